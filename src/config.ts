@@ -1,0 +1,121 @@
+/**
+ * The service's configuration, read from the environment once at start and validated: a bad value
+ * stops the process with a message naming the variable.
+ */
+export interface Config {
+  env: 'production' | 'development' | 'test';
+  host: string;
+  port: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  bodyLimit: string;
+  /** An existing Neo4j to use; when unset the service starts its own local one. */
+  neo4j: {
+    uri: string | null;
+    user: string;
+    password: string;
+    database: string | undefined;
+    /** Bounds every transaction the service runs. */
+    queryTimeoutMs: number;
+    connectionTimeoutMs: number;
+  };
+  localNeo4j: {
+    boltPort: number;
+    dataDir: string;
+    heap: string;
+    pageCache: string;
+  };
+  seedOnStart: boolean;
+  shutdownGraceMs: number;
+  introspection: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function str(env: Env, name: string, fallback: string): string {
+  const v = env[name];
+  return v == null || v === '' ? fallback : v;
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw == null || raw === '') return fallback;
+  if (!/^\d+$/.test(raw.trim())) throw new ConfigError(name, `must be a whole number (got "${raw}")`);
+  const n = Number(raw);
+  if (n < min || n > max) throw new ConfigError(name, `must be between ${min} and ${max} (got ${n})`);
+  return n;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw == null || raw === '') return fallback;
+  const v = raw.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+  if (['0', 'false', 'no', 'off'].includes(v)) return false;
+  throw new ConfigError(name, `must be true or false (got "${raw}")`);
+}
+
+function oneOf<T extends string>(env: Env, name: string, fallback: T, allowed: readonly T[]): T {
+  const raw = env[name];
+  if (raw == null || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(name, `must be one of ${allowed.join(', ')} (got "${raw}")`);
+  }
+  return raw as T;
+}
+
+function size(env: Env, name: string, fallback: string): string {
+  const v = str(env, name, fallback);
+  if (!/^\d+[kmg]?b?$/i.test(v)) throw new ConfigError(name, `must be a size such as 512m or 1g (got "${v}")`);
+  return v;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const nodeEnv = oneOf(env, 'NODE_ENV', 'development', ['production', 'development', 'test'] as const);
+  const uri = env.NEO4J_URI?.trim() || null;
+  if (uri != null && !/^(neo4j|bolt)(\+s|\+ssc)?:\/\/[^\s]+$/.test(uri)) {
+    throw new ConfigError('NEO4J_URI', `must be a bolt:// or neo4j:// address (got "${uri}")`);
+  }
+  const host = str(env, 'HOST', '127.0.0.1');
+  return {
+    env: nodeEnv,
+    host,
+    port: int(env, 'PORT', 4000, 0, 65535),
+    logLevel: oneOf(env, 'LOG_LEVEL', nodeEnv === 'test' ? 'silent' : 'info', [
+      'fatal',
+      'error',
+      'warn',
+      'info',
+      'debug',
+      'trace',
+      'silent',
+    ] as const),
+    bodyLimit: size(env, 'BODY_LIMIT', '1mb'),
+    neo4j: {
+      uri,
+      user: str(env, 'NEO4J_USER', 'neo4j'),
+      password: str(env, 'NEO4J_PASSWORD', ''),
+      database: env.NEO4J_DATABASE?.trim() || undefined,
+      queryTimeoutMs: int(env, 'NEO4J_QUERY_TIMEOUT_MS', 15_000, 100, 600_000),
+      connectionTimeoutMs: int(env, 'NEO4J_CONNECTION_TIMEOUT_MS', 5_000, 100, 120_000),
+    },
+    localNeo4j: {
+      boltPort: int(env, 'NEO4J_BOLT_PORT', 7687, 1, 65535),
+      dataDir: str(env, 'NEO4J_DATA_DIR', '.data/neo4j'),
+      heap: size(env, 'NEO4J_HEAP', '1g'),
+      pageCache: size(env, 'NEO4J_PAGE_CACHE', '256m'),
+    },
+    seedOnStart: bool(env, 'SEED_ON_START', true),
+    shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    introspection: bool(env, 'GRAPHQL_INTROSPECTION', true),
+  };
+}

@@ -1,0 +1,131 @@
+/**
+ * The one door to Neo4j. Every read runs in `executeRead` and every write in `executeWrite`, so a
+ * cluster (neo4j:// routing) spreads reads over its members; every transaction has a timeout; values
+ * come back as plain JavaScript (numbers, ISO date strings, property maps), never driver types.
+ */
+import neo4j, { Driver, isDate, isDateTime, isInt, isLocalDateTime, Neo4jError } from 'neo4j-driver';
+
+export interface DatabaseOptions {
+  database?: string;
+  /** Upper bound for every transaction, in milliseconds. */
+  timeoutMs: number;
+}
+
+/** Counts the Cypher statements one GraphQL request sends (a request-scoped instance lives in the context). */
+export class StatementCounter {
+  count = 0;
+}
+
+/** Neo4j cannot be reached (stopped, restarting, network): the request should fail fast, not hang. */
+export class DatabaseUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super('The graph database is not reachable right now. Try again shortly.');
+    this.name = 'DatabaseUnavailableError';
+    this.cause = cause;
+  }
+}
+
+const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
+
+export function isUnavailable(error: unknown): boolean {
+  if (error instanceof DatabaseUnavailableError) return true;
+  if (error instanceof Neo4jError) {
+    return UNAVAILABLE_CODES.has(error.code) || /connect|ECONNREFUSED|socket/i.test(error.message);
+  }
+  return false;
+}
+
+export type Row = Record<string, unknown>;
+export type Params = Record<string, unknown>;
+
+export class Database {
+  constructor(
+    readonly driver: Driver,
+    private readonly options: DatabaseOptions,
+  ) {}
+
+  async read<T = Row>(cypher: string, params: Params = {}, counter?: StatementCounter): Promise<T[]> {
+    return this.run<T>('READ', cypher, params, counter);
+  }
+
+  async write<T = Row>(cypher: string, params: Params = {}, counter?: StatementCounter): Promise<T[]> {
+    return this.run<T>('WRITE', cypher, params, counter);
+  }
+
+  /** Several write statements in one transaction: all applied or none. */
+  async writeAll(statements: { cypher: string; params?: Params }[]): Promise<void> {
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      await session.executeWrite(
+        async (tx) => {
+          for (const s of statements) await tx.run(s.cypher, s.params ?? {});
+        },
+        { timeout: this.options.timeoutMs * 4 },
+      );
+    } catch (error) {
+      throw isUnavailable(error) ? new DatabaseUnavailableError(error) : error;
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Resolves when the database answers a trivial query. */
+  async ping(): Promise<void> {
+    await this.read('RETURN 1 AS ok');
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+
+  private async run<T>(mode: 'READ' | 'WRITE', cypher: string, params: Params, counter?: StatementCounter): Promise<T[]> {
+    const session = this.driver.session({
+      database: this.options.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    if (counter) counter.count++;
+    try {
+      const work = (tx: { run: (q: string, p: Params) => Promise<{ records: { toObject(): Row }[] }> }) =>
+        tx.run(cypher, params);
+      const config = { timeout: this.options.timeoutMs };
+      const result = mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
+      return result.records.map((r) => toPlain(r.toObject()) as T);
+    } catch (error) {
+      throw isUnavailable(error) ? new DatabaseUnavailableError(error) : error;
+    } finally {
+      await session.close();
+    }
+  }
+}
+
+export function createDriver(uri: string, user: string, password: string, connectionTimeoutMs: number): Driver {
+  // With auth disabled (the local loopback runtime) the server ignores the credentials.
+  const auth = neo4j.auth.basic(user, password);
+  return neo4j.driver(uri, auth, {
+    connectionTimeout: connectionTimeoutMs,
+    connectionAcquisitionTimeout: connectionTimeoutMs * 2,
+    maxTransactionRetryTime: connectionTimeoutMs,
+    maxConnectionPoolSize: 100,
+    disableLosslessIntegers: true,
+  });
+}
+
+/** Driver values → plain JSON-able values: integers to numbers, temporal values to ISO strings, nodes and relationships to their properties. */
+export function toPlain(value: unknown): unknown {
+  if (value == null) return null;
+  if (isInt(value)) return (value as { toNumber(): number }).toNumber();
+  if (typeof value === 'bigint') return Number(value);
+  if (isDate(value as object) || isDateTime(value as object) || isLocalDateTime(value as object)) {
+    return (value as { toString(): string }).toString();
+  }
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    // Node or Relationship: expose its properties (the id, labels and type are in the properties/queries).
+    if ('properties' in v && ('labels' in v || 'type' in v) && 'elementId' in v) return toPlain(v.properties);
+    const out: Record<string, unknown> = {};
+    for (const [k, val] of Object.entries(v)) out[k] = toPlain(val);
+    return out;
+  }
+  return value;
+}

@@ -1,0 +1,228 @@
+/**
+ * Per-request DataLoaders: nested fields resolve with one query per kind of relationship per level of
+ * the GraphQL answer, never one per parent. Labels in the queries come from the id prefixes (an
+ * allow-listed set), values travel as parameters.
+ */
+import DataLoader from 'dataloader';
+import { Database, Params, StatementCounter } from './database';
+import { labelOfId, NODE_KINDS, NodeLabel } from '../domain/ids';
+import {
+  RelationRecord,
+  TacticUseRecord,
+  toRecord,
+  toRelation,
+  toTacticUse,
+} from './records';
+import { RELATION_TYPES } from './party';
+
+type NodeRecord = ReturnType<typeof toRecord>;
+type Row = { key: string } & Record<string, unknown>;
+
+export interface LoaderOptions {
+  /** false turns batching off (one query per parent): only for measuring the N+1 baseline. */
+  batch?: boolean;
+}
+
+function groupRows<V>(keys: readonly string[], rows: Row[], map: (row: Row) => V): V[][] {
+  const groups = new Map<string, V[]>();
+  for (const row of rows) {
+    const list = groups.get(row.key) ?? [];
+    list.push(map(row));
+    groups.set(row.key, list);
+  }
+  return keys.map((k) => groups.get(k) ?? []);
+}
+
+/**
+ * One statement for keys of several labels: a UNION ALL with one branch per label the loader can meet,
+ * each branch fed its own list of ids (`$keys_Vessel`, …), so the number of statements never depends
+ * on which labels a batch happens to contain. Every branch must return the same columns.
+ */
+function byLabel(labels: readonly NodeLabel[], branch: (label: NodeLabel, keys: string) => string) {
+  const cypher = `CALL () { ${labels.map((l) => branch(l, `$keys_${l}`)).join(' UNION ALL ')} } RETURN *`;
+  const params = (keys: readonly string[], extra: Params = {}): Params => {
+    const p: Params = { ...extra };
+    for (const l of labels) p[`keys_${l}`] = [];
+    for (const k of keys) {
+      const label = labelOfId(k);
+      if (label && labels.includes(label)) (p[`keys_${label}`] as string[]).push(k);
+    }
+    return p;
+  };
+  return { cypher, params };
+}
+
+const ALL_LABELS = Object.values(NODE_KINDS);
+const PARTY_LABELS: NodeLabel[] = ['Company', 'Person'];
+const TARGET_LABELS: NodeLabel[] = ['Vessel', 'Company', 'Person'];
+const DESIGNATABLE: NodeLabel[] = ['Vessel', 'Company', 'Person'];
+const TACTIC_USERS: NodeLabel[] = ['Vessel', 'Company', 'Person', 'Leg', 'Transfer'];
+
+const NODE_BY_ID = byLabel(ALL_LABELS, (l, keys) => `MATCH (n:${l}) WHERE n.id IN ${keys} RETURN n.id AS key, properties(n) AS props`);
+const RELATIONS_TO = byLabel(
+  TARGET_LABELS,
+  (l, keys) => `UNWIND ${keys} AS key MATCH (t:${l} {id: key})<-[r]-(p:Party) WHERE type(r) IN $types
+    RETURN key, type(r) AS type, properties(r) AS props, p.id AS otherId`,
+);
+const RELATIONS_FROM = byLabel(
+  PARTY_LABELS,
+  (l, keys) => `UNWIND ${keys} AS key MATCH (p:${l} {id: key})-[r]->(t) WHERE type(r) IN $types
+    RETURN key, type(r) AS type, properties(r) AS props, t.id AS otherId`,
+);
+const DESIGNATIONS = byLabel(
+  DESIGNATABLE,
+  (l, keys) => `UNWIND ${keys} AS key MATCH (:${l} {id: key})-[:DESIGNATED]->(d:Designation) RETURN key, properties(d) AS props`,
+);
+const TACTIC_USES = byLabel(
+  TACTIC_USERS,
+  (l, keys) => `UNWIND ${keys} AS key MATCH (:${l} {id: key})-[u:USED]->(t:Tactic) RETURN key, properties(u) AS props, t.id AS tacticId`,
+);
+
+const byPeriod = (a: { period: { from: string | null } | null; id: string }, b: { period: { from: string | null } | null; id: string }) =>
+  (a.period?.from ?? '').localeCompare(b.period?.from ?? '') || a.id.localeCompare(b.id);
+
+export function createLoaders(db: Database, counter: StatementCounter, options: LoaderOptions = {}) {
+  const batch = options.batch ?? true;
+  const read = (cypher: string, params: Params) => db.read<Row>(cypher, params, counter);
+
+  function many<V>(query: (keys: readonly string[]) => Promise<Row[]>, map: (row: Row) => V, order?: (a: V, b: V) => number) {
+    return new DataLoader<string, V[]>(
+      async (keys) => {
+        const groups = groupRows(keys, await query(keys), map);
+        return order ? groups.map((g) => g.sort(order)) : groups;
+      },
+      { batch },
+    );
+  }
+
+  const relationTypes = [...RELATION_TYPES];
+
+  return {
+    /** Any entity by id. */
+    node: new DataLoader<string, NodeRecord | null>(
+      async (keys) => {
+        const rows = await read(NODE_BY_ID.cypher, NODE_BY_ID.params(keys));
+        const found = new Map(rows.map((r) => [r.key, toRecord(labelOfId(r.key)!, r.props as Record<string, unknown>)]));
+        return keys.map((k) => found.get(k) ?? null);
+      },
+      { batch },
+    ),
+
+    identityClaimsOfVessel: many(
+      (keys) =>
+        read(
+          `UNWIND $keys AS key MATCH (:Vessel {id: key})-[:CLAIMED]->(c:IdentityClaim)
+           RETURN key, properties(c) AS props ORDER BY c.periodFrom, c.id`,
+          { keys },
+        ),
+      (r) => toRecord('IdentityClaim', r.props as Record<string, unknown>),
+    ),
+
+    /** Ties from companies and persons to this vessel or company (owners, managers, controllers …). */
+    relationsToTarget: many<RelationRecord>(
+      (keys) => read(RELATIONS_TO.cypher, RELATIONS_TO.params(keys, { types: relationTypes })),
+      (r) => toRelation(String(r.type), r.props as Record<string, unknown>, String(r.otherId), r.key),
+      byPeriod,
+    ),
+
+    /** Ties from this company or person to vessels and companies. */
+    relationsFromParty: many<RelationRecord>(
+      (keys) => read(RELATIONS_FROM.cypher, RELATIONS_FROM.params(keys, { types: relationTypes })),
+      (r) => toRelation(String(r.type), r.props as Record<string, unknown>, r.key, String(r.otherId)),
+      byPeriod,
+    ),
+
+    designationsOf: many(
+      (keys) => read(DESIGNATIONS.cypher, DESIGNATIONS.params(keys)),
+      (r) => toRecord('Designation', r.props as Record<string, unknown>),
+      (a, b) => String((a.date as { from: string | null }).from ?? '').localeCompare(String((b.date as { from: string | null }).from ?? '')) || a.id.localeCompare(b.id),
+    ),
+
+    tacticUsesOf: many<TacticUseRecord>(
+      (keys) => read(TACTIC_USES.cypher, TACTIC_USES.params(keys)),
+      (r) => toTacticUse(r.props as Record<string, unknown>, String(r.tacticId)),
+      (a, b) => a.tacticId.localeCompare(b.tacticId),
+    ),
+
+    legsOfVessel: many(
+      (keys) =>
+        read(
+          `UNWIND $keys AS key MATCH (l:Leg)-[:ON]->(:Vessel {id: key})
+           RETURN key, properties(l) AS props ORDER BY coalesce(l.departureFrom, l.arrivalFrom, l.arrivalTo), l.id`,
+          { keys },
+        ),
+      (r) => toRecord('Leg', r.props as Record<string, unknown>),
+    ),
+
+    transfersOfVessel: many(
+      (keys) =>
+        read(
+          `UNWIND $keys AS key MATCH (t:Transfer)-[:FROM_VESSEL|TO_VESSEL]->(:Vessel {id: key})
+           RETURN DISTINCT key, properties(t) AS props ORDER BY props.whenFrom`,
+          { keys },
+        ),
+      (r) => toRecord('Transfer', r.props as Record<string, unknown>),
+    ),
+
+    /** The ports a leg leaves from and goes to (several when the sources give alternatives). */
+    portsOfLeg: many(
+      (keys) =>
+        read(
+          `UNWIND $keys AS key MATCH (:Leg {id: key})-[r:FROM|TO]->(p:Port)
+           RETURN key, type(r) AS direction, p.id AS portId ORDER BY p.name`,
+          { keys },
+        ),
+      (r) => ({ direction: String(r.direction) as 'FROM' | 'TO', portId: String(r.portId) }),
+    ),
+
+    legsAtPort: many(
+      (keys) =>
+        read(
+          `UNWIND $keys AS key MATCH (:Port {id: key})<-[r:FROM|TO]-(l:Leg)
+           RETURN key, type(r) AS direction, properties(l) AS props
+           ORDER BY coalesce(l.departureFrom, l.arrivalFrom, l.arrivalTo), l.id`,
+          { keys },
+        ),
+      (r) => ({ direction: String(r.direction), leg: toRecord('Leg', r.props as Record<string, unknown>) }),
+    ),
+
+    transfersAtPort: many(
+      (keys) =>
+        read(
+          `UNWIND $keys AS key MATCH (:Port {id: key})<-[:AT]-(t:Transfer)
+           RETURN key, properties(t) AS props ORDER BY t.whenFrom`,
+          { keys },
+        ),
+      (r) => toRecord('Transfer', r.props as Record<string, unknown>),
+    ),
+
+    portsInCountry: many(
+      (keys) =>
+        read(
+          `UNWIND $keys AS key MATCH (p:Port {countryCode: key}) RETURN key, properties(p) AS props ORDER BY p.name`,
+          { keys },
+        ),
+      (r) => toRecord('Port', r.props as Record<string, unknown>),
+    ),
+
+    partiesInCountry: many(
+      (keys) =>
+        read(
+          `UNWIND $keys AS key MATCH (p:Party)-[:IN]->(:Country {code: key})
+           RETURN key, labels(p) AS labels, properties(p) AS props ORDER BY p.name`,
+          { keys },
+        ),
+      (r) => toRecord((r.labels as string[]).includes('Person') ? 'Person' : 'Company', r.props as Record<string, unknown>),
+    ),
+
+    vesselsFlaggedIn: many(
+      (keys) =>
+        read(`UNWIND $keys AS key MATCH (v:Vessel {flagCode: key}) RETURN key, properties(v) AS props ORDER BY v.name`, {
+          keys,
+        }),
+      (r) => toRecord('Vessel', r.props as Record<string, unknown>),
+    ),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

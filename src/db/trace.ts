@@ -1,0 +1,412 @@
+/**
+ * How a trace is computed. Legs are joined by `NEXT` relationships, written whenever legs or transfers
+ * are written (`maintainNextLinks`) using the link rule of domain/linking.ts; a trace is then one
+ * Cypher statement: a bounded walk over `NEXT` from the legs that left the origin, pruned as Neo4j
+ * walks (inferred links longer than the allowed wait are never followed), keeping only routes that
+ * cannot go further (or that reached the hop cap).
+ */
+import { createHash } from 'node:crypto';
+import { Database, Params, StatementCounter } from './database';
+import { toRecord } from './records';
+import { Link, LinkCertainty, LinkKind, linkBetween, linkUnderWait, LegTiming } from '../domain/linking';
+import { routeConfidence } from '../domain/routeConfidence';
+
+/* ----------------------------------------------------------------------------------------------
+ * Maintaining NEXT links
+ * -------------------------------------------------------------------------------------------- */
+
+interface CandidateRow {
+  a: LegTiming;
+  b: LegTiming;
+  transferId: string | null;
+  portId: string | null;
+  placeUncertain: boolean;
+}
+
+const TIMING = (v: string) =>
+  `{id: ${v}.id, vesselId: ${v}.vesselId, departureFrom: ${v}.departureFrom, departureTo: ${v}.departureTo, ` +
+  `arrivalFrom: ${v}.arrivalFrom, arrivalTo: ${v}.arrivalTo, discharged: ${v}.discharged}`;
+
+/**
+ * Pairs of legs that meet: through a documented transfer, or by one ending at the port where the other
+ * starts ("a port in X, not named" is no meeting place). The date condition here is only a coarse
+ * pre-filter (b cannot have left before a can have arrived); the rule itself is `linkBetween`.
+ */
+const CANDIDATES = `
+CALL {
+  MATCH (t:Transfer)-[:FROM_LEG]->(a:Leg), (t)-[:TO_LEG]->(b:Leg)
+  WHERE $all OR a.id IN $ids OR b.id IN $ids
+  RETURN a, b, t.id AS transferId, null AS portId, false AS placeUncertain
+  UNION
+  MATCH (a:Leg)-[ra:TO]->(p:Port)<-[rb:FROM]-(b:Leg)
+  WHERE a <> b AND p.kind <> 'UNSPECIFIED_IN_COUNTRY' AND ($all OR a.id IN $ids OR b.id IN $ids)
+    AND (coalesce(b.departureTo, b.arrivalTo) IS NULL OR coalesce(a.arrivalFrom, a.departureFrom) IS NULL
+         OR coalesce(b.departureTo, b.arrivalTo) >= coalesce(a.arrivalFrom, a.departureFrom))
+  RETURN a, b, null AS transferId, p.id AS portId,
+         (coalesce(ra.alternative, false) OR coalesce(rb.alternative, false)) AS placeUncertain
+}
+RETURN ${TIMING('a')} AS a, ${TIMING('b')} AS b, transferId, portId, placeUncertain`;
+
+export interface NextLink {
+  id: string;
+  from: string;
+  to: string;
+  props: Link & { transferId: string | null; portId: string | null; placeUncertain: boolean };
+}
+
+/** The NEXT links the rule gives for candidate pairs; one per pair (a transfer beats a shared port, a sure place an alternative). */
+export function computeNextLinks(rows: CandidateRow[]): NextLink[] {
+  const best = new Map<string, NextLink>();
+  const rank = (l: NextLink) => (l.props.transferId ? 0 : l.props.placeUncertain ? 2 : 1);
+  for (const row of rows) {
+    const link = linkBetween(row.a, row.b, row.transferId != null);
+    if (!link) continue;
+    const certainty: LinkCertainty = row.placeUncertain ? 'POSSIBLE' : link.certainty;
+    const candidate: NextLink = {
+      id: `next:${row.a.id}->${row.b.id}`,
+      from: row.a.id,
+      to: row.b.id,
+      props: { ...link, certainty, transferId: row.transferId, portId: row.portId, placeUncertain: row.placeUncertain },
+    };
+    const current = best.get(candidate.id);
+    if (!current || rank(candidate) < rank(current)) best.set(candidate.id, candidate);
+  }
+  return [...best.values()].sort((x, y) => x.id.localeCompare(y.id));
+}
+
+/**
+ * Recomputes the NEXT links of the given legs (all legs when `legIds` is omitted) and writes them in
+ * one transaction: links that still hold are kept, new ones added, stale ones removed.
+ */
+export async function maintainNextLinks(db: Database, legIds?: string[]): Promise<{ links: number }> {
+  const params = { all: legIds == null, ids: legIds ?? [] };
+  const rows = await db.read<CandidateRow>(CANDIDATES, params);
+  const links = computeNextLinks(rows);
+  await db.writeAll([
+    {
+      cypher: `MATCH (a:Leg)-[n:NEXT]->(b:Leg)
+               WHERE ($all OR a.id IN $ids OR b.id IN $ids) AND NOT n.id IN $keep
+               DELETE n`,
+      params: { ...params, keep: links.map((l) => l.id) },
+    },
+    {
+      cypher: `UNWIND $links AS l
+               MATCH (a:Leg {id: l.from}) MATCH (b:Leg {id: l.to})
+               MERGE (a)-[n:NEXT {id: l.id}]->(b) SET n += l.props`,
+      params: { links },
+    },
+  ]);
+  return { links: links.length };
+}
+
+/* ----------------------------------------------------------------------------------------------
+ * Tracing
+ * -------------------------------------------------------------------------------------------- */
+
+export const MAX_HOPS_CAP = 8;
+/** No trace statement returns more paths than this, whatever the graph. */
+export const PATH_CAP = 5000;
+
+export type TraceDirection = 'FORWARD' | 'BACKWARD';
+
+/** A stored link may be followed under the trace's wait limit (mirrors `linkUnderWait`). */
+const FOLLOWABLE = `n.kind <> 'INFERRED' OR n.waitMinDays IS NULL OR n.waitMinDays <= $maxWait`;
+
+const RESOLVE_PORT = `
+CALL {
+  MATCH (p:Port)
+  WHERE p.id = $place OR p.locode = $locode OR toLower(p.name) = $name OR any(a IN p.aliases WHERE toLower(a) = $name)
+  RETURN p AS anchor
+  ORDER BY CASE WHEN p.id = $place THEN 0 WHEN p.locode = $locode THEN 1 WHEN toLower(p.name) = $name THEN 2 ELSE 3 END, p.id
+  LIMIT 1
+}`;
+
+const LEG_VIEW = `{
+  props: properties(l),
+  ports: [(l)-[r:FROM|TO]->(p:Port) | {direction: type(r), id: p.id, name: p.name, countryCode: p.countryCode, kind: p.kind, alternative: coalesce(r.alternative, false)}],
+  vesselName: head([(l)-[:ON]->(v:Vessel) | v.name])
+}`;
+
+/** Day bounds of a leg for window filters: when it left, or when it arrived if the departure is unknown. */
+const WINDOW = (v: string, side: 'departure' | 'arrival') => {
+  const [a, b] = side === 'departure' ? ['departure', 'arrival'] : ['arrival', 'departure'];
+  return `($windowFrom IS NULL OR coalesce(${v}.${a}To, ${v}.${b}To) IS NULL OR coalesce(${v}.${a}To, ${v}.${b}To) >= $windowFrom)
+    AND ($windowTo IS NULL OR coalesce(${v}.${a}From, ${v}.${b}From) IS NULL OR coalesce(${v}.${a}From, ${v}.${b}From) <= $windowTo)`;
+};
+
+function traceStatement(hops: number, direction: TraceDirection): string {
+  const repeat = `{0,${hops - 1}}`;
+  const walk =
+    direction === 'FORWARD'
+      ? `MATCH (anchor)<-[:FROM]-(first:Leg)
+         WHERE first.commodity IN $commodities AND first.cargoOrigin IN $cargoOrigins AND ${WINDOW('first', 'departure')}
+         MATCH path = (first) (()-[n:NEXT WHERE ${FOLLOWABLE}]->(:Leg))${repeat} (last:Leg)
+         WITH path, first, last, nodes(path) AS legs
+         WHERE all(i IN range(0, size(legs) - 2) WHERE NOT legs[i] IN legs[i + 1..])
+           AND ($dest IS NULL OR last.destinationCountryCode = $dest OR EXISTS { (last)-[:TO]->(:Port {countryCode: $dest}) })
+         WITH path, legs, EXISTS { (last)-[n:NEXT]->(x:Leg) WHERE (${FOLLOWABLE}) AND NOT x IN legs } AS continues`
+      : `MATCH (anchor)<-[:TO]-(last:Leg)
+         WHERE last.commodity IN $commodities AND ${WINDOW('last', 'arrival')}
+         MATCH path = (first:Leg) ((:Leg)-[n:NEXT WHERE ${FOLLOWABLE}]->())${repeat} (last)
+         WITH path, first, last, nodes(path) AS legs
+         WHERE all(i IN range(0, size(legs) - 2) WHERE NOT legs[i] IN legs[i + 1..])
+           AND first.cargoOrigin IN $cargoOrigins
+         WITH path, legs, EXISTS { (x:Leg)-[n:NEXT]->(first) WHERE (${FOLLOWABLE}) AND NOT x IN legs } AS continues`;
+  return `${RESOLVE_PORT}
+CALL (anchor) {
+  ${walk}
+  WHERE NOT continues OR size(legs) = $hops
+  WITH path, continues LIMIT $pathCap
+  RETURN collect({
+    legs: [l IN nodes(path) | ${LEG_VIEW}],
+    links: [r IN relationships(path) | properties(r)],
+    truncated: continues
+  }) AS routes
+}
+RETURN properties(anchor) AS anchor, routes`;
+}
+
+/** One prepared statement per hop count and direction: the hop bound is part of the pattern, chosen from this fixed table. */
+const TRACE_STATEMENTS: Record<TraceDirection, string[]> = {
+  FORWARD: Array.from({ length: MAX_HOPS_CAP + 1 }, (_, h) => (h === 0 ? '' : traceStatement(h, 'FORWARD'))),
+  BACKWARD: Array.from({ length: MAX_HOPS_CAP + 1 }, (_, h) => (h === 0 ? '' : traceStatement(h, 'BACKWARD'))),
+};
+
+export interface TraceQuery {
+  direction: TraceDirection;
+  /** A port id, UN/LOCODE or name/alias. */
+  place: string;
+  commodities: string[];
+  cargoOrigins: string[];
+  windowFrom: string | null;
+  windowTo: string | null;
+  maxHops: number;
+  maxWaitDays: number;
+  destinationCountry: string | null;
+}
+
+interface LegView {
+  props: Record<string, unknown>;
+  ports: { direction: 'FROM' | 'TO'; id: string; name: string; countryCode: string | null; kind: string; alternative: boolean }[];
+  vesselName: string | null;
+}
+
+interface RawRoute {
+  legs: LegView[];
+  links: Record<string, unknown>[];
+  truncated: boolean;
+}
+
+export interface RouteLinkRecord {
+  kind: LinkKind;
+  certainty: LinkCertainty;
+  waitMinDays: number | null;
+  waitMaxDays: number | null;
+  placeUncertain: boolean;
+  transferId: string | null;
+}
+
+export interface GraphNodeRecord {
+  id: string;
+  label: string;
+  name: string;
+}
+
+export interface GraphEdgeRecord {
+  id: string;
+  type: string;
+  source: string;
+  target: string;
+  period: ReturnType<typeof toRecord>['departure'] | null;
+  confidence: number | null;
+  sourceIds: string[];
+}
+
+export interface RouteRecord {
+  id: string;
+  originId: string;
+  finalPortId: string;
+  finalCountryCode: string;
+  legs: ReturnType<typeof toRecord>[];
+  steps: {
+    index: number;
+    kind: 'LEG' | 'TRANSFER';
+    leg: ReturnType<typeof toRecord> | null;
+    transfer: { id: string } | null;
+    transferId: string | null;
+    link: RouteLinkRecord | null;
+  }[];
+  transferIds: string[];
+  confidence: number;
+  inferredLinks: number;
+  possibleLinks: number;
+  hops: number;
+  truncated: boolean;
+  departure: unknown;
+  arrival: unknown;
+  tonnage: { min: number | null; max: number | null };
+  graph: { nodes: GraphNodeRecord[]; edges: GraphEdgeRecord[]; truncated: boolean };
+  portIds: string[];
+  vesselSpans: { vesselId: string; from: string | null; to: string | null }[];
+}
+
+export interface TraceResult {
+  anchor: ReturnType<typeof toRecord>;
+  routes: RouteRecord[];
+  /** True when the walk hit PATH_CAP and more routes may exist. */
+  capped: boolean;
+}
+
+/** Runs a trace: one statement. Returns null when the place matches no port. */
+export async function trace(db: Database, q: TraceQuery, counter?: StatementCounter): Promise<TraceResult | null> {
+  const name = q.place.trim().toLowerCase();
+  const params: Params = {
+    place: q.place,
+    locode: q.place.trim().toUpperCase().replace(/\s+/g, ''),
+    name,
+    commodities: q.commodities,
+    cargoOrigins: q.cargoOrigins,
+    windowFrom: q.windowFrom,
+    windowTo: q.windowTo,
+    maxWait: q.maxWaitDays,
+    dest: q.destinationCountry,
+    hops: q.maxHops,
+    pathCap: PATH_CAP,
+  };
+  const rows = await db.read<{ anchor: Record<string, unknown>; routes: RawRoute[] }>(
+    TRACE_STATEMENTS[q.direction][q.maxHops],
+    params,
+    counter,
+  );
+  if (rows.length === 0) return null;
+  const [row] = rows;
+  const routes = row.routes
+    .map((raw) => buildRoute(raw, q))
+    .filter((r): r is RouteRecord => r != null);
+  return { anchor: toRecord('Port', row.anchor), routes, capped: row.routes.length >= PATH_CAP };
+}
+
+function routeId(legIds: string[]): string {
+  return `route:${createHash('sha1').update(legIds.join('|')).digest('hex').slice(0, 16)}`;
+}
+
+/** Shapes one walked path into a route; null when it has no port to start or end at. */
+function buildRoute(raw: RawRoute, q: TraceQuery): RouteRecord | null {
+  const legs = raw.legs.map((l) => toRecord('Leg', l.props));
+  const firstView = raw.legs[0];
+  const lastView = raw.legs[raw.legs.length - 1];
+  const origin = firstView.ports.find((p) => p.direction === 'FROM');
+  const finals = lastView.ports.filter((p) => p.direction === 'TO');
+  const final = finals.find((p) => !p.alternative) ?? finals[0];
+  if (!origin || !final) return null;
+  const finalCountryCode = final.countryCode ?? (legs[legs.length - 1].destinationCountryCode as string | null);
+  if (!finalCountryCode) return null;
+
+  const links: RouteLinkRecord[] = raw.links.map((p) => {
+    const stored: Link = {
+      kind: p.kind as LinkKind,
+      certainty: p.certainty as LinkCertainty,
+      waitMinDays: (p.waitMinDays as number | null) ?? null,
+      waitMaxDays: (p.waitMaxDays as number | null) ?? null,
+    };
+    const underWait = linkUnderWait(stored, q.maxWaitDays) ?? 'POSSIBLE';
+    const certainty: LinkCertainty = p.placeUncertain ? 'POSSIBLE' : underWait;
+    return {
+      kind: stored.kind,
+      certainty,
+      waitMinDays: stored.waitMinDays,
+      waitMaxDays: stored.waitMaxDays,
+      placeUncertain: Boolean(p.placeUncertain),
+      transferId: (p.transferId as string | null) ?? null,
+    };
+  });
+
+  const steps: RouteRecord['steps'] = [];
+  legs.forEach((leg, i) => {
+    const link = i > 0 ? links[i - 1] : null;
+    if (link?.transferId) {
+      steps.push({ index: steps.length, kind: 'TRANSFER', leg: null, transfer: { id: link.transferId }, transferId: link.transferId, link: null });
+    }
+    steps.push({ index: steps.length, kind: 'LEG', leg, transfer: null, transferId: null, link });
+  });
+
+  const tonnageLeg = [...legs].reverse().find((l) => l.tonnageMin != null || l.tonnageMax != null);
+  const portIds = new Set<string>();
+  raw.legs.forEach((l, i) => {
+    for (const p of l.ports) {
+      const isOrigin = i === 0 && p.direction === 'FROM';
+      const isFinal = i === raw.legs.length - 1 && p.direction === 'TO';
+      if (!isOrigin && !isFinal && p.id !== origin.id && p.id !== final.id) portIds.add(p.id);
+    }
+  });
+  const spans = legs
+    .filter((l) => l.vesselId)
+    .map((l) => ({
+      vesselId: String(l.vesselId),
+      from: ((l.departure as { from: string | null } | null)?.from ?? null) as string | null,
+      to: ((l.arrival as { to: string | null } | null)?.to ?? null) as string | null,
+    }));
+
+  return {
+    id: routeId(legs.map((l) => l.id)),
+    originId: origin.id,
+    finalPortId: final.id,
+    finalCountryCode,
+    legs,
+    steps,
+    transferIds: links.map((l) => l.transferId).filter((t): t is string => t != null),
+    confidence: routeConfidence(legs.map((l) => Number(l.confidence)), links),
+    inferredLinks: links.filter((l) => l.kind === 'INFERRED').length,
+    possibleLinks: links.filter((l) => l.certainty === 'POSSIBLE').length,
+    hops: legs.length,
+    truncated: raw.truncated,
+    departure: legs[0].departure,
+    arrival: legs[legs.length - 1].arrival,
+    tonnage: { min: (tonnageLeg?.tonnageMin as number | null) ?? null, max: (tonnageLeg?.tonnageMax as number | null) ?? null },
+    graph: routeGraph(raw, legs, links),
+    portIds: [...portIds],
+    vesselSpans: spans,
+  };
+}
+
+/** The route as the graph stores it: legs with their ports and vessels, NEXT links, transfers. */
+function routeGraph(raw: RawRoute, legs: ReturnType<typeof toRecord>[], links: RouteLinkRecord[]): RouteRecord['graph'] {
+  const nodes = new Map<string, GraphNodeRecord>();
+  const edges: GraphEdgeRecord[] = [];
+  const ev = (l: ReturnType<typeof toRecord>) => ({ confidence: Number(l.confidence), sourceIds: l.sourceIds as string[] });
+  raw.legs.forEach((view, i) => {
+    const leg = legs[i];
+    const from = view.ports.filter((p) => p.direction === 'FROM').map((p) => p.name).join(' / ') || String(leg.fromText);
+    const to = view.ports.filter((p) => p.direction === 'TO').map((p) => p.name).join(' / ') || String(leg.toText);
+    const vessel = view.vesselName ?? (leg.vesselDescription as string | null) ?? 'unnamed vessel';
+    nodes.set(leg.id, { id: leg.id, label: 'Leg', name: `${vessel}: ${from} → ${to}` });
+    for (const p of view.ports) {
+      nodes.set(p.id, { id: p.id, label: 'Port', name: p.name });
+      edges.push({
+        id: `${p.direction}:${leg.id}->${p.id}`,
+        type: p.direction,
+        source: leg.id,
+        target: p.id,
+        period: (p.direction === 'FROM' ? leg.departure : leg.arrival) as GraphEdgeRecord['period'],
+        ...ev(leg),
+      });
+    }
+    if (leg.vesselId) {
+      nodes.set(String(leg.vesselId), { id: String(leg.vesselId), label: 'Vessel', name: view.vesselName ?? String(leg.vesselId) });
+      edges.push({ id: `ON:${leg.id}->${leg.vesselId}`, type: 'ON', source: leg.id, target: String(leg.vesselId), period: null, ...ev(leg) });
+    }
+    if (i > 0) {
+      const link = links[i - 1];
+      const prev = legs[i - 1];
+      if (link.transferId) {
+        const fromName = raw.legs[i - 1].vesselName ?? 'unnamed vessel';
+        const toName = view.vesselName ?? 'unnamed vessel';
+        nodes.set(link.transferId, { id: link.transferId, label: 'Transfer', name: `${fromName} → ${toName}` });
+        edges.push({ id: `FROM_LEG:${link.transferId}->${prev.id}`, type: 'FROM_LEG', source: link.transferId, target: prev.id, period: null, confidence: null, sourceIds: [] });
+        edges.push({ id: `TO_LEG:${link.transferId}->${leg.id}`, type: 'TO_LEG', source: link.transferId, target: leg.id, period: null, confidence: null, sourceIds: [] });
+      }
+      edges.push({ id: `next:${prev.id}->${leg.id}`, type: 'NEXT', source: prev.id, target: leg.id, period: null, confidence: null, sourceIds: [] });
+    }
+  });
+  return { nodes: [...nodes.values()], edges, truncated: false };
+}

@@ -1,0 +1,51 @@
+/**
+ * Where the cargo ended up: routes grouped by final country or final port, with tonnage summed over
+ * distinct final legs (two routes that end on the same leg carried the same cargo there).
+ */
+export interface RouteForSummary {
+  id: string;
+  finalPortId: string;
+  finalCountryCode: string;
+  confidence: number;
+  vesselIds: string[];
+  finalLegId: string;
+  tonnage: { min: number | null; max: number | null };
+  firstDay: string | null;
+  lastDay: string | null;
+}
+
+export interface DestinationGroup<R> {
+  key: string;
+  routes: R[];
+  tonnage: { min: number | null; max: number | null };
+  vesselIds: string[];
+  firstDate: string | null;
+  lastDate: string | null;
+  bestConfidence: number;
+}
+
+export function groupDestinations<R extends RouteForSummary>(routes: R[], by: 'COUNTRY' | 'PORT'): DestinationGroup<R>[] {
+  const groups = new Map<string, R[]>();
+  for (const r of routes) {
+    const key = by === 'COUNTRY' ? r.finalCountryCode : r.finalPortId;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return [...groups.entries()]
+    .map(([key, rs]) => {
+      const finalLegs = new Map(rs.map((r) => [r.finalLegId, r.tonnage]));
+      const mins = [...finalLegs.values()].map((t) => t.min ?? t.max).filter((v): v is number => v != null);
+      const maxs = [...finalLegs.values()].map((t) => t.max ?? t.min).filter((v): v is number => v != null);
+      const firsts = rs.map((r) => r.firstDay).filter((d): d is string => d != null).sort();
+      const lasts = rs.map((r) => r.lastDay).filter((d): d is string => d != null).sort();
+      return {
+        key,
+        routes: rs,
+        tonnage: { min: mins.length ? mins.reduce((a, b) => a + b, 0) : null, max: maxs.length ? maxs.reduce((a, b) => a + b, 0) : null },
+        vesselIds: [...new Set(rs.flatMap((r) => r.vesselIds))],
+        firstDate: firsts[0] ?? null,
+        lastDate: lasts[lasts.length - 1] ?? null,
+        bestConfidence: Math.max(...rs.map((r) => r.confidence)),
+      };
+    })
+    .sort((a, b) => b.routes.length - a.routes.length || a.key.localeCompare(b.key));
+}

@@ -1,0 +1,41 @@
+/**
+ * Collier's ids are `<kind>:<key>` ("vessel:wise-honest", "port:nampho", "country:KP"); the kind
+ * names the label the node lives under, so `node(id)` knows where to look without a scan.
+ */
+export const NODE_KINDS = {
+  vessel: 'Vessel',
+  port: 'Port',
+  company: 'Company',
+  person: 'Person',
+  country: 'Country',
+  leg: 'Leg',
+  transfer: 'Transfer',
+  tactic: 'Tactic',
+  designation: 'Designation',
+  source: 'Source',
+  statistic: 'Statistic',
+  identity: 'IdentityClaim',
+} as const;
+
+export type NodeKind = keyof typeof NODE_KINDS;
+export type NodeLabel = (typeof NODE_KINDS)[NodeKind];
+
+const ID_SHAPE = /^([a-z]+):([A-Za-z0-9._:\-]{1,200})$/;
+
+/** The label an id belongs to, or null if the id is not one of Collier's. */
+export function labelOfId(id: string): NodeLabel | null {
+  const m = ID_SHAPE.exec(id);
+  if (!m) return null;
+  const kind = m[1] as NodeKind;
+  return Object.prototype.hasOwnProperty.call(NODE_KINDS, kind) ? NODE_KINDS[kind] : null;
+}
+
+/** "Weihai World-Shipping Freight Agency Co Ltd" → "weihai-world-shipping-freight-agency-co-ltd". */
+export function slug(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}

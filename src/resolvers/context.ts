@@ -1,0 +1,12 @@
+/** What every resolver receives: the database, this request's loaders and statement counter, and its logger. */
+import { Database, StatementCounter } from '../db/database';
+import { Loaders } from '../db/loaders';
+import { Logger } from '../logger';
+
+export interface Context {
+  db: Database;
+  loaders: Loaders;
+  counter: StatementCounter;
+  requestId: string;
+  logger: Logger;
+}

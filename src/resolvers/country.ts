@@ -1,0 +1,30 @@
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Country } from '../schema/country';
+import { Port } from '../schema/port';
+import { Party } from '../schema/party';
+import { Vessel } from '../schema/vessel';
+import { Context } from './context';
+import { countryArg } from './args';
+
+@Resolver(() => Country)
+export class CountryResolver {
+  @Query(() => Country, { nullable: true, description: 'A country by ISO 3166-1 alpha-2 code ("KP"); null if the graph has nothing on it.' })
+  async country(@Arg('code', () => String) code: string, @Ctx() ctx: Context): Promise<unknown> {
+    return ctx.loaders.node.load(`country:${countryArg('code', code)}`);
+  }
+
+  @FieldResolver(() => [Port])
+  async ports(@Root() c: Country, @Ctx() ctx: Context): Promise<unknown[]> {
+    return ctx.loaders.portsInCountry.load(c.code);
+  }
+
+  @FieldResolver(() => [Party], { description: 'Companies and persons based there.' })
+  async parties(@Root() c: Country, @Ctx() ctx: Context): Promise<unknown[]> {
+    return ctx.loaders.partiesInCountry.load(c.code);
+  }
+
+  @FieldResolver(() => [Vessel], { description: 'Vessels whose current flag it is.' })
+  async flaggedVessels(@Root() c: Country, @Ctx() ctx: Context): Promise<unknown[]> {
+    return ctx.loaders.vesselsFlaggedIn.load(c.code);
+  }
+}

@@ -1,0 +1,63 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Leg, Transfer } from '../schema/leg';
+import { Vessel } from '../schema/vessel';
+import { Port } from '../schema/port';
+import { Country } from '../schema/country';
+import { TacticUse } from '../schema/tactic';
+import { Context } from './context';
+
+async function portsOf(ctx: Context, legId: string, direction: 'FROM' | 'TO'): Promise<unknown[]> {
+  const ids = (await ctx.loaders.portsOfLeg.load(legId)).filter((p) => p.direction === direction).map((p) => p.portId);
+  return (await ctx.loaders.node.loadMany(ids)).filter((p) => p != null && !(p instanceof Error));
+}
+
+@Resolver(() => Leg)
+export class LegResolver {
+  @FieldResolver(() => Vessel, { nullable: true, description: 'The ship; null when the sources do not name it (see vesselDescription).' })
+  async vessel(@Root() l: Leg, @Ctx() ctx: Context): Promise<unknown> {
+    return l.vesselId ? ctx.loaders.node.load(l.vesselId) : null;
+  }
+
+  @FieldResolver(() => [Port], { description: 'Where it left from: one port, or the alternatives the sources give ("Kholmsk or Vladivostok").' })
+  async from(@Root() l: Leg, @Ctx() ctx: Context): Promise<unknown[]> {
+    return portsOf(ctx, l.id, 'FROM');
+  }
+
+  @FieldResolver(() => [Port], { description: 'Where it went: one port, or the alternatives the sources give.' })
+  async to(@Root() l: Leg, @Ctx() ctx: Context): Promise<unknown[]> {
+    return portsOf(ctx, l.id, 'TO');
+  }
+
+  @FieldResolver(() => Country, { nullable: true, description: 'The destination country the sources name.' })
+  async destinationCountry(@Root() l: Leg, @Ctx() ctx: Context): Promise<unknown> {
+    return l.destinationCountryCode ? ctx.loaders.node.load(`country:${l.destinationCountryCode}`) : null;
+  }
+
+  @FieldResolver(() => [TacticUse], { description: 'Evasion tactics used on this leg.' })
+  async tactics(@Root() l: Leg, @Ctx() ctx: Context): Promise<unknown[]> {
+    return ctx.loaders.tacticUsesOf.load(l.id);
+  }
+}
+
+@Resolver(() => Transfer)
+export class TransferResolver {
+  @FieldResolver(() => Vessel, { nullable: true })
+  async fromVessel(@Root() t: Transfer, @Ctx() ctx: Context): Promise<unknown> {
+    return t.fromVesselId ? ctx.loaders.node.load(t.fromVesselId) : null;
+  }
+
+  @FieldResolver(() => Vessel, { nullable: true })
+  async toVessel(@Root() t: Transfer, @Ctx() ctx: Context): Promise<unknown> {
+    return t.toVesselId ? ctx.loaders.node.load(t.toVesselId) : null;
+  }
+
+  @FieldResolver(() => Port, { nullable: true, description: 'Where the transfer took place.' })
+  async port(@Root() t: Transfer, @Ctx() ctx: Context): Promise<unknown> {
+    return t.portId ? ctx.loaders.node.load(t.portId) : null;
+  }
+
+  @FieldResolver(() => [TacticUse])
+  async tactics(@Root() t: Transfer, @Ctx() ctx: Context): Promise<unknown[]> {
+    return ctx.loaders.tacticUsesOf.load(t.id);
+  }
+}

@@ -1,0 +1,25 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Node } from '../schema/node';
+import { Evidenced } from '../schema/evidence';
+import { Source } from '../schema/source';
+import { Context } from './context';
+import { idArg } from './args';
+
+@Resolver(() => Node)
+export class NodeResolver {
+  @Query(() => Node, { nullable: true, description: 'Any entity by its id; null if there is none.' })
+  async node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<unknown> {
+    idArg('id', id);
+    return ctx.loaders.node.load(id);
+  }
+}
+
+/** Every fact's sources, for every type that carries evidence. */
+@Resolver(() => Evidenced)
+export class EvidenceResolver {
+  @FieldResolver(() => [Source], { description: 'The documents that state this fact.' })
+  async sources(@Root() fact: Evidenced, @Ctx() ctx: Context): Promise<unknown[]> {
+    const found = await ctx.loaders.node.loadMany(fact.sourceIds ?? []);
+    return found.filter((s) => s != null && !(s instanceof Error));
+  }
+}

@@ -1,0 +1,87 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Party, PartyConnection, PartyFilter, PartyRelation } from '../schema/party';
+import { Country } from '../schema/country';
+import { Designation } from '../schema/designation';
+import { Node } from '../schema/node';
+import { TacticUse } from '../schema/tactic';
+import { listParties } from '../db/party';
+import { toPage } from '../domain/pagination';
+import { Context } from './context';
+import { countryArg, idArg, pageArgs } from './args';
+
+@ArgsType()
+class PartiesArgs {
+  @Field(() => PartyFilter, { nullable: true })
+  filter?: PartyFilter | null;
+
+  @Field(() => Int, { nullable: true, defaultValue: 20 })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true })
+  after?: string | null;
+}
+
+@Resolver(() => Party)
+export class PartyResolver {
+  @Query(() => Party, { nullable: true, description: 'A company or person by id ("company:…" or "person:…").' })
+  async company(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<unknown> {
+    idArg('id', id, ['Company', 'Person']);
+    return ctx.loaders.node.load(id);
+  }
+
+  @Query(() => PartyConnection, { description: 'Companies and persons, filtered and paged, ordered by name.' })
+  async companies(@Args(() => PartiesArgs) args: PartiesArgs, @Ctx() ctx: Context): Promise<unknown> {
+    const page = pageArgs(args.first, args.after);
+    const f = args.filter ?? {};
+    const { total, items } = await listParties(
+      ctx.db,
+      {
+        name: f.name?.trim() || null,
+        countryCode: countryArg('filter.country', f.country),
+        kind: f.kind ?? null,
+        designated: f.designated ?? null,
+        ...page,
+      },
+      ctx.counter,
+    );
+    return toPage(items, page.offset, total);
+  }
+
+  @FieldResolver(() => Country, { nullable: true })
+  async country(@Root() p: Party, @Ctx() ctx: Context): Promise<unknown> {
+    return p.countryCode ? ctx.loaders.node.load(`country:${p.countryCode}`) : null;
+  }
+
+  @FieldResolver(() => [PartyRelation], { description: 'What it owns, manages, operates, controls, chartered or brokered.' })
+  async holdings(@Root() p: Party, @Ctx() ctx: Context): Promise<unknown[]> {
+    return ctx.loaders.relationsFromParty.load(p.id);
+  }
+
+  @FieldResolver(() => [PartyRelation], { description: 'Companies and persons that own or control it.' })
+  async controlledBy(@Root() p: Party, @Ctx() ctx: Context): Promise<unknown[]> {
+    return ctx.loaders.relationsToTarget.load(p.id);
+  }
+
+  @FieldResolver(() => [Designation])
+  async designations(@Root() p: Party, @Ctx() ctx: Context): Promise<unknown[]> {
+    return ctx.loaders.designationsOf.load(p.id);
+  }
+
+  @FieldResolver(() => [TacticUse])
+  async tactics(@Root() p: Party, @Ctx() ctx: Context): Promise<unknown[]> {
+    return ctx.loaders.tacticUsesOf.load(p.id);
+  }
+}
+
+@Resolver(() => PartyRelation)
+export class PartyRelationResolver {
+  @FieldResolver(() => Party, { description: 'The company or person on the controlling side.' })
+  async party(@Root() r: PartyRelation, @Ctx() ctx: Context): Promise<unknown> {
+    return ctx.loaders.node.load(r.partyId);
+  }
+
+  @FieldResolver(() => Node, { description: 'The vessel or company on the other side.' })
+  async target(@Root() r: PartyRelation, @Ctx() ctx: Context): Promise<unknown> {
+    return ctx.loaders.node.load(r.targetId);
+  }
+}

@@ -1,0 +1,78 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Port, PortConnection } from '../schema/port';
+import { Country } from '../schema/country';
+import { Leg, Transfer } from '../schema/leg';
+import { PortKind } from '../schema/enums';
+import { findPortByLocode, listPorts } from '../db/port';
+import { isValidLocode, normalizeLocode } from '../domain/identifiers';
+import { toPage } from '../domain/pagination';
+import { Context } from './context';
+import { badInput, check } from './errors';
+import { countryArg, idArg, pageArgs } from './args';
+
+@ArgsType()
+class PortsArgs {
+  @Field(() => String, { nullable: true, description: 'Part of its name or an alias, case-insensitive.' })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 country code.' })
+  country?: string | null;
+
+  @Field(() => PortKind, { nullable: true })
+  kind?: PortKind | null;
+
+  @Field(() => Int, { nullable: true, defaultValue: 20 })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true })
+  after?: string | null;
+}
+
+@Resolver(() => Port)
+export class PortResolver {
+  @Query(() => Port, { nullable: true, description: 'A port by id or by UN/LOCODE (give one of them).' })
+  async port(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { nullable: true }) id?: string | null,
+    @Arg('locode', () => String, { nullable: true, description: 'UN/LOCODE ("KPNAM").' }) locode?: string | null,
+  ): Promise<unknown> {
+    if ((id == null) === (locode == null)) throw badInput(id == null ? 'id' : 'locode', 'give exactly one of id and locode');
+    if (id != null) {
+      idArg('id', id, ['Port']);
+      return ctx.loaders.node.load(id);
+    }
+    check('locode', isValidLocode(locode!) ? null : `is not a UN/LOCODE: a country code and three letters, such as "KPNAM" (got "${locode}")`);
+    return findPortByLocode(ctx.db, normalizeLocode(locode!), ctx.counter);
+  }
+
+  @Query(() => PortConnection, { description: 'Ports, transfer areas and anchorages, filtered and paged, ordered by name.' })
+  async ports(@Args(() => PortsArgs) args: PortsArgs, @Ctx() ctx: Context): Promise<unknown> {
+    const page = pageArgs(args.first, args.after);
+    const { total, items } = await listPorts(
+      ctx.db,
+      { name: args.name?.trim() || null, countryCode: countryArg('country', args.country), kind: args.kind ?? null, ...page },
+      ctx.counter,
+    );
+    return toPage(items, page.offset, total);
+  }
+
+  @FieldResolver(() => Country, { nullable: true })
+  async country(@Root() p: Port, @Ctx() ctx: Context): Promise<unknown> {
+    return p.countryCode ? ctx.loaders.node.load(`country:${p.countryCode}`) : null;
+  }
+
+  @FieldResolver(() => [Leg], { description: 'Legs that left from here.' })
+  async departures(@Root() p: Port, @Ctx() ctx: Context): Promise<unknown[]> {
+    return (await ctx.loaders.legsAtPort.load(p.id)).filter((x) => x.direction === 'FROM').map((x) => x.leg);
+  }
+
+  @FieldResolver(() => [Leg], { description: 'Legs that came here.' })
+  async arrivals(@Root() p: Port, @Ctx() ctx: Context): Promise<unknown[]> {
+    return (await ctx.loaders.legsAtPort.load(p.id)).filter((x) => x.direction === 'TO').map((x) => x.leg);
+  }
+
+  @FieldResolver(() => [Transfer], { description: 'Cargo transfers that took place here.' })
+  async transfers(@Root() p: Port, @Ctx() ctx: Context): Promise<unknown[]> {
+    return ctx.loaders.transfersAtPort.load(p.id);
+  }
+}

@@ -1,0 +1,30 @@
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { SearchConnection } from '../schema/search';
+import { searchEntities } from '../db/search';
+import { searchTextProblem, toLuceneQuery } from '../domain/searchText';
+import { toPage } from '../domain/pagination';
+import { Context } from './context';
+import { check } from './errors';
+import { pageArgs } from './args';
+
+@Resolver()
+export class SearchResolver {
+  @Query(() => SearchConnection, {
+    description: 'Vessels, ports, companies, persons and countries whose name or any alias, former name or claimed identity matches the text (typos tolerated), best first.',
+  })
+  async search(
+    @Arg('text', () => String) text: string,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ): Promise<unknown> {
+    check('text', searchTextProblem(text));
+    const page = pageArgs(first, after);
+    const { total, hits } = await searchEntities(ctx.db, toLuceneQuery(text), page.offset, page.first, ctx.counter);
+    const conn = toPage(hits, page.offset, total);
+    return {
+      ...conn,
+      edges: conn.edges.map((e) => ({ cursor: e.cursor, node: e.node.node, score: e.node.score, matchedName: e.node.matchedName })),
+    };
+  }
+}

@@ -1,0 +1,349 @@
+/**
+ * Who may trace and with what limits: traceCargo, traceBack, destinations, vesselTimeline. Arguments
+ * are checked against hard caps; the walk itself is one statement in db/trace.ts; nested fields of a
+ * route resolve through the request's DataLoaders.
+ */
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Float, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import {
+  DateWindowInput,
+  DestinationGrouping,
+  DestinationSummary,
+  Route,
+  RouteIntermediaries,
+  RouteStep,
+  TimelineEvent,
+  TimelineEventKind,
+} from '../schema/trace';
+import { CargoOrigin, Commodity } from '../schema/enums';
+import { Port } from '../schema/port';
+import { Country } from '../schema/country';
+import { Vessel } from '../schema/vessel';
+import { PartyRelation } from '../schema/party';
+import { Tactic } from '../schema/tactic';
+import { Source } from '../schema/source';
+import { Transfer } from '../schema/leg';
+import { GraphEdge } from '../schema/subgraph';
+import { MAX_HOPS_CAP, RouteRecord, trace, TraceDirection } from '../db/trace';
+import { DEFAULT_MAX_WAIT_DAYS, MAX_WAIT_DAYS_CAP } from '../domain/linking';
+import { dateWindowProblem, overlaps } from '../domain/dates';
+import { confidenceProblem } from '../domain/confidence';
+import { groupDestinations } from '../domain/destinations';
+import { sortByDate } from '../domain/timeline';
+import { Context } from './context';
+import { badInput, check, notFound } from './errors';
+import { countryArg, idArg } from './args';
+
+export const MAX_ROUTE_LIMIT = 500;
+const MAX_PLACE_TEXT = 200;
+const DEFAULT_ORIGINS = [CargoOrigin.DPRK, CargoOrigin.DPRK_SUSPECTED, CargoOrigin.UNCONFIRMED];
+
+@ArgsType()
+class TraceArgs {
+  @Field(() => Commodity, { defaultValue: Commodity.COAL, description: 'COAL includes cargo the sources give as "coal or pig iron".' })
+  commodity!: Commodity;
+
+  @Field(() => DateWindowInput, { nullable: true, description: 'Only cargo that left the origin (traceBack: reached the destination) in this period.' })
+  window?: DateWindowInput | null;
+
+  @Field(() => Int, { defaultValue: 4, description: `Most legs to follow, 1 to ${MAX_HOPS_CAP}.` })
+  maxHops!: number;
+
+  @Field(() => Int, { defaultValue: DEFAULT_MAX_WAIT_DAYS, description: `Longest wait (days) for cargo landed and reloaded at a port, 0 to ${MAX_WAIT_DAYS_CAP}. Documented transfers hold whatever the wait.` })
+  maxWaitDays!: number;
+
+  @Field(() => [CargoOrigin], {
+    nullable: true,
+    description: 'Cargo origins to follow (default DPRK, DPRK_SUSPECTED and UNCONFIRMED: sanction-exempt Russian coal is left out).',
+  })
+  cargoOrigins?: CargoOrigin[] | null;
+}
+
+@ArgsType()
+class RouteListArgs extends TraceArgs {
+  @Field(() => Float, { nullable: true, description: 'Only routes at least this confident (0 to 1).' })
+  minConfidence?: number | null;
+
+  @Field(() => Int, { defaultValue: 50, description: `Most routes to return, 1 to ${MAX_ROUTE_LIMIT}; the most confident come first.` })
+  limit!: number;
+}
+
+@ArgsType()
+class TraceCargoArgs extends RouteListArgs {
+  @Field(() => String, { description: 'The port the cargo left: a port id, UN/LOCODE, or name or alias ("Nampo" works).' })
+  origin!: string;
+
+  @Field(() => String, { nullable: true, description: 'Only routes ending in this country (ISO 3166-1 alpha-2).' })
+  destinationCountry?: string | null;
+}
+
+@ArgsType()
+class TraceBackArgs extends RouteListArgs {
+  @Field(() => String, { description: 'The port where the cargo was landed: a port id, UN/LOCODE, or name or alias.' })
+  destination!: string;
+}
+
+@ArgsType()
+class DestinationsArgs extends TraceArgs {
+  @Field(() => String, { description: 'The port the cargo left: a port id, UN/LOCODE, or name or alias.' })
+  origin!: string;
+
+  @Field(() => DestinationGrouping, { defaultValue: DestinationGrouping.COUNTRY })
+  groupBy!: DestinationGrouping;
+}
+
+function checkTraceArgs(args: TraceArgs, place: { name: string; value: string }) {
+  check(place.name, place.value.trim() === '' ? 'must name a port' : place.value.length > MAX_PLACE_TEXT ? `must be at most ${MAX_PLACE_TEXT} characters` : null);
+  check('maxHops', Number.isInteger(args.maxHops) && args.maxHops >= 1 && args.maxHops <= MAX_HOPS_CAP ? null : `must be between 1 and ${MAX_HOPS_CAP} (got ${args.maxHops})`);
+  check('maxWaitDays', Number.isInteger(args.maxWaitDays) && args.maxWaitDays >= 0 && args.maxWaitDays <= MAX_WAIT_DAYS_CAP ? null : `must be between 0 and ${MAX_WAIT_DAYS_CAP} days (got ${args.maxWaitDays})`);
+  if (args.window) check('window', dateWindowProblem({ from: args.window.from ?? null, to: args.window.to ?? null }));
+  if (args.cargoOrigins && args.cargoOrigins.length === 0) throw badInput('cargoOrigins', 'must name at least one origin');
+}
+
+function checkListArgs(args: RouteListArgs) {
+  if (args.minConfidence != null) check('minConfidence', confidenceProblem(args.minConfidence));
+  check('limit', Number.isInteger(args.limit) && args.limit >= 1 && args.limit <= MAX_ROUTE_LIMIT ? null : `must be between 1 and ${MAX_ROUTE_LIMIT} (got ${args.limit})`);
+}
+
+function commoditiesFor(c: Commodity): string[] {
+  return c === Commodity.COAL ? [Commodity.COAL, Commodity.COAL_OR_PIG_IRON] : [c];
+}
+
+async function runTrace(
+  ctx: Context,
+  direction: TraceDirection,
+  place: { name: string; value: string },
+  args: TraceArgs,
+  destinationCountry: string | null,
+): Promise<RouteRecord[]> {
+  const result = await trace(
+    ctx.db,
+    {
+      direction,
+      place: place.value,
+      commodities: commoditiesFor(args.commodity),
+      cargoOrigins: args.cargoOrigins ?? DEFAULT_ORIGINS,
+      windowFrom: args.window?.from ?? null,
+      windowTo: args.window?.to ?? null,
+      maxHops: args.maxHops,
+      maxWaitDays: args.maxWaitDays,
+      destinationCountry,
+    },
+    ctx.counter,
+  );
+  if (!result) throw notFound(`No port matches ${place.name} "${place.value}" (give a port id, UN/LOCODE, or name or alias)`);
+  if (result.capped) ctx.logger.warn({ place: place.value }, 'trace reached the path cap; some routes were not followed');
+  return result.routes;
+}
+
+function rankAndLimit(routes: RouteRecord[], args: RouteListArgs): RouteRecord[] {
+  return routes
+    .filter((r) => args.minConfidence == null || r.confidence >= args.minConfidence)
+    .sort(
+      (a, b) =>
+        b.confidence - a.confidence ||
+        String((a.departure as { from?: string } | null)?.from ?? '').localeCompare(String((b.departure as { from?: string } | null)?.from ?? '')) ||
+        a.id.localeCompare(b.id),
+    )
+    .slice(0, args.limit);
+}
+
+@Resolver(() => Route)
+export class TraceResolver {
+  @Query(() => [Route], {
+    description:
+      'Where did the cargo loaded at a port go? Follows every leg, transfer and transhipment from the origin, respecting time, to the final ports; most confident routes first.',
+  })
+  async traceCargo(@Args(() => TraceCargoArgs) args: TraceCargoArgs, @Ctx() ctx: Context): Promise<RouteRecord[]> {
+    const place = { name: 'origin', value: args.origin };
+    checkTraceArgs(args, place);
+    checkListArgs(args);
+    const dest = countryArg('destinationCountry', args.destinationCountry);
+    return rankAndLimit(await runTrace(ctx, 'FORWARD', place, args, dest), args);
+  }
+
+  @Query(() => [Route], { description: 'Where did the cargo landed at a port come from? The same routes, walked backwards from the destination.' })
+  async traceBack(@Args(() => TraceBackArgs) args: TraceBackArgs, @Ctx() ctx: Context): Promise<RouteRecord[]> {
+    const place = { name: 'destination', value: args.destination };
+    checkTraceArgs(args, place);
+    checkListArgs(args);
+    return rankAndLimit(await runTrace(ctx, 'BACKWARD', place, args, null), args);
+  }
+
+  @Query(() => [DestinationSummary], { description: 'Where the cargo from an origin ended up, per country or per port: routes, tonnage, vessels, first and last dates.' })
+  async destinations(@Args(() => DestinationsArgs) args: DestinationsArgs, @Ctx() ctx: Context): Promise<unknown[]> {
+    const place = { name: 'origin', value: args.origin };
+    checkTraceArgs(args, place);
+    const routes = await runTrace(ctx, 'FORWARD', place, args, null);
+    const groups = groupDestinations(
+      routes.map((r) => ({
+        ...r,
+        vesselIds: r.vesselSpans.map((s) => s.vesselId),
+        finalLegId: r.legs[r.legs.length - 1].id,
+        firstDay: (r.departure as { from: string | null } | null)?.from ?? null,
+        lastDay: (r.arrival as { to: string | null } | null)?.to ?? null,
+      })),
+      args.groupBy,
+    );
+    return groups.map((g) => ({
+      ...g,
+      routeCount: g.routes.length,
+      countryCode: args.groupBy === DestinationGrouping.COUNTRY ? g.key : g.routes[0].finalCountryCode,
+      portId: args.groupBy === DestinationGrouping.PORT ? g.key : null,
+      name: g.key,
+    }));
+  }
+
+  @Query(() => [TimelineEvent], { description: 'Every dated event of a vessel in time order: legs, transfers, identity and flag changes, designations, tactics.' })
+  async vesselTimeline(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<unknown[]> {
+    idArg('id', id, ['Vessel']);
+    const vessel = await ctx.loaders.node.load(id);
+    if (!vessel) throw notFound(`Vessel "${id}"`);
+    const [legs, transfers, claims, designations, tactics] = await Promise.all([
+      ctx.loaders.legsOfVessel.load(id),
+      ctx.loaders.transfersOfVessel.load(id),
+      ctx.loaders.identityClaimsOfVessel.load(id),
+      ctx.loaders.designationsOf.load(id),
+      ctx.loaders.tacticUsesOf.load(id),
+    ]);
+    const ev = (r: object) => ({ confidence: ((r as { confidence?: number }).confidence ?? null), sourceIds: ((r as { sourceIds?: string[] }).sourceIds ?? []) });
+    const events = [
+      ...legs.flatMap((l) => [
+        { kind: TimelineEventKind.LEG_DEPARTURE, date: l.departure, summary: `left ${l.fromText} for ${l.toText} (${l.cargoText})`, refId: l.id, ...ev(l) },
+        { kind: TimelineEventKind.LEG_ARRIVAL, date: l.arrival, summary: `reached ${l.toText}${l.discharged === false ? ' (cargo not landed)' : ''}`, refId: l.id, ...ev(l) },
+      ]),
+      ...transfers.map((t) => ({
+        kind: TimelineEventKind.TRANSFER,
+        date: t.when,
+        summary: t.fromVesselId === id ? `passed cargo to ${t.toVesselDescription ?? t.toVesselId ?? 'another vessel'}` : `took cargo from ${t.fromVesselDescription ?? t.fromVesselId ?? 'another vessel'}`,
+        refId: t.id,
+        ...ev(t),
+      })),
+      ...claims.map((c) => ({
+        kind: TimelineEventKind.IDENTITY,
+        date: c.period,
+        summary: `${c.status === 'FALSE' ? 'false identity' : String(c.kind).toLowerCase().replace(/_/g, ' ')}: ${[c.name, c.flagText].filter(Boolean).join(', ')}`,
+        refId: c.id,
+        ...ev(c),
+      })),
+      ...designations.map((d) => ({
+        kind: TimelineEventKind.DESIGNATION,
+        date: d.date,
+        summary: `${d.authority}: ${d.measure} (${String(d.status).toLowerCase().replace(/_/g, ' ')})`,
+        refId: d.id,
+        ...ev(d),
+      })),
+      ...tactics.map((u) => ({ kind: TimelineEventKind.TACTIC, date: u.period, summary: `tactic ${u.tacticId.replace('tactic:', '')}${u.note ? `: ${u.note}` : ''}`, refId: u.tacticId, ...ev(u) })),
+    ].filter((e) => e.date != null || e.kind !== TimelineEventKind.LEG_ARRIVAL);
+    return sortByDate(events as { date: { from: string | null; to: string | null } | null }[]);
+  }
+
+  @FieldResolver(() => Port)
+  async origin(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<unknown> {
+    return ctx.loaders.node.load(r.originId);
+  }
+
+  @FieldResolver(() => Port)
+  async finalPort(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<unknown> {
+    return ctx.loaders.node.load(r.finalPortId);
+  }
+
+  @FieldResolver(() => Country)
+  async finalCountry(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<unknown> {
+    return ctx.loaders.node.load(`country:${r.finalCountryCode}`);
+  }
+
+  @FieldResolver(() => [Vessel], { description: 'The vessels that carried the cargo, in route order.' })
+  async vessels(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<unknown[]> {
+    const ids = [...new Set(r.vesselSpans.map((s) => s.vesselId))];
+    return (await ctx.loaders.node.loadMany(ids)).filter((v) => v != null && !(v instanceof Error));
+  }
+
+  @FieldResolver(() => RouteIntermediaries, { description: 'Ports between origin and final port, and the companies behind the vessels at the time.' })
+  intermediaries(@Root() r: RouteRecord): RouteIntermediaries {
+    return { portIds: r.portIds, vesselSpans: r.vesselSpans };
+  }
+
+  @FieldResolver(() => [Tactic], { description: 'Evasion tactics used on the route\'s legs and transfers.' })
+  async tactics(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<unknown[]> {
+    const uses = await ctx.loaders.tacticUsesOf.loadMany([...r.legs.map((l) => l.id), ...r.transferIds]);
+    const ids = [...new Set(uses.flatMap((u) => (Array.isArray(u) ? u.map((x) => x.tacticId) : [])))].sort();
+    return (await ctx.loaders.node.loadMany(ids)).filter((t) => t != null && !(t instanceof Error));
+  }
+
+  @FieldResolver(() => [Source], { description: 'Every source behind the route\'s legs and transfers.' })
+  async sources(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<unknown[]> {
+    const transfers = await ctx.loaders.node.loadMany(r.transferIds);
+    const ids = new Set<string>(r.legs.flatMap((l) => l.sourceIds as string[]));
+    for (const t of transfers) if (t && !(t instanceof Error)) for (const s of t.sourceIds as string[]) ids.add(s);
+    return (await ctx.loaders.node.loadMany([...ids])).filter((s) => s != null && !(s instanceof Error));
+  }
+}
+
+@Resolver(() => RouteStep)
+export class RouteStepResolver {
+  @FieldResolver(() => Transfer, { nullable: true })
+  async transfer(@Root() s: { transferId: string | null }, @Ctx() ctx: Context): Promise<unknown> {
+    return s.transferId ? ctx.loaders.node.load(s.transferId) : null;
+  }
+}
+
+@Resolver(() => RouteIntermediaries)
+export class RouteIntermediariesResolver {
+  @FieldResolver(() => [Port])
+  async ports(@Root() i: RouteIntermediaries, @Ctx() ctx: Context): Promise<unknown[]> {
+    return (await ctx.loaders.node.loadMany(i.portIds)).filter((p) => p != null && !(p instanceof Error));
+  }
+
+  @FieldResolver(() => [PartyRelation], { description: 'Owners, managers and operators of the route\'s vessels whose ties overlap the dates they carried the cargo.' })
+  async companies(@Root() i: RouteIntermediaries, @Ctx() ctx: Context): Promise<unknown[]> {
+    const rels = await ctx.loaders.relationsToTarget.loadMany(i.vesselSpans.map((s) => s.vesselId));
+    const out = new Map<string, unknown>();
+    i.vesselSpans.forEach((span, k) => {
+      const list = rels[k];
+      if (!Array.isArray(list)) return;
+      for (const rel of list) {
+        if (overlaps({ from: rel.period?.from ?? null, to: rel.period?.to ?? null }, { from: span.from, to: span.to })) out.set(rel.id, rel);
+      }
+    });
+    return [...out.values()];
+  }
+}
+
+@Resolver(() => DestinationSummary)
+export class DestinationSummaryResolver {
+  @FieldResolver(() => Country, { nullable: true })
+  async country(@Root() d: DestinationSummary, @Ctx() ctx: Context): Promise<unknown> {
+    return d.countryCode ? ctx.loaders.node.load(`country:${d.countryCode}`) : null;
+  }
+
+  @FieldResolver(() => Port, { nullable: true, description: 'The port, when grouped by port.' })
+  async port(@Root() d: DestinationSummary, @Ctx() ctx: Context): Promise<unknown> {
+    return d.portId ? ctx.loaders.node.load(d.portId) : null;
+  }
+
+  @FieldResolver(() => [Vessel])
+  async vessels(@Root() d: DestinationSummary, @Ctx() ctx: Context): Promise<unknown[]> {
+    return (await ctx.loaders.node.loadMany(d.vesselIds)).filter((v) => v != null && !(v instanceof Error));
+  }
+
+  @FieldResolver(() => [Route])
+  routes(@Root() d: DestinationSummary): unknown[] {
+    return d.routes;
+  }
+}
+
+@Resolver(() => TimelineEvent)
+export class TimelineEventResolver {
+  @FieldResolver(() => [Source])
+  async sources(@Root() e: TimelineEvent, @Ctx() ctx: Context): Promise<unknown[]> {
+    return (await ctx.loaders.node.loadMany(e.sourceIds)).filter((s) => s != null && !(s instanceof Error));
+  }
+}
+
+@Resolver(() => GraphEdge)
+export class GraphEdgeResolver {
+  @FieldResolver(() => [Source])
+  async sources(@Root() e: GraphEdge, @Ctx() ctx: Context): Promise<unknown[]> {
+    return (await ctx.loaders.node.loadMany(e.sourceIds ?? [])).filter((s) => s != null && !(s instanceof Error));
+  }
+}

@@ -1,0 +1,125 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { IdentityClaim, Vessel, VesselConnection, VesselFilter } from '../schema/vessel';
+import { Country } from '../schema/country';
+import { PartyRelation } from '../schema/party';
+import { Designation } from '../schema/designation';
+import { Leg, Transfer } from '../schema/leg';
+import { TacticUse } from '../schema/tactic';
+import { findVesselByImo, listVessels } from '../db/vessel';
+import { isValidImo, normalizeImo } from '../domain/identifiers';
+import { toPage } from '../domain/pagination';
+import { Context } from './context';
+import { badInput, check } from './errors';
+import { countryArg, idArg, pageArgs } from './args';
+
+@ArgsType()
+class VesselsArgs {
+  @Field(() => VesselFilter, { nullable: true })
+  filter?: VesselFilter | null;
+
+  @Field(() => Int, { nullable: true, defaultValue: 20, description: 'Page size, 1 to 100.' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
+  after?: string | null;
+}
+
+const OWNER_TYPES = new Set(['OWNS']);
+const MANAGER_TYPES = new Set(['MANAGES', 'OPERATES']);
+
+@Resolver(() => Vessel)
+export class VesselResolver {
+  @Query(() => Vessel, { nullable: true, description: 'A vessel by id or by IMO number (give one of them).' })
+  async vessel(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { nullable: true }) id?: string | null,
+    @Arg('imo', () => String, { nullable: true, description: 'Seven digits, with a valid check digit ("9114555").' })
+    imo?: string | null,
+  ): Promise<unknown> {
+    if ((id == null) === (imo == null)) throw badInput(id == null ? 'id' : 'imo', 'give exactly one of id and imo');
+    if (id != null) {
+      idArg('id', id, ['Vessel']);
+      return ctx.loaders.node.load(id);
+    }
+    const digits = normalizeImo(imo!);
+    check('imo', isValidImo(digits) ? null : `is not a valid IMO number: seven digits whose last is the check digit (got "${imo}")`);
+    return findVesselByImo(ctx.db, digits, ctx.counter);
+  }
+
+  @Query(() => VesselConnection, { description: 'Vessels, filtered and paged, ordered by name.' })
+  async vessels(@Args(() => VesselsArgs) args: VesselsArgs, @Ctx() ctx: Context): Promise<unknown> {
+    const page = pageArgs(args.first, args.after);
+    const f = args.filter ?? {};
+    const { total, items } = await listVessels(
+      ctx.db,
+      {
+        name: f.name?.trim() || null,
+        flagCode: countryArg('filter.flag', f.flag),
+        designated: f.designated ?? null,
+        tactic: f.tactic?.trim().toUpperCase() || null,
+        status: f.status ?? null,
+        ...page,
+      },
+      ctx.counter,
+    );
+    return toPage(items, page.offset, total);
+  }
+
+  @FieldResolver(() => Country, { nullable: true, description: 'The current flag state, derived from the identity history; null when unknown or contested.' })
+  async flag(@Root() v: Vessel, @Ctx() ctx: Context): Promise<unknown> {
+    return v.flagCode ? ctx.loaders.node.load(`country:${v.flagCode}`) : null;
+  }
+
+  @FieldResolver(() => [IdentityClaim], { description: 'Every identity claimed for the vessel over time: names, flags, numbers, including false ones.' })
+  async identityHistory(@Root() v: Vessel, @Ctx() ctx: Context): Promise<unknown[]> {
+    return ctx.loaders.identityClaimsOfVessel.load(v.id);
+  }
+
+  @FieldResolver(() => [PartyRelation], { description: 'Registered and beneficial owners, with time spans.' })
+  async owners(@Root() v: Vessel, @Ctx() ctx: Context): Promise<unknown[]> {
+    return (await ctx.loaders.relationsToTarget.load(v.id)).filter((r) => OWNER_TYPES.has(r.type));
+  }
+
+  @FieldResolver(() => [PartyRelation], { description: 'Managers and operators, with time spans.' })
+  async managers(@Root() v: Vessel, @Ctx() ctx: Context): Promise<unknown[]> {
+    return (await ctx.loaders.relationsToTarget.load(v.id)).filter((r) => MANAGER_TYPES.has(r.type));
+  }
+
+  @FieldResolver(() => [PartyRelation], { description: 'Every company or person tied to the vessel: owners, managers, operators, charterers, brokers, consignees.' })
+  async parties(@Root() v: Vessel, @Ctx() ctx: Context): Promise<unknown[]> {
+    return ctx.loaders.relationsToTarget.load(v.id);
+  }
+
+  @FieldResolver(() => [Designation])
+  async designations(@Root() v: Vessel, @Ctx() ctx: Context): Promise<unknown[]> {
+    return ctx.loaders.designationsOf.load(v.id);
+  }
+
+  @FieldResolver(() => [Leg], { description: 'The vessel\'s documented movements, in time order.' })
+  async legs(@Root() v: Vessel, @Ctx() ctx: Context): Promise<unknown[]> {
+    return ctx.loaders.legsOfVessel.load(v.id);
+  }
+
+  @FieldResolver(() => [Transfer], { description: 'Cargo transfers the vessel took part in, either side.' })
+  async transfers(@Root() v: Vessel, @Ctx() ctx: Context): Promise<unknown[]> {
+    return ctx.loaders.transfersOfVessel.load(v.id);
+  }
+
+  @FieldResolver(() => [TacticUse], { description: 'Evasion tactics seen for the vessel outside any one leg (legs list their own).' })
+  async tactics(@Root() v: Vessel, @Ctx() ctx: Context): Promise<unknown[]> {
+    return ctx.loaders.tacticUsesOf.load(v.id);
+  }
+}
+
+@Resolver(() => IdentityClaim)
+export class IdentityClaimResolver {
+  @FieldResolver(() => Country, { nullable: true })
+  async flag(@Root() c: IdentityClaim, @Ctx() ctx: Context): Promise<unknown> {
+    return c.flagCode ? ctx.loaders.node.load(`country:${c.flagCode}`) : null;
+  }
+
+  @FieldResolver(() => Vessel)
+  async vessel(@Root() c: IdentityClaim, @Ctx() ctx: Context): Promise<unknown> {
+    return ctx.loaders.node.load(c.vesselId);
+  }
+}

@@ -1,0 +1,60 @@
+/** Every fact carries its evidence: the sources that state it and how sure they make it. */
+import { Field, Float, InterfaceType, ObjectType } from 'type-graphql';
+import { ConfidenceTier, DatePrecision } from './enums';
+
+@InterfaceType({
+  description: 'A fact with its evidence.',
+  resolveType: (value: { typename?: string }) => value.typename,
+})
+export abstract class Evidenced {
+  @Field(() => Float, { description: 'Confidence from 0 to 1, from the tier of the sources behind the fact.' })
+  confidence!: number;
+
+  @Field(() => ConfidenceTier)
+  confidenceTier!: ConfidenceTier;
+
+  @Field(() => String, { nullable: true, description: 'How the sources qualify the fact, where they do.' })
+  evidenceNote!: string | null;
+
+  /** Resolved to `sources` by the evidence resolver. */
+  sourceIds!: string[];
+}
+
+@ObjectType({ description: 'A date or period as the sources give it: the earliest and latest day it can fall on.' })
+export class DateRange {
+  @Field(() => String, { nullable: true, description: 'Earliest possible day (YYYY-MM-DD); null when the sources give no lower bound.' })
+  from!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Latest possible day (YYYY-MM-DD); null when the sources give no upper bound.' })
+  to!: string | null;
+
+  @Field(() => DatePrecision)
+  precision!: DatePrecision;
+
+  @Field(() => String, { nullable: true, description: 'The words of the sources ("Aug-Sep 2017").' })
+  text!: string | null;
+}
+
+@ObjectType({ implements: [Evidenced], description: 'A figure the sources give, possibly a range or an estimate; conflicting figures are listed side by side.' })
+export class Quantity extends Evidenced {
+  @Field(() => Float, { nullable: true })
+  min!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  max!: number | null;
+
+  @Field(() => String, { description: 'TONNES, USD, WON, SHIPMENTS, TRIPS, DWT or GT.' })
+  unit!: string;
+
+  @Field(() => String, { description: 'The words of the sources ("~25,000 t (26,500 t in PoE text per VOA)").' })
+  text!: string;
+}
+
+@ObjectType({ description: 'An approximate position.' })
+export class GeoPoint {
+  @Field(() => Float)
+  lat!: number;
+
+  @Field(() => Float)
+  lon!: number;
+}

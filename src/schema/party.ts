@@ -1,0 +1,83 @@
+import { Field, ID, InputType, InterfaceType, ObjectType } from 'type-graphql';
+import { Node } from './node';
+import { DateRange, Evidenced } from './evidence';
+import { PartyKind, RelationType } from './enums';
+import { Connection } from './connection';
+import { labelOfId } from '../domain/ids';
+
+@InterfaceType({
+  implements: [Node, Evidenced],
+  description: 'A company or a person: owner, manager, operator, broker, charterer, buyer.',
+  resolveType: (value: { id: string }) => labelOfId(value.id) ?? undefined,
+})
+export abstract class Party extends Evidenced implements Node {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => [String])
+  aliases!: string[];
+
+  @Field(() => PartyKind)
+  kind!: PartyKind;
+
+  @Field(() => String, { nullable: true, description: 'The country as the sources put it ("North Korea (operates in DPRK and Vietnam)").' })
+  countryText!: string | null;
+
+  countryCode!: string | null;
+
+  @Field(() => String, { nullable: true })
+  address!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Its role in the trade, in the sources\' words.' })
+  role!: string | null;
+}
+
+@ObjectType({ implements: [Party, Node, Evidenced] })
+export class Company extends Party {
+  @Field(() => String, { nullable: true, description: 'IMO unique company number, where known.' })
+  imoCompanyNumber!: string | null;
+}
+
+@ObjectType({ implements: [Party, Node, Evidenced] })
+export class Person extends Party {}
+
+@ObjectType({
+  implements: [Evidenced],
+  description: 'A tie between a company or person and a vessel or company (ownership, management, control …) over a time span.',
+})
+export class PartyRelation extends Evidenced {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => RelationType)
+  type!: RelationType;
+
+  @Field(() => String, { nullable: true, description: 'The role in the sources\' words ("registered owner").' })
+  role!: string | null;
+
+  @Field(() => DateRange, { nullable: true })
+  period!: DateRange | null;
+
+  partyId!: string;
+  targetId!: string;
+}
+
+@InputType({ description: 'Which companies and persons to list.' })
+export class PartyFilter {
+  @Field(() => String, { nullable: true, description: 'Part of its name or an alias, case-insensitive.' })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 country code.' })
+  country?: string | null;
+
+  @Field(() => PartyKind, { nullable: true })
+  kind?: PartyKind | null;
+
+  @Field(() => Boolean, { nullable: true })
+  designated?: boolean | null;
+}
+
+export const PartyConnection = Connection('Party', () => Party);
