@@ -6,6 +6,7 @@
  * cannot go further (or that reached the hop cap).
  */
 import { createHash } from 'node:crypto';
+import neo4j from 'neo4j-driver';
 import { Database, Params, StatementCounter } from './database';
 import { toRecord } from './records';
 import { Link, LinkCertainty, LinkKind, linkBetween, linkUnderWait, LegTiming } from '../domain/linking';
@@ -270,8 +271,8 @@ export async function trace(db: Database, q: TraceQuery, counter?: StatementCoun
     windowTo: q.windowTo,
     maxWait: q.maxWaitDays,
     dest: q.destinationCountry,
-    hops: q.maxHops,
-    pathCap: PATH_CAP,
+    hops: neo4j.int(q.maxHops),
+    pathCap: neo4j.int(PATH_CAP),
   };
   const rows = await db.read<{ anchor: Record<string, unknown>; routes: RawRoute[] }>(
     TRACE_STATEMENTS[q.direction][q.maxHops],

@@ -24,7 +24,7 @@ export function connectTestDatabase(): Database {
 }
 
 export async function resetDatabase(db: Database): Promise<void> {
-  await db.write('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+  await db.write('MATCH (n) DETACH DELETE n');
 }
 
 export async function graphCounts(db: Database): Promise<{ nodes: number; relationships: number }> {
