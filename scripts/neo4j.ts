@@ -3,7 +3,7 @@
  *   node dist/scripts/neo4j.js build   compile neo4j/ (Maven) if its sources changed
  *   node dist/scripts/neo4j.js start   run Neo4j in the foreground until Ctrl-C
  *   node dist/scripts/neo4j.js stop    stop the one `start` left running (via its pid file)
- * Environment: NEO4J_BOLT_PORT (7687), NEO4J_DATA_DIR (.data/neo4j), NEO4J_HEAP (1g), NEO4J_PAGECACHE (256m).
+ * Environment: NEO4J_BOLT_PORT (7687), NEO4J_DATA_DIR (.data/neo4j), NEO4J_HEAP (1g), NEO4J_PAGE_CACHE (256m).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -64,7 +64,7 @@ async function start(): Promise<void> {
     boltPort,
     dataDir,
     heap: process.env.NEO4J_HEAP,
-    pageCache: process.env.NEO4J_PAGECACHE,
+    pageCache: process.env.NEO4J_PAGE_CACHE,
     log,
   });
   const record: PidFile = { managerPid: process.pid, javaPid: neo4j.pid, uri: neo4j.uri };
