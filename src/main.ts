@@ -82,8 +82,13 @@ async function main(): Promise<void> {
     force.unref();
     try {
       await service.apollo.stop(); // closes the HTTP server and waits for in-flight requests
+      logger.info('HTTP server closed');
       await db.close();
-      if (local) await local.stop();
+      logger.info('Neo4j driver closed');
+      if (local) {
+        await local.stop();
+        logger.info('local Neo4j stopped');
+      }
       logger.info('stopped');
       process.exit(0);
     } catch (error) {

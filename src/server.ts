@@ -20,9 +20,12 @@ import { createLoaders, LoaderOptions } from './db/loaders';
 import { Context } from './resolvers/context';
 import { RESOLVERS } from './resolvers';
 import { playgroundHandler } from './playgroundRoute';
+import { explorerHandler } from './explorerRoute';
+import { createAuthenticator, requestAuth } from './http/auth';
+import { collierAuthChecker } from './resolvers/authChecker';
 
 export async function buildCollierSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: RESOLVERS, validate: false });
+  return buildSchema({ resolvers: RESOLVERS, validate: false, authChecker: collierAuthChecker, authMode: 'error' });
 }
 
 export interface ServiceDeps {
@@ -88,6 +91,7 @@ function operationLogPlugin(): ApolloServerPlugin<Context> {
 export async function createService(deps: ServiceDeps): Promise<Service> {
   const { config, db, logger } = deps;
   const schema = await buildCollierSchema();
+  const authenticator = createAuthenticator(config.auth);
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
@@ -97,6 +101,7 @@ export async function createService(deps: ServiceDeps): Promise<Service> {
     introspection: config.introspection,
     includeStacktraceInErrorResponses: config.env !== 'production',
     csrfPrevention: true,
+    stopOnTerminationSignals: false, // main.ts owns the signals: drain, close the driver, stop Neo4j
     formatError: formatError(config, logger),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
@@ -129,20 +134,23 @@ export async function createService(deps: ServiceDeps): Promise<Service> {
   });
 
   app.use('/', playgroundHandler());
+  app.use('/', explorerHandler());
 
   app.use(
     '/graphql',
     express.json({ limit: config.bodyLimit }),
     expressMiddleware(apollo, {
-      context: async ({ res }) => {
+      context: async ({ req, res }) => {
         const requestId = String(res.locals.requestId);
+        const auth = await requestAuth(authenticator, req.header('authorization'), config.auth);
         const counter = new StatementCounter();
         return {
           db,
           counter,
           loaders: createLoaders(db, counter, deps.loaderOptions),
           requestId,
-          logger: logger.child({ requestId }),
+          logger: logger.child({ requestId, caller: auth.principal?.name ?? null }),
+          auth,
         };
       },
     }),
