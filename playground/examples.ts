@@ -79,4 +79,51 @@ query DesignatedDprkVessels {
 }
 `,
   },
+  {
+    query: `# Where did the coal loaded at Nampho go? Every route through transfers and transhipment ports.
+query TraceFromNampho {
+  traceCargo(origin: "Nampo", maxHops: 4, maxWaitDays: 60) {
+    finalPort { name }
+    finalCountry { name }
+    confidence
+    inferredLinks
+    possibleLinks
+    steps {
+      kind
+      leg { vessel { name } from { name } to { name } departure { text } arrival { text } tonnage { text } }
+      transfer { fromVessel { name } toVessel { name } port { name } when { text } }
+      link { kind certainty waitMinDays waitMaxDays }
+    }
+    tactics { code name }
+    sources { url publisher }
+  }
+}
+`,
+  },
+  {
+    query: `# Destinations per country: routes, tonnage, vessels, first and last dates
+query DestinationsFromNampho {
+  destinations(origin: "Nampho", groupBy: COUNTRY) {
+    country { name }
+    routeCount
+    tonnage { min max }
+    firstDate
+    lastDate
+    vessels { name }
+  }
+}
+`,
+  },
+  {
+    query: `# Where did the coal landed at Pohang come from? (via Kholmsk, relabelled as Russian)
+query TraceBackFromPohang {
+  traceBack(destination: "Pohang") {
+    origin { name }
+    vessels { name }
+    intermediaries { ports { name } }
+    possibleLinks
+  }
+}
+`,
+  },
 ];
