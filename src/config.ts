@@ -27,6 +27,16 @@ export interface Config {
   seedOnStart: boolean;
   shutdownGraceMs: number;
   introspection: boolean;
+  /** Operation limits applied to every GraphQL request (see src/operationLimits.ts). */
+  limits: {
+    maxDepth: number;
+    maxAliases: number;
+    maxDirectives: number;
+    maxTokens: number;
+    maxCost: number;
+    /** "Did you mean …?" hints in validation errors (they reveal the schema). */
+    fieldSuggestions: boolean;
+  };
 }
 
 export class ConfigError extends Error {
@@ -116,6 +126,14 @@ export function loadConfig(env: Env = process.env): Config {
     },
     seedOnStart: bool(env, 'SEED_ON_START', true),
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
-    introspection: bool(env, 'GRAPHQL_INTROSPECTION', true),
+    introspection: bool(env, 'GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),
+    limits: {
+      maxDepth: int(env, 'GRAPHQL_MAX_DEPTH', 12, 1, 100),
+      maxAliases: int(env, 'GRAPHQL_MAX_ALIASES', 15, 1, 1000),
+      maxDirectives: int(env, 'GRAPHQL_MAX_DIRECTIVES', 10, 1, 1000),
+      maxTokens: int(env, 'GRAPHQL_MAX_TOKENS', 3000, 100, 1_000_000),
+      maxCost: int(env, 'GRAPHQL_MAX_COST', 50_000, 10, 100_000_000),
+      fieldSuggestions: bool(env, 'GRAPHQL_FIELD_SUGGESTIONS', nodeEnv !== 'production'),
+    },
   };
 }

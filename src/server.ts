@@ -20,6 +20,7 @@ import { createLoaders, LoaderOptions } from './db/loaders';
 import { Context } from './resolvers/context';
 import { RESOLVERS } from './resolvers';
 import { playgroundHandler } from './playgroundRoute';
+import { operationLimits } from './operationLimits';
 import { explorerHandler } from './explorerRoute';
 import { createAuthenticator, requestAuth } from './http/auth';
 import { collierAuthChecker } from './resolvers/authChecker';
@@ -96,8 +97,11 @@ export async function createService(deps: ServiceDeps): Promise<Service> {
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
 
+  const limits = operationLimits(config);
   const apollo = new ApolloServer<Context>({
     schema,
+    validationRules: limits.validationRules,
+    allowBatchedHttpRequests: false,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: config.env !== 'production',
     csrfPrevention: true,
@@ -107,6 +111,7 @@ export async function createService(deps: ServiceDeps): Promise<Service> {
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
       ApolloServerPluginLandingPageDisabled(),
       operationLogPlugin(),
+      ...limits.plugins,
     ],
   });
   await apollo.start();
