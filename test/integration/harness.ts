@@ -18,9 +18,9 @@ export function testNeo4jUri(): string {
   return uri;
 }
 
-export function connectTestDatabase(): Database {
+export function connectTestDatabase(uri: string = testNeo4jUri(), connectionTimeoutMs = 5000): Database {
   const config = loadConfig({ NODE_ENV: 'test' });
-  return new Database(createDriver(testNeo4jUri(), 'neo4j', '', 5000), { timeoutMs: config.neo4j.queryTimeoutMs });
+  return new Database(createDriver(uri, 'neo4j', '', connectionTimeoutMs), { timeoutMs: config.neo4j.queryTimeoutMs });
 }
 
 export async function resetDatabase(db: Database): Promise<void> {
@@ -50,10 +50,10 @@ export interface TestService {
 
 /** Starts the service. `seed: 'demo'` (default) resets the database and loads the demo graph; 'keep' leaves it. */
 export async function startTestService(
-  options: { seed?: 'demo' | 'keep'; env?: Record<string, string>; loaderOptions?: LoaderOptions } = {},
+  options: { seed?: 'demo' | 'keep'; env?: Record<string, string>; loaderOptions?: LoaderOptions; uri?: string } = {},
 ): Promise<TestService> {
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...options.env });
-  const db = connectTestDatabase();
+  const db = connectTestDatabase(options.uri, config.neo4j.connectionTimeoutMs);
   await migrate(db);
   if ((options.seed ?? 'demo') === 'demo') {
     await resetDatabase(db);
