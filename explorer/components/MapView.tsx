@@ -1,10 +1,13 @@
 /**
  * A schematic map: the ports where they are (latitude/longitude, equirectangular), a graticule, and
  * each voyage as a curve from where it loaded to where it landed — width by tonnage, colour by
- * confidence, dashed when the link into it is inferred, dotted for alternative places. No coastline
- * and no tiles: nothing is loaded to draw it. Every port and voyage is a focusable button.
+ * confidence, dashed when the link into it is inferred, dotted for alternative places. Under it all, a
+ * simplified coastline (Natural Earth 1:110m, bundled with the page, see ../coastline.ts) drawn through
+ * the same projection; no tiles: nothing is loaded to draw it. Every port and voyage is a focusable button.
  */
-import { forwardRef, useEffect, useMemo, useRef, useState } from 'react';
+import { forwardRef, useEffect, useId, useMemo, useRef, useState } from 'react';
+
+import { coastlinePaths } from '../coastline';
 
 import {
   confidenceColor,
@@ -87,6 +90,8 @@ function around(x: number, y: number, r: number, w: number, h: number): LabelBox
 
 export const MapView = forwardRef<SVGSVGElement, Props>(function MapView({ drawing, selection, highlightRoute, onSelect }, ref) {
   const wrap = useRef<HTMLDivElement>(null);
+  // An id for the viewport's clip path, unique on the page and valid inside url(#…).
+  const clipId = `map-clip-${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
   const [size, setSize] = useState<{ w: number; h: number } | null>(null);
 
   useEffect(() => {
@@ -177,7 +182,8 @@ export const MapView = forwardRef<SVGSVGElement, Props>(function MapView({ drawi
     );
     const portLabels = new Map(portOrder.map((p, i) => [p.id, boxes[i]!]));
     const vesselLabels = vesselCandidates.map((_, i) => boxes[portOrder.length + i]);
-    return { places, unplaced, transfers, proj, largest, drawn, offMap, pos, portLabels, vesselLabels, portText };
+    const land = coastlinePaths(proj);
+    return { places, unplaced, transfers, proj, land, largest, drawn, offMap, pos, portLabels, vesselLabels, portText };
   }, [drawing, size]);
 
   if (!model)
@@ -186,7 +192,7 @@ export const MapView = forwardRef<SVGSVGElement, Props>(function MapView({ drawi
         <div ref={wrap} className="map-wrap" />
       </div>
     );
-  const { places, unplaced, transfers, proj, largest, drawn, offMap, pos, portLabels, vesselLabels, portText } = model;
+  const { places, unplaced, transfers, proj, land, largest, drawn, offMap, pos, portLabels, vesselLabels, portText } = model;
   const faded = (routeIds: string[]) => highlightRoute != null && !routeIds.includes(highlightRoute);
   const portRoutes = new Map(drawing.nodes.map((n) => [n.id, n]));
   const selected = selection?.id ?? null;
@@ -210,10 +216,20 @@ export const MapView = forwardRef<SVGSVGElement, Props>(function MapView({ drawi
             height={proj.height}
             viewBox={`0 0 ${proj.width} ${proj.height}`}
             role="group"
-            aria-label="Schematic map of the routes by port coordinates (no coastline)"
+            aria-label="Schematic map of the routes by port coordinates, over a simplified coastline"
             fontFamily="system-ui, sans-serif"
           >
+            <defs>
+              <clipPath id={clipId}>
+                <rect width={proj.width} height={proj.height} />
+              </clipPath>
+            </defs>
             <rect width={proj.width} height={proj.height} fill="#eef3f7" onClick={() => onSelect(null)} />
+            {/* Land under everything; clicks fall through to the sea (which clears the selection). */}
+            <g aria-hidden="true" clipPath={`url(#${clipId})`} pointerEvents="none">
+              <path className="land" d={land.fill} fill="#fbfaf4" stroke="none" />
+              <path className="coastline" d={land.coast} fill="none" stroke="#9fb0bf" strokeWidth={0.8} strokeLinejoin="round" />
+            </g>
             <g aria-hidden="true">
               {proj.lons.map((lon) => (
                 <g key={`lon${lon}`}>
@@ -375,7 +391,7 @@ export const MapView = forwardRef<SVGSVGElement, Props>(function MapView({ drawi
         </p>
       )}
       <p className="map-note">
-        ≈ marks a port the sources name only by its country, drawn among that country’s ports. No coastline is drawn.
+        ≈ marks a port the sources name only by its country, drawn among that country’s ports. Coastline: Natural Earth 1:110m, simplified.
       </p>
     </div>
   );

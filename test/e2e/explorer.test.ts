@@ -226,6 +226,13 @@ describe('route explorer in headless Chromium', () => {
     await waitForText(page.locator('.details'), /Position\s+4\d\.\d+, 14\d\.\d+/);
     // Graticule labels, and no image or tile loaded to draw it.
     expect(await map.innerHTML()).toMatch(/°N/);
+    // The coastline (bundled Natural Earth 1:110m land), clipped to the map's viewport.
+    const coast = map.locator('path.coastline');
+    expect(await coast.count()).toBe(1);
+    const coastD = (await coast.getAttribute('d')) ?? '';
+    expect(coastD).toMatch(/^M-?[\d.]+,-?[\d.]+L/);
+    expect(coastD.split('L').length).toBeGreaterThan(100); // East Asia's shores, not a token line
+    expect(await map.locator('g[clip-path^="url(#"] > path.coastline').count()).toBe(1);
     await page.screenshot({ path: path.join(ARTIFACTS, 'explorer-map.png') });
     await page.getByRole('tab', { name: 'Graph' }).click();
   });
@@ -331,6 +338,8 @@ describe('route explorer in headless Chromium', () => {
     const mapText = readFileSync((await mapSvg.path())!, 'utf8');
     expect(mapText).toMatch(/^<\?xml[^>]*>\n<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(mapText).toContain('Kholmsk');
+    expect(mapText).toMatch(/<path class="coastline" d="M/);
+    expect(mapText).toMatch(/<clipPath id="[^"]+">/);
     await page.getByRole('tab', { name: 'Graph' }).click();
     // Blob downloads only: nothing new went over the network.
     expect(session.requests.slice(requestsBefore).filter((r) => !/^(blob|data):/.test(r.url))).toEqual([]);
