@@ -1,3 +1,5 @@
+import { parseRiskWeights, RiskWeights } from './domain/risk';
+
 /**
  * The service's configuration, read from the environment once at start and validated: a bad value
  * stops the process with a message naming the variable.
@@ -27,6 +29,8 @@ export interface Config {
   seedOnStart: boolean;
   shutdownGraceMs: number;
   introspection: boolean;
+  /** Overrides of the risk-factor weights (RISK_WEIGHTS, a JSON object such as {"DPRK_FLAG": 20}); {} keeps the defaults of src/domain/risk.ts. */
+  riskWeights: Partial<RiskWeights>;
   /** Operation limits applied to every GraphQL request (see src/operationLimits.ts). */
   limits: {
     maxDepth: number;
@@ -50,6 +54,17 @@ export class ConfigError extends Error {
 }
 
 type Env = Record<string, string | undefined>;
+
+/** RISK_WEIGHTS, checked at start (an unknown factor or a weight outside -100..100 stops the process). */
+export function riskWeightsFromEnv(env: Env): Partial<RiskWeights> {
+  const raw = env.RISK_WEIGHTS;
+  if (raw == null || raw.trim() === '') return {};
+  try {
+    return parseRiskWeights(raw);
+  } catch (error) {
+    throw new ConfigError('RISK_WEIGHTS', (error as Error).message);
+  }
+}
 
 function str(env: Env, name: string, fallback: string): string {
   const v = env[name];
@@ -135,5 +150,6 @@ export function loadConfig(env: Env = process.env): Config {
       maxCost: int(env, 'GRAPHQL_MAX_COST', 50_000, 10, 100_000_000),
       fieldSuggestions: bool(env, 'GRAPHQL_FIELD_SUGGESTIONS', nodeEnv !== 'production'),
     },
+    riskWeights: riskWeightsFromEnv(env),
   };
 }

@@ -16,6 +16,12 @@ import {
   TimelineEventResolver,
   TraceResolver,
 } from './trace';
+import { NeighborhoodResolver } from './neighborhood';
+import { CommonConnectionResolver, GraphPathResolver, PathsResolver } from './paths';
+import { OwnershipResolver } from './ownership';
+import { ClusterMemberResolver, NetworkResolver, RankedEntityResolver } from './network';
+import { RiskFactorResolver, RiskResolver } from './risk';
+import { ExportResolver } from './export';
 
 export const RESOLVERS = [
   NodeResolver,
@@ -37,4 +43,15 @@ export const RESOLVERS = [
   DestinationSummaryResolver,
   TimelineEventResolver,
   GraphEdgeResolver,
+  NeighborhoodResolver,
+  PathsResolver,
+  GraphPathResolver,
+  CommonConnectionResolver,
+  OwnershipResolver,
+  NetworkResolver,
+  RankedEntityResolver,
+  ClusterMemberResolver,
+  RiskResolver,
+  RiskFactorResolver,
+  ExportResolver,
 ] as const;

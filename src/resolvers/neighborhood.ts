@@ -1,0 +1,24 @@
+/** Who may ask for a neighbourhood and with what limits; the walk itself is one statement in db/neighborhood.ts. */
+import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import { NeighborhoodArgs } from '../schema/neighborhood';
+import { Subgraph } from '../schema/subgraph';
+import { MAX_NEIGHBORHOOD_DEPTH, MAX_NEIGHBORHOOD_LIMIT, neighborhood } from '../db/neighborhood';
+import { Context } from './context';
+import { entityIdArg, intArg, notFoundIds, walkFilterArgs } from './analysisArgs';
+
+@Resolver()
+export class NeighborhoodResolver {
+  @Query(() => Subgraph, {
+    description:
+      'Everything within `depth` hops of an entity, as of a day and above a confidence, as nodes and edges ready to draw; the nearest nodes are kept when `limit` cuts it short.',
+  })
+  async neighborhood(@Args(() => NeighborhoodArgs) args: NeighborhoodArgs, @Ctx() ctx: Context): Promise<unknown> {
+    const id = entityIdArg('id', args.id);
+    const depth = intArg('depth', args.depth, 1, MAX_NEIGHBORHOOD_DEPTH);
+    const limit = intArg('limit', args.limit, 1, MAX_NEIGHBORHOOD_LIMIT);
+    const filter = walkFilterArgs(args);
+    const g = await neighborhood(ctx.db, { ids: [id], depth, limit, ...filter }, ctx.counter);
+    if (g.missing.length > 0) throw notFoundIds(g.missing);
+    return { nodes: g.nodes, edges: g.edges, truncated: g.truncated };
+  }
+}

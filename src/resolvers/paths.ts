@@ -1,0 +1,64 @@
+/** How two entities are connected: k shortest paths and common connections (one statement each, db/paths.ts). */
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { CommonConnection, CommonConnectionsArgs, GraphPath, PathsArgs } from '../schema/paths';
+import { Node } from '../schema/node';
+import { Source } from '../schema/source';
+import { commonConnections, kShortestPaths, MAX_COMMON_DEPTH, MAX_COMMON_LIMIT, MAX_PATH_LENGTH, MAX_PATHS_K } from '../db/paths';
+import { Context } from './context';
+import { badInput } from './errors';
+import { entityIdArg, intArg, notFoundIds, walkFilterArgs } from './analysisArgs';
+
+function missing(found: { from: boolean; to: boolean }, from: string, to: string): string[] {
+  return [...(found.from ? [] : [from]), ...(found.to ? [] : [to])];
+}
+
+@Resolver()
+export class PathsResolver {
+  @Query(() => [GraphPath], {
+    description:
+      'The k shortest paths between two entities (no entity twice, never through a country, source, tactic or unnamed-port placeholder), shortest first, each with its nodes, edges and sources.',
+  })
+  async paths(@Args(() => PathsArgs) args: PathsArgs, @Ctx() ctx: Context): Promise<unknown[]> {
+    const from = entityIdArg('from', args.from);
+    const to = entityIdArg('to', args.to);
+    if (from === to) throw badInput('to', 'must differ from "from"');
+    const k = intArg('k', args.k, 1, MAX_PATHS_K);
+    const maxLength = intArg('maxLength', args.maxLength, 1, MAX_PATH_LENGTH);
+    const r = await kShortestPaths(ctx.db, { from, to, k, maxLength, ...walkFilterArgs(args) }, ctx.counter);
+    const gone = missing(r.found, from, to);
+    if (gone.length > 0) throw notFoundIds(gone);
+    return r.paths;
+  }
+
+  @Query(() => [CommonConnection], {
+    description:
+      'Vessels, companies, persons and ports linked to both a and b within maxDepth hops of each (shared owners, managers, operators, ports, transfer counterparts), closest first, with the path from each side.',
+  })
+  async commonConnections(@Args(() => CommonConnectionsArgs) args: CommonConnectionsArgs, @Ctx() ctx: Context): Promise<unknown[]> {
+    const a = entityIdArg('a', args.a);
+    const b = entityIdArg('b', args.b);
+    if (a === b) throw badInput('b', 'must differ from "a"');
+    const maxDepth = intArg('maxDepth', args.maxDepth, 1, MAX_COMMON_DEPTH);
+    const limit = intArg('limit', args.limit, 1, MAX_COMMON_LIMIT);
+    const r = await commonConnections(ctx.db, { a, b, maxDepth, limit, ...walkFilterArgs(args) }, ctx.counter);
+    const gone = missing(r.found, a, b);
+    if (gone.length > 0) throw notFoundIds(gone);
+    return r.connections.map((c) => ({ node: c.entity, pathFromA: c.fromA, pathFromB: c.fromB, distance: c.distance }));
+  }
+}
+
+@Resolver(() => GraphPath)
+export class GraphPathResolver {
+  @FieldResolver(() => [Source], { description: 'Every source behind the path\'s edges.' })
+  async sources(@Root() p: GraphPath, @Ctx() ctx: Context): Promise<unknown[]> {
+    return (await ctx.loaders.node.loadMany(p.sourceIds ?? [])).filter((s) => s != null && !(s instanceof Error));
+  }
+}
+
+@Resolver(() => CommonConnection)
+export class CommonConnectionResolver {
+  @FieldResolver(() => Node, { nullable: true, description: 'The shared entity itself.' })
+  async entity(@Root() c: CommonConnection, @Ctx() ctx: Context): Promise<unknown> {
+    return ctx.loaders.node.load(c.node.id);
+  }
+}

@@ -1,0 +1,26 @@
+/** Subgraphs written as files for Gephi, i2 or a spreadsheet. */
+import { ArgsType, Field, ID, Int, registerEnumType } from 'type-graphql';
+import { ExportFormat } from '../domain/subgraphExport';
+import { WalkArgs } from './neighborhood';
+
+registerEnumType(ExportFormat, {
+  name: 'ExportFormat',
+  description: 'GRAPHML (typed keys; Gephi, yEd, Cytoscape), GEXF 1.3 (Gephi), CSV (a nodes table and an edges table in one text, split before the "# edges" line).',
+});
+
+@ArgsType()
+export class ExportArgs extends WalkArgs {
+  @Field(() => [ID], { description: 'The entities to start from (1 to 100).' })
+  ids!: string[];
+
+  @Field(() => Int, { defaultValue: 1, description: 'Hops around them, 0 to 3 (0: the entities and the ties among them).' })
+  depth!: number;
+
+  @Field(() => ExportFormat)
+  format!: ExportFormat;
+
+  @Field(() => Int, { defaultValue: 500, description: 'Most nodes, 1 to 2000; the nearest are kept.' })
+  limit!: number;
+}
+
+export { ExportFormat };

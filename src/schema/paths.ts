@@ -1,0 +1,70 @@
+/** How two entities are connected: shortest paths, and the entities linked to both. */
+import { ArgsType, Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { GraphEdge, GraphNode } from './subgraph';
+import { WalkArgs } from './neighborhood';
+
+@ObjectType({
+  description:
+    'A path in the graph: its nodes in order from start to end, and its edges in order (each edge keeps its stored direction in `source`/`target`, whichever way the path walks it).',
+})
+export class GraphPath {
+  @Field(() => [GraphNode])
+  nodes!: GraphNode[];
+
+  @Field(() => [GraphEdge])
+  edges!: GraphEdge[];
+
+  @Field(() => Int, { description: 'Number of edges.' })
+  length!: number;
+
+  @Field(() => Float, { nullable: true, description: 'The weakest confidence along the path (null when no edge states one).' })
+  confidence!: number | null;
+
+  /** Resolved to `sources`. */
+  sourceIds!: string[];
+}
+
+@ObjectType('Connection', { description: 'An entity linked to both a and b (a shared owner, manager, operator, port, transfer counterpart …), with the way from each.' })
+export class CommonConnection {
+  @Field(() => GraphNode)
+  node!: GraphNode;
+
+  @Field(() => GraphPath, { description: 'From a to the entity.' })
+  pathFromA!: GraphPath;
+
+  @Field(() => GraphPath, { description: 'From b to the entity.' })
+  pathFromB!: GraphPath;
+
+  @Field(() => Int, { description: 'Hops from a plus hops from b.' })
+  distance!: number;
+}
+
+@ArgsType()
+export class PathsArgs extends WalkArgs {
+  @Field(() => ID)
+  from!: string;
+
+  @Field(() => ID)
+  to!: string;
+
+  @Field(() => Int, { defaultValue: 3, description: 'How many shortest paths, 1 to 10.' })
+  k!: number;
+
+  @Field(() => Int, { defaultValue: 4, description: 'Longest path in hops, 1 to 6.' })
+  maxLength!: number;
+}
+
+@ArgsType()
+export class CommonConnectionsArgs extends WalkArgs {
+  @Field(() => ID)
+  a!: string;
+
+  @Field(() => ID)
+  b!: string;
+
+  @Field(() => Int, { defaultValue: 2, description: 'Most hops from each side to the shared entity, 1 to 3.' })
+  maxDepth!: number;
+
+  @Field(() => Int, { defaultValue: 50, description: 'Most connections, 1 to 200; the closest come first.' })
+  limit!: number;
+}
