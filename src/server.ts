@@ -22,11 +22,9 @@ import { RESOLVERS } from './resolvers';
 import { playgroundHandler } from './playgroundRoute';
 import { operationLimits } from './operationLimits';
 import { explorerHandler } from './explorerRoute';
-import { createAuthenticator, requestAuth } from './http/auth';
-import { collierAuthChecker } from './resolvers/authChecker';
 
 export async function buildCollierSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: RESOLVERS, validate: false, authChecker: collierAuthChecker, authMode: 'error' });
+  return buildSchema({ resolvers: RESOLVERS, validate: false });
 }
 
 export interface ServiceDeps {
@@ -92,7 +90,6 @@ function operationLogPlugin(): ApolloServerPlugin<Context> {
 export async function createService(deps: ServiceDeps): Promise<Service> {
   const { config, db, logger } = deps;
   const schema = await buildCollierSchema();
-  const authenticator = createAuthenticator(config.auth);
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
@@ -145,17 +142,15 @@ export async function createService(deps: ServiceDeps): Promise<Service> {
     '/graphql',
     express.json({ limit: config.bodyLimit }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
+      context: async ({ res }) => {
         const requestId = String(res.locals.requestId);
-        const auth = await requestAuth(authenticator, req.header('authorization'), config.auth);
         const counter = new StatementCounter();
         return {
           db,
           counter,
           loaders: createLoaders(db, counter, deps.loaderOptions),
           requestId,
-          logger: logger.child({ requestId, caller: auth.principal?.name ?? null }),
-          auth,
+          logger: logger.child({ requestId }),
         };
       },
     }),
