@@ -3,7 +3,7 @@
  * Every fact keeps its sources (`sourceIds`, and `CITED_IN` edges from nodes), its confidence, and its
  * dates as bounds with a precision.
  */
-import { createHash } from 'node:crypto';
+import { sourceId } from '../src/domain/sources';
 import { DateRange, Evidence, Quantity, SeedDataset } from './format';
 import { NodeBatch, RelBatch, RelRow, neoDate } from '../src/db/graphWriter';
 import { confidenceScore } from '../src/domain/confidence';
@@ -11,9 +11,7 @@ import { currentFlag } from '../src/domain/identity';
 import { labelOfId, NodeLabel } from '../src/domain/ids';
 import { Params } from '../src/db/database';
 
-export function sourceId(url: string): string {
-  return `source:${createHash('sha1').update(url).digest('hex').slice(0, 12)}`;
-}
+export { sourceId };
 
 function evidenceProps(e: Evidence): Params {
   return {

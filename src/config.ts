@@ -1,3 +1,4 @@
+import { ApiKeyEntry, parseApiKeys, Role, ROLES } from './domain/auth';
 import { parseRiskWeights, RiskWeights } from './domain/risk';
 
 /**
@@ -10,6 +11,8 @@ export interface Config {
   port: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   bodyLimit: string;
+  /** Browser origins allowed to call the API from other sites (CORS); empty: same origin only. */
+  corsOrigins: string[];
   /** An existing Neo4j to use; when unset the service starts its own local one. */
   neo4j: {
     uri: string | null;
@@ -41,6 +44,22 @@ export interface Config {
     /** "Did you mean …?" hints in validation errors (they reveal the schema). */
     fieldSuggestions: boolean;
   };
+  /** Who may read and write (see src/domain/auth.ts). Keys are kept as SHA-256 digests only. */
+  auth: {
+    apiKeys: ApiKeyEntry[];
+    readsNeedKey: boolean;
+    /** The lowest role that may list the audit trail (`changes`). */
+    auditRole: Role;
+    jwt: JwtConfig | null;
+  };
+}
+
+export interface JwtConfig {
+  jwksUrl: string;
+  issuer: string;
+  audience: string;
+  /** The claim that names the caller's role(s): "reader", "editor" or "admin" (a string or a list). */
+  roleClaim: string;
 }
 
 export class ConfigError extends Error {
@@ -55,6 +74,43 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
+function authConfig(env: Env): Config['auth'] {
+  let apiKeys: ApiKeyEntry[];
+  try {
+    apiKeys = parseApiKeys(env.COLLIER_API_KEYS);
+  } catch (error) {
+    throw new ConfigError('COLLIER_API_KEYS', (error as Error).message);
+  }
+  const jwksUrl = env.COLLIER_JWKS_URL?.trim() || null;
+  let jwt: JwtConfig | null = null;
+  if (jwksUrl != null) {
+    let url: URL;
+    try {
+      url = new URL(jwksUrl);
+    } catch {
+      throw new ConfigError('COLLIER_JWKS_URL', `must be an http(s) address (got "${jwksUrl}")`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+      throw new ConfigError('COLLIER_JWKS_URL', `must be an http(s) address (got "${jwksUrl}")`);
+    }
+    const issuer = env.COLLIER_JWT_ISSUER?.trim();
+    const audience = env.COLLIER_JWT_AUDIENCE?.trim();
+    if (!issuer) throw new ConfigError('COLLIER_JWT_ISSUER', 'is required when COLLIER_JWKS_URL is set (the "iss" tokens must carry)');
+    if (!audience) throw new ConfigError('COLLIER_JWT_AUDIENCE', 'is required when COLLIER_JWKS_URL is set (the "aud" tokens must carry)');
+    jwt = { jwksUrl: url.toString(), issuer, audience, roleClaim: str(env, 'COLLIER_JWT_ROLE_CLAIM', 'collier_role') };
+  } else {
+    for (const name of ['COLLIER_JWT_ISSUER', 'COLLIER_JWT_AUDIENCE', 'COLLIER_JWT_ROLE_CLAIM']) {
+      if (env[name]?.trim()) throw new ConfigError(name, 'has no effect without COLLIER_JWKS_URL');
+    }
+  }
+  return {
+    apiKeys,
+    readsNeedKey: bool(env, 'COLLIER_READS_NEED_KEY', false),
+    auditRole: oneOf(env, 'COLLIER_AUDIT_ROLE', 'reader', ROLES),
+    jwt,
+  };
+}
+
 /** RISK_WEIGHTS, checked at start (an unknown factor or a weight outside -100..100 stops the process). */
 export function riskWeightsFromEnv(env: Env): Partial<RiskWeights> {
   const raw = env.RISK_WEIGHTS;
@@ -64,6 +120,25 @@ export function riskWeightsFromEnv(env: Env): Partial<RiskWeights> {
   } catch (error) {
     throw new ConfigError('RISK_WEIGHTS', (error as Error).message);
   }
+}
+
+/** A comma-separated list of http(s) origins ("https://analyst.example.org"), each checked. */
+function origins(env: Env, name: string): string[] {
+  const raw = env[name]?.trim();
+  if (!raw) return [];
+  return raw.split(',').map((o) => {
+    const origin = o.trim();
+    let url: URL;
+    try {
+      url = new URL(origin);
+    } catch {
+      throw new ConfigError(name, `must list origins such as https://analyst.example.org (got "${origin}")`);
+    }
+    if (!/^https?:$/.test(url.protocol) || url.origin !== origin.replace(/\/$/, '')) {
+      throw new ConfigError(name, `must list bare http(s) origins, without a path (got "${origin}")`);
+    }
+    return url.origin;
+  });
 }
 
 function str(env: Env, name: string, fallback: string): string {
@@ -125,6 +200,7 @@ export function loadConfig(env: Env = process.env): Config {
       'silent',
     ] as const),
     bodyLimit: size(env, 'BODY_LIMIT', '1mb'),
+    corsOrigins: origins(env, 'CORS_ORIGINS'),
     neo4j: {
       uri,
       user: str(env, 'NEO4J_USER', 'neo4j'),
@@ -150,6 +226,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxCost: int(env, 'GRAPHQL_MAX_COST', 50_000, 10, 100_000_000),
       fieldSuggestions: bool(env, 'GRAPHQL_FIELD_SUGGESTIONS', nodeEnv !== 'production'),
     },
+    auth: authConfig(env),
     riskWeights: riskWeightsFromEnv(env),
   };
 }

@@ -6,6 +6,7 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import express from 'express';
+import cors from 'cors';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -22,9 +23,11 @@ import { RESOLVERS } from './resolvers';
 import { playgroundHandler } from './playgroundRoute';
 import { operationLimits } from './operationLimits';
 import { explorerHandler } from './explorerRoute';
+import { createAuthenticator, requestAuth } from './http/auth';
+import { collierAuthChecker } from './resolvers/authChecker';
 
 export async function buildCollierSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: RESOLVERS, validate: false });
+  return buildSchema({ resolvers: RESOLVERS, validate: false, authChecker: collierAuthChecker, authMode: 'error' });
 }
 
 export interface ServiceDeps {
@@ -90,6 +93,7 @@ function operationLogPlugin(): ApolloServerPlugin<Context> {
 export async function createService(deps: ServiceDeps): Promise<Service> {
   const { config, db, logger } = deps;
   const schema = await buildCollierSchema();
+  const authenticator = createAuthenticator(config.auth);
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
@@ -135,6 +139,9 @@ export async function createService(deps: ServiceDeps): Promise<Service> {
     }
   });
 
+  // Other sites' pages may call the API only when listed in CORS_ORIGINS (none by default). First, so
+  // that preflight requests get their answer here rather than from the page routes.
+  app.use('/graphql', cors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: false, maxAge: 600 }));
   app.use('/', playgroundHandler());
   app.use('/', explorerHandler());
 
@@ -142,15 +149,17 @@ export async function createService(deps: ServiceDeps): Promise<Service> {
     '/graphql',
     express.json({ limit: config.bodyLimit }),
     expressMiddleware(apollo, {
-      context: async ({ res }) => {
+      context: async ({ req, res }) => {
         const requestId = String(res.locals.requestId);
+        const auth = await requestAuth(authenticator, req.header('authorization'), config.auth);
         const counter = new StatementCounter();
         return {
           db,
           counter,
           loaders: createLoaders(db, counter, deps.loaderOptions),
           requestId,
-          logger: logger.child({ requestId }),
+          logger: logger.child({ requestId, caller: auth.principal?.name ?? null }),
+          auth,
         };
       },
     }),

@@ -3,7 +3,7 @@
  * cluster (neo4j:// routing) spreads reads over its members; every transaction has a timeout; values
  * come back as plain JavaScript (numbers, ISO date strings, property maps), never driver types.
  */
-import neo4j, { Driver, isDate, isDateTime, isInt, isLocalDateTime, Neo4jError } from 'neo4j-driver';
+import neo4j, { Driver, isDate, isDateTime, isInt, isLocalDateTime, ManagedTransaction, Neo4jError } from 'neo4j-driver';
 
 export interface DatabaseOptions {
   database?: string;
@@ -36,6 +36,8 @@ export function isUnavailable(error: unknown): boolean {
 }
 
 export type Row = Record<string, unknown>;
+/** What a transaction function may do: run statements (see Database.transaction). */
+export type TxRunner = Pick<ManagedTransaction, 'run'>;
 export type Params = Record<string, unknown>;
 
 export class Database {
@@ -62,6 +64,29 @@ export class Database {
         },
         { timeout: this.options.timeoutMs * 4 },
       );
+    } catch (error) {
+      throw isUnavailable(error) ? new DatabaseUnavailableError(error) : error;
+    } finally {
+      await session.close();
+    }
+  }
+
+  /**
+   * Runs `work` in one write transaction: all it writes is applied or none of it. The driver retries
+   * it as a whole on transient errors, so `work` keeps no state outside. `rollback` runs it and then
+   * rolls everything back (a dry run that sees exactly what a real run would).
+   */
+  async transaction<T>(work: (tx: TxRunner) => Promise<T>, options: { rollback?: boolean; timeoutMs?: number } = {}): Promise<T> {
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
+    const timeout = options.timeoutMs ?? this.options.timeoutMs * 4;
+    try {
+      if (!options.rollback) return await session.executeWrite((tx) => work(tx), { timeout });
+      const tx = session.beginTransaction({ timeout });
+      try {
+        return await work(tx);
+      } finally {
+        if (tx.isOpen()) await tx.rollback();
+      }
     } catch (error) {
       throw isUnavailable(error) ? new DatabaseUnavailableError(error) : error;
     } finally {

@@ -38,8 +38,8 @@ function groupRows<V>(keys: readonly string[], rows: Row[], map: (row: Row) => V
  * each branch fed its own list of ids (`$keys_Vessel`, …), so the number of statements never depends
  * on which labels a batch happens to contain. Every branch must return the same columns.
  */
-function byLabel(labels: readonly NodeLabel[], branch: (label: NodeLabel, keys: string) => string) {
-  const cypher = `CALL () { ${labels.map((l) => branch(l, `$keys_${l}`)).join(' UNION ALL ')} } RETURN *`;
+function byLabel(labels: readonly NodeLabel[], branch: (label: NodeLabel, keys: string) => string, leading: string[] = []) {
+  const cypher = `CALL () { ${[...leading, ...labels.map((l) => branch(l, `$keys_${l}`))].join(' UNION ALL ')} } RETURN *`;
   const params = (keys: readonly string[], extra: Params = {}): Params => {
     const p: Params = { ...extra };
     for (const l of labels) p[`keys_${l}`] = [];
@@ -58,7 +58,9 @@ const TARGET_LABELS: NodeLabel[] = ['Vessel', 'Company', 'Person'];
 const DESIGNATABLE: NodeLabel[] = ['Vessel', 'Company', 'Person'];
 const TACTIC_USERS: NodeLabel[] = ['Vessel', 'Company', 'Person', 'Leg', 'Transfer'];
 
-const NODE_BY_ID = byLabel(ALL_LABELS, (l, keys) => `MATCH (n:${l}) WHERE n.id IN ${keys} RETURN n.id AS key, properties(n) AS props`);
+/** An id merged into another entity (mergeEntities) resolves to that entity; its branch comes first so a real node's row wins. */
+const MERGED_ID = 'MATCH (a:Alias)-[:MERGED_INTO]->(n) WHERE a.id IN $aliasKeys RETURN a.id AS key, properties(n) AS props';
+const NODE_BY_ID = byLabel(ALL_LABELS, (l, keys) => `MATCH (n:${l}) WHERE n.id IN ${keys} RETURN n.id AS key, properties(n) AS props`, [MERGED_ID]);
 const RELATIONS_TO = byLabel(
   TARGET_LABELS,
   (l, keys) => `UNWIND ${keys} AS key MATCH (t:${l} {id: key})<-[r]-(p:Party) WHERE type(r) IN $types
@@ -101,7 +103,7 @@ export function createLoaders(db: Database, counter: StatementCounter, options: 
     /** Any entity by id. */
     node: new DataLoader<string, NodeRecord | null>(
       async (keys) => {
-        const rows = await read(NODE_BY_ID.cypher, NODE_BY_ID.params(keys));
+        const rows = await read(NODE_BY_ID.cypher, NODE_BY_ID.params(keys, { aliasKeys: keys }));
         const found = new Map(rows.map((r) => [r.key, toRecord(labelOfId(r.key)!, r.props as Record<string, unknown>)]));
         return keys.map((k) => found.get(k) ?? null);
       },

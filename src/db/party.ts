@@ -1,4 +1,5 @@
 /** Companies and persons, and the ties between them and vessels. */
+import neo4j from 'neo4j-driver';
 import { Database, StatementCounter } from './database';
 import { toRecord } from './records';
 
@@ -22,26 +23,30 @@ export interface PartyQuery {
   first: number;
 }
 
+/** One page of companies and persons and how many match, without collecting every match (see listVessels). */
 export async function listParties(db: Database, q: PartyQuery, counter?: StatementCounter) {
+  const conditions = [
+    q.name != null ? '(toLower(p.name) CONTAINS $name OR any(a IN p.aliases WHERE toLower(a) CONTAINS $name))' : null,
+    q.countryCode != null ? 'p.countryCode = $country' : null,
+    q.kind != null ? 'p.kind = $kind' : null,
+    q.designated != null ? "EXISTS { (p)-[:DESIGNATED]->(:Designation {status: 'IN_FORCE'}) } = $designated" : null,
+  ].filter((c): c is string => c != null);
+  const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
   const [row] = await db.read<{ total: number; items: { labels: string[]; props: Record<string, unknown> }[] }>(
-    `CALL {
-       MATCH (p:Party)
-       WHERE ($name IS NULL OR toLower(p.name) CONTAINS $name OR any(a IN p.aliases WHERE toLower(a) CONTAINS $name))
-         AND ($country IS NULL OR p.countryCode = $country)
-         AND ($kind IS NULL OR p.kind = $kind)
-         AND ($designated IS NULL OR EXISTS { (p)-[:DESIGNATED]->(:Designation {status: 'IN_FORCE'}) } = $designated)
-       RETURN p ORDER BY p.name, p.id
+    `CALL () { MATCH (p:Party) ${where} RETURN count(p) AS total }
+     CALL () {
+       MATCH (p:Party) ${where}
+       WITH p ORDER BY p.name, p.id SKIP $offset LIMIT $first
+       RETURN collect({labels: labels(p), props: properties(p)}) AS items
      }
-     WITH collect(p) AS matches
-     RETURN size(matches) AS total,
-            [p IN matches[$offset..($offset + $first)] | {labels: labels(p), props: properties(p)}] AS items`,
+     RETURN total, items`,
     {
       name: q.name?.toLowerCase() ?? null,
       country: q.countryCode,
       kind: q.kind,
       designated: q.designated,
-      offset: q.offset,
-      first: q.first,
+      offset: neo4j.int(q.offset),
+      first: neo4j.int(q.first),
     },
     counter,
   );

@@ -1,4 +1,5 @@
 /** Ports, transfer areas and anchorages: lookups by UN/LOCODE and by name, and filtered lists. */
+import neo4j from 'neo4j-driver';
 import { Database, StatementCounter } from './database';
 import { toRecord } from './records';
 
@@ -19,18 +20,23 @@ export interface PortQuery {
   first: number;
 }
 
+/** One page of ports and how many match, without collecting every match (see listVessels). */
 export async function listPorts(db: Database, q: PortQuery, counter?: StatementCounter) {
+  const conditions = [
+    q.name != null ? '(toLower(p.name) CONTAINS $name OR any(a IN p.aliases WHERE toLower(a) CONTAINS $name))' : null,
+    q.countryCode != null ? 'p.countryCode = $country' : null,
+    q.kind != null ? 'p.kind = $kind' : null,
+  ].filter((c): c is string => c != null);
+  const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
   const [row] = await db.read<{ total: number; items: Record<string, unknown>[] }>(
-    `CALL {
-       MATCH (p:Port)
-       WHERE ($name IS NULL OR toLower(p.name) CONTAINS $name OR any(a IN p.aliases WHERE toLower(a) CONTAINS $name))
-         AND ($country IS NULL OR p.countryCode = $country)
-         AND ($kind IS NULL OR p.kind = $kind)
-       RETURN p ORDER BY p.name, p.id
+    `CALL () { MATCH (p:Port) ${where} RETURN count(p) AS total }
+     CALL () {
+       MATCH (p:Port) ${where}
+       WITH p ORDER BY p.name, p.id SKIP $offset LIMIT $first
+       RETURN collect(properties(p)) AS items
      }
-     WITH collect(p) AS matches
-     RETURN size(matches) AS total, [p IN matches[$offset..($offset + $first)] | properties(p)] AS items`,
-    { name: q.name?.toLowerCase() ?? null, country: q.countryCode, kind: q.kind, offset: q.offset, first: q.first },
+     RETURN total, items`,
+    { name: q.name?.toLowerCase() ?? null, country: q.countryCode, kind: q.kind, offset: neo4j.int(q.offset), first: neo4j.int(q.first) },
     counter,
   );
   return { total: row.total, items: row.items.map((p) => toRecord('Port', p)) };

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import neo4j from 'neo4j-driver';
-import { Database, Params, StatementCounter } from './database';
+import { Database, Params, StatementCounter, toPlain, TxRunner } from './database';
 import { toRecord } from './records';
 import { Link, LinkCertainty, LinkKind, linkBetween, linkUnderWait, LegTiming } from '../domain/linking';
 import { routeConfidence } from '../domain/routeConfidence';
@@ -48,6 +48,30 @@ CALL {
 }
 RETURN ${TIMING('a')} AS a, ${TIMING('b')} AS b, transferId, portId, placeUncertain`;
 
+/** The same pairs, for the given legs only: found from each leg through the id index, never by a scan of all legs. */
+const MEETS = `(coalesce(b.departureTo, b.arrivalTo) IS NULL OR coalesce(a.arrivalFrom, a.departureFrom) IS NULL
+         OR coalesce(b.departureTo, b.arrivalTo) >= coalesce(a.arrivalFrom, a.departureFrom))`;
+const CANDIDATES_OF = `
+UNWIND $ids AS id
+MATCH (x:Leg {id: id})
+CALL (x) {
+  MATCH (t:Transfer)-[:FROM_LEG]->(x), (t)-[:TO_LEG]->(b:Leg)
+  RETURN x AS a, b, t.id AS transferId, null AS portId, false AS placeUncertain
+  UNION
+  MATCH (t:Transfer)-[:TO_LEG]->(x), (t)-[:FROM_LEG]->(a:Leg)
+  RETURN a, x AS b, t.id AS transferId, null AS portId, false AS placeUncertain
+  UNION
+  MATCH (x)-[ra:TO]->(p:Port)<-[rb:FROM]-(b:Leg)
+  WITH x AS a, b, p, ra, rb WHERE a <> b AND p.kind <> 'UNSPECIFIED_IN_COUNTRY' AND ${MEETS}
+  RETURN a, b, null AS transferId, p.id AS portId, (coalesce(ra.alternative, false) OR coalesce(rb.alternative, false)) AS placeUncertain
+  UNION
+  MATCH (a:Leg)-[ra:TO]->(p:Port)<-[rb:FROM]-(x)
+  WITH a, x AS b, p, ra, rb WHERE a <> b AND p.kind <> 'UNSPECIFIED_IN_COUNTRY' AND ${MEETS}
+  RETURN a, b, null AS transferId, p.id AS portId, (coalesce(ra.alternative, false) OR coalesce(rb.alternative, false)) AS placeUncertain
+}
+WITH DISTINCT a, b, transferId, portId, placeUncertain
+RETURN ${TIMING('a')} AS a, ${TIMING('b')} AS b, transferId, portId, placeUncertain`;
+
 export interface NextLink {
   id: string;
   from: string;
@@ -80,23 +104,32 @@ export function computeNextLinks(rows: CandidateRow[]): NextLink[] {
  * one transaction: links that still hold are kept, new ones added, stale ones removed.
  */
 export async function maintainNextLinks(db: Database, legIds?: string[]): Promise<{ links: number }> {
-  const params = { all: legIds == null, ids: legIds ?? [] };
-  const rows = await db.read<CandidateRow>(CANDIDATES, params);
+  return db.transaction((tx) => maintainNextLinksIn(tx, legIds));
+}
+
+/**
+ * The same inside a transaction the caller holds, so that legs and transfers and the NEXT links they
+ * imply are written together (src/db/write.ts): a reader never sees one without the other.
+ */
+export async function maintainNextLinksIn(tx: TxRunner, legIds?: string[]): Promise<{ links: number }> {
+  const params = { all: legIds == null, ids: [...new Set(legIds ?? [])] };
+  if (legIds != null && legIds.length === 0) return { links: 0 };
+  const result = await tx.run(legIds == null ? CANDIDATES : CANDIDATES_OF, params);
+  const rows = result.records.map((r) => toPlain(r.toObject()) as CandidateRow);
   const links = computeNextLinks(rows);
-  await db.writeAll([
-    {
-      cypher: `MATCH (a:Leg)-[n:NEXT]->(b:Leg)
-               WHERE ($all OR a.id IN $ids OR b.id IN $ids) AND NOT n.id IN $keep
-               DELETE n`,
-      params: { ...params, keep: links.map((l) => l.id) },
-    },
-    {
-      cypher: `UNWIND $links AS l
-               MATCH (a:Leg {id: l.from}) MATCH (b:Leg {id: l.to})
-               MERGE (a)-[n:NEXT {id: l.id}]->(b) SET n += l.props`,
-      params: { links },
-    },
-  ]);
+  const keep = links.map((l) => l.id);
+  await tx.run(
+    legIds == null
+      ? `MATCH (:Leg)-[n:NEXT]->(:Leg) WHERE NOT n.id IN $keep DELETE n`
+      : `UNWIND $ids AS id MATCH (:Leg {id: id})-[n:NEXT]-(:Leg) WHERE NOT n.id IN $keep WITH DISTINCT n DELETE n`,
+    { ...params, keep },
+  );
+  await tx.run(
+    `UNWIND $links AS l
+     MATCH (a:Leg {id: l.from}) MATCH (b:Leg {id: l.to})
+     MERGE (a)-[n:NEXT {id: l.id}]->(b) SET n += l.props`,
+    { links },
+  );
   return { links: links.length };
 }
 
@@ -113,13 +146,26 @@ export type TraceDirection = 'FORWARD' | 'BACKWARD';
 /** A stored link may be followed under the trace's wait limit (mirrors `linkUnderWait`). */
 const FOLLOWABLE = `n.kind <> 'INFERRED' OR n.waitMinDays IS NULL OR n.waitMinDays <= $maxWait`;
 
+/**
+ * The port a place names: by id, else by UN/LOCODE (both through their unique indexes), else by name
+ * or alias (a scan of the ports, only when neither index found it: names are matched case-insensitively).
+ */
 const RESOLVE_PORT = `
 CALL {
-  MATCH (p:Port)
-  WHERE p.id = $place OR p.locode = $locode OR toLower(p.name) = $name OR any(a IN p.aliases WHERE toLower(a) = $name)
-  RETURN p AS anchor
-  ORDER BY CASE WHEN p.id = $place THEN 0 WHEN p.locode = $locode THEN 1 WHEN toLower(p.name) = $name THEN 2 ELSE 3 END, p.id
-  LIMIT 1
+  OPTIONAL MATCH (byId:Port {id: $place})
+  OPTIONAL MATCH (byLocode:Port {locode: $locode})
+  WITH coalesce(byId, byLocode) AS direct
+  OPTIONAL CALL (direct) {
+    WITH direct WHERE direct IS NULL
+    MATCH (p:Port)
+    WHERE toLower(p.name) = $name OR any(a IN p.aliases WHERE toLower(a) = $name)
+    RETURN p AS named
+    ORDER BY CASE WHEN toLower(p.name) = $name THEN 0 ELSE 1 END, p.id
+    LIMIT 1
+  }
+  WITH coalesce(direct, named) AS anchor
+  WHERE anchor IS NOT NULL
+  RETURN anchor
 }`;
 
 const LEG_VIEW = `{
@@ -158,13 +204,21 @@ CALL (anchor) {
   ${walk}
   WHERE NOT continues OR size(legs) = $hops
   WITH path, continues LIMIT $pathCap
-  RETURN collect({
-    legs: [l IN nodes(path) | ${LEG_VIEW}],
+  WITH collect({
+    legIds: [l IN nodes(path) | l.id],
     links: [r IN relationships(path) | properties(r)],
     truncated: continues
-  }) AS routes
+  }) AS routes, collect(nodes(path)) AS walked
+  // Each leg once, however many routes share it (thousands of routes share a few hundred legs).
+  CALL (walked) {
+    UNWIND walked AS ls
+    UNWIND ls AS l
+    WITH DISTINCT l
+    RETURN collect(${LEG_VIEW}) AS legs
+  }
+  RETURN routes, legs
 }
-RETURN properties(anchor) AS anchor, routes`;
+RETURN properties(anchor) AS anchor, routes, legs`;
 }
 
 /** One prepared statement per hop count and direction: the hop bound is part of the pattern, chosen from this fixed table. */
@@ -190,6 +244,13 @@ interface LegView {
   props: Record<string, unknown>;
   ports: { direction: 'FROM' | 'TO'; id: string; name: string; countryCode: string | null; kind: string; alternative: boolean }[];
   vesselName: string | null;
+}
+
+/** A walked path as the statement returns it: its legs by id (their views come once per statement). */
+interface WalkedRoute {
+  legIds: string[];
+  links: Record<string, unknown>[];
+  truncated: boolean;
 }
 
 interface RawRoute {
@@ -274,15 +335,23 @@ export async function trace(db: Database, q: TraceQuery, counter?: StatementCoun
     hops: neo4j.int(q.maxHops),
     pathCap: neo4j.int(PATH_CAP),
   };
-  const rows = await db.read<{ anchor: Record<string, unknown>; routes: RawRoute[] }>(
+  const rows = await db.read<{ anchor: Record<string, unknown>; routes: WalkedRoute[]; legs: LegView[] }>(
     TRACE_STATEMENTS[q.direction][q.maxHops],
     params,
     counter,
   );
   if (rows.length === 0) return null;
   const [row] = rows;
+  const views = new Map(row.legs.map((v) => [String(v.props.id), v]));
+  const records = new Map<string, ReturnType<typeof toRecord>>();
+  const legRecord = (v: LegView) => {
+    const id = String(v.props.id);
+    let r = records.get(id);
+    if (!r) records.set(id, (r = toRecord('Leg', v.props)));
+    return r;
+  };
   const routes = row.routes
-    .map((raw) => buildRoute(raw, q))
+    .map((w) => buildRoute({ legs: w.legIds.map((id) => views.get(id)!), links: w.links, truncated: w.truncated }, q, legRecord))
     .filter((r): r is RouteRecord => r != null);
   return { anchor: toRecord('Port', row.anchor), routes, capped: row.routes.length >= PATH_CAP };
 }
@@ -292,8 +361,8 @@ function routeId(legIds: string[]): string {
 }
 
 /** Shapes one walked path into a route; null when it has no port to start or end at. */
-function buildRoute(raw: RawRoute, q: TraceQuery): RouteRecord | null {
-  const legs = raw.legs.map((l) => toRecord('Leg', l.props));
+function buildRoute(raw: RawRoute, q: TraceQuery, legRecord: (v: LegView) => ReturnType<typeof toRecord>): RouteRecord | null {
+  const legs = raw.legs.map(legRecord);
   const firstView = raw.legs[0];
   const lastView = raw.legs[raw.legs.length - 1];
   const origin = firstView.ports.find((p) => p.direction === 'FROM');

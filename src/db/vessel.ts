@@ -1,4 +1,5 @@
 /** Vessels: lookups by IMO number and filtered lists. */
+import neo4j from 'neo4j-driver';
 import { Database, StatementCounter } from './database';
 import { toRecord } from './records';
 
@@ -21,29 +22,36 @@ export interface VesselQuery {
   first: number;
 }
 
+/**
+ * One page of vessels and how many match: the count and the page are two subqueries over the same
+ * filter, so memory stays at one page whatever the total (no collect of every match). Only the
+ * conditions of the filters given are written into the statement (fixed fragments, values as parameters).
+ */
 export async function listVessels(db: Database, q: VesselQuery, counter?: StatementCounter) {
+  const conditions = [
+    q.name != null ? '(toLower(v.name) CONTAINS $name OR any(n IN v.otherNames WHERE toLower(n) CONTAINS $name))' : null,
+    q.flagCode != null ? 'v.flagCode = $flag' : null,
+    q.status != null ? 'v.status = $status' : null,
+    q.designated != null ? "EXISTS { (v)-[:DESIGNATED]->(:Designation {status: 'IN_FORCE'}) } = $designated" : null,
+    q.tactic != null ? '(EXISTS { (v)-[:USED]->(:Tactic {code: $tactic}) } OR EXISTS { (v)<-[:ON]-(:Leg)-[:USED]->(:Tactic {code: $tactic}) })' : null,
+  ].filter((c): c is string => c != null);
+  const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
   const [row] = await db.read<{ total: number; items: Record<string, unknown>[] }>(
-    `CALL {
-       MATCH (v:Vessel)
-       WHERE ($name IS NULL OR toLower(v.name) CONTAINS $name OR any(n IN v.otherNames WHERE toLower(n) CONTAINS $name))
-         AND ($flag IS NULL OR v.flagCode = $flag)
-         AND ($status IS NULL OR v.status = $status)
-         AND ($designated IS NULL OR EXISTS { (v)-[:DESIGNATED]->(:Designation {status: 'IN_FORCE'}) } = $designated)
-         AND ($tactic IS NULL
-              OR EXISTS { (v)-[:USED]->(:Tactic {code: $tactic}) }
-              OR EXISTS { (v)<-[:ON]-(:Leg)-[:USED]->(:Tactic {code: $tactic}) })
-       RETURN v ORDER BY v.name, v.id
+    `CALL () { MATCH (v:Vessel) ${where} RETURN count(v) AS total }
+     CALL () {
+       MATCH (v:Vessel) ${where}
+       WITH v ORDER BY v.name, v.id SKIP $offset LIMIT $first
+       RETURN collect(properties(v)) AS items
      }
-     WITH collect(v) AS matches
-     RETURN size(matches) AS total, [v IN matches[$offset..($offset + $first)] | properties(v)] AS items`,
+     RETURN total, items`,
     {
       name: q.name?.toLowerCase() ?? null,
       flag: q.flagCode,
       status: q.status,
       designated: q.designated,
       tactic: q.tactic,
-      offset: q.offset,
-      first: q.first,
+      offset: neo4j.int(q.offset),
+      first: neo4j.int(q.first),
     },
     counter,
   );

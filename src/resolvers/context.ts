@@ -2,6 +2,7 @@
 import { Database, StatementCounter } from '../db/database';
 import { Loaders } from '../db/loaders';
 import { Logger } from '../logger';
+import { AuthContext } from '../http/auth';
 
 export interface Context {
   db: Database;
@@ -9,4 +10,6 @@ export interface Context {
   counter: StatementCounter;
   requestId: string;
   logger: Logger;
+  /** The caller (null when anonymous) and the audit-reading role; see resolvers/authChecker.ts. */
+  auth: AuthContext;
 }

@@ -22,6 +22,8 @@ import { OwnershipResolver } from './ownership';
 import { ClusterMemberResolver, NetworkResolver, RankedEntityResolver } from './network';
 import { RiskFactorResolver, RiskResolver } from './risk';
 import { ExportResolver } from './export';
+import { MergeResultResolver, MutationResolver } from './mutations';
+import { AuditResolver } from './audit';
 
 export const RESOLVERS = [
   NodeResolver,
@@ -54,4 +56,7 @@ export const RESOLVERS = [
   RiskResolver,
   RiskFactorResolver,
   ExportResolver,
+  MutationResolver,
+  MergeResultResolver,
+  AuditResolver,
 ] as const;

@@ -3,7 +3,7 @@ import { graphCounts, startTestService, TestService } from './harness';
 
 let t: TestService;
 beforeAll(async () => {
-  t = await startTestService({ env: { GRAPHQL_MAX_COST: '20000' } });
+  t = await startTestService({ env: { GRAPHQL_MAX_COST: '20000', CORS_ORIGINS: 'https://analysts.example.org' } });
 });
 afterAll(async () => {
   await t.close();
@@ -68,5 +68,17 @@ describe('operation limits', () => {
     });
     expect(res.status).toBe(413);
     expect(((await res.json()) as any).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('answers CORS only for the origins in the allow-list', async () => {
+    const preflight = (origin: string) =>
+      fetch(`${t.url}/graphql`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      });
+    const allowed = await preflight('https://analysts.example.org');
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://analysts.example.org');
+    const other = await preflight('https://evil.example.com');
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 });

@@ -25,3 +25,17 @@ describe('configuration', () => {
     expect(loadConfig({ NEO4J_URI: 'neo4j+s://abc.databases.neo4j.io' }).neo4j.uri).toBe('neo4j+s://abc.databases.neo4j.io');
   });
 });
+
+describe('CORS origins', () => {
+  it('is empty by default (same origin only) and accepts a list of bare origins', () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: 'https://a.example.org, http://localhost:5173' }).corsOrigins).toEqual([
+      'https://a.example.org',
+      'http://localhost:5173',
+    ]);
+  });
+
+  it.each(['*', 'a.example.org', 'https://a.example.org/path', 'ftp://a.example.org'])('rejects %s', (value) => {
+    expect(() => loadConfig({ CORS_ORIGINS: value })).toThrow(/CORS_ORIGINS/);
+  });
+});

@@ -1,0 +1,76 @@
+/** The audit trail: one entry per fact a write changed, with who, when and each value before and after. */
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from './node';
+import { Connection } from './connection';
+
+export enum ChangeAction {
+  CREATED = 'CREATED',
+  UPDATED = 'UPDATED',
+  MERGED = 'MERGED',
+}
+registerEnumType(ChangeAction, { name: 'ChangeAction', description: 'CREATED, UPDATED, or MERGED (the entity was merged into another: see mergeEntities).' });
+
+@ObjectType({ description: 'One property (or `links.TYPE` edge set) before and after a write, as JSON text.' })
+export class PropertyChange {
+  @Field(() => String)
+  property!: string;
+
+  @Field(() => String, { description: 'JSON; "null" when it had no value.' })
+  before!: string;
+
+  @Field(() => String, { description: 'JSON.' })
+  after!: string;
+}
+
+@ObjectType({ description: 'What one write changed in one fact, who wrote it and when.' })
+export class Change {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { description: 'When (ISO 8601, UTC).' })
+  at!: string;
+
+  @Field(() => String, { description: 'Who: "key:<name>" for an API key, "jwt:<subject>" for a token, "cli:<user>" for the import command.' })
+  actor!: string;
+
+  @Field(() => String, { description: 'The mutation, or "import".' })
+  operation!: string;
+
+  @Field(() => String, { nullable: true })
+  requestId!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The import run, for imports.' })
+  runId!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'The line of the import file.' })
+  line!: number | null;
+
+  @Field(() => ID, { description: 'The fact changed: an entity, source, leg … or a relation ("rel:…").' })
+  entityId!: string;
+
+  @Field(() => String, { description: 'Its label, or the relation type.' })
+  entityLabel!: string;
+
+  @Field(() => ChangeAction)
+  action!: ChangeAction;
+
+  @Field(() => String, { description: 'vessel, company, leg, relation, merge …' })
+  factType!: string;
+
+  @Field(() => String, { nullable: true })
+  note!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The entity the fact is about (a claim\'s vessel, a relation\'s party, a designation\'s target …).' })
+  subjectId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The other entity of a relation or transfer.' })
+  objectId!: string | null;
+
+  @Field(() => [PropertyChange])
+  changes!: PropertyChange[];
+
+  @Field(() => Node, { nullable: true, description: 'The entity as it stands now (after a merge: the one it was merged into).' })
+  entity?: unknown;
+}
+
+export const ChangeConnection = Connection('Change', () => Change);
