@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import express from 'express';
+import { bundlePageRouter } from './http/bundlePage';
 
 /**
  * Serves the offline GraphiQL playground built by `npm run build:playground` (playground/ → dist/playground).
@@ -47,15 +45,6 @@ export interface PlaygroundOptions {
   distDir?: string;
 }
 
-/** `dist/playground`, whether this file runs compiled (dist/src/) or from source (src/, under ts-jest). */
-function defaultDistDir(): string {
-  const candidates = [
-    path.resolve(__dirname, '..', 'playground'), // dist/src/playgroundRoute.js → dist/playground
-    path.resolve(__dirname, '..', 'dist', 'playground'), // src/playgroundRoute.ts → dist/playground
-  ];
-  return candidates.find((dir) => existsSync(path.join(dir, 'index.html'))) ?? candidates[1];
-}
-
 /** True when the client prefers an HTML page to a GraphQL (JSON) response, as a browser navigation does. */
 function prefersHtml(req: express.Request): boolean {
   return (
@@ -63,59 +52,15 @@ function prefersHtml(req: express.Request): boolean {
   );
 }
 
-function setPageHeaders(res: express.Response): void {
-  res.setHeader('Content-Security-Policy', PLAYGROUND_CSP);
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Referrer-Policy', 'no-referrer');
-}
-
-const MISSING_BUILD_PAGE = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Collier — GraphQL playground</title></head>
-<body><h1>Collier — GraphQL playground</h1>
-<p>The playground has not been built. Run <code>npm run build:playground</code> (or <code>npm run build</code>)
-and reload this page. The GraphQL API itself is available: POST queries to this URL.</p>
-</body></html>
-`;
-
 export function playgroundHandler(opts: PlaygroundOptions = {}): express.Router {
-  const distDir = path.resolve(opts.distDir ?? defaultDistDir());
-  const indexFile = path.join(distDir, 'index.html');
-  // Strict routing: `/graphql/` is not `/graphql` (relative asset URLs differ between the two).
-  const router = express.Router({ strict: true });
-
-  router.get('/graphql', async (req, res, next) => {
-    res.vary('Accept');
-    if (!prefersHtml(req)) return next();
-    setPageHeaders(res);
-    res.setHeader('Cache-Control', 'no-cache');
-    let html: string;
-    try {
-      html = await readFile(indexFile, 'utf8');
-    } catch {
-      res.status(503).type('html').send(MISSING_BUILD_PAGE);
-      return;
-    }
-    res.status(200).type('html').send(html);
+  return bundlePageRouter({
+    pagePath: '/graphql',
+    distName: 'playground',
+    assetsDir: PLAYGROUND_ASSETS_DIR,
+    csp: PLAYGROUND_CSP,
+    title: 'Collier — GraphQL playground',
+    missingNote: 'The GraphQL API itself is available: POST queries to this URL.',
+    accept: prefersHtml,
+    distDir: opts.distDir,
   });
-
-  router.get('/graphql/', (req, res, next) => {
-    res.vary('Accept');
-    if (!prefersHtml(req)) return next();
-    res.redirect(302, '../graphql');
-  });
-
-  router.use(
-    `/${PLAYGROUND_ASSETS_DIR}`,
-    express.static(path.join(distDir, PLAYGROUND_ASSETS_DIR), {
-      index: false,
-      redirect: false,
-      dotfiles: 'ignore',
-      fallthrough: false, // an unknown asset is a 404 here, not a request for the rest of the app
-      immutable: true, // file names carry a content hash
-      maxAge: '365d',
-      setHeaders: (res) => setPageHeaders(res), // workers take their CSP from their own response
-    }),
-  );
-
-  return router;
 }

@@ -6,20 +6,14 @@
 import neo4j from 'neo4j-driver';
 import { Database, Params } from './database';
 import { NODE_KINDS, NodeLabel } from '../domain/ids';
+import { RELATION_TYPES } from './party';
 
 export const RELATIONSHIP_TYPES = [
   'IN',
   'CITED_IN',
   'CLAIMED',
   'FLAG',
-  'OWNS',
-  'MANAGES',
-  'OPERATES',
-  'CONTROLS',
-  'CHARTERED',
-  'BROKERED',
-  'CONSIGNEE_OF',
-  'ASSOCIATED_WITH',
+  ...RELATION_TYPES,
   'ON',
   'FROM',
   'TO',

@@ -3,6 +3,7 @@ import neo4j from 'neo4j-driver';
 import { Database, StatementCounter } from './database';
 import { toRecord } from './records';
 
+/** How a company or person is tied to a vessel or company: the party relationship types of the model. */
 export const RELATION_TYPES = [
   'OWNS',
   'MANAGES',
