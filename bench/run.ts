@@ -1,0 +1,541 @@
+/**
+ * `npm run bench [-- --size S|M|L] [--duration <s>] [--samples <n>] [--no-profile] [--load-only]`
+ * [--only <name part,…>] (BENCH_BOLT_PORT overrides the Bolt port 7704)
+ *
+ * Starts its own Neo4j (Bolt 7704, data folder .data/bench-<size>; never the demo database), loads the
+ * synthetic world of that size if the folder does not hold it yet, starts the services under test as
+ * child processes (Collier; Collier with DataLoader batching off; @neo4j/graphql; a second Collier
+ * replica), warms up, and measures the fixed mix of bench/ops.ts: latency percentiles (sequential
+ * requests), throughput at concurrency 1, 8 and 32 (autocannon), Cypher statements per request, and the
+ * same answers by hand-written Cypher through the bare driver — each as a ratio. Then query plans
+ * (PROFILE of every statement each operation sends), scale-out (two replicas against one) and memory.
+ * Prints a table and writes bench/results.json.
+ */
+import 'reflect-metadata';
+import { spawn, ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as readline from 'node:readline';
+import { AddressInfo } from 'node:net';
+import autocannon from 'autocannon';
+import neo4j, { Driver } from 'neo4j-driver';
+import { findRepoRoot, startLocalNeo4j, LocalNeo4j } from '../src/db/localNeo4j';
+import { createDriver, Database } from '../src/db/database';
+import { loadConfig } from '../src/config';
+import { createLogger } from '../src/logger';
+import { createService } from '../src/server';
+import { loadSynthetic, LoadReport, SyntheticMarker } from '../seed/synthetic/load';
+import { benchAnchors, planWorld } from '../seed/synthetic/generate';
+import { DEFAULT_SEED, isSizeName, SizeName } from '../seed/synthetic/spec';
+import { Anchors, NESTED_QUERY, nestedSummaryFromGraphql, Operation, operations } from './ops';
+import { PEER_NESTED_QUERY } from './serve';
+import { ProfilingDatabase, StatementProfile } from './profile';
+
+const BOLT_PORT = Number(process.env.BENCH_BOLT_PORT ?? 7704);
+const HTTP_PORTS = { collier: 4204, nobatch: 4205, peer: 4206, replica: 4207 };
+/** Memory of the benchmark's Neo4j per size (documented in bench/README.md). */
+const NEO4J_MEMORY: Record<SizeName, { heap: string; pageCache: string }> = {
+  S: { heap: '1g', pageCache: '512m' },
+  M: { heap: '2g', pageCache: '2g' },
+  L: { heap: '4g', pageCache: '6g' },
+};
+
+interface Args {
+  size: SizeName;
+  duration: number;
+  samples: number;
+  profile: boolean;
+  loadOnly: boolean;
+  /** Only the operations whose names contain one of these (comma-separated `--only`); results under `<size>-partial`. */
+  only: string[] | null;
+}
+
+function parseArgs(argv: string[]): Args {
+  const get = (name: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const size = (get('size') ?? 'S').toUpperCase();
+  if (!isSizeName(size)) throw new Error(`--size must be S, M or L (got ${size})`);
+  return {
+    size,
+    duration: Number(get('duration') ?? (size === 'S' ? 5 : 8)),
+    samples: Number(get('samples') ?? (size === 'S' ? 40 : 25)),
+    profile: !argv.includes('--no-profile'),
+    loadOnly: argv.includes('--load-only'),
+    only: get('only')?.split(',').map((x) => x.trim()).filter(Boolean) ?? null,
+  };
+}
+
+const log = (msg: string, fields?: Record<string, unknown>) =>
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}${fields ? ` ${JSON.stringify(fields)}` : ''}\n`);
+
+/* ---------------------------------------------------------------------------------------------- */
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i];
+}
+
+interface Latency {
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  mean: number;
+}
+
+function latency(samples: number[]): Latency {
+  const s = [...samples].sort((a, b) => a - b);
+  const r = (x: number) => Math.round(x * 100) / 100;
+  return { n: s.length, p50: r(percentile(s, 50)), p95: r(percentile(s, 95)), p99: r(percentile(s, 99)), mean: r(s.reduce((a, b) => a + b, 0) / s.length) };
+}
+
+async function timeSequential(n: number, run: () => Promise<unknown>): Promise<Latency> {
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = process.hrtime.bigint();
+    await run();
+    samples.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return latency(samples);
+}
+
+interface GqlAnswer {
+  data: any;
+  errors?: unknown[];
+  statements: number | null;
+  bytes: number;
+}
+
+async function post(url: string, body: string): Promise<Response> {
+  try {
+    return await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  } catch {
+    // A kept-alive socket the server closed while idle: once more on a fresh one.
+    return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', connection: 'close' }, body });
+  }
+}
+
+async function gql(url: string, query: string, variables: Record<string, unknown>): Promise<GqlAnswer> {
+  const res = await post(url, JSON.stringify({ query, variables }));
+  const text = await res.text();
+  const body = JSON.parse(text) as { data?: any; errors?: unknown[] };
+  const header = res.headers.get('x-collier-statements');
+  return { data: body.data, errors: body.errors, statements: header == null ? null : Number(header), bytes: text.length };
+}
+
+interface Throughput {
+  connections: number;
+  requestsPerSecond: number;
+  latencyP50: number;
+  latencyP99: number;
+  errors: number;
+  non2xx: number;
+  timeouts: number;
+}
+
+async function load(urls: string[], connections: number, duration: number, query: string, variables: Record<string, unknown>): Promise<Throughput> {
+  const body = JSON.stringify({ query, variables });
+  const per = Math.max(1, Math.round(connections / urls.length));
+  const results = await Promise.all(
+    urls.map((url) =>
+      autocannon({ url, connections: per, duration, method: 'POST', headers: { 'content-type': 'application/json' }, body, timeout: 60 }),
+    ),
+  );
+  return {
+    connections,
+    requestsPerSecond: Math.round(results.reduce((s, r) => s + r.requests.total / duration, 0) * 100) / 100,
+    latencyP50: Math.max(...results.map((r) => r.latency.p50)),
+    latencyP99: Math.max(...results.map((r) => r.latency.p99)),
+    errors: results.reduce((s, r) => s + r.errors, 0),
+    non2xx: results.reduce((s, r) => s + r.non2xx, 0),
+    timeouts: results.reduce((s, r) => s + r.timeouts, 0),
+  };
+}
+
+/** Waits until Neo4j runs nothing but this check (requests a load run left behind are finished), at most 3 minutes. */
+async function quiesce(driver: Driver): Promise<void> {
+  const until = Date.now() + 180_000;
+  while (Date.now() < until) {
+    const { records } = await driver.executeQuery('SHOW TRANSACTIONS YIELD transactionId RETURN count(*) AS n', {}, { routing: neo4j.routing.READ });
+    if (Number(records[0].get('n')) <= 1) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/* ---------------------------------------------------------------------------------------------- */
+
+interface Child {
+  proc: ChildProcess;
+  url: string;
+  port: number;
+  maxRssMb: number;
+  sampler?: NodeJS.Timeout;
+}
+
+function rssMb(pid: number | undefined): number {
+  if (pid == null) return 0;
+  try {
+    const m = /VmRSS:\s+(\d+)\s+kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Math.round(Number(m[1]) / 1024) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+async function startService(kind: string, port: number, uri: string): Promise<Child> {
+  const script = path.join(__dirname, 'serve.js');
+  const proc = spawn(process.execPath, [script, kind, String(port), uri], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const errors: string[] = [];
+  proc.stderr!.on('data', (c: Buffer) => errors.push(c.toString()));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${kind} did not start: ${errors.join('')}`)), 120_000);
+    proc.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${kind} exited (${code}): ${errors.join('')}`));
+    });
+    readline.createInterface({ input: proc.stdout! }).on('line', (line) => {
+      if (line.startsWith('BENCH_SERVICE_READY')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
+  proc.removeAllListeners('exit');
+  const child: Child = { proc, port, url: `http://127.0.0.1:${port}/graphql`, maxRssMb: rssMb(proc.pid) };
+  child.sampler = setInterval(() => (child.maxRssMb = Math.max(child.maxRssMb, rssMb(proc.pid))), 500);
+  return child;
+}
+
+async function stopService(child: Child): Promise<void> {
+  if (child.sampler) clearInterval(child.sampler);
+  if (child.proc.exitCode != null) return;
+  const exited = new Promise((resolve) => child.proc.once('exit', resolve));
+  child.proc.kill('SIGTERM');
+  const timer = setTimeout(() => child.proc.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/* ---------------------------------------------------------------------------------------------- */
+
+interface OpResult {
+  name: string;
+  skipped?: string;
+  statements?: number | null;
+  responseBytes?: number;
+  answersMatch?: boolean | null;
+  graphqlSummary?: unknown;
+  rawSummary?: unknown;
+  graphql?: Latency;
+  raw?: Latency;
+  ratioP50?: number | null;
+  ratioP95?: number | null;
+  throughput?: Throughput[];
+  profile?: StatementProfile[];
+  note?: string;
+  error?: string;
+}
+
+const ratio = (a: number | undefined, b: number | undefined) => (a != null && b != null && b > 0 ? Math.round((a / b) * 100) / 100 : null);
+
+async function queryFields(url: string): Promise<Set<string>> {
+  const r = await gql(url, '{ __schema { queryType { fields { name } } } }', {});
+  return new Set((r.data?.__schema?.queryType?.fields ?? []).map((f: { name: string }) => f.name));
+}
+
+async function neo4jMemory(driver: Driver, local: LocalNeo4j): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = { javaRssMb: rssMb(local.pid) };
+  try {
+    const { records } = await driver.executeQuery(`CALL dbms.queryJmx('java.lang:type=Memory') YIELD attributes RETURN attributes`, {}, { routing: neo4j.routing.READ });
+    const heap = (records[0]?.get('attributes') as any)?.HeapMemoryUsage?.value?.properties ?? (records[0]?.get('attributes') as any)?.HeapMemoryUsage?.value;
+    if (heap) out.heapUsedMb = Math.round(Number(heap.used) / 1048576);
+    if (heap) out.heapCommittedMb = Math.round(Number(heap.committed) / 1048576);
+    if (heap) out.heapMaxMb = Math.round(Number(heap.max) / 1048576);
+  } catch (error) {
+    out.jmx = `unavailable: ${(error as Error).message.slice(0, 120)}`;
+  }
+  return out;
+}
+
+function dirSizeMb(dir: string): number {
+  let total = 0;
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else total += fs.statSync(p).size;
+    }
+  };
+  if (fs.existsSync(dir)) walk(dir);
+  return Math.round(total / 1048576);
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const root = findRepoRoot();
+  const dataDir = path.join(root, '.data', `bench-${args.size.toLowerCase()}`);
+  const memory = NEO4J_MEMORY[args.size];
+  log('starting Neo4j', { boltPort: BOLT_PORT, dataDir, ...memory });
+  const local = await startLocalNeo4j({ boltPort: BOLT_PORT, dataDir, heap: memory.heap, pageCache: memory.pageCache, txTimeoutSeconds: 1800, startTimeoutMs: 600_000 });
+  const children: Child[] = [];
+  // Ctrl-C or a timeout: stop what this run started (services, then Neo4j), then leave.
+  const onSignal = () => {
+    void Promise.all(children.map((c) => stopService(c).catch(() => undefined)))
+      .then(() => local.stop())
+      .finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const driver = createDriver(local.uri, 'neo4j', '', 10_000);
+  const db = new Database(driver, { timeoutMs: 900_000 });
+  const results: Record<string, unknown> = { size: args.size, seed: DEFAULT_SEED, startedAt: new Date().toISOString(), settings: { ...args, boltPort: BOLT_PORT, neo4j: memory } };
+  try {
+    /* Data */
+    const loaded = await loadSynthetic(db, args.size, { log: (event, fields) => log(event, fields) });
+    const marker: SyntheticMarker = loaded.marker;
+    const report: LoadReport | undefined = loaded.report;
+    results.dataset = { marker, loadedNow: loaded.loaded, report, storeMb: dirSizeMb(path.join(dataDir, 'data')) };
+    log('dataset', { ...marker, loadedNow: loaded.loaded });
+    if (args.loadOnly) {
+      if (report) writeResults(root, `load-${args.size}`, results.dataset as Record<string, unknown>);
+      return;
+    }
+    const anchors: Anchors = benchAnchors(planWorld(args.size, DEFAULT_SEED));
+    results.anchors = anchors;
+
+    /* Services */
+    const collier = await startService('collier', HTTP_PORTS.collier, local.uri);
+    children.push(collier);
+    const nobatch = await startService('collier-nobatch', HTTP_PORTS.nobatch, local.uri);
+    children.push(nobatch);
+    const fields = await queryFields(collier.url);
+    const ops = operations(anchors);
+    const opResults: OpResult[] = [];
+
+    for (const op of ops) {
+      if (args.only && !args.only.some((o) => op.name.includes(o))) continue;
+      const missing = op.needs.filter((f) => !fields.has(f));
+      if (missing.length > 0) {
+        log(`skipping ${op.name}: the schema has no ${missing.join(', ')} yet`);
+        opResults.push({ name: op.name, skipped: `schema has no ${missing.join(', ')}` });
+        continue;
+      }
+      const r: OpResult = { name: op.name, note: op.note };
+      opResults.push(r);
+      try {
+        log(`measuring ${op.name}`);
+        // Warm up both paths (plans cached, pages in memory).
+        for (let i = 0; i < 2; i++) {
+          await gql(collier.url, op.query, op.variables);
+          if (op.raw) await op.raw(driver);
+        }
+        const answer = await gql(collier.url, op.query, op.variables);
+        if (answer.errors) throw new Error(`GraphQL errors: ${JSON.stringify(answer.errors).slice(0, 400)}`);
+        r.statements = answer.statements;
+        r.responseBytes = answer.bytes;
+        if (op.summarize) r.graphqlSummary = op.summarize(answer.data);
+        if (op.raw) r.rawSummary = await op.raw(driver);
+        r.answersMatch = op.summarize && op.raw ? JSON.stringify(r.graphqlSummary) === JSON.stringify(r.rawSummary) : null;
+        // Slow operations (seconds a request) get fewer samples and no concurrency-32 run: the figures
+        // they would add are the same saturation, at the cost of minutes.
+        const probe = await timeSequential(2, () => gql(collier.url, op.query, op.variables));
+        const slow = probe.mean > 1500;
+        const samples = slow ? Math.min(args.samples, 6) : args.samples;
+        r.graphql = await timeSequential(samples, () => gql(collier.url, op.query, op.variables));
+        if (op.raw) r.raw = await timeSequential(samples, () => op.raw!(driver));
+        r.ratioP50 = ratio(r.graphql.p50, r.raw?.p50);
+        r.ratioP95 = ratio(r.graphql.p95, r.raw?.p95);
+        r.throughput = [];
+        for (const c of slow ? [1, 8] : [1, 8, 32]) {
+          r.throughput.push(await load([collier.url], c, slow ? Math.max(args.duration, Math.ceil((3 * probe.mean) / 1000)) : args.duration, op.query, op.variables));
+          await quiesce(driver);
+        }
+        log(`done ${op.name}`, { statements: r.statements, p50: r.graphql.p50, rawP50: r.raw?.p50, ratioP50: r.ratioP50, rps8: r.throughput[1]?.requestsPerSecond, match: r.answersMatch });
+      } catch (error) {
+        r.error = (error as Error).message;
+        log(`failed ${op.name}`, { error: r.error });
+      }
+    }
+    results.operations = opResults;
+
+    /* Statements per request against result size */
+    const growth: Record<string, unknown>[] = [];
+    for (const first of [5, 20, 50, 100]) {
+      const a = await gql(collier.url, NESTED_QUERY, { first });
+      growth.push({ operation: `nested first ${first}`, statements: a.statements, ...(a.data ? nestedSummaryFromGraphql(a.data) : {}), bytes: a.bytes });
+    }
+    for (const op of opResults.filter((o) => o.name.startsWith('traceCargo') && o.statements != null)) {
+      growth.push({ operation: op.name, statements: op.statements, result: op.graphqlSummary && (op.graphqlSummary as { routes: number }).routes, bytes: op.responseBytes });
+    }
+    results.statementsVsResultSize = growth;
+
+    /* N+1 baseline: nested with DataLoader batching off */
+    const nested = opResults.find((o) => o.name.startsWith('nested') && o.graphql);
+    const full = !args.only || nested != null;
+    if (full) {
+      log('measuring nested without DataLoader batching');
+      await gql(nobatch.url, NESTED_QUERY, { first: 50 });
+      const a = await gql(nobatch.url, NESTED_QUERY, { first: 50 });
+      const lat = await timeSequential(Math.max(5, Math.round(args.samples / 3)), () => gql(nobatch.url, NESTED_QUERY, { first: 50 }));
+      const tp = [await load([nobatch.url], 8, args.duration, NESTED_QUERY, { first: 50 })];
+      await quiesce(driver);
+      results.nPlusOne = {
+        statements: a.statements,
+        summary: a.data ? nestedSummaryFromGraphql(a.data) : a.errors,
+        latency: lat,
+        throughput: tp,
+        statementsRatio: ratio(a.statements ?? undefined, nested?.statements ?? undefined),
+        latencyRatioP50: ratio(lat.p50, nested?.graphql?.p50),
+        throughputRatioC8: ratio(nested?.throughput?.[1]?.requestsPerSecond, tp[0].requestsPerSecond),
+      };
+      log('N+1 baseline', results.nPlusOne as Record<string, unknown>);
+    }
+    await stopService(nobatch);
+
+    /* The peer: @neo4j/graphql over the same database */
+    if (full) {
+      log('measuring @neo4j/graphql');
+      const peer = await startService('peer', HTTP_PORTS.peer, local.uri);
+      children.push(peer);
+      for (let i = 0; i < 3; i++) await gql(peer.url, PEER_NESTED_QUERY, { first: 50 });
+      const a = await gql(peer.url, PEER_NESTED_QUERY, { first: 50 });
+      const summary = a.data
+        ? {
+            vessels: a.data.vessels.length,
+            legs: a.data.vessels.reduce((s: number, v: any) => s + v.owners.reduce((t: number, o: any) => t + o.holdings.reduce((u: number, h: any) => u + h.legs.length, 0), 0), 0),
+          }
+        : a.errors;
+      const lat = await timeSequential(args.samples, () => gql(peer.url, PEER_NESTED_QUERY, { first: 50 }));
+      const tp: Throughput[] = [];
+      for (const c of [1, 8, 32]) {
+        tp.push(await load([peer.url], c, args.duration, PEER_NESTED_QUERY, { first: 50 }));
+        await quiesce(driver);
+      }
+      results.peer = {
+        library: '@neo4j/graphql 7',
+        statements: 1,
+        summary,
+        answersMatch: JSON.stringify(summary) === JSON.stringify(nested?.graphqlSummary),
+        latency: lat,
+        throughput: tp,
+        rssMb: peer.maxRssMb,
+        throughputRatio: tp.map((t, i) => ({ connections: t.connections, collierOverPeer: ratio(nested?.throughput?.[i]?.requestsPerSecond, t.requestsPerSecond) })),
+        latencyRatioP50: ratio(nested?.graphql?.p50, lat.p50),
+      };
+      log('peer', results.peer as Record<string, unknown>);
+      await stopService(peer);
+    }
+
+    /* Scale-out: two replicas behind a (client-side) balancer against one */
+    {
+      log('measuring scale-out');
+      const replica = await startService('collier', HTTP_PORTS.replica, local.uri);
+      children.push(replica);
+      const scale: Record<string, unknown>[] = [];
+      for (const op of ops.filter((o) => ['traceCargo maxHops 2', 'paths k 3', 'neighborhood depth 1'].includes(o.name) || o.name.startsWith('nested'))) {
+        if (!opResults.find((r) => r.name === op.name && r.graphql)) continue;
+        await gql(replica.url, op.query, op.variables);
+        const one = await load([collier.url], 32, args.duration, op.query, op.variables);
+        await quiesce(driver);
+        const two = await load([collier.url, replica.url], 32, args.duration, op.query, op.variables);
+        await quiesce(driver);
+        scale.push({ operation: op.name, oneReplica: one, twoReplicas: two, ratio: ratio(two.requestsPerSecond, one.requestsPerSecond) });
+      }
+      results.scaleOut = { note: 'both replicas and Neo4j share one 2-core machine', runs: scale, replicaRssMb: replica.maxRssMb };
+      log('scale-out', { runs: scale.map((s) => ({ op: s.operation, ratio: s.ratio })) });
+      await stopService(replica);
+    }
+
+    results.memory = {
+      collierServiceMaxRssMb: collier.maxRssMb,
+      neo4j: await neo4jMemory(driver, local),
+      neo4jSettings: { heap: memory.heap, pageCache: memory.pageCache, storeMb: dirSizeMb(path.join(dataDir, 'data')) },
+    };
+
+    /* Query plans */
+    if (args.profile) {
+      log('profiling');
+      const pdb = new ProfilingDatabase(driver, { timeoutMs: 900_000 });
+      const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent' });
+      const service = await createService({ config, db: pdb, logger: createLogger('silent') });
+      await new Promise<void>((resolve) => service.httpServer.listen(HTTP_PORTS.replica + 1, '127.0.0.1', resolve));
+      const url = `http://127.0.0.1:${(service.httpServer.address() as AddressInfo).port}/graphql`;
+      try {
+        for (const op of ops) {
+          const r = opResults.find((x) => x.name === op.name);
+          if (!r || r.skipped || r.error) continue;
+          pdb.take();
+          await gql(url, op.query, op.variables);
+          r.profile = pdb.take();
+        }
+      } finally {
+        await service.apollo.stop();
+      }
+    }
+
+    results.finishedAt = new Date().toISOString();
+    const out = writeResults(root, args.only ? `${args.size}-partial` : args.size, results);
+    printTable(results, opResults);
+    log(`results written to ${out}`);
+  } finally {
+    for (const c of children) await stopService(c).catch(() => undefined);
+    await db.close().catch(() => undefined);
+    await local.stop();
+  }
+}
+
+/** Merges one entry into bench/results.json (git-ignored), keyed by size. */
+function writeResults(root: string, key: string, value: Record<string, unknown>): string {
+  const out = path.join(root, 'bench', 'results.json');
+  let all: Record<string, unknown> = {};
+  try {
+    all = JSON.parse(fs.readFileSync(out, 'utf8'));
+  } catch {
+    all = {};
+  }
+  all[key] = value;
+  fs.writeFileSync(out, `${JSON.stringify(all, null, 2)}\n`);
+  return out;
+}
+
+function printTable(results: Record<string, any>, ops: OpResult[]): void {
+  const lines: string[] = [];
+  const d = results.dataset;
+  lines.push(`\nCollier bench — size ${results.size} (seed ${results.seed}); dataset: ${d.marker.nodes} nodes, ${d.marker.relationships} relationships + ${d.marker.nextLinks} NEXT, loaded in ${d.marker.loadSeconds}s (NEXT ${d.marker.nextSeconds}s)`);
+  const head = ['operation', 'stmts', 'p50 ms', 'p95 ms', 'p99 ms', 'raw p50', 'raw p95', 'GQL/raw p50', 'p95', 'rps c1', 'rps c8', 'rps c32', 'same answer'];
+  const rows = ops.map((o) =>
+    o.skipped
+      ? [o.name, `skipped: ${o.skipped}`]
+      : o.error
+        ? [o.name, `error: ${o.error.slice(0, 80)}`]
+        : [
+            o.name,
+            String(o.statements ?? '?'),
+            String(o.graphql?.p50),
+            String(o.graphql?.p95),
+            String(o.graphql?.p99),
+            String(o.raw?.p50 ?? '-'),
+            String(o.raw?.p95 ?? '-'),
+            String(o.ratioP50 ?? '-'),
+            String(o.ratioP95 ?? '-'),
+            ...[1, 8, 32].map((c) => String(o.throughput?.find((t) => t.connections === c)?.requestsPerSecond ?? '-')),
+            o.answersMatch == null ? '-' : o.answersMatch ? 'yes' : 'NO',
+          ],
+  );
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  lines.push(head.map((h, i) => h.padEnd(widths[i])).join(' | '));
+  for (const r of rows) lines.push(r.map((c, i) => (i === r.length - 1 && r.length === 2 ? c : c.padEnd(widths[i]))).join(' | '));
+  if (results.nPlusOne) lines.push(`N+1 baseline (DataLoader off): ${results.nPlusOne.statements} statements, p50 ${results.nPlusOne.latency.p50} ms; batching is ${results.nPlusOne.latencyRatioP50}× faster (p50), ${results.nPlusOne.throughputRatioC8}× the throughput at c8`);
+  if (results.peer) lines.push(`@neo4j/graphql peer (nested): p50 ${results.peer.latency.p50} ms; Collier/peer throughput ${results.peer.throughputRatio.map((t: any) => `c${t.connections} ${t.collierOverPeer}×`).join(', ')}; same answer: ${results.peer.answersMatch}`);
+  if (results.scaleOut) for (const s of results.scaleOut.runs) lines.push(`scale-out ${s.operation}: 1 replica ${s.oneReplica.requestsPerSecond} rps, 2 replicas ${s.twoReplicas.requestsPerSecond} rps (×${s.ratio})`);
+  if (results.memory) lines.push(`memory: Collier RSS max ${results.memory.collierServiceMaxRssMb} MB; Neo4j ${JSON.stringify(results.memory.neo4j)}; settings ${JSON.stringify(results.memory.neo4jSettings)}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

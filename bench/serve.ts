@@ -1,0 +1,91 @@
+/**
+ * One service under test, in its own process (so that the load generator never shares an event loop
+ * with it): `node dist/bench/serve.js <kind> <port> <bolt uri>` where kind is
+ *   collier          the service as it ships;
+ *   collier-nobatch  the same with DataLoader batching off (one query per parent: the N+1 baseline);
+ *   peer             @neo4j/graphql 7 over the same database, with type definitions mirroring our graph.
+ * Prints `BENCH_SERVICE_READY <port>` when it listens; exits on SIGTERM.
+ */
+import 'reflect-metadata';
+import http from 'node:http';
+import express from 'express';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { Neo4jGraphQL } from '@neo4j/graphql';
+import { loadConfig } from '../src/config';
+import { createLogger } from '../src/logger';
+import { createDriver, Database } from '../src/db/database';
+import { createService } from '../src/server';
+
+/** Vessel → owners → their holdings → legs, as @neo4j/graphql sees our graph. */
+export const PEER_TYPE_DEFS = /* GraphQL */ `
+  type Vessel @node {
+    id: ID!
+    name: String
+    imo: String
+    flagCode: String
+    owners: [Company!]! @relationship(type: "OWNS", direction: IN)
+    legs: [Leg!]! @relationship(type: "ON", direction: IN)
+  }
+  type Company @node {
+    id: ID!
+    name: String
+    countryCode: String
+    holdings: [Vessel!]! @relationship(type: "OWNS", direction: OUT)
+  }
+  type Leg @node {
+    id: ID!
+    commodity: String
+    cargoOrigin: String
+    vessel: [Vessel!]! @relationship(type: "ON", direction: OUT)
+  }
+`;
+
+export const PEER_NESTED_QUERY = `query Nested($first: Int!) { vessels(limit: $first, sort: [{ name: ASC }, { id: ASC }]) {
+  id name owners { id name holdings { id name legs { id } } } } }`;
+
+async function main(): Promise<void> {
+  const [kind, portText, uri] = process.argv.slice(2);
+  const port = Number(portText);
+  const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', GRAPHQL_INTROSPECTION: 'true', NEO4J_URI: uri, PORT: portText, NEO4J_QUERY_TIMEOUT_MS: '120000' });
+  const driver = createDriver(uri, 'neo4j', '', 5000);
+  let server: http.Server;
+  let stop: () => Promise<void>;
+  if (kind === 'collier' || kind === 'collier-nobatch') {
+    const db = new Database(driver, { timeoutMs: config.neo4j.queryTimeoutMs });
+    const service = await createService({ config, db, logger: createLogger('silent'), loaderOptions: { batch: kind === 'collier' } });
+    server = service.httpServer;
+    stop = async () => {
+      await service.apollo.stop();
+      await db.close();
+    };
+  } else if (kind === 'peer') {
+    const neoSchema = new Neo4jGraphQL({ typeDefs: PEER_TYPE_DEFS, driver });
+    const schema = await neoSchema.getSchema();
+    const app = express();
+    server = http.createServer(app);
+    const apollo = new ApolloServer({ schema, introspection: true });
+    await apollo.start();
+    app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async () => ({}) }));
+    stop = async () => {
+      await apollo.stop();
+      await driver.close();
+    };
+  } else {
+    throw new Error(`unknown service kind "${kind}"`);
+  }
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  process.stdout.write(`BENCH_SERVICE_READY ${port}\n`);
+  const shutdown = () => {
+    void stop().finally(() => process.exit(0));
+  };
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`bench service failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  });
+}
