@@ -45,13 +45,19 @@ export function operationLimits(config: Config): { plugins: ApolloServerPlugin[]
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema, response }) {
-          const value = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [listAwareEstimator],
-          });
+          let value: number;
+          try {
+            value = getComplexity({
+              schema,
+              query: document,
+              operationName: request.operationName ?? undefined,
+              variables: request.variables ?? {},
+              estimators: [listAwareEstimator],
+            });
+          } catch {
+            // Variables that do not fit the operation: execution answers that with BAD_USER_INPUT.
+            return;
+          }
           response.http.headers.set('x-collier-cost', String(value));
           if (value > l.maxCost) {
             throw new GraphQLError(

@@ -81,4 +81,9 @@ describe('operation limits', () => {
     const other = await preflight('https://evil.example.com');
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
+
+  it('answers variables of the wrong type with BAD_USER_INPUT, not an internal error', async () => {
+    const r = await t.gql('query($n: Int) { vessels(first: $n) { totalCount } }', { n: 'many' });
+    expect(r.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+  });
 });
