@@ -6,7 +6,7 @@
  */
 import { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { getNamedType, getNullableType, GraphQLError, isListType, ValidationRule } from 'graphql';
+import { getNamedType, getNullableType, GraphQLError, isListType, ParseOptions, ValidationRule } from 'graphql';
 import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 import { Config } from './config';
 
@@ -30,13 +30,15 @@ export const listAwareEstimator: ComplexityEstimator = ({ field, args, childComp
   return 1 + childComplexity;
 };
 
-export function operationLimits(config: Config): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[] } {
+export function operationLimits(config: Config): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[]; parseOptions: ParseOptions } {
   const l = config.limits;
   const armor = new ApolloArmor({
     maxDepth: { n: l.maxDepth, flattenFragments: true },
     maxAliases: { n: l.maxAliases },
     maxDirectives: { n: l.maxDirectives },
-    maxTokens: { n: l.maxTokens },
+    // Tokens are capped by Apollo's own parser (parseOptions below): armor's token plugin re-parses in
+    // parsingDidStart and throws from there, which Apollo answers with a 500 for every syntax error.
+    maxTokens: { enabled: false },
     costLimit: { enabled: false }, // replaced by the cap-aware cost below
     blockFieldSuggestion: { enabled: !l.fieldSuggestions },
   }).protect();
@@ -69,5 +71,5 @@ export function operationLimits(config: Config): { plugins: ApolloServerPlugin[]
       };
     },
   };
-  return { plugins: [...armor.plugins, cost], validationRules: armor.validationRules };
+  return { plugins: [...armor.plugins, cost], validationRules: armor.validationRules, parseOptions: { maxTokens: l.maxTokens } };
 }

@@ -102,6 +102,7 @@ export async function createService(deps: ServiceDeps): Promise<Service> {
   const apollo = new ApolloServer<Context>({
     schema,
     validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     allowBatchedHttpRequests: false,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: config.env !== 'production',

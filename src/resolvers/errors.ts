@@ -1,8 +1,15 @@
 /** The errors resolvers raise, each with a stable `extensions.code` and a message a person understands. */
 import { GraphQLError } from 'graphql';
 
+/** Quoted values longer than this are shortened in messages (a message should not echo a whole upload). */
+const ECHO_LIMIT = 80;
+
+function shortenEcho(text: string): string {
+  return text.replace(new RegExp(`"([^"]{${ECHO_LIMIT}})[^"]+"`, 'g'), '"$1…"');
+}
+
 export function badInput(argument: string, problem: string): GraphQLError {
-  return new GraphQLError(`Argument "${argument}" ${problem}`, {
+  return new GraphQLError(shortenEcho(`Argument "${argument}" ${problem}`), {
     extensions: { code: 'BAD_USER_INPUT', argumentName: argument },
   });
 }
