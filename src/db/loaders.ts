@@ -14,6 +14,7 @@ import {
   toTacticUse,
 } from './records';
 import { RELATION_TYPES } from './party';
+import { LEG_VIEWS_BY_ID, LegView } from './trace';
 
 type NodeRecord = ReturnType<typeof toRecord>;
 type Row = { key: string } & Record<string, unknown>;
@@ -144,6 +145,16 @@ export function createLoaders(db: Database, counter: StatementCounter, options: 
       (keys) => read(TACTIC_USES.cypher, TACTIC_USES.params(keys)),
       (r) => toTacticUse(r.props as Record<string, unknown>, String(r.tacticId)),
       (a, b) => a.tacticId.localeCompare(b.tacticId),
+    ),
+
+    /** A leg's record, ports and vessel name, as a route shows it (db/trace.ts routeDetail). */
+    legView: new DataLoader<string, LegView | null>(
+      async (keys) => {
+        const rows = await read(LEG_VIEWS_BY_ID, { keys });
+        const found = new Map(rows.map((r) => [r.key, r.view as LegView]));
+        return keys.map((k) => found.get(k) ?? null);
+      },
+      { batch },
     ),
 
     legsOfVessel: many(

@@ -168,10 +168,21 @@ CALL {
   RETURN anchor
 }`;
 
+/** Everything a route shows of a leg: its properties, its ports and its vessel's name. */
 const LEG_VIEW = `{
   props: properties(l),
   ports: [(l)-[r:FROM|TO]->(p:Port) | {direction: type(r), id: p.id, name: p.name, countryCode: p.countryCode, kind: p.kind, alternative: coalesce(r.alternative, false)}],
   vesselName: head([(l)-[:ON]->(v:Vessel) | v.name])
+}`;
+
+/** The views of legs by id: how the routes a client asks to see are filled in (the legView loader). */
+export const LEG_VIEWS_BY_ID = `UNWIND $keys AS key MATCH (l:Leg {id: key}) RETURN key, ${LEG_VIEW} AS view`;
+
+/** What the walk returns of each leg it reached: enough to rank, filter and group routes, no more. */
+const LEG_BRIEF = `{
+  id: l.id, confidence: l.confidence, vesselId: l.vesselId, departureFrom: l.departureFrom, arrivalTo: l.arrivalTo,
+  tonnageMin: l.tonnageMin, tonnageMax: l.tonnageMax, destinationCountryCode: l.destinationCountryCode,
+  ports: [(l)-[r:FROM|TO]->(p:Port) | {direction: type(r), id: p.id, countryCode: p.countryCode, alternative: coalesce(r.alternative, false)}]
 }`;
 
 /** Day bounds of a leg for window filters: when it left, or when it arrived if the departure is unknown. */
@@ -206,15 +217,17 @@ CALL (anchor) {
   WITH path, continues LIMIT $pathCap
   WITH collect({
     legIds: [l IN nodes(path) | l.id],
-    links: [r IN relationships(path) | properties(r)],
+    links: [r IN relationships(path) | {kind: r.kind, certainty: r.certainty, waitMinDays: r.waitMinDays,
+            waitMaxDays: r.waitMaxDays, placeUncertain: r.placeUncertain, transferId: r.transferId}],
     truncated: continues
   }) AS routes, collect(nodes(path)) AS walked
-  // Each leg once, however many routes share it (thousands of routes share a few hundred legs).
+  // Each leg once, however many routes share it (thousands of routes share a few hundred legs), and
+  // only what ranking and grouping need: the legs of the routes a client shows are read afterwards.
   CALL (walked) {
     UNWIND walked AS ls
     UNWIND ls AS l
     WITH DISTINCT l
-    RETURN collect(${LEG_VIEW}) AS legs
+    RETURN collect(${LEG_BRIEF}) AS legs
   }
   RETURN routes, legs
 }
@@ -240,21 +253,28 @@ export interface TraceQuery {
   destinationCountry: string | null;
 }
 
-interface LegView {
+export interface LegView {
   props: Record<string, unknown>;
   ports: { direction: 'FROM' | 'TO'; id: string; name: string; countryCode: string | null; kind: string; alternative: boolean }[];
   vesselName: string | null;
 }
 
-/** A walked path as the statement returns it: its legs by id (their views come once per statement). */
-interface WalkedRoute {
-  legIds: string[];
-  links: Record<string, unknown>[];
-  truncated: boolean;
+/** A leg as the walk returns it (LEG_BRIEF). */
+interface LegBrief {
+  id: string;
+  confidence: number | null;
+  vesselId: string | null;
+  departureFrom: string | null;
+  arrivalTo: string | null;
+  tonnageMin: number | null;
+  tonnageMax: number | null;
+  destinationCountryCode: string | null;
+  ports: { direction: 'FROM' | 'TO'; id: string; countryCode: string | null; alternative: boolean }[];
 }
 
-interface RawRoute {
-  legs: LegView[];
+/** A walked path as the statement returns it: its legs by id (their briefs come once per statement). */
+interface WalkedRoute {
+  legIds: string[];
   links: Record<string, unknown>[];
   truncated: boolean;
 }
@@ -284,11 +304,34 @@ export interface GraphEdgeRecord {
   sourceIds: string[];
 }
 
+/**
+ * A route as the walk gives it: everything needed to rank, filter and group it (ids, links,
+ * confidence, ends, dates, tonnage, vessels), but not the legs' full records, which `routeDetail`
+ * adds for the routes a client actually shows.
+ */
 export interface RouteRecord {
   id: string;
   originId: string;
   finalPortId: string;
   finalCountryCode: string;
+  legIds: string[];
+  links: RouteLinkRecord[];
+  transferIds: string[];
+  confidence: number;
+  inferredLinks: number;
+  possibleLinks: number;
+  hops: number;
+  truncated: boolean;
+  /** Earliest day the first leg can have left, latest day the last can have arrived. */
+  firstDay: string | null;
+  lastDay: string | null;
+  tonnage: { min: number | null; max: number | null };
+  portIds: string[];
+  vesselSpans: { vesselId: string; from: string | null; to: string | null }[];
+}
+
+/** What a shown route adds: its legs' records, its steps and its drawable graph. */
+export interface RouteDetail {
   legs: ReturnType<typeof toRecord>[];
   steps: {
     index: number;
@@ -298,18 +341,7 @@ export interface RouteRecord {
     transferId: string | null;
     link: RouteLinkRecord | null;
   }[];
-  transferIds: string[];
-  confidence: number;
-  inferredLinks: number;
-  possibleLinks: number;
-  hops: number;
-  truncated: boolean;
-  departure: unknown;
-  arrival: unknown;
-  tonnage: { min: number | null; max: number | null };
   graph: { nodes: GraphNodeRecord[]; edges: GraphEdgeRecord[]; truncated: boolean };
-  portIds: string[];
-  vesselSpans: { vesselId: string; from: string | null; to: string | null }[];
 }
 
 export interface TraceResult {
@@ -319,7 +351,11 @@ export interface TraceResult {
   capped: boolean;
 }
 
-/** Runs a trace: one statement. Returns null when the place matches no port. */
+/**
+ * Runs a trace: one statement, the walk, which returns every route it found in brief. Returns null
+ * when the place matches no port. The legs of the routes shown are read later, in one batch
+ * (`LEG_VIEWS_BY_ID` through the legView loader, then `routeDetail`).
+ */
 export async function trace(db: Database, q: TraceQuery, counter?: StatementCounter): Promise<TraceResult | null> {
   const name = q.place.trim().toLowerCase();
   const params: Params = {
@@ -335,23 +371,16 @@ export async function trace(db: Database, q: TraceQuery, counter?: StatementCoun
     hops: neo4j.int(q.maxHops),
     pathCap: neo4j.int(PATH_CAP),
   };
-  const rows = await db.read<{ anchor: Record<string, unknown>; routes: WalkedRoute[]; legs: LegView[] }>(
+  const rows = await db.read<{ anchor: Record<string, unknown>; routes: WalkedRoute[]; legs: LegBrief[] }>(
     TRACE_STATEMENTS[q.direction][q.maxHops],
     params,
     counter,
   );
   if (rows.length === 0) return null;
   const [row] = rows;
-  const views = new Map(row.legs.map((v) => [String(v.props.id), v]));
-  const records = new Map<string, ReturnType<typeof toRecord>>();
-  const legRecord = (v: LegView) => {
-    const id = String(v.props.id);
-    let r = records.get(id);
-    if (!r) records.set(id, (r = toRecord('Leg', v.props)));
-    return r;
-  };
+  const briefs = new Map(row.legs.map((b) => [b.id, b]));
   const routes = row.routes
-    .map((w) => buildRoute({ legs: w.legIds.map((id) => views.get(id)!), links: w.links, truncated: w.truncated }, q, legRecord))
+    .map((w) => summarizeRoute(w.legIds.map((id) => briefs.get(id)!), w.links, w.truncated, q.maxWaitDays))
     .filter((r): r is RouteRecord => r != null);
   return { anchor: toRecord('Port', row.anchor), routes, capped: row.routes.length >= PATH_CAP };
 }
@@ -360,91 +389,89 @@ function routeId(legIds: string[]): string {
   return `route:${createHash('sha1').update(legIds.join('|')).digest('hex').slice(0, 16)}`;
 }
 
+/** A stored link as it holds under the trace's wait limit. */
+function linkRecord(p: Record<string, unknown>, maxWaitDays: number): RouteLinkRecord {
+  const stored: Link = {
+    kind: p.kind as LinkKind,
+    certainty: p.certainty as LinkCertainty,
+    waitMinDays: (p.waitMinDays as number | null) ?? null,
+    waitMaxDays: (p.waitMaxDays as number | null) ?? null,
+  };
+  const underWait = linkUnderWait(stored, maxWaitDays) ?? 'POSSIBLE';
+  return {
+    kind: stored.kind,
+    certainty: p.placeUncertain ? 'POSSIBLE' : underWait,
+    waitMinDays: stored.waitMinDays,
+    waitMaxDays: stored.waitMaxDays,
+    placeUncertain: Boolean(p.placeUncertain),
+    transferId: (p.transferId as string | null) ?? null,
+  };
+}
+
 /** Shapes one walked path into a route; null when it has no port to start or end at. */
-function buildRoute(raw: RawRoute, q: TraceQuery, legRecord: (v: LegView) => ReturnType<typeof toRecord>): RouteRecord | null {
-  const legs = raw.legs.map(legRecord);
-  const firstView = raw.legs[0];
-  const lastView = raw.legs[raw.legs.length - 1];
-  const origin = firstView.ports.find((p) => p.direction === 'FROM');
-  const finals = lastView.ports.filter((p) => p.direction === 'TO');
+function summarizeRoute(legs: LegBrief[], rawLinks: Record<string, unknown>[], truncated: boolean, maxWaitDays: number): RouteRecord | null {
+  const first = legs[0];
+  const last = legs[legs.length - 1];
+  const origin = first.ports.find((p) => p.direction === 'FROM');
+  const finals = last.ports.filter((p) => p.direction === 'TO');
   const final = finals.find((p) => !p.alternative) ?? finals[0];
   if (!origin || !final) return null;
-  const finalCountryCode = final.countryCode ?? (legs[legs.length - 1].destinationCountryCode as string | null);
+  const finalCountryCode = final.countryCode ?? last.destinationCountryCode;
   if (!finalCountryCode) return null;
 
-  const links: RouteLinkRecord[] = raw.links.map((p) => {
-    const stored: Link = {
-      kind: p.kind as LinkKind,
-      certainty: p.certainty as LinkCertainty,
-      waitMinDays: (p.waitMinDays as number | null) ?? null,
-      waitMaxDays: (p.waitMaxDays as number | null) ?? null,
-    };
-    const underWait = linkUnderWait(stored, q.maxWaitDays) ?? 'POSSIBLE';
-    const certainty: LinkCertainty = p.placeUncertain ? 'POSSIBLE' : underWait;
-    return {
-      kind: stored.kind,
-      certainty,
-      waitMinDays: stored.waitMinDays,
-      waitMaxDays: stored.waitMaxDays,
-      placeUncertain: Boolean(p.placeUncertain),
-      transferId: (p.transferId as string | null) ?? null,
-    };
-  });
-
-  const steps: RouteRecord['steps'] = [];
-  legs.forEach((leg, i) => {
-    const link = i > 0 ? links[i - 1] : null;
-    if (link?.transferId) {
-      steps.push({ index: steps.length, kind: 'TRANSFER', leg: null, transfer: { id: link.transferId }, transferId: link.transferId, link: null });
-    }
-    steps.push({ index: steps.length, kind: 'LEG', leg, transfer: null, transferId: null, link });
-  });
-
+  const links = rawLinks.map((p) => linkRecord(p, maxWaitDays));
   const tonnageLeg = [...legs].reverse().find((l) => l.tonnageMin != null || l.tonnageMax != null);
   const portIds = new Set<string>();
-  raw.legs.forEach((l, i) => {
+  legs.forEach((l, i) => {
     for (const p of l.ports) {
       const isOrigin = i === 0 && p.direction === 'FROM';
-      const isFinal = i === raw.legs.length - 1 && p.direction === 'TO';
+      const isFinal = i === legs.length - 1 && p.direction === 'TO';
       if (!isOrigin && !isFinal && p.id !== origin.id && p.id !== final.id) portIds.add(p.id);
     }
   });
-  const spans = legs
-    .filter((l) => l.vesselId)
-    .map((l) => ({
-      vesselId: String(l.vesselId),
-      from: ((l.departure as { from: string | null } | null)?.from ?? null) as string | null,
-      to: ((l.arrival as { to: string | null } | null)?.to ?? null) as string | null,
-    }));
-
   return {
     id: routeId(legs.map((l) => l.id)),
     originId: origin.id,
     finalPortId: final.id,
     finalCountryCode,
-    legs,
-    steps,
+    legIds: legs.map((l) => l.id),
+    links,
     transferIds: links.map((l) => l.transferId).filter((t): t is string => t != null),
-    confidence: routeConfidence(legs.map((l) => Number(l.confidence)), links),
+    confidence: routeConfidence(legs.map((l) => l.confidence ?? 0), links),
     inferredLinks: links.filter((l) => l.kind === 'INFERRED').length,
     possibleLinks: links.filter((l) => l.certainty === 'POSSIBLE').length,
     hops: legs.length,
-    truncated: raw.truncated,
-    departure: legs[0].departure,
-    arrival: legs[legs.length - 1].arrival,
-    tonnage: { min: (tonnageLeg?.tonnageMin as number | null) ?? null, max: (tonnageLeg?.tonnageMax as number | null) ?? null },
-    graph: routeGraph(raw, legs, links),
+    truncated,
+    firstDay: first.departureFrom ?? null,
+    lastDay: last.arrivalTo ?? null,
+    tonnage: { min: tonnageLeg?.tonnageMin ?? null, max: tonnageLeg?.tonnageMax ?? null },
     portIds: [...portIds],
-    vesselSpans: spans,
+    vesselSpans: legs
+      .filter((l) => l.vesselId)
+      .map((l) => ({ vesselId: String(l.vesselId), from: l.departureFrom ?? null, to: l.arrivalTo ?? null })),
   };
 }
 
+/** The legs, steps and graph of a route, from the views of its legs (in route order). */
+export function routeDetail(route: RouteRecord, views: LegView[]): RouteDetail {
+  const legs = views.map((v) => toRecord('Leg', v.props));
+  const steps: RouteDetail['steps'] = [];
+  legs.forEach((leg, i) => {
+    const link = i > 0 ? route.links[i - 1] : null;
+    if (link?.transferId) {
+      steps.push({ index: steps.length, kind: 'TRANSFER', leg: null, transfer: { id: link.transferId }, transferId: link.transferId, link: null });
+    }
+    steps.push({ index: steps.length, kind: 'LEG', leg, transfer: null, transferId: null, link });
+  });
+  return { legs, steps, graph: routeGraph(views, legs, route.links) };
+}
+
 /** The route as the graph stores it: legs with their ports and vessels, NEXT links, transfers. */
-function routeGraph(raw: RawRoute, legs: ReturnType<typeof toRecord>[], links: RouteLinkRecord[]): RouteRecord['graph'] {
+function routeGraph(views: LegView[], legs: ReturnType<typeof toRecord>[], links: RouteLinkRecord[]): RouteDetail['graph'] {
   const nodes = new Map<string, GraphNodeRecord>();
   const edges: GraphEdgeRecord[] = [];
   const ev = (l: ReturnType<typeof toRecord>) => ({ confidence: Number(l.confidence), sourceIds: l.sourceIds as string[] });
-  raw.legs.forEach((view, i) => {
+  views.forEach((view, i) => {
     const leg = legs[i];
     const from = view.ports.filter((p) => p.direction === 'FROM').map((p) => p.name).join(' / ') || String(leg.fromText);
     const to = view.ports.filter((p) => p.direction === 'TO').map((p) => p.name).join(' / ') || String(leg.toText);
@@ -469,7 +496,7 @@ function routeGraph(raw: RawRoute, legs: ReturnType<typeof toRecord>[], links: R
       const link = links[i - 1];
       const prev = legs[i - 1];
       if (link.transferId) {
-        const fromName = raw.legs[i - 1].vesselName ?? 'unnamed vessel';
+        const fromName = views[i - 1].vesselName ?? 'unnamed vessel';
         const toName = view.vesselName ?? 'unnamed vessel';
         nodes.set(link.transferId, { id: link.transferId, label: 'Transfer', name: `${fromName} → ${toName}` });
         edges.push({ id: `FROM_LEG:${link.transferId}->${prev.id}`, type: 'FROM_LEG', source: link.transferId, target: prev.id, period: null, confidence: null, sourceIds: [] });

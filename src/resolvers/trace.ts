@@ -22,8 +22,9 @@ import { PartyRelation } from '../schema/party';
 import { Tactic } from '../schema/tactic';
 import { Source } from '../schema/source';
 import { Transfer } from '../schema/leg';
-import { GraphEdge } from '../schema/subgraph';
-import { MAX_HOPS_CAP, RouteRecord, trace, TraceDirection } from '../db/trace';
+import { GraphEdge, Subgraph } from '../schema/subgraph';
+import { DateRange } from '../schema/evidence';
+import { LegView, MAX_HOPS_CAP, RouteDetail, routeDetail, RouteRecord, trace, TraceDirection } from '../db/trace';
 import { DEFAULT_MAX_WAIT_DAYS, MAX_WAIT_DAYS_CAP } from '../domain/linking';
 import { dateWindowProblem, overlaps } from '../domain/dates';
 import { confidenceProblem } from '../domain/confidence';
@@ -101,7 +102,11 @@ function checkTraceArgs(args: TraceArgs, place: { name: string; value: string })
 
 function checkListArgs(args: RouteListArgs) {
   if (args.minConfidence != null) check('minConfidence', confidenceProblem(args.minConfidence));
-  check('limit', Number.isInteger(args.limit) && args.limit >= 1 && args.limit <= MAX_ROUTE_LIMIT ? null : `must be between 1 and ${MAX_ROUTE_LIMIT} (got ${args.limit})`);
+  check('limit', routeLimitProblem(args.limit));
+}
+
+function routeLimitProblem(limit: number): string | null {
+  return Number.isInteger(limit) && limit >= 1 && limit <= MAX_ROUTE_LIMIT ? null : `must be between 1 and ${MAX_ROUTE_LIMIT} (got ${limit})`;
 }
 
 function commoditiesFor(c: Commodity): string[] {
@@ -135,16 +140,34 @@ async function runTrace(
   return result.routes;
 }
 
-function rankAndLimit(routes: RouteRecord[], args: RouteListArgs): RouteRecord[] {
+/** Most confident first, then earliest departure, then id: the same order for the same graph. */
+function rank(routes: RouteRecord[], limit: number, minConfidence?: number | null): RouteRecord[] {
   return routes
-    .filter((r) => args.minConfidence == null || r.confidence >= args.minConfidence)
-    .sort(
-      (a, b) =>
-        b.confidence - a.confidence ||
-        String((a.departure as { from?: string } | null)?.from ?? '').localeCompare(String((b.departure as { from?: string } | null)?.from ?? '')) ||
-        a.id.localeCompare(b.id),
-    )
-    .slice(0, args.limit);
+    .filter((r) => minConfidence == null || r.confidence >= minConfidence)
+    .sort((a, b) => b.confidence - a.confidence || (a.firstDay ?? '').localeCompare(b.firstDay ?? '') || a.id.localeCompare(b.id))
+    .slice(0, limit);
+}
+
+function rankAndLimit(routes: RouteRecord[], args: RouteListArgs): RouteRecord[] {
+  return rank(routes, args.limit, args.minConfidence);
+}
+
+/**
+ * The legs, steps and graph of a route, read only when a client selects them: every route of the
+ * answer asks the legView loader in the same tick, so one statement serves them all.
+ */
+const details = new WeakMap<RouteRecord, Promise<RouteDetail>>();
+function detailOf(r: RouteRecord, ctx: Context): Promise<RouteDetail> {
+  let d = details.get(r);
+  if (!d) {
+    d = ctx.loaders.legView.loadMany(r.legIds).then((views) => {
+      const missing = views.findIndex((v) => v == null || v instanceof Error);
+      if (missing >= 0) throw new Error(`leg ${r.legIds[missing]} of route ${r.id} is gone`);
+      return routeDetail(r, views as LegView[]);
+    });
+    details.set(r, d);
+  }
+  return d;
 }
 
 @Resolver(() => Route)
@@ -178,9 +201,7 @@ export class TraceResolver {
       routes.map((r) => ({
         ...r,
         vesselIds: r.vesselSpans.map((s) => s.vesselId),
-        finalLegId: r.legs[r.legs.length - 1].id,
-        firstDay: (r.departure as { from: string | null } | null)?.from ?? null,
-        lastDay: (r.arrival as { to: string | null } | null)?.to ?? null,
+        finalLegId: r.legIds[r.legIds.length - 1],
       })),
       args.groupBy,
     );
@@ -252,6 +273,27 @@ export class TraceResolver {
     return ctx.loaders.node.load(`country:${r.finalCountryCode}`);
   }
 
+  @FieldResolver(() => [RouteStep])
+  async steps(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<unknown[]> {
+    return (await detailOf(r, ctx)).steps;
+  }
+
+  @FieldResolver(() => Subgraph, { description: 'The route as nodes and edges (ports, legs, vessels, transfers), ready to draw.' })
+  async graph(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<unknown> {
+    return (await detailOf(r, ctx)).graph;
+  }
+
+  @FieldResolver(() => DateRange, { nullable: true, description: 'When the first leg left.' })
+  async departure(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<unknown> {
+    return (await detailOf(r, ctx)).legs[0].departure;
+  }
+
+  @FieldResolver(() => DateRange, { nullable: true, description: 'When the last leg arrived.' })
+  async arrival(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<unknown> {
+    const { legs } = await detailOf(r, ctx);
+    return legs[legs.length - 1].arrival;
+  }
+
   @FieldResolver(() => [Vessel], { description: 'The vessels that carried the cargo, in route order.' })
   async vessels(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<unknown[]> {
     const ids = [...new Set(r.vesselSpans.map((s) => s.vesselId))];
@@ -265,15 +307,15 @@ export class TraceResolver {
 
   @FieldResolver(() => [Tactic], { description: 'Evasion tactics used on the route\'s legs and transfers.' })
   async tactics(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<unknown[]> {
-    const uses = await ctx.loaders.tacticUsesOf.loadMany([...r.legs.map((l) => l.id), ...r.transferIds]);
+    const uses = await ctx.loaders.tacticUsesOf.loadMany([...r.legIds, ...r.transferIds]);
     const ids = [...new Set(uses.flatMap((u) => (Array.isArray(u) ? u.map((x) => x.tacticId) : [])))].sort();
     return (await ctx.loaders.node.loadMany(ids)).filter((t) => t != null && !(t instanceof Error));
   }
 
   @FieldResolver(() => [Source], { description: 'Every source behind the route\'s legs and transfers.' })
   async sources(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<unknown[]> {
-    const transfers = await ctx.loaders.node.loadMany(r.transferIds);
-    const ids = new Set<string>(r.legs.flatMap((l) => l.sourceIds as string[]));
+    const [transfers, { legs }] = await Promise.all([ctx.loaders.node.loadMany(r.transferIds), detailOf(r, ctx)]);
+    const ids = new Set<string>(legs.flatMap((l) => l.sourceIds as string[]));
     for (const t of transfers) if (t && !(t instanceof Error)) for (const s of t.sourceIds as string[]) ids.add(s);
     return (await ctx.loaders.node.loadMany([...ids])).filter((s) => s != null && !(s instanceof Error));
   }
@@ -326,9 +368,13 @@ export class DestinationSummaryResolver {
     return (await ctx.loaders.node.loadMany(d.vesselIds)).filter((v) => v != null && !(v instanceof Error));
   }
 
-  @FieldResolver(() => [Route])
-  routes(@Root() d: DestinationSummary): unknown[] {
-    return d.routes;
+  @FieldResolver(() => [Route], { description: 'The routes of this group, most confident first.' })
+  routes(
+    @Root() d: DestinationSummary,
+    @Arg('limit', () => Int, { defaultValue: 50, description: `Most routes to return, 1 to ${MAX_ROUTE_LIMIT}.` }) limit: number,
+  ): unknown[] {
+    check('limit', routeLimitProblem(limit));
+    return rank(d.routes as unknown as RouteRecord[], limit);
   }
 }
 

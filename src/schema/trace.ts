@@ -128,7 +128,7 @@ export class Route {
   originId!: string;
   finalPortId!: string;
   finalCountryCode!: string;
-  legs!: Leg[];
+  legIds!: string[];
   transferIds!: string[];
 }
 

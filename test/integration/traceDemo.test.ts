@@ -68,6 +68,19 @@ describe('traceCargo from Nampho', () => {
     const full = await t.gql(`{ traceCargo(origin: "Nampo") { ${ROUTE} } }`);
     expect(Number(full.headers.get('x-collier-statements'))).toBeLessThanOrEqual(10);
   });
+
+  it('reads the legs of every route shown in one more statement, and only for the routes shown', async () => {
+    const one = await t.gql(`{ traceCargo(origin: "Nampo", limit: 1) { id steps { leg { id } } } }`);
+    const all = await t.gql(`{ traceCargo(origin: "Nampo") { id steps { leg { id } } graph { nodes { id } } departure { from } } }`);
+    expect(one.errors).toBeUndefined();
+    expect(all.errors).toBeUndefined();
+    expect(one.data!.traceCargo).toHaveLength(1);
+    expect(all.data!.traceCargo.length).toBeGreaterThan(3);
+    expect(Number(one.headers.get('x-collier-statements'))).toBe(2);
+    expect(Number(all.headers.get('x-collier-statements'))).toBe(2);
+    // limit: 1 shows the first of the full ranking
+    expect(one.data!.traceCargo[0]).toEqual({ id: all.data!.traceCargo[0].id, steps: all.data!.traceCargo[0].steps });
+  });
 });
 
 describe('traceCargo from Wonsan and Chongjin', () => {
@@ -107,6 +120,21 @@ describe('destinations', () => {
     const vn = r.data!.destinations.find((d: any) => d.key === 'VN');
     expect(vn.routeCount).toBeGreaterThanOrEqual(2);
     expect(vn.vessels.map((v: any) => v.name)).toEqual(expect.arrayContaining(['Wise Honest', 'Dong Thanh', 'Kai Xiang']));
+  });
+
+  it("lists a group's routes most confident first, as many as asked", async () => {
+    const r = await t.gql(`{ destinations(origin: "Nampho") { key routeCount bestConfidence routes(limit: 1) { confidence steps { kind } } all: routes(limit: 500) { confidence } } }`);
+    expect(r.errors).toBeUndefined();
+    for (const d of r.data!.destinations) {
+      expect(d.routes).toHaveLength(1);
+      expect(d.routes[0].confidence).toBe(d.bestConfidence);
+      expect(d.routes[0].steps.length).toBeGreaterThan(0);
+      expect(d.all).toHaveLength(d.routeCount);
+      const cs = d.all.map((x: any) => x.confidence);
+      expect(cs).toEqual([...cs].sort((a, b) => b - a));
+    }
+    const bad = await t.gql(`{ destinations(origin: "Nampho") { routes(limit: 501) { id } } }`);
+    expect(bad.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
   });
 
   it('groups by port', async () => {
