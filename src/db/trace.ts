@@ -9,8 +9,8 @@ import { createHash } from 'node:crypto';
 import neo4j from 'neo4j-driver';
 import { Database, Params, StatementCounter, toPlain, TxRunner } from './database';
 import { toRecord } from './records';
-import { Link, LinkCertainty, LinkKind, linkBetween, linkUnderWait, LegTiming } from '../domain/linking';
-import { routeConfidence } from '../domain/routeConfidence';
+import { Link, LinkCertainty, LinkKind, linkBetween, linkCertaintyCypher, linkUnderWait, LegTiming } from '../domain/linking';
+import { routeConfidence, routeConfidenceCypher } from '../domain/routeConfidence';
 
 /* ----------------------------------------------------------------------------------------------
  * Maintaining NEXT links
@@ -192,52 +192,83 @@ const WINDOW = (v: string, side: 'departure' | 'arrival') => {
     AND ($windowTo IS NULL OR coalesce(${v}.${a}From, ${v}.${b}From) IS NULL OR coalesce(${v}.${a}From, ${v}.${b}From) <= $windowTo)`;
 };
 
-function traceStatement(hops: number, direction: TraceDirection): string {
+function traceStatement(hops: number, direction: TraceDirection, ranked: boolean): string {
   const repeat = `{0,${hops - 1}}`;
   const walk =
     direction === 'FORWARD'
       ? `MATCH (anchor)<-[:FROM]-(first:Leg)
          WHERE first.commodity IN $commodities AND first.cargoOrigin IN $cargoOrigins AND ${WINDOW('first', 'departure')}
-         MATCH path = (first) (()-[n:NEXT WHERE ${FOLLOWABLE}]->(:Leg))${repeat} (last:Leg)
+         ${hops === 1 ? 'MATCH path = (first) WITH path, first, first AS last' : `MATCH path = (first) (()-[n:NEXT WHERE ${FOLLOWABLE}]->(:Leg))${repeat} (last:Leg)`}
          WITH path, first, last, nodes(path) AS legs
          WHERE all(i IN range(0, size(legs) - 2) WHERE NOT legs[i] IN legs[i + 1..])
            AND ($dest IS NULL OR last.destinationCountryCode = $dest OR EXISTS { (last)-[:TO]->(:Port {countryCode: $dest}) })
          WITH path, legs, EXISTS { (last)-[n:NEXT]->(x:Leg) WHERE (${FOLLOWABLE}) AND NOT x IN legs } AS continues`
       : `MATCH (anchor)<-[:TO]-(last:Leg)
          WHERE last.commodity IN $commodities AND ${WINDOW('last', 'arrival')}
-         MATCH path = (first:Leg) ((:Leg)-[n:NEXT WHERE ${FOLLOWABLE}]->())${repeat} (last)
+         ${hops === 1 ? 'MATCH path = (last) WITH path, last AS first, last' : `MATCH path = (first:Leg) ((:Leg)-[n:NEXT WHERE ${FOLLOWABLE}]->())${repeat} (last)`}
          WITH path, first, last, nodes(path) AS legs
          WHERE all(i IN range(0, size(legs) - 2) WHERE NOT legs[i] IN legs[i + 1..])
            AND first.cargoOrigin IN $cargoOrigins
          WITH path, legs, EXISTS { (x:Leg)-[n:NEXT]->(first) WHERE (${FOLLOWABLE}) AND NOT x IN legs } AS continues`;
+  const linkView = (r: string) =>
+    `{kind: ${r}.kind, certainty: ${r}.certainty, waitMinDays: ${r}.waitMinDays, waitMaxDays: ${r}.waitMaxDays, placeUncertain: ${r}.placeUncertain, transferId: ${r}.transferId}`;
+  // Each leg once, however many routes share it (thousands of routes share a few hundred legs), and
+  // only what ranking and grouping need: the legs of the routes a client shows are read afterwards.
+  const briefs = (lists: string) => `CALL (${lists}) {
+    UNWIND ${lists} AS ls
+    UNWIND ls AS l
+    WITH DISTINCT l
+    RETURN collect(${LEG_BRIEF}) AS legs
+  }`;
+  if (!ranked) {
+    return `${RESOLVE_PORT}
+CALL (anchor) {
+  ${walk}
+  WHERE NOT continues OR size(legs) = $hops
+  WITH path, continues LIMIT $pathCap
+  WITH collect({legIds: [l IN nodes(path) | l.id], links: [r IN relationships(path) | ${linkView('r')}], truncated: continues}) AS routes,
+       collect(nodes(path)) AS walked
+  ${briefs('walked')}
+  RETURN size(routes) AS walkedCount, routes, legs
+}
+RETURN properties(anchor) AS anchor, walkedCount, routes, legs`;
+  }
+  // Ranked inside Neo4j with the Cypher forms of the link and confidence rules (tested equal to the JS
+  // forms), so that only the best $limit routes leave the database.
   return `${RESOLVE_PORT}
 CALL (anchor) {
   ${walk}
   WHERE NOT continues OR size(legs) = $hops
   WITH path, continues LIMIT $pathCap
-  WITH collect({
-    legIds: [l IN nodes(path) | l.id],
-    links: [r IN relationships(path) | {kind: r.kind, certainty: r.certainty, waitMinDays: r.waitMinDays,
-            waitMaxDays: r.waitMaxDays, placeUncertain: r.placeUncertain, transferId: r.transferId}],
-    truncated: continues
-  }) AS routes, collect(nodes(path)) AS walked
-  // Each leg once, however many routes share it (thousands of routes share a few hundred legs), and
-  // only what ranking and grouping need: the legs of the routes a client shows are read afterwards.
+  WITH collect({legs: nodes(path), rels: relationships(path), truncated: continues}) AS walked
   CALL (walked) {
-    UNWIND walked AS ls
-    UNWIND ls AS l
-    WITH DISTINCT l
-    RETURN collect(${LEG_BRIEF}) AS legs
+    UNWIND walked AS w
+    WITH w.legs AS legs, w.rels AS rels, w.truncated AS truncated, head(w.legs) AS first, last(w.legs) AS last
+    WHERE EXISTS { (first)-[:FROM]->(:Port) }
+    WITH legs, rels, truncated, first, last,
+         head([(last)-[r:TO]->(p:Port) WHERE NOT coalesce(r.alternative, false) | p] + [(last)-[:TO]->(p:Port) | p]) AS final
+    WHERE final IS NOT NULL AND coalesce(final.countryCode, last.destinationCountryCode) IS NOT NULL
+    WITH legs, rels, truncated, first, [r IN rels | {kind: r.kind, certainty: ${linkCertaintyCypher('r', '$maxWait')}}] AS links
+    WITH legs, rels, truncated, first, ${routeConfidenceCypher('legs', 'links')} AS confidence
+    WHERE $minConfidence IS NULL OR confidence >= $minConfidence
+    WITH legs, rels, truncated, confidence
+    ORDER BY confidence DESC, coalesce(toString(first.departureFrom), '') ASC, [l IN legs | l.id] ASC
+    LIMIT $limit
+    RETURN collect({legIds: [l IN legs | l.id], links: [r IN rels | ${linkView('r')}], truncated: truncated}) AS routes,
+           collect(legs) AS shown
   }
-  RETURN routes, legs
+  ${briefs('shown')}
+  RETURN size(walked) AS walkedCount, routes, legs
 }
-RETURN properties(anchor) AS anchor, routes, legs`;
+RETURN properties(anchor) AS anchor, walkedCount, routes, legs`;
 }
 
 /** One prepared statement per hop count and direction: the hop bound is part of the pattern, chosen from this fixed table. */
-const TRACE_STATEMENTS: Record<TraceDirection, string[]> = {
-  FORWARD: Array.from({ length: MAX_HOPS_CAP + 1 }, (_, h) => (h === 0 ? '' : traceStatement(h, 'FORWARD'))),
-  BACKWARD: Array.from({ length: MAX_HOPS_CAP + 1 }, (_, h) => (h === 0 ? '' : traceStatement(h, 'BACKWARD'))),
+const statements = (direction: TraceDirection, ranked: boolean) =>
+  Array.from({ length: MAX_HOPS_CAP + 1 }, (_, h) => (h === 0 ? '' : traceStatement(h, direction, ranked)));
+const TRACE_STATEMENTS: Record<'ALL' | 'RANKED', Record<TraceDirection, string[]>> = {
+  ALL: { FORWARD: statements('FORWARD', false), BACKWARD: statements('BACKWARD', false) },
+  RANKED: { FORWARD: statements('FORWARD', true), BACKWARD: statements('BACKWARD', true) },
 };
 
 export interface TraceQuery {
@@ -251,6 +282,11 @@ export interface TraceQuery {
   maxHops: number;
   maxWaitDays: number;
   destinationCountry: string | null;
+  /**
+   * Rank inside Neo4j and return only the best `limit` routes at least `minConfidence` confident (the
+   * order of `rankRoutes`). Without it every walked route comes back in brief, unordered (destinations).
+   */
+  best?: { limit: number; minConfidence: number | null };
 }
 
 export interface LegView {
@@ -370,9 +406,11 @@ export async function trace(db: Database, q: TraceQuery, counter?: StatementCoun
     dest: q.destinationCountry,
     hops: neo4j.int(q.maxHops),
     pathCap: neo4j.int(PATH_CAP),
+    limit: neo4j.int(q.best?.limit ?? PATH_CAP),
+    minConfidence: q.best?.minConfidence ?? null,
   };
-  const rows = await db.read<{ anchor: Record<string, unknown>; routes: WalkedRoute[]; legs: LegBrief[] }>(
-    TRACE_STATEMENTS[q.direction][q.maxHops],
+  const rows = await db.read<{ anchor: Record<string, unknown>; walkedCount: number; routes: WalkedRoute[]; legs: LegBrief[] }>(
+    TRACE_STATEMENTS[q.best ? 'RANKED' : 'ALL'][q.direction][q.maxHops],
     params,
     counter,
   );
@@ -382,7 +420,23 @@ export async function trace(db: Database, q: TraceQuery, counter?: StatementCoun
   const routes = row.routes
     .map((w) => summarizeRoute(w.legIds.map((id) => briefs.get(id)!), w.links, w.truncated, q.maxWaitDays))
     .filter((r): r is RouteRecord => r != null);
-  return { anchor: toRecord('Port', row.anchor), routes, capped: row.routes.length >= PATH_CAP };
+  return { anchor: toRecord('Port', row.anchor), routes, capped: row.walkedCount >= PATH_CAP };
+}
+
+/**
+ * The order routes are shown in: most confident first, then the earliest departure (unknown first),
+ * then the leg ids. The ranked trace statement sorts the same way inside Neo4j.
+ */
+export function rankRoutes(routes: RouteRecord[], limit: number, minConfidence?: number | null): RouteRecord[] {
+  const byLegIds = (a: string[], b: string[]) => {
+    for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+    return a.length - b.length;
+  };
+  const byDay = (a: string | null, b: string | null) => ((a ?? '') === (b ?? '') ? 0 : (a ?? '') < (b ?? '') ? -1 : 1);
+  return routes
+    .filter((r) => minConfidence == null || r.confidence >= minConfidence)
+    .sort((a, b) => b.confidence - a.confidence || byDay(a.firstDay, b.firstDay) || byLegIds(a.legIds, b.legIds))
+    .slice(0, limit);
 }
 
 function routeId(legIds: string[]): string {

@@ -95,3 +95,16 @@ export function linkUnderWait(link: Link, maxWaitDays: number): LinkCertainty | 
   const ordered = link.waitMinDays != null && link.waitMinDays >= 0;
   return ordered && link.waitMaxDays != null && link.waitMaxDays <= maxWaitDays ? 'CERTAIN' : 'POSSIBLE';
 }
+
+/**
+ * The certainty of a stored NEXT link under a trace's wait limit, as a Cypher expression over the
+ * relationship `r` (a link at a place the sources give only as an alternative is never more than
+ * possible): `linkUnderWait` in Cypher, for traces that rank routes inside Neo4j
+ * (domain/routeConfidence.ts). Tested against the JS form on the demo graph.
+ */
+export function linkCertaintyCypher(r: string, maxWait: string): string {
+  return `CASE WHEN coalesce(${r}.placeUncertain, false) THEN 'POSSIBLE'
+    WHEN ${r}.kind <> 'INFERRED' THEN ${r}.certainty
+    WHEN ${r}.waitMinDays >= 0 AND ${r}.waitMaxDays <= ${maxWait} THEN 'CERTAIN'
+    ELSE 'POSSIBLE' END`;
+}

@@ -24,7 +24,7 @@ import { Source } from '../schema/source';
 import { Transfer } from '../schema/leg';
 import { GraphEdge, Subgraph } from '../schema/subgraph';
 import { DateRange } from '../schema/evidence';
-import { LegView, MAX_HOPS_CAP, RouteDetail, routeDetail, RouteRecord, trace, TraceDirection } from '../db/trace';
+import { LegView, MAX_HOPS_CAP, rankRoutes, RouteDetail, routeDetail, RouteRecord, trace, TraceDirection } from '../db/trace';
 import { DEFAULT_MAX_WAIT_DAYS, MAX_WAIT_DAYS_CAP } from '../domain/linking';
 import { dateWindowProblem, overlaps } from '../domain/dates';
 import { confidenceProblem } from '../domain/confidence';
@@ -119,6 +119,7 @@ async function runTrace(
   place: { name: string; value: string },
   args: TraceArgs,
   destinationCountry: string | null,
+  best?: { limit: number; minConfidence: number | null },
 ): Promise<RouteRecord[]> {
   const result = await trace(
     ctx.db,
@@ -132,6 +133,7 @@ async function runTrace(
       maxHops: args.maxHops,
       maxWaitDays: args.maxWaitDays,
       destinationCountry,
+      best,
     },
     ctx.counter,
   );
@@ -140,16 +142,9 @@ async function runTrace(
   return result.routes;
 }
 
-/** Most confident first, then earliest departure, then id: the same order for the same graph. */
-function rank(routes: RouteRecord[], limit: number, minConfidence?: number | null): RouteRecord[] {
-  return routes
-    .filter((r) => minConfidence == null || r.confidence >= minConfidence)
-    .sort((a, b) => b.confidence - a.confidence || (a.firstDay ?? '').localeCompare(b.firstDay ?? '') || a.id.localeCompare(b.id))
-    .slice(0, limit);
-}
-
-function rankAndLimit(routes: RouteRecord[], args: RouteListArgs): RouteRecord[] {
-  return rank(routes, args.limit, args.minConfidence);
+/** The routes a list shows: ranked inside Neo4j, the best `limit` (db/trace.ts rankRoutes gives the order). */
+function best(args: RouteListArgs): { limit: number; minConfidence: number | null } {
+  return { limit: args.limit, minConfidence: args.minConfidence ?? null };
 }
 
 /**
@@ -181,7 +176,7 @@ export class TraceResolver {
     checkTraceArgs(args, place);
     checkListArgs(args);
     const dest = countryArg('destinationCountry', args.destinationCountry);
-    return rankAndLimit(await runTrace(ctx, 'FORWARD', place, args, dest), args);
+    return runTrace(ctx, 'FORWARD', place, args, dest, best(args));
   }
 
   @Query(() => [Route], { description: 'Where did the cargo landed at a port come from? The same routes, walked backwards from the destination.' })
@@ -189,7 +184,7 @@ export class TraceResolver {
     const place = { name: 'destination', value: args.destination };
     checkTraceArgs(args, place);
     checkListArgs(args);
-    return rankAndLimit(await runTrace(ctx, 'BACKWARD', place, args, null), args);
+    return runTrace(ctx, 'BACKWARD', place, args, null, best(args));
   }
 
   @Query(() => [DestinationSummary], { description: 'Where the cargo from an origin ended up, per country or per port: routes, tonnage, vessels, first and last dates.' })
@@ -374,7 +369,7 @@ export class DestinationSummaryResolver {
     @Arg('limit', () => Int, { defaultValue: 50, description: `Most routes to return, 1 to ${MAX_ROUTE_LIMIT}.` }) limit: number,
   ): unknown[] {
     check('limit', routeLimitProblem(limit));
-    return rank(d.routes as unknown as RouteRecord[], limit);
+    return rankRoutes(d.routes as unknown as RouteRecord[], limit);
   }
 }
 

@@ -69,6 +69,18 @@ describe('traceCargo from Nampho', () => {
     expect(Number(full.headers.get('x-collier-statements'))).toBeLessThanOrEqual(10);
   });
 
+  it('follows one leg only with maxHops: 1 (the cargo\'s first carrier and where it went)', async () => {
+    const r = await t.gql(`{ traceCargo(origin: "Nampo", maxHops: 1) { hops truncated steps { kind } vessels { name } } }`);
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.traceCargo.length).toBeGreaterThan(0);
+    for (const route of r.data!.traceCargo) {
+      expect(route.hops).toBe(1);
+      expect(route.steps).toHaveLength(1);
+    }
+    expect(r.data!.traceCargo.flatMap((x: any) => x.vessels.map((v: any) => v.name))).toContain('Wise Honest');
+    expect(r.data!.traceCargo.some((x: any) => x.truncated)).toBe(true);
+  });
+
   it('reads the legs of every route shown in one more statement, and only for the routes shown', async () => {
     const one = await t.gql(`{ traceCargo(origin: "Nampo", limit: 1) { id steps { leg { id } } } }`);
     const all = await t.gql(`{ traceCargo(origin: "Nampo") { id steps { leg { id } } graph { nodes { id } } departure { from } } }`);
