@@ -99,6 +99,7 @@ export function createLoaders(db: Database, counter: StatementCounter, options: 
   }
 
   const relationTypes = [...RELATION_TYPES];
+  const projectedLegs = new Map<string, DataLoader<string, NodeRecord[]>>();
 
   return {
     /** Any entity by id. */
@@ -166,6 +167,29 @@ export function createLoaders(db: Database, counter: StatementCounter, options: 
         ),
       (r) => toRecord('Leg', r.props as Record<string, unknown>),
     ),
+
+    /**
+     * The legs of a vessel with only the given properties read (db/records.ts legPropsFor); one loader
+     * per property set, so two selections of the same request never mix. null: every property.
+     */
+    legsOfVesselWith(props: string[] | null): DataLoader<string, NodeRecord[]> {
+      if (props == null) return this.legsOfVessel;
+      const key = props.join(',');
+      let loader = projectedLegs.get(key);
+      if (!loader) {
+        loader = many(
+          (keys) =>
+            read(
+              `UNWIND $keys AS key MATCH (l:Leg)-[:ON]->(:Vessel {id: key})
+               RETURN key, [p IN $props | l[p]] AS values ORDER BY coalesce(l.departureFrom, l.arrivalFrom, l.arrivalTo), l.id`,
+              { keys, props },
+            ),
+          (r) => toRecord('Leg', Object.fromEntries(props.map((p, i) => [p, (r.values as unknown[])[i]]))),
+        );
+        projectedLegs.set(key, loader);
+      }
+      return loader;
+    },
 
     transfersOfVessel: many(
       (keys) =>

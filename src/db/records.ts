@@ -229,3 +229,51 @@ export interface TacticUseRecord extends EvidenceFields {
 export function toTacticUse(p: Props, tacticId: string): TacticUseRecord {
   return { ...evidence(p, 'TacticUse'), tacticId, period: dateRange(p, 'period'), note: str(p.note) };
 }
+
+/**
+ * The stored properties each GraphQL field of Leg is built from (by `toRecord('Leg', …)` and the Leg
+ * field resolvers), so that a list of legs reads only what the query selects: `vessel { legs { id } }`
+ * over thousands of legs then reads one property a leg, not thirty. A field missing here makes the
+ * loader read every property (safe, only slower); test/integration/projection.test.ts checks each field.
+ */
+const datePropsOf = (prefix: string) => ['From', 'To', 'Precision', 'Text'].map((s) => `${prefix}${s}`);
+export const LEG_FIELD_PROPS: Record<string, string[]> = {
+  __typename: [],
+  id: [],
+  confidence: ['confidence'],
+  confidenceTier: ['confidenceTier'],
+  evidenceNote: ['evidenceNote'],
+  sources: ['sourceIds'],
+  vesselDescription: ['vesselDescription'],
+  fromText: ['fromText'],
+  toText: ['toText'],
+  departure: datePropsOf('departure'),
+  arrival: datePropsOf('arrival'),
+  commodity: ['commodity'],
+  cargoText: ['cargoText'],
+  tonnage: ['tonnageJson'],
+  tonnageMin: ['tonnageMin'],
+  tonnageMax: ['tonnageMax'],
+  value: ['valueJson'],
+  cargoOrigin: ['cargoOrigin'],
+  declaredOrigin: ['declaredOrigin'],
+  legality: ['legality'],
+  discharged: ['discharged'],
+  tacticsText: ['tacticsText'],
+  vessel: ['vesselId'],
+  from: [],
+  to: [],
+  destinationCountry: ['destinationCountryCode'],
+  tactics: [],
+};
+
+/** The properties to read for these Leg fields (always the id), or null when one is unknown: read them all. */
+export function legPropsFor(fields: Iterable<string>): string[] | null {
+  const props = new Set<string>(['id']);
+  for (const f of fields) {
+    const p = LEG_FIELD_PROPS[f];
+    if (!p) return null;
+    p.forEach((x) => props.add(x));
+  }
+  return [...props].sort();
+}

@@ -1,4 +1,5 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { IdentityClaim, Vessel, VesselConnection, VesselFilter } from '../schema/vessel';
 import { Country } from '../schema/country';
 import { PartyRelation } from '../schema/party';
@@ -9,6 +10,8 @@ import { findVesselByImo, listVessels } from '../db/vessel';
 import { isValidImo, normalizeImo } from '../domain/identifiers';
 import { toPage } from '../domain/pagination';
 import { Context } from './context';
+import { selectedFieldNames } from './selection';
+import { legPropsFor } from '../db/records';
 import { badInput, check } from './errors';
 import { countryArg, idArg, pageArgs } from './args';
 
@@ -96,8 +99,8 @@ export class VesselResolver {
   }
 
   @FieldResolver(() => [Leg], { description: 'The vessel\'s documented movements, in time order.' })
-  async legs(@Root() v: Vessel, @Ctx() ctx: Context): Promise<unknown[]> {
-    return ctx.loaders.legsOfVessel.load(v.id);
+  async legs(@Root() v: Vessel, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<unknown[]> {
+    return ctx.loaders.legsOfVesselWith(legPropsFor(selectedFieldNames(info))).load(v.id);
   }
 
   @FieldResolver(() => [Transfer], { description: 'Cargo transfers the vessel took part in, either side.' })

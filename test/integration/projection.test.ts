@@ -1,0 +1,68 @@
+/**
+ * Lists of legs read only the properties the query selects (db/records.ts LEG_FIELD_PROPS). Every Leg
+ * field, selected alone under `vessel { legs }`, must give what the same field gives when the leg is
+ * read whole (through `node(id:)`), and the loader must really read less.
+ */
+import { buildCollierSchema } from '../../src/server';
+import { getNamedType, GraphQLObjectType, isLeafType } from 'graphql';
+import { startTestService, TestService } from './harness';
+import { LEG_FIELD_PROPS, legPropsFor } from '../../src/db/records';
+
+let t: TestService;
+beforeAll(async () => {
+  t = await startTestService();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+/** A minimal selection of a field: itself if a leaf, else `{ __typename }` plus an id where there is one. */
+function selectionOf(type: GraphQLObjectType, name: string): string {
+  const field = type.getFields()[name];
+  const named = getNamedType(field.type);
+  if (isLeafType(named)) return name;
+  const sub = named instanceof GraphQLObjectType ? named.getFields() : {};
+  const inner = ['id', 'from', 'to', 'min', 'text', 'name'].filter((f) => f in sub && isLeafType(getNamedType(sub[f].type)));
+  return `${name} { __typename ${inner.join(' ')} }`;
+}
+
+describe('legs read only the selected properties', () => {
+  it('maps every field of Leg to the properties it is built from', async () => {
+    const schema = await buildCollierSchema();
+    const leg = schema.getType('Leg') as GraphQLObjectType;
+    expect(Object.keys(leg.getFields()).filter((f) => !(f in LEG_FIELD_PROPS))).toEqual([]);
+    expect(legPropsFor(['id'])).toEqual(['id']);
+    expect(legPropsFor(['departure', 'vessel'])).toEqual(['departureFrom', 'departurePrecision', 'departureText', 'departureTo', 'id', 'vesselId']);
+    expect(legPropsFor(['id', 'somethingNew'])).toBeNull();
+  });
+
+  it('gives, field by field, what the whole leg gives (Wise Honest and Sky Angel)', async () => {
+    const schema = await buildCollierSchema();
+    const leg = schema.getType('Leg') as GraphQLObjectType;
+    let compared = 0;
+    for (const vessel of ['vessel:wise-honest', 'vessel:sky-angel', 'vessel:dong-thanh']) {
+      for (const name of Object.keys(leg.getFields())) {
+        const sel = selectionOf(leg, name);
+        const listed = await t.gql(`query($v: ID!) { vessel(id: $v) { legs { id ${sel} } } }`, { v: vessel });
+        expect(listed.errors).toBeUndefined();
+        for (const l of listed.data!.vessel.legs) {
+          const whole = await t.gql(`query($id: ID!) { node(id: $id) { ... on Leg { id ${sel} } } }`, { id: l.id });
+          expect(l).toEqual(whole.data!.node);
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(50);
+  });
+
+  it('follows fragments, aliases and interface fragments when choosing what to read', async () => {
+    const r = await t.gql(`query { vessel(id: "vessel:wise-honest") {
+      legs { ...L a: cargoText ... on Evidenced { confidence } } } }
+      fragment L on Leg { departure { from } }`);
+    expect(r.errors).toBeUndefined();
+    const [first] = r.data!.vessel.legs;
+    expect(first.departure.from).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(first.a.length).toBeGreaterThan(0);
+    expect(first.confidence).toBeGreaterThan(0);
+  });
+});
