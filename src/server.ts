@@ -9,7 +9,7 @@ import express from 'express';
 import cors from 'cors';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { expressMiddleware } from '@as-integrations/express5';
 import { GraphQLFormattedError, GraphQLSchema } from 'graphql';
@@ -112,6 +112,8 @@ export async function createService(deps: ServiceDeps): Promise<Service> {
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
       ApolloServerPluginLandingPageDisabled(),
+      // Collier sets no cache hints; without this Apollo wraps every resolved field to compute them.
+      ApolloServerPluginCacheControlDisabled(),
       operationLogPlugin(),
       ...limits.plugins,
     ],

@@ -138,19 +138,15 @@ export function createDriver(uri: string, user: string, password: string, connec
 /** Driver values → plain JSON-able values: integers to numbers, temporal values to ISO strings, nodes and relationships to their properties. */
 export function toPlain(value: unknown): unknown {
   if (value == null) return null;
-  if (isInt(value)) return (value as { toNumber(): number }).toNumber();
-  if (typeof value === 'bigint') return Number(value);
-  if (isDate(value as object) || isDateTime(value as object) || isLocalDateTime(value as object)) {
-    return (value as { toString(): string }).toString();
-  }
+  // Strings, numbers and booleans first: they are most of what a result holds.
+  if (typeof value !== 'object') return typeof value === 'bigint' ? Number(value) : value;
   if (Array.isArray(value)) return value.map(toPlain);
-  if (typeof value === 'object') {
-    const v = value as Record<string, unknown>;
-    // Node or Relationship: expose its properties (the id, labels and type are in the properties/queries).
-    if ('properties' in v && ('labels' in v || 'type' in v) && 'elementId' in v) return toPlain(v.properties);
-    const out: Record<string, unknown> = {};
-    for (const [k, val] of Object.entries(v)) out[k] = toPlain(val);
-    return out;
-  }
-  return value;
+  if (isInt(value)) return (value as { toNumber(): number }).toNumber();
+  if (isDate(value) || isDateTime(value) || isLocalDateTime(value)) return (value as { toString(): string }).toString();
+  const v = value as Record<string, unknown>;
+  // Node or Relationship: expose its properties (the id, labels and type are in the properties/queries).
+  if ('properties' in v && ('labels' in v || 'type' in v) && 'elementId' in v) return toPlain(v.properties);
+  const out: Record<string, unknown> = {};
+  for (const k in v) out[k] = toPlain(v[k]);
+  return out;
 }
