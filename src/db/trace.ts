@@ -229,9 +229,9 @@ CALL (anchor) {
   WITH collect({legIds: [l IN nodes(path) | l.id], links: [r IN relationships(path) | ${linkView('r')}], truncated: continues}) AS routes,
        collect(nodes(path)) AS walked
   ${briefs('walked')}
-  RETURN size(routes) AS walkedCount, routes, legs
+  RETURN size(routes) AS walkedCount, routes, legs, [] AS views
 }
-RETURN properties(anchor) AS anchor, walkedCount, routes, legs`;
+RETURN properties(anchor) AS anchor, walkedCount, routes, legs, views`;
   }
   // Ranked inside Neo4j with the Cypher forms of the link and confidence rules (tested equal to the JS
   // forms), so that only the best $limit routes leave the database.
@@ -257,10 +257,16 @@ CALL (anchor) {
     RETURN collect({legIds: [l IN legs | l.id], links: [r IN rels | ${linkView('r')}], truncated: truncated}) AS routes,
            collect(legs) AS shown
   }
-  ${briefs('shown')}
-  RETURN size(walked) AS walkedCount, routes, legs
+  // The few legs shown: in brief, and in full, so that showing their steps needs no second statement.
+  CALL (shown) {
+    UNWIND shown AS ls
+    UNWIND ls AS l
+    WITH DISTINCT l
+    RETURN collect(${LEG_BRIEF}) AS legs, collect(${LEG_VIEW}) AS views
+  }
+  RETURN size(walked) AS walkedCount, routes, legs, views
 }
-RETURN properties(anchor) AS anchor, walkedCount, routes, legs`;
+RETURN properties(anchor) AS anchor, walkedCount, routes, legs, views`;
 }
 
 /** One prepared statement per hop count and direction: the hop bound is part of the pattern, chosen from this fixed table. */
@@ -385,12 +391,15 @@ export interface TraceResult {
   routes: RouteRecord[];
   /** True when the walk hit PATH_CAP and more routes may exist. */
   capped: boolean;
+  /** Ranked traces only: the full views of the legs of the routes returned (to prime the legView loader). */
+  legViews: LegView[];
 }
 
 /**
  * Runs a trace: one statement, the walk, which returns every route it found in brief. Returns null
- * when the place matches no port. The legs of the routes shown are read later, in one batch
- * (`LEG_VIEWS_BY_ID` through the legView loader, then `routeDetail`).
+ * when the place matches no port. A ranked trace also returns the full views of the legs of its
+ * routes; for the others they are read later, in one batch (`LEG_VIEWS_BY_ID` through the legView
+ * loader, then `routeDetail`).
  */
 export async function trace(db: Database, q: TraceQuery, counter?: StatementCounter): Promise<TraceResult | null> {
   const name = q.place.trim().toLowerCase();
@@ -409,7 +418,7 @@ export async function trace(db: Database, q: TraceQuery, counter?: StatementCoun
     limit: neo4j.int(q.best?.limit ?? PATH_CAP),
     minConfidence: q.best?.minConfidence ?? null,
   };
-  const rows = await db.read<{ anchor: Record<string, unknown>; walkedCount: number; routes: WalkedRoute[]; legs: LegBrief[] }>(
+  const rows = await db.read<{ anchor: Record<string, unknown>; walkedCount: number; routes: WalkedRoute[]; legs: LegBrief[]; views: LegView[] }>(
     TRACE_STATEMENTS[q.best ? 'RANKED' : 'ALL'][q.direction][q.maxHops],
     params,
     counter,
@@ -420,7 +429,7 @@ export async function trace(db: Database, q: TraceQuery, counter?: StatementCoun
   const routes = row.routes
     .map((w) => summarizeRoute(w.legIds.map((id) => briefs.get(id)!), w.links, w.truncated, q.maxWaitDays))
     .filter((r): r is RouteRecord => r != null);
-  return { anchor: toRecord('Port', row.anchor), routes, capped: row.walkedCount >= PATH_CAP };
+  return { anchor: toRecord('Port', row.anchor), routes, capped: row.walkedCount >= PATH_CAP, legViews: row.views };
 }
 
 /**

@@ -139,6 +139,7 @@ async function runTrace(
   );
   if (!result) throw notFound(`No port matches ${place.name} "${place.value}" (give a port id, UN/LOCODE, or name or alias)`);
   if (result.capped) ctx.logger.warn({ place: place.value }, 'trace reached the path cap; some routes were not followed');
+  for (const v of result.legViews) ctx.loaders.legView.prime(String(v.props.id), v);
   return result.routes;
 }
 
@@ -148,8 +149,9 @@ function best(args: RouteListArgs): { limit: number; minConfidence: number | nul
 }
 
 /**
- * The legs, steps and graph of a route, read only when a client selects them: every route of the
- * answer asks the legView loader in the same tick, so one statement serves them all.
+ * The legs, steps and graph of a route, built only when a client selects them, from the legView
+ * loader: primed by a ranked trace (traceCargo, traceBack), or, for a destination's routes, read in
+ * one statement for every route of the answer (they all ask in the same tick).
  */
 const details = new WeakMap<RouteRecord, Promise<RouteDetail>>();
 function detailOf(r: RouteRecord, ctx: Context): Promise<RouteDetail> {
