@@ -244,9 +244,10 @@ CALL (anchor) {
   CALL (walked) {
     UNWIND walked AS w
     WITH w.legs AS legs, w.rels AS rels, w.truncated AS truncated, head(w.legs) AS first, last(w.legs) AS last
-    WHERE EXISTS { (first)-[:FROM]->(:Port) }
-    WITH legs, rels, truncated, first, last,
-         head([(last)-[r:TO]->(p:Port) WHERE NOT coalesce(r.alternative, false) | p] + [(last)-[:TO]->(p:Port) | p]) AS final
+    ${direction === 'FORWARD' ? '' : 'WHERE EXISTS { (first)-[:FROM]->(:Port) } // forward, the first leg left the anchor'}
+    // the final port as summarizeRoute picks it (a sure one before an alternative), and its country
+    WITH legs, rels, truncated, first, last, [(last)-[r:TO]->(p:Port) | {alternative: coalesce(r.alternative, false), countryCode: p.countryCode}] AS tos
+    WITH legs, rels, truncated, first, last, head([x IN tos WHERE NOT x.alternative] + tos) AS final
     WHERE final IS NOT NULL AND coalesce(final.countryCode, last.destinationCountryCode) IS NOT NULL
     WITH legs, rels, truncated, first, [r IN rels | {kind: r.kind, certainty: ${linkCertaintyCypher('r', '$maxWait')}}] AS links
     WITH legs, rels, truncated, first, ${routeConfidenceCypher('legs', 'links')} AS confidence
