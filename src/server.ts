@@ -174,7 +174,13 @@ export async function createService(deps: ServiceDeps): Promise<Service> {
     const status = err.status ?? 500;
     const code = err.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
     if (status >= 500) logger.error({ err }, 'request failed');
-    res.status(status).json({ errors: [{ message: status < 500 ? String(err.message) : 'Internal server error', extensions: { code } }] });
+    const message =
+      code === 'PAYLOAD_TOO_LARGE'
+        ? `The request body is larger than this service accepts (BODY_LIMIT ${config.bodyLimit}); import large files with \`npm run import\`, or raise BODY_LIMIT`
+        : status < 500
+          ? String(err.message)
+          : 'Internal server error';
+    res.status(status).json({ errors: [{ message, extensions: { code } }] });
   });
 
   return { app, httpServer, apollo, schema };

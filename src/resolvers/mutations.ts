@@ -156,7 +156,7 @@ export class MutationResolver {
   }
 
   @Authorized('ADMIN')
-  @Mutation(() => ImportReport, { description: `Imports a small payload (at most ${MAX_IMPORT_LINES} lines) of JSON Lines or FtM entities; larger files: \`npm run import\`. Admin.` })
+  @Mutation(() => ImportReport, { description: `Imports a small payload (at most ${MAX_IMPORT_LINES} lines, and within the request body limit BODY_LIMIT, 1 MB by default) of JSON Lines or FtM entities; larger files: \`npm run import\`. Admin.` })
   async importFacts(
     @Arg('format', () => ImportFormat) format: ImportFormat,
     @Arg('payload', () => String, { description: 'The lines of the file.' }) payload: string,

@@ -67,7 +67,9 @@ describe('operation limits', () => {
       body: JSON.stringify({ query: `{ search(text: "${'x'.repeat(2_000_000)}") { totalCount } }` }),
     });
     expect(res.status).toBe(413);
-    expect(((await res.json()) as any).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    const [error] = ((await res.json()) as any).errors;
+    expect(error.extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(error.message).toMatch(/BODY_LIMIT 1mb.*npm run import/);
   });
 
   it('answers CORS only for the origins in the allow-list', async () => {
