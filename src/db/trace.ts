@@ -244,7 +244,7 @@ CALL (anchor) {
   CALL (walked) {
     UNWIND walked AS w
     WITH w.legs AS legs, w.rels AS rels, w.truncated AS truncated, head(w.legs) AS first, last(w.legs) AS last
-    ${direction === 'FORWARD' ? '' : 'WHERE EXISTS { (first)-[:FROM]->(:Port) } // forward, the first leg left the anchor'}
+    ${direction === 'FORWARD' ? '// going forward, the first leg left the anchor: it has a FROM port' : 'WHERE EXISTS { (first)-[:FROM]->(:Port) }'}
     // the final port as summarizeRoute picks it (a sure one before an alternative), and its country
     WITH legs, rels, truncated, first, last, [(last)-[r:TO]->(p:Port) | {alternative: coalesce(r.alternative, false), countryCode: p.countryCode}] AS tos
     WITH legs, rels, truncated, first, last, head([x IN tos WHERE NOT x.alternative] + tos) AS final
