@@ -192,7 +192,10 @@ const WINDOW = (v: string, side: 'departure' | 'arrival') => {
     AND ($windowTo IS NULL OR coalesce(${v}.${a}From, ${v}.${b}From) IS NULL OR coalesce(${v}.${a}From, ${v}.${b}From) <= $windowTo)`;
 };
 
-function traceStatement(hops: number, direction: TraceDirection, ranked: boolean): string {
+/** ALL: every walked route in brief; RANKED: the best $limit; GROUPED: per final country or port. */
+type StatementMode = 'ALL' | 'RANKED' | 'GROUPED';
+
+function traceStatement(hops: number, direction: TraceDirection, mode: StatementMode): string {
   const repeat = `{0,${hops - 1}}`;
   const walk =
     direction === 'FORWARD'
@@ -220,7 +223,7 @@ function traceStatement(hops: number, direction: TraceDirection, ranked: boolean
     WITH DISTINCT l
     RETURN collect(${LEG_BRIEF}) AS legs
   }`;
-  if (!ranked) {
+  if (mode === 'ALL') {
     return `${RESOLVE_PORT}
 CALL (anchor) {
   ${walk}
@@ -233,49 +236,94 @@ CALL (anchor) {
 }
 RETURN properties(anchor) AS anchor, walkedCount, routes, legs, views`;
   }
-  // Ranked inside Neo4j with the Cypher forms of the link and confidence rules (tested equal to the JS
-  // forms), so that only the best $limit routes leave the database.
-  return `${RESOLVE_PORT}
-CALL (anchor) {
-  ${walk}
-  WHERE NOT continues OR size(legs) = $hops
-  WITH path, continues LIMIT $pathCap
-  WITH collect({legs: nodes(path), rels: relationships(path), truncated: continues}) AS walked
+  // Each walked route with its final port, links, confidence and ranking keys, best first: the Cypher
+  // forms of the link and confidence rules (tested equal to the JS forms).
+  const rankedRoutes = `WITH collect({legs: nodes(path), rels: relationships(path), truncated: continues}) AS walked
   CALL (walked) {
     UNWIND walked AS w
     WITH w.legs AS legs, w.rels AS rels, w.truncated AS truncated, head(w.legs) AS first, last(w.legs) AS last
     ${direction === 'FORWARD' ? '// going forward, the first leg left the anchor: it has a FROM port' : 'WHERE EXISTS { (first)-[:FROM]->(:Port) }'}
     // the final port as summarizeRoute picks it (a sure one before an alternative), and its country
-    WITH legs, rels, truncated, first, last, [(last)-[r:TO]->(p:Port) | {alternative: coalesce(r.alternative, false), countryCode: p.countryCode}] AS tos
+    WITH legs, rels, truncated, first, last, [(last)-[r:TO]->(p:Port) | {alternative: coalesce(r.alternative, false), countryCode: p.countryCode, id: p.id}] AS tos
     WITH legs, rels, truncated, first, last, head([x IN tos WHERE NOT x.alternative] + tos) AS final
-    WHERE final IS NOT NULL AND coalesce(final.countryCode, last.destinationCountryCode) IS NOT NULL
-    WITH legs, rels, truncated, first, [r IN rels | {kind: r.kind, certainty: ${linkCertaintyCypher('r', '$maxWait')}}] AS links
-    WITH legs, rels, truncated, first, ${routeConfidenceCypher('legs', 'links')} AS confidence
+    WITH legs, rels, truncated, first, last, final, coalesce(final.countryCode, last.destinationCountryCode) AS finalCountryCode
+    WHERE final IS NOT NULL AND finalCountryCode IS NOT NULL
+    WITH legs, rels, truncated, first, last, final, finalCountryCode, [r IN rels | {kind: r.kind, certainty: ${linkCertaintyCypher('r', '$maxWait')}}] AS links
+    WITH legs, rels, truncated, first, last, final, finalCountryCode, ${routeConfidenceCypher('legs', 'links')} AS confidence
     WHERE $minConfidence IS NULL OR confidence >= $minConfidence
-    WITH legs, rels, truncated, confidence
-    ORDER BY confidence DESC, coalesce(toString(first.departureFrom), '') ASC, [l IN legs | l.id] ASC
-    LIMIT $limit
-    RETURN collect({legIds: [l IN legs | l.id], links: [r IN rels | ${linkView('r')}], truncated: truncated}) AS routes,
-           collect(legs) AS shown
-  }
+    WITH legs, rels, truncated, first, last, final, finalCountryCode, confidence
+    ORDER BY confidence DESC, coalesce(toString(first.departureFrom), '') ASC, [l IN legs | l.id] ASC`;
+  const shownRoute = `{legIds: [l IN legs | l.id], links: [r IN rels | ${linkView('r')}], truncated: truncated}`;
   // The few legs shown: in brief, and in full, so that showing their steps needs no second statement.
-  CALL (shown) {
+  const shownLegs = `CALL (shown) {
     UNWIND shown AS ls
     UNWIND ls AS l
     WITH DISTINCT l
     RETURN collect(${LEG_BRIEF}) AS legs, collect(${LEG_VIEW}) AS views
+  }`;
+  if (mode === 'RANKED') {
+    // only the best $limit routes leave the database
+    return `${RESOLVE_PORT}
+CALL (anchor) {
+  ${walk}
+  WHERE NOT continues OR size(legs) = $hops
+  WITH path, continues LIMIT $pathCap
+  ${rankedRoutes}
+    LIMIT $limit
+    RETURN collect(${shownRoute}) AS routes, collect(legs) AS shown
   }
+  ${shownLegs}
   RETURN size(walked) AS walkedCount, routes, legs, views
 }
 RETURN properties(anchor) AS anchor, walkedCount, routes, legs, views`;
+  }
+  // GROUPED: the routes summed up per final country or port inside the database (the Cypher form of
+  // domain/destinations.ts groupDestinations, tested equal to it), with each group's best
+  // $perGroup routes.
+  return `${RESOLVE_PORT}
+CALL (anchor) {
+  ${walk}
+  WHERE NOT continues OR size(legs) = $hops
+  WITH path, continues LIMIT $pathCap
+  ${rankedRoutes}
+    WITH CASE WHEN $groupBy = 'PORT' THEN final.id ELSE finalCountryCode END AS key,
+         legs, rels, truncated, first, last, finalCountryCode, confidence,
+         head([l IN reverse(legs) WHERE l.tonnageMin IS NOT NULL OR l.tonnageMax IS NOT NULL | {min: l.tonnageMin, max: l.tonnageMax}]) AS tonnage
+    WITH key, count(*) AS routeCount, max(confidence) AS bestConfidence, head(collect(finalCountryCode)) AS countryCode,
+         min(first.departureFrom) AS firstDate, max(last.arrivalTo) AS lastDate,
+         collect({finalLegId: last.id, min: tonnage.min, max: tonnage.max}) AS finals,
+         collect(legs) AS legLists, collect(${shownRoute})[0..$perGroup] AS routes, collect(legs)[0..$perGroup] AS shown
+    CALL (finals) {
+      UNWIND finals AS f
+      WITH f.finalLegId AS leg, min(coalesce(f.min, f.max)) AS low, max(coalesce(f.max, f.min)) AS high
+      RETURN CASE WHEN count(low) = 0 THEN null ELSE sum(low) END AS tonnageMin, CASE WHEN count(high) = 0 THEN null ELSE sum(high) END AS tonnageMax
+    }
+    CALL (legLists) {
+      UNWIND legLists AS ls
+      UNWIND ls AS l
+      WITH DISTINCT l.vesselId AS vesselId WHERE vesselId IS NOT NULL
+      RETURN collect(vesselId) AS vesselIds
+    }
+    WITH key, routeCount, bestConfidence, countryCode, firstDate, lastDate, tonnageMin, tonnageMax, vesselIds, routes, shown
+    ORDER BY routeCount DESC, key ASC
+    RETURN collect({key: key, routeCount: routeCount, bestConfidence: bestConfidence, countryCode: countryCode,
+                    firstDate: toString(firstDate), lastDate: toString(lastDate), tonnageMin: tonnageMin, tonnageMax: tonnageMax,
+                    vesselIds: vesselIds, routes: routes}) AS groups,
+           reduce(all = [], s IN collect(shown) | all + s) AS shown
+  }
+  ${shownLegs}
+  RETURN size(walked) AS walkedCount, groups, legs, views
+}
+RETURN properties(anchor) AS anchor, walkedCount, groups, legs, views`;
 }
 
 /** One prepared statement per hop count and direction: the hop bound is part of the pattern, chosen from this fixed table. */
-const statements = (direction: TraceDirection, ranked: boolean) =>
-  Array.from({ length: MAX_HOPS_CAP + 1 }, (_, h) => (h === 0 ? '' : traceStatement(h, direction, ranked)));
-const TRACE_STATEMENTS: Record<'ALL' | 'RANKED', Record<TraceDirection, string[]>> = {
-  ALL: { FORWARD: statements('FORWARD', false), BACKWARD: statements('BACKWARD', false) },
-  RANKED: { FORWARD: statements('FORWARD', true), BACKWARD: statements('BACKWARD', true) },
+const statements = (direction: TraceDirection, mode: StatementMode) =>
+  Array.from({ length: MAX_HOPS_CAP + 1 }, (_, h) => (h === 0 ? '' : traceStatement(h, direction, mode)));
+const TRACE_STATEMENTS: Record<StatementMode, Record<TraceDirection, string[]>> = {
+  ALL: { FORWARD: statements('FORWARD', 'ALL'), BACKWARD: statements('BACKWARD', 'ALL') },
+  RANKED: { FORWARD: statements('FORWARD', 'RANKED'), BACKWARD: statements('BACKWARD', 'RANKED') },
+  GROUPED: { FORWARD: statements('FORWARD', 'GROUPED'), BACKWARD: statements('BACKWARD', 'GROUPED') },
 };
 
 export interface TraceQuery {
@@ -403,22 +451,7 @@ export interface TraceResult {
  * loader, then `routeDetail`).
  */
 export async function trace(db: Database, q: TraceQuery, counter?: StatementCounter): Promise<TraceResult | null> {
-  const name = q.place.trim().toLowerCase();
-  const params: Params = {
-    place: q.place,
-    locode: q.place.trim().toUpperCase().replace(/\s+/g, ''),
-    name,
-    commodities: q.commodities,
-    cargoOrigins: q.cargoOrigins,
-    windowFrom: q.windowFrom,
-    windowTo: q.windowTo,
-    maxWait: q.maxWaitDays,
-    dest: q.destinationCountry,
-    hops: neo4j.int(q.maxHops),
-    pathCap: neo4j.int(PATH_CAP),
-    limit: neo4j.int(q.best?.limit ?? PATH_CAP),
-    minConfidence: q.best?.minConfidence ?? null,
-  };
+  const params = traceParams(q);
   const rows = await db.read<{ anchor: Record<string, unknown>; walkedCount: number; routes: WalkedRoute[]; legs: LegBrief[]; views: LegView[] }>(
     TRACE_STATEMENTS[q.best ? 'RANKED' : 'ALL'][q.direction][q.maxHops],
     params,
@@ -431,6 +464,70 @@ export async function trace(db: Database, q: TraceQuery, counter?: StatementCoun
     .map((w) => summarizeRoute(w.legIds.map((id) => briefs.get(id)!), w.links, w.truncated, q.maxWaitDays))
     .filter((r): r is RouteRecord => r != null);
   return { anchor: toRecord('Port', row.anchor), routes, capped: row.walkedCount >= PATH_CAP, legViews: row.views };
+}
+
+function traceParams(q: TraceQuery): Params {
+  return {
+    place: q.place,
+    locode: q.place.trim().toUpperCase().replace(/\s+/g, ''),
+    name: q.place.trim().toLowerCase(),
+    commodities: q.commodities,
+    cargoOrigins: q.cargoOrigins,
+    windowFrom: q.windowFrom,
+    windowTo: q.windowTo,
+    maxWait: q.maxWaitDays,
+    dest: q.destinationCountry,
+    hops: neo4j.int(q.maxHops),
+    pathCap: neo4j.int(PATH_CAP),
+    limit: neo4j.int(q.best?.limit ?? PATH_CAP),
+    minConfidence: q.best?.minConfidence ?? null,
+  };
+}
+
+export interface DestinationGroupRecord {
+  key: string;
+  countryCode: string;
+  routeCount: number;
+  bestConfidence: number;
+  firstDate: string | null;
+  lastDate: string | null;
+  tonnage: { min: number | null; max: number | null };
+  vesselIds: string[];
+  /** The group's best routes (at most `perGroup`), best first. */
+  routes: RouteRecord[];
+}
+
+/**
+ * Where the cargo from a place went, summed up per final country or port inside Neo4j: one statement,
+ * which returns the groups and, for each, its best `perGroup` routes with their legs (to prime the
+ * legView loader). Null when the place matches no port.
+ */
+export async function traceDestinations(
+  db: Database,
+  q: TraceQuery,
+  groupBy: 'COUNTRY' | 'PORT',
+  perGroup: number,
+  counter?: StatementCounter,
+): Promise<{ groups: DestinationGroupRecord[]; capped: boolean; legViews: LegView[] } | null> {
+  type Row = {
+    walkedCount: number;
+    legs: LegBrief[];
+    views: LegView[];
+    groups: (Omit<DestinationGroupRecord, 'routes' | 'tonnage'> & { tonnageMin: number | null; tonnageMax: number | null; routes: WalkedRoute[] })[];
+  };
+  const params = { ...traceParams({ ...q, best: undefined }), groupBy, perGroup: neo4j.int(perGroup), minConfidence: null };
+  const rows = await db.read<Row>(TRACE_STATEMENTS.GROUPED[q.direction][q.maxHops], params, counter);
+  if (rows.length === 0) return null;
+  const [row] = rows;
+  const briefs = new Map(row.legs.map((b) => [b.id, b]));
+  const groups = row.groups.map(({ tonnageMin, tonnageMax, routes, ...g }) => ({
+    ...g,
+    tonnage: { min: tonnageMin, max: tonnageMax },
+    routes: routes
+      .map((w) => summarizeRoute(w.legIds.map((id) => briefs.get(id)!), w.links, w.truncated, q.maxWaitDays))
+      .filter((r): r is RouteRecord => r != null),
+  }));
+  return { groups, capped: row.walkedCount >= PATH_CAP, legViews: row.views };
 }
 
 /**

@@ -1,6 +1,9 @@
 /**
  * Where the cargo ended up: routes grouped by final country or final port, with tonnage summed over
  * distinct final legs (two routes that end on the same leg carried the same cargo there).
+ *
+ * The destinations query computes the same inside Neo4j (db/trace.ts, the GROUPED statement);
+ * test/integration/traceRanking.test.ts checks that both give the same groups on the demo graph.
  */
 export interface RouteForSummary {
   id: string;
@@ -32,9 +35,20 @@ export function groupDestinations<R extends RouteForSummary>(routes: R[], by: 'C
   }
   return [...groups.entries()]
     .map(([key, rs]) => {
-      const finalLegs = new Map(rs.map((r) => [r.finalLegId, r.tonnage]));
-      const mins = [...finalLegs.values()].map((t) => t.min ?? t.max).filter((v): v is number => v != null);
-      const maxs = [...finalLegs.values()].map((t) => t.max ?? t.min).filter((v): v is number => v != null);
+      // Per final leg, the lowest and highest figure any route ending there gives (routes that share
+      // a final leg but come from different legs may know its cargo from different sources).
+      const finalLegs = new Map<string, { low: number | null; high: number | null }>();
+      for (const r of rs) {
+        const low = r.tonnage.min ?? r.tonnage.max;
+        const high = r.tonnage.max ?? r.tonnage.min;
+        const f = finalLegs.get(r.finalLegId) ?? { low: null, high: null };
+        finalLegs.set(r.finalLegId, {
+          low: low == null ? f.low : f.low == null ? low : Math.min(f.low, low),
+          high: high == null ? f.high : f.high == null ? high : Math.max(f.high, high),
+        });
+      }
+      const mins = [...finalLegs.values()].map((t) => t.low).filter((v): v is number => v != null);
+      const maxs = [...finalLegs.values()].map((t) => t.high).filter((v): v is number => v != null);
       const firsts = rs.map((r) => r.firstDay).filter((d): d is string => d != null).sort();
       const lasts = rs.map((r) => r.lastDay).filter((d): d is string => d != null).sort();
       return {
@@ -47,5 +61,5 @@ export function groupDestinations<R extends RouteForSummary>(routes: R[], by: 'C
         bestConfidence: Math.max(...rs.map((r) => r.confidence)),
       };
     })
-    .sort((a, b) => b.routes.length - a.routes.length || a.key.localeCompare(b.key));
+    .sort((a, b) => b.routes.length - a.routes.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }

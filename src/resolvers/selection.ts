@@ -26,3 +26,11 @@ export function selectedFieldNames(info: GraphQLResolveInfo): string[] {
   byVariables.set(info.variableValues, out);
   return out;
 }
+
+/** The arguments of every selection of the sub-field `name` below this field (one per alias), defaults applied. */
+export function selectedFieldArgs(info: GraphQLResolveInfo, name: string): Record<string, unknown>[] {
+  const tree = parseResolveInfo(info) as ResolveTree | null;
+  const out: Record<string, unknown>[] = [];
+  for (const fields of Object.values(tree?.fieldsByTypeName ?? {})) for (const f of Object.values(fields)) if (f.name === name) out.push(f.args);
+  return out;
+}

@@ -3,7 +3,8 @@
  * are checked against hard caps; the walk itself is one statement in db/trace.ts; nested fields of a
  * route resolve through the request's DataLoaders.
  */
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Float, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Float, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import {
   DateWindowInput,
   DestinationGrouping,
@@ -24,13 +25,13 @@ import { Source } from '../schema/source';
 import { Transfer } from '../schema/leg';
 import { GraphEdge, Subgraph } from '../schema/subgraph';
 import { DateRange } from '../schema/evidence';
-import { LegView, MAX_HOPS_CAP, rankRoutes, RouteDetail, routeDetail, RouteRecord, trace, TraceDirection } from '../db/trace';
+import { LegView, MAX_HOPS_CAP, rankRoutes, RouteDetail, routeDetail, RouteRecord, trace, traceDestinations, TraceDirection, TraceQuery } from '../db/trace';
 import { DEFAULT_MAX_WAIT_DAYS, MAX_WAIT_DAYS_CAP } from '../domain/linking';
 import { dateWindowProblem, overlaps } from '../domain/dates';
 import { confidenceProblem } from '../domain/confidence';
-import { groupDestinations } from '../domain/destinations';
 import { sortByDate } from '../domain/timeline';
 import { Context } from './context';
+import { selectedFieldArgs } from './selection';
 import { badInput, check, notFound } from './errors';
 import { countryArg, idArg } from './args';
 
@@ -113,30 +114,36 @@ function commoditiesFor(c: Commodity): string[] {
   return c === Commodity.COAL ? [Commodity.COAL, Commodity.COAL_OR_PIG_IRON] : [c];
 }
 
+function traceQuery(
+  direction: TraceDirection,
+  place: { name: string; value: string },
+  args: TraceArgs,
+  destinationCountry: string | null,
+  best?: { limit: number; minConfidence: number | null },
+): TraceQuery {
+  return {
+    direction,
+    place: place.value,
+    commodities: commoditiesFor(args.commodity),
+    cargoOrigins: args.cargoOrigins ?? DEFAULT_ORIGINS,
+    windowFrom: args.window?.from ?? null,
+    windowTo: args.window?.to ?? null,
+    maxHops: args.maxHops,
+    maxWaitDays: args.maxWaitDays,
+    destinationCountry,
+    best,
+  };
+}
+
 async function runTrace(
   ctx: Context,
   direction: TraceDirection,
   place: { name: string; value: string },
   args: TraceArgs,
   destinationCountry: string | null,
-  best?: { limit: number; minConfidence: number | null },
+  best: { limit: number; minConfidence: number | null },
 ): Promise<RouteRecord[]> {
-  const result = await trace(
-    ctx.db,
-    {
-      direction,
-      place: place.value,
-      commodities: commoditiesFor(args.commodity),
-      cargoOrigins: args.cargoOrigins ?? DEFAULT_ORIGINS,
-      windowFrom: args.window?.from ?? null,
-      windowTo: args.window?.to ?? null,
-      maxHops: args.maxHops,
-      maxWaitDays: args.maxWaitDays,
-      destinationCountry,
-      best,
-    },
-    ctx.counter,
-  );
+  const result = await trace(ctx.db, traceQuery(direction, place, args, destinationCountry, best), ctx.counter);
   if (!result) throw notFound(`No port matches ${place.name} "${place.value}" (give a port id, UN/LOCODE, or name or alias)`);
   if (result.capped) ctx.logger.warn({ place: place.value }, 'trace reached the path cap; some routes were not followed');
   for (const v of result.legViews) ctx.loaders.legView.prime(String(v.props.id), v);
@@ -190,25 +197,16 @@ export class TraceResolver {
   }
 
   @Query(() => [DestinationSummary], { description: 'Where the cargo from an origin ended up, per country or per port: routes, tonnage, vessels, first and last dates.' })
-  async destinations(@Args(() => DestinationsArgs) args: DestinationsArgs, @Ctx() ctx: Context): Promise<unknown[]> {
+  async destinations(@Args(() => DestinationsArgs) args: DestinationsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<unknown[]> {
     const place = { name: 'origin', value: args.origin };
     checkTraceArgs(args, place);
-    const routes = await runTrace(ctx, 'FORWARD', place, args, null);
-    const groups = groupDestinations(
-      routes.map((r) => ({
-        ...r,
-        vesselIds: r.vesselSpans.map((s) => s.vesselId),
-        finalLegId: r.legIds[r.legIds.length - 1],
-      })),
-      args.groupBy,
-    );
-    return groups.map((g) => ({
-      ...g,
-      routeCount: g.routes.length,
-      countryCode: args.groupBy === DestinationGrouping.COUNTRY ? g.key : g.routes[0].finalCountryCode,
-      portId: args.groupBy === DestinationGrouping.PORT ? g.key : null,
-      name: g.key,
-    }));
+    // each group brings its best routes, as many as the largest `routes(limit:)` selected asks for
+    const perGroup = Math.max(0, ...selectedFieldArgs(info, 'routes').map((a) => (Number.isInteger(a.limit) ? Math.min(Number(a.limit), MAX_ROUTE_LIMIT) : 0)));
+    const result = await traceDestinations(ctx.db, traceQuery('FORWARD', place, args, null), args.groupBy, perGroup, ctx.counter);
+    if (!result) throw notFound(`No port matches origin "${place.value}" (give a port id, UN/LOCODE, or name or alias)`);
+    if (result.capped) ctx.logger.warn({ place: place.value }, 'trace reached the path cap; some routes were not followed');
+    for (const v of result.legViews) ctx.loaders.legView.prime(String(v.props.id), v);
+    return result.groups.map((g) => ({ ...g, name: g.key, portId: args.groupBy === DestinationGrouping.PORT ? g.key : null }));
   }
 
   @Query(() => [TimelineEvent], { description: 'Every dated event of a vessel in time order: legs, transfers, identity and flag changes, designations, tactics.' })

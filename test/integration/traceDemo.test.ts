@@ -81,7 +81,7 @@ describe('traceCargo from Nampho', () => {
     expect(r.data!.traceCargo.some((x: any) => x.truncated)).toBe(true);
   });
 
-  it('answers a route list with its steps in one statement, and a destination\'s routes with one more', async () => {
+  it('answers a route list, or destinations with their routes, with their steps in one statement', async () => {
     const one = await t.gql(`{ traceCargo(origin: "Nampo", limit: 1) { id steps { leg { id } } } }`);
     const all = await t.gql(`{ traceCargo(origin: "Nampo") { id steps { leg { id } } graph { nodes { id } } departure { from } } }`);
     expect(one.errors).toBeUndefined();
@@ -95,7 +95,7 @@ describe('traceCargo from Nampho', () => {
     const dest = await t.gql(`{ destinations(origin: "Nampo") { key routes(limit: 2) { steps { leg { id } } } } }`);
     expect(dest.errors).toBeUndefined();
     expect(dest.data!.destinations.length).toBeGreaterThan(2);
-    expect(Number(dest.headers.get('x-collier-statements'))).toBe(2);
+    expect(Number(dest.headers.get('x-collier-statements'))).toBe(1);
   });
 });
 

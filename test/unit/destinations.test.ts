@@ -29,6 +29,21 @@ describe('destination summaries', () => {
     expect(groups[0].vesselIds.sort()).toEqual(['vessel:rich-glory', 'vessel:sky-angel']);
   });
 
+  it('gives a final leg reached by routes that know its cargo differently the whole range they give', () => {
+    const [g] = groupDestinations(
+      [
+        r('1', { finalLegId: 'leg:f', tonnage: { min: 3000, max: 3500 } }),
+        r('2', { finalLegId: 'leg:f', tonnage: { min: 2500, max: null } }),
+        r('3', { finalLegId: 'leg:f', tonnage: { min: null, max: null } }),
+        r('4', { finalLegId: 'leg:g', tonnage: { min: null, max: null } }),
+      ],
+      'COUNTRY',
+    );
+    expect(g.tonnage).toEqual({ min: 2500, max: 3500 });
+    const [none] = groupDestinations([r('5', {})], 'COUNTRY');
+    expect(none.tonnage).toEqual({ min: null, max: null });
+  });
+
   it('groups by port and orders by route count', () => {
     const groups = groupDestinations([r('1', { finalPortId: 'port:a' }), r('2', { finalPortId: 'port:b' }), r('3', { finalPortId: 'port:b' })], 'PORT');
     expect(groups.map((g) => g.key)).toEqual(['port:b', 'port:a']);
