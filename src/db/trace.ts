@@ -215,13 +215,14 @@ function traceStatement(hops: number, direction: TraceDirection, mode: Statement
          WITH path, legs, EXISTS { (x:Leg)-[n:NEXT]->(first) WHERE (${FOLLOWABLE}) AND NOT x IN legs } AS continues`;
   const linkView = (r: string) =>
     `{kind: ${r}.kind, certainty: ${r}.certainty, waitMinDays: ${r}.waitMinDays, waitMaxDays: ${r}.waitMaxDays, placeUncertain: ${r}.placeUncertain, transferId: ${r}.transferId}`;
-  // Each leg once, however many routes share it (thousands of routes share a few hundred legs), and
-  // only what ranking and grouping need: the legs of the routes a client shows are read afterwards.
-  const briefs = (lists: string) => `CALL (${lists}) {
+  // Each leg of the given lists of legs once, however many routes share it (thousands of routes share
+  // a few hundred legs): in brief (what ranking and grouping need) and, for the few legs of the routes
+  // shown, in full as well, so that showing their steps needs no second statement.
+  const legsOf = (lists: string, full: boolean) => `CALL (${lists}) {
     UNWIND ${lists} AS ls
     UNWIND ls AS l
     WITH DISTINCT l
-    RETURN collect(${LEG_BRIEF}) AS legs
+    RETURN collect(${LEG_BRIEF}) AS legs, ${full ? `collect(${LEG_VIEW})` : '[]'} AS views
   }`;
   if (mode === 'ALL') {
     return `${RESOLVE_PORT}
@@ -231,8 +232,8 @@ CALL (anchor) {
   WITH path, continues LIMIT $pathCap
   WITH collect({legIds: [l IN nodes(path) | l.id], links: [r IN relationships(path) | ${linkView('r')}], truncated: continues}) AS routes,
        collect(nodes(path)) AS walked
-  ${briefs('walked')}
-  RETURN size(routes) AS walkedCount, routes, legs, [] AS views
+  ${legsOf('walked', false)}
+  RETURN size(routes) AS walkedCount, routes, legs, views
 }
 RETURN properties(anchor) AS anchor, walkedCount, routes, legs, views`;
   }
@@ -254,13 +255,6 @@ RETURN properties(anchor) AS anchor, walkedCount, routes, legs, views`;
     WITH legs, rels, truncated, first, last, final, finalCountryCode, confidence
     ORDER BY confidence DESC, coalesce(toString(first.departureFrom), '') ASC, [l IN legs | l.id] ASC`;
   const shownRoute = `{legIds: [l IN legs | l.id], links: [r IN rels | ${linkView('r')}], truncated: truncated}`;
-  // The few legs shown: in brief, and in full, so that showing their steps needs no second statement.
-  const shownLegs = `CALL (shown) {
-    UNWIND shown AS ls
-    UNWIND ls AS l
-    WITH DISTINCT l
-    RETURN collect(${LEG_BRIEF}) AS legs, collect(${LEG_VIEW}) AS views
-  }`;
   if (mode === 'RANKED') {
     // only the best $limit routes leave the database
     return `${RESOLVE_PORT}
@@ -272,7 +266,7 @@ CALL (anchor) {
     LIMIT $limit
     RETURN collect(${shownRoute}) AS routes, collect(legs) AS shown
   }
-  ${shownLegs}
+  ${legsOf('shown', true)}
   RETURN size(walked) AS walkedCount, routes, legs, views
 }
 RETURN properties(anchor) AS anchor, walkedCount, routes, legs, views`;
@@ -311,7 +305,7 @@ CALL (anchor) {
                     vesselIds: vesselIds, routes: routes}) AS groups,
            reduce(all = [], s IN collect(shown) | all + s) AS shown
   }
-  ${shownLegs}
+  ${legsOf('shown', true)}
   RETURN size(walked) AS walkedCount, groups, legs, views
 }
 RETURN properties(anchor) AS anchor, walkedCount, groups, legs, views`;
