@@ -213,6 +213,13 @@ function traceStatement(hops: number, direction: TraceDirection, mode: Statement
          WHERE all(i IN range(0, size(legs) - 2) WHERE NOT legs[i] IN legs[i + 1..])
            AND first.cargoOrigin IN $cargoOrigins
          WITH path, legs, EXISTS { (x:Leg)-[n:NEXT]->(first) WHERE (${FOLLOWABLE}) AND NOT x IN legs } AS continues`;
+  // The origin, then every walked path that ends a route (it cannot go further, or it reached the hop
+  // cap), at most $pathCap of them.
+  const walkFromAnchor = `${RESOLVE_PORT}
+CALL (anchor) {
+  ${walk}
+  WHERE NOT continues OR size(legs) = $hops
+  WITH path, continues LIMIT $pathCap`;
   const linkView = (r: string) =>
     `{kind: ${r}.kind, certainty: ${r}.certainty, waitMinDays: ${r}.waitMinDays, waitMaxDays: ${r}.waitMaxDays, placeUncertain: ${r}.placeUncertain, transferId: ${r}.transferId}`;
   // Each leg of the given lists of legs once, however many routes share it (thousands of routes share
@@ -225,11 +232,7 @@ function traceStatement(hops: number, direction: TraceDirection, mode: Statement
     RETURN collect(${LEG_BRIEF}) AS legs, ${full ? `collect(${LEG_VIEW})` : '[]'} AS views
   }`;
   if (mode === 'ALL') {
-    return `${RESOLVE_PORT}
-CALL (anchor) {
-  ${walk}
-  WHERE NOT continues OR size(legs) = $hops
-  WITH path, continues LIMIT $pathCap
+    return `${walkFromAnchor}
   WITH collect({legIds: [l IN nodes(path) | l.id], links: [r IN relationships(path) | ${linkView('r')}], truncated: continues}) AS routes,
        collect(nodes(path)) AS walked
   ${legsOf('walked', false)}
@@ -257,11 +260,7 @@ RETURN properties(anchor) AS anchor, walkedCount, routes, legs, views`;
   const shownRoute = `{legIds: [l IN legs | l.id], links: [r IN rels | ${linkView('r')}], truncated: truncated}`;
   if (mode === 'RANKED') {
     // only the best $limit routes leave the database
-    return `${RESOLVE_PORT}
-CALL (anchor) {
-  ${walk}
-  WHERE NOT continues OR size(legs) = $hops
-  WITH path, continues LIMIT $pathCap
+    return `${walkFromAnchor}
   ${rankedRoutes}
     LIMIT $limit
     RETURN collect(${shownRoute}) AS routes, collect(legs) AS shown
@@ -274,11 +273,7 @@ RETURN properties(anchor) AS anchor, walkedCount, routes, legs, views`;
   // GROUPED: the routes summed up per final country or port inside the database (the Cypher form of
   // domain/destinations.ts groupDestinations, tested equal to it), with each group's best
   // $perGroup routes.
-  return `${RESOLVE_PORT}
-CALL (anchor) {
-  ${walk}
-  WHERE NOT continues OR size(legs) = $hops
-  WITH path, continues LIMIT $pathCap
+  return `${walkFromAnchor}
   ${rankedRoutes}
     WITH CASE WHEN $groupBy = 'PORT' THEN final.id ELSE finalCountryCode END AS key,
          legs, rels, truncated, first, last, finalCountryCode, confidence,
