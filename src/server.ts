@@ -75,12 +75,18 @@ function operationLogPlugin(): ApolloServerPlugin<Context> {
       return {
         async willSendResponse({ contextValue: ctx, response, operationName, errors }) {
           response.http.headers.set('x-collier-statements', String(ctx.counter.count));
+          // answers that are complete but not whole (a trace that reached its path cap) say so
+          if (ctx.warnings.length > 0 && response.body.kind === 'single') {
+            const result = response.body.singleResult;
+            result.extensions = { ...result.extensions, warnings: ctx.warnings };
+          }
           ctx.logger.info(
             {
               operationName: operationName ?? null,
               durationMs: Number(process.hrtime.bigint() - started) / 1e6,
               statements: ctx.counter.count,
               errors: errors?.map((e) => e.extensions?.code ?? 'ERROR') ?? [],
+              warnings: ctx.warnings.map((w) => w.code),
             },
             'graphql operation',
           );
@@ -163,6 +169,7 @@ export async function createService(deps: ServiceDeps): Promise<Service> {
           requestId,
           logger: logger.child({ requestId, caller: auth.principal?.name ?? null }),
           auth,
+          warnings: [],
         };
       },
     }),

@@ -12,4 +12,12 @@ export interface Context {
   logger: Logger;
   /** The caller (null when anonymous) and the audit-reading role; see resolvers/authChecker.ts. */
   auth: AuthContext;
+  /** What the client should know about an answer that is not an error (sent as `extensions.warnings`). */
+  warnings: Warning[];
+}
+
+export interface Warning {
+  code: 'PATH_CAP_REACHED';
+  message: string;
+  path?: readonly (string | number)[];
 }

@@ -25,7 +25,7 @@ import { Source } from '../schema/source';
 import { Transfer } from '../schema/leg';
 import { GraphEdge, Subgraph } from '../schema/subgraph';
 import { DateRange } from '../schema/evidence';
-import { LegView, MAX_HOPS_CAP, rankRoutes, RouteDetail, routeDetail, RouteRecord, trace, traceDestinations, TraceDirection, TraceQuery } from '../db/trace';
+import { LegView, MAX_HOPS_CAP, PATH_CAP, rankRoutes, RouteDetail, routeDetail, RouteRecord, trace, traceDestinations, TraceDirection, TraceQuery } from '../db/trace';
 import { DEFAULT_MAX_WAIT_DAYS, MAX_WAIT_DAYS_CAP } from '../domain/linking';
 import { dateWindowProblem, overlaps } from '../domain/dates';
 import { confidenceProblem } from '../domain/confidence';
@@ -145,9 +145,18 @@ async function runTrace(
 ): Promise<RouteRecord[]> {
   const result = await trace(ctx.db, traceQuery(direction, place, args, destinationCountry, best), ctx.counter);
   if (!result) throw notFound(`No port matches ${place.name} "${place.value}" (give a port id, UN/LOCODE, or name or alias)`);
-  if (result.capped) ctx.logger.warn({ place: place.value }, 'trace reached the path cap; some routes were not followed');
+  if (result.capped) pathCapReached(ctx, place);
   for (const v of result.legViews) ctx.loaders.legView.prime(String(v.props.id), v);
   return result.routes;
+}
+
+/** Tells the client (extensions.warnings) and the log that the walk stopped at its cap: more routes may exist. */
+function pathCapReached(ctx: Context, place: { name: string; value: string }): void {
+  ctx.logger.warn({ place: place.value }, 'trace reached the path cap; some routes were not followed');
+  ctx.warnings.push({
+    code: 'PATH_CAP_REACHED',
+    message: `The trace from ${place.name} "${place.value}" followed its first ${PATH_CAP} paths and stopped: more routes may exist. Narrow it with window, maxHops, maxWaitDays or cargoOrigins.`,
+  });
 }
 
 /** The routes a list shows: ranked inside Neo4j, the best `limit` (db/trace.ts rankRoutes gives the order). */
@@ -204,7 +213,7 @@ export class TraceResolver {
     const perGroup = Math.max(0, ...selectedFieldArgs(info, 'routes').map((a) => (Number.isInteger(a.limit) ? Math.min(Number(a.limit), MAX_ROUTE_LIMIT) : 0)));
     const result = await traceDestinations(ctx.db, traceQuery('FORWARD', place, args, null), args.groupBy, perGroup, ctx.counter);
     if (!result) throw notFound(`No port matches origin "${place.value}" (give a port id, UN/LOCODE, or name or alias)`);
-    if (result.capped) ctx.logger.warn({ place: place.value }, 'trace reached the path cap; some routes were not followed');
+    if (result.capped) pathCapReached(ctx, place);
     for (const v of result.legViews) ctx.loaders.legView.prime(String(v.props.id), v);
     return result.groups.map((g) => ({ ...g, name: g.key, portId: args.groupBy === DestinationGrouping.PORT ? g.key : null }));
   }

@@ -38,6 +38,7 @@ export interface GraphQLResponse<T = Record<string, any>> {
   headers: Headers;
   data?: T;
   errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[];
+  extensions?: Record<string, any>;
 }
 
 export interface TestService {
@@ -73,8 +74,8 @@ export async function startTestService(
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query, variables }),
       });
-      const body = (await res.json()) as { data?: any; errors?: any };
-      return { status: res.status, headers: res.headers, data: body.data ?? undefined, errors: body.errors };
+      const body = (await res.json()) as { data?: any; errors?: any; extensions?: Record<string, any> };
+      return { status: res.status, headers: res.headers, data: body.data ?? undefined, errors: body.errors, extensions: body.extensions };
     },
     async close() {
       await service.apollo.stop();

@@ -120,3 +120,25 @@ describe('bounds', () => {
     expect(all[0]).toMatchObject({ hops: 5, truncated: false, finalPort: { id: 'port:test-f' } });
   });
 });
+
+describe('the path cap', () => {
+  it('tells the client in extensions.warnings when a trace stopped at its path cap, and not otherwise', async () => {
+    // 75 cargoes from a into hub b, 75 departures from b to c within the wait: 5,625 two-leg routes > 5,000
+    const legs: LegSpec[] = [];
+    for (let i = 0; i < 75; i++) {
+      legs.push({ id: `in-${i}`, vessel: `in-${i}`, from: 'a', to: 'b', departure: day('2020-01-01'), arrival: day('2020-01-10') });
+      legs.push({ id: `out-${i}`, vessel: `out-${i}`, from: 'b', to: 'c', departure: day('2020-01-20'), arrival: day('2020-01-30') });
+    }
+    await load(handBuiltDataset(legs));
+    const capped = await t.gql(`{ traceCargo(origin: "port:test-a", maxHops: 2, limit: 3) { hops } }`);
+    expect(capped.errors).toBeUndefined();
+    expect(capped.data!.traceCargo).toHaveLength(3);
+    expect(capped.extensions?.warnings).toEqual([expect.objectContaining({ code: 'PATH_CAP_REACHED', message: expect.stringContaining('more routes may exist') })]);
+    const dest = await t.gql(`{ destinations(origin: "port:test-a", maxHops: 2) { key routeCount } }`);
+    expect(dest.data!.destinations.reduce((n: number, g: any) => n + g.routeCount, 0)).toBe(5000);
+    expect(dest.extensions?.warnings?.[0]?.code).toBe('PATH_CAP_REACHED');
+    const whole = await t.gql(`{ traceCargo(origin: "port:test-a", maxHops: 1, limit: 500) { hops } }`);
+    expect(whole.data!.traceCargo).toHaveLength(75);
+    expect(whole.extensions?.warnings).toBeUndefined();
+  });
+});
