@@ -156,7 +156,8 @@ CALL {
   OPTIONAL MATCH (byLocode:Port {locode: $locode})
   WITH coalesce(byId, byLocode) AS direct
   OPTIONAL CALL (direct) {
-    WITH direct WHERE direct IS NULL
+    // one row only when neither index found the port, so that the scan of ports below never runs otherwise
+    UNWIND CASE WHEN direct IS NULL THEN [true] ELSE [] END AS byName
     MATCH (p:Port)
     WHERE toLower(p.name) = $name OR any(a IN p.aliases WHERE toLower(a) = $name)
     RETURN p AS named
