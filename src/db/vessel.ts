@@ -36,10 +36,13 @@ export async function listVessels(db: Database, q: VesselQuery, counter?: Statem
     q.tactic != null ? '(EXISTS { (v)-[:USED]->(:Tactic {code: $tactic}) } OR EXISTS { (v)<-[:ON]-(:Leg)-[:USED]->(:Tactic {code: $tactic}) })' : null,
   ].filter((c): c is string => c != null);
   const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+  // Every vessel has a name (every write path requires one), so `v.name IS NOT NULL` changes no answer;
+  // it lets the page be read in the order of the vessel_name index instead of sorting every vessel.
+  const pageWhere = `WHERE ${['v.name IS NOT NULL', ...conditions].join(' AND ')}`;
   const [row] = await db.read<{ total: number; items: Record<string, unknown>[] }>(
     `CALL () { MATCH (v:Vessel) ${where} RETURN count(v) AS total }
      CALL () {
-       MATCH (v:Vessel) ${where}
+       MATCH (v:Vessel) ${pageWhere}
        WITH v ORDER BY v.name, v.id SKIP $offset LIMIT $first
        RETURN collect(properties(v)) AS items
      }
