@@ -259,7 +259,9 @@ export async function centrality(
     scope,
     `CALL ${procedure}($graph) YIELD nodeId, score
   WITH gds.util.asNode(nodeId) AS n, score
-  ORDER BY score DESC, n.id
+  // rounded before ordering: parallel algorithms add their floats in varying order (2.0000000000000004
+  // against 1.9999999999999998), and two runs must rank tied nodes the same way, by id
+  ORDER BY round(score, 9) DESC, n.id
   LIMIT $limit
   RETURN collect({node: ${NODE_VIEW('n')}, score: score, designated: ${DESIGNATED('n')}}) AS items`,
   );
