@@ -143,11 +143,18 @@ async function runTrace(
   destinationCountry: string | null,
   best: { limit: number; minConfidence: number | null },
 ): Promise<RouteRecord[]> {
-  const result = await trace(ctx.db, traceQuery(direction, place, args, destinationCountry, best), ctx.counter);
+  return walked(ctx, place, await trace(ctx.db, traceQuery(direction, place, args, destinationCountry, best), ctx.counter)).routes;
+}
+
+/**
+ * What every walk's answer needs before it is shaped: an unknown place is NOT_FOUND, a walk that
+ * stopped at its cap says so, and the legs the statement brought prime the legView loader.
+ */
+function walked<T extends { capped: boolean; legViews: LegView[] }>(ctx: Context, place: { name: string; value: string }, result: T | null): T {
   if (!result) throw notFound(`No port matches ${place.name} "${place.value}" (give a port id, UN/LOCODE, or name or alias)`);
   if (result.capped) pathCapReached(ctx, place);
   for (const v of result.legViews) ctx.loaders.legView.prime(String(v.props.id), v);
-  return result.routes;
+  return result;
 }
 
 /** Tells the client (extensions.warnings) and the log that the walk stopped at its cap: more routes may exist. */
@@ -166,8 +173,8 @@ function best(args: RouteListArgs): { limit: number; minConfidence: number | nul
 
 /**
  * The legs, steps and graph of a route, built only when a client selects them, from the legView
- * loader: primed by a ranked trace (traceCargo, traceBack), or, for a destination's routes, read in
- * one statement for every route of the answer (they all ask in the same tick).
+ * loader: primed by the walk's statement (traceCargo, traceBack, destinations), else read in one
+ * statement for every route of the answer (they all ask in the same tick).
  */
 const details = new WeakMap<RouteRecord, Promise<RouteDetail>>();
 function detailOf(r: RouteRecord, ctx: Context): Promise<RouteDetail> {
@@ -211,10 +218,7 @@ export class TraceResolver {
     checkTraceArgs(args, place);
     // each group brings its best routes, as many as the largest `routes(limit:)` selected asks for
     const perGroup = Math.max(0, ...selectedFieldArgs(info, 'routes').map((a) => (Number.isInteger(a.limit) ? Math.min(Number(a.limit), MAX_ROUTE_LIMIT) : 0)));
-    const result = await traceDestinations(ctx.db, traceQuery('FORWARD', place, args, null), args.groupBy, perGroup, ctx.counter);
-    if (!result) throw notFound(`No port matches origin "${place.value}" (give a port id, UN/LOCODE, or name or alias)`);
-    if (result.capped) pathCapReached(ctx, place);
-    for (const v of result.legViews) ctx.loaders.legView.prime(String(v.props.id), v);
+    const result = walked(ctx, place, await traceDestinations(ctx.db, traceQuery('FORWARD', place, args, null), args.groupBy, perGroup, ctx.counter));
     return result.groups.map((g) => ({ ...g, name: g.key, portId: args.groupBy === DestinationGrouping.PORT ? g.key : null }));
   }
 
