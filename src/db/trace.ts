@@ -224,13 +224,16 @@ CALL (anchor) {
   const linkView = (r: string) =>
     `{kind: ${r}.kind, certainty: ${r}.certainty, waitMinDays: ${r}.waitMinDays, waitMaxDays: ${r}.waitMaxDays, placeUncertain: ${r}.placeUncertain, transferId: ${r}.transferId}`;
   // Each leg of the given lists of legs once, however many routes share it (thousands of routes share
-  // a few hundred legs): in brief (what ranking and grouping need) and, for the few legs of the routes
-  // shown, in full as well, so that showing their steps needs no second statement.
+  // a few hundred legs): in brief (what ranking and grouping need), or, for the few legs of the routes
+  // shown, in full (their briefs are derived from the views: briefOf), so that showing their steps
+  // needs no second statement.
   const legsOf = (lists: string, full: boolean) => `CALL (${lists}) {
     UNWIND ${lists} AS ls
     UNWIND ls AS l
     WITH DISTINCT l
-    RETURN collect(${LEG_BRIEF}) AS legs, ${full ? `collect(${LEG_VIEW})` : '[]'} AS views
+    // aggregate first: a constant beside collect() would be a grouping key, and no legs would give no row
+    WITH ${full ? `collect(${LEG_VIEW}) AS views` : `collect(${LEG_BRIEF}) AS legs`}
+    RETURN ${full ? '[] AS legs, views' : 'legs, [] AS views'}
   }`;
   if (mode === 'ALL') {
     return `${walkFromAnchor}
@@ -353,6 +356,22 @@ interface LegBrief {
   ports: { direction: 'FROM' | 'TO'; id: string; countryCode: string | null; alternative: boolean }[];
 }
 
+/** The brief of a leg whose full view the statement returned. */
+function briefOf(v: LegView): LegBrief {
+  const p = v.props;
+  return {
+    id: String(p.id),
+    confidence: (p.confidence as number | null) ?? null,
+    vesselId: (p.vesselId as string | null) ?? null,
+    departureFrom: (p.departureFrom as string | null) ?? null,
+    arrivalTo: (p.arrivalTo as string | null) ?? null,
+    tonnageMin: (p.tonnageMin as number | null) ?? null,
+    tonnageMax: (p.tonnageMax as number | null) ?? null,
+    destinationCountryCode: (p.destinationCountryCode as string | null) ?? null,
+    ports: v.ports.map(({ direction, id, countryCode, alternative }) => ({ direction, id, countryCode, alternative })),
+  };
+}
+
 /** A walked path as the statement returns it: its legs by id (their briefs come once per statement). */
 interface WalkedRoute {
   legIds: string[];
@@ -449,7 +468,7 @@ export async function trace(db: Database, q: TraceQuery, counter?: StatementCoun
   );
   if (rows.length === 0) return null;
   const [row] = rows;
-  const briefs = new Map(row.legs.map((b) => [b.id, b]));
+  const briefs = new Map([...row.legs, ...row.views.map(briefOf)].map((b) => [b.id, b]));
   const routes = row.routes
     .map((w) => summarizeRoute(w.legIds.map((id) => briefs.get(id)!), w.links, w.truncated, q.maxWaitDays))
     .filter((r): r is RouteRecord => r != null);
@@ -505,11 +524,11 @@ export async function traceDestinations(
     views: LegView[];
     groups: (Omit<DestinationGroupRecord, 'routes' | 'tonnage'> & { tonnageMin: number | null; tonnageMax: number | null; routes: WalkedRoute[] })[];
   };
-  const params = { ...traceParams({ ...q, best: undefined }), groupBy, perGroup: neo4j.int(perGroup), minConfidence: null };
+  const params = { ...traceParams({ ...q, best: undefined }), groupBy, perGroup: neo4j.int(perGroup) };
   const rows = await db.read<Row>(TRACE_STATEMENTS.GROUPED[q.direction][q.maxHops], params, counter);
   if (rows.length === 0) return null;
   const [row] = rows;
-  const briefs = new Map(row.legs.map((b) => [b.id, b]));
+  const briefs = new Map([...row.legs, ...row.views.map(briefOf)].map((b) => [b.id, b]));
   const groups = row.groups.map(({ tonnageMin, tonnageMax, routes, ...g }) => ({
     ...g,
     tonnage: { min: tonnageMin, max: tonnageMax },
