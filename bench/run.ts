@@ -1,9 +1,10 @@
 /**
  * `npm run bench [-- --size S|M|L] [--duration <s>] [--samples <n>] [--no-profile] [--load-only]`
- * [--only <name part,…>] (BENCH_BOLT_PORT overrides the Bolt port 7704)
+ * [--only <name part,…>] [--loader bulk|unwind] [--keep-csv] (BENCH_BOLT_PORT overrides the Bolt port 7704)
  *
  * Starts its own Neo4j (Bolt 7704, data folder .data/bench-<size>; never the demo database), loads the
- * synthetic world of that size if the folder does not hold it yet, starts the services under test as
+ * synthetic world of that size if the folder does not hold it yet (size L, or `--loader bulk`: offline,
+ * CSV files + neo4j-admin import before Neo4j starts; S and M by default through the batch writer), starts the services under test as
  * child processes (Collier; Collier with DataLoader batching off; @neo4j/graphql; a second Collier
  * replica), warms up, and measures the fixed mix of bench/ops.ts: latency percentiles (sequential
  * requests), throughput at concurrency 1, 8 and 32 (autocannon), Cypher statements per request, and the
@@ -25,6 +26,7 @@ import { loadConfig } from '../src/config';
 import { createLogger } from '../src/logger';
 import { createService } from '../src/server';
 import { loadSynthetic, LoadReport, SyntheticMarker } from '../seed/synthetic/load';
+import { BulkLoad, bulkImportSynthetic, finishBulkLoad } from '../seed/synthetic/bulk';
 import { benchAnchors, planWorld } from '../seed/synthetic/generate';
 import { DEFAULT_SEED, isSizeName, SizeName } from '../seed/synthetic/spec';
 import { Anchors, NESTED_QUERY, nestedSummaryFromGraphql, Operation, operations } from './ops';
@@ -46,6 +48,8 @@ interface Args {
   samples: number;
   profile: boolean;
   loadOnly: boolean;
+  keepCsv: boolean;
+  loader: 'bulk' | 'unwind';
   /** Only the operations whose names contain one of these (comma-separated `--only`); results under `<size>-partial`. */
   only: string[] | null;
 }
@@ -63,6 +67,9 @@ function parseArgs(argv: string[]): Args {
     samples: Number(get('samples') ?? (size === 'S' ? 40 : 25)),
     profile: !argv.includes('--no-profile'),
     loadOnly: argv.includes('--load-only'),
+    keepCsv: argv.includes('--keep-csv'),
+    // How an absent size is loaded: `bulk` (CSV + neo4j-admin import, the default for L) or `unwind` (the batch writer).
+    loader: (get('loader') ?? (size === 'L' ? 'bulk' : 'unwind')) as 'bulk' | 'unwind',
     only: get('only')?.split(',').map((x) => x.trim()).filter(Boolean) ?? null,
   };
 }
@@ -278,6 +285,14 @@ async function main(): Promise<void> {
   const root = findRepoRoot();
   const dataDir = path.join(root, '.data', `bench-${args.size.toLowerCase()}`);
   const memory = NEO4J_MEMORY[args.size];
+  if (args.loader !== 'bulk' && args.loader !== 'unwind') throw new Error(`--loader must be bulk or unwind (got ${args.loader})`);
+  // The bulk loader writes a new store offline, before Neo4j starts; only into a folder that holds none.
+  let bulk: BulkLoad | null = null;
+  if (args.loader === 'bulk' && !fs.existsSync(path.join(dataDir, 'data', 'databases', 'neo4j'))) {
+    log('bulk load', { size: args.size, dataDir });
+    bulk = await bulkImportSynthetic(planWorld(args.size, DEFAULT_SEED), args.size, DEFAULT_SEED, dataDir, `${dataDir}-csv`, (event, fields) => log(event, fields));
+    if (!args.keepCsv) fs.rmSync(`${dataDir}-csv`, { recursive: true, force: true });
+  }
   log('starting Neo4j', { boltPort: BOLT_PORT, dataDir, ...memory });
   const local = await startLocalNeo4j({ boltPort: BOLT_PORT, dataDir, heap: memory.heap, pageCache: memory.pageCache, txTimeoutSeconds: 1800, startTimeoutMs: 600_000 });
   const children: Child[] = [];
@@ -294,11 +309,12 @@ async function main(): Promise<void> {
   const results: Record<string, unknown> = { size: args.size, seed: DEFAULT_SEED, startedAt: new Date().toISOString(), settings: { ...args, boltPort: BOLT_PORT, neo4j: memory } };
   try {
     /* Data */
+    const bulkReport = bulk ? await finishBulkLoad(db, bulk, (event, fields) => log(event, fields)) : undefined;
     const loaded = await loadSynthetic(db, args.size, { log: (event, fields) => log(event, fields) });
     const marker: SyntheticMarker = loaded.marker;
-    const report: LoadReport | undefined = loaded.report;
-    results.dataset = { marker, loadedNow: loaded.loaded, report, storeMb: dirSizeMb(path.join(dataDir, 'data')) };
-    log('dataset', { ...marker, loadedNow: loaded.loaded });
+    const report: LoadReport | undefined = bulkReport ?? loaded.report;
+    results.dataset = { marker, loadedNow: loaded.loaded || bulk != null, report, storeMb: dirSizeMb(path.join(dataDir, 'data')) };
+    log('dataset', { ...marker, loadedNow: loaded.loaded || bulk != null });
     if (args.loadOnly) {
       if (report) writeResults(root, `load-${args.size}`, results.dataset as Record<string, unknown>);
       return;

@@ -175,9 +175,9 @@ function monthBounds(day: number): [number, number] {
   return [first, last];
 }
 
-/** Draws the whole world (everything but the emitted property maps) from the seed. */
-export function planWorld(size: SizeName, seed: number = DEFAULT_SEED): World {
-  const spec = SIZES[size];
+/** Draws the whole world (everything but the emitted property maps) from the seed; tests may pass a smaller spec of their own. */
+export function planWorld(size: SizeName | SizeSpec, seed: number = DEFAULT_SEED): World {
+  const spec = typeof size === 'string' ? SIZES[size] : size;
   const root = new Rng(seed);
   const first = dayOf(SHAPE.firstDay);
   const last = dayOf(SHAPE.lastDay);

@@ -24,7 +24,7 @@ import { Database, StatementCounter } from './database';
 import { computeNextLinks, NextLink } from './trace';
 import { LegTiming, MAX_WAIT_DAYS_CAP } from '../domain/linking';
 
-type CandidateRow = Parameters<typeof computeNextLinks>[0][number];
+export type CandidateRow = Parameters<typeof computeNextLinks>[0][number];
 
 const PLACEHOLDER = 'UNSPECIFIED_IN_COUNTRY';
 const TIMING = (v: string) =>
@@ -60,7 +60,7 @@ interface Departure {
 }
 
 /** The legs leaving one port, indexed for the window scan. */
-interface DepartureIndex {
+export interface DepartureIndex {
   /** Known earliest departure, sorted by it. */
   sorted: Departure[];
   depFrom: Float64Array;
@@ -71,7 +71,7 @@ interface DepartureIndex {
   byVessel: Map<string, Departure[]>;
 }
 
-function indexDepartures(rows: { timing: LegTiming; alternative: boolean }[]): DepartureIndex {
+export function indexDepartures(rows: { timing: LegTiming; alternative: boolean }[]): DepartureIndex {
   const sorted: Departure[] = [];
   const wild: Departure[] = [];
   const byVessel = new Map<string, Departure[]>();
@@ -130,6 +130,23 @@ function followersAt(a: LegTiming, index: DepartureIndex): Departure[] {
   return out;
 }
 
+/**
+ * The candidate pairs of leg `a` with the legs leaving the real ports it ends at (`departuresAt` gives a
+ * port's indexed departures). Pure: the batched maintenance and the synthetic bulk load
+ * (seed/synthetic/bulk.ts) both feed these, with the transfer pairs, to `computeNextLinks`.
+ */
+export function portCandidates(arrival: Arrival, departuresAt: (portId: string) => DepartureIndex | undefined): CandidateRow[] {
+  const rows: CandidateRow[] = [];
+  for (const to of arrival.tos) {
+    const index = departuresAt(to.portId);
+    if (!index) continue;
+    for (const d of followersAt(arrival.a, index)) {
+      rows.push({ a: arrival.a, b: d.timing, transferId: null, portId: to.portId, placeUncertain: to.alternative || d.alternative });
+    }
+  }
+  return rows;
+}
+
 /** Reads and indexes the departures of ports, once per port and call. */
 class DepartureCache {
   private readonly cache = new Map<string, DepartureIndex>();
@@ -158,7 +175,7 @@ class DepartureCache {
   }
 }
 
-interface Arrival {
+export interface Arrival {
   a: LegTiming;
   /** Every real port `a` ends at (several when the sources give alternatives). */
   tos: { portId: string; alternative: boolean }[];
@@ -235,13 +252,7 @@ async function linkFrom(db: Database, arrivals: Arrival[], departures: Departure
 
   for (const arrival of arrivals) {
     await departures.load(arrival.tos.map((t) => t.portId));
-    for (const to of arrival.tos) {
-      const index = departures.get(to.portId);
-      if (!index) continue;
-      for (const d of followersAt(arrival.a, index)) {
-        rows.push({ a: arrival.a, b: d.timing, transferId: null, portId: to.portId, placeUncertain: to.alternative || d.alternative });
-      }
-    }
+    for (const row of portCandidates(arrival, (portId) => departures.get(portId))) rows.push(row);
     chunk.push(arrival);
     if (rows.length >= maxCandidates || chunk.length >= writeBatch) await flush();
   }
