@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import neo4j from 'neo4j-driver';
 import { Database, Params, StatementCounter, toPlain, TxRunner } from './database';
 import { toRecord } from './records';
+import { neoDate } from './graphWriter';
 import { Link, LinkCertainty, LinkKind, linkBetween, linkCertaintyCypher, linkUnderWait, LegTiming } from '../domain/linking';
 import { routeConfidence, routeConfidenceCypher } from '../domain/routeConfidence';
 
@@ -482,8 +483,9 @@ function traceParams(q: TraceQuery): Params {
     name: q.place.trim().toLowerCase(),
     commodities: q.commodities,
     cargoOrigins: q.cargoOrigins,
-    windowFrom: q.windowFrom,
-    windowTo: q.windowTo,
+    // Leg dates are stored as DATE values: a string bound would compare as null and drop every dated leg.
+    windowFrom: neoDate(q.windowFrom),
+    windowTo: neoDate(q.windowTo),
     maxWait: q.maxWaitDays,
     dest: q.destinationCountry,
     hops: neo4j.int(q.maxHops),

@@ -44,6 +44,34 @@ describe('traceCargo from Nampho', () => {
     expect(route.sources.length).toBeGreaterThan(0);
   });
 
+  it('keeps, within a date window, the routes whose every leg overlaps it (dates are compared as dates)', async () => {
+    const campha = routes.find((x) => x.finalPort.id === 'port:cam-pha');
+    const year = campha.steps[0].leg.departure.from.slice(0, 4);
+    const window = { from: `${year}-01-01`, to: `${year}-12-31` };
+    const r = await t.gql(`query($w: DateWindowInput) { traceCargo(origin: "Nampo", window: $w) { ${ROUTE} } }`, { w: window });
+    expect(r.errors).toBeUndefined();
+    const inside = r.data!.traceCargo;
+    expect(inside.map((x: any) => x.id)).toContain(campha.id);
+    expect(inside.length).toBeLessThan(routes.length);
+    for (const route of inside) {
+      for (const step of route.steps.filter((s: any) => s.kind === 'LEG')) {
+        const { departure, arrival } = step.leg;
+        const from = departure?.from ?? arrival?.from;
+        const to = departure?.to ?? arrival?.to;
+        if (to != null) expect(to >= window.from).toBe(true);
+        if (from != null) expect(from <= window.to).toBe(true);
+      }
+    }
+    // Before any dated voyage: only routes whose legs carry no dates at all (an unknown date never excludes).
+    const before = await t.gql(`{ traceCargo(origin: "Nampo", window: { from: "1990-01-01", to: "1990-12-31" }) { ${ROUTE} } }`);
+    expect(before.data!.traceCargo.map((x: any) => x.id)).not.toContain(campha.id);
+    for (const route of before.data!.traceCargo) {
+      for (const step of route.steps.filter((s: any) => s.kind === 'LEG')) {
+        expect([step.leg.departure?.from, step.leg.departure?.to, step.leg.arrival?.from, step.leg.arrival?.to].filter((d) => d != null)).toEqual([]);
+      }
+    }
+  });
+
   it('reaches Vietnam (Cam Pha) and Malaysia directly', () => {
     const campha = routes.find((x) => x.finalPort.id === 'port:cam-pha');
     expect(campha.hops).toBe(1);
