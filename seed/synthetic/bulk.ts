@@ -22,6 +22,7 @@ import { migrate } from '../../src/db/migrations';
 import { indexDepartures, portCandidates, DepartureIndex, CandidateRow } from '../../src/db/nextLinks';
 import { computeNextLinks, NextLink } from '../../src/db/trace';
 import { importCsvIntoLocalNeo4j } from '../../src/db/localNeo4j';
+import { PLACEHOLDER_PORT_KIND } from '../../src/db/traversal';
 import { LegTiming } from '../../src/domain/linking';
 import { readDataset } from '../load';
 import { emitBatches, World, worldStats } from './generate';
@@ -29,7 +30,6 @@ import { GENERATOR_VERSION, SizeName } from './spec';
 import type { LoadLog, LoadReport, SyntheticMarker } from './load';
 
 const ARRAY_DELIMITER = ';';
-const PLACEHOLDER = 'UNSPECIFIED_IN_COUNTRY';
 /** Rows per CSV file; every file carries its own header line. */
 const ROWS_PER_FILE = 500_000;
 
@@ -220,7 +220,7 @@ export function writeSyntheticCsv(world: World, dir: string, log: LoadLog = () =
         file.line([quote(row.fromId), quote(row.toId), type, quote(row.id), ...columns.map((c) => cell(row.props[c.key]))]);
         relationships++;
         const alternative = row.props.alternative === true;
-        if (type === 'TO' && portKind.get(row.toId) !== PLACEHOLDER) {
+        if (type === 'TO' && portKind.get(row.toId) !== PLACEHOLDER_PORT_KIND) {
           const list = arrivesAt.get(row.fromId) ?? [];
           list.push({ portId: row.toId, alternative });
           arrivesAt.set(row.fromId, list);
