@@ -44,10 +44,10 @@ function scalarType(value: unknown): CsvType {
   throw new Error(`no CSV type for the value ${JSON.stringify(value)}`);
 }
 
-/** The CSV column type of a value, or null when the value says nothing (null). An empty list is a string list. */
+/** The CSV column type of a value, or null when the value says nothing (null). */
 function csvType(value: unknown): CsvType | null {
   if (value == null) return null;
-  if (Array.isArray(value)) return value.length === 0 ? 'string[]' : (`${scalarType(value[0])}[]` as CsvType);
+  if (Array.isArray(value)) return `${scalarType(value[0])}[]` as CsvType;
   return scalarType(value);
 }
 
@@ -112,20 +112,29 @@ class CsvFile {
   }
 }
 
-/** Property columns for a batch of rows: the union of their keys, typed by their first non-null value. */
+/**
+ * Property columns for a batch of rows: the union of their keys, typed by their first value that says
+ * something (not null, not an empty list); a key that only ever holds empty lists is a string list.
+ */
 function columnsOf(rows: { props: Record<string, unknown> }[]): { key: string; type: CsvType }[] {
-  const types = new Map<string, CsvType | null>();
+  const types = new Map<string, CsvType>();
+  const onlyEmptyLists = new Set<string>();
   for (const row of rows) {
     for (const [key, value] of Object.entries(row.props)) {
+      if (Array.isArray(value) && value.length === 0) {
+        if (!types.has(key)) onlyEmptyLists.add(key);
+        continue;
+      }
       const type = csvType(value);
+      if (type == null) continue;
       const known = types.get(key);
-      if (known == null) types.set(key, type);
-      else if (type != null && type !== known && !(known === 'string[]' && type.endsWith('[]'))) {
-        throw new Error(`property ${key} has values of types ${known} and ${type}`);
-      } else if (known === 'string[]' && type != null && type !== known) types.set(key, type);
+      if (known != null && known !== type) throw new Error(`property ${key} has values of types ${known} and ${type}`);
+      types.set(key, type);
+      onlyEmptyLists.delete(key);
     }
   }
-  return [...types.entries()].filter(([, t]) => t != null).map(([key, type]) => ({ key, type: type! }));
+  for (const key of onlyEmptyLists) types.set(key, 'string[]');
+  return [...types.entries()].map(([key, type]) => ({ key, type }));
 }
 
 export interface SyntheticCsv {
