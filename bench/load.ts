@@ -74,7 +74,9 @@ function startService(): Promise<{ child: ChildProcess; url: string }> {
         if ((await fetch(`${url}/readyz`)).status === 200) {
           child.once('exit', (code) => {
             if (stopping) return;
-            process.stderr.write(`load: the service exited (${code}) during the run:\n${lines.slice(-40).join('\n')}\n`);
+            process.stderr.write(
+              `load: the service exited (${code}) during the run:\n${lines.slice(-40).join('\n')}\n`,
+            );
             process.exit(1);
           });
           return resolve({ child, url });
@@ -137,24 +139,42 @@ let createsSent = 0;
  */
 function writeRequests(mutations: string[]): Body[] {
   const out: Body[] = [];
-  const source = { url: 'https://example.org/collier-load-test', publisher: 'Collier load test', kind: 'REFERENCE', tier: 'LOW' };
+  const source = {
+    url: 'https://example.org/collier-load-test',
+    publisher: 'Collier load test',
+    kind: 'REFERENCE',
+    tier: 'LOW',
+  };
   if (mutations.includes('upsertVessel')) {
     const upsert = 'mutation ($input: VesselInput!) { upsertVessel(input: $input) { id status } }';
     out.push(
       {
         query: upsert,
         write: true,
-        fresh: () => (createsSent++, { input: { name: `Load Test Vessel ${RUN}-${++sequence}`, vesselType: 'bulk carrier', sources: [source] } }),
+        fresh: () => (
+          createsSent++,
+          { input: { name: `Load Test Vessel ${RUN}-${++sequence}`, vesselType: 'bulk carrier', sources: [source] } }
+        ),
       },
       {
         query: upsert,
         write: true,
-        fresh: () => ({ input: { name: `Load Test Vessel Fixed ${RUN}`, description: `load test write ${++sequence}`, sources: [source] } }),
+        fresh: () => ({
+          input: {
+            name: `Load Test Vessel Fixed ${RUN}`,
+            description: `load test write ${++sequence}`,
+            sources: [source],
+          },
+        }),
       },
     );
   }
   if (mutations.includes('addSource')) {
-    out.push({ query: 'mutation ($input: SourceInput!) { addSource(input: $input) { id } }', write: true, fresh: () => ({ input: source }) });
+    out.push({
+      query: 'mutation ($input: SourceInput!) { addSource(input: $input) { id } }',
+      write: true,
+      fresh: () => ({ input: source }),
+    });
   }
   return out;
 }
@@ -165,22 +185,38 @@ function sampleRss(pid: number, samples: { s: number; mb: number }[], started: n
 }
 
 async function main(): Promise<void> {
-  say(`load: ${seconds} s, ${connections} connections, service on :${httpPort}, Neo4j on :${boltPort} (data in ${dataDir})`);
+  say(
+    `load: ${seconds} s, ${connections} connections, service on :${httpPort}, Neo4j on :${boltPort} (data in ${dataDir})`,
+  );
   fs.rmSync(path.join(root, dataDir), { recursive: true, force: true });
   const { child, url } = await startService();
   const pid = child.pid!;
   try {
     const writes = readsOnly ? [] : writeRequests(await mutationNames(url));
     const bodies: Body[] = [...READS.map((query) => ({ query, write: false })), ...writes];
-    say(`mix: ${READS.length} read operations + ${writes.length} writes through an editor API key, in turn on each connection`);
+    say(
+      `mix: ${READS.length} read operations + ${writes.length} writes through an editor API key, in turn on each connection`,
+    );
     // Warm up.
-    await autocannon({ url: `${url}/graphql`, connections: 2, duration: 5, requests: requestsFor(bodies), verifyBody: noGraphQLErrors });
+    await autocannon({
+      url: `${url}/graphql`,
+      connections: 2,
+      duration: 5,
+      requests: requestsFor(bodies),
+      verifyBody: noGraphQLErrors,
+    });
     const started = Date.now();
     const rss = { start: rssMb(pid), middle: 0, end: 0 };
     const samples: { s: number; mb: number }[] = [{ s: 0, mb: rss.start }];
     const middle = setTimeout(() => (rss.middle = rssMb(pid)), (seconds * 1000) / 2);
     const sampler = sampleRss(pid, samples, started);
-    const result = await autocannon({ url: `${url}/graphql`, connections, duration: seconds, requests: requestsFor(bodies), verifyBody: noGraphQLErrors });
+    const result = await autocannon({
+      url: `${url}/graphql`,
+      connections,
+      duration: seconds,
+      requests: requestsFor(bodies),
+      verifyBody: noGraphQLErrors,
+    });
     clearTimeout(middle);
     clearInterval(sampler);
     rss.end = rssMb(pid);
@@ -189,9 +225,15 @@ async function main(): Promise<void> {
     const failures = result.errors + result.timeouts + result.non2xx + result.mismatches;
     say('');
     say(`requests: ${result.requests.total} in ${result.duration} s (${result.requests.average} req/s average)`);
-    say(`latency ms: p50 ${result.latency.p50}  p90 ${result.latency.p90}  p99 ${result.latency.p99}  max ${result.latency.max}`);
-    say(`errors: ${result.errors}  timeouts: ${result.timeouts}  non-2xx: ${result.non2xx}  GraphQL errors: ${result.mismatches}`);
-    say(`writes: ${createsSent} create-vessel requests sent (warm-up included), ${written.vessels} vessels in the graph; ${written.changes} audit entries`);
+    say(
+      `latency ms: p50 ${result.latency.p50}  p90 ${result.latency.p90}  p99 ${result.latency.p99}  max ${result.latency.max}`,
+    );
+    say(
+      `errors: ${result.errors}  timeouts: ${result.timeouts}  non-2xx: ${result.non2xx}  GraphQL errors: ${result.mismatches}`,
+    );
+    say(
+      `writes: ${createsSent} create-vessel requests sent (warm-up included), ${written.vessels} vessels in the graph; ${written.changes} audit entries`,
+    );
     say(`service RSS MB: start ${rss.start}  middle ${rss.middle}  end ${rss.end}`);
     say(`service RSS MB every 10 s: ${samples.map((x) => x.mb).join(' ')}`);
     fs.mkdirSync(path.join(root, 'bench'), { recursive: true });
@@ -202,7 +244,14 @@ async function main(): Promise<void> {
           seconds,
           connections,
           mix: bodies.map((b) => b.query),
-          result: { requests: result.requests, latency: result.latency, errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx, graphqlErrors: result.mismatches },
+          result: {
+            requests: result.requests,
+            latency: result.latency,
+            errors: result.errors,
+            timeouts: result.timeouts,
+            non2xx: result.non2xx,
+            graphqlErrors: result.mismatches,
+          },
           writes: { createsSent, ...written },
           rssMb: rss,
           rssSamplesMb: samples,

@@ -35,7 +35,8 @@ async function read(driver: Driver, cypher: string, params: Record<string, unkno
 }
 
 const FOLLOW = (n: string) => `(${n}.kind <> 'INFERRED' OR ${n}.waitMinDays IS NULL OR ${n}.waitMinDays <= $maxWait)`;
-const HUB = (x: string) => `(${x}:Country OR ${x}:Source OR ${x}:Tactic OR (${x}:Port AND ${x}.kind = 'UNSPECIFIED_IN_COUNTRY'))`;
+const HUB = (x: string) =>
+  `(${x}:Country OR ${x}:Source OR ${x}:Tactic OR (${x}:Port AND ${x}.kind = 'UNSPECIFIED_IN_COUNTRY'))`;
 
 /** The trace walk, by hand: routes from the origin, ranked by confidence in Cypher, the top `limit`. */
 function rawTrace(hops: number): string {
@@ -62,7 +63,6 @@ RETURN round(c, 3) AS confidence, [l IN legs | l.id] AS legIds, links, final.id 
 ORDER BY confidence DESC, departed
 LIMIT 50`;
 }
-
 
 /** A comparable summary of a route list: how many, and the confidences in order (routes tied on confidence and day may differ at the cut). */
 function routeSummary(routes: { confidence: number }[]) {
@@ -145,7 +145,10 @@ ORDER BY v.name, v.id`;
 
 /** Count of leg ids in a nested answer: both sides must reach the same legs. */
 function nestedLegCount(vessels: { owners: { holdings: { legs?: unknown[] }[] }[] }[]): number {
-  return vessels.reduce((s, v) => s + v.owners.reduce((t, o) => t + o.holdings.reduce((u, h) => u + (h.legs?.length ?? 0), 0), 0), 0);
+  return vessels.reduce(
+    (s, v) => s + v.owners.reduce((t, o) => t + o.holdings.reduce((u, h) => u + (h.legs?.length ?? 0), 0), 0),
+    0,
+  );
 }
 
 export const NESTED_QUERY = `query Nested($first: Int!) { vessels(first: $first) { edges { node { id name
@@ -159,7 +162,12 @@ export function nestedSummaryFromGraphql(data: any) {
 }
 
 export function operations(a: Anchors): Operation[] {
-  const traceParams = { origin: a.originPortId, commodities: ['COAL', 'COAL_OR_PIG_IRON'], origins: ['DPRK', 'DPRK_SUSPECTED', 'UNCONFIRMED'], maxWait: DEFAULT_MAX_WAIT_DAYS };
+  const traceParams = {
+    origin: a.originPortId,
+    commodities: ['COAL', 'COAL_OR_PIG_IRON'],
+    origins: ['DPRK', 'DPRK_SUSPECTED', 'UNCONFIRMED'],
+    maxWait: DEFAULT_MAX_WAIT_DAYS,
+  };
   const trace = (hops: number): Operation => ({
     name: `traceCargo maxHops ${hops}`,
     needs: ['traceCargo'],
@@ -188,21 +196,27 @@ export function operations(a: Anchors): Operation[] {
         const rows = await read(driver, RAW_DESTINATIONS, traceParams);
         return { groups: rows.length, routes: rows.reduce((s, r) => s + r.routeCount, 0) };
       },
-      summarize: (data) => ({ groups: data.destinations.length, routes: data.destinations.reduce((s: number, d: any) => s + d.routeCount, 0) }),
-    },
-    ...[1, 2].map(
-      (depth): Operation => ({
-        name: `neighborhood depth ${depth}`,
-        needs: ['neighborhood'],
-        query: `query Hood($id: ID!, $depth: Int!) { neighborhood(id: $id, depth: $depth) { nodes { id label name } edges { id type source target confidence } truncated } }`,
-        variables: { id: a.vesselId, depth },
-        raw: async (driver) => {
-          const [row] = await read(driver, rawNeighborhood(depth), { id: a.vesselId, types, room: neo4j.int(199), edgeCap: neo4j.int(1000) });
-          return { nodes: row.nodes.length, edges: row.edges.length };
-        },
-        summarize: (data) => ({ nodes: data.neighborhood.nodes.length, edges: data.neighborhood.edges.length }),
+      summarize: (data) => ({
+        groups: data.destinations.length,
+        routes: data.destinations.reduce((s: number, d: any) => s + d.routeCount, 0),
       }),
-    ),
+    },
+    ...[1, 2].map((depth): Operation => ({
+      name: `neighborhood depth ${depth}`,
+      needs: ['neighborhood'],
+      query: `query Hood($id: ID!, $depth: Int!) { neighborhood(id: $id, depth: $depth) { nodes { id label name } edges { id type source target confidence } truncated } }`,
+      variables: { id: a.vesselId, depth },
+      raw: async (driver) => {
+        const [row] = await read(driver, rawNeighborhood(depth), {
+          id: a.vesselId,
+          types,
+          room: neo4j.int(199),
+          edgeCap: neo4j.int(1000),
+        });
+        return { nodes: row.nodes.length, edges: row.edges.length };
+      },
+      summarize: (data) => ({ nodes: data.neighborhood.nodes.length, edges: data.neighborhood.edges.length }),
+    })),
     {
       name: 'paths k 3',
       needs: ['paths'],
@@ -220,7 +234,10 @@ export function operations(a: Anchors): Operation[] {
       query: `query Risk($id: ID!) { riskProfile(vesselId: $id) { score level factors { code points reason } } }`,
       variables: { id: a.vesselId },
       raw: async (driver) => {
-        const [row] = await read(driver, RAW_RISK, { id: a.vesselId, proximityTypes: types.filter((t) => t !== 'DESIGNATED' && t !== 'USED') });
+        const [row] = await read(driver, RAW_RISK, {
+          id: a.vesselId,
+          proximityTypes: types.filter((t) => t !== 'DESIGNATED' && t !== 'USED'),
+        });
         return { facts: Object.keys(row).length };
       },
       note: 'raw gathers the same facts (ids and counts, no evidence paths); the scoring itself is pure JS',

@@ -33,7 +33,11 @@ function walk(plan: PlanNode, visit: (p: PlanNode) => void): void {
 export class ProfilingDatabase extends Database {
   profiles: StatementProfile[] = [];
 
-  override async read<T = Record<string, unknown>>(cypher: string, params: Params = {}, counter?: StatementCounter): Promise<T[]> {
+  override async read<T = Record<string, unknown>>(
+    cypher: string,
+    params: Params = {},
+    counter?: StatementCounter,
+  ): Promise<T[]> {
     if (counter) counter.count++;
     const session = this.driver.session({ defaultAccessMode: neo4j.session.READ });
     const started = Date.now();
@@ -54,7 +58,14 @@ export class ProfilingDatabase extends Database {
         });
       }
       this.profiles.push({
-        statement: cypher.trim().split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 2).join(' ').slice(0, 140),
+        statement: cypher
+          .trim()
+          .split('\n')
+          .map((l) => l.trim())
+          .filter(Boolean)
+          .slice(0, 2)
+          .join(' ')
+          .slice(0, 140),
         dbHits,
         rows: profile ? Number(profile.rows ?? 0) : 0,
         ms: Date.now() - started,

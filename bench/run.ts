@@ -70,12 +70,18 @@ function parseArgs(argv: string[]): Args {
     keepCsv: argv.includes('--keep-csv'),
     // How an absent size is loaded: `bulk` (CSV + neo4j-admin import, the default for L) or `unwind` (the batch writer).
     loader: (get('loader') ?? (size === 'L' ? 'bulk' : 'unwind')) as 'bulk' | 'unwind',
-    only: get('only')?.split(',').map((x) => x.trim()).filter(Boolean) ?? null,
+    only:
+      get('only')
+        ?.split(',')
+        .map((x) => x.trim())
+        .filter(Boolean) ?? null,
   };
 }
 
 const log = (msg: string, fields?: Record<string, unknown>) =>
-  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}${fields ? ` ${JSON.stringify(fields)}` : ''}\n`);
+  process.stderr.write(
+    `[bench ${new Date().toISOString().slice(11, 19)}] ${msg}${fields ? ` ${JSON.stringify(fields)}` : ''}\n`,
+  );
 
 /* ---------------------------------------------------------------------------------------------- */
 
@@ -96,7 +102,13 @@ interface Latency {
 function latency(samples: number[]): Latency {
   const s = [...samples].sort((a, b) => a - b);
   const r = (x: number) => Math.round(x * 100) / 100;
-  return { n: s.length, p50: r(percentile(s, 50)), p95: r(percentile(s, 95)), p99: r(percentile(s, 99)), mean: r(s.reduce((a, b) => a + b, 0) / s.length) };
+  return {
+    n: s.length,
+    p50: r(percentile(s, 50)),
+    p95: r(percentile(s, 95)),
+    p99: r(percentile(s, 99)),
+    mean: r(s.reduce((a, b) => a + b, 0) / s.length),
+  };
 }
 
 async function timeSequential(n: number, run: () => Promise<unknown>): Promise<Latency> {
@@ -130,7 +142,12 @@ async function gql(url: string, query: string, variables: Record<string, unknown
   const text = await res.text();
   const body = JSON.parse(text) as { data?: any; errors?: unknown[] };
   const header = res.headers.get('x-collier-statements');
-  return { data: body.data, errors: body.errors, statements: header == null ? null : Number(header), bytes: text.length };
+  return {
+    data: body.data,
+    errors: body.errors,
+    statements: header == null ? null : Number(header),
+    bytes: text.length,
+  };
 }
 
 interface Throughput {
@@ -143,12 +160,26 @@ interface Throughput {
   timeouts: number;
 }
 
-async function load(urls: string[], connections: number, duration: number, query: string, variables: Record<string, unknown>): Promise<Throughput> {
+async function load(
+  urls: string[],
+  connections: number,
+  duration: number,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<Throughput> {
   const body = JSON.stringify({ query, variables });
   const per = Math.max(1, Math.round(connections / urls.length));
   const results = await Promise.all(
     urls.map((url) =>
-      autocannon({ url, connections: per, duration, method: 'POST', headers: { 'content-type': 'application/json' }, body, timeout: 60 }),
+      autocannon({
+        url,
+        connections: per,
+        duration,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+        timeout: 60,
+      }),
     ),
   );
   return {
@@ -166,7 +197,11 @@ async function load(urls: string[], connections: number, duration: number, query
 async function quiesce(driver: Driver): Promise<void> {
   const until = Date.now() + 180_000;
   while (Date.now() < until) {
-    const { records } = await driver.executeQuery('SHOW TRANSACTIONS YIELD transactionId RETURN count(*) AS n', {}, { routing: neo4j.routing.READ });
+    const { records } = await driver.executeQuery(
+      'SHOW TRANSACTIONS YIELD transactionId RETURN count(*) AS n',
+      {},
+      { routing: neo4j.routing.READ },
+    );
     if (Number(records[0].get('n')) <= 1) return;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -246,7 +281,8 @@ interface OpResult {
   error?: string;
 }
 
-const ratio = (a: number | undefined, b: number | undefined) => (a != null && b != null && b > 0 ? Math.round((a / b) * 100) / 100 : null);
+const ratio = (a: number | undefined, b: number | undefined) =>
+  a != null && b != null && b > 0 ? Math.round((a / b) * 100) / 100 : null;
 
 async function queryFields(url: string): Promise<Set<string>> {
   const r = await gql(url, '{ __schema { queryType { fields { name } } } }', {});
@@ -256,8 +292,14 @@ async function queryFields(url: string): Promise<Set<string>> {
 async function neo4jMemory(driver: Driver, local: LocalNeo4j): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = { javaRssMb: rssMb(local.pid) };
   try {
-    const { records } = await driver.executeQuery(`CALL dbms.queryJmx('java.lang:type=Memory') YIELD attributes RETURN attributes`, {}, { routing: neo4j.routing.READ });
-    const heap = (records[0]?.get('attributes') as any)?.HeapMemoryUsage?.value?.properties ?? (records[0]?.get('attributes') as any)?.HeapMemoryUsage?.value;
+    const { records } = await driver.executeQuery(
+      `CALL dbms.queryJmx('java.lang:type=Memory') YIELD attributes RETURN attributes`,
+      {},
+      { routing: neo4j.routing.READ },
+    );
+    const heap =
+      (records[0]?.get('attributes') as any)?.HeapMemoryUsage?.value?.properties ??
+      (records[0]?.get('attributes') as any)?.HeapMemoryUsage?.value;
     if (heap) out.heapUsedMb = Math.round(Number(heap.used) / 1048576);
     if (heap) out.heapCommittedMb = Math.round(Number(heap.committed) / 1048576);
     if (heap) out.heapMaxMb = Math.round(Number(heap.max) / 1048576);
@@ -285,16 +327,31 @@ async function main(): Promise<void> {
   const root = findRepoRoot();
   const dataDir = path.join(root, '.data', `bench-${args.size.toLowerCase()}`);
   const memory = NEO4J_MEMORY[args.size];
-  if (args.loader !== 'bulk' && args.loader !== 'unwind') throw new Error(`--loader must be bulk or unwind (got ${args.loader})`);
+  if (args.loader !== 'bulk' && args.loader !== 'unwind')
+    throw new Error(`--loader must be bulk or unwind (got ${args.loader})`);
   // The bulk loader writes a new store offline, before Neo4j starts; only into a folder that holds none.
   let bulk: BulkLoad | null = null;
   if (args.loader === 'bulk' && !fs.existsSync(path.join(dataDir, 'data', 'databases', 'neo4j'))) {
     log('bulk load', { size: args.size, dataDir });
-    bulk = await bulkImportSynthetic(planWorld(args.size, DEFAULT_SEED), args.size, DEFAULT_SEED, dataDir, `${dataDir}-csv`, (event, fields) => log(event, fields));
+    bulk = await bulkImportSynthetic(
+      planWorld(args.size, DEFAULT_SEED),
+      args.size,
+      DEFAULT_SEED,
+      dataDir,
+      `${dataDir}-csv`,
+      (event, fields) => log(event, fields),
+    );
     if (!args.keepCsv) fs.rmSync(`${dataDir}-csv`, { recursive: true, force: true });
   }
   log('starting Neo4j', { boltPort: BOLT_PORT, dataDir, ...memory });
-  const local = await startLocalNeo4j({ boltPort: BOLT_PORT, dataDir, heap: memory.heap, pageCache: memory.pageCache, txTimeoutSeconds: 1800, startTimeoutMs: 600_000 });
+  const local = await startLocalNeo4j({
+    boltPort: BOLT_PORT,
+    dataDir,
+    heap: memory.heap,
+    pageCache: memory.pageCache,
+    txTimeoutSeconds: 1800,
+    startTimeoutMs: 600_000,
+  });
   const children: Child[] = [];
   // Ctrl-C or a timeout: stop what this run started (services, then Neo4j), then leave.
   const onSignal = () => {
@@ -306,14 +363,24 @@ async function main(): Promise<void> {
   process.once('SIGTERM', onSignal);
   const driver = createDriver(local.uri, 'neo4j', '', 10_000);
   const db = new Database(driver, { timeoutMs: 900_000 });
-  const results: Record<string, unknown> = { size: args.size, seed: DEFAULT_SEED, startedAt: new Date().toISOString(), settings: { ...args, boltPort: BOLT_PORT, neo4j: memory } };
+  const results: Record<string, unknown> = {
+    size: args.size,
+    seed: DEFAULT_SEED,
+    startedAt: new Date().toISOString(),
+    settings: { ...args, boltPort: BOLT_PORT, neo4j: memory },
+  };
   try {
     /* Data */
     const bulkReport = bulk ? await finishBulkLoad(db, bulk, (event, fields) => log(event, fields)) : undefined;
     const loaded = await loadSynthetic(db, args.size, { log: (event, fields) => log(event, fields) });
     const marker: SyntheticMarker = loaded.marker;
     const report: LoadReport | undefined = bulkReport ?? loaded.report;
-    results.dataset = { marker, loadedNow: loaded.loaded || bulk != null, report, storeMb: dirSizeMb(path.join(dataDir, 'data')) };
+    results.dataset = {
+      marker,
+      loadedNow: loaded.loaded || bulk != null,
+      report,
+      storeMb: dirSizeMb(path.join(dataDir, 'data')),
+    };
     log('dataset', { ...marker, loadedNow: loaded.loaded || bulk != null });
     if (args.loadOnly) {
       if (report) writeResults(root, `load-${args.size}`, results.dataset as Record<string, unknown>);
@@ -354,7 +421,8 @@ async function main(): Promise<void> {
         r.responseBytes = answer.bytes;
         if (op.summarize) r.graphqlSummary = op.summarize(answer.data);
         if (op.raw) r.rawSummary = await op.raw(driver);
-        r.answersMatch = op.summarize && op.raw ? JSON.stringify(r.graphqlSummary) === JSON.stringify(r.rawSummary) : null;
+        r.answersMatch =
+          op.summarize && op.raw ? JSON.stringify(r.graphqlSummary) === JSON.stringify(r.rawSummary) : null;
         // Slow operations (seconds a request) get fewer samples and no concurrency-32 run: the figures
         // they would add are the same saturation, at the cost of minutes.
         const probe = await timeSequential(2, () => gql(collier.url, op.query, op.variables));
@@ -366,10 +434,25 @@ async function main(): Promise<void> {
         r.ratioP95 = ratio(r.graphql.p95, r.raw?.p95);
         r.throughput = [];
         for (const c of slow ? [1, 8] : [1, 8, 32]) {
-          r.throughput.push(await load([collier.url], c, slow ? Math.max(args.duration, Math.ceil((3 * probe.mean) / 1000)) : args.duration, op.query, op.variables));
+          r.throughput.push(
+            await load(
+              [collier.url],
+              c,
+              slow ? Math.max(args.duration, Math.ceil((3 * probe.mean) / 1000)) : args.duration,
+              op.query,
+              op.variables,
+            ),
+          );
           await quiesce(driver);
         }
-        log(`done ${op.name}`, { statements: r.statements, p50: r.graphql.p50, rawP50: r.raw?.p50, ratioP50: r.ratioP50, rps8: r.throughput[1]?.requestsPerSecond, match: r.answersMatch });
+        log(`done ${op.name}`, {
+          statements: r.statements,
+          p50: r.graphql.p50,
+          rawP50: r.raw?.p50,
+          ratioP50: r.ratioP50,
+          rps8: r.throughput[1]?.requestsPerSecond,
+          match: r.answersMatch,
+        });
       } catch (error) {
         r.error = (error as Error).message;
         log(`failed ${op.name}`, { error: r.error });
@@ -381,10 +464,20 @@ async function main(): Promise<void> {
     const growth: Record<string, unknown>[] = [];
     for (const first of [5, 20, 50, 100]) {
       const a = await gql(collier.url, NESTED_QUERY, { first });
-      growth.push({ operation: `nested first ${first}`, statements: a.statements, ...(a.data ? nestedSummaryFromGraphql(a.data) : {}), bytes: a.bytes });
+      growth.push({
+        operation: `nested first ${first}`,
+        statements: a.statements,
+        ...(a.data ? nestedSummaryFromGraphql(a.data) : {}),
+        bytes: a.bytes,
+      });
     }
     for (const op of opResults.filter((o) => o.name.startsWith('traceCargo') && o.statements != null)) {
-      growth.push({ operation: op.name, statements: op.statements, result: op.graphqlSummary && (op.graphqlSummary as { routes: number }).routes, bytes: op.responseBytes });
+      growth.push({
+        operation: op.name,
+        statements: op.statements,
+        result: op.graphqlSummary && (op.graphqlSummary as { routes: number }).routes,
+        bytes: op.responseBytes,
+      });
     }
     results.statementsVsResultSize = growth;
 
@@ -395,7 +488,9 @@ async function main(): Promise<void> {
       log('measuring nested without DataLoader batching');
       await gql(nobatch.url, NESTED_QUERY, { first: 50 });
       const a = await gql(nobatch.url, NESTED_QUERY, { first: 50 });
-      const lat = await timeSequential(Math.max(5, Math.round(args.samples / 3)), () => gql(nobatch.url, NESTED_QUERY, { first: 50 }));
+      const lat = await timeSequential(Math.max(5, Math.round(args.samples / 3)), () =>
+        gql(nobatch.url, NESTED_QUERY, { first: 50 }),
+      );
       const tp = [await load([nobatch.url], 8, args.duration, NESTED_QUERY, { first: 50 })];
       await quiesce(driver);
       results.nPlusOne = {
@@ -421,7 +516,15 @@ async function main(): Promise<void> {
       const summary = a.data
         ? {
             vessels: a.data.vessels.length,
-            legs: a.data.vessels.reduce((s: number, v: any) => s + v.owners.reduce((t: number, o: any) => t + o.holdings.reduce((u: number, h: any) => u + h.legs.length, 0), 0), 0),
+            legs: a.data.vessels.reduce(
+              (s: number, v: any) =>
+                s +
+                v.owners.reduce(
+                  (t: number, o: any) => t + o.holdings.reduce((u: number, h: any) => u + h.legs.length, 0),
+                  0,
+                ),
+              0,
+            ),
           }
         : a.errors;
       const lat = await timeSequential(args.samples, () => gql(peer.url, PEER_NESTED_QUERY, { first: 50 }));
@@ -438,7 +541,10 @@ async function main(): Promise<void> {
         latency: lat,
         throughput: tp,
         rssMb: peer.maxRssMb,
-        throughputRatio: tp.map((t, i) => ({ connections: t.connections, collierOverPeer: ratio(nested?.throughput?.[i]?.requestsPerSecond, t.requestsPerSecond) })),
+        throughputRatio: tp.map((t, i) => ({
+          connections: t.connections,
+          collierOverPeer: ratio(nested?.throughput?.[i]?.requestsPerSecond, t.requestsPerSecond),
+        })),
         latencyRatioP50: ratio(nested?.graphql?.p50, lat.p50),
       };
       log('peer', results.peer as Record<string, unknown>);
@@ -451,16 +557,28 @@ async function main(): Promise<void> {
       const replica = await startService('collier', HTTP_PORTS.replica, local.uri);
       children.push(replica);
       const scale: Record<string, unknown>[] = [];
-      for (const op of ops.filter((o) => ['traceCargo maxHops 2', 'paths k 3', 'neighborhood depth 1'].includes(o.name) || o.name.startsWith('nested'))) {
+      for (const op of ops.filter(
+        (o) =>
+          ['traceCargo maxHops 2', 'paths k 3', 'neighborhood depth 1'].includes(o.name) || o.name.startsWith('nested'),
+      )) {
         if (!opResults.find((r) => r.name === op.name && r.graphql)) continue;
         await gql(replica.url, op.query, op.variables);
         const one = await load([collier.url], 32, args.duration, op.query, op.variables);
         await quiesce(driver);
         const two = await load([collier.url, replica.url], 32, args.duration, op.query, op.variables);
         await quiesce(driver);
-        scale.push({ operation: op.name, oneReplica: one, twoReplicas: two, ratio: ratio(two.requestsPerSecond, one.requestsPerSecond) });
+        scale.push({
+          operation: op.name,
+          oneReplica: one,
+          twoReplicas: two,
+          ratio: ratio(two.requestsPerSecond, one.requestsPerSecond),
+        });
       }
-      results.scaleOut = { note: 'both replicas and Neo4j share one 2-core machine', runs: scale, replicaRssMb: replica.maxRssMb };
+      results.scaleOut = {
+        note: 'both replicas and Neo4j share one 2-core machine',
+        runs: scale,
+        replicaRssMb: replica.maxRssMb,
+      };
       log('scale-out', { runs: scale.map((s) => ({ op: s.operation, ratio: s.ratio })) });
       await stopService(replica);
     }
@@ -520,8 +638,24 @@ function writeResults(root: string, key: string, value: Record<string, unknown>)
 function printTable(results: Record<string, any>, ops: OpResult[]): void {
   const lines: string[] = [];
   const d = results.dataset;
-  lines.push(`\nCollier bench — size ${results.size} (seed ${results.seed}); dataset: ${d.marker.nodes} nodes, ${d.marker.relationships} relationships + ${d.marker.nextLinks} NEXT, loaded in ${d.marker.loadSeconds}s (NEXT ${d.marker.nextSeconds}s)`);
-  const head = ['operation', 'stmts', 'p50 ms', 'p95 ms', 'p99 ms', 'raw p50', 'raw p95', 'GQL/raw p50', 'p95', 'rps c1', 'rps c8', 'rps c32', 'same answer'];
+  lines.push(
+    `\nCollier bench — size ${results.size} (seed ${results.seed}); dataset: ${d.marker.nodes} nodes, ${d.marker.relationships} relationships + ${d.marker.nextLinks} NEXT, loaded in ${d.marker.loadSeconds}s (NEXT ${d.marker.nextSeconds}s)`,
+  );
+  const head = [
+    'operation',
+    'stmts',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    'raw p50',
+    'raw p95',
+    'GQL/raw p50',
+    'p95',
+    'rps c1',
+    'rps c8',
+    'rps c32',
+    'same answer',
+  ];
   const rows = ops.map((o) =>
     o.skipped
       ? [o.name, `skipped: ${o.skipped}`]
@@ -543,11 +677,25 @@ function printTable(results: Record<string, any>, ops: OpResult[]): void {
   );
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   lines.push(head.map((h, i) => h.padEnd(widths[i])).join(' | '));
-  for (const r of rows) lines.push(r.map((c, i) => (i === r.length - 1 && r.length === 2 ? c : c.padEnd(widths[i]))).join(' | '));
-  if (results.nPlusOne) lines.push(`N+1 baseline (DataLoader off): ${results.nPlusOne.statements} statements, p50 ${results.nPlusOne.latency.p50} ms; batching is ${results.nPlusOne.latencyRatioP50}× faster (p50), ${results.nPlusOne.throughputRatioC8}× the throughput at c8`);
-  if (results.peer) lines.push(`@neo4j/graphql peer (nested): p50 ${results.peer.latency.p50} ms; Collier/peer throughput ${results.peer.throughputRatio.map((t: any) => `c${t.connections} ${t.collierOverPeer}×`).join(', ')}; same answer: ${results.peer.answersMatch}`);
-  if (results.scaleOut) for (const s of results.scaleOut.runs) lines.push(`scale-out ${s.operation}: 1 replica ${s.oneReplica.requestsPerSecond} rps, 2 replicas ${s.twoReplicas.requestsPerSecond} rps (×${s.ratio})`);
-  if (results.memory) lines.push(`memory: Collier RSS max ${results.memory.collierServiceMaxRssMb} MB; Neo4j ${JSON.stringify(results.memory.neo4j)}; settings ${JSON.stringify(results.memory.neo4jSettings)}`);
+  for (const r of rows)
+    lines.push(r.map((c, i) => (i === r.length - 1 && r.length === 2 ? c : c.padEnd(widths[i]))).join(' | '));
+  if (results.nPlusOne)
+    lines.push(
+      `N+1 baseline (DataLoader off): ${results.nPlusOne.statements} statements, p50 ${results.nPlusOne.latency.p50} ms; batching is ${results.nPlusOne.latencyRatioP50}× faster (p50), ${results.nPlusOne.throughputRatioC8}× the throughput at c8`,
+    );
+  if (results.peer)
+    lines.push(
+      `@neo4j/graphql peer (nested): p50 ${results.peer.latency.p50} ms; Collier/peer throughput ${results.peer.throughputRatio.map((t: any) => `c${t.connections} ${t.collierOverPeer}×`).join(', ')}; same answer: ${results.peer.answersMatch}`,
+    );
+  if (results.scaleOut)
+    for (const s of results.scaleOut.runs)
+      lines.push(
+        `scale-out ${s.operation}: 1 replica ${s.oneReplica.requestsPerSecond} rps, 2 replicas ${s.twoReplicas.requestsPerSecond} rps (×${s.ratio})`,
+      );
+  if (results.memory)
+    lines.push(
+      `memory: Collier RSS max ${results.memory.collierServiceMaxRssMb} MB; Neo4j ${JSON.stringify(results.memory.neo4j)}; settings ${JSON.stringify(results.memory.neo4jSettings)}`,
+    );
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 

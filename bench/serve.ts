@@ -47,13 +47,25 @@ export const PEER_NESTED_QUERY = `query Nested($first: Int!) { vessels(limit: $f
 async function main(): Promise<void> {
   const [kind, portText, uri] = process.argv.slice(2);
   const port = Number(portText);
-  const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', GRAPHQL_INTROSPECTION: 'true', NEO4J_URI: uri, PORT: portText, NEO4J_QUERY_TIMEOUT_MS: '120000' });
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'silent',
+    GRAPHQL_INTROSPECTION: 'true',
+    NEO4J_URI: uri,
+    PORT: portText,
+    NEO4J_QUERY_TIMEOUT_MS: '120000',
+  });
   const driver = createDriver(uri, 'neo4j', '', 5000);
   let server: http.Server;
   let stop: () => Promise<void>;
   if (kind === 'collier' || kind === 'collier-nobatch') {
     const db = new Database(driver, { timeoutMs: config.neo4j.queryTimeoutMs });
-    const service = await createService({ config, db, logger: createLogger('silent'), loaderOptions: { batch: kind === 'collier' } });
+    const service = await createService({
+      config,
+      db,
+      logger: createLogger('silent'),
+      loaderOptions: { batch: kind === 'collier' },
+    });
     server = service.httpServer;
     stop = async () => {
       await service.apollo.stop();

@@ -52,7 +52,8 @@ interface TraceResult {
 type Notice = { kind: 'error'; text: string; code: string; argument: string | null } | { kind: 'info'; text: string };
 
 function errorNotice(err: unknown, doing: string): Notice {
-  if (err instanceof ApiError) return { kind: 'error', text: `${doing}: ${err.message}`, code: err.code, argument: err.argumentName };
+  if (err instanceof ApiError)
+    return { kind: 'error', text: `${doing}: ${err.message}`, code: err.code, argument: err.argumentName };
   return { kind: 'error', text: `${doing}: ${String((err as Error)?.message ?? err)}`, code: 'CLIENT', argument: null };
 }
 
@@ -128,7 +129,8 @@ export function App() {
   }, [filters, runTrace]);
 
   const routes = useMemo(
-    () => (result ? filterRoutes(result.routes, { tactic: filters.tactic || null, minConfidence: null, country: null }) : []),
+    () =>
+      result ? filterRoutes(result.routes, { tactic: filters.tactic || null, minConfidence: null, country: null }) : [],
     [result, filters.tactic],
   );
   const baseDrawing = useMemo(() => drawRoutes(routes), [routes]);
@@ -159,7 +161,9 @@ export function App() {
           minConfidence: filters.minConfidence > 0 ? filters.minConfidence : null,
           limit: 200,
         });
-        const anchor = drawing.nodes.some((n) => n.id === id) ? id : (drawing.nodes.find((n) => n.vesselId === id)?.id ?? id);
+        const anchor = drawing.nodes.some((n) => n.id === id)
+          ? id
+          : (drawing.nodes.find((n) => n.vesselId === id)?.id ?? id);
         setExpansions((xs) => [...xs, { anchor, sub: data.neighborhood }]);
         setView('graph');
         const added = data.neighborhood.nodes.filter((n) => !drawing.nodes.some((m) => m.id === n.id)).length;
@@ -233,7 +237,8 @@ export function App() {
 
   const countries = useMemo(() => {
     const list = (result?.destinations ?? []).filter((d) => d.country).map((d) => d.country!);
-    if (filters.country && !list.some((c) => c.code === filters.country)) list.push({ code: filters.country, name: filters.country });
+    if (filters.country && !list.some((c) => c.code === filters.country))
+      list.push({ code: filters.country, name: filters.country });
     return list.sort((a, b) => a.name.localeCompare(b.name));
   }, [result, filters.country]);
 
@@ -244,7 +249,9 @@ export function App() {
       ? `${routes.length} route${routes.length === 1 ? '' : 's'} from ${result.routes[0]?.origin.name ?? result.origin}` +
         (filters.tactic ? ` using ${tactics.find((t) => t.code === filters.tactic)?.name ?? filters.tactic}` : '') +
         ` · ${result.ms} ms` +
-        (result.statements != null ? ` · ${result.statements} Cypher statement${result.statements === 1 ? '' : 's'}` : '') +
+        (result.statements != null
+          ? ` · ${result.statements} Cypher statement${result.statements === 1 ? '' : 's'}`
+          : '') +
         (result.routes.length >= ROUTE_LIMIT
           ? ` · only the ${ROUTE_LIMIT} most confident routes are shown: narrow the period or raise the minimum confidence`
           : '')
@@ -299,7 +306,9 @@ export function App() {
             min={1}
             max={MAX_HOPS}
             value={form.maxHops}
-            onChange={(e) => setForm((f) => ({ ...f, maxHops: Math.max(1, Math.min(MAX_HOPS, Number(e.target.value) || 1)) }))}
+            onChange={(e) =>
+              setForm((f) => ({ ...f, maxHops: Math.max(1, Math.min(MAX_HOPS, Number(e.target.value) || 1)) }))
+            }
           />
         </div>
         <div className="field narrow">
@@ -310,7 +319,9 @@ export function App() {
             min={0}
             max={MAX_WAIT}
             value={form.maxWaitDays}
-            onChange={(e) => setForm((f) => ({ ...f, maxWaitDays: Math.max(0, Math.min(MAX_WAIT, Number(e.target.value) || 0)) }))}
+            onChange={(e) =>
+              setForm((f) => ({ ...f, maxWaitDays: Math.max(0, Math.min(MAX_WAIT, Number(e.target.value) || 0)) }))
+            }
           />
         </div>
         <button type="submit" className="primary" disabled={loading}>
@@ -390,7 +401,8 @@ export function App() {
                     <span className="chip-name">{d.country?.name ?? d.key}</span>
                     <span className="chip-meta">
                       {d.routeCount} route{d.routeCount === 1 ? '' : 's'}
-                      {(d.tonnage.min != null || d.tonnage.max != null) && ` · ${formatTonnes(d.tonnage.min, d.tonnage.max)}`}
+                      {(d.tonnage.min != null || d.tonnage.max != null) &&
+                        ` · ${formatTonnes(d.tonnage.min, d.tonnage.max)}`}
                     </span>
                   </button>
                 </li>
@@ -404,7 +416,10 @@ export function App() {
         {statusText}
       </p>
       {notice && (
-        <div className={notice.kind === 'error' ? 'notice error' : 'notice info'} role={notice.kind === 'error' ? 'alert' : 'status'}>
+        <div
+          className={notice.kind === 'error' ? 'notice error' : 'notice info'}
+          role={notice.kind === 'error' ? 'alert' : 'status'}
+        >
           <span>
             {notice.text}
             {notice.kind === 'error' && (
@@ -467,7 +482,12 @@ export function App() {
                   >
                     −
                   </button>
-                  <button type="button" onClick={() => graphRef.current?.fit()} disabled={!hasRoutes} title="Fit the drawing (0)">
+                  <button
+                    type="button"
+                    onClick={() => graphRef.current?.fit()}
+                    disabled={!hasRoutes}
+                    title="Fit the drawing (0)"
+                  >
                     Fit
                   </button>
                   <button type="button" onClick={() => exportPicture('png')} disabled={!hasRoutes}>
@@ -482,7 +502,11 @@ export function App() {
                 <label htmlFor="x-format" className="visually-hidden">
                   Subgraph export format
                 </label>
-                <select id="x-format" value={exportFormat} onChange={(e) => setExportFormat(e.target.value as ExportFormat)}>
+                <select
+                  id="x-format"
+                  value={exportFormat}
+                  onChange={(e) => setExportFormat(e.target.value as ExportFormat)}
+                >
                   {EXPORT_FORMATS.map((f) => (
                     <option key={f} value={f}>
                       {f}
@@ -525,7 +549,13 @@ export function App() {
           </div>
           <div id="panel-map" role="tabpanel" aria-labelledby="tab-map" hidden={view !== 'map'} className="panel">
             {view === 'map' && hasRoutes && (
-              <MapView ref={mapRef} drawing={drawing} selection={selection} highlightRoute={highlightRoute} onSelect={select} />
+              <MapView
+                ref={mapRef}
+                drawing={drawing}
+                selection={selection}
+                highlightRoute={highlightRoute}
+                onSelect={select}
+              />
             )}
             {view === 'map' && !hasRoutes && <Empty loading={loading} result={result} filters={filters} />}
           </div>
@@ -538,7 +568,13 @@ export function App() {
               Details
             </h2>
             {selection ? (
-              <Details selection={selection} drawing={drawing} onSelect={select} onExpand={expand} expandBusy={expandBusy} />
+              <Details
+                selection={selection}
+                drawing={drawing}
+                onSelect={select}
+                onExpand={expand}
+                expandBusy={expandBusy}
+              />
             ) : (
               <p className="muted hint">
                 Click a port, vessel, transfer or edge — or a name in the table — to see its details and sources.
@@ -547,7 +583,12 @@ export function App() {
           </section>
           {hasRoutes && (
             <section className="table-wrap" aria-label="Routes table">
-              <RoutesTable routes={routes} highlightRoute={highlightRoute} onHighlight={setHighlightRoute} onSelect={select} />
+              <RoutesTable
+                routes={routes}
+                highlightRoute={highlightRoute}
+                onHighlight={setHighlightRoute}
+                onSelect={select}
+              />
             </section>
           )}
         </aside>
@@ -562,7 +603,8 @@ function Empty({ loading, result, filters }: { loading: boolean; result: TraceRe
     return (
       <div className="empty">
         <p>
-          <strong>Pick an origin port to start</strong> — for example Nampho (or “Nampo”), Chongjin or Wonsan — then press Trace.
+          <strong>Pick an origin port to start</strong> — for example Nampho (or “Nampo”), Chongjin or Wonsan — then
+          press Trace.
         </p>
         <p className="muted">Leave the dates empty to follow every voyage on record.</p>
       </div>

@@ -36,7 +36,11 @@ export function endpoint(): string {
   return new URL('graphql', document.baseURI).href;
 }
 
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<ApiResult<T>> {
+export async function gql<T>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  signal?: AbortSignal,
+): Promise<ApiResult<T>> {
   const started = performance.now();
   let res: Response;
   try {
@@ -55,15 +59,26 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   try {
     body = (await res.json()) as GraphQLBody<T>;
   } catch {
-    throw new ApiError(`The service answered HTTP ${res.status} ${res.statusText} without a GraphQL response.`, `HTTP_${res.status}`);
+    throw new ApiError(
+      `The service answered HTTP ${res.status} ${res.statusText} without a GraphQL response.`,
+      `HTTP_${res.status}`,
+    );
   }
   const first = body.errors?.[0];
   if (first) {
-    throw new ApiError(first.message, first.extensions?.code ?? `HTTP_${res.status}`, first.extensions?.argumentName ?? null);
+    throw new ApiError(
+      first.message,
+      first.extensions?.code ?? `HTTP_${res.status}`,
+      first.extensions?.argumentName ?? null,
+    );
   }
   if (!res.ok || body.data == null) {
     throw new ApiError(`The service answered HTTP ${res.status} ${res.statusText} with no data.`, `HTTP_${res.status}`);
   }
   const header = res.headers.get('x-collier-statements');
-  return { data: body.data, statements: header == null ? null : Number(header), ms: Math.round(performance.now() - started) };
+  return {
+    data: body.data,
+    statements: header == null ? null : Number(header),
+    ms: Math.round(performance.now() - started),
+  };
 }

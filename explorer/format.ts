@@ -12,7 +12,9 @@ export function formatConfidence(c: number | null | undefined): string {
   return c == null ? '—' : `${Math.round(c * 100)} %`;
 }
 
-export function formatRange(r: { from: string | null; to: string | null; text?: string | null } | null | undefined): string {
+export function formatRange(
+  r: { from: string | null; to: string | null; text?: string | null } | null | undefined,
+): string {
   if (!r) return '—';
   if (r.text) return r.text;
   if (r.from && r.to) return r.from === r.to ? r.from : `${r.from} – ${r.to}`;

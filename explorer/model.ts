@@ -71,7 +71,11 @@ function vesselLabel(leg: LegData): string {
 
 /** "STS transfer": where it happened is the port drawn beside it (and in its details). */
 function transferLabel(t: TransferData): string {
-  return t.kind === 'SHIP_TO_SHIP' ? 'STS transfer' : t.kind === 'TO_BARGES' ? 'transfer to barges' : 'transfer in port';
+  return t.kind === 'SHIP_TO_SHIP'
+    ? 'STS transfer'
+    : t.kind === 'TO_BARGES'
+      ? 'transfer to barges'
+      : 'transfer in port';
 }
 
 function transferTonnage(t: TransferData): number | null {
@@ -83,7 +87,10 @@ class DrawingBuilder {
   private readonly nodes = new Map<string, DrawNode>();
   private readonly edges = new Map<string, DrawEdge>();
 
-  node(n: Omit<DrawNode, 'routeIds' | 'origin' | 'final'> & { origin?: boolean; final?: boolean }, routeId: string | null): DrawNode {
+  node(
+    n: Omit<DrawNode, 'routeIds' | 'origin' | 'final'> & { origin?: boolean; final?: boolean },
+    routeId: string | null,
+  ): DrawNode {
     let existing = this.nodes.get(n.id);
     if (!existing) {
       existing = { origin: false, final: false, ...n, routeIds: [] };
@@ -485,7 +492,15 @@ export function fitProjection(
     for (let v = Math.ceil(lo / step) * step; v <= hi; v += step) out.push(v);
     return out;
   };
-  return { width, height, x, y, lons: range(boxWest, boxEast), lats: range(Math.max(boxSouth, -89), Math.min(boxNorth, 89)), step };
+  return {
+    width,
+    height,
+    x,
+    y,
+    lons: range(boxWest, boxEast),
+    lats: range(Math.max(boxSouth, -89), Math.min(boxNorth, 89)),
+    step,
+  };
 }
 
 export interface LabelBox {
@@ -508,7 +523,8 @@ export function placeLabels(
 ): (LabelBox | null)[] {
   const placed: LabelBox[] = [...obstacles];
   const hit = (a: LabelBox, b: LabelBox) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-  const inside = (c: LabelBox) => !bounds || (c.x >= 0 && c.y >= 0 && c.x + c.w <= bounds.width && c.y + c.h <= bounds.height);
+  const inside = (c: LabelBox) =>
+    !bounds || (c.x >= 0 && c.y >= 0 && c.x + c.w <= bounds.width && c.y + c.h <= bounds.height);
   return labels.map(({ candidates, required }) => {
     const fits = candidates.filter(inside);
     const free = fits.find((c) => !placed.some((p) => hit(c, p)));
@@ -590,7 +606,13 @@ export function mapSegments(drawing: Drawing): { segments: MapSegment[]; transfe
   }
   const transfers = drawing.nodes
     .filter((n) => n.kind === 'transfer' && placeOfTransfer.has(n.id))
-    .map((n) => ({ id: n.id, label: n.label, at: placeOfTransfer.get(n.id)!, confidence: n.confidence, routeIds: n.routeIds }));
+    .map((n) => ({
+      id: n.id,
+      label: n.label,
+      at: placeOfTransfer.get(n.id)!,
+      confidence: n.confidence,
+      routeIds: n.routeIds,
+    }));
   return { segments, transfers };
 }
 

@@ -131,6 +131,13 @@ export interface DestinationData {
 /** The link-analysis subgraph (issue 4's `neighborhood`): the same node/edge shape as a route's graph. */
 export interface SubgraphData {
   nodes: { id: string; label: string; name: string }[];
-  edges: { id: string; type: string; source: string; target: string; confidence: number | null; sources?: { url: string }[] }[];
+  edges: {
+    id: string;
+    type: string;
+    source: string;
+    target: string;
+    confidence: number | null;
+    sources?: { url: string }[];
+  }[];
   truncated: boolean;
 }

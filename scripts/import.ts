@@ -37,7 +37,14 @@ interface Args {
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Args {
-  const args: Partial<Args> = { format: 'jsonl', dryRun: false, batchSize: DEFAULT_BATCH_SIZE, json: false, ftmKind: SourceKind.OFFICIAL, ftmTier: ConfidenceTier.HIGH };
+  const args: Partial<Args> = {
+    format: 'jsonl',
+    dryRun: false,
+    batchSize: DEFAULT_BATCH_SIZE,
+    json: false,
+    ftmKind: SourceKind.OFFICIAL,
+    ftmTier: ConfidenceTier.HIGH,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -47,21 +54,25 @@ function parseArgs(argv: string[]): Args {
     };
     if (a === '--format') {
       const f = value();
-      if (!(IMPORT_FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format must be ${IMPORT_FORMATS.join(' or ')} (got "${f}")`);
+      if (!(IMPORT_FORMATS as readonly string[]).includes(f))
+        throw new UsageError(`--format must be ${IMPORT_FORMATS.join(' or ')} (got "${f}")`);
       args.format = f as ImportFormat;
     } else if (a === '--dry-run') args.dryRun = true;
     else if (a === '--json') args.json = true;
     else if (a === '--batch-size') {
       const n = Number(value());
-      if (!Number.isInteger(n) || n < 1 || n > 10_000) throw new UsageError('--batch-size must be a whole number from 1 to 10000');
+      if (!Number.isInteger(n) || n < 1 || n > 10_000)
+        throw new UsageError('--batch-size must be a whole number from 1 to 10000');
       args.batchSize = n;
     } else if (a === '--ftm-kind') {
       const k = value().toUpperCase();
-      if (!(Object.values(SourceKind) as string[]).includes(k)) throw new UsageError(`--ftm-kind must be one of ${Object.values(SourceKind).join(', ')}`);
+      if (!(Object.values(SourceKind) as string[]).includes(k))
+        throw new UsageError(`--ftm-kind must be one of ${Object.values(SourceKind).join(', ')}`);
       args.ftmKind = k as SourceKind;
     } else if (a === '--ftm-tier') {
       const t = value().toUpperCase();
-      if (!(Object.values(ConfidenceTier) as string[]).includes(t)) throw new UsageError(`--ftm-tier must be one of ${Object.values(ConfidenceTier).join(', ')}`);
+      if (!(Object.values(ConfidenceTier) as string[]).includes(t))
+        throw new UsageError(`--ftm-tier must be one of ${Object.values(ConfidenceTier).join(', ')}`);
       args.ftmTier = t as ConfidenceTier;
     } else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
     else if (args.file == null) args.file = a;
@@ -99,7 +110,9 @@ async function main(): Promise<number> {
     config = loadConfig();
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError) {
-      process.stderr.write(`import: ${error.message}\nusage: npm run import -- [--format jsonl|ftm] [--dry-run] [--batch-size N] [--json] <file>\n`);
+      process.stderr.write(
+        `import: ${error.message}\nusage: npm run import -- [--format jsonl|ftm] [--dry-run] [--batch-size N] [--json] <file>\n`,
+      );
       return 2;
     }
     throw error;

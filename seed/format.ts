@@ -31,15 +31,7 @@ export interface DateRange {
   text: string;
 }
 export type DatePrecision =
-  | 'DAY'
-  | 'APPROXIMATE_DAY'
-  | 'PART_OF_MONTH'
-  | 'MONTH'
-  | 'MONTH_RANGE'
-  | 'SEASON'
-  | 'YEAR'
-  | 'OPEN'
-  | 'UNKNOWN';
+  'DAY' | 'APPROXIMATE_DAY' | 'PART_OF_MONTH' | 'MONTH' | 'MONTH_RANGE' | 'SEASON' | 'YEAR' | 'OPEN' | 'UNKNOWN';
 
 /** What backs a fact: the source addresses (each in sources.json), how sure they make it, and a note. */
 export interface Evidence {

@@ -216,12 +216,21 @@ export function datasetToGraph(d: SeedDataset): { nodes: NodeBatch[]; rels: RelB
   }
 
   for (const r of d.relations) {
-    rels.add(r.type, r.fromId, r.toId, { role: r.role, ...rangeProps('period', r.period), ...evidenceProps(r.evidence) }, r.id);
+    rels.add(
+      r.type,
+      r.fromId,
+      r.toId,
+      { role: r.role, ...rangeProps('period', r.period), ...evidenceProps(r.evidence) },
+      r.id,
+    );
   }
 
   nodes.push({
     label: 'Tactic',
-    rows: d.tactics.map((t) => ({ id: `tactic:${t.code}`, props: { code: t.code, name: t.name, description: t.description } })),
+    rows: d.tactics.map((t) => ({
+      id: `tactic:${t.code}`,
+      props: { code: t.code, name: t.name, description: t.description },
+    })),
   });
 
   for (const u of d.tacticUses) {

@@ -95,8 +95,16 @@ function authConfig(env: Env): Config['auth'] {
     }
     const issuer = env.COLLIER_JWT_ISSUER?.trim();
     const audience = env.COLLIER_JWT_AUDIENCE?.trim();
-    if (!issuer) throw new ConfigError('COLLIER_JWT_ISSUER', 'is required when COLLIER_JWKS_URL is set (the "iss" tokens must carry)');
-    if (!audience) throw new ConfigError('COLLIER_JWT_AUDIENCE', 'is required when COLLIER_JWKS_URL is set (the "aud" tokens must carry)');
+    if (!issuer)
+      throw new ConfigError(
+        'COLLIER_JWT_ISSUER',
+        'is required when COLLIER_JWKS_URL is set (the "iss" tokens must carry)',
+      );
+    if (!audience)
+      throw new ConfigError(
+        'COLLIER_JWT_AUDIENCE',
+        'is required when COLLIER_JWKS_URL is set (the "aud" tokens must carry)',
+      );
     jwt = { jwksUrl: url.toString(), issuer, audience, roleClaim: str(env, 'COLLIER_JWT_ROLE_CLAIM', 'collier_role') };
   } else {
     for (const name of ['COLLIER_JWT_ISSUER', 'COLLIER_JWT_AUDIENCE', 'COLLIER_JWT_ROLE_CLAIM']) {

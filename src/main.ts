@@ -43,7 +43,10 @@ async function main(): Promise<void> {
   let local: LocalNeo4j | null = null;
   let uri = config.neo4j.uri;
   if (uri == null) {
-    logger.info({ boltPort: config.localNeo4j.boltPort, dataDir: config.localNeo4j.dataDir }, 'starting the local Neo4j');
+    logger.info(
+      { boltPort: config.localNeo4j.boltPort, dataDir: config.localNeo4j.dataDir },
+      'starting the local Neo4j',
+    );
     local = await startLocalNeo4j({
       boltPort: config.localNeo4j.boltPort,
       dataDir: resolve(config.localNeo4j.dataDir),
@@ -68,7 +71,10 @@ async function main(): Promise<void> {
   await new Promise<void>((ready) => service.httpServer.listen(config.port, config.host, ready));
   const address = service.httpServer.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  logger.info({ url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/graphql`, neo4j: uri }, 'Collier is ready');
+  logger.info(
+    { url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/graphql`, neo4j: uri },
+    'Collier is ready',
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {

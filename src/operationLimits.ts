@@ -30,7 +30,11 @@ export const listAwareEstimator: ComplexityEstimator = ({ field, args, childComp
   return 1 + childComplexity;
 };
 
-export function operationLimits(config: Config): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[]; parseOptions: ParseOptions } {
+export function operationLimits(config: Config): {
+  plugins: ApolloServerPlugin[];
+  validationRules: ValidationRule[];
+  parseOptions: ParseOptions;
+} {
   const l = config.limits;
   const armor = new ApolloArmor({
     maxDepth: { n: l.maxDepth, flattenFragments: true },
@@ -71,5 +75,9 @@ export function operationLimits(config: Config): { plugins: ApolloServerPlugin[]
       };
     },
   };
-  return { plugins: [...armor.plugins, cost], validationRules: armor.validationRules, parseOptions: { maxTokens: l.maxTokens } };
+  return {
+    plugins: [...armor.plugins, cost],
+    validationRules: armor.validationRules,
+    parseOptions: { maxTokens: l.maxTokens },
+  };
 }

@@ -47,9 +47,7 @@ export interface PlaygroundOptions {
 
 /** True when the client prefers an HTML page to a GraphQL (JSON) response, as a browser navigation does. */
 function prefersHtml(req: express.Request): boolean {
-  return (
-    req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html'
-  );
+  return req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html';
 }
 
 export function playgroundHandler(opts: PlaygroundOptions = {}): express.Router {

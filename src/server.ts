@@ -9,7 +9,10 @@ import express from 'express';
 import cors from 'cors';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { expressMiddleware } from '@as-integrations/express5';
 import { GraphQLFormattedError, GraphQLSchema } from 'graphql';
@@ -60,7 +63,11 @@ function formatError(config: Config, logger: Logger) {
     if (code === 'INTERNAL_SERVER_ERROR' || code == null) {
       logger.error({ err: original, path: formatted.path }, 'unexpected error in a resolver');
       if (config.env === 'production') {
-        return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+        return {
+          message: 'Internal server error',
+          path: formatted.path,
+          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        };
       }
     }
     return formatted;
@@ -150,7 +157,10 @@ export async function createService(deps: ServiceDeps): Promise<Service> {
 
   // Other sites' pages may call the API only when listed in CORS_ORIGINS (none by default). First, so
   // that preflight requests get their answer here rather than from the page routes.
-  app.use('/graphql', cors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: false, maxAge: 600 }));
+  app.use(
+    '/graphql',
+    cors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: false, maxAge: 600 }),
+  );
   app.use('/', playgroundHandler());
   app.use('/', explorerHandler());
 
@@ -176,19 +186,27 @@ export async function createService(deps: ServiceDeps): Promise<Service> {
   );
 
   // Bodies that are too large or not JSON: a clear answer instead of Express's HTML error page.
-  app.use((err: { type?: string; status?: number; message?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
-    if (res.headersSent) return next(err);
-    const status = err.status ?? 500;
-    const code = err.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
-    if (status >= 500) logger.error({ err }, 'request failed');
-    const message =
-      code === 'PAYLOAD_TOO_LARGE'
-        ? `The request body is larger than this service accepts (BODY_LIMIT ${config.bodyLimit}); import large files with \`npm run import\`, or raise BODY_LIMIT`
-        : status < 500
-          ? String(err.message)
-          : 'Internal server error';
-    res.status(status).json({ errors: [{ message, extensions: { code } }] });
-  });
+  app.use(
+    (
+      err: { type?: string; status?: number; message?: string },
+      _req: express.Request,
+      res: express.Response,
+      next: express.NextFunction,
+    ) => {
+      if (res.headersSent) return next(err);
+      const status = err.status ?? 500;
+      const code =
+        err.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+      if (status >= 500) logger.error({ err }, 'request failed');
+      const message =
+        code === 'PAYLOAD_TOO_LARGE'
+          ? `The request body is larger than this service accepts (BODY_LIMIT ${config.bodyLimit}); import large files with \`npm run import\`, or raise BODY_LIMIT`
+          : status < 500
+            ? String(err.message)
+            : 'Internal server error';
+      res.status(status).json({ errors: [{ message, extensions: { code } }] });
+    },
+  );
 
   return { app, httpServer, apollo, schema };
 }

@@ -32,7 +32,8 @@ function plan(sel: Selection, drawing: Drawing): Plan | null {
   if (sel.group === 'node') {
     const n = drawing.nodes.find((x) => x.id === sel.id);
     if (!n) return { title: sel.id, ids: [sel.id], expandId: sel.id };
-    if (n.kind === 'voyage') return { title: n.label, ids: n.vesselId ? [n.vesselId, n.id] : [n.id], expandId: n.vesselId ?? n.id };
+    if (n.kind === 'voyage')
+      return { title: n.label, ids: n.vesselId ? [n.vesselId, n.id] : [n.id], expandId: n.vesselId ?? n.id };
     return { title: n.label, ids: [n.id], expandId: n.id };
   }
   const e = drawing.edges.find((x) => x.id === sel.id);
@@ -134,8 +135,8 @@ function EntityDetails({ e, onSelect }: { e: Entity; onSelect(sel: Selection): v
               <ul className="plain">
                 {e.designations.map((d: any, i: number) => (
                   <li key={i}>
-                    <strong>{humanize(d.authority).toUpperCase()}</strong> {d.measure} ({formatRange(d.date)}, {humanize(d.status)})
-                    {d.reference && <span className="muted"> · {d.reference}</span>}
+                    <strong>{humanize(d.authority).toUpperCase()}</strong> {d.measure} ({formatRange(d.date)},{' '}
+                    {humanize(d.status)}){d.reference && <span className="muted"> · {d.reference}</span>}
                   </li>
                 ))}
               </ul>
@@ -180,7 +181,10 @@ function EntityDetails({ e, onSelect }: { e: Entity; onSelect(sel: Selection): v
         ['Kind', humanize(e.kind)],
         ['UN/LOCODE', e.locode],
         ['Also called', list(e.aliases)],
-        ['Position', e.location ? `${e.location.lat.toFixed(2)}, ${e.location.lon.toFixed(2)}` : 'not given by the sources'],
+        [
+          'Position',
+          e.location ? `${e.location.lat.toFixed(2)}, ${e.location.lon.toFixed(2)}` : 'not given by the sources',
+        ],
         ['Role', e.role],
       ];
       break;
@@ -221,7 +225,11 @@ function EntityDetails({ e, onSelect }: { e: Entity; onSelect(sel: Selection): v
         ['Also called', list(e.aliases)],
         [
           'Designations',
-          list(e.designations?.map((d: any) => `${humanize(d.authority).toUpperCase()} ${d.measure} (${formatRange(d.date)})`)),
+          list(
+            e.designations?.map(
+              (d: any) => `${humanize(d.authority).toUpperCase()} ${d.measure} (${formatRange(d.date)})`,
+            ),
+          ),
         ],
       ];
       extra = e.holdings?.length > 0 && (
@@ -276,7 +284,11 @@ function EntityDetails({ e, onSelect }: { e: Entity; onSelect(sel: Selection): v
       rows = [];
   }
   const heading =
-    e.__typename === 'Leg' ? 'This leg' : e.__typename === 'Transfer' ? 'This transfer' : `${e.__typename}: ${e.name ?? e.code ?? e.id}`;
+    e.__typename === 'Leg'
+      ? 'This leg'
+      : e.__typename === 'Transfer'
+        ? 'This transfer'
+        : `${e.__typename}: ${e.name ?? e.code ?? e.id}`;
   return (
     <section className="entity" aria-label={heading}>
       <h3>{heading}</h3>
@@ -295,7 +307,9 @@ function EntityDetails({ e, onSelect }: { e: Entity; onSelect(sel: Selection): v
 export function Details({ selection, drawing, onSelect, onExpand, expandBusy }: Props) {
   const p = plan(selection, drawing);
   const key = p ? p.ids.join('|') : '';
-  const [state, setState] = useState<{ key: string; entities: (Entity | null)[] } | { key: string; error: ApiError | Error } | null>(null);
+  const [state, setState] = useState<
+    { key: string; entities: (Entity | null)[] } | { key: string; error: ApiError | Error } | null
+  >(null);
 
   useEffect(() => {
     if (!p || p.ids.length === 0) return;

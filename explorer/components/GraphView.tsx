@@ -9,7 +9,15 @@
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular, type StylesheetJson } from 'cytoscape';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 
-import { confidenceColor, layeredPositions, layers, tonnageWidth, type Drawing, type DrawEdge, type DrawNode } from '../model';
+import {
+  confidenceColor,
+  layeredPositions,
+  layers,
+  tonnageWidth,
+  type Drawing,
+  type DrawEdge,
+  type DrawNode,
+} from '../model';
 import { formatTonnes } from '../format';
 
 export interface Selection {
@@ -74,7 +82,8 @@ function edgeData(e: DrawEdge, largest: number) {
     type: e.type,
     color: e.kind === 'at' ? '#a6acaf' : confidenceColor(e.confidence),
     width: e.kind === 'at' ? 1 : e.kind === 'link' ? 1.2 : tonnageWidth(e.tonnage, largest),
-    label: e.kind === 'load' && e.tonnage != null ? formatTonnes(e.tonnage, e.tonnage) : e.kind === 'link' ? e.type : '',
+    label:
+      e.kind === 'load' && e.tonnage != null ? formatTonnes(e.tonnage, e.tonnage) : e.kind === 'link' ? e.type : '',
   };
 }
 
@@ -115,8 +124,14 @@ const STYLE: StylesheetJson = [
     },
   },
   { selector: 'node.port', style: { shape: 'ellipse', width: 20, height: 20 } },
-  { selector: 'node.origin', style: { width: 30, height: 30, 'border-width': 3, 'border-color': '#641e16', 'font-weight': 'bold' } },
-  { selector: 'node.final', style: { width: 26, height: 26, 'border-width': 3, 'border-color': '#154360', 'font-weight': 'bold' } },
+  {
+    selector: 'node.origin',
+    style: { width: 30, height: 30, 'border-width': 3, 'border-color': '#641e16', 'font-weight': 'bold' },
+  },
+  {
+    selector: 'node.final',
+    style: { width: 26, height: 26, 'border-width': 3, 'border-color': '#154360', 'font-weight': 'bold' },
+  },
   { selector: 'node.voyage', style: { shape: 'round-rectangle', width: 34, height: 16, 'font-style': 'italic' } },
   { selector: 'node.transfer', style: { shape: 'diamond', width: 24, height: 24 } },
   { selector: 'node.entity', style: { shape: 'round-octagon', width: 14, height: 14, 'font-size': 9 } },
@@ -147,7 +162,13 @@ const STYLE: StylesheetJson = [
   { selector: 'edge.link', style: { 'arrow-scale': 0.6, 'font-size': 8 } },
   {
     selector: 'node:selected',
-    style: { 'border-width': 4, 'border-color': '#f1c40f', 'underlay-color': '#f1c40f', 'underlay-opacity': 0.35, 'underlay-padding': 6 },
+    style: {
+      'border-width': 4,
+      'border-color': '#f1c40f',
+      'underlay-color': '#f1c40f',
+      'underlay-opacity': 0.35,
+      'underlay-padding': 6,
+    },
   },
   { selector: 'edge:selected', style: { 'underlay-color': '#f1c40f', 'underlay-opacity': 0.6, 'underlay-padding': 5 } },
   { selector: '.faded', style: { opacity: 0.15 } },
@@ -239,7 +260,11 @@ function toSvg(cy: Core): string {
     const t = e.targetEndpoint();
     const color = String(e.data('color'));
     const width = Number(e.data('width'));
-    const dash = e.hasClass('inferred') ? ' stroke-dasharray="7 4"' : e.hasClass('alternative') ? ' stroke-dasharray="1.5 3"' : '';
+    const dash = e.hasClass('inferred')
+      ? ' stroke-dasharray="7 4"'
+      : e.hasClass('alternative')
+        ? ' stroke-dasharray="1.5 3"'
+        : '';
     const faint = e.hasClass('inferred') && e.hasClass('alternative') ? ' stroke-opacity="0.55"' : '';
     out.push(
       `<line x1="${tx(s.x)}" y1="${ty(s.y)}" x2="${tx(t.x)}" y2="${ty(t.y)}" stroke="${color}" stroke-width="${width}"${dash}${faint}/>`,
@@ -273,7 +298,9 @@ function toSvg(cy: Core): string {
         `<polygon points="${tx(x)},${ty(y - h2)} ${tx(x + w2)},${ty(y)} ${tx(x)},${ty(y + h2)} ${tx(x - w2)},${ty(y)}" fill="${fill}" stroke="${stroke}" stroke-width="${sw}"/>`,
       );
     } else {
-      out.push(`<circle cx="${tx(x)}" cy="${ty(y)}" r="${w2}" fill="${fill}" stroke="${stroke}" stroke-width="${sw}"/>`);
+      out.push(
+        `<circle cx="${tx(x)}" cy="${ty(y)}" r="${w2}" fill="${fill}" stroke="${stroke}" stroke-width="${sw}"/>`,
+      );
     }
     const size = n.hasClass('entity') ? 9 : 11;
     const weight = n.hasClass('origin') || n.hasClass('final') ? ' font-weight="bold"' : '';
@@ -320,7 +347,9 @@ export const GraphView = forwardRef<GraphHandle, Props>(function GraphView(props
     // Cytoscape caches where its container sits on the page and refreshes that only when the container
     // is resized or scrolled; content appearing above it (the destinations, a message) moves it without
     // either, and clicks would land beside their nodes. Refresh before every pointer gesture.
-    const renderer = (cy as unknown as { renderer(): { invalidateContainerClientCoordsCache?: () => void } }).renderer();
+    const renderer = (
+      cy as unknown as { renderer(): { invalidateContainerClientCoordsCache?: () => void } }
+    ).renderer();
     const refresh = () => renderer.invalidateContainerClientCoordsCache?.();
     const gestures = ['mousedown', 'touchstart', 'wheel', 'pointerdown'] as const;
     for (const g of gestures) box.current!.addEventListener(g, refresh, { capture: true, passive: true });

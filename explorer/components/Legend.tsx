@@ -6,7 +6,16 @@ const SWATCH_W = 34;
 function Line({ color, width, dash }: { color: string; width: number; dash?: string }) {
   return (
     <svg width={SWATCH_W} height={12} aria-hidden="true" className="swatch">
-      <line x1={2} y1={6} x2={SWATCH_W - 2} y2={6} stroke={color} strokeWidth={width} strokeDasharray={dash} strokeLinecap="round" />
+      <line
+        x1={2}
+        y1={6}
+        x2={SWATCH_W - 2}
+        y2={6}
+        stroke={color}
+        strokeWidth={width}
+        strokeDasharray={dash}
+        strokeLinecap="round"
+      />
     </svg>
   );
 }

@@ -88,7 +88,10 @@ function around(x: number, y: number, r: number, w: number, h: number): LabelBox
   ];
 }
 
-export const MapView = forwardRef<SVGSVGElement, Props>(function MapView({ drawing, selection, highlightRoute, onSelect }, ref) {
+export const MapView = forwardRef<SVGSVGElement, Props>(function MapView(
+  { drawing, selection, highlightRoute, onSelect },
+  ref,
+) {
   const wrap = useRef<HTMLDivElement>(null);
   // An id for the viewport's clip path, unique on the page and valid inside url(#…).
   const clipId = `map-clip-${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
@@ -173,7 +176,10 @@ export const MapView = forwardRef<SVGSVGElement, Props>(function MapView({ drawi
       [
         ...portOrder.map((p) => {
           const q = pos.get(p.id)!;
-          return { candidates: around(q.x, q.y, q.r, textWidth(portText(p), PORT_FONT), PORT_FONT + 3), required: true };
+          return {
+            candidates: around(q.x, q.y, q.r, textWidth(portText(p), PORT_FONT), PORT_FONT + 3),
+            required: true,
+          };
         }),
         ...vesselCandidates.map((candidates) => ({ candidates })),
       ],
@@ -192,7 +198,8 @@ export const MapView = forwardRef<SVGSVGElement, Props>(function MapView({ drawi
         <div ref={wrap} className="map-wrap" />
       </div>
     );
-  const { places, unplaced, transfers, proj, land, largest, drawn, offMap, pos, portLabels, vesselLabels, portText } = model;
+  const { places, unplaced, transfers, proj, land, largest, drawn, offMap, pos, portLabels, vesselLabels, portText } =
+    model;
   const faded = (routeIds: string[]) => highlightRoute != null && !routeIds.includes(highlightRoute);
   const portRoutes = new Map(drawing.nodes.map((n) => [n.id, n]));
   const selected = selection?.id ?? null;
@@ -206,7 +213,9 @@ export const MapView = forwardRef<SVGSVGElement, Props>(function MapView({ drawi
     <div className="map-view">
       <div ref={wrap} className="map-wrap">
         {places.size === 0 ? (
-          <p className="empty">None of these ports has a position in the sources, so there is nothing to place on the map.</p>
+          <p className="empty">
+            None of these ports has a position in the sources, so there is nothing to place on the map.
+          </p>
         ) : (
           <svg
             ref={ref}
@@ -228,7 +237,14 @@ export const MapView = forwardRef<SVGSVGElement, Props>(function MapView({ drawi
             {/* Land under everything; clicks fall through to the sea (which clears the selection). */}
             <g aria-hidden="true" clipPath={`url(#${clipId})`} pointerEvents="none">
               <path className="land" d={land.fill} fill="#fbfaf4" stroke="none" />
-              <path className="coastline" d={land.coast} fill="none" stroke="#9fb0bf" strokeWidth={0.8} strokeLinejoin="round" />
+              <path
+                className="coastline"
+                d={land.coast}
+                fill="none"
+                stroke="#9fb0bf"
+                strokeWidth={0.8}
+                strokeLinejoin="round"
+              />
             </g>
             <g aria-hidden="true">
               {proj.lons.map((lon) => (
@@ -255,7 +271,8 @@ export const MapView = forwardRef<SVGSVGElement, Props>(function MapView({ drawi
                 const isSel = selected === s.id;
                 const a = c.angle;
                 const len = 8 + width * 1.6;
-                const pt = (da: number) => `${c.arrow.x - len * Math.cos(a + da)},${c.arrow.y - len * Math.sin(a + da)}`;
+                const pt = (da: number) =>
+                  `${c.arrow.x - len * Math.cos(a + da)},${c.arrow.y - len * Math.sin(a + da)}`;
                 return (
                   <g
                     key={`${s.id}|${s.from}|${s.to}|${i}`}
@@ -387,11 +404,13 @@ export const MapView = forwardRef<SVGSVGElement, Props>(function MapView({ drawi
               </button>
             </span>
           ))}
-          {offMap.length > 0 && ` — ${offMap.length} voyage${offMap.length === 1 ? '' : 's'} to or from these places not drawn.`}
+          {offMap.length > 0 &&
+            ` — ${offMap.length} voyage${offMap.length === 1 ? '' : 's'} to or from these places not drawn.`}
         </p>
       )}
       <p className="map-note">
-        ≈ marks a port the sources name only by its country, drawn among that country’s ports. Coastline: Natural Earth 1:110m, simplified.
+        ≈ marks a port the sources name only by its country, drawn among that country’s ports. Coastline: Natural Earth
+        1:110m, simplified.
       </p>
     </div>
   );

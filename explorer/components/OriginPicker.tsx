@@ -64,13 +64,17 @@ export function OriginPicker({ text, onText, onPick }: Props) {
         setActive(ports.length ? 0 : -1);
         setOpen(true);
         setState('idle');
-        setMessage(ports.length ? `${ports.length} port${ports.length === 1 ? '' : 's'} found` : `No port matches “${q}”`);
+        setMessage(
+          ports.length ? `${ports.length} port${ports.length === 1 ? '' : 's'} found` : `No port matches “${q}”`,
+        );
       } catch (err) {
         if ((err as Error).name === 'AbortError') return;
         setState('error');
         setOptions([]);
         setOpen(true);
-        setMessage(err instanceof ApiError ? `Search failed: ${err.message} (${err.code})` : `Search failed: ${String(err)}`);
+        setMessage(
+          err instanceof ApiError ? `Search failed: ${err.message} (${err.code})` : `Search failed: ${String(err)}`,
+        );
       }
     }, 200);
     return () => {

@@ -84,7 +84,8 @@ function Steps({ route, onSelect }: { route: RouteData; onSelect(sel: Selection)
                     {humanize(t.kind)}
                   </Pick>{' '}
                   <span className="muted">
-                    {t.fromVessel?.name ?? t.fromVesselDescription ?? '?'} → {t.toVessel?.name ?? t.toVesselDescription ?? '?'}
+                    {t.fromVessel?.name ?? t.fromVesselDescription ?? '?'} →{' '}
+                    {t.toVessel?.name ?? t.toVesselDescription ?? '?'}
                   </span>
                 </td>
                 <td>
@@ -149,7 +150,10 @@ export function RoutesTable({ routes, highlightRoute, onHighlight, onSelect }: P
   return (
     <table className="routes">
       <caption>
-        Routes <span className="muted">({routes.length}, most confident first; choose one to highlight it and see its steps)</span>
+        Routes{' '}
+        <span className="muted">
+          ({routes.length}, most confident first; choose one to highlight it and see its steps)
+        </span>
       </caption>
       <thead>
         <tr>
@@ -179,13 +183,19 @@ export function RoutesTable({ routes, highlightRoute, onHighlight, onSelect }: P
                   </button>
                 </th>
                 <td>
-                  <span className="conf-dot" style={{ backgroundColor: confidenceColor(r.confidence) }} aria-hidden="true" />
+                  <span
+                    className="conf-dot"
+                    style={{ backgroundColor: confidenceColor(r.confidence) }}
+                    aria-hidden="true"
+                  />
                   {formatConfidence(r.confidence)}
                   {r.inferredLinks > 0 && <span className="muted"> · {r.inferredLinks} inferred</span>}
                 </td>
                 <td>
                   {r.hops}
-                  {r.truncated && <span title="The cargo may have gone further than the hop limit allowed to follow"> +</span>}
+                  {r.truncated && (
+                    <span title="The cargo may have gone further than the hop limit allowed to follow"> +</span>
+                  )}
                 </td>
                 <td>{formatTonnes(r.tonnage.min, r.tonnage.max)}</td>
                 <td>{formatRange(r.departure)}</td>
@@ -194,7 +204,9 @@ export function RoutesTable({ routes, highlightRoute, onHighlight, onSelect }: P
                 <tr id={`steps-${r.id}`} className="route-steps">
                   <td colSpan={5}>
                     <Steps route={r} onSelect={onSelect} />
-                    {r.tactics.length > 0 && <p className="tactics">Tactics: {r.tactics.map((t) => t.name).join(', ')}</p>}
+                    {r.tactics.length > 0 && (
+                      <p className="tactics">Tactics: {r.tactics.map((t) => t.name).join(', ')}</p>
+                    )}
                   </td>
                 </tr>
               )}

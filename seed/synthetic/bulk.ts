@@ -69,7 +69,8 @@ function cell(value: unknown): string {
   if (value == null) return '';
   if (Array.isArray(value)) {
     const parts = value.map(scalarCell);
-    if (parts.some((p) => p.includes(ARRAY_DELIMITER))) throw new Error(`a list element holds the array delimiter: ${JSON.stringify(value)}`);
+    if (parts.some((p) => p.includes(ARRAY_DELIMITER)))
+      throw new Error(`a list element holds the array delimiter: ${JSON.stringify(value)}`);
     return quote(parts.join(ARRAY_DELIMITER));
   }
   return typeof value === 'string' ? quote(value) : scalarCell(value);
@@ -221,12 +222,21 @@ export function writeSyntheticCsv(world: World, dir: string, log: LoadLog = () =
     } else {
       const { type, rows } = item.batch;
       const columns = columnsOf(rows);
-      const file = newFile('rels', [':START_ID', ':END_ID', ':TYPE', 'id:string', ...columns.map((c) => `${c.key}:${c.type}`)].join(','));
+      const file = newFile(
+        'rels',
+        [':START_ID', ':END_ID', ':TYPE', 'id:string', ...columns.map((c) => `${c.key}:${c.type}`)].join(','),
+      );
       for (const row of rows) {
         const key = `${type}|${row.id}|${row.fromId}|${row.toId}`;
         if (seenRels.has(key)) continue;
         seenRels.add(key);
-        file.line([quote(row.fromId), quote(row.toId), type, quote(row.id), ...columns.map((c) => cell(row.props[c.key]))]);
+        file.line([
+          quote(row.fromId),
+          quote(row.toId),
+          type,
+          quote(row.id),
+          ...columns.map((c) => cell(row.props[c.key])),
+        ]);
         relationships++;
         const alternative = row.props.alternative === true;
         if (type === 'TO' && portKind.get(row.toId) !== PLACEHOLDER_PORT_KIND) {
@@ -264,7 +274,19 @@ export function writeSyntheticCsv(world: World, dir: string, log: LoadLog = () =
     list.push({ b: timing.get(ends.to)!, transferId });
     handedOn.set(ends.from, list);
   }
-  const header = [':START_ID', ':END_ID', ':TYPE', 'id:string', 'kind:string', 'waitMinDays:double', 'waitMaxDays:double', 'certainty:string', 'transferId:string', 'portId:string', 'placeUncertain:boolean'].join(',');
+  const header = [
+    ':START_ID',
+    ':END_ID',
+    ':TYPE',
+    'id:string',
+    'kind:string',
+    'waitMinDays:double',
+    'waitMaxDays:double',
+    'certainty:string',
+    'transferId:string',
+    'portId:string',
+    'placeUncertain:boolean',
+  ].join(',');
   let file = newFile('rels', header);
   let nextLinks = 0;
   let candidates = 0;
@@ -274,12 +296,30 @@ export function writeSyntheticCsv(world: World, dir: string, log: LoadLog = () =
       file = newFile('rels', header);
     }
     const p = l.props;
-    file.line([quote(l.from), quote(l.to), 'NEXT', quote(l.id), cell(p.kind), cell(p.waitMinDays), cell(p.waitMaxDays), cell(p.certainty), cell(p.transferId), cell(p.portId), cell(p.placeUncertain)]);
+    file.line([
+      quote(l.from),
+      quote(l.to),
+      'NEXT',
+      quote(l.id),
+      cell(p.kind),
+      cell(p.waitMinDays),
+      cell(p.waitMaxDays),
+      cell(p.certainty),
+      cell(p.transferId),
+      cell(p.portId),
+      cell(p.placeUncertain),
+    ]);
     nextLinks++;
   };
   let lastLog = Date.now();
   for (const a of timing.values()) {
-    const rows: CandidateRow[] = (handedOn.get(a.id) ?? []).map((t) => ({ a, b: t.b, transferId: t.transferId, portId: null, placeUncertain: false }));
+    const rows: CandidateRow[] = (handedOn.get(a.id) ?? []).map((t) => ({
+      a,
+      b: t.b,
+      transferId: t.transferId,
+      portId: null,
+      placeUncertain: false,
+    }));
     const tos = [...(arrivesAt.get(a.id) ?? [])].sort((x, y) => x.portId.localeCompare(y.portId));
     for (const row of portCandidates({ a, tos }, (portId) => indexes.get(portId))) rows.push(row);
     if (rows.length === 0) continue;
@@ -292,7 +332,16 @@ export function writeSyntheticCsv(world: World, dir: string, log: LoadLog = () =
   }
   close(file);
   log('synthetic.bulk.csv.next', { nextLinks, candidates, mb: Math.round(bytes / 1048576) });
-  return { nodeFiles, relationshipFiles, nodes, relationships, nextLinks, candidates, bytes, emptyLists: [...emptyLists.values()] };
+  return {
+    nodeFiles,
+    relationshipFiles,
+    nodes,
+    relationships,
+    nextLinks,
+    candidates,
+    bytes,
+    emptyLists: [...emptyLists.values()],
+  };
 }
 
 export interface BulkLoad {
@@ -309,7 +358,14 @@ export interface BulkLoad {
  * Writes the world as CSV under `csvDir` and imports it into the (empty or replaced) data folder
  * `dataDir`; Neo4j must not be running on that folder. Finish with `finishBulkLoad` once it runs.
  */
-export async function bulkImportSynthetic(world: World, size: SizeName, seed: number, dataDir: string, csvDir: string, log: LoadLog = () => undefined): Promise<BulkLoad> {
+export async function bulkImportSynthetic(
+  world: World,
+  size: SizeName,
+  seed: number,
+  dataDir: string,
+  csvDir: string,
+  log: LoadLog = () => undefined,
+): Promise<BulkLoad> {
   const started = Date.now();
   const csv = writeSyntheticCsv(world, csvDir, log);
   const csvDone = Date.now();
@@ -324,18 +380,32 @@ export async function bulkImportSynthetic(world: World, size: SizeName, seed: nu
     },
   });
   log('synthetic.bulk.imported', { seconds: imported.ms / 1000 });
-  return { size, seed, csv, csvSeconds: (csvDone - started) / 1000, importSeconds: imported.ms / 1000, started, stats: worldStats(world) };
+  return {
+    size,
+    seed,
+    csv,
+    csvSeconds: (csvDone - started) / 1000,
+    importSeconds: imported.ms / 1000,
+    started,
+    stats: worldStats(world),
+  };
 }
 
 /** On the running database of a bulk import: constraints and indexes (built now), then the marker of a complete load. */
-export async function finishBulkLoad(db: Database, load: BulkLoad, log: LoadLog = () => undefined): Promise<LoadReport> {
+export async function finishBulkLoad(
+  db: Database,
+  load: BulkLoad,
+  log: LoadLog = () => undefined,
+): Promise<LoadReport> {
   const indexStarted = Date.now();
   await migrate(db);
   await db.write('CALL db.awaitIndexes(7200)');
   // The empty lists the importer could not write, through the batch writer (an indexed lookup a node).
   for (const { label, key, ids } of load.csv.emptyLists) {
     for (let i = 0; i < ids.length; i += 10_000) {
-      await db.writeAll([nodeStatement({ label, rows: ids.slice(i, i + 10_000).map((id) => ({ id, props: { [key]: [] } })) })]);
+      await db.writeAll([
+        nodeStatement({ label, rows: ids.slice(i, i + 10_000).map((id) => ({ id, props: { [key]: [] } })) }),
+      ]);
     }
   }
   const indexSeconds = (Date.now() - indexStarted) / 1000;
@@ -352,7 +422,14 @@ export async function finishBulkLoad(db: Database, load: BulkLoad, log: LoadLog 
     nextLinks: load.csv.nextLinks,
   };
   await db.write('MERGE (m:SyntheticDataset {id: "synthetic"}) SET m += $marker, m.loader = "bulk"', { marker });
-  const report: LoadReport & { loader: string; csvSeconds: number; importSeconds: number; indexSeconds: number; csvMb: number; candidates: number } = {
+  const report: LoadReport & {
+    loader: string;
+    csvSeconds: number;
+    importSeconds: number;
+    indexSeconds: number;
+    csvMb: number;
+    candidates: number;
+  } = {
     ...marker,
     loader: 'bulk (neo4j-admin database import full)',
     stats: load.stats,

@@ -150,7 +150,15 @@ const F_MONTH = 4;
 const F_RECEIVED = 8;
 const F_RETURN = 16;
 
-const LEG_TACTICS = ['AIS_DARK', 'AIS_SPOOFING', 'FALSE_DOCUMENTS', 'STS_TRANSFER', 'NIGHT_OPERATIONS', 'LOITERING', 'THIRD_COUNTRY_TRANSHIPMENT'];
+const LEG_TACTICS = [
+  'AIS_DARK',
+  'AIS_SPOOFING',
+  'FALSE_DOCUMENTS',
+  'STS_TRANSFER',
+  'NIGHT_OPERATIONS',
+  'LOITERING',
+  'THIRD_COUNTRY_TRANSHIPMENT',
+];
 const VESSEL_TACTICS = ['IDENTITY_ALTERATION', 'FLAG_HOPPING', 'AIS_SPOOFING', 'FALSE_FLAG'];
 
 export interface World {
@@ -194,7 +202,8 @@ export function planWorld(size: SizeName | SizeSpec, seed: number = DEFAULT_SEED
   const general: number[] = []; // ports open to ordinary traffic, in popularity order
   while (ports.length < spec.ports) {
     const x = pr.next();
-    const kind: PortKind = x < SHAPE.stsAreaShare ? 'STS_AREA' : x < SHAPE.stsAreaShare + SHAPE.anchorageShare ? 'ANCHORAGE' : 'PORT';
+    const kind: PortKind =
+      x < SHAPE.stsAreaShare ? 'STS_AREA' : x < SHAPE.stsAreaShare + SHAPE.anchorageShare ? 'ANCHORAGE' : 'PORT';
     general.push(ports.length);
     ports.push({ country: pr.weighted(PORT_COUNTRIES), kind, source: pr.int(spec.sources) });
   }
@@ -210,15 +219,36 @@ export function planWorld(size: SizeName | SizeSpec, seed: number = DEFAULT_SEED
 
   /* Persons and companies: ownership trees person → top holding → holdings → shell → vessel. */
   const cr = root.fork(2);
-  const persons = Array.from({ length: spec.persons }, () => ({ country: cr.weighted(HOLDING_COUNTRIES), source: cr.int(spec.sources) }));
+  const persons = Array.from({ length: spec.persons }, () => ({
+    country: cr.weighted(HOLDING_COUNTRIES),
+    source: cr.int(spec.sources),
+  }));
   const companies: CompanyPlan[] = [];
   const byRole: Record<CompanyRole, number[]> = { shell: [], holding: [], manager: [], operator: [], front: [] };
   for (let i = 0; i < spec.companies; i++) {
     const x = cr.next();
-    const role: CompanyRole = x < 0.5 ? 'shell' : x < 0.7 ? 'holding' : x < 0.83 ? 'manager' : x < 0.95 ? 'operator' : 'front';
-    const country = role === 'shell' ? cr.weighted(SHELL_COUNTRIES) : role === 'front' ? cr.weighted([['KP', 3], ['HK', 3], ['CN', 3], ['SG', 1]] as const) : cr.weighted(HOLDING_COUNTRIES);
+    const role: CompanyRole =
+      x < 0.5 ? 'shell' : x < 0.7 ? 'holding' : x < 0.83 ? 'manager' : x < 0.95 ? 'operator' : 'front';
+    const country =
+      role === 'shell'
+        ? cr.weighted(SHELL_COUNTRIES)
+        : role === 'front'
+          ? cr.weighted([
+              ['KP', 3],
+              ['HK', 3],
+              ['CN', 3],
+              ['SG', 1],
+            ] as const)
+          : cr.weighted(HOLDING_COUNTRIES);
     byRole[role].push(i);
-    companies.push({ role, country, parent: null, dprk: role === 'front', designated: false, source: cr.int(spec.sources) });
+    companies.push({
+      role,
+      country,
+      parent: null,
+      dprk: role === 'front',
+      designated: false,
+      source: cr.int(spec.sources),
+    });
   }
   const holdings = byRole.holding;
   const tops = holdings.slice(0, Math.max(1, Math.round(holdings.length * SHAPE.topHoldingShare)));
@@ -227,10 +257,17 @@ export function planWorld(size: SizeName | SizeSpec, seed: number = DEFAULT_SEED
       companies[h].parent = persons.length > 0 && cr.chance(0.5) ? -1 - cr.int(persons.length) : null;
     } else {
       // A mid-level holding answers to a top or to an earlier mid-level one: trees 2 to 5 levels deep.
-      companies[h].parent = cr.chance(0.5) || k === tops.length ? cr.pick(tops) : holdings[tops.length + cr.int(k - tops.length)];
+      companies[h].parent =
+        cr.chance(0.5) || k === tops.length ? cr.pick(tops) : holdings[tops.length + cr.int(k - tops.length)];
     }
   });
-  for (const s of byRole.shell) companies[s].parent = holdings.length > 0 ? (cr.chance(0.8) && holdings.length > tops.length ? holdings[tops.length + cr.int(holdings.length - tops.length)] : cr.pick(tops)) : null;
+  for (const s of byRole.shell)
+    companies[s].parent =
+      holdings.length > 0
+        ? cr.chance(0.8) && holdings.length > tops.length
+          ? holdings[tops.length + cr.int(holdings.length - tops.length)]
+          : cr.pick(tops)
+        : null;
   for (const f of byRole.front) companies[f].parent = cr.chance(0.6) && holdings.length > 0 ? cr.pick(holdings) : null;
   const managerZipf = new ZipfSampler(Math.max(1, byRole.manager.length), 1.0);
   const operatorZipf = new ZipfSampler(Math.max(1, byRole.operator.length), 1.0);
@@ -303,10 +340,14 @@ export function planWorld(size: SizeName | SizeSpec, seed: number = DEFAULT_SEED
         // Coal out of a DPRK port: to a transfer area, an unnamed port, a small port nearby, or anywhere.
         const x = vr.next();
         to =
-          x < 0.35 && stsAreas.length > 0 ? vr.pick(stsAreas)
-          : x < 0.45 ? placeholderOf.get(vr.pick(['CN', 'RU', 'VN'].filter((c) => placeholderOf.has(c)))) ?? drawPort(vr, port)
-          : x < 0.8 && nearDprk.length > 0 ? vr.pick(nearDprk)
-          : drawPort(vr, port);
+          x < 0.35 && stsAreas.length > 0
+            ? vr.pick(stsAreas)
+            : x < 0.45
+              ? (placeholderOf.get(vr.pick(['CN', 'RU', 'VN'].filter((c) => placeholderOf.has(c)))) ??
+                drawPort(vr, port))
+              : x < 0.8 && nearDprk.length > 0
+                ? vr.pick(nearDprk)
+                : drawPort(vr, port);
         flags |= F_DPRK_COAL | F_DISCHARGED;
         const n = vr.range(1, 3);
         for (let t = 0; t < n; t++) tactics |= 1 << vr.int(LEG_TACTICS.length);
@@ -348,15 +389,38 @@ export function planWorld(size: SizeName | SizeSpec, seed: number = DEFAULT_SEED
     const endDay = day;
     const renames = dprk ? vr.range(1, 3) : vr.chance(SHAPE.renamedVesselShare) ? vr.range(1, 2) : 0;
     let from = start - vr.range(365, 3650);
-    const cuts = Array.from({ length: renames }, () => start + vr.int(Math.max(1, endDay - start))).sort((a, b) => a - b);
+    const cuts = Array.from({ length: renames }, () => start + vr.int(Math.max(1, endDay - start))).sort(
+      (a, b) => a - b,
+    );
     cuts.forEach((cut, k) => {
-      claims.push({ name: `${vesselName(v)}-${String.fromCharCode(65 + k)}`, flag: vr.weighted(flagTable), status: 'ASSERTED', kind: 'FORMER_NAME', from, to: cut });
+      claims.push({
+        name: `${vesselName(v)}-${String.fromCharCode(65 + k)}`,
+        flag: vr.weighted(flagTable),
+        status: 'ASSERTED',
+        kind: 'FORMER_NAME',
+        from,
+        to: cut,
+      });
       from = cut + 1;
     });
-    claims.push({ name: vesselName(v), flag: vr.weighted(flagTable), status: vr.chance(0.5) ? 'VERIFIED' : 'ASSERTED', kind: 'REGISTRATION', from, to: NONE });
+    claims.push({
+      name: vesselName(v),
+      flag: vr.weighted(flagTable),
+      status: vr.chance(0.5) ? 'VERIFIED' : 'ASSERTED',
+      kind: 'REGISTRATION',
+      from,
+      to: NONE,
+    });
     if (dprk && vr.chance(0.6)) {
       const at = start + vr.int(Math.max(1, endDay - start));
-      claims.push({ name: `Synthetic Spoof ${pad(v + 1, 6)}`, flag: vr.weighted(FLAG_COUNTRIES), status: 'FALSE', kind: 'AIS_BROADCAST', from: at, to: at + vr.range(10, 120) });
+      claims.push({
+        name: `Synthetic Spoof ${pad(v + 1, 6)}`,
+        flag: vr.weighted(FLAG_COUNTRIES),
+        status: 'FALSE',
+        kind: 'AIS_BROADCAST',
+        from: at,
+        to: at + vr.range(10, 120),
+      });
     }
 
     // Owners: a shell (the DPRK trade's own shells for DPRK vessels), sometimes an earlier one.
@@ -364,7 +428,8 @@ export function planWorld(size: SizeName | SizeSpec, seed: number = DEFAULT_SEED
     const currentOwner = dprk && dprkShells.length > 0 ? vr.pick(dprkShells) : fleetOwner[v];
     if (currentOwner >= 0) {
       if (renames > 0 && vr.chance(0.7)) {
-        const earlier = dprk && dprkShells.length > 0 ? vr.pick(dprkShells) : ordinaryShells[vr.int(ordinaryShells.length)];
+        const earlier =
+          dprk && dprkShells.length > 0 ? vr.pick(dprkShells) : ordinaryShells[vr.int(ordinaryShells.length)];
         owners.push({ company: earlier, from: start - vr.range(365, 3650), to: cuts[0] });
         owners.push({ company: currentOwner, from: cuts[0] + 1, to: NONE });
       } else {
@@ -418,7 +483,11 @@ export function planWorld(size: SizeName | SizeSpec, seed: number = DEFAULT_SEED
       else hi = mid;
     }
     const options: number[] = [];
-    for (let k = lo; k < list.length && options.length < 5 && legs.depFrom[list[k]] <= after + TRANSFER_WINDOW_DAYS; k++) {
+    for (
+      let k = lo;
+      k < list.length && options.length < 5 && legs.depFrom[list[k]] <= after + TRANSFER_WINDOW_DAYS;
+      k++
+    ) {
       const b = list[k];
       if (legs.vessel[b] !== legs.vessel[a] && !received.has(b) && !(legs.flags[b] & F_DPRK_COAL)) options.push(b);
     }
@@ -433,7 +502,14 @@ export function planWorld(size: SizeName | SizeSpec, seed: number = DEFAULT_SEED
       if (b == null) continue;
       received.add(b);
       const sts = ports[legs.to[a]].kind === 'STS_AREA';
-      transfers.push({ fromLeg: a, toLeg: b, port: legs.to[a], day: legs.arrTo[a] + tr.int(Math.max(1, legs.depFrom[b] - legs.arrTo[a] + 1)), sts, source: tr.int(spec.sources) });
+      transfers.push({
+        fromLeg: a,
+        toLeg: b,
+        port: legs.to[a],
+        day: legs.arrTo[a] + tr.int(Math.max(1, legs.depFrom[b] - legs.arrTo[a] + 1)),
+        sts,
+        source: tr.int(spec.sources),
+      });
       continue;
     }
     const sts = ports[legs.to[a]].kind === 'STS_AREA';
@@ -466,9 +542,24 @@ export function planWorld(size: SizeName | SizeSpec, seed: number = DEFAULT_SEED
 
   const calls = new Map<number, number>();
   for (let i = 0; i < spec.legs; i++) calls.set(legs.to[i], (calls.get(legs.to[i]) ?? 0) + 1);
-  const hubs = [...calls.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([p]) => p);
+  const hubs = [...calls.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+    .map(([p]) => p);
 
-  return { spec, seed, version: GENERATOR_VERSION, ports, vessels, companies, persons, legs, transfers, countries: [...countries].sort(), hubs };
+  return {
+    spec,
+    seed,
+    version: GENERATOR_VERSION,
+    ports,
+    vessels,
+    companies,
+    persons,
+    legs,
+    transfers,
+    countries: [...countries].sort(),
+    hubs,
+  };
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -484,15 +575,36 @@ function src(i: number): string {
 }
 
 function evidence(source: number, tier: ConfidenceTier): Params {
-  return { sourceIds: [src(source)], confidence: confidenceScore(tier), confidenceTier: tier, evidenceNote: 'synthetic' };
+  return {
+    sourceIds: [src(source)],
+    confidence: confidenceScore(tier),
+    confidenceTier: tier,
+    evidenceNote: 'synthetic',
+  };
 }
 
 function range(prefix: string, from: number, to: number, month = false): Params {
-  const text = from === NONE && to === NONE ? null : month ? isoOf(from).slice(0, 7) : from === to ? isoOf(from) : `${from === NONE ? '?' : isoOf(from)} – ${to === NONE ? 'open' : isoOf(to)}`;
+  const text =
+    from === NONE && to === NONE
+      ? null
+      : month
+        ? isoOf(from).slice(0, 7)
+        : from === to
+          ? isoOf(from)
+          : `${from === NONE ? '?' : isoOf(from)} – ${to === NONE ? 'open' : isoOf(to)}`;
   return {
     [`${prefix}From`]: from === NONE ? null : neoDate(isoOf(from)),
     [`${prefix}To`]: to === NONE ? null : neoDate(isoOf(to)),
-    [`${prefix}Precision`]: from === NONE && to === NONE ? null : month ? 'MONTH' : from === to ? 'DAY' : to === NONE ? 'OPEN' : 'MONTH_RANGE',
+    [`${prefix}Precision`]:
+      from === NONE && to === NONE
+        ? null
+        : month
+          ? 'MONTH'
+          : from === to
+            ? 'DAY'
+            : to === NONE
+              ? 'OPEN'
+              : 'MONTH_RANGE',
     [`${prefix}Text`]: text,
   };
 }
@@ -551,13 +663,19 @@ class Batcher {
  * The world as node and relationship batches of at most `batchSize` rows, in an order where every
  * relationship comes after both of its nodes. Property maps are built here, batch by batch.
  */
-export function* emitBatches(world: World, batchSize = 10_000, tactics: { code: string; name: string; description: string }[] = []): Generator<SyntheticBatch> {
+export function* emitBatches(
+  world: World,
+  batchSize = 10_000,
+  tactics: { code: string; name: string; description: string }[] = [],
+): Generator<SyntheticBatch> {
   const { spec, ports, vessels, companies, persons, legs, transfers } = world;
   const out = new Batcher(batchSize);
   const personRef = (p: number) => personId(-1 - p);
 
-  for (const code of world.countries) yield* out.node('Country', `country:${code}`, { code, name: countryName(code) ?? code });
-  for (const t of tactics) yield* out.node('Tactic', `tactic:${t.code}`, { code: t.code, name: t.name, description: t.description });
+  for (const code of world.countries)
+    yield* out.node('Country', `country:${code}`, { code, name: countryName(code) ?? code });
+  for (const t of tactics)
+    yield* out.node('Tactic', `tactic:${t.code}`, { code: t.code, name: t.name, description: t.description });
   for (let s = 0; s < spec.sources; s++) {
     const tier = TIERS[s % 3];
     yield* out.node('Source', src(s), {
@@ -575,15 +693,45 @@ export function* emitBatches(world: World, batchSize = 10_000, tactics: { code: 
   for (let i = 0; i < ports.length; i++) {
     const p = ports[i];
     const id = portId(i);
-    const name = p.kind === 'UNSPECIFIED_IN_COUNTRY' ? `${portName(i)} (a port in ${countryName(p.country) ?? p.country}, not named)` : portName(i);
-    yield* out.node('Port', id, { name, aliases: [], aliasesText: '', kind: p.kind, countryCode: p.country, locode: null, lat: null, lon: null, role: p.country === 'KP' ? 'DPRK coal port (synthetic)' : null, ...evidence(p.source, 'HIGH') });
+    const name =
+      p.kind === 'UNSPECIFIED_IN_COUNTRY'
+        ? `${portName(i)} (a port in ${countryName(p.country) ?? p.country}, not named)`
+        : portName(i);
+    yield* out.node('Port', id, {
+      name,
+      aliases: [],
+      aliasesText: '',
+      kind: p.kind,
+      countryCode: p.country,
+      locode: null,
+      lat: null,
+      lon: null,
+      role: p.country === 'KP' ? 'DPRK coal port (synthetic)' : null,
+      ...evidence(p.source, 'HIGH'),
+    });
     yield* out.rel('IN', id, `country:${p.country}`);
     yield* out.rel('CITED_IN', id, src(p.source));
   }
   for (let i = 0; i < persons.length; i++) {
     const p = persons[i];
     const id = personId(i);
-    yield* out.node('Person', id, { name: `Synthetic Person ${pad(i + 1, 5)}`, kind: 'PERSON', aliases: [], aliasesText: '', countryCode: p.country, countryText: countryName(p.country) ?? p.country, imoCompanyNumber: null, address: null, role: 'beneficial owner (synthetic)', ...evidence(p.source, 'MEDIUM') }, ['Party']);
+    yield* out.node(
+      'Person',
+      id,
+      {
+        name: `Synthetic Person ${pad(i + 1, 5)}`,
+        kind: 'PERSON',
+        aliases: [],
+        aliasesText: '',
+        countryCode: p.country,
+        countryText: countryName(p.country) ?? p.country,
+        imoCompanyNumber: null,
+        address: null,
+        role: 'beneficial owner (synthetic)',
+        ...evidence(p.source, 'MEDIUM'),
+      },
+      ['Party'],
+    );
     yield* out.rel('IN', id, `country:${p.country}`);
     yield* out.rel('CITED_IN', id, src(p.source));
   }
@@ -591,8 +739,30 @@ export function* emitBatches(world: World, batchSize = 10_000, tactics: { code: 
     const c = companies[i];
     const id = companyId(i);
     const name = `Placeholder ${COMPANY_WORDS[i % COMPANY_WORDS.length]} ${pad(i + 1, 5)} ${COMPANY_SUFFIXES[(i * 7) % COMPANY_SUFFIXES.length]}`;
-    const role = { shell: 'registered owner (single-ship company)', holding: 'holding company', manager: 'ship manager', operator: 'operator', front: 'front company' }[c.role];
-    yield* out.node('Company', id, { name, kind: 'COMPANY', aliases: [], aliasesText: '', countryCode: c.country, countryText: countryName(c.country) ?? c.country, imoCompanyNumber: null, address: null, role, ...evidence(c.source, c.dprk ? 'HIGH' : 'MEDIUM') }, ['Party']);
+    const role = {
+      shell: 'registered owner (single-ship company)',
+      holding: 'holding company',
+      manager: 'ship manager',
+      operator: 'operator',
+      front: 'front company',
+    }[c.role];
+    yield* out.node(
+      'Company',
+      id,
+      {
+        name,
+        kind: 'COMPANY',
+        aliases: [],
+        aliasesText: '',
+        countryCode: c.country,
+        countryText: countryName(c.country) ?? c.country,
+        imoCompanyNumber: null,
+        address: null,
+        role,
+        ...evidence(c.source, c.dprk ? 'HIGH' : 'MEDIUM'),
+      },
+      ['Party'],
+    );
     yield* out.rel('IN', id, `country:${c.country}`);
     yield* out.rel('CITED_IN', id, src(c.source));
   }
@@ -601,7 +771,11 @@ export function* emitBatches(world: World, batchSize = 10_000, tactics: { code: 
     const parent = companies[i].parent;
     if (parent == null) continue;
     const from = parent < 0 ? personRef(parent) : companyId(parent);
-    yield* out.rel('CONTROLS', from, companyId(i), { role: parent < 0 ? 'beneficial owner' : 'parent company', ...range('period', NONE, NONE), ...evidence(companies[i].source, 'MEDIUM') });
+    yield* out.rel('CONTROLS', from, companyId(i), {
+      role: parent < 0 ? 'beneficial owner' : 'parent company',
+      ...range('period', NONE, NONE),
+      ...evidence(companies[i].source, 'MEDIUM'),
+    });
   }
 
   let designations = 0;
@@ -620,12 +794,24 @@ export function* emitBatches(world: World, batchSize = 10_000, tactics: { code: 
     yield* out.rel('DESIGNATED', targetId, id, evidence(source, 'HIGH'));
     yield* out.rel('CITED_IN', id, src(source));
   };
-  for (let i = 0; i < companies.length; i++) if (companies[i].designated) yield* designate(companyId(i), companies[i].source, dayOf('2016-03-02') + ((i * 31) % 2500));
+  for (let i = 0; i < companies.length; i++)
+    if (companies[i].designated)
+      yield* designate(companyId(i), companies[i].source, dayOf('2016-03-02') + ((i * 31) % 2500));
 
   for (let v = 0; v < vessels.length; v++) {
     const plan = vessels[v];
     const id = vesselId(v);
-    const flag = currentFlag(plan.claims.map((c) => ({ name: c.name, flagCode: c.flag, flagText: countryName(c.flag) ?? c.flag, status: c.status, kind: c.kind, periodFrom: isoOf(c.from), periodTo: c.to === NONE ? null : isoOf(c.to) })));
+    const flag = currentFlag(
+      plan.claims.map((c) => ({
+        name: c.name,
+        flagCode: c.flag,
+        flagText: countryName(c.flag) ?? c.flag,
+        status: c.status,
+        kind: c.kind,
+        periodFrom: isoOf(c.from),
+        periodTo: c.to === NONE ? null : isoOf(c.to),
+      })),
+    );
     const otherNames = plan.claims.map((c) => c.name).filter((n) => n !== vesselName(v));
     const tier: ConfidenceTier = plan.dprk ? 'HIGH' : 'MEDIUM';
     yield* out.node('Vessel', id, {
@@ -647,7 +833,19 @@ export function* emitBatches(world: World, batchSize = 10_000, tactics: { code: 
     });
     for (let k = 0; k < plan.claims.length; k++) {
       const c = plan.claims[k];
-      yield* out.node('IdentityClaim', claimId(v, k + 1), { vesselId: id, name: c.name, imo: syntheticImo(v), mmsi: null, callSign: null, flagCode: c.flag, flagText: countryName(c.flag) ?? c.flag, status: c.status, kind: c.kind, ...range('period', c.from, c.to), ...evidence(plan.source, tier) });
+      yield* out.node('IdentityClaim', claimId(v, k + 1), {
+        vesselId: id,
+        name: c.name,
+        imo: syntheticImo(v),
+        mmsi: null,
+        callSign: null,
+        flagCode: c.flag,
+        flagText: countryName(c.flag) ?? c.flag,
+        status: c.status,
+        kind: c.kind,
+        ...range('period', c.from, c.to),
+        ...evidence(plan.source, tier),
+      });
     }
   }
   yield* out.flushNodes();
@@ -664,15 +862,38 @@ export function* emitBatches(world: World, batchSize = 10_000, tactics: { code: 
     }
     for (let k = 0; k < plan.owners.length; k++) {
       const o = plan.owners[k];
-      yield* out.rel('OWNS', companyId(o.company), id, { role: 'registered owner', ...range('period', o.from, o.to), ...evidence(plan.source, tier) }, `OWNS:${companyId(o.company)}->${id}:${k}`);
+      yield* out.rel(
+        'OWNS',
+        companyId(o.company),
+        id,
+        { role: 'registered owner', ...range('period', o.from, o.to), ...evidence(plan.source, tier) },
+        `OWNS:${companyId(o.company)}->${id}:${k}`,
+      );
     }
-    if (plan.manager != null) yield* out.rel('MANAGES', companyId(plan.manager), id, { role: 'ship manager', ...range('period', NONE, NONE), ...evidence(plan.source, tier) });
-    if (plan.operator != null) yield* out.rel('OPERATES', companyId(plan.operator), id, { role: 'operator', ...range('period', NONE, NONE), ...evidence(plan.source, tier) });
+    if (plan.manager != null)
+      yield* out.rel('MANAGES', companyId(plan.manager), id, {
+        role: 'ship manager',
+        ...range('period', NONE, NONE),
+        ...evidence(plan.source, tier),
+      });
+    if (plan.operator != null)
+      yield* out.rel('OPERATES', companyId(plan.operator), id, {
+        role: 'operator',
+        ...range('period', NONE, NONE),
+        ...evidence(plan.source, tier),
+      });
     if (plan.designated) yield* designate(id, plan.source, dayOf('2017-08-05') + ((v * 13) % 2000));
     if (plan.dprk) {
       const used = new Set<string>();
       for (let k = 0; k < 2; k++) used.add(VESSEL_TACTICS[(v + k * 3) % VESSEL_TACTICS.length]);
-      for (const code of used) yield* out.rel('USED', id, `tactic:${code}`, { note: 'synthetic', ...range('period', NONE, NONE), ...evidence(plan.source, 'HIGH') }, `USED:${id}->tactic:${code}`);
+      for (const code of used)
+        yield* out.rel(
+          'USED',
+          id,
+          `tactic:${code}`,
+          { note: 'synthetic', ...range('period', NONE, NONE), ...evidence(plan.source, 'HIGH') },
+          `USED:${id}->tactic:${code}`,
+        );
     }
   }
   yield* out.flush();
@@ -706,9 +927,23 @@ export function* emitBatches(world: World, batchSize = 10_000, tactics: { code: 
       tonnageMin: tonnage,
       tonnageMax: tonnage,
       valueJson: '[]',
-      cargoOrigin: dprkCoal ? (i % 5 < 3 ? 'DPRK' : 'DPRK_SUSPECTED') : receivedCoal ? 'DPRK_SUSPECTED' : i % 4 === 0 ? 'RUSSIA' : 'UNCONFIRMED',
+      cargoOrigin: dprkCoal
+        ? i % 5 < 3
+          ? 'DPRK'
+          : 'DPRK_SUSPECTED'
+        : receivedCoal
+          ? 'DPRK_SUSPECTED'
+          : i % 4 === 0
+            ? 'RUSSIA'
+            : 'UNCONFIRMED',
       declaredOrigin: dprkCoal || receivedCoal ? 'RU' : null,
-      legality: dprkCoal ? (i % 5 < 3 ? 'VIOLATION' : 'SUSPECTED_VIOLATION') : receivedCoal ? 'SUSPECTED_VIOLATION' : 'UNDETERMINED',
+      legality: dprkCoal
+        ? i % 5 < 3
+          ? 'VIOLATION'
+          : 'SUSPECTED_VIOLATION'
+        : receivedCoal
+          ? 'SUSPECTED_VIOLATION'
+          : 'UNDETERMINED',
       discharged: (f & F_DISCHARGED) !== 0,
       destinationCountryCode: toCountry,
       tacticsText: tacticCodes.length > 0 ? tacticCodes.join(', ').toLowerCase() : null,
@@ -756,16 +991,32 @@ export function* emitBatches(world: World, batchSize = 10_000, tactics: { code: 
 }
 
 /** Entities the benchmark asks about: the busiest DPRK port, a designated DPRK vessel and the top of its ownership chain. */
-export function benchAnchors(world: World): { originPortId: string; vesselId: string; pathToId: string; hubPortIds: string[] } {
+export function benchAnchors(world: World): {
+  originPortId: string;
+  vesselId: string;
+  pathToId: string;
+  hubPortIds: string[];
+} {
   const { legs, vessels, companies } = world;
   const out = new Map<number, number>();
-  for (let i = 0; i < legs.vessel.length; i++) if (legs.flags[i] & F_DPRK_COAL) out.set(legs.from[i], (out.get(legs.from[i]) ?? 0) + 1);
+  for (let i = 0; i < legs.vessel.length; i++)
+    if (legs.flags[i] & F_DPRK_COAL) out.set(legs.from[i], (out.get(legs.from[i]) ?? 0) + 1);
   const origin = [...out.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
-  const v = Math.max(0, vessels.findIndex((x) => x.dprk && x.designated && x.owners.length > 0));
+  const v = Math.max(
+    0,
+    vessels.findIndex((x) => x.dprk && x.designated && x.owners.length > 0),
+  );
   // The vessel's owner's controlling parent (or the owner itself): a path of length 2 through the shell.
   const owner = vessels[v].owners[vessels[v].owners.length - 1]?.company;
   const parent = owner != null ? companies[owner].parent : null;
-  const pathTo = parent != null ? (parent < 0 ? personId(-1 - parent) : companyId(parent)) : owner != null ? companyId(owner) : portId(origin);
+  const pathTo =
+    parent != null
+      ? parent < 0
+        ? personId(-1 - parent)
+        : companyId(parent)
+      : owner != null
+        ? companyId(owner)
+        : portId(origin);
   return { originPortId: portId(origin), vesselId: vesselId(v), pathToId: pathTo, hubPortIds: world.hubs.map(portId) };
 }
 

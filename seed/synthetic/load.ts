@@ -35,7 +35,9 @@ export interface LoadReport extends SyntheticMarker {
 
 /** The marker of a complete load, or null. */
 export async function readMarker(db: Database): Promise<SyntheticMarker | null> {
-  const rows = await db.read<{ m: SyntheticMarker }>('MATCH (m:SyntheticDataset {id: "synthetic"}) RETURN properties(m) AS m');
+  const rows = await db.read<{ m: SyntheticMarker }>(
+    'MATCH (m:SyntheticDataset {id: "synthetic"}) RETURN properties(m) AS m',
+  );
   return rows[0]?.m ?? null;
 }
 
@@ -57,7 +59,10 @@ export async function loadSynthetic(
   if (existing && existing.size === size && existing.seed === seed && existing.version === GENERATOR_VERSION) {
     return { loaded: false, marker: existing };
   }
-  if (existing) throw new Error(`the database holds another synthetic world (${JSON.stringify(existing)}); use an empty data folder`);
+  if (existing)
+    throw new Error(
+      `the database holds another synthetic world (${JSON.stringify(existing)}); use an empty data folder`,
+    );
 
   const started = Date.now();
   const world = options.world ?? planWorld(size, seed);

@@ -97,12 +97,20 @@ export function toChangeView(p: Record<string, unknown>): ChangeView {
     subjectId: (p.subjectId as string | null) ?? null,
     objectId: (p.objectId as string | null) ?? null,
     note: (p.note as string | null) ?? null,
-    changes: Object.entries(diff).map(([property, v]) => ({ property, before: jsonText(v.before), after: jsonText(v.after) })),
+    changes: Object.entries(diff).map(([property, v]) => ({
+      property,
+      before: jsonText(v.before),
+      after: jsonText(v.after),
+    })),
   };
 }
 
 /** One page of changes, oldest first. */
-export async function listChanges(db: Database, q: ChangeQuery, counter?: StatementCounter): Promise<{ total: number; items: ChangeView[] }> {
+export async function listChanges(
+  db: Database,
+  q: ChangeQuery,
+  counter?: StatementCounter,
+): Promise<{ total: number; items: ChangeView[] }> {
   const [row] = await db.read<{ total: number; items: Record<string, unknown>[] }>(
     LIST,
     { entity: q.entityId, since: q.since, offset: neo4j.int(q.offset), first: neo4j.int(q.first) },

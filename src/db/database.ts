@@ -3,7 +3,15 @@
  * cluster (neo4j:// routing) spreads reads over its members; every transaction has a timeout; values
  * come back as plain JavaScript (numbers, ISO date strings, property maps), never driver types.
  */
-import neo4j, { Driver, isDate, isDateTime, isInt, isLocalDateTime, ManagedTransaction, Neo4jError } from 'neo4j-driver';
+import neo4j, {
+  Driver,
+  isDate,
+  isDateTime,
+  isInt,
+  isLocalDateTime,
+  ManagedTransaction,
+  Neo4jError,
+} from 'neo4j-driver';
 
 export interface DatabaseOptions {
   database?: string;
@@ -76,7 +84,10 @@ export class Database {
    * it as a whole on transient errors, so `work` keeps no state outside. `rollback` runs it and then
    * rolls everything back (a dry run that sees exactly what a real run would).
    */
-  async transaction<T>(work: (tx: TxRunner) => Promise<T>, options: { rollback?: boolean; timeoutMs?: number } = {}): Promise<T> {
+  async transaction<T>(
+    work: (tx: TxRunner) => Promise<T>,
+    options: { rollback?: boolean; timeoutMs?: number } = {},
+  ): Promise<T> {
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
     const timeout = options.timeoutMs ?? this.options.timeoutMs * 4;
     try {
@@ -103,7 +114,12 @@ export class Database {
     await this.driver.close();
   }
 
-  private async run<T>(mode: 'READ' | 'WRITE', cypher: string, params: Params, counter?: StatementCounter): Promise<T[]> {
+  private async run<T>(
+    mode: 'READ' | 'WRITE',
+    cypher: string,
+    params: Params,
+    counter?: StatementCounter,
+  ): Promise<T[]> {
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
@@ -113,7 +129,8 @@ export class Database {
       const work = (tx: { run: (q: string, p: Params) => Promise<{ records: { toObject(): Row }[] }> }) =>
         tx.run(cypher, params);
       const config = { timeout: this.options.timeoutMs };
-      const result = mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
+      const result =
+        mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
       return result.records.map((r) => toPlain(r.toObject()) as T);
     } catch (error) {
       throw isUnavailable(error) ? new DatabaseUnavailableError(error) : error;

@@ -116,7 +116,8 @@ export interface NetworkScope {
   minConfidence: number | null;
 }
 
-const BEGIN = (n: string) => `coalesce(${n}.departureFrom, ${n}.arrivalFrom, ${n}.whenFrom, ${n}.periodFrom, ${n}.dateFrom)`;
+const BEGIN = (n: string) =>
+  `coalesce(${n}.departureFrom, ${n}.arrivalFrom, ${n}.whenFrom, ${n}.periodFrom, ${n}.dateFrom)`;
 const END = (n: string) => `coalesce(${n}.arrivalTo, ${n}.departureTo, ${n}.whenTo, ${n}.periodTo)`;
 
 /**
@@ -145,7 +146,8 @@ const STORED = new Set<string>(RELATIONSHIP_TYPES);
 
 /** The projection clause for a scope; labels and types must already be allow-listed spellings. */
 export function projectionClause(scope: NetworkScope): string {
-  for (const t of scope.types) if (!NETWORK_TYPES.includes(t)) throw new Error(`not a network type of Collier's model: ${t}`);
+  for (const t of scope.types)
+    if (!NETWORK_TYPES.includes(t)) throw new Error(`not a network type of Collier's model: ${t}`);
   const labels = scope.labels.join('|');
   const has = (l: NodeLabel) => scope.labels.includes(l);
   const stored = scope.types.filter((t) => STORED.has(t));
@@ -223,7 +225,9 @@ async function runProjected<T>(
   } finally {
     // The statement drops its graph as its last step; if it did not get there, drop it here.
     if (!done) {
-      await db.read(`CALL ${DROP_PROCEDURE}($graph, false) YIELD graphName RETURN graphName`, { graph }, counter).catch(() => undefined);
+      await db
+        .read(`CALL ${DROP_PROCEDURE}($graph, false) YIELD graphName RETURN graphName`, { graph }, counter)
+        .catch(() => undefined);
     }
   }
 }
@@ -265,11 +269,23 @@ export async function centrality(
   LIMIT $limit
   RETURN collect({node: ${NODE_VIEW('n')}, score: score, designated: ${DESIGNATED('n')}}) AS items`,
   );
-  const row = await runProjected<{ node: NodeView; score: number; designated: boolean }>(db, scope, [procedure], statement, { limit: neo4j.int(limit) }, counter);
+  const row = await runProjected<{ node: NodeView; score: number; designated: boolean }>(
+    db,
+    scope,
+    [procedure],
+    statement,
+    { limit: neo4j.int(limit) },
+    counter,
+  );
   if (!row) return { items: [], nodeCount: 0, relationshipCount: 0 };
   return {
     // Scores rounded to 9 significant digits: the algorithms' float noise (812.0000000000001) is not information.
-    items: row.items.map((i, k) => ({ rank: k + 1, score: Number(i.score.toPrecision(9)), node: toDrawnNode(i.node), designated: i.designated })),
+    items: row.items.map((i, k) => ({
+      rank: k + 1,
+      score: Number(i.score.toPrecision(9)),
+      node: toDrawnNode(i.node),
+      designated: i.designated,
+    })),
     nodeCount: row.nodeCount,
     relationshipCount: row.relationshipCount,
   };
@@ -310,7 +326,11 @@ export async function clusters(
     members: [m IN members[0..$memberCap] | {node: ${NODE_VIEW('m')}, designated: ${DESIGNATED('m')}}]
   }) AS items`,
   );
-  const row = await runProjected<{ size: number; designatedCount: number; members: { node: NodeView; designated: boolean }[] }>(
+  const row = await runProjected<{
+    size: number;
+    designatedCount: number;
+    members: { node: NodeView; designated: boolean }[];
+  }>(
     db,
     scope,
     [procedure],
@@ -322,7 +342,14 @@ export async function clusters(
   return {
     items: row.items.map((c, k) => {
       const members = c.members.map((m) => ({ node: toDrawnNode(m.node), designated: m.designated }));
-      return { key: members[0]?.node.id ?? String(k), rank: k + 1, size: c.size, members, designatedCount: c.designatedCount, truncated: c.size > members.length };
+      return {
+        key: members[0]?.node.id ?? String(k),
+        rank: k + 1,
+        size: c.size,
+        members,
+        designatedCount: c.designatedCount,
+        truncated: c.size > members.length,
+      };
     }),
     nodeCount: row.nodeCount,
     relationshipCount: row.relationshipCount,

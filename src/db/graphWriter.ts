@@ -71,7 +71,10 @@ function checkType(type: string): string {
 
 export function nodeStatement(batch: NodeBatch): { cypher: string; params: Params } {
   const label = checkLabel(batch.label);
-  const extra = (batch.extraLabels ?? []).map(checkLabel).map((l) => `:${l}`).join('');
+  const extra = (batch.extraLabels ?? [])
+    .map(checkLabel)
+    .map((l) => `:${l}`)
+    .join('');
   const setExtra = extra ? `, n${extra}` : '';
   return {
     cypher: `UNWIND $rows AS row MERGE (n:${label} {id: row.id}) SET n += row.props${setExtra}`,

@@ -87,7 +87,11 @@ export async function importLines(db: Database, source: LineSource, options: Imp
   const started = Date.now();
   const batchSize = Math.max(1, Math.min(options.batchSize ?? DEFAULT_BATCH_SIZE, 10_000));
   const maxRejections = options.maxRejections ?? 1000;
-  const ftmOptions: FtmOptions = { ...DEFAULT_FTM_OPTIONS, today: new Date().toISOString().slice(0, 10), ...options.ftm };
+  const ftmOptions: FtmOptions = {
+    ...DEFAULT_FTM_OPTIONS,
+    today: new Date().toISOString().slice(0, 10),
+    ...options.ftm,
+  };
   const report: ImportReport = {
     runId: options.runId ?? randomUUID(),
     format: options.format,

@@ -6,13 +6,7 @@
 import DataLoader from 'dataloader';
 import { Database, Params, StatementCounter } from './database';
 import { labelOfId, NODE_KINDS, NodeLabel } from '../domain/ids';
-import {
-  RelationRecord,
-  TacticUseRecord,
-  toRecord,
-  toRelation,
-  toTacticUse,
-} from './records';
+import { RelationRecord, TacticUseRecord, toRecord, toRelation, toTacticUse } from './records';
 import { RELATION_TYPES } from './party';
 import { LEG_VIEWS_BY_ID, LegView } from './trace';
 
@@ -39,7 +33,11 @@ function groupRows<V>(keys: readonly string[], rows: Row[], map: (row: Row) => V
  * each branch fed its own list of ids (`$keys_Vessel`, …), so the number of statements never depends
  * on which labels a batch happens to contain. Every branch must return the same columns.
  */
-function byLabel(labels: readonly NodeLabel[], branch: (label: NodeLabel, keys: string) => string, leading: string[] = []) {
+function byLabel(
+  labels: readonly NodeLabel[],
+  branch: (label: NodeLabel, keys: string) => string,
+  leading: string[] = [],
+) {
   const cypher = `CALL () { ${[...leading, ...labels.map((l) => branch(l, `$keys_${l}`))].join(' UNION ALL ')} } RETURN *`;
   const params = (keys: readonly string[], extra: Params = {}): Params => {
     const p: Params = { ...extra };
@@ -60,8 +58,13 @@ const DESIGNATABLE: NodeLabel[] = ['Vessel', 'Company', 'Person'];
 const TACTIC_USERS: NodeLabel[] = ['Vessel', 'Company', 'Person', 'Leg', 'Transfer'];
 
 /** An id merged into another entity (mergeEntities) resolves to that entity; its branch comes first so a real node's row wins. */
-const MERGED_ID = 'MATCH (a:Alias)-[:MERGED_INTO]->(n) WHERE a.id IN $aliasKeys RETURN a.id AS key, properties(n) AS props';
-const NODE_BY_ID = byLabel(ALL_LABELS, (l, keys) => `MATCH (n:${l}) WHERE n.id IN ${keys} RETURN n.id AS key, properties(n) AS props`, [MERGED_ID]);
+const MERGED_ID =
+  'MATCH (a:Alias)-[:MERGED_INTO]->(n) WHERE a.id IN $aliasKeys RETURN a.id AS key, properties(n) AS props';
+const NODE_BY_ID = byLabel(
+  ALL_LABELS,
+  (l, keys) => `MATCH (n:${l}) WHERE n.id IN ${keys} RETURN n.id AS key, properties(n) AS props`,
+  [MERGED_ID],
+);
 const RELATIONS_TO = byLabel(
   TARGET_LABELS,
   (l, keys) => `UNWIND ${keys} AS key MATCH (t:${l} {id: key})<-[r]-(p:Party) WHERE type(r) IN $types
@@ -74,21 +77,29 @@ const RELATIONS_FROM = byLabel(
 );
 const DESIGNATIONS = byLabel(
   DESIGNATABLE,
-  (l, keys) => `UNWIND ${keys} AS key MATCH (:${l} {id: key})-[:DESIGNATED]->(d:Designation) RETURN key, properties(d) AS props`,
+  (l, keys) =>
+    `UNWIND ${keys} AS key MATCH (:${l} {id: key})-[:DESIGNATED]->(d:Designation) RETURN key, properties(d) AS props`,
 );
 const TACTIC_USES = byLabel(
   TACTIC_USERS,
-  (l, keys) => `UNWIND ${keys} AS key MATCH (:${l} {id: key})-[u:USED]->(t:Tactic) RETURN key, properties(u) AS props, t.id AS tacticId`,
+  (l, keys) =>
+    `UNWIND ${keys} AS key MATCH (:${l} {id: key})-[u:USED]->(t:Tactic) RETURN key, properties(u) AS props, t.id AS tacticId`,
 );
 
-const byPeriod = (a: { period: { from: string | null } | null; id: string }, b: { period: { from: string | null } | null; id: string }) =>
-  (a.period?.from ?? '').localeCompare(b.period?.from ?? '') || a.id.localeCompare(b.id);
+const byPeriod = (
+  a: { period: { from: string | null } | null; id: string },
+  b: { period: { from: string | null } | null; id: string },
+) => (a.period?.from ?? '').localeCompare(b.period?.from ?? '') || a.id.localeCompare(b.id);
 
 export function createLoaders(db: Database, counter: StatementCounter, options: LoaderOptions = {}) {
   const batch = options.batch ?? true;
   const read = (cypher: string, params: Params) => db.read<Row>(cypher, params, counter);
 
-  function many<V>(query: (keys: readonly string[]) => Promise<Row[]>, map: (row: Row) => V, order?: (a: V, b: V) => number) {
+  function many<V>(
+    query: (keys: readonly string[]) => Promise<Row[]>,
+    map: (row: Row) => V,
+    order?: (a: V, b: V) => number,
+  ) {
     return new DataLoader<string, V[]>(
       async (keys) => {
         const groups = groupRows(keys, await query(keys), map);
@@ -106,7 +117,9 @@ export function createLoaders(db: Database, counter: StatementCounter, options: 
     node: new DataLoader<string, NodeRecord | null>(
       async (keys) => {
         const rows = await read(NODE_BY_ID.cypher, NODE_BY_ID.params(keys, { aliasKeys: keys }));
-        const found = new Map(rows.map((r) => [r.key, toRecord(labelOfId(r.key)!, r.props as Record<string, unknown>)]));
+        const found = new Map(
+          rows.map((r) => [r.key, toRecord(labelOfId(r.key)!, r.props as Record<string, unknown>)]),
+        );
         return keys.map((k) => found.get(k) ?? null);
       },
       { batch },
@@ -139,7 +152,10 @@ export function createLoaders(db: Database, counter: StatementCounter, options: 
     designationsOf: many(
       (keys) => read(DESIGNATIONS.cypher, DESIGNATIONS.params(keys)),
       (r) => toRecord('Designation', r.props as Record<string, unknown>),
-      (a, b) => String((a.date as { from: string | null }).from ?? '').localeCompare(String((b.date as { from: string | null }).from ?? '')) || a.id.localeCompare(b.id),
+      (a, b) =>
+        String((a.date as { from: string | null }).from ?? '').localeCompare(
+          String((b.date as { from: string | null }).from ?? ''),
+        ) || a.id.localeCompare(b.id),
     ),
 
     tacticUsesOf: many<TacticUseRecord>(
@@ -249,14 +265,18 @@ export function createLoaders(db: Database, counter: StatementCounter, options: 
            RETURN key, labels(p) AS labels, properties(p) AS props ORDER BY p.name`,
           { keys },
         ),
-      (r) => toRecord((r.labels as string[]).includes('Person') ? 'Person' : 'Company', r.props as Record<string, unknown>),
+      (r) =>
+        toRecord((r.labels as string[]).includes('Person') ? 'Person' : 'Company', r.props as Record<string, unknown>),
     ),
 
     vesselsFlaggedIn: many(
       (keys) =>
-        read(`UNWIND $keys AS key MATCH (v:Vessel {flagCode: key}) RETURN key, properties(v) AS props ORDER BY v.name`, {
-          keys,
-        }),
+        read(
+          `UNWIND $keys AS key MATCH (v:Vessel {flagCode: key}) RETURN key, properties(v) AS props ORDER BY v.name`,
+          {
+            keys,
+          },
+        ),
       (r) => toRecord('Vessel', r.props as Record<string, unknown>),
     ),
   };

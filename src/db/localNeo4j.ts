@@ -220,7 +220,12 @@ async function runMaven(paths: ReturnType<typeof runtimePaths>, log: LocalNeo4jL
   const code = await new Promise<number | null>((resolve, reject) => {
     const mvn = spawn('mvn', args, { cwd: paths.root, stdio: ['ignore', 'pipe', 'pipe'] });
     const collect = (chunk: Buffer) => {
-      output.push(...chunk.toString('utf8').split('\n').filter((line) => line.trim() !== ''));
+      output.push(
+        ...chunk
+          .toString('utf8')
+          .split('\n')
+          .filter((line) => line.trim() !== ''),
+      );
       if (output.length > 200) output.splice(0, output.length - 200);
     };
     mvn.stdout.on('data', collect);
@@ -363,7 +368,7 @@ async function probe(
   void exited.then(() => (gone = true));
   let lastError: unknown;
   while (Date.now() < deadline && !gone) {
-    const driver = neo4j.driver(uri, undefined, { connectionTimeout: 5_000 }) // auth is off on loopback;
+    const driver = neo4j.driver(uri, undefined, { connectionTimeout: 5_000 }); // auth is off on loopback;
     try {
       await driver.getServerInfo();
       return;
@@ -423,7 +428,10 @@ export async function importCsvIntoLocalNeo4j(opts: {
   const home = path.resolve(opts.dataDir);
   const conf = path.join(home, 'conf');
   fs.mkdirSync(conf, { recursive: true });
-  fs.writeFileSync(path.join(conf, 'neo4j.conf'), '# written by Collier for neo4j-admin import; the launcher does not read it\n');
+  fs.writeFileSync(
+    path.join(conf, 'neo4j.conf'),
+    '# written by Collier for neo4j-admin import; the launcher does not read it\n',
+  );
   // picocli reads the long list of files from an argument file.
   const argFile = path.join(home, 'import.args');
   const quote = (a: string) => `"${a.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
@@ -455,7 +463,11 @@ export async function importCsvIntoLocalNeo4j(opts: {
     `@${argFile}`,
   ];
   const started = Date.now();
-  const child = spawn(javaCommand(), args, { cwd: home, env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: conf }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(javaCommand(), args, {
+    cwd: home,
+    env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: conf },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const tail: string[] = [];
   for (const stream of [child.stdout!, child.stderr!]) {
     readline.createInterface({ input: stream }).on('line', (line) => {

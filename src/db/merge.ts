@@ -47,7 +47,8 @@ export function mergedProps(keep: Props, remove: Props, label: NodeLabel): Props
     if (joined.length !== a.length) out[k] = joined;
   }
   const namesKey = label === 'Vessel' ? 'otherNames' : 'aliases';
-  const names = (out[namesKey] as string[] | undefined) ?? (Array.isArray(keep[namesKey]) ? [...(keep[namesKey] as string[])] : []);
+  const names =
+    (out[namesKey] as string[] | undefined) ?? (Array.isArray(keep[namesKey]) ? [...(keep[namesKey] as string[])] : []);
   if (remove.name != null && remove.name !== keep.name && !names.includes(String(remove.name))) {
     names.push(String(remove.name));
     out[namesKey] = names;
@@ -83,10 +84,16 @@ export async function mergeEntities(
   ctx: WriteContext,
   counter?: StatementCounter,
 ): Promise<MergeResult> {
-  if (!MERGEABLE_LABELS.includes(label)) throw new MergeError('keep', 'BAD_INPUT', `only ${MERGEABLE_LABELS.join(', ')} can be merged`);
+  if (!MERGEABLE_LABELS.includes(label))
+    throw new MergeError('keep', 'BAD_INPUT', `only ${MERGEABLE_LABELS.join(', ')} can be merged`);
   return db.transaction(async (raw) => {
     const tx = new Tx(raw, counter);
-    const [state] = await tx.rows<{ keep: Props | null; keepAlias: string | null; remove: Props | null; removeAlias: string | null }>(
+    const [state] = await tx.rows<{
+      keep: Props | null;
+      keepAlias: string | null;
+      remove: Props | null;
+      removeAlias: string | null;
+    }>(
       `OPTIONAL MATCH (k:${label} {id: $keep})
        OPTIONAL MATCH (:Alias {id: $keep})-[:MERGED_INTO]->(ka)
        OPTIONAL MATCH (r:${label} {id: $remove})
@@ -96,12 +103,15 @@ export async function mergeEntities(
     );
     const keep = state.keep ?? null;
     if (keep == null) {
-      if (state.keepAlias) throw new MergeError('keep', 'BAD_INPUT', `${keepId} was merged into ${state.keepAlias}: keep that one`);
+      if (state.keepAlias)
+        throw new MergeError('keep', 'BAD_INPUT', `${keepId} was merged into ${state.keepAlias}: keep that one`);
       throw new MergeError('keep', 'NOT_FOUND', `${keepId} was not found`);
     }
     if (state.remove == null) {
-      if (state.removeAlias === keepId) return { status: 'UNCHANGED', keepId, removeId, movedRelationships: 0, changeIds: [] };
-      if (state.removeAlias) throw new MergeError('remove', 'BAD_INPUT', `${removeId} was already merged into ${state.removeAlias}`);
+      if (state.removeAlias === keepId)
+        return { status: 'UNCHANGED', keepId, removeId, movedRelationships: 0, changeIds: [] };
+      if (state.removeAlias)
+        throw new MergeError('remove', 'BAD_INPUT', `${removeId} was already merged into ${state.removeAlias}`);
       throw new MergeError('remove', 'NOT_FOUND', `${removeId} was not found`);
     }
     const remove = state.remove;
@@ -150,18 +160,47 @@ export async function mergeEntities(
        MERGE (a)-[:MERGED_INTO]->(k)`,
       { keep: keepId, remove: removeId },
     );
-    const legs = await tx.rows<{ id: string }>(`MATCH (:${label} {id: $keep})<-[:ON|FROM|TO]-(l:Leg) RETURN DISTINCT l.id AS id`, { keep: keepId });
-    if (legs.length > 0) await maintainNextLinksIn(tx.runner(), legs.map((l) => l.id));
+    const legs = await tx.rows<{ id: string }>(
+      `MATCH (:${label} {id: $keep})<-[:ON|FROM|TO]-(l:Leg) RETURN DISTINCT l.id AS id`,
+      { keep: keepId },
+    );
+    if (legs.length > 0)
+      await maintainNextLinksIn(
+        tx.runner(),
+        legs.map((l) => l.id),
+      );
 
     const txId = randomUUID();
-    const changes: Record<string, { before: unknown; after: unknown }> = { mergedFrom: { before: null, after: removeId } };
+    const changes: Record<string, { before: unknown; after: unknown }> = {
+      mergedFrom: { before: null, after: removeId },
+    };
     for (const [k, v] of Object.entries(props)) changes[k] = { before: keep[k] ?? null, after: v };
     for (const k of ['name', 'imo', 'locode', 'imoCompanyNumber']) {
-      if (remove[k] != null && keep[k] != null && remove[k] !== keep[k]) changes[`removed.${k}`] = { before: remove[k], after: null };
+      if (remove[k] != null && keep[k] != null && remove[k] !== keep[k])
+        changes[`removed.${k}`] = { before: remove[k], after: null };
     }
-    const base = { tx: txId, actor: ctx.actor, operation: ctx.operation, requestId: ctx.requestId, runId: ctx.runId, line: null, factType: 'merge', objectId: null };
+    const base = {
+      tx: txId,
+      actor: ctx.actor,
+      operation: ctx.operation,
+      requestId: ctx.requestId,
+      runId: ctx.runId,
+      line: null,
+      factType: 'merge',
+      objectId: null,
+    };
     const rows = [
-      { ...base, id: `change:${txId}:0`, seq: 0, entityId: keepId, entityLabel: label, action: 'UPDATED', subjectId: removeId, note: `merged ${removeId} into ${keepId}`, changesJson: JSON.stringify(changes) },
+      {
+        ...base,
+        id: `change:${txId}:0`,
+        seq: 0,
+        entityId: keepId,
+        entityLabel: label,
+        action: 'UPDATED',
+        subjectId: removeId,
+        note: `merged ${removeId} into ${keepId}`,
+        changesJson: JSON.stringify(changes),
+      },
       {
         ...base,
         id: `change:${txId}:1`,
@@ -171,10 +210,22 @@ export async function mergeEntities(
         action: 'MERGED',
         subjectId: keepId,
         note: `merged into ${keepId}`,
-        changesJson: JSON.stringify({ mergedInto: { before: null, after: keepId }, properties: { before: remove, after: null } }),
+        changesJson: JSON.stringify({
+          mergedInto: { before: null, after: keepId },
+          properties: { before: remove, after: null },
+        }),
       },
     ];
-    await tx.rows(`UNWIND $rows AS c CREATE (x:Change) SET x = c, x.at = datetime($at)`, { rows, at: new Date().toISOString() });
-    return { status: 'MERGED', keepId, removeId, movedRelationships: (moved?.out ?? 0) + (moved?.inn ?? 0), changeIds: rows.map((r) => r.id) };
+    await tx.rows(`UNWIND $rows AS c CREATE (x:Change) SET x = c, x.at = datetime($at)`, {
+      rows,
+      at: new Date().toISOString(),
+    });
+    return {
+      status: 'MERGED',
+      keepId,
+      removeId,
+      movedRelationships: (moved?.out ?? 0) + (moved?.inn ?? 0),
+      changeIds: rows.map((r) => r.id),
+    };
   });
 }

@@ -11,7 +11,9 @@ export const FULLTEXT_INDEX = 'entity_names';
 const KEYED_LABELS = Object.values(NODE_KINDS);
 
 export const MIGRATIONS: readonly string[] = [
-  ...KEYED_LABELS.map((label) => `CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`),
+  ...KEYED_LABELS.map(
+    (label) => `CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
+  ),
   'CREATE CONSTRAINT vessel_imo IF NOT EXISTS FOR (n:Vessel) REQUIRE n.imo IS UNIQUE',
   'CREATE CONSTRAINT port_locode IF NOT EXISTS FOR (n:Port) REQUIRE n.locode IS UNIQUE',
   'CREATE CONSTRAINT country_code IF NOT EXISTS FOR (n:Country) REQUIRE n.code IS UNIQUE',

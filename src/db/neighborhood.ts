@@ -67,8 +67,13 @@ export interface DrawnSubgraph {
   missing: string[];
 }
 
-export async function neighborhood(db: Database, q: NeighborhoodQuery, counter?: StatementCounter): Promise<DrawnSubgraph> {
-  if (!Number.isInteger(q.depth) || q.depth < 0 || q.depth > MAX_NEIGHBORHOOD_DEPTH) throw new RangeError(`depth ${q.depth} is outside 0..${MAX_NEIGHBORHOOD_DEPTH}`);
+export async function neighborhood(
+  db: Database,
+  q: NeighborhoodQuery,
+  counter?: StatementCounter,
+): Promise<DrawnSubgraph> {
+  if (!Number.isInteger(q.depth) || q.depth < 0 || q.depth > MAX_NEIGHBORHOOD_DEPTH)
+    throw new RangeError(`depth ${q.depth} is outside 0..${MAX_NEIGHBORHOOD_DEPTH}`);
   const ids = [...new Set(q.ids)];
   const room = Math.max(0, q.limit - ids.length);
   const edgeCap = q.limit * EDGES_PER_NODE;

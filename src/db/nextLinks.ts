@@ -32,7 +32,8 @@ const TIMING = (v: string) =>
   `arrivalFrom: ${v}.arrivalFrom, arrivalTo: ${v}.arrivalTo, discharged: ${v}.discharged}`;
 
 const DAY_MS = 86_400_000;
-const day = (iso: string | null): number | null => (iso == null ? null : Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS));
+const day = (iso: string | null): number | null =>
+  iso == null ? null : Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
 
 export interface NextLinkOptions {
   /** A chunk of `a` legs is written once its candidate pairs reach this many (default 50 000). */
@@ -78,7 +79,12 @@ export function indexDepartures(rows: { timing: LegTiming; alternative: boolean 
   let maxSpan = 0;
   for (const r of rows) {
     const t = r.timing;
-    const d: Departure = { timing: t, alternative: r.alternative, depFrom: day(t.departureFrom), depTo: day(t.departureTo ?? t.arrivalTo) };
+    const d: Departure = {
+      timing: t,
+      alternative: r.alternative,
+      depFrom: day(t.departureFrom),
+      depTo: day(t.departureTo ?? t.arrivalTo),
+    };
     if (d.depFrom == null || d.depTo == null) wild.push(d);
     else {
       sorted.push(d);
@@ -135,13 +141,22 @@ function followersAt(a: LegTiming, index: DepartureIndex): Departure[] {
  * port's indexed departures). Pure: the batched maintenance and the synthetic bulk load
  * (seed/synthetic/bulk.ts) both feed these, with the transfer pairs, to `computeNextLinks`.
  */
-export function portCandidates(arrival: Arrival, departuresAt: (portId: string) => DepartureIndex | undefined): CandidateRow[] {
+export function portCandidates(
+  arrival: Arrival,
+  departuresAt: (portId: string) => DepartureIndex | undefined,
+): CandidateRow[] {
   const rows: CandidateRow[] = [];
   for (const to of arrival.tos) {
     const index = departuresAt(to.portId);
     if (!index) continue;
     for (const d of followersAt(arrival.a, index)) {
-      rows.push({ a: arrival.a, b: d.timing, transferId: null, portId: to.portId, placeUncertain: to.alternative || d.alternative });
+      rows.push({
+        a: arrival.a,
+        b: d.timing,
+        transferId: null,
+        portId: to.portId,
+        placeUncertain: to.alternative || d.alternative,
+      });
     }
   }
   return rows;
@@ -182,7 +197,13 @@ export interface Arrival {
 }
 
 /** Writes the outgoing links of a chunk of legs: exactly `links`, in one transaction. */
-async function writeChunk(db: Database, legIds: string[], links: NextLink[], writeBatch: number, counter?: StatementCounter) {
+async function writeChunk(
+  db: Database,
+  legIds: string[],
+  links: NextLink[],
+  writeBatch: number,
+  counter?: StatementCounter,
+) {
   const existing = await db.read<{ from: string; id: string }>(
     `UNWIND $ids AS id MATCH (a:Leg {id: id})-[n:NEXT]->(:Leg) RETURN id AS from, n.id AS id`,
     { ids: legIds },
@@ -220,7 +241,13 @@ async function writeChunk(db: Database, legIds: string[], links: NextLink[], wri
 }
 
 /** Computes and writes the outgoing links of the legs `arrivals` (plus transfers from them), chunk by chunk. */
-async function linkFrom(db: Database, arrivals: Arrival[], departures: DepartureCache, options: NextLinkOptions, report: NextLinkReport) {
+async function linkFrom(
+  db: Database,
+  arrivals: Arrival[],
+  departures: DepartureCache,
+  options: NextLinkOptions,
+  report: NextLinkReport,
+) {
   const maxCandidates = options.maxCandidates ?? 50_000;
   const writeBatch = options.writeBatch ?? 10_000;
   let chunk: Arrival[] = [];
@@ -236,7 +263,10 @@ async function linkFrom(db: Database, arrivals: Arrival[], departures: Departure
       { ids },
       options.counter,
     );
-    const all = [...viaTransfer.map((r) => ({ a: r.a, b: r.b, transferId: r.transferId, portId: null, placeUncertain: false })), ...rows];
+    const all = [
+      ...viaTransfer.map((r) => ({ a: r.a, b: r.b, transferId: r.transferId, portId: null, placeUncertain: false })),
+      ...rows,
+    ];
     const links = computeNextLinks(all);
     const written = await writeChunk(db, ids, links, writeBatch, options.counter);
     report.legs += ids.length;
@@ -267,7 +297,11 @@ function emptyReport(): NextLinkReport {
  * Recomputes the NEXT links leaving every leg that arrives at one of `portIds` (and so every link into
  * a leg that leaves from one of them), in chunks of bounded size, each in its own transaction.
  */
-export async function maintainNextLinksForPorts(db: Database, portIds: string[], options: NextLinkOptions = {}): Promise<NextLinkReport> {
+export async function maintainNextLinksForPorts(
+  db: Database,
+  portIds: string[],
+  options: NextLinkOptions = {},
+): Promise<NextLinkReport> {
   const report = emptyReport();
   const ports = [...new Set(portIds)].sort();
   if (ports.length === 0) return report;
@@ -296,7 +330,11 @@ export async function maintainNextLinksForPorts(db: Database, portIds: string[],
  */
 export async function maintainAllNextLinks(
   db: Database,
-  options: NextLinkOptions & { portGroupLegs?: number; concurrency?: number; onPortGroup?: (done: number, total: number) => void } = {},
+  options: NextLinkOptions & {
+    portGroupLegs?: number;
+    concurrency?: number;
+    onPortGroup?: (done: number, total: number) => void;
+  } = {},
 ): Promise<NextLinkReport> {
   const report = emptyReport();
   const ports = await db.read<{ id: string; calls: number }>(

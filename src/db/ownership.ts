@@ -80,7 +80,12 @@ export interface OwnershipRecord {
   graph: { nodes: DrawnNode[]; edges: GraphEdgeRecord[]; truncated: boolean };
 }
 
-export async function ownership(db: Database, vesselId: string, at: string | null, counter?: StatementCounter): Promise<OwnershipRecord | null> {
+export async function ownership(
+  db: Database,
+  vesselId: string,
+  at: string | null,
+  counter?: StatementCounter,
+): Promise<OwnershipRecord | null> {
   const rows = await db.read<{
     vessel: NodeView;
     ties: { rel: EdgeView; depth: number; partyId: string }[];
@@ -112,7 +117,12 @@ export async function ownership(db: Database, vesselId: string, at: string | nul
       depth: t.depth,
       partyId: t.partyId,
     }))
-    .sort((a, b) => a.depth - b.depth || a.relation.type.localeCompare(b.relation.type) || a.relation.id.localeCompare(b.relation.id));
+    .sort(
+      (a, b) =>
+        a.depth - b.depth ||
+        a.relation.type.localeCompare(b.relation.type) ||
+        a.relation.id.localeCompare(b.relation.id),
+    );
 
   const parties = row.parties
     .map((p, i) => ({

@@ -40,7 +40,14 @@ WITH collect(e) AS found
 WITH [n IN found WHERE n.id = $from][0] AS a, [n IN found WHERE n.id = $to][0] AS b`;
 
 function pathsStatement(k: number, maxLength: number, shape: FilterShape): string {
-  if (!(Number.isInteger(k) && k >= 1 && k <= MAX_PATHS_K && Number.isInteger(maxLength) && maxLength >= 1 && maxLength <= MAX_PATH_LENGTH)) {
+  if (!(
+    Number.isInteger(k) &&
+    k >= 1 &&
+    k <= MAX_PATHS_K &&
+    Number.isInteger(maxLength) &&
+    maxLength >= 1 &&
+    maxLength <= MAX_PATH_LENGTH
+  )) {
     throw new RangeError(`k ${k} or maxLength ${maxLength} is outside 1..${MAX_PATHS_K} / 1..${MAX_PATH_LENGTH}`);
   }
   return `${ENDPOINTS}
@@ -65,7 +72,8 @@ const COMMON_ENTITY = (c: string) => `((${c}:Vessel OR ${c}:Company OR ${c}:Pers
  * of them the shortest way from each side (point to point, the hop bound known).
  */
 function commonStatement(depth: number, shape: FilterShape): string {
-  if (!(Number.isInteger(depth) && depth >= 1 && depth <= MAX_COMMON_DEPTH)) throw new RangeError(`maxDepth ${depth} is outside 1..${MAX_COMMON_DEPTH}`);
+  if (!(Number.isInteger(depth) && depth >= 1 && depth <= MAX_COMMON_DEPTH))
+    throw new RangeError(`maxDepth ${depth} is outside 1..${MAX_COMMON_DEPTH}`);
   const levels = (prefix: string) => `[${Array.from({ length: depth }, (_, i) => `${prefix}${i + 1}`).join(', ')}]`;
   const hopsFromB = Array.from({ length: depth }, (_, i) => `WHEN c IN lb${i + 1} THEN ${i + 1}`).join(' ');
   return `${ENDPOINTS}
@@ -136,7 +144,11 @@ export interface Endpoints {
   found: { from: boolean; to: boolean };
 }
 
-export async function kShortestPaths(db: Database, q: PathsQuery, counter?: StatementCounter): Promise<Endpoints & { paths: GraphPathRecord[] }> {
+export async function kShortestPaths(
+  db: Database,
+  q: PathsQuery,
+  counter?: StatementCounter,
+): Promise<Endpoints & { paths: GraphPathRecord[] }> {
   const statement = PATHS_STATEMENTS(q.k, q.maxLength, shapeOf(q));
   const [row] = await db.read<{ fromId: string | null; toId: string | null; paths: RawPath[] }>(
     statement,
@@ -168,9 +180,20 @@ export async function commonConnections(
   counter?: StatementCounter,
 ): Promise<Endpoints & { connections: CommonConnectionRecord[] }> {
   const statement = COMMON_STATEMENTS(q.maxDepth, shapeOf(q));
-  const [row] = await db.read<{ fromId: string | null; toId: string | null; connections: { entity: NodeView; fromA: RawPath; fromB: RawPath }[] }>(
+  const [row] = await db.read<{
+    fromId: string | null;
+    toId: string | null;
+    connections: { entity: NodeView; fromA: RawPath; fromB: RawPath }[];
+  }>(
     statement,
-    { ...walkParams(q), from: q.a, to: q.b, reachCap: neo4j.int(COMMON_REACH_CAP), probe: neo4j.int(COMMON_REACH_CAP + 1), limit: neo4j.int(q.limit) },
+    {
+      ...walkParams(q),
+      from: q.a,
+      to: q.b,
+      reachCap: neo4j.int(COMMON_REACH_CAP),
+      probe: neo4j.int(COMMON_REACH_CAP + 1),
+      limit: neo4j.int(q.limit),
+    },
     counter,
   );
   const connections = row.connections.map((c) => {

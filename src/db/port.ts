@@ -36,7 +36,13 @@ export async function listPorts(db: Database, q: PortQuery, counter?: StatementC
        RETURN collect(properties(p)) AS items
      }
      RETURN total, items`,
-    { name: q.name?.toLowerCase() ?? null, country: q.countryCode, kind: q.kind, offset: neo4j.int(q.offset), first: neo4j.int(q.first) },
+    {
+      name: q.name?.toLowerCase() ?? null,
+      country: q.countryCode,
+      kind: q.kind,
+      offset: neo4j.int(q.offset),
+      first: neo4j.int(q.first),
+    },
     counter,
   );
   return { total: row.total, items: row.items.map((p) => toRecord('Port', p)) };

@@ -8,7 +8,18 @@ import neo4j from 'neo4j-driver';
 import { Database, StatementCounter } from './database';
 import { neoDate } from './graphWriter';
 import { GraphPathRecord, RawPath, toGraphPath } from './paths';
-import { bfsLevels, DEFAULT_TRAVERSAL_TYPES, EDGE_VIEW, EdgeView, FilterShape, inForceAt, NODE_VIEW, NodeView, PATH_VIEW, step } from './traversal';
+import {
+  bfsLevels,
+  DEFAULT_TRAVERSAL_TYPES,
+  EDGE_VIEW,
+  EdgeView,
+  FilterShape,
+  inForceAt,
+  NODE_VIEW,
+  NodeView,
+  PATH_VIEW,
+  step,
+} from './traversal';
 import { PROXIMITY_MAX_HOPS, RiskFacts } from '../domain/risk';
 import { CHAIN_TYPES } from './ownership';
 import { toRecord } from './records';
@@ -37,7 +48,9 @@ function riskStatement(at: boolean): string {
   const FIRST_DESIGNATION = (n: string) =>
     `COLLECT { MATCH (${n})-[dr:DESIGNATED]->(d:Designation) WHERE ${IN_FORCE('d')} RETURN {edge: ${EDGE_VIEW('dr')}, node: ${NODE_VIEW('d')}} ORDER BY d.dateFrom, d.id LIMIT 1 }[0]`;
   const BEGAN_BY_AT = (n: string) =>
-    at ? `(coalesce(${n}.departureFrom, ${n}.arrivalFrom, ${n}.whenFrom) IS NULL OR coalesce(${n}.departureFrom, ${n}.arrivalFrom, ${n}.whenFrom) <= $at)` : 'true';
+    at
+      ? `(coalesce(${n}.departureFrom, ${n}.arrivalFrom, ${n}.whenFrom) IS NULL OR coalesce(${n}.departureFrom, ${n}.arrivalFrom, ${n}.whenFrom) <= $at)`
+      : 'true';
   const CLAIMED_BY_AT = (c: string) => (at ? `(${c}.periodFrom IS NULL OR ${c}.periodFrom <= $at)` : 'true');
 
   return `MATCH (v:Vessel {id: $id})
@@ -113,16 +126,34 @@ interface Attached {
 interface RiskRow {
   vessel: NodeView;
   designations: { props: Record<string, unknown>; path: RawPath }[];
-  controllers: { partyId: string; partyName: string; relationType: string; depth: number; authority: string; date: string | null; path: RawPath }[];
+  controllers: {
+    partyId: string;
+    partyName: string;
+    relationType: string;
+    depth: number;
+    authority: string;
+    date: string | null;
+    path: RawPath;
+  }[];
   legs: { leg: NodeView; on: EdgeView; from: { port: NodeView; edge: EdgeView; kp: boolean }[] }[];
-  transfers: { transfer: NodeView; mine: EdgeView; theirs: EdgeView | null; other: NodeView | null; otherKp: boolean; otherDesignation: Attached | null }[];
+  transfers: {
+    transfer: NodeView;
+    mine: EdgeView;
+    theirs: EdgeView | null;
+    other: NodeView | null;
+    otherKp: boolean;
+    otherDesignation: Attached | null;
+  }[];
   tactics: { code: string; name: string; subjectLabel: string; path: RawPath }[];
   claims: { props: Record<string, unknown>; path: RawPath }[];
   nearest: { id: string; name: string; hops: number; path: RawPath; designation: Attached | null }[];
 }
 
 /** Evidence of one fact: its path, the path's sources and the fact's own, and the weakest confidence on the way. */
-function evidence(raw: RawPath, fact?: NodeView): { path: GraphPathRecord; sourceIds: string[]; confidence: number | null } {
+function evidence(
+  raw: RawPath,
+  fact?: NodeView,
+): { path: GraphPathRecord; sourceIds: string[]; confidence: number | null } {
   const path = toGraphPath(raw);
   const own = fact ? ((fact.props.sourceIds as string[] | undefined) ?? []) : [];
   const ownConfidence = fact && typeof fact.props.confidence === 'number' ? fact.props.confidence : null;
@@ -142,7 +173,12 @@ export interface RiskFactsRecord {
 }
 
 /** The facts for the rules, or null when the vessel is not in the graph. */
-export async function riskFacts(db: Database, vesselId: string, at: string | null, counter?: StatementCounter): Promise<RiskFactsRecord | null> {
+export async function riskFacts(
+  db: Database,
+  vesselId: string,
+  at: string | null,
+  counter?: StatementCounter,
+): Promise<RiskFactsRecord | null> {
   const rows = await db.read<RiskRow>(
     at == null ? RISK_STATEMENTS.everything : RISK_STATEMENTS.asOf,
     {
@@ -192,7 +228,9 @@ export async function riskFacts(db: Database, vesselId: string, at: string | nul
     legs: r.legs.map((l) => {
       const kp = l.from.filter((f) => f.kp);
       const shown = kp.length > 0 ? kp[0] : l.from[0];
-      const raw: RawPath = shown ? { nodes: [v, l.leg, shown.port], edges: [l.on, shown.edge] } : { nodes: [v, l.leg], edges: [l.on] };
+      const raw: RawPath = shown
+        ? { nodes: [v, l.leg, shown.port], edges: [l.on, shown.edge] }
+        : { nodes: [v, l.leg], edges: [l.on] };
       const name = `${String(l.leg.props.fromText ?? '?')} → ${String(l.leg.props.toText ?? '?')}`;
       return {
         id: l.leg.id,
@@ -215,7 +253,10 @@ export async function riskFacts(db: Database, vesselId: string, at: string | nul
           edges.push(t.otherDesignation.edge);
         }
       }
-      const described = t.transfer.props.fromVesselId === v.id ? t.transfer.props.toVesselDescription : t.transfer.props.fromVesselDescription;
+      const described =
+        t.transfer.props.fromVesselId === v.id
+          ? t.transfer.props.toVesselDescription
+          : t.transfer.props.fromVesselDescription;
       return {
         id: t.transfer.id,
         counterpartyId: t.other?.id ?? null,
@@ -225,7 +266,13 @@ export async function riskFacts(db: Database, vesselId: string, at: string | nul
         ...evidence({ nodes, edges }, t.transfer),
       };
     }),
-    tactics: r.tactics.map((t) => ({ id: t.code, code: t.code, name: t.name, subjectLabel: t.subjectLabel, ...evidence(t.path) })),
+    tactics: r.tactics.map((t) => ({
+      id: t.code,
+      code: t.code,
+      name: t.name,
+      subjectLabel: t.subjectLabel,
+      ...evidence(t.path),
+    })),
     claims: r.claims.map((c) => ({
       id: String(c.props.id),
       name: str(c.props.name),

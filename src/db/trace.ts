@@ -10,7 +10,15 @@ import neo4j from 'neo4j-driver';
 import { Database, Params, StatementCounter, toPlain, TxRunner } from './database';
 import { toRecord } from './records';
 import { neoDate } from './graphWriter';
-import { Link, LinkCertainty, LinkKind, linkBetween, linkCertaintyCypher, linkUnderWait, LegTiming } from '../domain/linking';
+import {
+  Link,
+  LinkCertainty,
+  LinkKind,
+  linkBetween,
+  linkCertaintyCypher,
+  linkUnderWait,
+  LegTiming,
+} from '../domain/linking';
 import { routeConfidence, routeConfidenceCypher } from '../domain/routeConfidence';
 
 /* ----------------------------------------------------------------------------------------------
@@ -340,7 +348,14 @@ export interface TraceQuery {
 
 export interface LegView {
   props: Record<string, unknown>;
-  ports: { direction: 'FROM' | 'TO'; id: string; name: string; countryCode: string | null; kind: string; alternative: boolean }[];
+  ports: {
+    direction: 'FROM' | 'TO';
+    id: string;
+    name: string;
+    countryCode: string | null;
+    kind: string;
+    alternative: boolean;
+  }[];
   vesselName: string | null;
 }
 
@@ -462,16 +477,25 @@ export interface TraceResult {
  */
 export async function trace(db: Database, q: TraceQuery, counter?: StatementCounter): Promise<TraceResult | null> {
   const params = traceParams(q);
-  const rows = await db.read<{ anchor: Record<string, unknown>; walkedCount: number; routes: WalkedRoute[]; legs: LegBrief[]; views: LegView[] }>(
-    TRACE_STATEMENTS[q.best ? 'RANKED' : 'ALL'][q.direction][q.maxHops],
-    params,
-    counter,
-  );
+  const rows = await db.read<{
+    anchor: Record<string, unknown>;
+    walkedCount: number;
+    routes: WalkedRoute[];
+    legs: LegBrief[];
+    views: LegView[];
+  }>(TRACE_STATEMENTS[q.best ? 'RANKED' : 'ALL'][q.direction][q.maxHops], params, counter);
   if (rows.length === 0) return null;
   const [row] = rows;
   const briefs = new Map([...row.legs, ...row.views.map(briefOf)].map((b) => [b.id, b]));
   const routes = row.routes
-    .map((w) => summarizeRoute(w.legIds.map((id) => briefs.get(id)!), w.links, w.truncated, q.maxWaitDays))
+    .map((w) =>
+      summarizeRoute(
+        w.legIds.map((id) => briefs.get(id)!),
+        w.links,
+        w.truncated,
+        q.maxWaitDays,
+      ),
+    )
     .filter((r): r is RouteRecord => r != null);
   return { anchor: toRecord('Port', row.anchor), routes, capped: row.walkedCount >= PATH_CAP, legViews: row.views };
 }
@@ -524,7 +548,11 @@ export async function traceDestinations(
     walkedCount: number;
     legs: LegBrief[];
     views: LegView[];
-    groups: (Omit<DestinationGroupRecord, 'routes' | 'tonnage'> & { tonnageMin: number | null; tonnageMax: number | null; routes: WalkedRoute[] })[];
+    groups: (Omit<DestinationGroupRecord, 'routes' | 'tonnage'> & {
+      tonnageMin: number | null;
+      tonnageMax: number | null;
+      routes: WalkedRoute[];
+    })[];
   };
   const params = { ...traceParams({ ...q, best: undefined }), groupBy, perGroup: neo4j.int(perGroup) };
   const rows = await db.read<Row>(TRACE_STATEMENTS.GROUPED[q.direction][q.maxHops], params, counter);
@@ -535,7 +563,14 @@ export async function traceDestinations(
     ...g,
     tonnage: { min: tonnageMin, max: tonnageMax },
     routes: routes
-      .map((w) => summarizeRoute(w.legIds.map((id) => briefs.get(id)!), w.links, w.truncated, q.maxWaitDays))
+      .map((w) =>
+        summarizeRoute(
+          w.legIds.map((id) => briefs.get(id)!),
+          w.links,
+          w.truncated,
+          q.maxWaitDays,
+        ),
+      )
       .filter((r): r is RouteRecord => r != null),
   }));
   return { groups, capped: row.walkedCount >= PATH_CAP, legViews: row.views };
@@ -581,7 +616,12 @@ function linkRecord(p: Record<string, unknown>, maxWaitDays: number): RouteLinkR
 }
 
 /** Shapes one walked path into a route; null when it has no port to start or end at. */
-function summarizeRoute(legs: LegBrief[], rawLinks: Record<string, unknown>[], truncated: boolean, maxWaitDays: number): RouteRecord | null {
+function summarizeRoute(
+  legs: LegBrief[],
+  rawLinks: Record<string, unknown>[],
+  truncated: boolean,
+  maxWaitDays: number,
+): RouteRecord | null {
   const first = legs[0];
   const last = legs[legs.length - 1];
   const origin = first.ports.find((p) => p.direction === 'FROM');
@@ -609,7 +649,10 @@ function summarizeRoute(legs: LegBrief[], rawLinks: Record<string, unknown>[], t
     legIds: legs.map((l) => l.id),
     links,
     transferIds: links.map((l) => l.transferId).filter((t): t is string => t != null),
-    confidence: routeConfidence(legs.map((l) => l.confidence ?? 0), links),
+    confidence: routeConfidence(
+      legs.map((l) => l.confidence ?? 0),
+      links,
+    ),
     inferredLinks: links.filter((l) => l.kind === 'INFERRED').length,
     possibleLinks: links.filter((l) => l.certainty === 'POSSIBLE').length,
     hops: legs.length,
@@ -631,7 +674,14 @@ export function routeDetail(route: RouteRecord, views: LegView[]): RouteDetail {
   legs.forEach((leg, i) => {
     const link = i > 0 ? route.links[i - 1] : null;
     if (link?.transferId) {
-      steps.push({ index: steps.length, kind: 'TRANSFER', leg: null, transfer: { id: link.transferId }, transferId: link.transferId, link: null });
+      steps.push({
+        index: steps.length,
+        kind: 'TRANSFER',
+        leg: null,
+        transfer: { id: link.transferId },
+        transferId: link.transferId,
+        link: null,
+      });
     }
     steps.push({ index: steps.length, kind: 'LEG', leg, transfer: null, transferId: null, link });
   });
@@ -639,14 +689,29 @@ export function routeDetail(route: RouteRecord, views: LegView[]): RouteDetail {
 }
 
 /** The route as the graph stores it: legs with their ports and vessels, NEXT links, transfers. */
-function routeGraph(views: LegView[], legs: ReturnType<typeof toRecord>[], links: RouteLinkRecord[]): RouteDetail['graph'] {
+function routeGraph(
+  views: LegView[],
+  legs: ReturnType<typeof toRecord>[],
+  links: RouteLinkRecord[],
+): RouteDetail['graph'] {
   const nodes = new Map<string, GraphNodeRecord>();
   const edges: GraphEdgeRecord[] = [];
-  const ev = (l: ReturnType<typeof toRecord>) => ({ confidence: Number(l.confidence), sourceIds: l.sourceIds as string[] });
+  const ev = (l: ReturnType<typeof toRecord>) => ({
+    confidence: Number(l.confidence),
+    sourceIds: l.sourceIds as string[],
+  });
   views.forEach((view, i) => {
     const leg = legs[i];
-    const from = view.ports.filter((p) => p.direction === 'FROM').map((p) => p.name).join(' / ') || String(leg.fromText);
-    const to = view.ports.filter((p) => p.direction === 'TO').map((p) => p.name).join(' / ') || String(leg.toText);
+    const from =
+      view.ports
+        .filter((p) => p.direction === 'FROM')
+        .map((p) => p.name)
+        .join(' / ') || String(leg.fromText);
+    const to =
+      view.ports
+        .filter((p) => p.direction === 'TO')
+        .map((p) => p.name)
+        .join(' / ') || String(leg.toText);
     const vessel = view.vesselName ?? (leg.vesselDescription as string | null) ?? 'unnamed vessel';
     nodes.set(leg.id, { id: leg.id, label: 'Leg', name: `${vessel}: ${from} → ${to}` });
     for (const p of view.ports) {
@@ -661,8 +726,19 @@ function routeGraph(views: LegView[], legs: ReturnType<typeof toRecord>[], links
       });
     }
     if (leg.vesselId) {
-      nodes.set(String(leg.vesselId), { id: String(leg.vesselId), label: 'Vessel', name: view.vesselName ?? String(leg.vesselId) });
-      edges.push({ id: `ON:${leg.id}->${leg.vesselId}`, type: 'ON', source: leg.id, target: String(leg.vesselId), period: null, ...ev(leg) });
+      nodes.set(String(leg.vesselId), {
+        id: String(leg.vesselId),
+        label: 'Vessel',
+        name: view.vesselName ?? String(leg.vesselId),
+      });
+      edges.push({
+        id: `ON:${leg.id}->${leg.vesselId}`,
+        type: 'ON',
+        source: leg.id,
+        target: String(leg.vesselId),
+        period: null,
+        ...ev(leg),
+      });
     }
     if (i > 0) {
       const link = links[i - 1];
@@ -671,10 +747,34 @@ function routeGraph(views: LegView[], legs: ReturnType<typeof toRecord>[], links
         const fromName = views[i - 1].vesselName ?? 'unnamed vessel';
         const toName = view.vesselName ?? 'unnamed vessel';
         nodes.set(link.transferId, { id: link.transferId, label: 'Transfer', name: `${fromName} → ${toName}` });
-        edges.push({ id: `FROM_LEG:${link.transferId}->${prev.id}`, type: 'FROM_LEG', source: link.transferId, target: prev.id, period: null, confidence: null, sourceIds: [] });
-        edges.push({ id: `TO_LEG:${link.transferId}->${leg.id}`, type: 'TO_LEG', source: link.transferId, target: leg.id, period: null, confidence: null, sourceIds: [] });
+        edges.push({
+          id: `FROM_LEG:${link.transferId}->${prev.id}`,
+          type: 'FROM_LEG',
+          source: link.transferId,
+          target: prev.id,
+          period: null,
+          confidence: null,
+          sourceIds: [],
+        });
+        edges.push({
+          id: `TO_LEG:${link.transferId}->${leg.id}`,
+          type: 'TO_LEG',
+          source: link.transferId,
+          target: leg.id,
+          period: null,
+          confidence: null,
+          sourceIds: [],
+        });
       }
-      edges.push({ id: `next:${prev.id}->${leg.id}`, type: 'NEXT', source: prev.id, target: leg.id, period: null, confidence: null, sourceIds: [] });
+      edges.push({
+        id: `next:${prev.id}->${leg.id}`,
+        type: 'NEXT',
+        source: prev.id,
+        target: leg.id,
+        period: null,
+        confidence: null,
+        sourceIds: [],
+      });
     }
   });
   return { nodes: [...nodes.values()], edges, truncated: false };

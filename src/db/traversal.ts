@@ -77,7 +77,8 @@ export function relOk(r: string, f: FilterShape): string {
 }
 
 /** The day an event began (a leg's departure, else its arrival; a transfer; a designation; a claim or statistic period). */
-const BEGAN = (n: string) => `coalesce(${n}.departureFrom, ${n}.arrivalFrom, ${n}.whenFrom, ${n}.dateFrom, ${n}.periodFrom)`;
+const BEGAN = (n: string) =>
+  `coalesce(${n}.departureFrom, ${n}.arrivalFrom, ${n}.whenFrom, ${n}.dateFrom, ${n}.periodFrom)`;
 
 /**
  * A node may be reached: confident enough, and as of `$at` an event that had begun (legs, transfers,
@@ -111,7 +112,14 @@ export function passable(x: string, start: string): string {
  * costs more than `$probe` nodes times their degree, whatever the size of the graph. `starts` is a list
  * variable; `avoid`, if given, is a node never entered. Needs $types, $at, $minConfidence and $probe.
  */
-export function bfsLevels(o: { starts: string; depth: number; prefix: string; room: string; shape: FilterShape; avoid?: string }): string {
+export function bfsLevels(o: {
+  starts: string;
+  depth: number;
+  prefix: string;
+  room: string;
+  shape: FilterShape;
+  avoid?: string;
+}): string {
   const clauses: string[] = [];
   for (let k = 1; k <= o.depth; k++) {
     const previous = Array.from({ length: k - 1 }, (_, i) => `${o.prefix}${i + 1}`);
@@ -171,7 +179,8 @@ export const EDGE_VIEW = (r: string) =>
   `{id: coalesce(${r}.id, elementId(${r})), type: type(${r}), source: startNode(${r}).id, target: endNode(${r}).id, props: properties(${r})}`;
 
 /** A walked path, node by node and relationship by relationship. */
-export const PATH_VIEW = (p: string) => `{nodes: [n IN nodes(${p}) | ${NODE_VIEW('n')}], edges: [r IN relationships(${p}) | ${EDGE_VIEW('r')}]}`;
+export const PATH_VIEW = (p: string) =>
+  `{nodes: [n IN nodes(${p}) | ${NODE_VIEW('n')}], edges: [r IN relationships(${p}) | ${EDGE_VIEW('r')}]}`;
 
 export interface NodeView {
   id: string;
@@ -216,7 +225,11 @@ export function displayName(label: string, p: Props, vesselName: string | null =
     case 'Designation':
       return `${s(p.authority) ?? '?'}: ${s(p.measure) ?? 'designation'}${s(p.dateFrom) ? ` (${s(p.dateFrom)})` : ''}`;
     case 'IdentityClaim':
-      return [s(p.name), s(p.flagText) ?? s(p.flagCode), s(p.status) === 'FALSE' ? 'false identity' : null].filter(Boolean).join(', ') || String(p.id);
+      return (
+        [s(p.name), s(p.flagText) ?? s(p.flagCode), s(p.status) === 'FALSE' ? 'false identity' : null]
+          .filter(Boolean)
+          .join(', ') || String(p.id)
+      );
     case 'Source':
       return s(p.title) ?? s(p.publisher) ?? String(p.url ?? p.id);
     case 'Statistic':
@@ -255,7 +268,10 @@ function eventPeriod(type: string, from: DrawnNode | undefined, to: DrawnNode | 
  * of the identity claim they attach; edges of events (a leg's FROM/TO, a transfer's vessels) carry the
  * event's dates.
  */
-export function toDrawnEdge(e: EdgeView, nodes: Map<string, DrawnNode>): GraphEdgeRecord & { period: DateRangeRecord | null } {
+export function toDrawnEdge(
+  e: EdgeView,
+  nodes: Map<string, DrawnNode>,
+): GraphEdgeRecord & { period: DateRangeRecord | null } {
   const from = nodes.get(e.source);
   const to = nodes.get(e.target);
   const own = typeof e.props.confidence === 'number';

@@ -29,11 +29,15 @@ export interface VesselQuery {
  */
 export async function listVessels(db: Database, q: VesselQuery, counter?: StatementCounter) {
   const conditions = [
-    q.name != null ? '(toLower(v.name) CONTAINS $name OR any(n IN v.otherNames WHERE toLower(n) CONTAINS $name))' : null,
+    q.name != null
+      ? '(toLower(v.name) CONTAINS $name OR any(n IN v.otherNames WHERE toLower(n) CONTAINS $name))'
+      : null,
     q.flagCode != null ? 'v.flagCode = $flag' : null,
     q.status != null ? 'v.status = $status' : null,
     q.designated != null ? "EXISTS { (v)-[:DESIGNATED]->(:Designation {status: 'IN_FORCE'}) } = $designated" : null,
-    q.tactic != null ? '(EXISTS { (v)-[:USED]->(:Tactic {code: $tactic}) } OR EXISTS { (v)<-[:ON]-(:Leg)-[:USED]->(:Tactic {code: $tactic}) })' : null,
+    q.tactic != null
+      ? '(EXISTS { (v)-[:USED]->(:Tactic {code: $tactic}) } OR EXISTS { (v)<-[:ON]-(:Leg)-[:USED]->(:Tactic {code: $tactic}) })'
+      : null,
   ].filter((c): c is string => c != null);
   const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
   // Every vessel has a name (every write path requires one), so `v.name IS NOT NULL` changes no answer;

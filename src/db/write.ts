@@ -15,7 +15,19 @@ import { RelationRecord, toRelation } from './records';
 import { RELATION_TYPES } from './party';
 import { labelOfId, NODE_KINDS, NodeLabel } from '../domain/ids';
 import { Fact } from '../domain/facts';
-import { ChangeRecord, DATE_PROPS, FactOutcome, IN_LINKS, lookupsOf, NodeRow, OUT_LINKS, planBatch, Props, RelRow, WritePlan } from './writePlan';
+import {
+  ChangeRecord,
+  DATE_PROPS,
+  FactOutcome,
+  IN_LINKS,
+  lookupsOf,
+  NodeRow,
+  OUT_LINKS,
+  planBatch,
+  Props,
+  RelRow,
+  WritePlan,
+} from './writePlan';
 
 /** Who writes and why: recorded on every audit entry. */
 export interface WriteContext {
@@ -46,7 +58,14 @@ export interface WriteResult {
 }
 
 export function emptyStats(): WriteStats {
-  return { statements: 0, nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0 };
+  return {
+    statements: 0,
+    nodesCreated: 0,
+    nodesDeleted: 0,
+    relationshipsCreated: 0,
+    relationshipsDeleted: 0,
+    propertiesSet: 0,
+  };
 }
 
 export function addStats(into: WriteStats, more: WriteStats): void {
@@ -116,7 +135,8 @@ RETURN q, via, [l IN labels(n) WHERE l <> 'Party'][0] AS label, n.id AS id, prop
 const READ_RELS = `CYPHER replan=skip
 CALL () {
   ${RELATION_TYPES.map(
-    (t) => `UNWIND $rels_${t} AS q MATCH (a)-[r:${t} {id: q}]->(b) RETURN q AS id, '${t}' AS type, a.id AS fromId, b.id AS toId, properties(r) AS props`,
+    (t) =>
+      `UNWIND $rels_${t} AS q MATCH (a)-[r:${t} {id: q}]->(b) RETURN q AS id, '${t}' AS type, a.id AS fromId, b.id AS toId, properties(r) AS props`,
   ).join('\n  UNION ALL\n  ')}
 }
 RETURN id, type, fromId, toId, props`;
@@ -177,9 +197,15 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
 
 const PARTY_LABELS = new Set<NodeLabel>(['Company', 'Person']);
 
-async function writePlan(tx: Tx, plan: WritePlan, ctx: WriteContext): Promise<{ changeIds: string[][]; nextLinks: number }> {
+async function writePlan(
+  tx: Tx,
+  plan: WritePlan,
+  ctx: WriteContext,
+): Promise<{ changeIds: string[][]; nextLinks: number }> {
   if (plan.countries.length > 0) {
-    await tx.rows(`UNWIND $rows AS c MERGE (n:Country {id: c.id}) ON CREATE SET n.code = c.code, n.name = c.name`, { rows: plan.countries });
+    await tx.rows(`UNWIND $rows AS c MERGE (n:Country {id: c.id}) ON CREATE SET n.code = c.code, n.name = c.name`, {
+      rows: plan.countries,
+    });
   }
   for (const [label, rows] of groupBy(plan.nodes, (n) => n.label)) {
     const s = nodeStatement({
@@ -207,7 +233,13 @@ async function writePlan(tx: Tx, plan: WritePlan, ctx: WriteContext): Promise<{ 
   }
   const edgeRows = [
     ...plan.links,
-    ...plan.cites.map((c) => ({ type: 'CITED_IN', id: `CITED_IN:${c.fromId}->${c.sourceId}`, fromId: c.fromId, toId: c.sourceId, props: {} })),
+    ...plan.cites.map((c) => ({
+      type: 'CITED_IN',
+      id: `CITED_IN:${c.fromId}->${c.sourceId}`,
+      fromId: c.fromId,
+      toId: c.sourceId,
+      props: {},
+    })),
   ];
   for (const [, rows] of groupBy(edgeRows, (r) => `${r.type}|${labelOfId(r.fromId)}|${labelOfId(r.toId)}`)) {
     const s = relStatement({
@@ -300,7 +332,12 @@ export async function writeFacts(
 }
 
 /** A party relation by its type and id (what linkParty returns). */
-export async function findRelation(db: Database, type: string, id: string, counter?: StatementCounter): Promise<RelationRecord | null> {
+export async function findRelation(
+  db: Database,
+  type: string,
+  id: string,
+  counter?: StatementCounter,
+): Promise<RelationRecord | null> {
   if (!(RELATION_TYPES as readonly string[]).includes(type)) return null;
   const rows = await db.read<{ props: Props; partyId: string; targetId: string }>(
     `MATCH (a)-[r:${type} {id: $id}]->(b) RETURN properties(r) AS props, a.id AS partyId, b.id AS targetId LIMIT 1`,

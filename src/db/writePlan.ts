@@ -54,7 +54,20 @@ export const DATE_PROPS = new Set([
 ]);
 
 /** Structural edges a fact owns, by the label of the node that holds the fact. */
-export const OUT_LINKS = ['IN', 'FLAG', 'ON', 'FROM', 'TO', 'DESTINATION', 'USED', 'FROM_VESSEL', 'TO_VESSEL', 'AT', 'FROM_LEG', 'TO_LEG'] as const;
+export const OUT_LINKS = [
+  'IN',
+  'FLAG',
+  'ON',
+  'FROM',
+  'TO',
+  'DESTINATION',
+  'USED',
+  'FROM_VESSEL',
+  'TO_VESSEL',
+  'AT',
+  'FROM_LEG',
+  'TO_LEG',
+] as const;
 export const IN_LINKS = ['CLAIMED', 'DESIGNATED'] as const;
 type LinkType = (typeof OUT_LINKS)[number] | (typeof IN_LINKS)[number];
 const INCOMING = new Set<string>(IN_LINKS);
@@ -143,7 +156,12 @@ export interface WritePlan {
  * Lookups
  * -------------------------------------------------------------------------------------------- */
 
-const KIND_OF: Partial<Record<NodeLabel, string>> = { Vessel: 'vessel', Company: 'company', Person: 'person', Port: 'port' };
+const KIND_OF: Partial<Record<NodeLabel, string>> = {
+  Vessel: 'vessel',
+  Company: 'company',
+  Person: 'person',
+  Port: 'port',
+};
 
 /** The ids an FtM entity id may have become, one per label it may be. */
 export function ftmCandidates(ftmId: string, labels: NodeLabel[]): string[] {
@@ -265,7 +283,12 @@ function union(existing: unknown, added: readonly string[]): string[] {
 
 function rangeProps(prefix: string, r: DateRangeValue | undefined): Props {
   if (r === undefined) return {};
-  return { [`${prefix}From`]: r.from, [`${prefix}To`]: r.to, [`${prefix}Precision`]: r.precision, [`${prefix}Text`]: r.text };
+  return {
+    [`${prefix}From`]: r.from,
+    [`${prefix}To`]: r.to,
+    [`${prefix}Precision`]: r.precision,
+    [`${prefix}Text`]: r.text,
+  };
 }
 
 function defined(p: Props): Props {
@@ -306,7 +329,8 @@ export class BatchPlanner {
     for (const row of nodeRows) {
       if (!this.nodes.has(row.id)) {
         const links = new Map<string, string[]>();
-        for (const [type, other] of [...row.out, ...row.inn]) links.set(type, [...(links.get(type) ?? []), other].sort());
+        for (const [type, other] of [...row.out, ...row.inn])
+          links.set(type, [...(links.get(type) ?? []), other].sort());
         const claims = new Map<string, Props>();
         for (const c of row.claims) claims.set(String(c.id), c);
         this.register({
@@ -344,7 +368,7 @@ export class BatchPlanner {
 
   /** A node by id, following merge aliases. */
   private node(id: string): NodeState | null {
-    return this.nodes.get(id) ?? (this.aliasOf.has(id) ? this.nodes.get(this.aliasOf.get(id)!) ?? null : null);
+    return this.nodes.get(id) ?? (this.aliasOf.has(id) ? (this.nodes.get(this.aliasOf.get(id)!) ?? null) : null);
   }
 
   private resolve(ref: Ref, field: string): NodeState {
@@ -386,12 +410,26 @@ export class BatchPlanner {
     const id = 'id' in ref ? ref.id : sourceId(ref.inline.url);
     const n = this.node(id);
     if ('inline' in ref) return { id, tier: ref.inline.tier };
-    if (!n || n.label !== 'Source') throw new FactProblem(field, `no Source has id "${id}" (cite it inline as {url, publisher, kind, tier} to create it)`);
+    if (!n || n.label !== 'Source')
+      throw new FactProblem(
+        field,
+        `no Source has id "${id}" (cite it inline as {url, publisher, kind, tier} to create it)`,
+      );
     return { id, tier: (n.props.tier as ConfidenceTier | undefined) ?? null };
   }
 
   private newNode(id: string, label: NodeLabel): NodeState {
-    return { id, label, existed: false, props: { id }, links: new Map(), claims: new Map(), dirtyProps: new Set(), dirtyLinks: new Map(), citesDirty: false };
+    return {
+      id,
+      label,
+      existed: false,
+      props: { id },
+      links: new Map(),
+      claims: new Map(),
+      dirtyProps: new Set(),
+      dirtyLinks: new Map(),
+      citesDirty: false,
+    };
   }
 
   private country(code: string): string {
@@ -450,7 +488,11 @@ export class BatchPlanner {
 
   private evidenceProps(ev: EvidenceValue, prov: Provenance | undefined, known: boolean): Props {
     const cited = ev.sources.map((s, i) => this.sourceNode(s, `sources[${i}]`));
-    const tier = ev.confidence ?? (known ? null : bestTier(cited.map((c) => c.tier).filter((t): t is ConfidenceTier => t != null)) ?? ConfidenceTier.LOW);
+    const tier =
+      ev.confidence ??
+      (known
+        ? null
+        : (bestTier(cited.map((c) => c.tier).filter((t): t is ConfidenceTier => t != null)) ?? ConfidenceTier.LOW));
     return defined({
       sourceIds: cited.map((c) => c.id),
       confidenceTier: tier ?? undefined,
@@ -518,7 +560,8 @@ export class BatchPlanner {
           return this.applyRelation(fact);
       }
     } catch (error) {
-      if (error instanceof FactProblem) return { status: 'REJECTED', id: null, label: null, changed: [], problem: error };
+      if (error instanceof FactProblem)
+        return { status: 'REJECTED', id: null, label: null, changed: [], problem: error };
       throw error;
     }
   }
@@ -530,7 +573,15 @@ export class BatchPlanner {
     const n = existing ?? this.newNode(id, 'Source');
     const diff = this.applyNode(
       n,
-      { url: s.url, publisher: s.publisher, kind: s.kind, tier: s.tier, confidence: confidenceScore(s.tier), title: s.title ?? undefined, date: s.date ?? undefined },
+      {
+        url: s.url,
+        publisher: s.publisher,
+        kind: s.kind,
+        tier: s.tier,
+        confidence: confidenceScore(s.tier),
+        title: s.title ?? undefined,
+        date: s.date ?? undefined,
+      },
       {},
       mode,
     );
@@ -550,7 +601,14 @@ export class BatchPlanner {
   }
 
   private applyEntity(fact: EntityFact): FactOutcome {
-    const label: NodeLabel = fact.type === 'vessel' ? 'Vessel' : fact.type === 'company' ? 'Company' : fact.type === 'person' ? 'Person' : 'Port';
+    const label: NodeLabel =
+      fact.type === 'vessel'
+        ? 'Vessel'
+        : fact.type === 'company'
+          ? 'Company'
+          : fact.type === 'person'
+            ? 'Person'
+            : 'Port';
     const nk = naturalKey(fact);
     const byKey = nk ? this.lookupKey(nk) : null;
     let target: NodeState | null;
@@ -558,7 +616,10 @@ export class BatchPlanner {
       const byId = this.node(fact.id);
       if (byId && byId.label !== label) throw new FactProblem('id', `"${fact.id}" is a ${byId.label}`);
       if (byKey && byId !== byKey) {
-        throw new FactProblem(nkField(fact), `${describeKey(nk!)} belongs to ${byKey.id}, not ${fact.id} (merge them with mergeEntities if they are one)`);
+        throw new FactProblem(
+          nkField(fact),
+          `${describeKey(nk!)} belongs to ${byKey.id}, not ${fact.id} (merge them with mergeEntities if they are one)`,
+        );
       }
       target = byId ?? byKey;
     } else {
@@ -576,7 +637,13 @@ export class BatchPlanner {
     const links: Partial<Record<LinkType, { ids: string[]; props: Props }>> = {};
     const nameGiven = (names: string[] | undefined, current: unknown) => {
       // In 'fill' mode a different name on an existing entity becomes another name, not a rename.
-      if (fact.mode === 'fill' && !isNew && current != null && String(current).toLowerCase() !== fact.name.toLowerCase()) return [fact.name, ...(names ?? [])];
+      if (
+        fact.mode === 'fill' &&
+        !isNew &&
+        current != null &&
+        String(current).toLowerCase() !== fact.name.toLowerCase()
+      )
+        return [fact.name, ...(names ?? [])];
       return names;
     };
     switch (fact.type) {
@@ -591,7 +658,7 @@ export class BatchPlanner {
           status: fact.status ?? (isNew ? 'UNCONFIRMED' : undefined),
           description: fact.description,
           flagCode: fact.flagCode,
-          flagText: fact.flagText ?? (fact.flagCode ? countryName(fact.flagCode) ?? fact.flagCode : undefined),
+          flagText: fact.flagText ?? (fact.flagCode ? (countryName(fact.flagCode) ?? fact.flagCode) : undefined),
           otherNames: nameGiven(fact.otherNames, n.props.name) ?? (isNew ? [] : undefined),
         };
         break;
@@ -659,7 +726,8 @@ export class BatchPlanner {
     const vessel = this.resolve(fact.vessel, 'vessel');
     const n = this.factNode(factId(fact), 'IdentityClaim');
     const stored = n.links.get('CLAIMED');
-    if (n.existed && stored?.length && stored[0] !== vessel.id) throw new FactProblem('vessel', `${n.id} is a claim of ${stored[0]}`);
+    if (n.existed && stored?.length && stored[0] !== vessel.id)
+      throw new FactProblem('vessel', `${n.id} is a claim of ${stored[0]}`);
     this.checkSources(fact.evidence);
     this.applyInlineSources(fact.evidence);
     const known = this.nodes.has(n.id);
@@ -671,13 +739,15 @@ export class BatchPlanner {
       mmsi: fact.mmsi,
       callSign: fact.callSign,
       flagCode: fact.flagCode,
-      flagText: fact.flagText ?? (fact.flagCode ? countryName(fact.flagCode) ?? fact.flagCode : undefined),
+      flagText: fact.flagText ?? (fact.flagCode ? (countryName(fact.flagCode) ?? fact.flagCode) : undefined),
       status: fact.status,
       kind: fact.kind,
       ...rangeProps('period', fact.period),
       ...ev,
     };
-    const links: Partial<Record<LinkType, { ids: string[]; props: Props }>> = { CLAIMED: { ids: [vessel.id], props: {} } };
+    const links: Partial<Record<LinkType, { ids: string[]; props: Props }>> = {
+      CLAIMED: { ids: [vessel.id], props: {} },
+    };
     if (fact.flagCode) links.FLAG = { ids: [this.country(fact.flagCode)], props: {} };
     const diff = this.applyNode(n, given, links, fact.mode);
     if (!known) this.register(n);
@@ -703,7 +773,9 @@ export class BatchPlanner {
         periodTo: (c.periodTo as string | null) ?? null,
       })),
     );
-    const names = claims.map((c) => c.name).filter((x): x is string => typeof x === 'string' && x !== vessel.props.name);
+    const names = claims
+      .map((c) => c.name)
+      .filter((x): x is string => typeof x === 'string' && x !== vessel.props.name);
     const given: Props = { otherNames: names };
     if (flag.code != null || flag.text != null) Object.assign(given, { flagCode: flag.code, flagText: flag.text });
     const diff = this.applyNode(vessel, given, {}, 'set');
@@ -754,7 +826,8 @@ export class BatchPlanner {
       TO: { ids: to.map((p) => p.id), props: { alternative: to.length > 1, ...edge } },
     };
     if (vessel) links.ON = { ids: [vessel.id], props: edge };
-    if (fact.destinationCountryCode) links.DESTINATION = { ids: [this.country(fact.destinationCountryCode)], props: edge };
+    if (fact.destinationCountryCode)
+      links.DESTINATION = { ids: [this.country(fact.destinationCountryCode)], props: edge };
     if (tactics) links.USED = { ids: tactics, props: edge };
     const diff = this.applyNode(n, given, links, fact.mode);
     if (isNew) this.register(n);
@@ -798,9 +871,13 @@ export class BatchPlanner {
     if (tactics) links.USED = { ids: tactics, props: edge };
     const diff = this.applyNode(n, given, links, fact.mode);
     if (isNew) this.register(n);
-    const outcome = this.record(n, !isNew, 'transfer', diff, { subjectId: fromVessel?.id ?? null, objectId: toVessel?.id ?? null });
+    const outcome = this.record(n, !isNew, 'transfer', diff, {
+      subjectId: fromVessel?.id ?? null,
+      objectId: toVessel?.id ?? null,
+    });
     if (outcome.status !== 'UNCHANGED') {
-      for (const id of [...legsBefore, ...(n.links.get('FROM_LEG') ?? []), ...(n.links.get('TO_LEG') ?? [])]) this.affectedLegs.add(id);
+      for (const id of [...legsBefore, ...(n.links.get('FROM_LEG') ?? []), ...(n.links.get('TO_LEG') ?? [])])
+        this.affectedLegs.add(id);
     }
     return outcome;
   }
@@ -809,7 +886,8 @@ export class BatchPlanner {
     const target = this.resolve(fact.target, 'target');
     const n = this.factNode(factId(fact), 'Designation');
     const stored = n.links.get('DESIGNATED');
-    if (n.existed && stored?.length && stored[0] !== target.id) throw new FactProblem('target', `${n.id} designates ${stored[0]}`);
+    if (n.existed && stored?.length && stored[0] !== target.id)
+      throw new FactProblem('target', `${n.id} designates ${stored[0]}`);
     this.checkSources(fact.evidence);
     this.applyInlineSources(fact.evidence);
     const isNew = !this.nodes.has(n.id);
@@ -833,16 +911,32 @@ export class BatchPlanner {
     const from = this.resolve(fact.from, 'from');
     const to = this.resolve(fact.to, 'to');
     if (from.id === to.id) throw new FactProblem('to', 'must be another entity than from');
-    if (!['Company', 'Person'].includes(from.label)) throw new FactProblem('from', `must be a company or person (got a ${from.label})`);
-    if (!['Vessel', 'Company'].includes(to.label)) throw new FactProblem('to', `must be a vessel or company (got a ${to.label})`);
+    if (!['Company', 'Person'].includes(from.label))
+      throw new FactProblem('from', `must be a company or person (got a ${from.label})`);
+    if (!['Vessel', 'Company'].includes(to.label))
+      throw new FactProblem('to', `must be a vessel or company (got a ${to.label})`);
     this.checkSources(fact.evidence);
     const id = factId(fact);
     const key = `${fact.relation}|${id}`;
     const existing = this.rels.get(key);
-    const r: RelState = existing ?? { id, type: fact.relation, fromId: from.id, toId: to.id, existed: false, props: { id }, storedFrom: null, storedTo: null, dirty: false };
+    const r: RelState = existing ?? {
+      id,
+      type: fact.relation,
+      fromId: from.id,
+      toId: to.id,
+      existed: false,
+      props: { id },
+      storedFrom: null,
+      storedTo: null,
+      dirty: false,
+    };
     this.applyInlineSources(fact.evidence);
     const cited = fact.evidence.sources.map((s, i) => this.sourceNode(s, `sources[${i}]`));
-    const tier = fact.evidence.confidence ?? (r.existed ? null : bestTier(cited.map((c) => c.tier).filter((t): t is ConfidenceTier => t != null)) ?? ConfidenceTier.LOW);
+    const tier =
+      fact.evidence.confidence ??
+      (r.existed
+        ? null
+        : (bestTier(cited.map((c) => c.tier).filter((t): t is ConfidenceTier => t != null)) ?? ConfidenceTier.LOW));
     const given: Props = defined({
       role: fact.role,
       ...rangeProps('period', fact.period),
@@ -870,7 +964,10 @@ export class BatchPlanner {
     }
     if (Object.keys(diff).length > 0) r.dirty = true;
     if (!existing) this.rels.set(key, r);
-    return this.record({ id, label: fact.relation }, r.existed, 'relation', diff, { subjectId: from.id, objectId: to.id });
+    return this.record({ id, label: fact.relation }, r.existed, 'relation', diff, {
+      subjectId: from.id,
+      objectId: to.id,
+    });
   }
 
   /** Everything the batch must write. */
@@ -911,11 +1008,13 @@ export class BatchPlanner {
         }
         if (n.existed) plan.staleLinks.push({ label: n.label, id: n.id, out, inn, keep });
       }
-      if (n.citesDirty) for (const s of (n.props.sourceIds as string[]) ?? []) plan.cites.push({ fromId: n.id, sourceId: s });
+      if (n.citesDirty)
+        for (const s of (n.props.sourceIds as string[]) ?? []) plan.cites.push({ fromId: n.id, sourceId: s });
     }
     for (const r of this.rels.values()) {
       if (!r.dirty) continue;
-      if (r.existed && (r.storedFrom !== r.fromId || r.storedTo !== r.toId)) plan.relDeletes.push({ type: r.type, id: r.id });
+      if (r.existed && (r.storedFrom !== r.fromId || r.storedTo !== r.toId))
+        plan.relDeletes.push({ type: r.type, id: r.id });
       const { id: _id, ...props } = r.props;
       plan.rels.push({ type: r.type, id: r.id, fromId: r.fromId, toId: r.toId, props });
     }
@@ -948,4 +1047,3 @@ export function planBatch(facts: Fact[], nodeRows: NodeRow[], relRows: RelRow[])
   const outcomes = facts.map((f, i) => planner.apply(f, i));
   return planner.plan(outcomes);
 }
-

@@ -110,7 +110,11 @@ export function requiredRole(requirement: string, auditRole: Role): Role | null 
 export type AccessDecision = 'ALLOWED' | 'UNAUTHENTICATED' | 'FORBIDDEN';
 
 /** May `principal` do something that needs any one of `requirements`? */
-export function decideAccess(principal: Principal | null, requirements: readonly string[], auditRole: Role): AccessDecision {
+export function decideAccess(
+  principal: Principal | null,
+  requirements: readonly string[],
+  auditRole: Role,
+): AccessDecision {
   const needed = requirements.map((r) => requiredRole(r, auditRole));
   if (needed.some((r) => r == null)) throw new Error(`unknown requirement in ${requirements.join(', ')}`);
   if (principal == null) return 'UNAUTHENTICATED';

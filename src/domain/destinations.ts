@@ -27,7 +27,10 @@ export interface DestinationGroup<R> {
   bestConfidence: number;
 }
 
-export function groupDestinations<R extends RouteForSummary>(routes: R[], by: 'COUNTRY' | 'PORT'): DestinationGroup<R>[] {
+export function groupDestinations<R extends RouteForSummary>(
+  routes: R[],
+  by: 'COUNTRY' | 'PORT',
+): DestinationGroup<R>[] {
   const groups = new Map<string, R[]>();
   for (const r of routes) {
     const key = by === 'COUNTRY' ? r.finalCountryCode : r.finalPortId;
@@ -49,12 +52,21 @@ export function groupDestinations<R extends RouteForSummary>(routes: R[], by: 'C
       }
       const mins = [...finalLegs.values()].map((t) => t.low).filter((v): v is number => v != null);
       const maxs = [...finalLegs.values()].map((t) => t.high).filter((v): v is number => v != null);
-      const firsts = rs.map((r) => r.firstDay).filter((d): d is string => d != null).sort();
-      const lasts = rs.map((r) => r.lastDay).filter((d): d is string => d != null).sort();
+      const firsts = rs
+        .map((r) => r.firstDay)
+        .filter((d): d is string => d != null)
+        .sort();
+      const lasts = rs
+        .map((r) => r.lastDay)
+        .filter((d): d is string => d != null)
+        .sort();
       return {
         key,
         routes: rs,
-        tonnage: { min: mins.length ? mins.reduce((a, b) => a + b, 0) : null, max: maxs.length ? maxs.reduce((a, b) => a + b, 0) : null },
+        tonnage: {
+          min: mins.length ? mins.reduce((a, b) => a + b, 0) : null,
+          max: maxs.length ? maxs.reduce((a, b) => a + b, 0) : null,
+        },
         vesselIds: [...new Set(rs.flatMap((r) => r.vesselIds))],
         firstDate: firsts[0] ?? null,
         lastDate: lasts[lasts.length - 1] ?? null,

@@ -10,7 +10,15 @@
  * from the fact's content *as written*, so the same line always names the same fact.
  */
 import { createHash } from 'node:crypto';
-import { isValidCountryCode, isValidImo, isValidLocode, isValidMmsi, normalizeCountryCode, normalizeImo, normalizeLocode } from './identifiers';
+import {
+  isValidCountryCode,
+  isValidImo,
+  isValidLocode,
+  isValidMmsi,
+  normalizeCountryCode,
+  normalizeImo,
+  normalizeLocode,
+} from './identifiers';
 import { dateWindowProblem, isIsoDate } from './dates';
 import { labelOfId, NodeLabel, slug } from './ids';
 import { sourceId } from './sources';
@@ -253,7 +261,8 @@ export interface DesignationFact extends FactCommon {
 }
 
 export type EntityFact = VesselFact | PartyFact | PortFact;
-export type Fact = SourceFact | EntityFact | IdentityClaimFact | LegFact | TransferFact | RelationFact | DesignationFact;
+export type Fact =
+  SourceFact | EntityFact | IdentityClaimFact | LegFact | TransferFact | RelationFact | DesignationFact;
 
 /* ----------------------------------------------------------------------------------------------
  * Validation
@@ -351,14 +360,16 @@ class Fields {
     const v = this.str(name, { required: opts.required, max: 100 });
     if (v == null) return undefined;
     const up = v.toUpperCase();
-    if (!allowed.includes(up)) throw new FactProblem(this.at(name), `must be one of ${allowed.join(', ')} (got "${v}")`);
+    if (!allowed.includes(up))
+      throw new FactProblem(this.at(name), `must be one of ${allowed.join(', ')} (got "${v}")`);
     return up as T;
   }
 
   country(name: string): string | undefined {
     const v = this.str(name, { max: 10 });
     if (v == null) return undefined;
-    if (!isValidCountryCode(v)) throw new FactProblem(this.at(name), `must be an ISO 3166-1 alpha-2 country code such as "KP" (got "${v}")`);
+    if (!isValidCountryCode(v))
+      throw new FactProblem(this.at(name), `must be an ISO 3166-1 alpha-2 country code such as "KP" (got "${v}")`);
     return normalizeCountryCode(v);
   }
 
@@ -366,7 +377,11 @@ class Fields {
     const v = this.str(name, { max: 20 });
     if (v == null) return undefined;
     const digits = normalizeImo(v);
-    if (!isValidImo(digits)) throw new FactProblem(this.at(name), `is not a valid IMO number: seven digits whose last is the check digit (got "${v}")`);
+    if (!isValidImo(digits))
+      throw new FactProblem(
+        this.at(name),
+        `is not a valid IMO number: seven digits whose last is the check digit (got "${v}")`,
+      );
     return digits;
   }
 
@@ -374,21 +389,27 @@ class Fields {
     const v = this.str(name, { max: 20 });
     if (v == null) return undefined;
     const digits = normalizeImo(v);
-    if (!/^\d{7}$/.test(digits)) throw new FactProblem(this.at(name), `must be a seven-digit IMO company number (got "${v}")`);
+    if (!/^\d{7}$/.test(digits))
+      throw new FactProblem(this.at(name), `must be a seven-digit IMO company number (got "${v}")`);
     return digits;
   }
 
   mmsi(name: string): string | undefined {
     const v = this.str(name, { max: 20 });
     if (v == null) return undefined;
-    if (!isValidMmsi(v)) throw new FactProblem(this.at(name), `is not a ship MMSI: nine digits, the first 2 to 7 (got "${v}")`);
+    if (!isValidMmsi(v))
+      throw new FactProblem(this.at(name), `is not a ship MMSI: nine digits, the first 2 to 7 (got "${v}")`);
     return v.trim();
   }
 
   locode(name: string): string | undefined {
     const v = this.str(name, { max: 10 });
     if (v == null) return undefined;
-    if (!isValidLocode(v)) throw new FactProblem(this.at(name), `is not a UN/LOCODE: a country code and three letters or digits 2-9, such as "KPNAM" (got "${v}")`);
+    if (!isValidLocode(v))
+      throw new FactProblem(
+        this.at(name),
+        `is not a UN/LOCODE: a country code and three letters or digits 2-9, such as "KPNAM" (got "${v}")`,
+      );
     return normalizeLocode(v);
   }
 
@@ -397,7 +418,10 @@ class Fields {
     if (v == null) return undefined;
     const label = labelOfId(v);
     if (!label || !allowed.includes(label)) {
-      throw new FactProblem(this.at(name), `must be the id of a ${allowed.join(' or ')} such as "${allowed[0].toLowerCase()}:example" (got "${v}")`);
+      throw new FactProblem(
+        this.at(name),
+        `must be the id of a ${allowed.join(' or ')} such as "${allowed[0].toLowerCase()}:example" (got "${v}")`,
+      );
     }
     return v;
   }
@@ -415,7 +439,8 @@ class Fields {
       return undefined;
     }
     const list = typeof v === 'string' ? [v] : v;
-    if (!Array.isArray(list) || list.length === 0) throw new FactProblem(this.at(name), 'must be a non-empty list of references');
+    if (!Array.isArray(list) || list.length === 0)
+      throw new FactProblem(this.at(name), 'must be a non-empty list of references');
     if (list.length > 10) throw new FactProblem(this.at(name), 'must have at most 10 references');
     return list.map((item, i) => {
       if (typeof item !== 'string') throw new FactProblem(`${this.at(name)}[${i}]`, 'must be a string');
@@ -428,7 +453,11 @@ class Fields {
     if (v == null) return undefined;
     if (typeof v === 'string') {
       // A single day is accepted as shorthand for a one-day range.
-      if (!isIsoDate(v)) throw new FactProblem(this.at(name), `must be a calendar date written YYYY-MM-DD or a range {from, to, precision, text} (got "${v}")`);
+      if (!isIsoDate(v))
+        throw new FactProblem(
+          this.at(name),
+          `must be a calendar date written YYYY-MM-DD or a range {from, to, precision, text} (got "${v}")`,
+        );
       return { from: v, to: v, precision: DatePrecision.DAY, text: null };
     }
     if (!isObj(v)) throw new FactProblem(this.at(name), 'must be a range {from, to, precision, text}');
@@ -440,9 +469,14 @@ class Fields {
     if (problem) throw new FactProblem(this.at(name), problem);
     const precision =
       f.oneOf<DatePrecision>('precision', enumValues(DatePrecision)) ??
-      (from != null && from === to ? DatePrecision.DAY : from == null && to == null ? DatePrecision.UNKNOWN : DatePrecision.OPEN);
+      (from != null && from === to
+        ? DatePrecision.DAY
+        : from == null && to == null
+          ? DatePrecision.UNKNOWN
+          : DatePrecision.OPEN);
     const text = f.str('text', { max: 500 }) ?? null;
-    if (from == null && to == null && text == null) throw new FactProblem(this.at(name), 'needs at least one of from, to or text');
+    if (from == null && to == null && text == null)
+      throw new FactProblem(this.at(name), 'needs at least one of from, to or text');
     return { from, to, precision, text };
   }
 
@@ -458,7 +492,8 @@ class Fields {
       const min = f.num('min', 0, 1e12) ?? null;
       const max = f.num('max', 0, 1e12) ?? null;
       if (min == null && max == null) throw new FactProblem(f.at('min'), 'give min, max or both');
-      if (min != null && max != null && min > max) throw new FactProblem(f.at('min'), `is more than max (${min} > ${max})`);
+      if (min != null && max != null && min > max)
+        throw new FactProblem(f.at('min'), `is more than max (${min} > ${max})`);
       const unit = f.oneOf<string>('unit', QUANTITY_UNITS) ?? defaultUnit;
       const text = f.str('text', { max: 500 }) ?? (min === max ? `${min}` : `${min ?? '?'}-${max ?? '?'}`);
       return { min, max, unit, text };
@@ -493,7 +528,8 @@ export function parseRef(text: string, allowed: NodeLabel[], field: string): Ref
       return { by: 'ftm', value, labels: entityLabels };
     }
     if (scheme === 'imo') {
-      if (!allowed.includes('Vessel')) throw new FactProblem(field, `an IMO ship number cannot name a ${allowed.join(' or ')}`);
+      if (!allowed.includes('Vessel'))
+        throw new FactProblem(field, `an IMO ship number cannot name a ${allowed.join(' or ')}`);
       const digits = normalizeImo(value);
       if (!isValidImo(digits)) throw new FactProblem(field, `is not a valid IMO number (got "${value}")`);
       return { by: 'imo', value: digits };
@@ -503,9 +539,11 @@ export function parseRef(text: string, allowed: NodeLabel[], field: string): Ref
       if (!isValidLocode(value)) throw new FactProblem(field, `is not a UN/LOCODE (got "${value}")`);
       return { by: 'locode', value: normalizeLocode(value) };
     }
-    if (!allowed.includes('Company')) throw new FactProblem(field, `an IMO company number cannot name a ${allowed.join(' or ')}`);
+    if (!allowed.includes('Company'))
+      throw new FactProblem(field, `an IMO company number cannot name a ${allowed.join(' or ')}`);
     const digits = normalizeImo(value);
-    if (!/^\d{7}$/.test(digits)) throw new FactProblem(field, `is not a seven-digit IMO company number (got "${value}")`);
+    if (!/^\d{7}$/.test(digits))
+      throw new FactProblem(field, `is not a seven-digit IMO company number (got "${value}")`);
     return { by: 'companyImo', value: digits };
   }
   const label = labelOfId(text);
@@ -527,7 +565,8 @@ function sourceValue(f: Fields): SourceValue {
   const url = f.str('url', { required: true, max: 2000 })!;
   if (!/^https?:\/\/\S+$/i.test(url)) throw new FactProblem(f.at('url'), `must be an http(s) address (got "${url}")`);
   const date = f.str('date', { max: 10 }) ?? null;
-  if (date != null && !isIsoDate(date)) throw new FactProblem(f.at('date'), `must be a calendar date written YYYY-MM-DD (got "${date}")`);
+  if (date != null && !isIsoDate(date))
+    throw new FactProblem(f.at('date'), `must be a calendar date written YYYY-MM-DD (got "${date}")`);
   return {
     url,
     publisher: f.str('publisher', { required: true, max: MAX_NAME })!,
@@ -543,7 +582,10 @@ const SOURCE_FIELDS = ['url', 'publisher', 'kind', 'tier', 'title', 'date'];
 function evidenceValue(f: Fields): EvidenceValue {
   const raw = f.raw('sources');
   if (!Array.isArray(raw) || raw.length === 0) {
-    throw new FactProblem(f.at('sources'), 'must cite at least one source: a Source id, its address, or a new source {url, publisher, kind, tier}');
+    throw new FactProblem(
+      f.at('sources'),
+      'must cite at least one source: a Source id, its address, or a new source {url, publisher, kind, tier}',
+    );
   }
   if (raw.length > 50) throw new FactProblem(f.at('sources'), 'must cite at most 50 sources');
   const sources = raw.map((item, i): SourceRef => {
@@ -552,13 +594,17 @@ function evidenceValue(f: Fields): EvidenceValue {
       const t = item.trim();
       if (/^https?:\/\//i.test(t)) return { id: sourceId(t) };
       if (labelOfId(t) === 'Source') return { id: t };
-      throw new FactProblem(at, `must be a Source id ("source:…"), the address of a known source, or a new source {url, publisher, kind, tier} (got "${t}")`);
+      throw new FactProblem(
+        at,
+        `must be a Source id ("source:…"), the address of a known source, or a new source {url, publisher, kind, tier} (got "${t}")`,
+      );
     }
     if (isObj(item)) {
       // GraphQL's SourceRefInput: {id}, {url} of a source already known, or a new one {url, publisher, kind, tier, …}.
       if (item.id != null && Object.entries(item).every(([k, v]) => k === 'id' || v == null)) {
         const id = String(item.id).trim();
-        if (labelOfId(id) !== 'Source') throw new FactProblem(`${at}.id`, `must be a Source id ("source:…") (got "${id}")`);
+        if (labelOfId(id) !== 'Source')
+          throw new FactProblem(`${at}.id`, `must be a Source id ("source:…") (got "${id}")`);
         return { id };
       }
       if (typeof item.url === 'string' && Object.entries(item).every(([k, v]) => k === 'url' || v == null)) {
@@ -566,7 +612,8 @@ function evidenceValue(f: Fields): EvidenceValue {
       }
       const sf = new Fields(item, at);
       sf.only(['id', ...SOURCE_FIELDS]);
-      if (item.id != null) throw new FactProblem(`${at}.id`, 'give either id or a new source {url, publisher, kind, tier}, not both');
+      if (item.id != null)
+        throw new FactProblem(`${at}.id`, 'give either id or a new source {url, publisher, kind, tier}, not both');
       return { inline: sourceValue(sf) };
     }
     throw new FactProblem(at, 'must be a Source id, an address, or {url, publisher, kind, tier}');
@@ -582,19 +629,85 @@ const EVIDENCE_FIELDS = ['sources', 'confidence', 'evidenceNote'];
 
 const FIELDS: Record<FactType, string[]> = {
   source: SOURCE_FIELDS,
-  vessel: ['id', 'name', 'imo', 'mmsi', 'callSign', 'vesselType', 'buildYear', 'status', 'description', 'flag', 'flagText', 'otherNames', ...EVIDENCE_FIELDS],
-  company: ['id', 'name', 'aliases', 'country', 'countryText', 'imoCompanyNumber', 'registrationNumber', 'address', 'role', ...EVIDENCE_FIELDS],
+  vessel: [
+    'id',
+    'name',
+    'imo',
+    'mmsi',
+    'callSign',
+    'vesselType',
+    'buildYear',
+    'status',
+    'description',
+    'flag',
+    'flagText',
+    'otherNames',
+    ...EVIDENCE_FIELDS,
+  ],
+  company: [
+    'id',
+    'name',
+    'aliases',
+    'country',
+    'countryText',
+    'imoCompanyNumber',
+    'registrationNumber',
+    'address',
+    'role',
+    ...EVIDENCE_FIELDS,
+  ],
   person: ['id', 'name', 'aliases', 'country', 'countryText', 'address', 'role', ...EVIDENCE_FIELDS],
   port: ['id', 'name', 'aliases', 'kind', 'country', 'locode', 'lat', 'lon', 'role', ...EVIDENCE_FIELDS],
-  identityClaim: ['id', 'vessel', 'name', 'imo', 'mmsi', 'callSign', 'flag', 'flagText', 'period', 'status', 'kind', ...EVIDENCE_FIELDS],
+  identityClaim: [
+    'id',
+    'vessel',
+    'name',
+    'imo',
+    'mmsi',
+    'callSign',
+    'flag',
+    'flagText',
+    'period',
+    'status',
+    'kind',
+    ...EVIDENCE_FIELDS,
+  ],
   leg: [
-    'id', 'vessel', 'vesselDescription', 'from', 'fromText', 'to', 'toText', 'departure', 'arrival', 'commodity', 'cargoText',
-    'tonnage', 'cargoOrigin', 'declaredOrigin', 'legality', 'discharged', 'destinationCountry', 'tactics', 'tacticsText',
+    'id',
+    'vessel',
+    'vesselDescription',
+    'from',
+    'fromText',
+    'to',
+    'toText',
+    'departure',
+    'arrival',
+    'commodity',
+    'cargoText',
+    'tonnage',
+    'cargoOrigin',
+    'declaredOrigin',
+    'legality',
+    'discharged',
+    'destinationCountry',
+    'tactics',
+    'tacticsText',
     ...EVIDENCE_FIELDS,
   ],
   transfer: [
-    'id', 'fromVessel', 'fromVesselDescription', 'toVessel', 'toVesselDescription', 'port', 'when', 'kind', 'fromLeg', 'toLeg',
-    'tonnage', 'tactics', ...EVIDENCE_FIELDS,
+    'id',
+    'fromVessel',
+    'fromVesselDescription',
+    'toVessel',
+    'toVesselDescription',
+    'port',
+    'when',
+    'kind',
+    'fromLeg',
+    'toLeg',
+    'tonnage',
+    'tactics',
+    ...EVIDENCE_FIELDS,
   ],
   relation: ['id', 'relation', 'from', 'to', 'role', 'period', ...EVIDENCE_FIELDS],
   designation: ['id', 'target', 'authority', 'measure', 'status', 'date', 'reference', ...EVIDENCE_FIELDS],
@@ -614,7 +727,8 @@ function tactics(f: Fields): string[] | undefined {
   if (list == null) return undefined;
   return list.map((t, i) => {
     const code = t.toUpperCase();
-    if (!TACTIC_CODE.test(code)) throw new FactProblem(`${f.at('tactics')}[${i}]`, `must be a tactic code such as "AIS_DARK" (got "${t}")`);
+    if (!TACTIC_CODE.test(code))
+      throw new FactProblem(`${f.at('tactics')}[${i}]`, `must be a tactic code such as "AIS_DARK" (got "${t}")`);
     return code;
   });
 }
@@ -672,7 +786,8 @@ export function validateFact(type: FactType, input: unknown): Fact {
       }
       const lat = f.num('lat', -90, 90);
       const lon = f.num('lon', -180, 180);
-      if ((lat == null) !== (lon == null)) throw new FactProblem(lat == null ? 'lat' : 'lon', 'give both lat and lon, or neither');
+      if ((lat == null) !== (lon == null))
+        throw new FactProblem(lat == null ? 'lat' : 'lon', 'give both lat and lon, or neither');
       return {
         ...common,
         type,
@@ -733,10 +848,16 @@ export function validateFact(type: FactType, input: unknown): Fact {
         tacticsText: f.str('tacticsText', { max: 1000 }),
       };
       if (fact.vessel == null && fact.vesselDescription == null && fact.id == null) {
-        throw new FactProblem('vessel', 'name the vessel (or describe it in vesselDescription when the sources do not name it)');
+        throw new FactProblem(
+          'vessel',
+          'name the vessel (or describe it in vesselDescription when the sources do not name it)',
+        );
       }
       if (fact.departure?.from && fact.arrival?.to && fact.arrival.to < fact.departure.from) {
-        throw new FactProblem('arrival', `cannot end (${fact.arrival.to}) before the departure can begin (${fact.departure.from})`);
+        throw new FactProblem(
+          'arrival',
+          `cannot end (${fact.arrival.to}) before the departure can begin (${fact.departure.from})`,
+        );
       }
       return fact;
     }
@@ -761,7 +882,10 @@ export function validateFact(type: FactType, input: unknown): Fact {
         throw new FactProblem('fromVessel', 'name the vessel the cargo left (or describe it in fromVesselDescription)');
       }
       if (fact.id == null && fact.toVessel == null && fact.toVesselDescription == null) {
-        throw new FactProblem('toVessel', 'name the vessel that took the cargo (or describe it in toVesselDescription)');
+        throw new FactProblem(
+          'toVessel',
+          'name the vessel that took the cargo (or describe it in toVesselDescription)',
+        );
       }
       if (fact.fromLeg && fact.toLeg && refKey(fact.fromLeg) === refKey(fact.toLeg)) {
         throw new FactProblem('toLeg', 'must be another leg than fromLeg');
@@ -772,10 +896,24 @@ export function validateFact(type: FactType, input: unknown): Fact {
       const relation = f.oneOf<RelationType>('relation', enumValues(RelationType), { required: true })!;
       const from = f.ref('from', ['Company', 'Person'], { required: true })!;
       const to = f.ref('to', ['Vessel', 'Company'], { required: true })!;
-      if (refKey(from) === refKey(to) && from.by === to.by) throw new FactProblem('to', 'must be another entity than from');
+      if (refKey(from) === refKey(to) && from.by === to.by)
+        throw new FactProblem('to', 'must be another entity than from');
       const id = f.str('id', { max: 250 });
-      if (id != null && !RELATION_ID.test(id)) throw new FactProblem('id', `must be a relation id such as "rel:owns:example-holdings:test-vessel-alpha" (got "${id}")`);
-      return { ...common, type, id, relation, from, to, role: f.str('role', { max: MAX_NAME }), period: f.dateRange('period') };
+      if (id != null && !RELATION_ID.test(id))
+        throw new FactProblem(
+          'id',
+          `must be a relation id such as "rel:owns:example-holdings:test-vessel-alpha" (got "${id}")`,
+        );
+      return {
+        ...common,
+        type,
+        id,
+        relation,
+        from,
+        to,
+        role: f.str('role', { max: MAX_NAME }),
+        period: f.dateRange('period'),
+      };
     }
     case 'designation':
       return {
@@ -801,7 +939,12 @@ const MAX_KEY = 180;
 
 /** A key part that fits Collier's id shape. */
 function keyPart(text: string): string {
-  const s = slug(text) || text.replace(KEY_CHARS, '-').replace(/^-+|-+$/g, '').toLowerCase();
+  const s =
+    slug(text) ||
+    text
+      .replace(KEY_CHARS, '-')
+      .replace(/^-+|-+$/g, '')
+      .toLowerCase();
   return s || 'x';
 }
 
@@ -832,7 +975,9 @@ export function refKey(ref: Ref): string {
 /** An FtM id as a key part (FtM ids are mostly letters, digits, "-" and "."). */
 export function ftmKey(ftmId: string): string {
   const clean = ftmId.replace(KEY_CHARS, '-');
-  return clean.length <= 120 ? clean : `${clean.slice(0, 100)}-${createHash('sha1').update(ftmId).digest('hex').slice(0, 12)}`;
+  return clean.length <= 120
+    ? clean
+    : `${clean.slice(0, 100)}-${createHash('sha1').update(ftmId).digest('hex').slice(0, 12)}`;
 }
 
 /** The id an entity fact gets when it creates a new entity: named after it, plus its natural key if any. */
@@ -841,7 +986,13 @@ export function newEntityId(fact: EntityFact): string {
   if (fact.externalId) return fact.externalId;
   const kind = fact.type;
   const key =
-    fact.type === 'vessel' ? fact.imo : fact.type === 'port' ? fact.locode?.toLowerCase() : fact.type === 'company' ? fact.imoCompanyNumber : undefined;
+    fact.type === 'vessel'
+      ? fact.imo
+      : fact.type === 'port'
+        ? fact.locode?.toLowerCase()
+        : fact.type === 'company'
+          ? fact.imoCompanyNumber
+          : undefined;
   return joinKey(kind, [[keyPart(fact.name), key].filter(Boolean).join('-')]);
 }
 
@@ -880,7 +1031,12 @@ export function factId(fact: IdentityClaimFact | LegFact | TransferFact | Relati
         day(fact.when),
       ]);
     case 'relation':
-      return joinKey('rel', [fact.relation.toLowerCase(), refKey(fact.from), refKey(fact.to), fact.role ? keyPart(fact.role) : null]);
+      return joinKey('rel', [
+        fact.relation.toLowerCase(),
+        refKey(fact.from),
+        refKey(fact.to),
+        fact.role ? keyPart(fact.role) : null,
+      ]);
     case 'designation':
       return joinKey('designation', [keyPart(fact.authority), day(fact.date), refKey(fact.target)]);
   }

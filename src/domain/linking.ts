@@ -64,7 +64,12 @@ export function waitBounds(a: LegTiming, b: LegTiming): { min: number | null; ma
  * The link from `a` to `b` given how they meet (`viaTransfer`: a transfer joins them; otherwise `a`
  * ends where `b` starts), or null if the cargo cannot have continued. `maxWaitDays` bounds inferred links.
  */
-export function linkBetween(a: LegTiming, b: LegTiming, viaTransfer: boolean, maxWaitDays = MAX_WAIT_DAYS_CAP): Link | null {
+export function linkBetween(
+  a: LegTiming,
+  b: LegTiming,
+  viaTransfer: boolean,
+  maxWaitDays = MAX_WAIT_DAYS_CAP,
+): Link | null {
   if (a.id === b.id) return null;
   const wait = waitBounds(a, b);
   if (viaTransfer) {
@@ -74,7 +79,12 @@ export function linkBetween(a: LegTiming, b: LegTiming, viaTransfer: boolean, ma
   if (wait.max != null && wait.max < 0) return null;
   const ordered = wait.min != null && wait.min >= 0;
   if (a.vesselId != null && a.vesselId === b.vesselId && a.discharged === false) {
-    return { kind: 'CONTINUATION', waitMinDays: wait.min, waitMaxDays: wait.max, certainty: ordered ? 'CERTAIN' : 'POSSIBLE' };
+    return {
+      kind: 'CONTINUATION',
+      waitMinDays: wait.min,
+      waitMaxDays: wait.max,
+      certainty: ordered ? 'CERTAIN' : 'POSSIBLE',
+    };
   }
   if (wait.min != null && wait.min > maxWaitDays) return null;
   return {

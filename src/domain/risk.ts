@@ -127,9 +127,27 @@ export interface RiskFacts<P> {
   /** The vessel's own designations dated on or before the day (all statuses). */
   designations: (Fact<P> & { authority: string; measure: string; status: string; date: string | null })[];
   /** Designations in force on parties that own, manage, operate or control it (or control those), ties in force. */
-  controllers: (Fact<P> & { partyId: string; partyName: string; relationType: string; depth: number; authority: string; date: string | null })[];
-  legs: (Fact<P> & { name: string; fromDprkPort: boolean; dprkPorts: string[]; cargoOrigin: string; legality: string })[];
-  transfers: (Fact<P> & { counterpartyId: string | null; counterpartyName: string; counterpartyDprkFlag: boolean; counterpartyDesignated: boolean })[];
+  controllers: (Fact<P> & {
+    partyId: string;
+    partyName: string;
+    relationType: string;
+    depth: number;
+    authority: string;
+    date: string | null;
+  })[];
+  legs: (Fact<P> & {
+    name: string;
+    fromDprkPort: boolean;
+    dprkPorts: string[];
+    cargoOrigin: string;
+    legality: string;
+  })[];
+  transfers: (Fact<P> & {
+    counterpartyId: string | null;
+    counterpartyName: string;
+    counterpartyDprkFlag: boolean;
+    counterpartyDesignated: boolean;
+  })[];
   tactics: (Fact<P> & { code: string; name: string; subjectLabel: string })[];
   claims: (Fact<P> & { name: string | null; flagCode: string | null; status: string; kind: string })[];
   /** Nearest designated vessels, companies or persons (not the vessel itself), nearest first. */
@@ -168,11 +186,17 @@ const round1 = (x: number) => (Math.sign(x) * Math.round(Math.abs(x) * 10)) / 10
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const names = (xs: string[], max = 3) => {
   const distinct = [...new Set(xs)];
-  return distinct.length <= max ? distinct.join(', ') : `${distinct.slice(0, max).join(', ')} and ${distinct.length - max} more`;
+  return distinct.length <= max
+    ? distinct.join(', ')
+    : `${distinct.slice(0, max).join(', ')} and ${distinct.length - max} more`;
 };
 const bestConfidence = (ev: { confidence: number | null }[]) =>
   ev.length === 0 ? 1 : Math.max(...ev.map((e) => (e.confidence == null ? 1 : e.confidence)));
-const evidenceOf = <P>(f: RiskEvidence<P>): RiskEvidence<P> => ({ path: f.path, sourceIds: f.sourceIds, confidence: f.confidence });
+const evidenceOf = <P>(f: RiskEvidence<P>): RiskEvidence<P> => ({
+  path: f.path,
+  sourceIds: f.sourceIds,
+  confidence: f.confidence,
+});
 
 /** Cargo the sources establish as lawful: sanction-exempt Russian coal, or "not a violation". */
 export function isExemptCargo(leg: { cargoOrigin: string; legality: string }): boolean {
@@ -196,7 +220,16 @@ export function assessRisk<P>(facts: RiskFacts<P>, weights: RiskWeights = resolv
     if (evidence.length === 0 || (weight === 0 && code !== RiskFactorCode.EXEMPT_CARGO)) return;
     const confidence = bestConfidence(evidence);
     const effect = weight < 0 ? RiskEffect.LOWERS : weight > 0 ? RiskEffect.RAISES : RiskEffect.NEUTRALISES;
-    factors.push({ code, effect, weight, strength: Math.round(strength * 1000) / 1000, confidence, points: round1(weight * strength * confidence), reason, evidence });
+    factors.push({
+      code,
+      effect,
+      weight,
+      strength: Math.round(strength * 1000) / 1000,
+      confidence,
+      points: round1(weight * strength * confidence),
+      reason,
+      evidence,
+    });
   };
 
   // Designated itself: in force by the day.
@@ -205,7 +238,10 @@ export function assessRisk<P>(facts: RiskFacts<P>, weights: RiskWeights = resolv
     RiskFactorCode.DESIGNATED,
     1,
     inForce.map(evidenceOf),
-    `Designated itself: ${names(inForce.map((d) => `${d.authority} ${d.measure}${d.date ? ` (${d.date})` : ''}`), 2)}.`,
+    `Designated itself: ${names(
+      inForce.map((d) => `${d.authority} ${d.measure}${d.date ? ` (${d.date})` : ''}`),
+      2,
+    )}.`,
   );
   const proposed = facts.designations.filter((d) => d.status === 'PROPOSED');
   if (inForce.length === 0) {
@@ -213,7 +249,10 @@ export function assessRisk<P>(facts: RiskFacts<P>, weights: RiskWeights = resolv
       RiskFactorCode.DESIGNATION_PROPOSED,
       1,
       proposed.map(evidenceOf),
-      `Proposed for designation but not designated: ${names(proposed.map((d) => `${d.authority}${d.date ? ` (${d.date})` : ''}`), 2)}.`,
+      `Proposed for designation but not designated: ${names(
+        proposed.map((d) => `${d.authority}${d.date ? ` (${d.date})` : ''}`),
+        2,
+      )}.`,
     );
   }
 
@@ -225,13 +264,24 @@ export function assessRisk<P>(facts: RiskFacts<P>, weights: RiskWeights = resolv
       RiskFactorCode.DESIGNATED_CONTROLLER,
       CHAIN_DECAY ** (nearest.depth - 1),
       controllers.map(evidenceOf),
-      `${nearest.depth === 1 ? `${titleCase(nearest.relationType)} by` : `Tied through ${nearest.depth - 1} level(s) of ownership to`} designated ${names(controllers.map((c) => c.partyName), 2)}.`,
+      `${nearest.depth === 1 ? `${titleCase(nearest.relationType)} by` : `Tied through ${nearest.depth - 1} level(s) of ownership to`} designated ${names(
+        controllers.map((c) => c.partyName),
+        2,
+      )}.`,
     );
   }
 
   // DPRK flag (not a false identity).
   const kpClaims = facts.claims.filter((c) => c.flagCode === 'KP' && c.status !== 'FALSE');
-  add(RiskFactorCode.DPRK_FLAG, 1, kpClaims.map(evidenceOf), `Flagged by North Korea (${names(kpClaims.map((c) => `${c.kind.toLowerCase().replace(/_/g, ' ')}${c.name ? ` as ${c.name}` : ''}`), 2)}).`);
+  add(
+    RiskFactorCode.DPRK_FLAG,
+    1,
+    kpClaims.map(evidenceOf),
+    `Flagged by North Korea (${names(
+      kpClaims.map((c) => `${c.kind.toLowerCase().replace(/_/g, ' ')}${c.name ? ` as ${c.name}` : ''}`),
+      2,
+    )}).`,
+  );
 
   // Legs: from DPRK ports, or carrying DPRK cargo from elsewhere; exempt cargo is set aside.
   const exempt = facts.legs.filter(isExemptCargo);
@@ -243,12 +293,17 @@ export function assessRisk<P>(facts: RiskFacts<P>, weights: RiskWeights = resolv
     fromDprk.map(evidenceOf),
     `${plural(fromDprk.length, 'leg')} from DPRK ports (${names(fromDprk.flatMap((l) => l.dprkPorts))}).`,
   );
-  const dprkCargo = counted.filter((l) => !l.fromDprkPort && (DPRK_ORIGINS.has(l.cargoOrigin) || VIOLATIONS.has(l.legality)));
+  const dprkCargo = counted.filter(
+    (l) => !l.fromDprkPort && (DPRK_ORIGINS.has(l.cargoOrigin) || VIOLATIONS.has(l.legality)),
+  );
   add(
     RiskFactorCode.DPRK_ORIGIN_CARGO,
     countStrength(dprkCargo.length),
     dprkCargo.map(evidenceOf),
-    `${plural(dprkCargo.length, 'leg')} carrying cargo the sources give as North Korean or as a sanctions violation (${names(dprkCargo.map((l) => l.name), 2)}).`,
+    `${plural(dprkCargo.length, 'leg')} carrying cargo the sources give as North Korean or as a sanctions violation (${names(
+      dprkCargo.map((l) => l.name),
+      2,
+    )}).`,
   );
   const exemptFromDprk = exempt.filter((l) => l.fromDprkPort || DPRK_ORIGINS.has(l.cargoOrigin));
   add(
@@ -264,7 +319,13 @@ export function assessRisk<P>(facts: RiskFacts<P>, weights: RiskWeights = resolv
     RiskFactorCode.RISKY_TRANSFERS,
     countStrength(risky.length),
     risky.map(evidenceOf),
-    `${plural(risky.length, 'transfer')} with ${names(risky.map((t) => `${t.counterpartyName} (${[t.counterpartyDprkFlag ? 'DPRK-flagged' : null, t.counterpartyDesignated ? 'designated' : null].filter(Boolean).join(', ')})`), 2)}.`,
+    `${plural(risky.length, 'transfer')} with ${names(
+      risky.map(
+        (t) =>
+          `${t.counterpartyName} (${[t.counterpartyDprkFlag ? 'DPRK-flagged' : null, t.counterpartyDesignated ? 'designated' : null].filter(Boolean).join(', ')})`,
+      ),
+      2,
+    )}.`,
   );
 
   // Evasion tactics: distinct tactics count.
@@ -273,7 +334,10 @@ export function assessRisk<P>(facts: RiskFacts<P>, weights: RiskWeights = resolv
     RiskFactorCode.EVASION_TACTICS,
     countStrength(tacticCodes.length),
     facts.tactics.map(evidenceOf),
-    `${plural(tacticCodes.length, 'evasion tactic')} seen: ${names(facts.tactics.map((t) => t.name), 4)}.`,
+    `${plural(tacticCodes.length, 'evasion tactic')} seen: ${names(
+      facts.tactics.map((t) => t.name),
+      4,
+    )}.`,
   );
 
   // False identities; renames and flag changes.
@@ -288,19 +352,29 @@ export function assessRisk<P>(facts: RiskFacts<P>, weights: RiskWeights = resolv
   const renames = held.filter((c) => c.kind === 'FORMER_NAME');
   const flags = [...new Set(held.map((c) => c.flagCode).filter((f): f is string => f != null))];
   const flagChanges = Math.max(0, flags.length - 1);
-  const changeEvidence = [...renames, ...(flagChanges > 0 ? held.filter((c) => c.flagCode != null && !renames.includes(c)) : [])];
+  const changeEvidence = [
+    ...renames,
+    ...(flagChanges > 0 ? held.filter((c) => c.flagCode != null && !renames.includes(c)) : []),
+  ];
   add(
     RiskFactorCode.IDENTITY_CHANGES,
     countStrength(renames.length + flagChanges),
     changeEvidence.map(evidenceOf),
-    [renames.length > 0 ? `${plural(renames.length, 'former name')} (${names(renames.map((c) => c.name ?? c.id))})` : null, flagChanges > 0 ? `flags ${flags.join(', ')}` : null]
+    [
+      renames.length > 0
+        ? `${plural(renames.length, 'former name')} (${names(renames.map((c) => c.name ?? c.id))})`
+        : null,
+      flagChanges > 0 ? `flags ${flags.join(', ')}` : null,
+    ]
       .filter(Boolean)
       .join('; ') + '.',
   );
 
   // Distance to designated entities not already counted as controllers.
   const counts = new Set(facts.controllers.map((c) => c.partyId));
-  const near = facts.nearestDesignated.filter((n) => !counts.has(n.id) && n.id !== facts.vessel.id && n.hops <= PROXIMITY_MAX_HOPS);
+  const near = facts.nearestDesignated.filter(
+    (n) => !counts.has(n.id) && n.id !== facts.vessel.id && n.hops <= PROXIMITY_MAX_HOPS,
+  );
   if (near.length > 0) {
     const hops = Math.min(...near.map((n) => n.hops));
     const nearest = near.filter((n) => n.hops === hops);
@@ -308,13 +382,21 @@ export function assessRisk<P>(facts: RiskFacts<P>, weights: RiskWeights = resolv
       RiskFactorCode.PROXIMITY_TO_DESIGNATED,
       0.5 ** (hops - 1),
       nearest.map(evidenceOf),
-      `${plural(hops, 'hop')} from designated ${names(nearest.map((n) => n.name), 2)}.`,
+      `${plural(hops, 'hop')} from designated ${names(
+        nearest.map((n) => n.name),
+        2,
+      )}.`,
     );
   }
 
   // Cleared by the sources.
   if (facts.vessel.status === 'CLEARED') {
-    add(RiskFactorCode.CLEARED_BY_SOURCES, 1, [evidenceOf(facts.vessel)], `The sources clear ${facts.vessel.name}: not a sanctions violation.`);
+    add(
+      RiskFactorCode.CLEARED_BY_SOURCES,
+      1,
+      [evidenceOf(facts.vessel)],
+      `The sources clear ${facts.vessel.name}: not a sanctions violation.`,
+    );
   }
 
   const listed = factors.filter((f) => f.points !== 0 || f.effect === RiskEffect.NEUTRALISES);
@@ -325,6 +407,11 @@ export function assessRisk<P>(facts: RiskFacts<P>, weights: RiskWeights = resolv
 }
 
 function titleCase(relationType: string): string {
-  const verb: Record<string, string> = { OWNS: 'Owned', MANAGES: 'Managed', OPERATES: 'Operated', CONTROLS: 'Controlled' };
+  const verb: Record<string, string> = {
+    OWNS: 'Owned',
+    MANAGES: 'Managed',
+    OPERATES: 'Operated',
+    CONTROLS: 'Controlled',
+  };
   return verb[relationType] ?? 'Tied';
 }

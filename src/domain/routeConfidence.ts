@@ -12,7 +12,10 @@ import { LinkCertainty, LinkKind } from './linking';
 export const INFERRED_LINK_FACTOR = 0.9;
 export const POSSIBLE_LINK_FACTOR = 0.8;
 
-export function routeConfidence(legConfidences: number[], links: { kind: LinkKind; certainty: LinkCertainty }[]): number {
+export function routeConfidence(
+  legConfidences: number[],
+  links: { kind: LinkKind; certainty: LinkCertainty }[],
+): number {
   if (legConfidences.length === 0) return 0;
   let c = Math.min(...legConfidences);
   for (const l of links) {

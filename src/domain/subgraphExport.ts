@@ -50,7 +50,8 @@ type Scalar = string | number | boolean;
 type AttrType = 'string' | 'double' | 'long' | 'boolean';
 
 /** Characters XML 1.0 does not allow anywhere, and unpaired surrogates. */
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const XML_INVALID =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function xmlSafe(text: string): string {
   return text.replace(XML_INVALID, '');
@@ -141,7 +142,10 @@ export function toGraphml(g: ExportGraph): string {
   const w = new XMLWriter('  ');
   w.startDocument('1.0', 'UTF-8');
   w.startElement('graphml').writeAttribute('xmlns', GRAPHML_NS);
-  w.writeAttribute('xmlns:xsi', 'http://www.w3.org/2001/XMLSchema-instance').writeAttribute('xsi:schemaLocation', GRAPHML_SCHEMA);
+  w.writeAttribute('xmlns:xsi', 'http://www.w3.org/2001/XMLSchema-instance').writeAttribute(
+    'xsi:schemaLocation',
+    GRAPHML_SCHEMA,
+  );
   const declare = (scope: 'node' | 'edge', keys: Map<string, string>, types: Map<string, AttrType>) => {
     for (const [name, id] of keys) {
       w.startElement('key').writeAttribute('id', id).writeAttribute('for', scope);
@@ -153,7 +157,10 @@ export function toGraphml(g: ExportGraph): string {
 
   const data = (keys: Map<string, string>, row: Record<string, Scalar>) => {
     for (const [name, value] of Object.entries(row)) {
-      w.startElement('data').writeAttribute('key', keys.get(name)!).text(xmlSafe(String(value))).endElement();
+      w.startElement('data')
+        .writeAttribute('key', keys.get(name)!)
+        .text(xmlSafe(String(value)))
+        .endElement();
     }
   };
   w.startElement('graph').writeAttribute('id', 'collier').writeAttribute('edgedefault', 'directed');
@@ -163,7 +170,10 @@ export function toGraphml(g: ExportGraph): string {
     w.endElement();
   });
   g.edges.forEach((e, i) => {
-    w.startElement('edge').writeAttribute('id', xmlSafe(e.id)).writeAttribute('source', xmlSafe(e.source)).writeAttribute('target', xmlSafe(e.target));
+    w.startElement('edge')
+      .writeAttribute('id', xmlSafe(e.id))
+      .writeAttribute('source', xmlSafe(e.source))
+      .writeAttribute('target', xmlSafe(e.target));
     data(edgeKeys, edgeRows[i]);
     w.endElement();
   });
@@ -185,13 +195,21 @@ export function toGexf(g: ExportGraph): string {
   for (const n of g.nodes) graph.mergeNode(n.id, { name: xmlSafe(n.name), attrs: cleanAttrs(nodeAttributes(n)) });
   for (const e of g.edges) {
     if (!graph.hasNode(e.source) || !graph.hasNode(e.target) || graph.hasEdge(e.id)) continue;
-    graph.addEdgeWithKey(e.id, e.source, e.target, { type: e.type, weight: e.confidence ?? 1, attrs: cleanAttrs(edgeAttributes(e)) });
+    graph.addEdgeWithKey(e.id, e.source, e.target, {
+      type: e.type,
+      weight: e.confidence ?? 1,
+      attrs: cleanAttrs(edgeAttributes(e)),
+    });
   }
   return writeGexf(graph, {
     version: '1.3',
     pretty: true,
     formatNode: (_key, a) => ({ label: a.name as string, attributes: a.attrs as Record<string, Scalar> }),
-    formatEdge: (_key, a) => ({ label: a.type as string, weight: a.weight as number, attributes: a.attrs as Record<string, Scalar> }),
+    formatEdge: (_key, a) => ({
+      label: a.type as string,
+      weight: a.weight as number,
+      attributes: a.attrs as Record<string, Scalar>,
+    }),
   });
 }
 

@@ -68,7 +68,10 @@ function jwtVerifier(jwt: JwtConfig) {
     }
     const role = highestRole(rolesFromClaim(payload[jwt.roleClaim]));
     if (role == null) {
-      throw new CredentialError('FORBIDDEN', `The token grants no Collier role: its "${jwt.roleClaim}" claim must name reader, editor or admin.`);
+      throw new CredentialError(
+        'FORBIDDEN',
+        `The token grants no Collier role: its "${jwt.roleClaim}" claim must name reader, editor or admin.`,
+      );
     }
     const subject = typeof payload.sub === 'string' && payload.sub !== '' ? payload.sub : 'unknown-subject';
     return { role, name: `jwt:${subject}`, via: 'jwt' };
@@ -81,7 +84,8 @@ export function createAuthenticator(auth: Config['auth']): Authenticator {
     async authenticate(header) {
       if (header == null || header.trim() === '') return null;
       const m = /^Bearer\s+(\S+)\s*$/i.exec(header.trim());
-      if (!m) throw new CredentialError('UNAUTHENTICATED', 'Send credentials as "Authorization: Bearer <key or token>".');
+      if (!m)
+        throw new CredentialError('UNAUTHENTICATED', 'Send credentials as "Authorization: Bearer <key or token>".');
       const credential = m[1];
       if (verifyJwt && JWT_SHAPE.test(credential)) return verifyJwt(credential);
       const entry = matchApiKey(auth.apiKeys, credential);
@@ -95,7 +99,11 @@ export function createAuthenticator(auth: Config['auth']): Authenticator {
  * The auth part of a request's context. A bad credential, or no credential when reads need a key,
  * fails the whole request with UNAUTHENTICATED (HTTP 401) or FORBIDDEN (403).
  */
-export async function requestAuth(authenticator: Authenticator, header: string | undefined, auth: Config['auth']): Promise<AuthContext> {
+export async function requestAuth(
+  authenticator: Authenticator,
+  header: string | undefined,
+  auth: Config['auth'],
+): Promise<AuthContext> {
   let principal: Principal | null;
   try {
     principal = await authenticator.authenticate(header);
@@ -104,7 +112,10 @@ export async function requestAuth(authenticator: Authenticator, header: string |
     throw error;
   }
   if (principal == null && auth.readsNeedKey) {
-    throw authError('UNAUTHENTICATED', 'This service needs a key for every request: send "Authorization: Bearer <key>".');
+    throw authError(
+      'UNAUTHENTICATED',
+      'This service needs a key for every request: send "Authorization: Bearer <key>".',
+    );
   }
   return { principal, auditRole: auth.auditRole };
 }

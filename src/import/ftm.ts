@@ -41,7 +41,10 @@ export interface FtmOptions {
   today: string;
 }
 
-export const DEFAULT_FTM_OPTIONS: Omit<FtmOptions, 'today'> = { sourceKind: SourceKind.OFFICIAL, tier: ConfidenceTier.HIGH };
+export const DEFAULT_FTM_OPTIONS: Omit<FtmOptions, 'today'> = {
+  sourceKind: SourceKind.OFFICIAL,
+  tier: ConfidenceTier.HIGH,
+};
 
 const ENTITY_SCHEMAS: Record<string, FactType> = {
   Vessel: 'vessel',
@@ -65,19 +68,31 @@ export function parseFtmEntity(text: string): FtmEntity {
   } catch (error) {
     throw new FactProblem('', `not valid JSON (${(error as Error).message})`);
   }
-  if (typeof v !== 'object' || v == null || Array.isArray(v)) throw new FactProblem('', 'each line must be one FtM entity object');
+  if (typeof v !== 'object' || v == null || Array.isArray(v))
+    throw new FactProblem('', 'each line must be one FtM entity object');
   const o = v as Record<string, unknown>;
   if (typeof o.id !== 'string' || o.id.trim() === '') throw new FactProblem('id', 'an FtM entity needs its id');
-  if (typeof o.schema !== 'string' || o.schema === '') throw new FactProblem('schema', 'an FtM entity needs its schema');
+  if (typeof o.schema !== 'string' || o.schema === '')
+    throw new FactProblem('schema', 'an FtM entity needs its schema');
   const props = o.properties ?? {};
-  if (typeof props !== 'object' || props == null || Array.isArray(props)) throw new FactProblem('properties', 'must be an object of value lists');
+  if (typeof props !== 'object' || props == null || Array.isArray(props))
+    throw new FactProblem('properties', 'must be an object of value lists');
   const properties: Record<string, string[]> = {};
   for (const [k, list] of Object.entries(props as Record<string, unknown>)) {
     const values = Array.isArray(list) ? list : [list];
-    properties[k] = values.filter((x): x is string | number => typeof x === 'string' || typeof x === 'number').map((x) => String(x).trim()).filter(Boolean);
+    properties[k] = values
+      .filter((x): x is string | number => typeof x === 'string' || typeof x === 'number')
+      .map((x) => String(x).trim())
+      .filter(Boolean);
   }
   const strings = (x: unknown) => (Array.isArray(x) ? x.filter((s): s is string => typeof s === 'string') : []);
-  return { id: o.id.trim(), schema: o.schema, properties, datasets: strings(o.datasets), referents: strings(o.referents) };
+  return {
+    id: o.id.trim(),
+    schema: o.schema,
+    properties,
+    datasets: strings(o.datasets),
+    referents: strings(o.referents),
+  };
 }
 
 /** The phase (domain/facts FACT_PHASE) a schema maps into; -1 for Address (read first), null for skipped schemas. */
@@ -99,14 +114,20 @@ const all = (e: FtmEntity, ...names: string[]): string[] => names.flatMap((n) =>
 
 /** The first value that is an ISO country (FtM writes codes in lower case; it also has codes like "suhh" that are not ISO). */
 function country(e: FtmEntity, ...names: string[]): string | undefined {
-  return all(e, ...names).find((c) => isValidCountryCode(c))?.toUpperCase();
+  return all(e, ...names)
+    .find((c) => isValidCountryCode(c))
+    ?.toUpperCase();
 }
 
 /** An FtM date ("2017", "2017-10", "2017-10-03", or a timestamp) → a Collier date range. */
-export function ftmDate(value: string | undefined, text?: string): { from: string; to: string; precision: DatePrecision; text: string | null } | undefined {
+export function ftmDate(
+  value: string | undefined,
+  text?: string,
+): { from: string; to: string; precision: DatePrecision; text: string | null } | undefined {
   if (!value) return undefined;
   const v = value.slice(0, 10);
-  if (/^\d{4}$/.test(v)) return { from: `${v}-01-01`, to: `${v}-12-31`, precision: DatePrecision.YEAR, text: text ?? v };
+  if (/^\d{4}$/.test(v))
+    return { from: `${v}-01-01`, to: `${v}-12-31`, precision: DatePrecision.YEAR, text: text ?? v };
   if (/^\d{4}-\d{2}$/.test(v)) {
     const [y, m] = v.split('-').map(Number);
     const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -128,11 +149,16 @@ export function ftmAuthority(e: FtmEntity): Authority {
   const unscId = first(e, 'unscId');
   const countries = all(e, 'country').map((c) => c.toLowerCase());
   const isUn = /security council|united nations|\bunsc\b|\bun\b/.test(text) || unscId != null;
-  if (isUn) return /1718|dprk|north korea|democratic people|korea/.test(text) || unscId?.toUpperCase().startsWith('KP') ? Authority.UN_1718_COMMITTEE : Authority.OTHER;
-  if (/\bofac\b|office of foreign assets|u\.s\. department of the treasury|us treasury/.test(text)) return Authority.US_OFAC;
+  if (isUn)
+    return /1718|dprk|north korea|democratic people|korea/.test(text) || unscId?.toUpperCase().startsWith('KP')
+      ? Authority.UN_1718_COMMITTEE
+      : Authority.OTHER;
+  if (/\bofac\b|office of foreign assets|u\.s\. department of the treasury|us treasury/.test(text))
+    return Authority.US_OFAC;
   if (/department of justice|\bdoj\b/.test(text)) return Authority.US_DOJ;
   if (/european union|council of the eu|\beu\b/.test(text) || countries.includes('eu')) return Authority.EU;
-  if (/hm treasury|\bofsi\b|united kingdom|\buk\b|foreign, commonwealth/.test(text) || countries.includes('gb')) return Authority.UK;
+  if (/hm treasury|\bofsi\b|united kingdom|\buk\b|foreign, commonwealth/.test(text) || countries.includes('gb'))
+    return Authority.UK;
   if (/republic of korea|south korea|\bmofa\b/.test(text) || countries.includes('kr')) return Authority.ROK_GOVERNMENT;
   if (countries.includes('us')) return Authority.US_OFAC;
   return Authority.OTHER;
@@ -163,13 +189,23 @@ const clip = (s: string | undefined, n: number) => (s == null ? undefined : s.le
 function names(e: FtmEntity): { name: string | undefined; others: string[] } {
   const ns = all(e, 'name');
   const name = ns[0];
-  const others = [...new Set([...ns.slice(1), ...all(e, 'alias', 'previousName')])].filter((n) => n !== name).map((n) => clip(n, 300)!);
+  const others = [...new Set([...ns.slice(1), ...all(e, 'alias', 'previousName')])]
+    .filter((n) => n !== name)
+    .map((n) => clip(n, 300)!);
   return { name: clip(name, 300), others: others.slice(0, 100) };
 }
 
 /** The FtM property a Collier field came from, so a rejection names what the publisher wrote. */
 const FIELD_FROM: Record<string, Record<string, string>> = {
-  vessel: { imo: 'imoNumber', mmsi: 'mmsi', callSign: 'callSign', flag: 'flag', name: 'name', buildYear: 'buildDate', sources: 'datasets' },
+  vessel: {
+    imo: 'imoNumber',
+    mmsi: 'mmsi',
+    callSign: 'callSign',
+    flag: 'flag',
+    name: 'name',
+    buildYear: 'buildDate',
+    sources: 'datasets',
+  },
   company: { imoCompanyNumber: 'imoNumber', country: 'jurisdiction', name: 'name', sources: 'datasets' },
   person: { country: 'nationality', name: 'name', sources: 'datasets' },
   relation: { from: 'owner', to: 'asset', period: 'startDate', sources: 'datasets' },
@@ -182,13 +218,16 @@ const FIELD_FROM: Record<string, Record<string, string>> = {
  */
 export function mapFtmEntity(e: FtmEntity, addresses: ReadonlyMap<string, FtmAddress>, o: FtmOptions): FtmMapped {
   if (e.schema === 'Address') {
-    const full = first(e, 'full') ?? [first(e, 'street'), first(e, 'city'), first(e, 'postalCode'), first(e, 'region')].filter(Boolean).join(', ');
+    const full =
+      first(e, 'full') ??
+      [first(e, 'street'), first(e, 'city'), first(e, 'postalCode'), first(e, 'region')].filter(Boolean).join(', ');
     return { address: { full: clip(full, 1000) ?? '', country: country(e, 'country') ?? null } };
   }
   const type = ENTITY_SCHEMAS[e.schema];
   if (!type) return { skipped: `schema ${e.schema} is not mapped` };
   const sources = sourcesOf(e, o);
-  if (sources.length === 0) throw new FactProblem('datasets', 'an FtM entity needs at least one dataset or sourceUrl to cite');
+  if (sources.length === 0)
+    throw new FactProblem('datasets', 'an FtM entity needs at least one dataset or sourceUrl to cite');
   const key = ftmKey(e.id);
   const provenance: Provenance = { ftmIds: [e.id, ...e.referents].slice(0, 50), datasets: e.datasets };
   const notes = clip([...all(e, 'summary', 'description', 'notes')].join(' '), 5000) || undefined;
@@ -220,12 +259,16 @@ export function mapFtmEntity(e: FtmEntity, addresses: ReadonlyMap<string, FtmAdd
     case 'LegalEntity':
     case 'Person': {
       const n = names(e);
-      const addressEntity = all(e, 'addressEntity').map((id) => addresses.get(id)).find((a) => a && a.full);
+      const addressEntity = all(e, 'addressEntity')
+        .map((id) => addresses.get(id))
+        .find((a) => a && a.full);
       const person = e.schema === 'Person';
       record = {
         name: n.name,
         aliases: n.others,
-        country: person ? country(e, 'nationality', 'citizenship', 'country') : country(e, 'jurisdiction', 'country', 'mainCountry'),
+        country: person
+          ? country(e, 'nationality', 'citizenship', 'country')
+          : country(e, 'jurisdiction', 'country', 'mainCountry'),
         address: clip(first(e, 'address'), 1000) ?? addressEntity?.full,
         role: clip(first(e, 'position', 'sector'), 1000),
       };
@@ -281,7 +324,17 @@ export function mapFtmEntity(e: FtmEntity, addresses: ReadonlyMap<string, FtmAdd
         status: end && end.slice(0, 10) <= o.today ? 'LIFTED' : 'IN_FORCE',
         date: ftmDate(start),
         reference: clip(first(e, 'unscId', 'authorityId', 'programId') ?? (programText || undefined), 1000),
-        evidenceNote: clip([authorityText && `authority: ${authorityText}`, programText && `program: ${programText}`, first(e, 'reason') && `reason: ${first(e, 'reason')}`].filter(Boolean).join('; '), 2000) || undefined,
+        evidenceNote:
+          clip(
+            [
+              authorityText && `authority: ${authorityText}`,
+              programText && `program: ${programText}`,
+              first(e, 'reason') && `reason: ${first(e, 'reason')}`,
+            ]
+              .filter(Boolean)
+              .join('; '),
+            2000,
+          ) || undefined,
       };
       break;
     }
@@ -296,7 +349,10 @@ export function mapFtmEntity(e: FtmEntity, addresses: ReadonlyMap<string, FtmAdd
     if (error instanceof FactProblem) {
       const root = error.field.split(/[.[]/)[0];
       const from = FIELD_FROM[type]?.[root];
-      const field = type === 'relation' && e.schema === 'Directorship' ? { from: 'director', to: 'organization' }[root] ?? from : from;
+      const field =
+        type === 'relation' && e.schema === 'Directorship'
+          ? ({ from: 'director', to: 'organization' }[root] ?? from)
+          : from;
       throw new FactProblem(field ?? error.field, error.problem);
     }
     throw error;
@@ -304,7 +360,8 @@ export function mapFtmEntity(e: FtmEntity, addresses: ReadonlyMap<string, FtmAdd
   if (fact.type === 'source') return { fact };
   fact.mode = 'fill';
   fact.provenance = provenance;
-  if (externalId && (fact.type === 'vessel' || fact.type === 'company' || fact.type === 'person')) fact.externalId = externalId;
+  if (externalId && (fact.type === 'vessel' || fact.type === 'company' || fact.type === 'person'))
+    fact.externalId = externalId;
   return { fact };
 }
 
@@ -316,6 +373,8 @@ function period(e: FtmEntity) {
     from: start?.from ?? null,
     to: end?.to ?? null,
     precision: DatePrecision.OPEN,
-    text: [start && `from ${first(e, 'startDate', 'date')}`, end && `until ${first(e, 'endDate')}`].filter(Boolean).join(' '),
+    text: [start && `from ${first(e, 'startDate', 'date')}`, end && `until ${first(e, 'endDate')}`]
+      .filter(Boolean)
+      .join(' '),
   };
 }

@@ -14,7 +14,8 @@ function parseObject(text: string): Record<string, unknown> {
   } catch (error) {
     throw new FactProblem('', `not valid JSON (${(error as Error).message})`);
   }
-  if (typeof value !== 'object' || value == null || Array.isArray(value)) throw new FactProblem('', 'each line must be one JSON object');
+  if (typeof value !== 'object' || value == null || Array.isArray(value))
+    throw new FactProblem('', 'each line must be one JSON object');
   return value as Record<string, unknown>;
 }
 

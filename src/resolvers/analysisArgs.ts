@@ -15,24 +15,44 @@ import { idArg } from './args';
 const MAX_LIST = 50;
 
 /** A list of names, each matched (case-insensitively) to the allow-list's spelling; `defaults` when the argument is omitted. */
-function allowListed<T extends string>(argument: string, value: string[] | null | undefined, allowed: readonly T[], defaults: readonly T[], what: string): T[] {
+function allowListed<T extends string>(
+  argument: string,
+  value: string[] | null | undefined,
+  allowed: readonly T[],
+  defaults: readonly T[],
+  what: string,
+): T[] {
   if (value == null) return [...defaults];
   if (value.length === 0) throw badInput(argument, `must name at least one ${what} (or be omitted for the default)`);
   if (value.length > MAX_LIST) throw badInput(argument, `names more than ${MAX_LIST} ${what}s`);
   const out = new Set<T>();
   for (const raw of value) {
     const match = allowed.find((a) => a === raw.trim().toUpperCase() || a.toLowerCase() === raw.trim().toLowerCase());
-    if (!match) throw badInput(argument, `contains "${raw.slice(0, 60)}", which is not a ${what} of the model (known: ${allowed.join(', ')})`);
+    if (!match)
+      throw badInput(
+        argument,
+        `contains "${raw.slice(0, 60)}", which is not a ${what} of the model (known: ${allowed.join(', ')})`,
+      );
     out.add(match);
   }
   return [...out];
 }
 
-export function relationshipTypesArg(value: string[] | null | undefined, allowed: readonly string[], defaults: readonly string[], argument = 'relationshipTypes'): string[] {
+export function relationshipTypesArg(
+  value: string[] | null | undefined,
+  allowed: readonly string[],
+  defaults: readonly string[],
+  argument = 'relationshipTypes',
+): string[] {
   return allowListed(argument, value, allowed, defaults, 'relationship type');
 }
 
-export function labelsArg(value: string[] | null | undefined, allowed: readonly NodeLabel[], defaults: readonly NodeLabel[], argument = 'labels'): NodeLabel[] {
+export function labelsArg(
+  value: string[] | null | undefined,
+  allowed: readonly NodeLabel[],
+  defaults: readonly NodeLabel[],
+  argument = 'labels',
+): NodeLabel[] {
   return allowListed(argument, value, allowed, defaults, 'node label');
 }
 
@@ -42,7 +62,10 @@ export function dayArg(argument: string, value: string | null | undefined): stri
   return value;
 }
 
-export function windowArg(argument: string, value: { from?: string | null; to?: string | null } | null | undefined): { from: string | null; to: string | null } {
+export function windowArg(
+  argument: string,
+  value: { from?: string | null; to?: string | null } | null | undefined,
+): { from: string | null; to: string | null } {
   const window = { from: value?.from ?? null, to: value?.to ?? null };
   check(argument, dateWindowProblem(window));
   return window;
@@ -55,7 +78,10 @@ export function confidenceArg(argument: string, value: number | null | undefined
 }
 
 export function intArg(argument: string, value: number, min: number, max: number): number {
-  check(argument, Number.isInteger(value) && value >= min && value <= max ? null : `must be between ${min} and ${max} (got ${value})`);
+  check(
+    argument,
+    Number.isInteger(value) && value >= min && value <= max ? null : `must be between ${min} and ${max} (got ${value})`,
+  );
   return value;
 }
 
@@ -66,13 +92,20 @@ export function entityIdArg(argument: string, id: string, allowed?: NodeLabel[])
 }
 
 export function notFoundIds(ids: string[]): GraphQLError {
-  return new GraphQLError(`${ids.length === 1 ? `"${ids[0]}" was` : `${ids.map((i) => `"${i}"`).join(', ')} were`} not found`, {
-    extensions: { code: 'NOT_FOUND', ids },
-  });
+  return new GraphQLError(
+    `${ids.length === 1 ? `"${ids[0]}" was` : `${ids.map((i) => `"${i}"`).join(', ')} were`} not found`,
+    {
+      extensions: { code: 'NOT_FOUND', ids },
+    },
+  );
 }
 
 /** The filters of a walk (neighbourhood, paths, common connections, export), checked. */
-export function walkFilterArgs(args: { relationshipTypes?: string[] | null; at?: string | null; minConfidence?: number | null }): WalkFilter {
+export function walkFilterArgs(args: {
+  relationshipTypes?: string[] | null;
+  at?: string | null;
+  minConfidence?: number | null;
+}): WalkFilter {
   return {
     types: relationshipTypesArg(args.relationshipTypes, RELATIONSHIP_TYPES, DEFAULT_TRAVERSAL_TYPES),
     at: dayArg('at', args.at),

@@ -18,7 +18,10 @@ export function pageArgs(first: number | null | undefined, after: string | null 
 
 export function countryArg(argument: string, value: string | null | undefined): string | null {
   if (value == null) return null;
-  check(argument, isValidCountryCode(value) ? null : `must be an ISO 3166-1 alpha-2 country code such as "KP" (got "${value}")`);
+  check(
+    argument,
+    isValidCountryCode(value) ? null : `must be an ISO 3166-1 alpha-2 country code such as "KP" (got "${value}")`,
+  );
   return normalizeCountryCode(value);
 }
 

@@ -11,10 +11,18 @@ import { pageArgs } from './args';
 
 @ArgsType()
 class ChangesArgs {
-  @Field(() => String, { nullable: true, description: 'Only changes at or after this time: an ISO 8601 date ("2024-05-01") or date-time ("2024-05-01T12:00:00Z").' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Only changes at or after this time: an ISO 8601 date ("2024-05-01") or date-time ("2024-05-01T12:00:00Z").',
+  })
   since?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Only changes that concern this entity (its own, and those of facts about it), or this fact ("rel:…", "leg:…").' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Only changes that concern this entity (its own, and those of facts about it), or this fact ("rel:…", "leg:…").',
+  })
   entityId?: string | null;
 
   @Field(() => Int, { nullable: true, defaultValue: 20, description: 'Page size, 1 to 100.' })
@@ -29,12 +37,20 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{
 @Resolver(() => Change)
 export class AuditResolver {
   @Authorized('AUDIT')
-  @Query(() => ChangeConnection, { description: 'The audit trail, oldest first: every write\'s who, when and what changed.' })
+  @Query(() => ChangeConnection, {
+    description: "The audit trail, oldest first: every write's who, when and what changed.",
+  })
   async changes(@Args(() => ChangesArgs) args: ChangesArgs, @Ctx() ctx: Context): Promise<unknown> {
     const page = pageArgs(args.first, args.after);
     const since = args.since?.trim() || null;
-    if (since != null && (!ISO_TIME.test(since) || Number.isNaN(Date.parse(since.length === 10 ? `${since}T00:00:00Z` : since)))) {
-      throw badInput('since', `must be an ISO 8601 date or date-time with a zone, such as "2024-05-01" or "2024-05-01T12:00:00Z" (got "${since}")`);
+    if (
+      since != null &&
+      (!ISO_TIME.test(since) || Number.isNaN(Date.parse(since.length === 10 ? `${since}T00:00:00Z` : since)))
+    ) {
+      throw badInput(
+        'since',
+        `must be an ISO 8601 date or date-time with a zone, such as "2024-05-01" or "2024-05-01T12:00:00Z" (got "${since}")`,
+      );
     }
     const entityId = args.entityId?.trim() || null;
     if (entityId != null && !labelOfId(entityId) && !/^rel:[A-Za-z0-9._:\-]{1,200}$/.test(entityId)) {

@@ -19,7 +19,10 @@ export const collierAuthChecker: AuthChecker<Context, string> = ({ context, info
       extensions: { code: 'UNAUTHENTICATED' },
     });
   }
-  throw new GraphQLError(`${field} needs the ${needs} role; ${context.auth.principal!.name} has ${context.auth.principal!.role}.`, {
-    extensions: { code: 'FORBIDDEN' },
-  });
+  throw new GraphQLError(
+    `${field} needs the ${needs} role; ${context.auth.principal!.name} has ${context.auth.principal!.role}.`,
+    {
+      extensions: { code: 'FORBIDDEN' },
+    },
+  );
 };

@@ -8,7 +8,10 @@ import { countryArg } from './args';
 
 @Resolver(() => Country)
 export class CountryResolver {
-  @Query(() => Country, { nullable: true, description: 'A country by ISO 3166-1 alpha-2 code ("KP"); null if the graph has nothing on it.' })
+  @Query(() => Country, {
+    nullable: true,
+    description: 'A country by ISO 3166-1 alpha-2 code ("KP"); null if the graph has nothing on it.',
+  })
   async country(@Arg('code', () => String) code: string, @Ctx() ctx: Context): Promise<unknown> {
     return ctx.loaders.node.load(`country:${countryArg('code', code)}`);
   }

@@ -17,7 +17,8 @@ export class ExportResolver {
   })
   async exportSubgraph(@Args(() => ExportArgs) args: ExportArgs, @Ctx() ctx: Context): Promise<string> {
     if (args.ids.length === 0) throw badInput('ids', 'must name at least one entity');
-    if (args.ids.length > MAX_EXPORT_IDS) throw badInput('ids', `must name at most ${MAX_EXPORT_IDS} entities (got ${args.ids.length})`);
+    if (args.ids.length > MAX_EXPORT_IDS)
+      throw badInput('ids', `must name at most ${MAX_EXPORT_IDS} entities (got ${args.ids.length})`);
     const ids = args.ids.map((id, i) => entityIdArg(`ids[${i}]`, id));
     const depth = intArg('depth', args.depth, 0, MAX_NEIGHBORHOOD_DEPTH);
     const limit = intArg('limit', args.limit, 1, MAX_NEIGHBORHOOD_LIMIT);

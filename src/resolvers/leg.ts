@@ -13,12 +13,17 @@ async function portsOf(ctx: Context, legId: string, direction: 'FROM' | 'TO'): P
 
 @Resolver(() => Leg)
 export class LegResolver {
-  @FieldResolver(() => Vessel, { nullable: true, description: 'The ship; null when the sources do not name it (see vesselDescription).' })
+  @FieldResolver(() => Vessel, {
+    nullable: true,
+    description: 'The ship; null when the sources do not name it (see vesselDescription).',
+  })
   async vessel(@Root() l: Leg, @Ctx() ctx: Context): Promise<unknown> {
     return l.vesselId ? ctx.loaders.node.load(l.vesselId) : null;
   }
 
-  @FieldResolver(() => [Port], { description: 'Where it left from: one port, or the alternatives the sources give ("Kholmsk or Vladivostok").' })
+  @FieldResolver(() => [Port], {
+    description: 'Where it left from: one port, or the alternatives the sources give ("Kholmsk or Vladivostok").',
+  })
   async from(@Root() l: Leg, @Ctx() ctx: Context): Promise<unknown[]> {
     return portsOf(ctx, l.id, 'FROM');
   }

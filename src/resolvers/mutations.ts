@@ -62,7 +62,13 @@ async function writeOne(ctx: Context, type: FactType, input: object, operation: 
   }
   ctx.loaders.node.clearAll();
   ctx.logger.info({ operation, id: o.id, status: o.status, changed: o.changed }, 'write');
-  return { id: o.id!, status: o.status as WriteResult['status'], changed: o.changed, changeIds: o.changeIds, label: o.label };
+  return {
+    id: o.id!,
+    status: o.status as WriteResult['status'],
+    changed: o.changed,
+    changeIds: o.changeIds,
+    label: o.label,
+  };
 }
 
 @ArgsType()
@@ -83,14 +89,21 @@ export class MutationResolver {
   }
 
   @Authorized('EDITOR')
-  @Mutation(() => WriteResult, { description: 'Creates or updates a vessel (found by id, else IMO number, else name). Editor.' })
+  @Mutation(() => WriteResult, {
+    description: 'Creates or updates a vessel (found by id, else IMO number, else name). Editor.',
+  })
   async upsertVessel(@Arg('input', () => VesselInput) input: VesselInput, @Ctx() ctx: Context): Promise<WriteResult> {
     return writeOne(ctx, 'vessel', input, 'upsertVessel');
   }
 
   @Authorized('EDITOR')
-  @Mutation(() => WriteResult, { description: 'Creates or updates a company (found by id, else IMO company number, else name). Editor.' })
-  async upsertCompany(@Arg('input', () => CompanyInput) input: CompanyInput, @Ctx() ctx: Context): Promise<WriteResult> {
+  @Mutation(() => WriteResult, {
+    description: 'Creates or updates a company (found by id, else IMO company number, else name). Editor.',
+  })
+  async upsertCompany(
+    @Arg('input', () => CompanyInput) input: CompanyInput,
+    @Ctx() ctx: Context,
+  ): Promise<WriteResult> {
     return writeOne(ctx, 'company', input, 'upsertCompany');
   }
 
@@ -101,44 +114,70 @@ export class MutationResolver {
   }
 
   @Authorized('EDITOR')
-  @Mutation(() => WriteResult, { description: 'Creates or updates a port (found by id, else UN/LOCODE, else name). Editor.' })
+  @Mutation(() => WriteResult, {
+    description: 'Creates or updates a port (found by id, else UN/LOCODE, else name). Editor.',
+  })
   async upsertPort(@Arg('input', () => PortInput) input: PortInput, @Ctx() ctx: Context): Promise<WriteResult> {
     return writeOne(ctx, 'port', input, 'upsertPort');
   }
 
   @Authorized('EDITOR')
-  @Mutation(() => WriteResult, { description: 'Adds (or corrects) an identity claimed for a vessel; the vessel\'s current flag and other names follow. Editor.' })
-  async addIdentityClaim(@Arg('input', () => IdentityClaimInput) input: IdentityClaimInput, @Ctx() ctx: Context): Promise<WriteResult> {
+  @Mutation(() => WriteResult, {
+    description:
+      "Adds (or corrects) an identity claimed for a vessel; the vessel's current flag and other names follow. Editor.",
+  })
+  async addIdentityClaim(
+    @Arg('input', () => IdentityClaimInput) input: IdentityClaimInput,
+    @Ctx() ctx: Context,
+  ): Promise<WriteResult> {
     return writeOne(ctx, 'identityClaim', input, 'addIdentityClaim');
   }
 
   @Authorized('EDITOR')
-  @Mutation(() => WriteResult, { description: 'Records (or corrects) a leg; the NEXT links it implies are written in the same transaction. Editor.' })
+  @Mutation(() => WriteResult, {
+    description: 'Records (or corrects) a leg; the NEXT links it implies are written in the same transaction. Editor.',
+  })
   async recordLeg(@Arg('input', () => LegInput) input: LegInput, @Ctx() ctx: Context): Promise<WriteResult> {
     return writeOne(ctx, 'leg', input, 'recordLeg');
   }
 
   @Authorized('EDITOR')
-  @Mutation(() => WriteResult, { description: 'Records (or corrects) a transfer; the NEXT links of the legs it joins are recomputed with it. Editor.' })
-  async recordTransfer(@Arg('input', () => TransferInput) input: TransferInput, @Ctx() ctx: Context): Promise<WriteResult> {
+  @Mutation(() => WriteResult, {
+    description:
+      'Records (or corrects) a transfer; the NEXT links of the legs it joins are recomputed with it. Editor.',
+  })
+  async recordTransfer(
+    @Arg('input', () => TransferInput) input: TransferInput,
+    @Ctx() ctx: Context,
+  ): Promise<WriteResult> {
     return writeOne(ctx, 'transfer', input, 'recordTransfer');
   }
 
   @Authorized('EDITOR')
-  @Mutation(() => WriteResult, { description: 'Links a company or person to a vessel or company: ownership, management, control … with a role and a time span. Editor.' })
-  async linkParty(@Arg('input', () => PartyLinkInput) input: PartyLinkInput, @Ctx() ctx: Context): Promise<WriteResult> {
+  @Mutation(() => WriteResult, {
+    description:
+      'Links a company or person to a vessel or company: ownership, management, control … with a role and a time span. Editor.',
+  })
+  async linkParty(
+    @Arg('input', () => PartyLinkInput) input: PartyLinkInput,
+    @Ctx() ctx: Context,
+  ): Promise<WriteResult> {
     return writeOne(ctx, 'relation', input, 'linkParty');
   }
 
   @Authorized('EDITOR')
   @Mutation(() => WriteResult, { description: 'Adds (or corrects) a sanction on a vessel, company or person. Editor.' })
-  async addDesignation(@Arg('input', () => DesignationInput) input: DesignationInput, @Ctx() ctx: Context): Promise<WriteResult> {
+  async addDesignation(
+    @Arg('input', () => DesignationInput) input: DesignationInput,
+    @Ctx() ctx: Context,
+  ): Promise<WriteResult> {
     return writeOne(ctx, 'designation', input, 'addDesignation');
   }
 
   @Authorized('ADMIN')
   @Mutation(() => MergeResult, {
-    description: 'Folds a duplicate into the entity to keep: relationships, names and evidence move over, and `remove` resolves to `keep` from then on. Admin.',
+    description:
+      'Folds a duplicate into the entity to keep: relationships, names and evidence move over, and `remove` resolves to `keep` from then on. Admin.',
   })
   async mergeEntities(@Args(() => MergeArgs) { keep, remove }: MergeArgs, @Ctx() ctx: Context): Promise<MergeResult> {
     const label = idArg('keep', keep, MERGEABLE_LABELS);
@@ -148,23 +187,36 @@ export class MutationResolver {
       const r = await mergeEntities(ctx.db, keep, remove, label, writeContext(ctx, 'mergeEntities'), ctx.counter);
       ctx.loaders.node.clearAll();
       ctx.logger.info({ keep, remove, status: r.status }, 'merge');
-      return { status: r.status as MergeResult['status'], keptId: r.keepId, removedId: r.removeId, movedRelationships: r.movedRelationships, changeIds: r.changeIds };
+      return {
+        status: r.status as MergeResult['status'],
+        keptId: r.keepId,
+        removedId: r.removeId,
+        movedRelationships: r.movedRelationships,
+        changeIds: r.changeIds,
+      };
     } catch (error) {
-      if (error instanceof MergeError) throw error.kind === 'NOT_FOUND' ? notFound(error.argument === 'keep' ? keep : remove) : badInput(error.argument, error.message);
+      if (error instanceof MergeError)
+        throw error.kind === 'NOT_FOUND'
+          ? notFound(error.argument === 'keep' ? keep : remove)
+          : badInput(error.argument, error.message);
       throw error;
     }
   }
 
   @Authorized('ADMIN')
-  @Mutation(() => ImportReport, { description: `Imports a small payload (at most ${MAX_IMPORT_LINES} lines, and within the request body limit BODY_LIMIT, 1 MB by default) of JSON Lines or FtM entities; larger files: \`npm run import\`. Admin.` })
+  @Mutation(() => ImportReport, {
+    description: `Imports a small payload (at most ${MAX_IMPORT_LINES} lines, and within the request body limit BODY_LIMIT, 1 MB by default) of JSON Lines or FtM entities; larger files: \`npm run import\`. Admin.`,
+  })
   async importFacts(
     @Arg('format', () => ImportFormat) format: ImportFormat,
     @Arg('payload', () => String, { description: 'The lines of the file.' }) payload: string,
-    @Arg('dryRun', () => Boolean, { defaultValue: false, description: 'Check and count, write nothing.' }) dryRun: boolean,
+    @Arg('dryRun', () => Boolean, { defaultValue: false, description: 'Check and count, write nothing.' })
+    dryRun: boolean,
     @Ctx() ctx: Context,
   ): Promise<unknown> {
     const lines = payload.split(/\r?\n/).length;
-    if (lines > MAX_IMPORT_LINES) throw badInput('payload', `has ${lines} lines; at most ${MAX_IMPORT_LINES} (use npm run import for files)`);
+    if (lines > MAX_IMPORT_LINES)
+      throw badInput('payload', `has ${lines} lines; at most ${MAX_IMPORT_LINES} (use npm run import for files)`);
     const report = await importLines(ctx.db, linesOf(payload), {
       format,
       dryRun,
@@ -174,8 +226,15 @@ export class MutationResolver {
     });
     ctx.counter.count += report.stats.statements;
     ctx.loaders.node.clearAll();
-    ctx.logger.info({ runId: report.runId, created: report.created, updated: report.updated, rejected: report.rejected }, 'import');
-    return { ...report, nodesCreated: report.stats.nodesCreated, relationshipsCreated: report.stats.relationshipsCreated };
+    ctx.logger.info(
+      { runId: report.runId, created: report.created, updated: report.updated, rejected: report.rejected },
+      'import',
+    );
+    return {
+      ...report,
+      nodesCreated: report.stats.nodesCreated,
+      relationshipsCreated: report.stats.relationshipsCreated,
+    };
   }
 
   @FieldResolver(() => Node, { nullable: true })

@@ -54,7 +54,10 @@ export class NetworkResolver {
     const scope = scopeArgs(args);
     const limit = intArg('limit', args.limit, 1, MAX_CENTRALITY_LIMIT);
     const result = await withGds(() => centrality(ctx.db, args.metric, scope, limit, ctx.counter));
-    ctx.logger.debug({ metric: args.metric, nodes: result.nodeCount, relationships: result.relationshipCount }, 'centrality projection');
+    ctx.logger.debug(
+      { metric: args.metric, nodes: result.nodeCount, relationships: result.relationshipCount },
+      'centrality projection',
+    );
     return result.items;
   }
 
@@ -67,7 +70,10 @@ export class NetworkResolver {
     const minSize = intArg('minSize', args.minSize, 1, 1_000_000);
     const limit = intArg('limit', args.limit, 1, MAX_CLUSTER_LIMIT);
     const result = await withGds(() => clusters(ctx.db, args.algorithm, scope, minSize, limit, ctx.counter));
-    ctx.logger.debug({ algorithm: args.algorithm, nodes: result.nodeCount, relationships: result.relationshipCount }, 'clusters projection');
+    ctx.logger.debug(
+      { algorithm: args.algorithm, nodes: result.nodeCount, relationships: result.relationshipCount },
+      'clusters projection',
+    );
     return result.items;
   }
 }

@@ -7,7 +7,11 @@ import { notFound } from './errors';
 import { dayArg, entityIdArg } from './analysisArgs';
 
 const CONTROL = new Set(['OWNS', 'MANAGES', 'OPERATES', 'CONTROLS']);
-const DIRECT: Record<string, 'owners' | 'managers' | 'operators'> = { OWNS: 'owners', MANAGES: 'managers', OPERATES: 'operators' };
+const DIRECT: Record<string, 'owners' | 'managers' | 'operators'> = {
+  OWNS: 'owners',
+  MANAGES: 'managers',
+  OPERATES: 'operators',
+};
 
 @Resolver()
 export class OwnershipResolver {
@@ -17,7 +21,8 @@ export class OwnershipResolver {
   })
   async ownership(
     @Arg('vesselId', () => ID) vesselId: string,
-    @Arg('at', () => String, { nullable: true, description: 'The day (YYYY-MM-DD); omitted: every known tie.' }) at: string | null,
+    @Arg('at', () => String, { nullable: true, description: 'The day (YYYY-MM-DD); omitted: every known tie.' })
+    at: string | null,
     @Ctx() ctx: Context,
   ): Promise<unknown> {
     entityIdArg('vesselId', vesselId, ['Vessel']);

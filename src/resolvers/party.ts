@@ -52,7 +52,9 @@ export class PartyResolver {
     return p.countryCode ? ctx.loaders.node.load(`country:${p.countryCode}`) : null;
   }
 
-  @FieldResolver(() => [PartyRelation], { description: 'What it owns, manages, operates, controls, chartered or brokered.' })
+  @FieldResolver(() => [PartyRelation], {
+    description: 'What it owns, manages, operates, controls, chartered or brokered.',
+  })
   async holdings(@Root() p: Party, @Ctx() ctx: Context): Promise<unknown[]> {
     return ctx.loaders.relationsFromParty.load(p.id);
   }

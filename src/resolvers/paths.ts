@@ -3,7 +3,14 @@ import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { CommonConnection, CommonConnectionsArgs, GraphPath, PathsArgs } from '../schema/paths';
 import { Node } from '../schema/node';
 import { Source } from '../schema/source';
-import { commonConnections, kShortestPaths, MAX_COMMON_DEPTH, MAX_COMMON_LIMIT, MAX_PATH_LENGTH, MAX_PATHS_K } from '../db/paths';
+import {
+  commonConnections,
+  kShortestPaths,
+  MAX_COMMON_DEPTH,
+  MAX_COMMON_LIMIT,
+  MAX_PATH_LENGTH,
+  MAX_PATHS_K,
+} from '../db/paths';
 import { Context } from './context';
 import { badInput } from './errors';
 import { entityIdArg, intArg, notFoundIds, walkFilterArgs } from './analysisArgs';
@@ -34,7 +41,10 @@ export class PathsResolver {
     description:
       'Vessels, companies, persons and ports linked to both a and b within maxDepth hops of each (shared owners, managers, operators, ports, transfer counterparts), closest first, with the path from each side.',
   })
-  async commonConnections(@Args(() => CommonConnectionsArgs) args: CommonConnectionsArgs, @Ctx() ctx: Context): Promise<unknown[]> {
+  async commonConnections(
+    @Args(() => CommonConnectionsArgs) args: CommonConnectionsArgs,
+    @Ctx() ctx: Context,
+  ): Promise<unknown[]> {
     const a = entityIdArg('a', args.a);
     const b = entityIdArg('b', args.b);
     if (a === b) throw badInput('b', 'must differ from "a"');
@@ -49,7 +59,7 @@ export class PathsResolver {
 
 @Resolver(() => GraphPath)
 export class GraphPathResolver {
-  @FieldResolver(() => [Source], { description: 'Every source behind the path\'s edges.' })
+  @FieldResolver(() => [Source], { description: "Every source behind the path's edges." })
   async sources(@Root() p: GraphPath, @Ctx() ctx: Context): Promise<unknown[]> {
     return (await ctx.loaders.node.loadMany(p.sourceIds ?? [])).filter((s) => s != null && !(s instanceof Error));
   }

@@ -36,21 +36,34 @@ export class PortResolver {
     @Arg('id', () => ID, { nullable: true }) id?: string | null,
     @Arg('locode', () => String, { nullable: true, description: 'UN/LOCODE ("KPNAM").' }) locode?: string | null,
   ): Promise<unknown> {
-    if ((id == null) === (locode == null)) throw badInput(id == null ? 'id' : 'locode', 'give exactly one of id and locode');
+    if ((id == null) === (locode == null))
+      throw badInput(id == null ? 'id' : 'locode', 'give exactly one of id and locode');
     if (id != null) {
       idArg('id', id, ['Port']);
       return ctx.loaders.node.load(id);
     }
-    check('locode', isValidLocode(locode!) ? null : `is not a UN/LOCODE: a country code and three letters, such as "KPNAM" (got "${locode}")`);
+    check(
+      'locode',
+      isValidLocode(locode!)
+        ? null
+        : `is not a UN/LOCODE: a country code and three letters, such as "KPNAM" (got "${locode}")`,
+    );
     return findPortByLocode(ctx.db, normalizeLocode(locode!), ctx.counter);
   }
 
-  @Query(() => PortConnection, { description: 'Ports, transfer areas and anchorages, filtered and paged, ordered by name.' })
+  @Query(() => PortConnection, {
+    description: 'Ports, transfer areas and anchorages, filtered and paged, ordered by name.',
+  })
   async ports(@Args(() => PortsArgs) args: PortsArgs, @Ctx() ctx: Context): Promise<unknown> {
     const page = pageArgs(args.first, args.after);
     const { total, items } = await listPorts(
       ctx.db,
-      { name: args.name?.trim() || null, countryCode: countryArg('country', args.country), kind: args.kind ?? null, ...page },
+      {
+        name: args.name?.trim() || null,
+        countryCode: countryArg('country', args.country),
+        kind: args.kind ?? null,
+        ...page,
+      },
       ctx.counter,
     );
     return toPage(items, page.offset, total);

@@ -24,11 +24,12 @@ export function riskWeights(): RiskWeights {
 export class RiskResolver {
   @Query(() => RiskProfile, {
     description:
-      'How risky a vessel is as of `at` (YYYY-MM-DD; omitted: everything known), from 0 to 100, with each factor\'s weight, one-line reason, and the paths and sources behind it.',
+      "How risky a vessel is as of `at` (YYYY-MM-DD; omitted: everything known), from 0 to 100, with each factor's weight, one-line reason, and the paths and sources behind it.",
   })
   async riskProfile(
     @Arg('vesselId', () => ID) vesselId: string,
-    @Arg('at', () => String, { nullable: true, description: 'The day (YYYY-MM-DD); omitted: everything known.' }) at: string | null,
+    @Arg('at', () => String, { nullable: true, description: 'The day (YYYY-MM-DD); omitted: everything known.' })
+    at: string | null,
     @Ctx() ctx: Context,
   ): Promise<unknown> {
     entityIdArg('vesselId', vesselId, ['Vessel']);
@@ -46,14 +47,17 @@ export class RiskResolver {
         paths: f.evidence.map((e) => e.path),
         sourceIds: [...new Set(f.evidence.flatMap((e) => e.sourceIds))],
       })),
-      weights: (Object.keys(assessment.weights) as RiskFactorCode[]).map((code) => ({ code, weight: assessment.weights[code] })),
+      weights: (Object.keys(assessment.weights) as RiskFactorCode[]).map((code) => ({
+        code,
+        weight: assessment.weights[code],
+      })),
     };
   }
 }
 
 @Resolver(() => RiskFactor)
 export class RiskFactorResolver {
-  @FieldResolver(() => [Source], { description: 'Every source behind the factor\'s facts.' })
+  @FieldResolver(() => [Source], { description: "Every source behind the factor's facts." })
   async sources(@Root() f: RiskFactor, @Ctx() ctx: Context): Promise<unknown[]> {
     return (await ctx.loaders.node.loadMany(f.sourceIds ?? [])).filter((s) => s != null && !(s instanceof Error));
   }

@@ -10,7 +10,8 @@ import { pageArgs } from './args';
 @Resolver()
 export class SearchResolver {
   @Query(() => SearchConnection, {
-    description: 'Vessels, ports, companies, persons and countries whose name or any alias, former name or claimed identity matches the text (typos tolerated), best first.',
+    description:
+      'Vessels, ports, companies, persons and countries whose name or any alias, former name or claimed identity matches the text (typos tolerated), best first.',
   })
   async search(
     @Arg('text', () => String) text: string,
@@ -24,7 +25,12 @@ export class SearchResolver {
     const conn = toPage(hits, page.offset, total);
     return {
       ...conn,
-      edges: conn.edges.map((e) => ({ cursor: e.cursor, node: e.node.node, score: e.node.score, matchedName: e.node.matchedName })),
+      edges: conn.edges.map((e) => ({
+        cursor: e.cursor,
+        node: e.node.node,
+        score: e.node.score,
+        matchedName: e.node.matchedName,
+      })),
     };
   }
 }

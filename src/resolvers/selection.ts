@@ -21,7 +21,8 @@ export function selectedFieldNames(info: GraphQLResolveInfo): string[] {
   if (hit) return hit;
   const tree = parseResolveInfo(info) as ResolveTree | null;
   const names = new Set<string>();
-  for (const fields of Object.values(tree?.fieldsByTypeName ?? {})) for (const f of Object.values(fields)) names.add(f.name);
+  for (const fields of Object.values(tree?.fieldsByTypeName ?? {}))
+    for (const f of Object.values(fields)) names.add(f.name);
   const out = [...names];
   byVariables.set(info.variableValues, out);
   return out;
@@ -31,6 +32,7 @@ export function selectedFieldNames(info: GraphQLResolveInfo): string[] {
 export function selectedFieldArgs(info: GraphQLResolveInfo, name: string): Record<string, unknown>[] {
   const tree = parseResolveInfo(info) as ResolveTree | null;
   const out: Record<string, unknown>[] = [];
-  for (const fields of Object.values(tree?.fieldsByTypeName ?? {})) for (const f of Object.values(fields)) if (f.name === name) out.push(f.args);
+  for (const fields of Object.values(tree?.fieldsByTypeName ?? {}))
+    for (const f of Object.values(fields)) if (f.name === name) out.push(f.args);
   return out;
 }

@@ -4,7 +4,21 @@
  * route resolve through the request's DataLoaders.
  */
 import { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Float, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  FieldResolver,
+  Float,
+  ID,
+  Info,
+  Int,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import {
   DateWindowInput,
   DestinationGrouping,
@@ -25,7 +39,19 @@ import { Source } from '../schema/source';
 import { Transfer } from '../schema/leg';
 import { GraphEdge, Subgraph } from '../schema/subgraph';
 import { DateRange } from '../schema/evidence';
-import { LegView, MAX_HOPS_CAP, PATH_CAP, rankRoutes, RouteDetail, routeDetail, RouteRecord, trace, traceDestinations, TraceDirection, TraceQuery } from '../db/trace';
+import {
+  LegView,
+  MAX_HOPS_CAP,
+  PATH_CAP,
+  rankRoutes,
+  RouteDetail,
+  routeDetail,
+  RouteRecord,
+  trace,
+  traceDestinations,
+  TraceDirection,
+  TraceQuery,
+} from '../db/trace';
 import { DEFAULT_MAX_WAIT_DAYS, MAX_WAIT_DAYS_CAP } from '../domain/linking';
 import { dateWindowProblem, overlaps } from '../domain/dates';
 import { confidenceProblem } from '../domain/confidence';
@@ -41,21 +67,31 @@ const DEFAULT_ORIGINS = [CargoOrigin.DPRK, CargoOrigin.DPRK_SUSPECTED, CargoOrig
 
 @ArgsType()
 class TraceArgs {
-  @Field(() => Commodity, { defaultValue: Commodity.COAL, description: 'COAL includes cargo the sources give as "coal or pig iron".' })
+  @Field(() => Commodity, {
+    defaultValue: Commodity.COAL,
+    description: 'COAL includes cargo the sources give as "coal or pig iron".',
+  })
   commodity!: Commodity;
 
-  @Field(() => DateWindowInput, { nullable: true, description: 'Only cargo that left the origin (traceBack: reached the destination) in this period.' })
+  @Field(() => DateWindowInput, {
+    nullable: true,
+    description: 'Only cargo that left the origin (traceBack: reached the destination) in this period.',
+  })
   window?: DateWindowInput | null;
 
   @Field(() => Int, { defaultValue: 4, description: `Most legs to follow, 1 to ${MAX_HOPS_CAP}.` })
   maxHops!: number;
 
-  @Field(() => Int, { defaultValue: DEFAULT_MAX_WAIT_DAYS, description: `Longest wait (days) for cargo landed and reloaded at a port, 0 to ${MAX_WAIT_DAYS_CAP}. Documented transfers hold whatever the wait.` })
+  @Field(() => Int, {
+    defaultValue: DEFAULT_MAX_WAIT_DAYS,
+    description: `Longest wait (days) for cargo landed and reloaded at a port, 0 to ${MAX_WAIT_DAYS_CAP}. Documented transfers hold whatever the wait.`,
+  })
   maxWaitDays!: number;
 
   @Field(() => [CargoOrigin], {
     nullable: true,
-    description: 'Cargo origins to follow (default DPRK, DPRK_SUSPECTED and UNCONFIRMED: sanction-exempt Russian coal is left out).',
+    description:
+      'Cargo origins to follow (default DPRK, DPRK_SUSPECTED and UNCONFIRMED: sanction-exempt Russian coal is left out).',
   })
   cargoOrigins?: CargoOrigin[] | null;
 }
@@ -65,13 +101,18 @@ class RouteListArgs extends TraceArgs {
   @Field(() => Float, { nullable: true, description: 'Only routes at least this confident (0 to 1).' })
   minConfidence?: number | null;
 
-  @Field(() => Int, { defaultValue: 50, description: `Most routes to return, 1 to ${MAX_ROUTE_LIMIT}; the most confident come first.` })
+  @Field(() => Int, {
+    defaultValue: 50,
+    description: `Most routes to return, 1 to ${MAX_ROUTE_LIMIT}; the most confident come first.`,
+  })
   limit!: number;
 }
 
 @ArgsType()
 class TraceCargoArgs extends RouteListArgs {
-  @Field(() => String, { description: 'The port the cargo left: a port id, UN/LOCODE, or name or alias ("Nampo" works).' })
+  @Field(() => String, {
+    description: 'The port the cargo left: a port id, UN/LOCODE, or name or alias ("Nampo" works).',
+  })
   origin!: string;
 
   @Field(() => String, { nullable: true, description: 'Only routes ending in this country (ISO 3166-1 alpha-2).' })
@@ -94,11 +135,29 @@ class DestinationsArgs extends TraceArgs {
 }
 
 function checkTraceArgs(args: TraceArgs, place: { name: string; value: string }) {
-  check(place.name, place.value.trim() === '' ? 'must name a port' : place.value.length > MAX_PLACE_TEXT ? `must be at most ${MAX_PLACE_TEXT} characters` : null);
-  check('maxHops', Number.isInteger(args.maxHops) && args.maxHops >= 1 && args.maxHops <= MAX_HOPS_CAP ? null : `must be between 1 and ${MAX_HOPS_CAP} (got ${args.maxHops})`);
-  check('maxWaitDays', Number.isInteger(args.maxWaitDays) && args.maxWaitDays >= 0 && args.maxWaitDays <= MAX_WAIT_DAYS_CAP ? null : `must be between 0 and ${MAX_WAIT_DAYS_CAP} days (got ${args.maxWaitDays})`);
+  check(
+    place.name,
+    place.value.trim() === ''
+      ? 'must name a port'
+      : place.value.length > MAX_PLACE_TEXT
+        ? `must be at most ${MAX_PLACE_TEXT} characters`
+        : null,
+  );
+  check(
+    'maxHops',
+    Number.isInteger(args.maxHops) && args.maxHops >= 1 && args.maxHops <= MAX_HOPS_CAP
+      ? null
+      : `must be between 1 and ${MAX_HOPS_CAP} (got ${args.maxHops})`,
+  );
+  check(
+    'maxWaitDays',
+    Number.isInteger(args.maxWaitDays) && args.maxWaitDays >= 0 && args.maxWaitDays <= MAX_WAIT_DAYS_CAP
+      ? null
+      : `must be between 0 and ${MAX_WAIT_DAYS_CAP} days (got ${args.maxWaitDays})`,
+  );
   if (args.window) check('window', dateWindowProblem({ from: args.window.from ?? null, to: args.window.to ?? null }));
-  if (args.cargoOrigins && args.cargoOrigins.length === 0) throw badInput('cargoOrigins', 'must name at least one origin');
+  if (args.cargoOrigins && args.cargoOrigins.length === 0)
+    throw badInput('cargoOrigins', 'must name at least one origin');
 }
 
 function checkListArgs(args: RouteListArgs) {
@@ -107,7 +166,9 @@ function checkListArgs(args: RouteListArgs) {
 }
 
 function routeLimitProblem(limit: number): string | null {
-  return Number.isInteger(limit) && limit >= 1 && limit <= MAX_ROUTE_LIMIT ? null : `must be between 1 and ${MAX_ROUTE_LIMIT} (got ${limit})`;
+  return Number.isInteger(limit) && limit >= 1 && limit <= MAX_ROUTE_LIMIT
+    ? null
+    : `must be between 1 and ${MAX_ROUTE_LIMIT} (got ${limit})`;
 }
 
 function commoditiesFor(c: Commodity): string[] {
@@ -143,15 +204,24 @@ async function runTrace(
   destinationCountry: string | null,
   best: { limit: number; minConfidence: number | null },
 ): Promise<RouteRecord[]> {
-  return walked(ctx, place, await trace(ctx.db, traceQuery(direction, place, args, destinationCountry, best), ctx.counter)).routes;
+  return walked(
+    ctx,
+    place,
+    await trace(ctx.db, traceQuery(direction, place, args, destinationCountry, best), ctx.counter),
+  ).routes;
 }
 
 /**
  * What every walk's answer needs before it is shaped: an unknown place is NOT_FOUND, a walk that
  * stopped at its cap says so, and the legs the statement brought prime the legView loader.
  */
-function walked<T extends { capped: boolean; legViews: LegView[] }>(ctx: Context, place: { name: string; value: string }, result: T | null): T {
-  if (!result) throw notFound(`No port matches ${place.name} "${place.value}" (give a port id, UN/LOCODE, or name or alias)`);
+function walked<T extends { capped: boolean; legViews: LegView[] }>(
+  ctx: Context,
+  place: { name: string; value: string },
+  result: T | null,
+): T {
+  if (!result)
+    throw notFound(`No port matches ${place.name} "${place.value}" (give a port id, UN/LOCODE, or name or alias)`);
   if (result.capped) pathCapReached(ctx, place);
   for (const v of result.legViews) ctx.loaders.legView.prime(String(v.props.id), v);
   return result;
@@ -204,7 +274,10 @@ export class TraceResolver {
     return runTrace(ctx, 'FORWARD', place, args, dest, best(args));
   }
 
-  @Query(() => [Route], { description: 'Where did the cargo landed at a port come from? The same routes, walked backwards from the destination.' })
+  @Query(() => [Route], {
+    description:
+      'Where did the cargo landed at a port come from? The same routes, walked backwards from the destination.',
+  })
   async traceBack(@Args(() => TraceBackArgs) args: TraceBackArgs, @Ctx() ctx: Context): Promise<RouteRecord[]> {
     const place = { name: 'destination', value: args.destination };
     checkTraceArgs(args, place);
@@ -212,17 +285,40 @@ export class TraceResolver {
     return runTrace(ctx, 'BACKWARD', place, args, null, best(args));
   }
 
-  @Query(() => [DestinationSummary], { description: 'Where the cargo from an origin ended up, per country or per port: routes, tonnage, vessels, first and last dates.' })
-  async destinations(@Args(() => DestinationsArgs) args: DestinationsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<unknown[]> {
+  @Query(() => [DestinationSummary], {
+    description:
+      'Where the cargo from an origin ended up, per country or per port: routes, tonnage, vessels, first and last dates.',
+  })
+  async destinations(
+    @Args(() => DestinationsArgs) args: DestinationsArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<unknown[]> {
     const place = { name: 'origin', value: args.origin };
     checkTraceArgs(args, place);
     // each group brings its best routes, as many as the largest `routes(limit:)` selected asks for
-    const perGroup = Math.max(0, ...selectedFieldArgs(info, 'routes').map((a) => (Number.isInteger(a.limit) ? Math.min(Number(a.limit), MAX_ROUTE_LIMIT) : 0)));
-    const result = walked(ctx, place, await traceDestinations(ctx.db, traceQuery('FORWARD', place, args, null), args.groupBy, perGroup, ctx.counter));
-    return result.groups.map((g) => ({ ...g, name: g.key, portId: args.groupBy === DestinationGrouping.PORT ? g.key : null }));
+    const perGroup = Math.max(
+      0,
+      ...selectedFieldArgs(info, 'routes').map((a) =>
+        Number.isInteger(a.limit) ? Math.min(Number(a.limit), MAX_ROUTE_LIMIT) : 0,
+      ),
+    );
+    const result = walked(
+      ctx,
+      place,
+      await traceDestinations(ctx.db, traceQuery('FORWARD', place, args, null), args.groupBy, perGroup, ctx.counter),
+    );
+    return result.groups.map((g) => ({
+      ...g,
+      name: g.key,
+      portId: args.groupBy === DestinationGrouping.PORT ? g.key : null,
+    }));
   }
 
-  @Query(() => [TimelineEvent], { description: 'Every dated event of a vessel in time order: legs, transfers, identity and flag changes, designations, tactics.' })
+  @Query(() => [TimelineEvent], {
+    description:
+      'Every dated event of a vessel in time order: legs, transfers, identity and flag changes, designations, tactics.',
+  })
   async vesselTimeline(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<unknown[]> {
     idArg('id', id, ['Vessel']);
     const vessel = await ctx.loaders.node.load(id);
@@ -234,16 +330,34 @@ export class TraceResolver {
       ctx.loaders.designationsOf.load(id),
       ctx.loaders.tacticUsesOf.load(id),
     ]);
-    const ev = (r: object) => ({ confidence: ((r as { confidence?: number }).confidence ?? null), sourceIds: ((r as { sourceIds?: string[] }).sourceIds ?? []) });
+    const ev = (r: object) => ({
+      confidence: (r as { confidence?: number }).confidence ?? null,
+      sourceIds: (r as { sourceIds?: string[] }).sourceIds ?? [],
+    });
     const events = [
       ...legs.flatMap((l) => [
-        { kind: TimelineEventKind.LEG_DEPARTURE, date: l.departure, summary: `left ${l.fromText} for ${l.toText} (${l.cargoText})`, refId: l.id, ...ev(l) },
-        { kind: TimelineEventKind.LEG_ARRIVAL, date: l.arrival, summary: `reached ${l.toText}${l.discharged === false ? ' (cargo not landed)' : ''}`, refId: l.id, ...ev(l) },
+        {
+          kind: TimelineEventKind.LEG_DEPARTURE,
+          date: l.departure,
+          summary: `left ${l.fromText} for ${l.toText} (${l.cargoText})`,
+          refId: l.id,
+          ...ev(l),
+        },
+        {
+          kind: TimelineEventKind.LEG_ARRIVAL,
+          date: l.arrival,
+          summary: `reached ${l.toText}${l.discharged === false ? ' (cargo not landed)' : ''}`,
+          refId: l.id,
+          ...ev(l),
+        },
       ]),
       ...transfers.map((t) => ({
         kind: TimelineEventKind.TRANSFER,
         date: t.when,
-        summary: t.fromVesselId === id ? `passed cargo to ${t.toVesselDescription ?? t.toVesselId ?? 'another vessel'}` : `took cargo from ${t.fromVesselDescription ?? t.fromVesselId ?? 'another vessel'}`,
+        summary:
+          t.fromVesselId === id
+            ? `passed cargo to ${t.toVesselDescription ?? t.toVesselId ?? 'another vessel'}`
+            : `took cargo from ${t.fromVesselDescription ?? t.fromVesselId ?? 'another vessel'}`,
         refId: t.id,
         ...ev(t),
       })),
@@ -261,7 +375,13 @@ export class TraceResolver {
         refId: d.id,
         ...ev(d),
       })),
-      ...tactics.map((u) => ({ kind: TimelineEventKind.TACTIC, date: u.period, summary: `tactic ${u.tacticId.replace('tactic:', '')}${u.note ? `: ${u.note}` : ''}`, refId: u.tacticId, ...ev(u) })),
+      ...tactics.map((u) => ({
+        kind: TimelineEventKind.TACTIC,
+        date: u.period,
+        summary: `tactic ${u.tacticId.replace('tactic:', '')}${u.note ? `: ${u.note}` : ''}`,
+        refId: u.tacticId,
+        ...ev(u),
+      })),
     ].filter((e) => e.date != null || e.kind !== TimelineEventKind.LEG_ARRIVAL);
     return sortByDate(events as { date: { from: string | null; to: string | null } | null }[]);
   }
@@ -286,7 +406,9 @@ export class TraceResolver {
     return (await detailOf(r, ctx)).steps;
   }
 
-  @FieldResolver(() => Subgraph, { description: 'The route as nodes and edges (ports, legs, vessels, transfers), ready to draw.' })
+  @FieldResolver(() => Subgraph, {
+    description: 'The route as nodes and edges (ports, legs, vessels, transfers), ready to draw.',
+  })
   async graph(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<unknown> {
     return (await detailOf(r, ctx)).graph;
   }
@@ -308,19 +430,21 @@ export class TraceResolver {
     return (await ctx.loaders.node.loadMany(ids)).filter((v) => v != null && !(v instanceof Error));
   }
 
-  @FieldResolver(() => RouteIntermediaries, { description: 'Ports between origin and final port, and the companies behind the vessels at the time.' })
+  @FieldResolver(() => RouteIntermediaries, {
+    description: 'Ports between origin and final port, and the companies behind the vessels at the time.',
+  })
   intermediaries(@Root() r: RouteRecord): RouteIntermediaries {
     return { portIds: r.portIds, vesselSpans: r.vesselSpans };
   }
 
-  @FieldResolver(() => [Tactic], { description: 'Evasion tactics used on the route\'s legs and transfers.' })
+  @FieldResolver(() => [Tactic], { description: "Evasion tactics used on the route's legs and transfers." })
   async tactics(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<unknown[]> {
     const uses = await ctx.loaders.tacticUsesOf.loadMany([...r.legIds, ...r.transferIds]);
     const ids = [...new Set(uses.flatMap((u) => (Array.isArray(u) ? u.map((x) => x.tacticId) : [])))].sort();
     return (await ctx.loaders.node.loadMany(ids)).filter((t) => t != null && !(t instanceof Error));
   }
 
-  @FieldResolver(() => [Source], { description: 'Every source behind the route\'s legs and transfers.' })
+  @FieldResolver(() => [Source], { description: "Every source behind the route's legs and transfers." })
   async sources(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<unknown[]> {
     const [transfers, { legs }] = await Promise.all([ctx.loaders.node.loadMany(r.transferIds), detailOf(r, ctx)]);
     const ids = new Set<string>(legs.flatMap((l) => l.sourceIds as string[]));
@@ -344,7 +468,10 @@ export class RouteIntermediariesResolver {
     return (await ctx.loaders.node.loadMany(i.portIds)).filter((p) => p != null && !(p instanceof Error));
   }
 
-  @FieldResolver(() => [PartyRelation], { description: 'Owners, managers and operators of the route\'s vessels whose ties overlap the dates they carried the cargo.' })
+  @FieldResolver(() => [PartyRelation], {
+    description:
+      "Owners, managers and operators of the route's vessels whose ties overlap the dates they carried the cargo.",
+  })
   async companies(@Root() i: RouteIntermediaries, @Ctx() ctx: Context): Promise<unknown[]> {
     const rels = await ctx.loaders.relationsToTarget.loadMany(i.vesselSpans.map((s) => s.vesselId));
     const out = new Map<string, unknown>();
@@ -352,7 +479,8 @@ export class RouteIntermediariesResolver {
       const list = rels[k];
       if (!Array.isArray(list)) return;
       for (const rel of list) {
-        if (overlaps({ from: rel.period?.from ?? null, to: rel.period?.to ?? null }, { from: span.from, to: span.to })) out.set(rel.id, rel);
+        if (overlaps({ from: rel.period?.from ?? null, to: rel.period?.to ?? null }, { from: span.from, to: span.to }))
+          out.set(rel.id, rel);
       }
     });
     return [...out.values()];
@@ -379,7 +507,8 @@ export class DestinationSummaryResolver {
   @FieldResolver(() => [Route], { description: 'The routes of this group, most confident first.' })
   routes(
     @Root() d: DestinationSummary,
-    @Arg('limit', () => Int, { defaultValue: 50, description: `Most routes to return, 1 to ${MAX_ROUTE_LIMIT}.` }) limit: number,
+    @Arg('limit', () => Int, { defaultValue: 50, description: `Most routes to return, 1 to ${MAX_ROUTE_LIMIT}.` })
+    limit: number,
   ): unknown[] {
     check('limit', routeLimitProblem(limit));
     return rankRoutes(d.routes as unknown as RouteRecord[], limit);

@@ -45,7 +45,12 @@ export class VesselResolver {
       return ctx.loaders.node.load(id);
     }
     const digits = normalizeImo(imo!);
-    check('imo', isValidImo(digits) ? null : `is not a valid IMO number: seven digits whose last is the check digit (got "${imo}")`);
+    check(
+      'imo',
+      isValidImo(digits)
+        ? null
+        : `is not a valid IMO number: seven digits whose last is the check digit (got "${imo}")`,
+    );
     return findVesselByImo(ctx.db, digits, ctx.counter);
   }
 
@@ -68,12 +73,17 @@ export class VesselResolver {
     return toPage(items, page.offset, total);
   }
 
-  @FieldResolver(() => Country, { nullable: true, description: 'The current flag state, derived from the identity history; null when unknown or contested.' })
+  @FieldResolver(() => Country, {
+    nullable: true,
+    description: 'The current flag state, derived from the identity history; null when unknown or contested.',
+  })
   async flag(@Root() v: Vessel, @Ctx() ctx: Context): Promise<unknown> {
     return v.flagCode ? ctx.loaders.node.load(`country:${v.flagCode}`) : null;
   }
 
-  @FieldResolver(() => [IdentityClaim], { description: 'Every identity claimed for the vessel over time: names, flags, numbers, including false ones.' })
+  @FieldResolver(() => [IdentityClaim], {
+    description: 'Every identity claimed for the vessel over time: names, flags, numbers, including false ones.',
+  })
   async identityHistory(@Root() v: Vessel, @Ctx() ctx: Context): Promise<unknown[]> {
     return ctx.loaders.identityClaimsOfVessel.load(v.id);
   }
@@ -88,7 +98,10 @@ export class VesselResolver {
     return (await ctx.loaders.relationsToTarget.load(v.id)).filter((r) => MANAGER_TYPES.has(r.type));
   }
 
-  @FieldResolver(() => [PartyRelation], { description: 'Every company or person tied to the vessel: owners, managers, operators, charterers, brokers, consignees.' })
+  @FieldResolver(() => [PartyRelation], {
+    description:
+      'Every company or person tied to the vessel: owners, managers, operators, charterers, brokers, consignees.',
+  })
   async parties(@Root() v: Vessel, @Ctx() ctx: Context): Promise<unknown[]> {
     return ctx.loaders.relationsToTarget.load(v.id);
   }
@@ -98,7 +111,7 @@ export class VesselResolver {
     return ctx.loaders.designationsOf.load(v.id);
   }
 
-  @FieldResolver(() => [Leg], { description: 'The vessel\'s documented movements, in time order.' })
+  @FieldResolver(() => [Leg], { description: "The vessel's documented movements, in time order." })
   async legs(@Root() v: Vessel, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<unknown[]> {
     return ctx.loaders.legsOfVesselWith(legPropsFor(selectedFieldNames(info))).load(v.id);
   }
@@ -108,7 +121,9 @@ export class VesselResolver {
     return ctx.loaders.transfersOfVessel.load(v.id);
   }
 
-  @FieldResolver(() => [TacticUse], { description: 'Evasion tactics seen for the vessel outside any one leg (legs list their own).' })
+  @FieldResolver(() => [TacticUse], {
+    description: 'Evasion tactics seen for the vessel outside any one leg (legs list their own).',
+  })
   async tactics(@Root() v: Vessel, @Ctx() ctx: Context): Promise<unknown[]> {
     return ctx.loaders.tacticUsesOf.load(v.id);
   }

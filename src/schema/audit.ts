@@ -8,7 +8,10 @@ export enum ChangeAction {
   UPDATED = 'UPDATED',
   MERGED = 'MERGED',
 }
-registerEnumType(ChangeAction, { name: 'ChangeAction', description: 'CREATED, UPDATED, or MERGED (the entity was merged into another: see mergeEntities).' });
+registerEnumType(ChangeAction, {
+  name: 'ChangeAction',
+  description: 'CREATED, UPDATED, or MERGED (the entity was merged into another: see mergeEntities).',
+});
 
 @ObjectType({ description: 'One property (or `links.TYPE` edge set) before and after a write, as JSON text.' })
 export class PropertyChange {
@@ -30,7 +33,9 @@ export class Change {
   @Field(() => String, { description: 'When (ISO 8601, UTC).' })
   at!: string;
 
-  @Field(() => String, { description: 'Who: "key:<name>" for an API key, "jwt:<subject>" for a token, "cli:<user>" for the import command.' })
+  @Field(() => String, {
+    description: 'Who: "key:<name>" for an API key, "jwt:<subject>" for a token, "cli:<user>" for the import command.',
+  })
   actor!: string;
 
   @Field(() => String, { description: 'The mutation, or "import".' })
@@ -60,7 +65,10 @@ export class Change {
   @Field(() => String, { nullable: true })
   note!: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The entity the fact is about (a claim\'s vessel, a relation\'s party, a designation\'s target …).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The entity the fact is about (a claim's vessel, a relation's party, a designation's target …).",
+  })
   subjectId!: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The other entity of a relation or transfer.' })
@@ -69,7 +77,10 @@ export class Change {
   @Field(() => [PropertyChange])
   changes!: PropertyChange[];
 
-  @Field(() => Node, { nullable: true, description: 'The entity as it stands now (after a merge: the one it was merged into).' })
+  @Field(() => Node, {
+    nullable: true,
+    description: 'The entity as it stands now (after a merge: the one it was merged into).',
+  })
   entity?: unknown;
 }
 

@@ -3,7 +3,10 @@ import { Node } from './node';
 import { DateRange, Evidenced } from './evidence';
 import { Authority, DesignationStatus } from './enums';
 
-@ObjectType({ implements: [Node, Evidenced], description: 'A sanction on a vessel, company or person: who imposed it, what it does, since when.' })
+@ObjectType({
+  implements: [Node, Evidenced],
+  description: 'A sanction on a vessel, company or person: who imposed it, what it does, since when.',
+})
 export class Designation extends Evidenced implements Node {
   @Field(() => ID)
   id!: string;

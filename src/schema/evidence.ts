@@ -22,10 +22,16 @@ export abstract class Evidenced {
 
 @ObjectType({ description: 'A date or period as the sources give it: the earliest and latest day it can fall on.' })
 export class DateRange {
-  @Field(() => String, { nullable: true, description: 'Earliest possible day (YYYY-MM-DD); null when the sources give no lower bound.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Earliest possible day (YYYY-MM-DD); null when the sources give no lower bound.',
+  })
   from!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Latest possible day (YYYY-MM-DD); null when the sources give no upper bound.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Latest possible day (YYYY-MM-DD); null when the sources give no upper bound.',
+  })
   to!: string | null;
 
   @Field(() => DatePrecision)
@@ -35,7 +41,11 @@ export class DateRange {
   text!: string | null;
 }
 
-@ObjectType({ implements: [Evidenced], description: 'A figure the sources give, possibly a range or an estimate; conflicting figures are listed side by side.' })
+@ObjectType({
+  implements: [Evidenced],
+  description:
+    'A figure the sources give, possibly a range or an estimate; conflicting figures are listed side by side.',
+})
 export class Quantity extends Evidenced {
   @Field(() => Float, { nullable: true })
   min!: number | null;

@@ -5,7 +5,8 @@ import { WalkArgs } from './neighborhood';
 
 registerEnumType(ExportFormat, {
   name: 'ExportFormat',
-  description: 'GRAPHML (typed keys; Gephi, yEd, Cytoscape), GEXF 1.3 (Gephi), CSV (a nodes table and an edges table in one text, split before the "# edges" line).',
+  description:
+    'GRAPHML (typed keys; Gephi, yEd, Cytoscape), GEXF 1.3 (Gephi), CSV (a nodes table and an edges table in one text, split before the "# edges" line).',
 });
 
 @ArgsType()
@@ -13,7 +14,10 @@ export class ExportArgs extends WalkArgs {
   @Field(() => [ID], { description: 'The entities to start from (1 to 100).' })
   ids!: string[];
 
-  @Field(() => Int, { defaultValue: 1, description: 'Hops around them, 0 to 3 (0: the entities and the ties among them).' })
+  @Field(() => Int, {
+    defaultValue: 1,
+    description: 'Hops around them, 0 to 3 (0: the entities and the ties among them).',
+  })
   depth!: number;
 
   @Field(() => ExportFormat)

@@ -3,7 +3,10 @@ import { Node } from './node';
 import { DateRange, Evidenced, Quantity } from './evidence';
 import { CargoOrigin, Commodity, Legality, TransferKind } from './enums';
 
-@ObjectType({ implements: [Node, Evidenced], description: 'One movement of cargo on one vessel from a place to a place.' })
+@ObjectType({
+  implements: [Node, Evidenced],
+  description: 'One movement of cargo on one vessel from a place to a place.',
+})
 export class Leg extends Evidenced implements Node {
   @Field(() => ID)
   id!: string;
@@ -13,10 +16,10 @@ export class Leg extends Evidenced implements Node {
   @Field(() => String, { nullable: true, description: 'How the sources describe the ship when they do not name it.' })
   vesselDescription!: string | null;
 
-  @Field(() => String, { description: 'Where from, in the sources\' words.' })
+  @Field(() => String, { description: "Where from, in the sources' words." })
   fromText!: string;
 
-  @Field(() => String, { description: 'Where to, in the sources\' words.' })
+  @Field(() => String, { description: "Where to, in the sources' words." })
   toText!: string;
 
   @Field(() => DateRange, { nullable: true })
@@ -52,16 +55,22 @@ export class Leg extends Evidenced implements Node {
   @Field(() => Legality)
   legality!: Legality;
 
-  @Field(() => Boolean, { nullable: true, description: 'Landed at the destination (true), refused or kept aboard (false), unknown (null).' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Landed at the destination (true), refused or kept aboard (false), unknown (null).',
+  })
   discharged!: boolean | null;
 
   destinationCountryCode!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The evasion tactics in the sources\' words.' })
+  @Field(() => String, { nullable: true, description: "The evasion tactics in the sources' words." })
   tacticsText!: string | null;
 }
 
-@ObjectType({ implements: [Node, Evidenced], description: 'Cargo passing from one vessel to another, ship-to-ship or at a port.' })
+@ObjectType({
+  implements: [Node, Evidenced],
+  description: 'Cargo passing from one vessel to another, ship-to-ship or at a port.',
+})
 export class Transfer extends Evidenced implements Node {
   @Field(() => ID)
   id!: string;

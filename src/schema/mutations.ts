@@ -30,19 +30,28 @@ export enum WriteStatus {
   UPDATED = 'UPDATED',
   UNCHANGED = 'UNCHANGED',
 }
-registerEnumType(WriteStatus, { name: 'WriteStatus', description: 'What a write did: UNCHANGED when the graph already said exactly this.' });
+registerEnumType(WriteStatus, {
+  name: 'WriteStatus',
+  description: 'What a write did: UNCHANGED when the graph already said exactly this.',
+});
 
 export enum MergeStatus {
   MERGED = 'MERGED',
   UNCHANGED = 'UNCHANGED',
 }
-registerEnumType(MergeStatus, { name: 'MergeStatus', description: 'UNCHANGED when `remove` had already been merged into `keep`.' });
+registerEnumType(MergeStatus, {
+  name: 'MergeStatus',
+  description: 'UNCHANGED when `remove` had already been merged into `keep`.',
+});
 
 export enum ImportFormat {
   JSONL = 'jsonl',
   FTM = 'ftm',
 }
-registerEnumType(ImportFormat, { name: 'ImportFormat', description: 'JSONL: Collier JSON Lines (docs/import.md); FTM: FollowTheMoney entities, one per line.' });
+registerEnumType(ImportFormat, {
+  name: 'ImportFormat',
+  description: 'JSONL: Collier JSON Lines (docs/import.md); FTM: FollowTheMoney entities, one per line.',
+});
 
 /* --------------------------------------------------------------------------------------------- */
 
@@ -67,7 +76,9 @@ export class SourceInput {
   date?: string | null;
 }
 
-@InputType({ description: 'A source a fact cites: `id` of an existing Source, or a new one ({url, publisher, kind, tier}).' })
+@InputType({
+  description: 'A source a fact cites: `id` of an existing Source, or a new one ({url, publisher, kind, tier}).',
+})
 export class SourceRefInput {
   @Field(() => ID, { nullable: true })
   id?: string | null;
@@ -91,7 +102,10 @@ export class SourceRefInput {
   date?: string | null;
 }
 
-@InputType({ description: 'A date or period: the earliest and latest day it can fall on (YYYY-MM-DD), how it was stated, and the source\'s words.' })
+@InputType({
+  description:
+    "A date or period: the earliest and latest day it can fall on (YYYY-MM-DD), how it was stated, and the source's words.",
+})
 export class DateRangeInput {
   @Field(() => String, { nullable: true })
   from?: string | null;
@@ -106,7 +120,9 @@ export class DateRangeInput {
   text?: string | null;
 }
 
-@InputType({ description: 'A figure, possibly a range: min and/or max, a unit (TONNES by default) and the source\'s words.' })
+@InputType({
+  description: "A figure, possibly a range: min and/or max, a unit (TONNES by default) and the source's words.",
+})
 export class QuantityInput {
   @Field(() => Float, { nullable: true })
   min?: number | null;
@@ -127,14 +143,19 @@ export abstract class EvidenceInput {
   @Field(() => [SourceRefInput], { description: 'At least one source.' })
   sources!: SourceRefInput[];
 
-  @Field(() => ConfidenceTier, { nullable: true, description: 'Default: the tier of the best source cited (for a new fact).' })
+  @Field(() => ConfidenceTier, {
+    nullable: true,
+    description: 'Default: the tier of the best source cited (for a new fact).',
+  })
   confidence?: ConfidenceTier | null;
 
   @Field(() => String, { nullable: true, description: 'How the sources qualify the fact.' })
   evidenceNote?: string | null;
 }
 
-@InputType({ description: 'A vessel, identified by `id`, else by IMO number, else by name. Fields left out stay as they are.' })
+@InputType({
+  description: 'A vessel, identified by `id`, else by IMO number, else by name. Fields left out stay as they are.',
+})
 export class VesselInput extends EvidenceInput {
   @Field(() => ID, { nullable: true })
   id?: string | null;
@@ -278,9 +299,14 @@ export class IdentityClaimInput extends EvidenceInput {
   kind!: IdentityKind;
 }
 
-@InputType({ description: 'One movement of cargo on one vessel from a place to a place. Its NEXT links are recomputed with it.' })
+@InputType({
+  description: 'One movement of cargo on one vessel from a place to a place. Its NEXT links are recomputed with it.',
+})
 export class LegInput extends EvidenceInput {
-  @Field(() => ID, { nullable: true, description: 'Give it to correct a leg already recorded; otherwise the id is derived from vessel, ports and dates.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Give it to correct a leg already recorded; otherwise the id is derived from vessel, ports and dates.',
+  })
   id?: string | null;
 
   @Field(() => String, { nullable: true, description: 'The vessel: its id or "imo:NNNNNNN".' })
@@ -289,7 +315,9 @@ export class LegInput extends EvidenceInput {
   @Field(() => String, { nullable: true, description: 'How the sources describe an unnamed vessel.' })
   vesselDescription?: string | null;
 
-  @Field(() => [String], { description: 'Where it left: port ids or "locode:XXXXX" (several when the sources give alternatives).' })
+  @Field(() => [String], {
+    description: 'Where it left: port ids or "locode:XXXXX" (several when the sources give alternatives).',
+  })
   from!: string[];
 
   @Field(() => String, { nullable: true })
@@ -338,7 +366,9 @@ export class LegInput extends EvidenceInput {
   tacticsText?: string | null;
 }
 
-@InputType({ description: 'Cargo passing from one vessel to another. The NEXT links of the legs it joins are recomputed with it.' })
+@InputType({
+  description: 'Cargo passing from one vessel to another. The NEXT links of the legs it joins are recomputed with it.',
+})
 export class TransferInput extends EvidenceInput {
   @Field(() => ID, { nullable: true })
   id?: string | null;
@@ -377,7 +407,10 @@ export class TransferInput extends EvidenceInput {
   tactics?: string[] | null;
 }
 
-@InputType({ description: 'A tie from a company or person to a vessel or company (ownership, management, control …) over a time span.' })
+@InputType({
+  description:
+    'A tie from a company or person to a vessel or company (ownership, management, control …) over a time span.',
+})
 export class PartyLinkInput extends EvidenceInput {
   @Field(() => String, { nullable: true, description: 'Give it to correct a tie already recorded ("rel:…").' })
   id?: string | null;
@@ -391,7 +424,10 @@ export class PartyLinkInput extends EvidenceInput {
   @Field(() => String, { description: 'The vessel or company: its id, "imo:NNNNNNN" or "company-imo:NNNNNNN".' })
   to!: string;
 
-  @Field(() => String, { nullable: true, description: '"registered owner", "beneficial owner", "ship manager" … (part of the tie\'s key).' })
+  @Field(() => String, {
+    nullable: true,
+    description: '"registered owner", "beneficial owner", "ship manager" … (part of the tie\'s key).',
+  })
   role?: string | null;
 
   @Field(() => DateRangeInput, { nullable: true })
@@ -426,7 +462,7 @@ export class DesignationInput extends EvidenceInput {
 
 @ObjectType({ description: 'What a write did to one fact.' })
 export class WriteResult {
-  @Field(() => ID, { description: 'The fact\'s id (the entity, source, leg, relation …).' })
+  @Field(() => ID, { description: "The fact's id (the entity, source, leg, relation …)." })
   id!: string;
 
   @Field(() => WriteStatus)
@@ -503,7 +539,10 @@ export class ImportReport {
   @Field(() => Int)
   rejected!: number;
 
-  @Field(() => Int, { description: 'FtM lines of schemas Collier does not map, and Address lines (folded into the entities that point at them).' })
+  @Field(() => Int, {
+    description:
+      'FtM lines of schemas Collier does not map, and Address lines (folded into the entities that point at them).',
+  })
   skipped!: number;
 
   @Field(() => [ImportRejection])

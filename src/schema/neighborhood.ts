@@ -15,7 +15,8 @@ export class WalkArgs {
 
   @Field(() => String, {
     nullable: true,
-    description: 'As of this day (YYYY-MM-DD): only ties in force then, and events (legs, transfers, designations) begun by then. Facts with unknown dates are kept.',
+    description:
+      'As of this day (YYYY-MM-DD): only ties in force then, and events (legs, transfers, designations) begun by then. Facts with unknown dates are kept.',
   })
   at?: string | null;
 
@@ -31,6 +32,10 @@ export class NeighborhoodArgs extends WalkArgs {
   @Field(() => Int, { defaultValue: 1, description: 'Hops from the entity, 1 to 3.' })
   depth!: number;
 
-  @Field(() => Int, { defaultValue: 200, description: 'Most nodes, the entity included, 1 to 2000; the nearest are kept and `truncated` tells when some were cut.' })
+  @Field(() => Int, {
+    defaultValue: 200,
+    description:
+      'Most nodes, the entity included, 1 to 2000; the nearest are kept and `truncated` tells when some were cut.',
+  })
   limit!: number;
 }

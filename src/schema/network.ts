@@ -10,7 +10,8 @@ export enum CentralityMetric {
 }
 registerEnumType(CentralityMetric, {
   name: 'CentralityMetric',
-  description: 'DEGREE: how many ties; BETWEENNESS: how often on the shortest way between others (brokers); PAGERANK: tied to well-tied entities.',
+  description:
+    'DEGREE: how many ties; BETWEENNESS: how often on the shortest way between others (brokers); PAGERANK: tied to well-tied entities.',
 });
 
 export enum ClusterAlgorithm {
@@ -19,7 +20,8 @@ export enum ClusterAlgorithm {
 }
 registerEnumType(ClusterAlgorithm, {
   name: 'ClusterAlgorithm',
-  description: 'WCC: entities connected at all (weakly connected components); LOUVAIN: densely tied communities within them.',
+  description:
+    'WCC: entities connected at all (weakly connected components); LOUVAIN: densely tied communities within them.',
 });
 
 export const NETWORK_TYPES_HELP =
@@ -28,13 +30,19 @@ export const NETWORK_TYPES_HELP =
 
 @ArgsType()
 export class NetworkArgs {
-  @Field(() => [String], { nullable: true, description: 'Node labels in scope (Vessel, Company, Person, Port, …). Default: Vessel, Company, Person, Port.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Node labels in scope (Vessel, Company, Person, Port, …). Default: Vessel, Company, Person, Port.',
+  })
   labels?: string[] | null;
 
   @Field(() => [String], { nullable: true, description: NETWORK_TYPES_HELP })
   relationshipTypes?: string[] | null;
 
-  @Field(() => DateWindowInput, { nullable: true, description: 'Only ties and events overlapping this period; undated facts are kept.' })
+  @Field(() => DateWindowInput, {
+    nullable: true,
+    description: 'Only ties and events overlapping this period; undated facts are kept.',
+  })
   window?: DateWindowInput | null;
 
   @Field(() => Float, { nullable: true, description: 'Only facts at least this confident (0 to 1).' })

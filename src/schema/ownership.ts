@@ -47,12 +47,17 @@ export class ChainDesignation {
   designation!: Designation;
 }
 
-@ObjectType({ description: 'Registered owner, managers, operators and the chain of controlling companies above them, as of a day.' })
+@ObjectType({
+  description: 'Registered owner, managers, operators and the chain of controlling companies above them, as of a day.',
+})
 export class OwnershipTree {
   @Field(() => Vessel)
   vessel!: Vessel;
 
-  @Field(() => String, { nullable: true, description: 'The day the tree is drawn for; null: any time (every known tie).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The day the tree is drawn for; null: any time (every known tie).',
+  })
   at!: string | null;
 
   @Field(() => [OwnershipTie], { description: 'Registered and beneficial owners (OWNS).' })
@@ -64,24 +69,33 @@ export class OwnershipTree {
   @Field(() => [OwnershipTie], { description: 'Operators (OPERATES).' })
   operators!: OwnershipTie[];
 
-  @Field(() => [OwnershipTie], { description: 'Other ties to the vessel: controllers, charterers, brokers, consignees, associates.' })
+  @Field(() => [OwnershipTie], {
+    description: 'Other ties to the vessel: controllers, charterers, brokers, consignees, associates.',
+  })
   otherTies!: OwnershipTie[];
 
-  @Field(() => [OwnershipTie], { description: 'Ties above the direct parties: who owns or controls them, up to the last known parent.' })
+  @Field(() => [OwnershipTie], {
+    description: 'Ties above the direct parties: who owns or controls them, up to the last known parent.',
+  })
   chain!: OwnershipTie[];
 
   @Field(() => [OwnershipParty], { description: 'Every company and person on the tree, nearest first.' })
   parties!: OwnershipParty[];
 
   @Field(() => [OwnershipParty], {
-    description: 'The last known parents of the owners, managers, operators and controllers: the tops of their chains (nobody known owns or controls them). Charterers, brokers and consignees are not parents.',
+    description:
+      'The last known parents of the owners, managers, operators and controllers: the tops of their chains (nobody known owns or controls them). Charterers, brokers and consignees are not parents.',
   })
   ultimateParents!: OwnershipParty[];
 
-  @Field(() => [ChainDesignation], { description: 'Every designation imposed by the day on the vessel or any party of the tree.' })
+  @Field(() => [ChainDesignation], {
+    description: 'Every designation imposed by the day on the vessel or any party of the tree.',
+  })
   designations!: ChainDesignation[];
 
-  @Field(() => Boolean, { description: 'True when the vessel or a party of the tree has a designation in force by the day.' })
+  @Field(() => Boolean, {
+    description: 'True when the vessel or a party of the tree has a designation in force by the day.',
+  })
   designated!: boolean;
 
   @Field(() => Subgraph, { description: 'The tree drawn: the vessel, the parties and their ties.' })

@@ -23,7 +23,10 @@ export abstract class Party extends Evidenced implements Node {
   @Field(() => PartyKind)
   kind!: PartyKind;
 
-  @Field(() => String, { nullable: true, description: 'The country as the sources put it ("North Korea (operates in DPRK and Vietnam)").' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The country as the sources put it ("North Korea (operates in DPRK and Vietnam)").',
+  })
   countryText!: string | null;
 
   countryCode!: string | null;
@@ -31,7 +34,7 @@ export abstract class Party extends Evidenced implements Node {
   @Field(() => String, { nullable: true })
   address!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Its role in the trade, in the sources\' words.' })
+  @Field(() => String, { nullable: true, description: "Its role in the trade, in the sources' words." })
   role!: string | null;
 }
 
@@ -46,7 +49,8 @@ export class Person extends Party {}
 
 @ObjectType({
   implements: [Evidenced],
-  description: 'A tie between a company or person and a vessel or company (ownership, management, control …) over a time span.',
+  description:
+    'A tie between a company or person and a vessel or company (ownership, management, control …) over a time span.',
 })
 export class PartyRelation extends Evidenced {
   @Field(() => ID)

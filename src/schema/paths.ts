@@ -17,14 +17,20 @@ export class GraphPath {
   @Field(() => Int, { description: 'Number of edges.' })
   length!: number;
 
-  @Field(() => Float, { nullable: true, description: 'The weakest confidence along the path (null when no edge states one).' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'The weakest confidence along the path (null when no edge states one).',
+  })
   confidence!: number | null;
 
   /** Resolved to `sources`. */
   sourceIds!: string[];
 }
 
-@ObjectType('Connection', { description: 'An entity linked to both a and b (a shared owner, manager, operator, port, transfer counterpart …), with the way from each.' })
+@ObjectType('Connection', {
+  description:
+    'An entity linked to both a and b (a shared owner, manager, operator, port, transfer counterpart …), with the way from each.',
+})
 export class CommonConnection {
   @Field(() => GraphNode)
   node!: GraphNode;

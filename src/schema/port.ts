@@ -4,7 +4,11 @@ import { Evidenced, GeoPoint } from './evidence';
 import { PortKind } from './enums';
 import { Connection } from './connection';
 
-@ObjectType({ implements: [Node, Evidenced], description: 'A port, ship-to-ship transfer area, anchorage or stretch of water where coal was loaded, passed on or landed.' })
+@ObjectType({
+  implements: [Node, Evidenced],
+  description:
+    'A port, ship-to-ship transfer area, anchorage or stretch of water where coal was loaded, passed on or landed.',
+})
 export class Port extends Evidenced implements Node {
   @Field(() => ID)
   id!: string;
@@ -27,7 +31,7 @@ export class Port extends Evidenced implements Node {
   @Field(() => GeoPoint, { nullable: true, description: 'Approximate position; null where no source gives one.' })
   location!: GeoPoint | null;
 
-  @Field(() => String, { nullable: true, description: 'Its role in the trade, in the sources\' words.' })
+  @Field(() => String, { nullable: true, description: "Its role in the trade, in the sources' words." })
   role!: string | null;
 }
 

@@ -10,21 +10,37 @@ registerEnumType(RiskFactorCode, {
   valuesConfig: {
     DESIGNATED: { description: 'The vessel has a designation in force.' },
     DESIGNATION_PROPOSED: { description: 'Proposed for designation, not designated.' },
-    DESIGNATED_CONTROLLER: { description: 'Owned, managed, operated or controlled (directly or up the ownership chain) by a designated party, ties in force.' },
+    DESIGNATED_CONTROLLER: {
+      description:
+        'Owned, managed, operated or controlled (directly or up the ownership chain) by a designated party, ties in force.',
+    },
     DPRK_FLAG: { description: 'Flagged by North Korea (not a false identity).' },
     DPRK_PORT_LEGS: { description: 'Legs from DPRK ports.' },
-    DPRK_ORIGIN_CARGO: { description: 'Legs from elsewhere carrying cargo the sources give as North Korean, or as a violation.' },
+    DPRK_ORIGIN_CARGO: {
+      description: 'Legs from elsewhere carrying cargo the sources give as North Korean, or as a violation.',
+    },
     RISKY_TRANSFERS: { description: 'Transfers with DPRK-flagged or designated vessels.' },
     EVASION_TACTICS: { description: 'Evasion tactics seen on the vessel, its legs or transfers.' },
     FALSE_IDENTITY: { description: 'False identities: spoofed AIS, forged papers.' },
     IDENTITY_CHANGES: { description: 'Former names and flag changes.' },
-    PROXIMITY_TO_DESIGNATED: { description: 'Hops to the nearest designated vessel, company or person (not counted above).' },
+    PROXIMITY_TO_DESIGNATED: {
+      description: 'Hops to the nearest designated vessel, company or person (not counted above).',
+    },
     CLEARED_BY_SOURCES: { description: 'The sources clear the vessel (lowers the score).' },
-    EXEMPT_CARGO: { description: 'Legs through DPRK ports whose cargo the sources establish as lawful (Russian coal, not a violation): set aside.' },
+    EXEMPT_CARGO: {
+      description:
+        'Legs through DPRK ports whose cargo the sources establish as lawful (Russian coal, not a violation): set aside.',
+    },
   },
 });
-registerEnumType(RiskEffect, { name: 'RiskEffect', description: 'RAISES or LOWERS the score, or NEUTRALISES facts that would have raised it.' });
-registerEnumType(RiskLevel, { name: 'RiskLevel', description: 'NONE below 1, LOW from 1, MEDIUM from 25, HIGH from 50, SEVERE from 75.' });
+registerEnumType(RiskEffect, {
+  name: 'RiskEffect',
+  description: 'RAISES or LOWERS the score, or NEUTRALISES facts that would have raised it.',
+});
+registerEnumType(RiskLevel, {
+  name: 'RiskLevel',
+  description: 'NONE below 1, LOW from 1, MEDIUM from 25, HIGH from 50, SEVERE from 75.',
+});
 
 @ObjectType({ description: 'One reason in a risk score.' })
 export class RiskFactor {
@@ -37,7 +53,9 @@ export class RiskFactor {
   @Field(() => Float, { description: 'Most points the factor can give (negative: it lowers the score).' })
   weight!: number;
 
-  @Field(() => Float, { description: 'Share of the weight the facts earn, 0 to 1 (more facts or a nearer party earn more).' })
+  @Field(() => Float, {
+    description: 'Share of the weight the facts earn, 0 to 1 (more facts or a nearer party earn more).',
+  })
   strength!: number;
 
   @Field(() => Float, { description: 'Best confidence among the facts behind it.' })
@@ -73,7 +91,7 @@ export class RiskProfile {
   @Field(() => String, { nullable: true, description: 'The day the profile is drawn for; null: everything known.' })
   at!: string | null;
 
-  @Field(() => Int, { description: 'Sum of the factors\' points, clamped to 0..100.' })
+  @Field(() => Int, { description: "Sum of the factors' points, clamped to 0..100." })
   score!: number;
 
   @Field(() => RiskLevel)

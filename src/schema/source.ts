@@ -2,7 +2,10 @@ import { Field, Float, ObjectType } from 'type-graphql';
 import { Node } from './node';
 import { ConfidenceTier, SourceKind } from './enums';
 
-@ObjectType({ implements: [Node], description: 'A document a fact comes from: its address, publisher and reliability.' })
+@ObjectType({
+  implements: [Node],
+  description: 'A document a fact comes from: its address, publisher and reliability.',
+})
 export class Source extends Node {
   @Field(() => String)
   url!: string;

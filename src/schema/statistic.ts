@@ -2,7 +2,10 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Node } from './node';
 import { DateRange, Evidenced, Quantity } from './evidence';
 
-@ObjectType({ implements: [Node, Evidenced], description: 'An aggregate finding that names no single voyage ("47 shipments to Hangzhou Bay, May-Aug 2019").' })
+@ObjectType({
+  implements: [Node, Evidenced],
+  description: 'An aggregate finding that names no single voyage ("47 shipments to Hangzhou Bay, May-Aug 2019").',
+})
 export class Statistic extends Evidenced implements Node {
   @Field(() => ID)
   id!: string;

@@ -14,7 +14,10 @@ export class Tactic extends Node {
   description!: string;
 }
 
-@ObjectType({ implements: [Evidenced], description: 'A tactic seen for a vessel, company, leg or transfer, with when and on what evidence.' })
+@ObjectType({
+  implements: [Evidenced],
+  description: 'A tactic seen for a vessel, company, leg or transfer, with when and on what evidence.',
+})
 export class TacticUse extends Evidenced {
   tacticId!: string;
 

@@ -59,11 +59,16 @@ export class RouteLink {
   @Field(() => Int, { nullable: true, description: 'Most days the cargo can have waited (null: unknown).' })
   waitMaxDays!: number | null;
 
-  @Field(() => Boolean, { description: 'True when the two legs meet at a port the sources give only as one of several alternatives.' })
+  @Field(() => Boolean, {
+    description: 'True when the two legs meet at a port the sources give only as one of several alternatives.',
+  })
   placeUncertain!: boolean;
 }
 
-@ObjectType({ description: 'One step of a route: a leg (vessel, from, to, dates, tonnage) or a transfer (from vessel, to vessel, where, when).' })
+@ObjectType({
+  description:
+    'One step of a route: a leg (vessel, from, to, dates, tonnage) or a transfer (from vessel, to vessel, where, when).',
+})
 export class RouteStep {
   @Field(() => Int)
   index!: number;
@@ -77,7 +82,10 @@ export class RouteStep {
   @Field(() => Transfer, { nullable: true })
   transfer!: Transfer | null;
 
-  @Field(() => RouteLink, { nullable: true, description: 'How this leg follows the previous one (null on the first leg and on transfer steps).' })
+  @Field(() => RouteLink, {
+    nullable: true,
+    description: 'How this leg follows the previous one (null on the first leg and on transfer steps).',
+  })
   link!: RouteLink | null;
 }
 
@@ -98,7 +106,9 @@ export class Route {
   @Field(() => [RouteStep])
   steps!: RouteStep[];
 
-  @Field(() => Float, { description: 'From 0 to 1: the weakest leg\'s confidence, lowered for every inferred or only possible link.' })
+  @Field(() => Float, {
+    description: "From 0 to 1: the weakest leg's confidence, lowered for every inferred or only possible link.",
+  })
   confidence!: number;
 
   @Field(() => Int, { description: 'Links inferred from landing and reloading at the same port.' })
@@ -119,10 +129,14 @@ export class Route {
   @Field(() => DateRange, { nullable: true, description: 'When the last leg arrived.' })
   arrival!: DateRange | null;
 
-  @Field(() => TonnageRange, { description: 'Tonnage of the cargo as the legs give it (the last leg that states one).' })
+  @Field(() => TonnageRange, {
+    description: 'Tonnage of the cargo as the legs give it (the last leg that states one).',
+  })
   tonnage!: TonnageRange;
 
-  @Field(() => Subgraph, { description: 'The route as nodes and edges (ports, legs, vessels, transfers), ready to draw.' })
+  @Field(() => Subgraph, {
+    description: 'The route as nodes and edges (ports, legs, vessels, transfers), ready to draw.',
+  })
   graph!: Subgraph;
 
   originId!: string;
@@ -143,7 +157,9 @@ export class DestinationSummary {
   @Field(() => Int)
   routeCount!: number;
 
-  @Field(() => TonnageRange, { description: 'Total tonnage over the distinct final legs (lowest and highest figures).' })
+  @Field(() => TonnageRange, {
+    description: 'Total tonnage over the distinct final legs (lowest and highest figures).',
+  })
   tonnage!: TonnageRange;
 
   @Field(() => String, { nullable: true, description: 'Earliest day any of these routes can have left the origin.' })
@@ -171,7 +187,7 @@ export enum TimelineEventKind {
 }
 registerEnumType(TimelineEventKind, { name: 'TimelineEventKind' });
 
-@ObjectType({ description: 'One dated event in a vessel\'s life, with what it refers to.' })
+@ObjectType({ description: "One dated event in a vessel's life, with what it refers to." })
 export class TimelineEvent {
   @Field(() => TimelineEventKind)
   kind!: TimelineEventKind;
@@ -182,7 +198,10 @@ export class TimelineEvent {
   @Field(() => String, { description: 'What happened, in a line.' })
   summary!: string;
 
-  @Field(() => ID, { nullable: true, description: 'The entity the event refers to (a leg, transfer, identity claim, designation or tactic).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The entity the event refers to (a leg, transfer, identity claim, designation or tactic).',
+  })
   refId!: string | null;
 
   @Field(() => Float, { nullable: true })

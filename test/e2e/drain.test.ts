@@ -79,7 +79,9 @@ function send(port: number, query: string, holdBody = false): Sent {
         let text = '';
         res.setEncoding('utf8');
         res.on('data', (c: string) => (text += c));
-        res.on('end', () => resolve({ status: res.statusCode, connection: String(res.headers.connection), body: text }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode, connection: String(res.headers.connection), body: text }),
+        );
         res.on('error', (e) => resolve({ error: e.message }));
       });
       req.on('error', (e: NodeJS.ErrnoException) => resolve({ error: e.code ?? e.message }));
@@ -147,7 +149,9 @@ async function startService(): Promise<Service> {
   });
   const events: Record<string, any>[] = [];
   const raw: string[] = [];
-  const exited = new Promise<{ code: number | null; at: number }>((r) => child.once('exit', (code) => r({ code, at: Date.now() })));
+  const exited = new Promise<{ code: number | null; at: number }>((r) =>
+    child.once('exit', (code) => r({ code, at: Date.now() })),
+  );
   const url = new Promise<string>((resolve, reject) => {
     readline.createInterface({ input: child.stdout! }).on('line', (line) => {
       raw.push(line);
@@ -223,11 +227,17 @@ describe('SIGTERM while requests are in flight', () => {
     signalled = true;
     const signalAt = Date.now();
     child.kill('SIGTERM');
-    const counted = all.filter((s) => s.acceptedAt != null && s.acceptedAt < signalAt && s.sentAt != null && s.sentAt < signalAt);
+    const counted = all.filter(
+      (s) => s.acceptedAt != null && s.acceptedAt < signalAt && s.sentAt != null && s.sentAt < signalAt,
+    );
     const inFlight = counted.filter((s) => s.doneAt == null).length;
 
     // The drain begins: new connections are refused while the held requests are still open.
-    await until('the drain to begin', () => events.some((e) => e.msg === 'stopping: draining in-flight requests'), 10_000);
+    await until(
+      'the drain to begin',
+      () => events.some((e) => e.msg === 'stopping: draining in-flight requests'),
+      10_000,
+    );
     await until('a new connection to be refused', () => connectionRefused(port), 5_000);
     const late = await fetch(`http://127.0.0.1:${port}/graphql`, {
       method: 'POST',
@@ -244,7 +254,11 @@ describe('SIGTERM while requests are in flight', () => {
     // Every accepted request completes with 200 and the body it had before the signal.
     for (const s of [...counted, ...held]) {
       const a = await s.answer;
-      expect({ query: s.query, status: a.status, error: a.error }).toEqual({ query: s.query, status: 200, error: undefined });
+      expect({ query: s.query, status: a.status, error: a.error }).toEqual({
+        query: s.query,
+        status: 200,
+        error: undefined,
+      });
       expect(a.connection).toBe('close');
       expect(JSON.parse(a.body!)).toEqual(expected.get(s.query));
     }
@@ -256,9 +270,13 @@ describe('SIGTERM while requests are in flight', () => {
     await Promise.all(workers);
 
     const stopping = events.find((e) => e.msg === 'stopping: draining in-flight requests')!;
-    const answeredWhileDraining = events.filter((e) => e.msg === 'graphql operation' && e.seenAt >= stopping.seenAt).length;
+    const answeredWhileDraining = events.filter(
+      (e) => e.msg === 'graphql operation' && e.seenAt >= stopping.seenAt,
+    ).length;
     expect(answeredWhileDraining).toBeGreaterThanOrEqual(held.length);
-    expect(events.map((e) => e.msg)).toEqual(expect.arrayContaining(['HTTP server closed', 'Neo4j driver closed', 'stopped']));
+    expect(events.map((e) => e.msg)).toEqual(
+      expect.arrayContaining(['HTTP server closed', 'Neo4j driver closed', 'stopped']),
+    );
     expect(events.filter((e) => e.level >= 50)).toEqual([]); // no error logged while stopping
     process.stderr.write(
       `[drain] ${all.length} requests under load, ${counted.length} of them sent and accepted before SIGTERM ` +

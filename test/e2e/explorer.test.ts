@@ -31,7 +31,9 @@ beforeAll(async () => {
     throw new Error(`${DIST_DIR}/index.html is missing: run \`npm run build:explorer\` first`);
   }
   t = await startTestService();
-  const schema = await t.gql<{ __schema: { queryType: { fields: { name: string }[] } } }>('{ __schema { queryType { fields { name } } } }');
+  const schema = await t.gql<{ __schema: { queryType: { fields: { name: string }[] } } }>(
+    '{ __schema { queryType { fields { name } } } }',
+  );
   queryFields = new Set(schema.data!.__schema.queryType.fields.map((f) => f.name));
   session = await launchBrowser({ allowedOrigins: [t.url], viewport: { width: 1280, height: 800 } });
   const { page } = session;
@@ -210,7 +212,9 @@ describe('route explorer in headless Chromium', () => {
       async () => !/Port: Chongjin/.test(await page.locator('.details').innerText()),
       async () => 'the selection to move on from Chongjin',
     );
-    expect(await page.evaluate(() => (globalThis as unknown as Win).collierExplorerGraph.$(':selected').length)).toBe(1);
+    expect(await page.evaluate(() => (globalThis as unknown as Win).collierExplorerGraph.$(':selected').length)).toBe(
+      1,
+    );
     await page.keyboard.press('Escape');
     await waitForText(page.locator('.details'), /Click a port, vessel/);
   });
@@ -284,7 +288,9 @@ describe('route explorer in headless Chromium', () => {
     await page.getByRole('button', { name: 'Trace', exact: true }).click();
     const alert = page.getByRole('alert');
     await waitForText(alert, /NOT_FOUND/);
-    expect(await alert.innerText()).toMatch(/The trace failed: No port matches origin "Atlantis Harbour".*\(NOT_FOUND\)/s);
+    expect(await alert.innerText()).toMatch(
+      /The trace failed: No port matches origin "Atlantis Harbour".*\(NOT_FOUND\)/s,
+    );
   });
 
   it('expands a node’s neighbourhood in place (issue 4’s `neighborhood`), or says clearly that the service lacks it', async () => {
@@ -356,7 +362,10 @@ describe('route explorer in headless Chromium', () => {
       expect(text).toContain('Chongjin');
     } else {
       await button.click();
-      await waitForText(page.getByRole('alert'), /needs the link-analysis query `exportSubgraph`.*GRAPHQL_VALIDATION_FAILED/s);
+      await waitForText(
+        page.getByRole('alert'),
+        /needs the link-analysis query `exportSubgraph`.*GRAPHQL_VALIDATION_FAILED/s,
+      );
     }
   });
 
@@ -377,7 +386,10 @@ describe('route explorer in headless Chromium', () => {
       return root.scrollWidth - root.clientWidth;
     });
     expect(overflow).toBeLessThanOrEqual(0);
-    const [drawing, side] = await Promise.all([page.locator('.drawing').boundingBox(), page.locator('.side').boundingBox()]);
+    const [drawing, side] = await Promise.all([
+      page.locator('.drawing').boundingBox(),
+      page.locator('.side').boundingBox(),
+    ]);
     expect(side!.y).toBeGreaterThanOrEqual(drawing!.y + drawing!.height - 1); // stacked, not side by side
     await page.screenshot({ path: path.join(ARTIFACTS, 'explorer-narrow.png'), fullPage: true });
     await page.setViewportSize({ width: 1280, height: 800 });
@@ -400,7 +412,9 @@ describe('route explorer in headless Chromium', () => {
     expect(urls.some((u) => /stylesheet .*\/explorer-assets\/.*\.css$/.test(u))).toBe(true);
     expect(urls.some((u) => u === `POST fetch ${t.url}/graphql`)).toBe(true);
 
-    const violations = await session.page.evaluate(() => (globalThis as unknown as { __cspViolations: string[] }).__cspViolations);
+    const violations = await session.page.evaluate(
+      () => (globalThis as unknown as { __cspViolations: string[] }).__cspViolations,
+    );
     expect(violations).toEqual([]);
     expect(session.pageErrors).toEqual([]);
     expect(session.consoleMessages.filter((m) => /Content Security Policy|Refused to|^error:/i.test(m))).toEqual([]);

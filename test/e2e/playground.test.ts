@@ -176,7 +176,9 @@ describe('offline playground in headless Chromium', () => {
     await introspection;
 
     // The example tabs, named after their operations.
-    const exampleNames = [...readFileSync(path.resolve(__dirname, '../../playground/examples.ts'), 'utf8').matchAll(/^query (\w+)/gm)].map((m) => m[1]);
+    const exampleNames = [
+      ...readFileSync(path.resolve(__dirname, '../../playground/examples.ts'), 'utf8').matchAll(/^query (\w+)/gm),
+    ].map((m) => m[1]);
     expect(exampleNames.length).toBeGreaterThanOrEqual(7);
     const tabs = page.locator('.graphiql-tab');
     await waitForCount(tabs, exampleNames.length);
@@ -226,7 +228,9 @@ describe('offline playground in headless Chromium', () => {
     expect(urls.some((u) => /stylesheet .*\/playground-assets\/.*\.css$/.test(u))).toBe(true);
     expect(urls.some((u) => /\/playground-assets\/editor\.worker-.*\.js$/.test(u))).toBe(true);
 
-    const violations = await page.evaluate(() => (globalThis as unknown as { __cspViolations: string[] }).__cspViolations);
+    const violations = await page.evaluate(
+      () => (globalThis as unknown as { __cspViolations: string[] }).__cspViolations,
+    );
     expect(violations).toEqual([]);
     expect(session!.pageErrors).toEqual([]);
     expect(session!.consoleMessages.filter((m) => /Content Security Policy|Refused to/i.test(m))).toEqual([]);

@@ -32,7 +32,8 @@ function startService(env: Record<string, string>): { child: ChildProcess; lines
   return { child, lines, ready };
 }
 
-const exitOf = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+const exitOf = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
 describe('the service process', () => {
   it('serves, logs JSON lines with request ids, and on SIGTERM drains and exits 0', async () => {

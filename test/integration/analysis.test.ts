@@ -20,7 +20,10 @@ afterAll(async () => {
 });
 
 const statements = (r: { headers: Headers }) => Number(r.headers.get('x-collier-statements'));
-const gdsGraphs = async () => (await t.db.read<{ graphName: string }>('CALL gds.graph.list() YIELD graphName RETURN graphName')).map((g) => g.graphName);
+const gdsGraphs = async () =>
+  (await t.db.read<{ graphName: string }>('CALL gds.graph.list() YIELD graphName RETURN graphName')).map(
+    (g) => g.graphName,
+  );
 
 const PATH = `length confidence nodes { id label name } edges { id type source target confidence period { from to } sources { url } } sources { url }`;
 
@@ -38,8 +41,14 @@ describe('how Lucky Star and Asia Bridge are connected', () => {
     expect(weihai.node).toMatchObject({ label: 'Company', name: 'Weihai Huijiang Trade Ltd' });
     expect(weihai.entity.designations.map((d: any) => d.authority)).toContain('US_OFAC');
     expect(weihai.distance).toBe(2);
-    expect(weihai.pathFromA.nodes.map((n: any) => n.id)).toEqual(['vessel:lucky-star', 'company:weihai-huijiang-trade']);
-    expect(weihai.pathFromB.nodes.map((n: any) => n.id)).toEqual(['vessel:asia-bridge', 'company:weihai-huijiang-trade']);
+    expect(weihai.pathFromA.nodes.map((n: any) => n.id)).toEqual([
+      'vessel:lucky-star',
+      'company:weihai-huijiang-trade',
+    ]);
+    expect(weihai.pathFromB.nodes.map((n: any) => n.id)).toEqual([
+      'vessel:asia-bridge',
+      'company:weihai-huijiang-trade',
+    ]);
     for (const p of [weihai.pathFromA, weihai.pathFromB]) {
       expect(p.edges[0]).toMatchObject({ type: 'OPERATES', source: 'company:weihai-huijiang-trade' });
       expect(p.sources.length).toBeGreaterThan(0);
@@ -50,11 +59,17 @@ describe('how Lucky Star and Asia Bridge are connected', () => {
   });
 
   it('paths between them: the shortest has length 2 through Weihai Huijiang Trade Ltd, with its sources', async () => {
-    const r = await t.gql(`{ paths(from: "vessel:lucky-star", to: "vessel:asia-bridge", k: 3, maxLength: 4) { ${PATH} } }`);
+    const r = await t.gql(
+      `{ paths(from: "vessel:lucky-star", to: "vessel:asia-bridge", k: 3, maxLength: 4) { ${PATH} } }`,
+    );
     expect(r.errors).toBeUndefined();
     const [first] = r.data!.paths;
     expect(first.length).toBe(2);
-    expect(first.nodes.map((n: any) => n.id)).toEqual(['vessel:lucky-star', 'company:weihai-huijiang-trade', 'vessel:asia-bridge']);
+    expect(first.nodes.map((n: any) => n.id)).toEqual([
+      'vessel:lucky-star',
+      'company:weihai-huijiang-trade',
+      'vessel:asia-bridge',
+    ]);
     expect(first.edges.map((e: any) => e.type)).toEqual(['OPERATES', 'OPERATES']);
     expect(first.sources.length).toBeGreaterThan(0);
     expect(first.confidence).toBeGreaterThan(0);
@@ -65,25 +80,40 @@ describe('how Lucky Star and Asia Bridge are connected', () => {
   });
 
   it('paths are the k shortest, simple, shortest first (Wise Honest → Dong Thanh: broker and transfer first)', async () => {
-    const r = await t.gql(`{ paths(from: "vessel:wise-honest", to: "vessel:dong-thanh", k: 10, maxLength: 6) { length nodes { id } edges { type } } }`);
+    const r = await t.gql(
+      `{ paths(from: "vessel:wise-honest", to: "vessel:dong-thanh", k: 10, maxLength: 6) { length nodes { id } edges { type } } }`,
+    );
     expect(r.errors).toBeUndefined();
     const paths = r.data!.paths;
     expect(paths).toHaveLength(10);
-    expect(paths.map((p: any) => p.length)).toEqual([...paths.map((p: any) => p.length)].sort((a: number, b: number) => a - b));
-    expect(paths.slice(0, 2).map((p: any) => p.nodes[1].id).sort()).toEqual(['person:eko-setyamoko', 'transfer:wise-honest:dong-thanh']);
+    expect(paths.map((p: any) => p.length)).toEqual(
+      [...paths.map((p: any) => p.length)].sort((a: number, b: number) => a - b),
+    );
+    expect(
+      paths
+        .slice(0, 2)
+        .map((p: any) => p.nodes[1].id)
+        .sort(),
+    ).toEqual(['person:eko-setyamoko', 'transfer:wise-honest:dong-thanh']);
     for (const p of paths) expect(new Set(p.nodes.map((n: any) => n.id)).size).toBe(p.nodes.length);
     expect(statements(r)).toBe(1);
   });
 
   it('paths respect the relationship types, the day and the confidence asked for', async () => {
-    const onlyOwnership = await t.gql(`{ paths(from: "vessel:wise-honest", to: "vessel:dong-thanh", relationshipTypes: ["OWNS", "operates"]) { length } }`);
+    const onlyOwnership = await t.gql(
+      `{ paths(from: "vessel:wise-honest", to: "vessel:dong-thanh", relationshipTypes: ["OWNS", "operates"]) { length } }`,
+    );
     expect(onlyOwnership.errors).toBeUndefined();
     expect(onlyOwnership.data!.paths).toEqual([]);
     // the broker tie dates from Nov 2018: not in force on 1 Jan 2018
-    const before = await t.gql(`{ paths(from: "vessel:wise-honest", to: "vessel:dong-thanh", at: "2018-01-01", k: 10, maxLength: 6) { nodes { id } } }`);
+    const before = await t.gql(
+      `{ paths(from: "vessel:wise-honest", to: "vessel:dong-thanh", at: "2018-01-01", k: 10, maxLength: 6) { nodes { id } } }`,
+    );
     expect(before.data!.paths.some((p: any) => p.nodes.some((n: any) => n.id === 'person:eko-setyamoko'))).toBe(false);
     // the broker tie is MEDIUM (0.6): gone above 0.7
-    const confident = await t.gql(`{ paths(from: "vessel:wise-honest", to: "vessel:dong-thanh", minConfidence: 0.7) { nodes { id } edges { confidence } } }`);
+    const confident = await t.gql(
+      `{ paths(from: "vessel:wise-honest", to: "vessel:dong-thanh", minConfidence: 0.7) { nodes { id } edges { confidence } } }`,
+    );
     expect(confident.data!.paths.length).toBeGreaterThan(0);
     for (const p of confident.data!.paths) {
       expect(p.nodes.map((n: any) => n.id)).not.toContain('person:eko-setyamoko');
@@ -94,11 +124,22 @@ describe('how Lucky Star and Asia Bridge are connected', () => {
 
 describe('neighborhood', () => {
   it('draws what is around Lucky Star: operator, owner, designation, leg, ports; no sources or countries by default', async () => {
-    const r = await t.gql(`{ neighborhood(id: "vessel:lucky-star", depth: 2) { nodes { id label name } edges { id type source target sources { url } } truncated } }`);
+    const r = await t.gql(
+      `{ neighborhood(id: "vessel:lucky-star", depth: 2) { nodes { id label name } edges { id type source target sources { url } } truncated } }`,
+    );
     expect(r.errors).toBeUndefined();
     const g = r.data!.neighborhood;
     const ids = g.nodes.map((n: any) => n.id);
-    expect(ids).toEqual(expect.arrayContaining(['vessel:lucky-star', 'company:weihai-huijiang-trade', 'company:always-smooth', 'leg:lucky-star:2019-01', 'port:nampho', 'vessel:asia-bridge']));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'vessel:lucky-star',
+        'company:weihai-huijiang-trade',
+        'company:always-smooth',
+        'leg:lucky-star:2019-01',
+        'port:nampho',
+        'vessel:asia-bridge',
+      ]),
+    );
     expect(g.nodes.some((n: any) => n.label === 'Source' || n.label === 'Country')).toBe(false);
     expect(g.truncated).toBe(false);
     const set = new Set(ids);
@@ -108,21 +149,27 @@ describe('neighborhood', () => {
   });
 
   it('never walks through a hub: tactics end a path, they do not join the vessels that used them', async () => {
-    const r = await t.gql(`{ neighborhood(id: "vessel:lucky-star", depth: 2, relationshipTypes: ["USED"]) { nodes { id } } }`);
+    const r = await t.gql(
+      `{ neighborhood(id: "vessel:lucky-star", depth: 2, relationshipTypes: ["USED"]) { nodes { id } } }`,
+    );
     const ids = r.data!.neighborhood.nodes.map((n: any) => n.id);
     expect(ids).toContain('tactic:FRONT_COMPANY');
     expect(ids).not.toContain('vessel:asia-bridge'); // Asia Bridge also used FRONT_COMPANY
   });
 
   it('follows countries when asked (IN), as ends only', async () => {
-    const r = await t.gql(`{ neighborhood(id: "company:weihai-huijiang-trade", depth: 3, relationshipTypes: ["IN", "OPERATES"]) { nodes { id } } }`);
+    const r = await t.gql(
+      `{ neighborhood(id: "company:weihai-huijiang-trade", depth: 3, relationshipTypes: ["IN", "OPERATES"]) { nodes { id } } }`,
+    );
     const ids = r.data!.neighborhood.nodes.map((n: any) => n.id);
     expect(ids).toContain('country:CN');
     expect(ids).not.toContain('company:weihai-world-shipping-freight-agency'); // also in China, reachable only through country:CN
   });
 
   it('as of a day leaves out what had not happened yet (the 2019 leg, the 2020 designations)', async () => {
-    const r = await t.gql(`{ neighborhood(id: "vessel:lucky-star", depth: 1, at: "2018-06-01") { nodes { id label } } }`);
+    const r = await t.gql(
+      `{ neighborhood(id: "vessel:lucky-star", depth: 1, at: "2018-06-01") { nodes { id label } } }`,
+    );
     const labels = r.data!.neighborhood.nodes.map((n: any) => n.label);
     expect(labels).not.toContain('Leg');
     expect(labels).not.toContain('Designation');
@@ -130,7 +177,9 @@ describe('neighborhood', () => {
   });
 
   it('keeps the nearest nodes and says so when the limit cuts it short', async () => {
-    const r = await t.gql(`{ neighborhood(id: "port:nampho", depth: 3, limit: 10) { nodes { id } edges { id } truncated } }`);
+    const r = await t.gql(
+      `{ neighborhood(id: "port:nampho", depth: 3, limit: 10) { nodes { id } edges { id } truncated } }`,
+    );
     expect(r.data!.neighborhood.nodes).toHaveLength(10);
     expect(r.data!.neighborhood.nodes[0].id).toBe('port:nampho');
     expect(r.data!.neighborhood.truncated).toBe(true);
@@ -153,15 +202,25 @@ describe('ownership', () => {
     expect(r.errors).toBeUndefined();
     const tree = r.data!.ownership;
     expect(tree.owners).toHaveLength(1);
-    expect(tree.owners[0]).toMatchObject({ depth: 1, relation: { type: 'OWNS', role: 'registered owner' }, party: { name: 'Ascending Enterprise Ltd', country: { code: 'GB', name: 'United Kingdom' } } });
+    expect(tree.owners[0]).toMatchObject({
+      depth: 1,
+      relation: { type: 'OWNS', role: 'registered owner' },
+      party: { name: 'Ascending Enterprise Ltd', country: { code: 'GB', name: 'United Kingdom' } },
+    });
     expect(tree.owners[0].relation.sources.length).toBeGreaterThan(0);
     const manager = tree.managers[0];
     expect(manager.party.id).toBe('company:weihai-world-shipping-freight-agency');
-    expect(manager.designations).toEqual(expect.arrayContaining([{ authority: 'UN_1718_COMMITTEE', status: 'IN_FORCE', date: { from: '2018-03-30' } }]));
+    expect(manager.designations).toEqual(
+      expect.arrayContaining([{ authority: 'UN_1718_COMMITTEE', status: 'IN_FORCE', date: { from: '2018-03-30' } }]),
+    );
     expect(tree.designated).toBe(true);
     expect(tree.designations).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ depth: 1, holder: { id: 'company:weihai-world-shipping-freight-agency', name: manager.party.name }, designation: expect.objectContaining({ authority: 'UN_1718_COMMITTEE', date: { from: '2018-03-30' } }) }),
+        expect.objectContaining({
+          depth: 1,
+          holder: { id: 'company:weihai-world-shipping-freight-agency', name: manager.party.name },
+          designation: expect.objectContaining({ authority: 'UN_1718_COMMITTEE', date: { from: '2018-03-30' } }),
+        }),
         expect.objectContaining({ depth: 0, holder: { id: 'vessel:xin-guang-hai', name: 'Xin Guang Hai' } }),
       ]),
     );
@@ -170,7 +229,9 @@ describe('ownership', () => {
   });
 
   it('before the designations, the same tree carries none', async () => {
-    const r = await t.gql(`{ ownership(vesselId: "vessel:xin-guang-hai", at: "2018-01-15") { at designated managers { party { id } designations { authority } } designations { depth } } }`);
+    const r = await t.gql(
+      `{ ownership(vesselId: "vessel:xin-guang-hai", at: "2018-01-15") { at designated managers { party { id } designations { authority } } designations { depth } } }`,
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data!.ownership).toMatchObject({ at: '2018-01-15', designated: false, designations: [] });
     expect(r.data!.ownership.managers[0].designations).toEqual([]);
@@ -180,7 +241,13 @@ describe('ownership', () => {
     const r = await t.gql(`{ ownership(vesselId: "vessel:wise-honest") { ${TREE} } }`);
     const tree = r.data!.ownership;
     expect(tree.owners[0].party.id).toBe('company:korea-songi-shipping');
-    expect(tree.chain).toEqual([expect.objectContaining({ depth: 2, relation: expect.objectContaining({ type: 'CONTROLS' }), party: expect.objectContaining({ id: 'company:korea-songi-general-trading' }) })]);
+    expect(tree.chain).toEqual([
+      expect.objectContaining({
+        depth: 2,
+        relation: expect.objectContaining({ type: 'CONTROLS' }),
+        party: expect.objectContaining({ id: 'company:korea-songi-general-trading' }),
+      }),
+    ]);
     // the broker Eko Setyamoko tops no chain of control: not a parent
     expect(tree.ultimateParents.map((p: any) => p.party.id)).toEqual(['company:korea-songi-general-trading']);
     const parent = tree.parties.find((p: any) => p.party.id === 'company:korea-songi-general-trading');
@@ -189,11 +256,17 @@ describe('ownership', () => {
   });
 
   it('of Kai Xiang in Aug 2017: charterers and the persons behind Ricoh-Union; the charter is over by 2019', async () => {
-    const during = await t.gql(`{ ownership(vesselId: "vessel:kai-xiang", at: "2017-08-15") { otherTies { relation { type } party { id } } chain { party { id } } } }`);
+    const during = await t.gql(
+      `{ ownership(vesselId: "vessel:kai-xiang", at: "2017-08-15") { otherTies { relation { type } party { id } } chain { party { id } } } }`,
+    );
     const tree = during.data!.ownership;
-    expect(tree.otherTies.map((x: any) => x.party.id)).toEqual(expect.arrayContaining(['company:ricoh-union', 'person:chiang-kuo-hua', 'company:formosa-plastics-vietnam']));
+    expect(tree.otherTies.map((x: any) => x.party.id)).toEqual(
+      expect.arrayContaining(['company:ricoh-union', 'person:chiang-kuo-hua', 'company:formosa-plastics-vietnam']),
+    );
     expect(tree.chain.map((x: any) => x.party.id).sort()).toEqual(['person:chiang-heng', 'person:chiang-kuo-hua']);
-    const after = await t.gql(`{ ownership(vesselId: "vessel:kai-xiang", at: "2019-01-01") { otherTies { relation { type } } } }`);
+    const after = await t.gql(
+      `{ ownership(vesselId: "vessel:kai-xiang", at: "2019-01-01") { otherTies { relation { type } } } }`,
+    );
     expect(after.data!.ownership.otherTies.map((x: any) => x.relation.type)).toEqual(['CONSIGNEE_OF']);
   });
 });
@@ -205,7 +278,9 @@ describe('riskProfile', () => {
   let ulJiBong: any;
   let oceanSkipper: any;
   beforeAll(async () => {
-    const r = await t.gql(`{ a: riskProfile(vesselId: "vessel:ul-ji-bong-6") { ${PROFILE} } b: riskProfile(vesselId: "vessel:ocean-skipper") { ${PROFILE} } }`);
+    const r = await t.gql(
+      `{ a: riskProfile(vesselId: "vessel:ul-ji-bong-6") { ${PROFILE} } b: riskProfile(vesselId: "vessel:ocean-skipper") { ${PROFILE} } }`,
+    );
     expect(r.errors).toBeUndefined();
     ulJiBong = r.data!.a;
     oceanSkipper = r.data!.b;
@@ -232,9 +307,16 @@ describe('riskProfile', () => {
     }
     const designated = ulJiBong.factors.find((f: any) => f.code === 'DESIGNATED');
     expect(designated.reason).toMatch(/UN_1718_COMMITTEE .*2017-12-28/);
-    expect(designated.paths[0].nodes.map((n: any) => n.id)).toEqual(['vessel:ul-ji-bong-6', 'designation:un:2017-12-28:ul-ji-bong-6']);
+    expect(designated.paths[0].nodes.map((n: any) => n.id)).toEqual([
+      'vessel:ul-ji-bong-6',
+      'designation:un:2017-12-28:ul-ji-bong-6',
+    ]);
     const legs = ulJiBong.factors.find((f: any) => f.code === 'DPRK_PORT_LEGS');
-    expect(legs.paths[0].nodes.map((n: any) => n.id)).toEqual(['vessel:ul-ji-bong-6', 'leg:ul-ji-bong-6:2017-09', 'port:unspecified-kp']);
+    expect(legs.paths[0].nodes.map((n: any) => n.id)).toEqual([
+      'vessel:ul-ji-bong-6',
+      'leg:ul-ji-bong-6:2017-09',
+      'port:unspecified-kp',
+    ]);
   });
 
   it('shows that the sources clear Ocean Skipper and that its Rason leg carried exempt Russian coal', () => {
@@ -245,12 +327,18 @@ describe('riskProfile', () => {
     const exempt = oceanSkipper.factors.find((f: any) => f.code === 'EXEMPT_CARGO');
     expect(exempt).toMatchObject({ effect: 'NEUTRALISES', points: 0 });
     expect(exempt.reason).toMatch(/Russian coal/);
-    expect(exempt.paths[0].nodes.map((n: any) => n.id)).toEqual(['vessel:ocean-skipper', 'leg:ocean-skipper:2017-01', 'port:rason']);
+    expect(exempt.paths[0].nodes.map((n: any) => n.id)).toEqual([
+      'vessel:ocean-skipper',
+      'leg:ocean-skipper:2017-01',
+      'port:rason',
+    ]);
     expect(oceanSkipper.factors.map((f: any) => f.code)).not.toContain('DPRK_PORT_LEGS');
   });
 
   it('as of a day before its designation and voyage, Ul Ji Bong 6 scores lower', async () => {
-    const r = await t.gql(`{ riskProfile(vesselId: "vessel:ul-ji-bong-6", at: "2017-06-01") { score factors { code } } }`);
+    const r = await t.gql(
+      `{ riskProfile(vesselId: "vessel:ul-ji-bong-6", at: "2017-06-01") { score factors { code } } }`,
+    );
     const codes = r.data!.riskProfile.factors.map((f: any) => f.code);
     expect(codes).not.toContain('DESIGNATED');
     expect(codes).not.toContain('DPRK_PORT_LEGS');
@@ -264,7 +352,11 @@ describe('riskProfile', () => {
     }`);
     const transfer = r.data!.dongThanh.factors.find((f: any) => f.code === 'RISKY_TRANSFERS');
     expect(transfer.reason).toMatch(/Wise Honest \(DPRK-flagged, designated\)/);
-    expect(transfer.paths[0].nodes.map((n: any) => n.id).slice(0, 3)).toEqual(['vessel:dong-thanh', 'transfer:wise-honest:dong-thanh', 'vessel:wise-honest']);
+    expect(transfer.paths[0].nodes.map((n: any) => n.id).slice(0, 3)).toEqual([
+      'vessel:dong-thanh',
+      'transfer:wise-honest:dong-thanh',
+      'vessel:wise-honest',
+    ]);
     const manager = r.data!.xgh.factors.find((f: any) => f.code === 'DESIGNATED_CONTROLLER');
     expect(manager.reason).toBe('Managed by designated Weihai World-Shipping Freight Agency Co Ltd.');
   });
@@ -285,7 +377,9 @@ describe('centrality and clusters (Graph Data Science)', () => {
   });
 
   it('ranks vessels, companies and ports by betweenness, highest first, and leaves no projected graph behind', async () => {
-    const r = await t.gql(`{ centrality(metric: BETWEENNESS, labels: ["Vessel", "Company", "Port"], limit: 15) { rank score designated node { id label name } entity { id } } }`);
+    const r = await t.gql(
+      `{ centrality(metric: BETWEENNESS, labels: ["Vessel", "Company", "Port"], limit: 15) { rank score designated node { id label name } entity { id } } }`,
+    );
     expect(r.errors).toBeUndefined();
     const ranked = r.data!.centrality;
     expect(ranked).toHaveLength(15);
@@ -302,11 +396,15 @@ describe('centrality and clusters (Graph Data Science)', () => {
   });
 
   it('ranks by degree and PageRank over the scope asked for (a window, a confidence)', async () => {
-    const degree = await t.gql(`{ centrality(metric: DEGREE, labels: ["Vessel", "Company"], relationshipTypes: ["OWNS", "MANAGES", "OPERATES"], limit: 3) { score node { id } } }`);
+    const degree = await t.gql(
+      `{ centrality(metric: DEGREE, labels: ["Vessel", "Company"], relationshipTypes: ["OWNS", "MANAGES", "OPERATES"], limit: 3) { score node { id } } }`,
+    );
     expect(degree.errors).toBeUndefined();
     expect(degree.data!.centrality[0]).toMatchObject({ score: 2 });
     expect(statements(degree)).toBe(1);
-    const pagerank = await t.gql(`{ centrality(metric: PAGERANK, window: { from: "2019-01-01", to: "2019-12-31" }, minConfidence: 0.6) { score node { id } } }`);
+    const pagerank = await t.gql(
+      `{ centrality(metric: PAGERANK, window: { from: "2019-01-01", to: "2019-12-31" }, minConfidence: 0.6) { score node { id } } }`,
+    );
     expect(pagerank.errors).toBeUndefined();
     expect(pagerank.data!.centrality.length).toBeGreaterThan(0);
     expect(await gdsGraphs()).toEqual([]);
@@ -322,14 +420,20 @@ describe('centrality and clusters (Graph Data Science)', () => {
     const list = r.data!.clusters;
     const withLucky = list.find((c: any) => c.members.some((m: any) => m.node.id === 'vessel:lucky-star'));
     const ids = withLucky.members.map((m: any) => m.node.id);
-    expect(ids).toEqual(expect.arrayContaining(['vessel:lucky-star', 'vessel:asia-bridge', 'company:weihai-huijiang-trade']));
+    expect(ids).toEqual(
+      expect.arrayContaining(['vessel:lucky-star', 'vessel:asia-bridge', 'company:weihai-huijiang-trade']),
+    );
     expect(withLucky.size).toBe(ids.length);
     expect(withLucky.rank).toBe(1);
     expect(withLucky.designatedCount).toBe(5);
     for (const c of list) expect(c.size).toBeGreaterThanOrEqual(2);
     // Xin Guang Hai with its owner and manager is a cluster of its own
     const xgh = list.find((c: any) => c.members.some((m: any) => m.node.id === 'vessel:xin-guang-hai'));
-    expect(xgh.members.map((m: any) => m.node.id).sort()).toEqual(['company:ascending-enterprise', 'company:weihai-world-shipping-freight-agency', 'vessel:xin-guang-hai']);
+    expect(xgh.members.map((m: any) => m.node.id).sort()).toEqual([
+      'company:ascending-enterprise',
+      'company:weihai-world-shipping-freight-agency',
+      'vessel:xin-guang-hai',
+    ]);
     expect(statements(r)).toBe(1);
     expect(await gdsGraphs()).toEqual([]);
   });
@@ -363,15 +467,25 @@ describe('centrality and clusters (Graph Data Science)', () => {
     class FailingAfterProjection extends Database {
       override async read<T>(cypher: string, params: Params = {}, counter?: StatementCounter): Promise<T[]> {
         if (cypher.includes('gds.graph.project(')) {
-          await super.read(`CALL gds.graph.project($graph, 'Vessel', '*') YIELD graphName RETURN graphName`, { graph: params.graph });
+          await super.read(`CALL gds.graph.project($graph, 'Vessel', '*') YIELD graphName RETURN graphName`, {
+            graph: params.graph,
+          });
           expect(await gdsGraphs()).toEqual([params.graph]);
           throw new Error('the statement failed after projecting');
         }
         return super.read<T>(cypher, params, counter);
       }
     }
-    const db = new FailingAfterProjection(t.db.driver, { timeoutMs: loadConfig({ NODE_ENV: 'test' }).neo4j.queryTimeoutMs });
-    const scope: NetworkScope = { labels: ['Vessel'], types: DEFAULT_NETWORK_TYPES, windowFrom: null, windowTo: null, minConfidence: null };
+    const db = new FailingAfterProjection(t.db.driver, {
+      timeoutMs: loadConfig({ NODE_ENV: 'test' }).neo4j.queryTimeoutMs,
+    });
+    const scope: NetworkScope = {
+      labels: ['Vessel'],
+      types: DEFAULT_NETWORK_TYPES,
+      windowFrom: null,
+      windowTo: null,
+      minConfidence: null,
+    };
     await expect(centrality(db, 'DEGREE', scope, 5)).rejects.toThrow('the statement failed after projecting');
     expect(await gdsGraphs()).toEqual([]);
   });
@@ -387,7 +501,13 @@ describe('centrality and clusters (Graph Data Science)', () => {
       }
     }
     const db = new NoGds(t.db.driver, { timeoutMs: 5000 });
-    const scope: NetworkScope = { labels: ['Vessel'], types: DEFAULT_NETWORK_TYPES, windowFrom: null, windowTo: null, minConfidence: null };
+    const scope: NetworkScope = {
+      labels: ['Vessel'],
+      types: DEFAULT_NETWORK_TYPES,
+      windowFrom: null,
+      windowTo: null,
+      minConfidence: null,
+    };
     const counter = new StatementCounter();
     const error = await centrality(db, 'BETWEENNESS', scope, 5, counter).catch((e) => e);
     expect(error).toBeInstanceOf(GdsUnavailableError);
@@ -400,13 +520,18 @@ describe('centrality and clusters (Graph Data Science)', () => {
 
 describe('exportSubgraph', () => {
   it('writes GEXF that graphology (as Gephi) reads back: the neighbourhood of Lucky Star and Asia Bridge', async () => {
-    const r = await t.gql(`{ exportSubgraph(ids: ["vessel:lucky-star", "vessel:asia-bridge"], depth: 1, format: GEXF) }`);
+    const r = await t.gql(
+      `{ exportSubgraph(ids: ["vessel:lucky-star", "vessel:asia-bridge"], depth: 1, format: GEXF) }`,
+    );
     expect(r.errors).toBeUndefined();
     const g = parseGexf(Graph, r.data!.exportSubgraph);
     expect(g.hasNode('company:weihai-huijiang-trade')).toBe(true);
     expect(g.getNodeAttributes('vessel:lucky-star')).toMatchObject({ label: 'Lucky Star', kind: 'Vessel' });
     expect(g.size).toBeGreaterThan(0);
-    const operates = g.edges().map((e) => g.getEdgeAttributes(e)).filter((a) => a.label === 'OPERATES');
+    const operates = g
+      .edges()
+      .map((e) => g.getEdgeAttributes(e))
+      .filter((a) => a.label === 'OPERATES');
     expect(operates).toHaveLength(2);
     expect(String(operates[0].sources)).toMatch(/^source:/);
     expect(statements(r)).toBe(1);
@@ -415,7 +540,10 @@ describe('exportSubgraph', () => {
   it('writes GraphML with typed keys and CSV with a nodes and an edges table', async () => {
     const graphml = await t.gql(`{ exportSubgraph(ids: ["vessel:xin-guang-hai"], depth: 2, format: GRAPHML) }`);
     const g = parseGraphml(Graph, graphml.data!.exportSubgraph);
-    expect(g.getNodeAttributes('company:ascending-enterprise')).toMatchObject({ label: 'Ascending Enterprise Ltd', countryCode: 'GB' });
+    expect(g.getNodeAttributes('company:ascending-enterprise')).toMatchObject({
+      label: 'Ascending Enterprise Ltd',
+      countryCode: 'GB',
+    });
     const csv = await t.gql(`{ exportSubgraph(ids: ["vessel:xin-guang-hai"], depth: 0, format: CSV) }`);
     const text: string = csv.data!.exportSubgraph;
     expect(text.startsWith('# nodes\nId,Label,kind,confidence,sources')).toBe(true);
@@ -427,19 +555,43 @@ describe('exportSubgraph', () => {
 
 describe('bad input changes nothing', () => {
   it.each([
-    ['an unknown relationship type', `{ neighborhood(id: "vessel:lucky-star", relationshipTypes: ["OWNS", "OWNS) DETACH DELETE n //"]) { truncated } }`, 'relationshipTypes'],
+    [
+      'an unknown relationship type',
+      `{ neighborhood(id: "vessel:lucky-star", relationshipTypes: ["OWNS", "OWNS) DETACH DELETE n //"]) { truncated } }`,
+      'relationshipTypes',
+    ],
     ['depth over the cap', `{ neighborhood(id: "vessel:lucky-star", depth: 4) { truncated } }`, 'depth'],
     ['limit over the cap', `{ neighborhood(id: "vessel:lucky-star", limit: 2001) { truncated } }`, 'limit'],
     ['a day that is not a date', `{ neighborhood(id: "vessel:lucky-star", at: "2019-02-30") { truncated } }`, 'at'],
-    ['a confidence over 1', `{ neighborhood(id: "vessel:lucky-star", minConfidence: 1.5) { truncated } }`, 'minConfidence'],
+    [
+      'a confidence over 1',
+      `{ neighborhood(id: "vessel:lucky-star", minConfidence: 1.5) { truncated } }`,
+      'minConfidence',
+    ],
     ['a malformed id', `{ neighborhood(id: "lucky star") { truncated } }`, 'id'],
     ['k over the cap', `{ paths(from: "vessel:lucky-star", to: "vessel:asia-bridge", k: 11) { length } }`, 'k'],
-    ['maxLength over the cap', `{ paths(from: "vessel:lucky-star", to: "vessel:asia-bridge", maxLength: 7) { length } }`, 'maxLength'],
+    [
+      'maxLength over the cap',
+      `{ paths(from: "vessel:lucky-star", to: "vessel:asia-bridge", maxLength: 7) { length } }`,
+      'maxLength',
+    ],
     ['the same entity twice', `{ paths(from: "vessel:lucky-star", to: "vessel:lucky-star") { length } }`, 'to'],
-    ['maxDepth over the cap', `{ commonConnections(a: "vessel:lucky-star", b: "vessel:asia-bridge", maxDepth: 4) { distance } }`, 'maxDepth'],
+    [
+      'maxDepth over the cap',
+      `{ commonConnections(a: "vessel:lucky-star", b: "vessel:asia-bridge", maxDepth: 4) { distance } }`,
+      'maxDepth',
+    ],
     ['an unknown label', `{ centrality(labels: ["Vessel", "Ship"]) { score } }`, 'labels'],
-    ['an unknown network type', `{ clusters(relationshipTypes: ["OWNS", "SISTER_SHIP"]) { size } }`, 'relationshipTypes'],
-    ['a window the wrong way round', `{ clusters(window: { from: "2020-01-01", to: "2019-01-01" }) { size } }`, 'window'],
+    [
+      'an unknown network type',
+      `{ clusters(relationshipTypes: ["OWNS", "SISTER_SHIP"]) { size } }`,
+      'relationshipTypes',
+    ],
+    [
+      'a window the wrong way round',
+      `{ clusters(window: { from: "2020-01-01", to: "2019-01-01" }) { size } }`,
+      'window',
+    ],
     ['centrality limit over the cap', `{ centrality(limit: 201) { score } }`, 'limit'],
     ['a company id for a vessel', `{ riskProfile(vesselId: "company:weihai-huijiang-trade") { score } }`, 'vesselId'],
     ['export depth over the cap', `{ exportSubgraph(ids: ["vessel:lucky-star"], depth: 4, format: CSV) }`, 'depth'],
@@ -468,9 +620,14 @@ describe('bad input changes nothing', () => {
   });
 
   it('a relationship type is matched to the model spelling, whatever its case', async () => {
-    const r = await t.gql(`{ neighborhood(id: "vessel:lucky-star", relationshipTypes: ["operates"]) { nodes { id } } }`);
+    const r = await t.gql(
+      `{ neighborhood(id: "vessel:lucky-star", relationshipTypes: ["operates"]) { nodes { id } } }`,
+    );
     expect(r.errors).toBeUndefined();
-    expect(r.data!.neighborhood.nodes.map((n: any) => n.id).sort()).toEqual(['company:weihai-huijiang-trade', 'vessel:lucky-star']);
+    expect(r.data!.neighborhood.nodes.map((n: any) => n.id).sort()).toEqual([
+      'company:weihai-huijiang-trade',
+      'vessel:lucky-star',
+    ]);
   });
 });
 
@@ -480,20 +637,60 @@ describe('Cypher statements per operation (x-collier-statements)', () => {
   });
 
   it.each([
-    ['neighborhood', `{ neighborhood(id: "vessel:lucky-star", depth: 3) { nodes { id } edges { id type } truncated } }`, 1],
-    ['neighborhood + edge sources', `{ neighborhood(id: "vessel:lucky-star", depth: 3) { edges { sources { url } } } }`, 2],
-    ['paths', `{ paths(from: "vessel:wise-honest", to: "vessel:dong-thanh", k: 10, maxLength: 6) { length nodes { id } edges { type } } }`, 1],
-    ['paths + path and edge sources (one batch)', `{ paths(from: "vessel:wise-honest", to: "vessel:dong-thanh", k: 10, maxLength: 6) { sources { url } edges { sources { url } } } }`, 2],
-    ['commonConnections', `{ commonConnections(a: "vessel:lucky-star", b: "vessel:asia-bridge", maxDepth: 3) { node { id } distance pathFromA { length } pathFromB { length } } }`, 1],
-    ['commonConnections + entities', `{ commonConnections(a: "vessel:lucky-star", b: "vessel:asia-bridge", maxDepth: 3) { entity { id } } }`, 2],
-    ['ownership', `{ ownership(vesselId: "vessel:wise-honest") { designated owners { party { name } designations { authority } } chain { depth } } }`, 1],
-    ['ownership + countries and sources (one batch)', `{ ownership(vesselId: "vessel:wise-honest") { owners { party { country { code } } relation { sources { url } } } } }`, 2],
+    [
+      'neighborhood',
+      `{ neighborhood(id: "vessel:lucky-star", depth: 3) { nodes { id } edges { id type } truncated } }`,
+      1,
+    ],
+    [
+      'neighborhood + edge sources',
+      `{ neighborhood(id: "vessel:lucky-star", depth: 3) { edges { sources { url } } } }`,
+      2,
+    ],
+    [
+      'paths',
+      `{ paths(from: "vessel:wise-honest", to: "vessel:dong-thanh", k: 10, maxLength: 6) { length nodes { id } edges { type } } }`,
+      1,
+    ],
+    [
+      'paths + path and edge sources (one batch)',
+      `{ paths(from: "vessel:wise-honest", to: "vessel:dong-thanh", k: 10, maxLength: 6) { sources { url } edges { sources { url } } } }`,
+      2,
+    ],
+    [
+      'commonConnections',
+      `{ commonConnections(a: "vessel:lucky-star", b: "vessel:asia-bridge", maxDepth: 3) { node { id } distance pathFromA { length } pathFromB { length } } }`,
+      1,
+    ],
+    [
+      'commonConnections + entities',
+      `{ commonConnections(a: "vessel:lucky-star", b: "vessel:asia-bridge", maxDepth: 3) { entity { id } } }`,
+      2,
+    ],
+    [
+      'ownership',
+      `{ ownership(vesselId: "vessel:wise-honest") { designated owners { party { name } designations { authority } } chain { depth } } }`,
+      1,
+    ],
+    [
+      'ownership + countries and sources (one batch)',
+      `{ ownership(vesselId: "vessel:wise-honest") { owners { party { country { code } } relation { sources { url } } } } }`,
+      2,
+    ],
     ['centrality', `{ centrality(metric: PAGERANK) { rank score node { id name } } }`, 1],
     ['centrality + entities', `{ centrality(metric: DEGREE) { entity { id } } }`, 2],
     ['clusters', `{ clusters(algorithm: WCC) { key size members { node { id } } } }`, 1],
-    ['riskProfile', `{ riskProfile(vesselId: "vessel:wise-honest") { score level factors { code points reason paths { nodes { id } } } } }`, 1],
+    [
+      'riskProfile',
+      `{ riskProfile(vesselId: "vessel:wise-honest") { score level factors { code points reason paths { nodes { id } } } } }`,
+      1,
+    ],
     ['riskProfile + sources', `{ riskProfile(vesselId: "vessel:wise-honest") { factors { sources { url } } } }`, 2],
-    ['exportSubgraph', `{ exportSubgraph(ids: ["vessel:lucky-star", "vessel:asia-bridge", "port:nampho"], depth: 2, format: GRAPHML) }`, 1],
+    [
+      'exportSubgraph',
+      `{ exportSubgraph(ids: ["vessel:lucky-star", "vessel:asia-bridge", "port:nampho"], depth: 2, format: GRAPHML) }`,
+      1,
+    ],
   ])('%s', async (_op, query, expected) => {
     const r = await t.gql(query);
     expect(r.errors).toBeUndefined();

@@ -38,8 +38,16 @@ interface Answer {
   body: { data?: any; errors?: { message: string; extensions?: { code?: string } }[] } | undefined;
 }
 
-async function send(body: string | undefined, headers: Record<string, string> = { 'content-type': 'application/json' }, method = 'POST'): Promise<Answer> {
-  const res = await fetch(`${t.url}/graphql`, { method, headers: { ...headers, authorization: `Bearer ${EDITOR_KEY}` }, body });
+async function send(
+  body: string | undefined,
+  headers: Record<string, string> = { 'content-type': 'application/json' },
+  method = 'POST',
+): Promise<Answer> {
+  const res = await fetch(`${t.url}/graphql`, {
+    method,
+    headers: { ...headers, authorization: `Bearer ${EDITOR_KEY}` },
+    body,
+  });
   const text = await res.text();
   let parsed: Answer['body'];
   try {
@@ -84,7 +92,10 @@ function expectRejectedOrEmpty(a: Answer, field: string, sent: string[] = [], an
     expect(ALLOWED_CODES).toContain(a.body.errors[0].extensions?.code);
   } else if (!anyAnswer) {
     const v = a.body!.data![field];
-    const empty = v === null || (Array.isArray(v) && v.length === 0) || (v && typeof v === 'object' && 'totalCount' in v && v.totalCount === 0);
+    const empty =
+      v === null ||
+      (Array.isArray(v) && v.length === 0) ||
+      (v && typeof v === 'object' && 'totalCount' in v && v.totalCount === 0);
     expect({ field, value: v, empty }).toMatchObject({ empty: true });
   }
 }
@@ -108,8 +119,17 @@ const HOSTILE: [string, string][] = [
 /** Every string argument of every query, with a query that takes the hostile value as a variable. */
 const STRING_ARGS: { arg: string; field: string; query: string; list?: boolean; anyAnswer?: boolean }[] = [
   // Search is fuzzy: "' OR 1=1 --" may well match a name; what matters is a valid answer.
-  { arg: 'search.text', field: 'search', anyAnswer: true, query: 'query($v: String!) { search(text: $v) { totalCount } }' },
-  { arg: 'search.after', field: 'search', query: 'query($v: String) { search(text: "zzqqxx", after: $v) { totalCount } }' },
+  {
+    arg: 'search.text',
+    field: 'search',
+    anyAnswer: true,
+    query: 'query($v: String!) { search(text: $v) { totalCount } }',
+  },
+  {
+    arg: 'search.after',
+    field: 'search',
+    query: 'query($v: String) { search(text: "zzqqxx", after: $v) { totalCount } }',
+  },
   { arg: 'vessel.imo', field: 'vessel', query: 'query($v: String) { vessel(imo: $v) { id } }' },
   { arg: 'vessel.id', field: 'vessel', query: 'query($v: ID) { vessel(id: $v) { id } }' },
   { arg: 'vessels.after', field: 'vessels', query: 'query($v: String) { vessels(after: $v) { totalCount } }' },
@@ -121,40 +141,107 @@ const STRING_ARGS: { arg: string; field: string; query: string; list?: boolean; 
   { arg: 'company.id', field: 'company', query: 'query($v: ID!) { company(id: $v) { id } }' },
   { arg: 'node.id', field: 'node', query: 'query($v: ID!) { node(id: $v) { id } }' },
   { arg: 'traceCargo.origin', field: 'traceCargo', query: 'query($v: String!) { traceCargo(origin: $v) { id } }' },
-  { arg: 'traceCargo.destinationCountry', field: 'traceCargo', query: 'query($v: String) { traceCargo(origin: "port:nampho", destinationCountry: $v) { id } }' },
-  { arg: 'traceCargo.window.from', field: 'traceCargo', query: 'query($v: String) { traceCargo(origin: "port:nampho", window: { from: $v }) { id } }' },
-  { arg: 'traceBack.destination', field: 'traceBack', query: 'query($v: String!) { traceBack(destination: $v) { id } }' },
-  { arg: 'destinations.origin', field: 'destinations', query: 'query($v: String!) { destinations(origin: $v) { key } }' },
+  {
+    arg: 'traceCargo.destinationCountry',
+    field: 'traceCargo',
+    query: 'query($v: String) { traceCargo(origin: "port:nampho", destinationCountry: $v) { id } }',
+  },
+  {
+    arg: 'traceCargo.window.from',
+    field: 'traceCargo',
+    query: 'query($v: String) { traceCargo(origin: "port:nampho", window: { from: $v }) { id } }',
+  },
+  {
+    arg: 'traceBack.destination',
+    field: 'traceBack',
+    query: 'query($v: String!) { traceBack(destination: $v) { id } }',
+  },
+  {
+    arg: 'destinations.origin',
+    field: 'destinations',
+    query: 'query($v: String!) { destinations(origin: $v) { key } }',
+  },
   { arg: 'vesselTimeline.id', field: 'vesselTimeline', query: 'query($v: ID!) { vesselTimeline(id: $v) { summary } }' },
   { arg: 'neighborhood.id', field: 'neighborhood', query: 'query($v: ID!) { neighborhood(id: $v) { truncated } }' },
-  { arg: 'neighborhood.relationshipTypes', field: 'neighborhood', list: true, query: 'query($v: [String!]) { neighborhood(id: "vessel:wise-honest", relationshipTypes: $v) { truncated } }' },
-  { arg: 'neighborhood.at', field: 'neighborhood', query: 'query($v: String) { neighborhood(id: "vessel:wise-honest", at: $v) { truncated } }' },
-  { arg: 'paths.from', field: 'paths', query: 'query($v: ID!) { paths(from: $v, to: "vessel:wise-honest") { length } }' },
+  {
+    arg: 'neighborhood.relationshipTypes',
+    field: 'neighborhood',
+    list: true,
+    query: 'query($v: [String!]) { neighborhood(id: "vessel:wise-honest", relationshipTypes: $v) { truncated } }',
+  },
+  {
+    arg: 'neighborhood.at',
+    field: 'neighborhood',
+    query: 'query($v: String) { neighborhood(id: "vessel:wise-honest", at: $v) { truncated } }',
+  },
+  {
+    arg: 'paths.from',
+    field: 'paths',
+    query: 'query($v: ID!) { paths(from: $v, to: "vessel:wise-honest") { length } }',
+  },
   { arg: 'paths.to', field: 'paths', query: 'query($v: ID!) { paths(from: "vessel:wise-honest", to: $v) { length } }' },
-  { arg: 'commonConnections.a', field: 'commonConnections', query: 'query($v: ID!) { commonConnections(a: $v, b: "vessel:wise-honest") { distance } }' },
-  { arg: 'commonConnections.b', field: 'commonConnections', query: 'query($v: ID!) { commonConnections(a: "vessel:wise-honest", b: $v) { distance } }' },
+  {
+    arg: 'commonConnections.a',
+    field: 'commonConnections',
+    query: 'query($v: ID!) { commonConnections(a: $v, b: "vessel:wise-honest") { distance } }',
+  },
+  {
+    arg: 'commonConnections.b',
+    field: 'commonConnections',
+    query: 'query($v: ID!) { commonConnections(a: "vessel:wise-honest", b: $v) { distance } }',
+  },
   { arg: 'ownership.vesselId', field: 'ownership', query: 'query($v: ID!) { ownership(vesselId: $v) { at } }' },
-  { arg: 'ownership.at', field: 'ownership', query: 'query($v: String) { ownership(vesselId: "vessel:wise-honest", at: $v) { at } }' },
-  { arg: 'riskProfile.vesselId', field: 'riskProfile', query: 'query($v: ID!) { riskProfile(vesselId: $v) { score } }' },
-  { arg: 'riskProfile.at', field: 'riskProfile', query: 'query($v: String) { riskProfile(vesselId: "vessel:wise-honest", at: $v) { score } }' },
-  { arg: 'exportSubgraph.ids', field: 'exportSubgraph', list: true, query: 'query($v: [ID!]!) { exportSubgraph(ids: $v, format: CSV) }' },
-  { arg: 'centrality.labels', field: 'centrality', list: true, query: 'query($v: [String!]) { centrality(labels: $v) { rank } }' },
-  { arg: 'centrality.relationshipTypes', field: 'centrality', list: true, query: 'query($v: [String!]) { centrality(relationshipTypes: $v) { rank } }' },
+  {
+    arg: 'ownership.at',
+    field: 'ownership',
+    query: 'query($v: String) { ownership(vesselId: "vessel:wise-honest", at: $v) { at } }',
+  },
+  {
+    arg: 'riskProfile.vesselId',
+    field: 'riskProfile',
+    query: 'query($v: ID!) { riskProfile(vesselId: $v) { score } }',
+  },
+  {
+    arg: 'riskProfile.at',
+    field: 'riskProfile',
+    query: 'query($v: String) { riskProfile(vesselId: "vessel:wise-honest", at: $v) { score } }',
+  },
+  {
+    arg: 'exportSubgraph.ids',
+    field: 'exportSubgraph',
+    list: true,
+    query: 'query($v: [ID!]!) { exportSubgraph(ids: $v, format: CSV) }',
+  },
+  {
+    arg: 'centrality.labels',
+    field: 'centrality',
+    list: true,
+    query: 'query($v: [String!]) { centrality(labels: $v) { rank } }',
+  },
+  {
+    arg: 'centrality.relationshipTypes',
+    field: 'centrality',
+    list: true,
+    query: 'query($v: [String!]) { centrality(relationshipTypes: $v) { rank } }',
+  },
   { arg: 'changes.since', field: 'changes', query: 'query($v: String) { changes(since: $v) { totalCount } }' },
   { arg: 'changes.entityId', field: 'changes', query: 'query($v: ID) { changes(entityId: $v) { totalCount } }' },
 ];
 
 describe('hostile strings in every string argument', () => {
-  it.each(STRING_ARGS)('$arg: every hostile string is rejected clearly or matches nothing', async ({ arg, field, query, list, anyAnswer }) => {
-    for (const [name, value] of HOSTILE) {
-      const a = await post(query, { v: list ? [value] : value });
-      try {
-        expectRejectedOrEmpty(a, field, [value], anyAnswer);
-      } catch (err) {
-        throw new Error(`${arg} with ${name}: ${(err as Error).message}\n${a.status} ${a.text.slice(0, 500)}`);
+  it.each(STRING_ARGS)(
+    '$arg: every hostile string is rejected clearly or matches nothing',
+    async ({ arg, field, query, list, anyAnswer }) => {
+      for (const [name, value] of HOSTILE) {
+        const a = await post(query, { v: list ? [value] : value });
+        try {
+          expectRejectedOrEmpty(a, field, [value], anyAnswer);
+        } catch (err) {
+          throw new Error(`${arg} with ${name}: ${(err as Error).message}\n${a.status} ${a.text.slice(0, 500)}`);
+        }
       }
-    }
-  });
+    },
+  );
 });
 
 // ---------------------------------------------------------------------------------------------------
@@ -167,9 +254,21 @@ const nested = (depth: number) => {
 const json = (query: string, variables?: unknown) => JSON.stringify({ query, variables });
 const jsonType = { 'content-type': 'application/json' };
 
-const MALFORMED: { name: string; body?: string; headers?: Record<string, string>; method?: string; status: number; code: string }[] = [
+const MALFORMED: {
+  name: string;
+  body?: string;
+  headers?: Record<string, string>;
+  method?: string;
+  status: number;
+  code: string;
+}[] = [
   // Bodies that are not JSON at all.
-  { name: 'invalid JSON (truncated object)', body: '{"query": "{ node(id: \\"x\\") { id } }"', status: 400, code: 'BAD_REQUEST' },
+  {
+    name: 'invalid JSON (truncated object)',
+    body: '{"query": "{ node(id: \\"x\\") { id } }"',
+    status: 400,
+    code: 'BAD_REQUEST',
+  },
   { name: 'invalid JSON (single quotes)', body: "{'query': '{ __typename }'}", status: 400, code: 'BAD_REQUEST' },
   { name: 'invalid JSON (trailing comma)', body: '{"query": "{ __typename }",}', status: 400, code: 'BAD_REQUEST' },
   { name: 'JSON array batch', body: '[{"query": "{ __typename }"}]', status: 400, code: 'BAD_REQUEST' },
@@ -178,50 +277,190 @@ const MALFORMED: { name: string; body?: string; headers?: Record<string, string>
   { name: 'empty body with JSON content type', body: '', status: 400, code: 'BAD_REQUEST' },
   { name: 'empty JSON object', body: '{}', status: 400, code: 'BAD_REQUEST' },
   { name: 'query is a number', body: '{"query": 42}', status: 400, code: 'BAD_REQUEST' },
-  { name: 'variables is a string', body: '{"query": "{ __typename }", "variables": "x"}', status: 400, code: 'BAD_REQUEST' },
+  {
+    name: 'variables is a string',
+    body: '{"query": "{ __typename }", "variables": "x"}',
+    status: 400,
+    code: 'BAD_REQUEST',
+  },
   // Wrong content types.
-  { name: 'text/plain body', body: '{ __typename }', headers: { 'content-type': 'text/plain' }, status: 400, code: 'BAD_REQUEST' },
-  { name: 'form-encoded body', body: 'query=%7B__typename%7D', headers: { 'content-type': 'application/x-www-form-urlencoded' }, status: 400, code: 'BAD_REQUEST' },
+  {
+    name: 'text/plain body',
+    body: '{ __typename }',
+    headers: { 'content-type': 'text/plain' },
+    status: 400,
+    code: 'BAD_REQUEST',
+  },
+  {
+    name: 'form-encoded body',
+    body: 'query=%7B__typename%7D',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    status: 400,
+    code: 'BAD_REQUEST',
+  },
   { name: 'no content type', body: '{"query": "{ __typename }"}', headers: {}, status: 400, code: 'BAD_REQUEST' },
-  { name: 'multipart body', body: '--b\r\nContent-Disposition: form-data; name="query"\r\n\r\n{ __typename }\r\n--b--', headers: { 'content-type': 'multipart/form-data; boundary=b' }, status: 400, code: 'BAD_REQUEST' },
+  {
+    name: 'multipart body',
+    body: '--b\r\nContent-Disposition: form-data; name="query"\r\n\r\n{ __typename }\r\n--b--',
+    headers: { 'content-type': 'multipart/form-data; boundary=b' },
+    status: 400,
+    code: 'BAD_REQUEST',
+  },
   // Too large.
-  { name: 'body over BODY_LIMIT (1mb)', body: json(`{ search(text: "${'a'.repeat(1_100_000)}") { totalCount } }`), status: 413, code: 'PAYLOAD_TOO_LARGE' },
+  {
+    name: 'body over BODY_LIMIT (1mb)',
+    body: json(`{ search(text: "${'a'.repeat(1_100_000)}") { totalCount } }`),
+    status: 413,
+    code: 'PAYLOAD_TOO_LARGE',
+  },
   // Parse errors.
-  { name: 'unbalanced braces', body: json('{ vessel(id: "vessel:wise-honest") { id '), status: 400, code: 'GRAPHQL_PARSE_FAILED' },
-  { name: 'garbage query text', body: json(') MATCH (n) DETACH DELETE n //'), status: 400, code: 'GRAPHQL_PARSE_FAILED' },
+  {
+    name: 'unbalanced braces',
+    body: json('{ vessel(id: "vessel:wise-honest") { id '),
+    status: 400,
+    code: 'GRAPHQL_PARSE_FAILED',
+  },
+  {
+    name: 'garbage query text',
+    body: json(') MATCH (n) DETACH DELETE n //'),
+    status: 400,
+    code: 'GRAPHQL_PARSE_FAILED',
+  },
   { name: 'empty query string', body: json(''), status: 400, code: 'BAD_REQUEST' },
-  { name: 'NUL in query text', body: json('{ node(id: "x")\u0000 { id } }'), status: 400, code: 'GRAPHQL_PARSE_FAILED' },
+  {
+    name: 'NUL in query text',
+    body: json('{ node(id: "x")\u0000 { id } }'),
+    status: 400,
+    code: 'GRAPHQL_PARSE_FAILED',
+  },
   // Validation: unknown fields, arguments, enum values; wrong types; limits.
-  { name: 'unknown field', body: json('{ vessel(id: "vessel:wise-honest") { password } }'), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
-  { name: 'unknown root field', body: json('{ cypher(query: "MATCH (n) RETURN n") }'), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
-  { name: 'unknown argument', body: json('{ vessel(id: "vessel:wise-honest", where: "1=1") { id } }'), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
-  { name: 'unknown enum value', body: json('{ exportSubgraph(ids: ["vessel:wise-honest"], format: PDF) }'), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
-  { name: 'enum value as a string literal', body: json('{ exportSubgraph(ids: ["vessel:wise-honest"], format: "CSV") }'), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
-  { name: 'unknown enum value in a variable', body: json('query($f: ExportFormat!) { exportSubgraph(ids: ["vessel:wise-honest"], format: $f) }', { f: 'PDF' }), status: 400, code: 'BAD_USER_INPUT' },
+  {
+    name: 'unknown field',
+    body: json('{ vessel(id: "vessel:wise-honest") { password } }'),
+    status: 400,
+    code: 'GRAPHQL_VALIDATION_FAILED',
+  },
+  {
+    name: 'unknown root field',
+    body: json('{ cypher(query: "MATCH (n) RETURN n") }'),
+    status: 400,
+    code: 'GRAPHQL_VALIDATION_FAILED',
+  },
+  {
+    name: 'unknown argument',
+    body: json('{ vessel(id: "vessel:wise-honest", where: "1=1") { id } }'),
+    status: 400,
+    code: 'GRAPHQL_VALIDATION_FAILED',
+  },
+  {
+    name: 'unknown enum value',
+    body: json('{ exportSubgraph(ids: ["vessel:wise-honest"], format: PDF) }'),
+    status: 400,
+    code: 'GRAPHQL_VALIDATION_FAILED',
+  },
+  {
+    name: 'enum value as a string literal',
+    body: json('{ exportSubgraph(ids: ["vessel:wise-honest"], format: "CSV") }'),
+    status: 400,
+    code: 'GRAPHQL_VALIDATION_FAILED',
+  },
+  {
+    name: 'unknown enum value in a variable',
+    body: json('query($f: ExportFormat!) { exportSubgraph(ids: ["vessel:wise-honest"], format: $f) }', { f: 'PDF' }),
+    status: 400,
+    code: 'BAD_USER_INPUT',
+  },
   { name: 'missing required argument', body: json('{ node { id } }'), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
-  { name: 'missing required variable', body: json('query($id: ID!) { node(id: $id) { id } }'), status: 400, code: 'BAD_USER_INPUT' },
-  { name: 'object where a string is expected', body: json('query($id: ID!) { node(id: $id) { id } }', { id: { $ne: null } }), status: 400, code: 'BAD_USER_INPUT' },
-  { name: 'first: 2147483648 literal (beyond Int)', body: json('{ vessels(first: 2147483648) { totalCount } }'), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
-  { name: 'first: 2147483648 as a variable', body: json('query($n: Int) { vessels(first: $n) { totalCount } }', { n: 2147483648 }), status: 400, code: 'BAD_USER_INPUT' },
-  { name: 'first: 1.5 (not an Int)', body: json('{ vessels(first: 1.5) { totalCount } }'), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
-  { name: 'query on a mutation-only name', body: json('{ upsertVessel(input: {}) { id } }'), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
-  { name: 'operationName that does not exist', body: JSON.stringify({ query: 'query A { __typename }', operationName: 'B' }), status: 400, code: 'OPERATION_RESOLUTION_FAILURE' },
-  { name: 'two anonymous operations', body: json('{ __typename } { __typename }'), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
+  {
+    name: 'missing required variable',
+    body: json('query($id: ID!) { node(id: $id) { id } }'),
+    status: 400,
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'object where a string is expected',
+    body: json('query($id: ID!) { node(id: $id) { id } }', { id: { $ne: null } }),
+    status: 400,
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'first: 2147483648 literal (beyond Int)',
+    body: json('{ vessels(first: 2147483648) { totalCount } }'),
+    status: 400,
+    code: 'GRAPHQL_VALIDATION_FAILED',
+  },
+  {
+    name: 'first: 2147483648 as a variable',
+    body: json('query($n: Int) { vessels(first: $n) { totalCount } }', { n: 2147483648 }),
+    status: 400,
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'first: 1.5 (not an Int)',
+    body: json('{ vessels(first: 1.5) { totalCount } }'),
+    status: 400,
+    code: 'GRAPHQL_VALIDATION_FAILED',
+  },
+  {
+    name: 'query on a mutation-only name',
+    body: json('{ upsertVessel(input: {}) { id } }'),
+    status: 400,
+    code: 'GRAPHQL_VALIDATION_FAILED',
+  },
+  {
+    name: 'operationName that does not exist',
+    body: JSON.stringify({ query: 'query A { __typename }', operationName: 'B' }),
+    status: 400,
+    code: 'OPERATION_RESOLUTION_FAILURE',
+  },
+  {
+    name: 'two anonymous operations',
+    body: json('{ __typename } { __typename }'),
+    status: 400,
+    code: 'GRAPHQL_VALIDATION_FAILED',
+  },
   // Hostile shapes: depth, aliases, fragments.
   { name: 'deep nesting', body: json(nested(30)), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
-  { name: 'alias bomb', body: json(`{ ${Array.from({ length: 200 }, (_, i) => `a${i}: node(id: "vessel:wise-honest") { id }`).join(' ')} }`), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
-  { name: 'fragment cycle', body: json('{ vessel(id: "vessel:wise-honest") { ...A } } fragment A on Vessel { legs { vessel { ...B } } } fragment B on Vessel { legs { vessel { ...A } } }'), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
-  { name: 'self-spreading fragment', body: json('{ vessel(id: "vessel:wise-honest") { ...A } } fragment A on Vessel { id ...A }'), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
   {
-    name: 'fragment bomb (many spreads of nested fragments)',
+    name: 'alias bomb',
     body: json(
-      `{ vessel(id: "vessel:wise-honest") { ...F0 } } ` +
-        Array.from({ length: 12 }, (_, i) => `fragment F${i} on Vessel { legs { vessel { ${i < 11 ? `...F${i + 1} ...F${i + 1}` : 'id'} } } }`).join(' '),
+      `{ ${Array.from({ length: 200 }, (_, i) => `a${i}: node(id: "vessel:wise-honest") { id }`).join(' ')} }`,
     ),
     status: 400,
     code: 'GRAPHQL_VALIDATION_FAILED',
   },
-  { name: 'directive flood', body: json(`{ __typename ${'@include(if: true) '.repeat(200)}}`), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
+  {
+    name: 'fragment cycle',
+    body: json(
+      '{ vessel(id: "vessel:wise-honest") { ...A } } fragment A on Vessel { legs { vessel { ...B } } } fragment B on Vessel { legs { vessel { ...A } } }',
+    ),
+    status: 400,
+    code: 'GRAPHQL_VALIDATION_FAILED',
+  },
+  {
+    name: 'self-spreading fragment',
+    body: json('{ vessel(id: "vessel:wise-honest") { ...A } } fragment A on Vessel { id ...A }'),
+    status: 400,
+    code: 'GRAPHQL_VALIDATION_FAILED',
+  },
+  {
+    name: 'fragment bomb (many spreads of nested fragments)',
+    body: json(
+      `{ vessel(id: "vessel:wise-honest") { ...F0 } } ` +
+        Array.from(
+          { length: 12 },
+          (_, i) => `fragment F${i} on Vessel { legs { vessel { ${i < 11 ? `...F${i + 1} ...F${i + 1}` : 'id'} } } }`,
+        ).join(' '),
+    ),
+    status: 400,
+    code: 'GRAPHQL_VALIDATION_FAILED',
+  },
+  {
+    name: 'directive flood',
+    body: json(`{ __typename ${'@include(if: true) '.repeat(200)}}`),
+    status: 400,
+    code: 'GRAPHQL_VALIDATION_FAILED',
+  },
   { name: 'token flood', body: json(`{ ${'__typename '.repeat(20_000)}}`), status: 400, code: 'GRAPHQL_PARSE_FAILED' },
 ];
 
@@ -239,28 +478,113 @@ describe('malformed requests', () => {
 // ---------------------------------------------------------------------------------------------------
 // Invalid ids, IMO numbers, dates and limits: resolver-level, 200 with BAD_USER_INPUT / NOT_FOUND or empty.
 const RESOLVER_LEVEL: { name: string; query: string; field: string; code?: string }[] = [
-  { name: 'id without a kind', query: '{ neighborhood(id: "wise-honest") { truncated } }', field: 'neighborhood', code: 'BAD_USER_INPUT' },
-  { name: 'id of an unknown kind', query: '{ neighborhood(id: "spaceship:x") { truncated } }', field: 'neighborhood', code: 'BAD_USER_INPUT' },
-  { name: 'well-formed id of nothing', query: '{ neighborhood(id: "vessel:does-not-exist") { truncated } }', field: 'neighborhood', code: 'NOT_FOUND' },
+  {
+    name: 'id without a kind',
+    query: '{ neighborhood(id: "wise-honest") { truncated } }',
+    field: 'neighborhood',
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'id of an unknown kind',
+    query: '{ neighborhood(id: "spaceship:x") { truncated } }',
+    field: 'neighborhood',
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'well-formed id of nothing',
+    query: '{ neighborhood(id: "vessel:does-not-exist") { truncated } }',
+    field: 'neighborhood',
+    code: 'NOT_FOUND',
+  },
   { name: 'node of an unknown id', query: '{ node(id: "vessel:does-not-exist") { id } }', field: 'node' },
-  { name: 'IMO with a bad check digit', query: '{ vessel(imo: "9114556") { id } }', field: 'vessel', code: 'BAD_USER_INPUT' },
+  {
+    name: 'IMO with a bad check digit',
+    query: '{ vessel(imo: "9114556") { id } }',
+    field: 'vessel',
+    code: 'BAD_USER_INPUT',
+  },
   { name: 'IMO too short', query: '{ vessel(imo: "911455") { id } }', field: 'vessel', code: 'BAD_USER_INPUT' },
   { name: 'IMO with letters', query: '{ vessel(imo: "IMO91145X5") { id } }', field: 'vessel', code: 'BAD_USER_INPUT' },
-  { name: 'date 2019-02-30', query: '{ ownership(vesselId: "vessel:wise-honest", at: "2019-02-30") { at } }', field: 'ownership', code: 'BAD_USER_INPUT' },
-  { name: 'date 2019-13-01', query: '{ riskProfile(vesselId: "vessel:wise-honest", at: "2019-13-01") { score } }', field: 'riskProfile', code: 'BAD_USER_INPUT' },
-  { name: 'date "yesterday"', query: '{ neighborhood(id: "vessel:wise-honest", at: "yesterday") { truncated } }', field: 'neighborhood', code: 'BAD_USER_INPUT' },
-  { name: 'window with from after to', query: '{ traceCargo(origin: "port:nampho", window: { from: "2019-05-01", to: "2018-01-01" }) { id } }', field: 'traceCargo', code: 'BAD_USER_INPUT' },
+  {
+    name: 'date 2019-02-30',
+    query: '{ ownership(vesselId: "vessel:wise-honest", at: "2019-02-30") { at } }',
+    field: 'ownership',
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'date 2019-13-01',
+    query: '{ riskProfile(vesselId: "vessel:wise-honest", at: "2019-13-01") { score } }',
+    field: 'riskProfile',
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'date "yesterday"',
+    query: '{ neighborhood(id: "vessel:wise-honest", at: "yesterday") { truncated } }',
+    field: 'neighborhood',
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'window with from after to',
+    query: '{ traceCargo(origin: "port:nampho", window: { from: "2019-05-01", to: "2018-01-01" }) { id } }',
+    field: 'traceCargo',
+    code: 'BAD_USER_INPUT',
+  },
   { name: 'first: -1', query: '{ vessels(first: -1) { totalCount } }', field: 'vessels', code: 'BAD_USER_INPUT' },
   { name: 'first: 0', query: '{ vessels(first: 0) { totalCount } }', field: 'vessels' },
-  { name: 'first: 1000000 (over the cost limit before any resolver runs)', query: '{ search(text: "wise", first: 1000000) { totalCount } }', field: 'search', code: 'OPERATION_TOO_COSTLY' },
-  { name: 'first: 1000 (within cost, over the page cap)', query: '{ vessels(first: 1000) { totalCount } }', field: 'vessels', code: 'BAD_USER_INPUT' },
-  { name: 'limit: -1 on traceCargo', query: '{ traceCargo(origin: "port:nampho", limit: -1) { id } }', field: 'traceCargo', code: 'BAD_USER_INPUT' },
-  { name: 'depth: 1000000 on neighborhood', query: '{ neighborhood(id: "vessel:wise-honest", depth: 1000000) { truncated } }', field: 'neighborhood', code: 'BAD_USER_INPUT' },
-  { name: 'maxHops: -5 on traceBack', query: '{ traceBack(destination: "port:kholmsk", maxHops: -5) { id } }', field: 'traceBack', code: 'BAD_USER_INPUT' },
-  { name: 'minConfidence: 7', query: '{ neighborhood(id: "vessel:wise-honest", minConfidence: 7) { truncated } }', field: 'neighborhood', code: 'BAD_USER_INPUT' },
-  { name: 'k: 0 on paths', query: '{ paths(from: "vessel:wise-honest", to: "port:nampho", k: 0) { length } }', field: 'paths', code: 'BAD_USER_INPUT' },
-  { name: 'empty ids on exportSubgraph', query: '{ exportSubgraph(ids: [], format: CSV) }', field: 'exportSubgraph', code: 'BAD_USER_INPUT' },
-  { name: 'after cursor that is not ours', query: '{ vessels(after: "Zm9v") { totalCount } }', field: 'vessels', code: 'BAD_USER_INPUT' },
+  {
+    name: 'first: 1000000 (over the cost limit before any resolver runs)',
+    query: '{ search(text: "wise", first: 1000000) { totalCount } }',
+    field: 'search',
+    code: 'OPERATION_TOO_COSTLY',
+  },
+  {
+    name: 'first: 1000 (within cost, over the page cap)',
+    query: '{ vessels(first: 1000) { totalCount } }',
+    field: 'vessels',
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'limit: -1 on traceCargo',
+    query: '{ traceCargo(origin: "port:nampho", limit: -1) { id } }',
+    field: 'traceCargo',
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'depth: 1000000 on neighborhood',
+    query: '{ neighborhood(id: "vessel:wise-honest", depth: 1000000) { truncated } }',
+    field: 'neighborhood',
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'maxHops: -5 on traceBack',
+    query: '{ traceBack(destination: "port:kholmsk", maxHops: -5) { id } }',
+    field: 'traceBack',
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'minConfidence: 7',
+    query: '{ neighborhood(id: "vessel:wise-honest", minConfidence: 7) { truncated } }',
+    field: 'neighborhood',
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'k: 0 on paths',
+    query: '{ paths(from: "vessel:wise-honest", to: "port:nampho", k: 0) { length } }',
+    field: 'paths',
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'empty ids on exportSubgraph',
+    query: '{ exportSubgraph(ids: [], format: CSV) }',
+    field: 'exportSubgraph',
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'after cursor that is not ours',
+    query: '{ vessels(after: "Zm9v") { totalCount } }',
+    field: 'vessels',
+    code: 'BAD_USER_INPUT',
+  },
 ];
 
 describe('invalid ids, IMO numbers, dates and limits', () => {
@@ -277,7 +601,12 @@ describe('invalid ids, IMO numbers, dates and limits', () => {
 
 // ---------------------------------------------------------------------------------------------------
 // Mutations with hostile strings: rejected before anything is written.
-const SOURCE = { url: 'https://www.un.org/securitycouncil/sanctions/1718/panel_experts/reports', publisher: 'UN Panel of Experts', kind: 'OFFICIAL', tier: 'HIGH' };
+const SOURCE = {
+  url: 'https://www.un.org/securitycouncil/sanctions/1718/panel_experts/reports',
+  publisher: 'UN Panel of Experts',
+  kind: 'OFFICIAL',
+  tier: 'HIGH',
+};
 const MUTATIONS: { name: string; query: string; variables: Record<string, unknown>; sent?: string[] }[] = [
   ...HOSTILE.map(([name, value]) => ({
     sent: [value],

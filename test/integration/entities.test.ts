@@ -14,13 +14,17 @@ afterAll(async () => {
 
 describe('search', () => {
   it('finds Nampho when the user types "Nampo"', async () => {
-    const r = await t.gql(`{ search(text: "Nampo") { totalCount edges { node { id ... on Port { name aliases } } matchedName } } }`);
+    const r = await t.gql(
+      `{ search(text: "Nampo") { totalCount edges { node { id ... on Port { name aliases } } matchedName } } }`,
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data!.search.edges[0].node).toMatchObject({ id: 'port:nampho', name: 'Nampho' });
   });
 
   it('finds Glory Hope 1 by its former name "Orient Shenyu"', async () => {
-    const r = await t.gql(`{ search(text: "Orient Shenyu") { edges { node { id ... on Vessel { name otherNames } } matchedName } } }`);
+    const r = await t.gql(
+      `{ search(text: "Orient Shenyu") { edges { node { id ... on Vessel { name otherNames } } matchedName } } }`,
+    );
     expect(r.errors).toBeUndefined();
     const first = r.data!.search.edges[0];
     expect(first.node.name).toBe('Glory Hope 1');
@@ -84,8 +88,12 @@ describe('identity history, conflicts and clearances', () => {
       a: vessel(id: "vessel:glory-hope-1") { identityHistory { name kind status } }
       b: vessel(id: "vessel:tae-yang") { identityHistory { name kind status } }
     }`);
-    expect(r.data!.a.identityHistory).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Orient Shenyu', kind: 'FORMER_NAME' })]));
-    expect(r.data!.b.identityHistory).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Krysper Singa', status: 'FALSE' })]));
+    expect(r.data!.a.identityHistory).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'Orient Shenyu', kind: 'FORMER_NAME' })]),
+    );
+    expect(r.data!.b.identityHistory).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'Krysper Singa', status: 'FALSE' })]),
+    );
   });
 
   it('keeps conflicting tonnage side by side, each with its sources (Rich Glory 5,000 t vs >5,500 t)', async () => {
@@ -117,20 +125,27 @@ describe('owners and managers', () => {
     expect(v.owners[0].party).toMatchObject({ name: 'Ascending Enterprise Ltd', country: { code: 'GB' } });
     const manager = v.managers.find((m: any) => /Weihai World-Shipping/.test(m.party.name));
     expect(manager.party.designations).toEqual(
-      expect.arrayContaining([expect.objectContaining({ authority: 'UN_1718_COMMITTEE', date: { from: '2018-03-30' } })]),
+      expect.arrayContaining([
+        expect.objectContaining({ authority: 'UN_1718_COMMITTEE', date: { from: '2018-03-30' } }),
+      ]),
     );
   });
 });
 
 describe('lists, paging and lookups', () => {
   it('pages through vessels with stable cursors and a total', async () => {
-    const p1 = await t.gql(`{ vessels(first: 5) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`);
+    const p1 = await t.gql(
+      `{ vessels(first: 5) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`,
+    );
     const c = p1.data!.vessels;
     expect(c.totalCount).toBe(47);
     expect(c.edges).toHaveLength(5);
-    const p2 = await t.gql(`query($after: String) { vessels(first: 5, after: $after) { pageInfo { hasPreviousPage } edges { node { id } } } }`, {
-      after: c.pageInfo.endCursor,
-    });
+    const p2 = await t.gql(
+      `query($after: String) { vessels(first: 5, after: $after) { pageInfo { hasPreviousPage } edges { node { id } } } }`,
+      {
+        after: c.pageInfo.endCursor,
+      },
+    );
     const ids1 = c.edges.map((e: any) => e.node.id);
     const ids2 = p2.data!.vessels.edges.map((e: any) => e.node.id);
     expect(ids2).toHaveLength(5);
@@ -139,7 +154,9 @@ describe('lists, paging and lookups', () => {
   });
 
   it('filters vessels by flag and designation', async () => {
-    const r = await t.gql(`{ vessels(filter: { flag: "KP", designated: true }, first: 50) { edges { node { name flag { code } } } } }`);
+    const r = await t.gql(
+      `{ vessels(filter: { flag: "KP", designated: true }, first: 50) { edges { node { name flag { code } } } } }`,
+    );
     const names = r.data!.vessels.edges.map((e: any) => e.node.name);
     expect(names).toContain('Ul Ji Bong 6');
     for (const e of r.data!.vessels.edges) expect(e.node.flag.code).toBe('KP');
@@ -180,7 +197,9 @@ describe('lists, paging and lookups', () => {
   });
 
   it('lists companies and persons with their holdings', async () => {
-    const r = await t.gql(`{ companies(filter: { name: "Weihai Huijiang" }) { totalCount edges { node { name holdings { type target { id } } } } } }`);
+    const r = await t.gql(
+      `{ companies(filter: { name: "Weihai Huijiang" }) { totalCount edges { node { name holdings { type target { id } } } } } }`,
+    );
     const targets = r.data!.companies.edges[0].node.holdings.map((h: any) => h.target.id);
     expect(targets).toEqual(expect.arrayContaining(['vessel:lucky-star', 'vessel:asia-bridge']));
   });
@@ -194,7 +213,8 @@ describe('lists, paging and lookups', () => {
 
 describe('cost per request', () => {
   it('resolves nested fields through DataLoaders: the number of Cypher statements does not grow with the page size', async () => {
-    const q = (n: number) => `{ vessels(first: ${n}) { edges { node { name flag { name } owners { party { name designations { authority } } } legs { from { name } to { name } } designations { authority } sources { url } } } } }`;
+    const q = (n: number) =>
+      `{ vessels(first: ${n}) { edges { node { name flag { name } owners { party { name designations { authority } } } legs { from { name } to { name } } designations { authority } sources { url } } } } }`;
     const small = await t.gql(q(2));
     const large = await t.gql(q(47));
     expect(large.errors).toBeUndefined();

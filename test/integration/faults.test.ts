@@ -18,7 +18,10 @@ const start = () => startLocalNeo4j({ boltPort: port, dataDir, heap: '512m', pag
 
 beforeAll(async () => {
   neo4j = await start();
-  t = await startTestService({ uri: neo4j.uri, env: { NEO4J_CONNECTION_TIMEOUT_MS: '2000', NEO4J_QUERY_TIMEOUT_MS: '5000' } });
+  t = await startTestService({
+    uri: neo4j.uri,
+    env: { NEO4J_CONNECTION_TIMEOUT_MS: '2000', NEO4J_QUERY_TIMEOUT_MS: '5000' },
+  });
 });
 
 afterAll(async () => {

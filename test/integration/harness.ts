@@ -60,7 +60,12 @@ export async function startTestService(
     await resetDatabase(db);
     await loadDemoData(db);
   }
-  const service = await createService({ config, db, logger: createLogger('silent'), loaderOptions: options.loaderOptions });
+  const service = await createService({
+    config,
+    db,
+    logger: createLogger('silent'),
+    loaderOptions: options.loaderOptions,
+  });
   await new Promise<void>((r) => service.httpServer.listen(0, '127.0.0.1', r));
   const { port } = service.httpServer.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
@@ -75,7 +80,13 @@ export async function startTestService(
         body: JSON.stringify({ query, variables }),
       });
       const body = (await res.json()) as { data?: any; errors?: any; extensions?: Record<string, any> };
-      return { status: res.status, headers: res.headers, data: body.data ?? undefined, errors: body.errors, extensions: body.extensions };
+      return {
+        status: res.status,
+        headers: res.headers,
+        data: body.data ?? undefined,
+        errors: body.errors,
+        extensions: body.extensions,
+      };
     },
     async close() {
       await service.apollo.stop();

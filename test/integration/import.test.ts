@@ -30,8 +30,11 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const run = (lines: string[], format: 'jsonl' | 'ftm' = 'jsonl', extra: { dryRun?: boolean; batchSize?: number } = {}) =>
-  importLines(t.db, () => lines, { format, actor: 'cli:test', ...extra });
+const run = (
+  lines: string[],
+  format: 'jsonl' | 'ftm' = 'jsonl',
+  extra: { dryRun?: boolean; batchSize?: number } = {},
+) => importLines(t.db, () => lines, { format, actor: 'cli:test', ...extra });
 
 async function changeCount(): Promise<number> {
   const [row] = await t.db.read<{ n: number }>('MATCH (c:Change) RETURN count(c) AS n');
@@ -39,7 +42,9 @@ async function changeCount(): Promise<number> {
 }
 
 async function nextLinks(): Promise<string[]> {
-  const rows = await t.db.read<{ l: string }>('MATCH (:Leg)-[n:NEXT]->(:Leg) RETURN n.id + " " + n.kind + " " + n.certainty AS l ORDER BY l');
+  const rows = await t.db.read<{ l: string }>(
+    'MATCH (:Leg)-[n:NEXT]->(:Leg) RETURN n.id + " " + n.kind + " " + n.certainty AS l ORDER BY l',
+  );
   return rows.map((r) => r.l);
 }
 
@@ -73,12 +78,16 @@ describe('the example file (examples/import-example.jsonl) with `npm run import`
   });
 
   it('makes a traceable route: Test Harbour Alpha → transfer at Test Anchorage Bravo → Test Terminal Charlie', async () => {
-    const r = await t.gql(`{ traceCargo(origin: "Test Harbour Alpha") { finalPort { name } steps { kind leg { id } transfer { id } } vessels { name } } }`);
+    const r = await t.gql(
+      `{ traceCargo(origin: "Test Harbour Alpha") { finalPort { name } steps { kind leg { id } transfer { id } } vessels { name } } }`,
+    );
     expect(r.errors).toBeUndefined();
     const route = r.data!.traceCargo.find((x: any) => x.finalPort.name === 'Test Terminal Charlie');
     expect(route.steps.map((s: any) => s.kind)).toEqual(['LEG', 'TRANSFER', 'LEG']);
     expect(route.vessels.map((v: any) => v.name)).toEqual(['Test Vessel Alpha', 'Test Vessel Bravo']);
-    const v = await t.gql(`{ vessel(imo: "1000019") { name flag { code } otherNames owners { role party { name } } designations { measure } } }`);
+    const v = await t.gql(
+      `{ vessel(imo: "1000019") { name flag { code } otherNames owners { role party { name } } designations { measure } } }`,
+    );
     expect(v.data!.vessel).toMatchObject({
       name: 'Test Vessel Alpha',
       flag: { code: 'SL' },
@@ -102,14 +111,37 @@ describe('the example file (examples/import-example.jsonl) with `npm run import`
 describe('invalid lines', () => {
   it('are rejected with their line number and reason while the others load', async () => {
     const lines = [
-      JSON.stringify({ type: 'vessel', name: 'Test Vessel Lima', imo: '1000057', sources: ['https://example.org/reports/test-shipments-2024'] }),
-      JSON.stringify({ type: 'vessel', name: 'Test Vessel Mike', imo: '1000058', sources: ['https://example.org/reports/test-shipments-2024'] }),
+      JSON.stringify({
+        type: 'vessel',
+        name: 'Test Vessel Lima',
+        imo: '1000057',
+        sources: ['https://example.org/reports/test-shipments-2024'],
+      }),
+      JSON.stringify({
+        type: 'vessel',
+        name: 'Test Vessel Mike',
+        imo: '1000058',
+        sources: ['https://example.org/reports/test-shipments-2024'],
+      }),
       '',
       JSON.stringify({ type: 'ship', name: 'Test Vessel November' }),
       '{"type": "vessel", "name": "Test Vessel Oscar",',
-      JSON.stringify({ type: 'leg', vessel: 'imo:1000069', from: ['port:test-anchorage-bravo'], to: ['port:test-harbour-alpha-kpz92'], sources: ['https://example.org/reports/test-shipments-2024'] }),
+      JSON.stringify({
+        type: 'leg',
+        vessel: 'imo:1000069',
+        from: ['port:test-anchorage-bravo'],
+        to: ['port:test-harbour-alpha-kpz92'],
+        sources: ['https://example.org/reports/test-shipments-2024'],
+      }),
       JSON.stringify({ type: 'person', name: 'Example Person Three', sources: ['https://example.org/unknown-source'] }),
-      JSON.stringify({ type: 'relation', relation: 'OWNS', from: 'company-imo:1000123', to: 'imo:1000057', role: 'registered owner', sources: ['https://example.org/reports/test-shipments-2024'] }),
+      JSON.stringify({
+        type: 'relation',
+        relation: 'OWNS',
+        from: 'company-imo:1000123',
+        to: 'imo:1000057',
+        role: 'registered owner',
+        sources: ['https://example.org/reports/test-shipments-2024'],
+      }),
     ];
     const report = await run(lines);
     expect(report).toMatchObject({ lines: 7, created: 2, rejected: 5 });
@@ -126,7 +158,10 @@ describe('invalid lines', () => {
 
   it('make `npm run import` exit with status 3 and list them', async () => {
     const file = join(dir, 'bad.jsonl');
-    writeFileSync(file, `${JSON.stringify({ type: 'vessel', name: 'Test Vessel Papa', imo: '1000018', sources: ['https://example.org/reports/test-shipments-2024'] })}\n`);
+    writeFileSync(
+      file,
+      `${JSON.stringify({ type: 'vessel', name: 'Test Vessel Papa', imo: '1000018', sources: ['https://example.org/reports/test-shipments-2024'] })}\n`,
+    );
     const out = await importCommand([file]);
     expect(out.code).toBe(3);
     expect(out.stdout).toMatch(/line 1: imo: is not a valid IMO number/);
@@ -135,8 +170,20 @@ describe('invalid lines', () => {
   it('a dry run reports what would change and writes nothing', async () => {
     const counts = await graphCounts(t.db);
     const lines = [
-      JSON.stringify({ type: 'port', name: 'Test Harbour Quebec', country: 'VN', sources: ['https://example.org/reports/test-shipments-2024'] }),
-      JSON.stringify({ type: 'leg', vessel: 'imo:1000019', from: ['port:test-harbour-quebec'], to: ['port:test-anchorage-bravo'], departure: '2024-06-01', sources: ['https://example.org/reports/test-shipments-2024'] }),
+      JSON.stringify({
+        type: 'port',
+        name: 'Test Harbour Quebec',
+        country: 'VN',
+        sources: ['https://example.org/reports/test-shipments-2024'],
+      }),
+      JSON.stringify({
+        type: 'leg',
+        vessel: 'imo:1000019',
+        from: ['port:test-harbour-quebec'],
+        to: ['port:test-anchorage-bravo'],
+        departure: '2024-06-01',
+        sources: ['https://example.org/reports/test-shipments-2024'],
+      }),
     ];
     const report = await run(lines, 'jsonl', { dryRun: true });
     expect(report).toMatchObject({ dryRun: true, created: 2, rejected: 0 });
@@ -149,13 +196,29 @@ describe('FollowTheMoney entities (test/fixtures/ftm-sample.jsonl)', () => {
 
   beforeAll(async () => {
     // A vessel analysts already recorded: the FtM entity with its IMO number must land on it.
-    const pre = await run([JSON.stringify({ type: 'vessel', name: 'Test Vessel Foxtrot', imo: '1000045', vesselType: 'tanker', sources: ['https://example.org/reports/test-shipments-2024'] })]);
+    const pre = await run([
+      JSON.stringify({
+        type: 'vessel',
+        name: 'Test Vessel Foxtrot',
+        imo: '1000045',
+        vesselType: 'tanker',
+        sources: ['https://example.org/reports/test-shipments-2024'],
+      }),
+    ]);
     expect(pre.created).toBe(1);
     report = await run(readLines(FTM_SAMPLE), 'ftm');
   });
 
   it('maps the entities, folds the Address, skips Passport, and reports the bad lines by number', () => {
-    expect(report).toMatchObject({ lines: 16, created: 10, updated: 1, unchanged: 0, rejected: 3, skipped: 2, skippedBySchema: { Address: 1, Passport: 1 } });
+    expect(report).toMatchObject({
+      lines: 16,
+      created: 10,
+      updated: 1,
+      unchanged: 0,
+      rejected: 3,
+      skipped: 2,
+      skippedBySchema: { Address: 1, Passport: 1 },
+    });
     expect(report.rejections).toEqual([
       { line: 14, reason: expect.stringMatching(/^imoNumber: is not a valid IMO number/) },
       { line: 15, reason: expect.stringMatching(/^from: no entity with FtM id "test-ftm-nobody"/) },
@@ -163,19 +226,39 @@ describe('FollowTheMoney entities (test/fixtures/ftm-sample.jsonl)', () => {
     ]);
   });
 
-  it('keeps each entity\'s FtM id and datasets as provenance, and cites the datasets', async () => {
+  it("keeps each entity's FtM id and datasets as provenance, and cites the datasets", async () => {
     const [v] = await t.db.read<Record<string, unknown>>(
       `MATCH (v:Vessel {id: 'vessel:ftm-test-ftm-vessel-echo'})
        RETURN v.name AS name, v.imo AS imo, v.flagCode AS flag, v.ftmIds AS ftmIds, v.ftmDatasets AS datasets,
               [(v)-[:CITED_IN]->(s:Source) | s.url] AS sources`,
     );
-    expect(v).toMatchObject({ name: 'TEST VESSEL ECHO', imo: '1000033', flag: 'KP', ftmIds: ['test-ftm-vessel-echo', 'test-ftm-old-echo'], datasets: ['test_un_sc_sanctions'] });
-    expect(v.sources).toEqual(expect.arrayContaining(['https://www.opensanctions.org/datasets/test_un_sc_sanctions/', 'https://example.org/lists/test-sanctions-list']));
+    expect(v).toMatchObject({
+      name: 'TEST VESSEL ECHO',
+      imo: '1000033',
+      flag: 'KP',
+      ftmIds: ['test-ftm-vessel-echo', 'test-ftm-old-echo'],
+      datasets: ['test_un_sc_sanctions'],
+    });
+    expect(v.sources).toEqual(
+      expect.arrayContaining([
+        'https://www.opensanctions.org/datasets/test_un_sc_sanctions/',
+        'https://example.org/lists/test-sanctions-list',
+      ]),
+    );
   });
 
   it('lands an entity whose IMO number is known on that vessel: it fills gaps, keeps curated values, and its FtM id resolves to it', async () => {
-    const r = await t.gql(`{ node(id: "vessel:ftm-test-ftm-vessel-foxtrot") { id ... on Vessel { name vesselType mmsi otherNames flag { code } } } }`);
-    expect(r.data!.node).toEqual({ id: 'vessel:test-vessel-foxtrot-1000045', name: 'Test Vessel Foxtrot', vesselType: 'tanker', mmsi: '667000001', otherNames: [], flag: { code: 'SL' } });
+    const r = await t.gql(
+      `{ node(id: "vessel:ftm-test-ftm-vessel-foxtrot") { id ... on Vessel { name vesselType mmsi otherNames flag { code } } } }`,
+    );
+    expect(r.data!.node).toEqual({
+      id: 'vessel:test-vessel-foxtrot-1000045',
+      name: 'Test Vessel Foxtrot',
+      vesselType: 'tanker',
+      mmsi: '667000001',
+      otherNames: [],
+      flag: { code: 'SL' },
+    });
   });
 
   it('maps ownership, directorship and sanctions onto relations and designations', async () => {
@@ -185,10 +268,27 @@ describe('FollowTheMoney entities (test/fixtures/ftm-sample.jsonl)', () => {
       foxtrot: vessel(imo: "1000045") { owners { role party { name } } }
     }`);
     expect(r.errors).toBeUndefined();
-    expect(r.data!.echo.owners).toEqual([{ role: 'registered owner', period: { from: '2019-05-01' }, party: { name: 'Example Maritime Co Ltd' } }]);
-    expect(r.data!.echo.designations).toEqual([{ authority: 'UN_1718_COMMITTEE', measure: 'Port entry ban', status: 'IN_FORCE', reference: 'KPe.TEST1', date: { from: '2018-03-30' } }]);
-    expect(r.data!.company).toMatchObject({ name: 'Example Maritime Co Ltd', address: '1 Test Street, Example City', imoCompanyNumber: '1000135', designations: [{ authority: 'US_OFAC', status: 'LIFTED' }] });
-    expect(r.data!.foxtrot.owners).toEqual([{ role: 'beneficial owner', party: { name: 'Example Trading Organization' } }]);
+    expect(r.data!.echo.owners).toEqual([
+      { role: 'registered owner', period: { from: '2019-05-01' }, party: { name: 'Example Maritime Co Ltd' } },
+    ]);
+    expect(r.data!.echo.designations).toEqual([
+      {
+        authority: 'UN_1718_COMMITTEE',
+        measure: 'Port entry ban',
+        status: 'IN_FORCE',
+        reference: 'KPe.TEST1',
+        date: { from: '2018-03-30' },
+      },
+    ]);
+    expect(r.data!.company).toMatchObject({
+      name: 'Example Maritime Co Ltd',
+      address: '1 Test Street, Example City',
+      imoCompanyNumber: '1000135',
+      designations: [{ authority: 'US_OFAC', status: 'LIFTED' }],
+    });
+    expect(r.data!.foxtrot.owners).toEqual([
+      { role: 'beneficial owner', party: { name: 'Example Trading Organization' } },
+    ]);
     const [control] = await t.db.read<{ role: string; from: string }>(
       `MATCH (:Person {id: 'person:ftm-test-ftm-person-1'})-[r:CONTROLS]->(:Company {id: 'company:ftm-test-ftm-company-1'}) RETURN r.role AS role, r.id AS from`,
     );
@@ -204,7 +304,14 @@ describe('FollowTheMoney entities (test/fixtures/ftm-sample.jsonl)', () => {
 });
 
 describe('an import killed mid-way and run again', () => {
-  const lines = generateImportLines({ ports: 120, vessels: 300, companies: 40, legsPerVessel: 6, transferEvery: 12, days: 900 });
+  const lines = generateImportLines({
+    ports: 120,
+    vessels: 300,
+    companies: 40,
+    legsPerVessel: 6,
+    transferEvery: 12,
+    days: 900,
+  });
   let file: string;
   let clean: { counts: { nodes: number; relationships: number }; next: string[]; changes: number };
 

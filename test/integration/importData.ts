@@ -48,20 +48,51 @@ export function generateImportLines(o: GeneratorOptions, seed = 7): string[] {
   const lines: string[] = [];
   const sources = Array.from({ length: 10 }, (_, i) => `https://example.org/generated/report-${i}`);
   sources.forEach((url, i) =>
-    lines.push(JSON.stringify({ type: 'source', url, publisher: `Example Monitor ${i}`, kind: i % 2 ? 'INVESTIGATIVE' : 'NEWS', tier: i % 2 ? 'MEDIUM_HIGH' : 'MEDIUM' })),
+    lines.push(
+      JSON.stringify({
+        type: 'source',
+        url,
+        publisher: `Example Monitor ${i}`,
+        kind: i % 2 ? 'INVESTIGATIVE' : 'NEWS',
+        tier: i % 2 ? 'MEDIUM_HIGH' : 'MEDIUM',
+      }),
+    ),
   );
   const src = () => [sources[pick(sources.length)]];
   const portId = (p: number) => `port:test-port-${String(p).padStart(5, '0')}`;
   for (let p = 0; p < o.ports; p++) {
-    lines.push(JSON.stringify({ type: 'port', id: portId(p), name: `Test Port ${String(p).padStart(5, '0')}`, country: COUNTRIES[p % COUNTRIES.length], sources: src() }));
+    lines.push(
+      JSON.stringify({
+        type: 'port',
+        id: portId(p),
+        name: `Test Port ${String(p).padStart(5, '0')}`,
+        country: COUNTRIES[p % COUNTRIES.length],
+        sources: src(),
+      }),
+    );
   }
   for (let c = 0; c < o.companies; c++) {
-    lines.push(JSON.stringify({ type: 'company', name: `Example Shipping ${String(c).padStart(5, '0')} Ltd`, country: COUNTRIES[c % COUNTRIES.length], sources: src() }));
+    lines.push(
+      JSON.stringify({
+        type: 'company',
+        name: `Example Shipping ${String(c).padStart(5, '0')} Ltd`,
+        country: COUNTRIES[c % COUNTRIES.length],
+        sources: src(),
+      }),
+    );
   }
   const legs: { id: string; vessel: number; to: number; arrival: number }[] = [];
   for (let v = 0; v < o.vessels; v++) {
     const imo = syntheticImo(v);
-    lines.push(JSON.stringify({ type: 'vessel', name: `Test Vessel ${String(v).padStart(6, '0')}`, imo, vesselType: 'bulk carrier', sources: src() }));
+    lines.push(
+      JSON.stringify({
+        type: 'vessel',
+        name: `Test Vessel ${String(v).padStart(6, '0')}`,
+        imo,
+        vesselType: 'bulk carrier',
+        sources: src(),
+      }),
+    );
     const owner = v % o.companies;
     lines.push(
       JSON.stringify({

@@ -31,7 +31,9 @@ describe('operation limits', () => {
 
   it('rejects a query whose cost, weighed by page sizes and caps, is over the limit — before touching Neo4j', async () => {
     const before = await graphCounts(t.db);
-    const r = await t.gql(`{ vessels(first: 100) { edges { node { legs { tactics { tactic { name } } from { departures { vessel { name } } } } } } } }`);
+    const r = await t.gql(
+      `{ vessels(first: 100) { edges { node { legs { tactics { tactic { name } } from { departures { vessel { name } } } } } } } }`,
+    );
     expect(r.errors![0].extensions).toMatchObject({ code: 'OPERATION_TOO_COSTLY', maxCost: 20000 });
     expect(r.errors![0].message).toMatch(/ask for fewer items/);
     expect(r.headers.get('x-collier-statements')).toBe('0');
@@ -46,7 +48,9 @@ describe('operation limits', () => {
 
   it('weighs a trace by its route limit and what each route asks for', async () => {
     const cheap = await t.gql(`{ traceCargo(origin: "Nampho", limit: 5, maxHops: 2) { id } }`);
-    const dear = await t.gql(`{ traceCargo(origin: "Nampho", limit: 500, maxHops: 8) { steps { leg { tactics { tactic { code } } } } } }`);
+    const dear = await t.gql(
+      `{ traceCargo(origin: "Nampho", limit: 500, maxHops: 8) { steps { leg { tactics { tactic { code } } } } } }`,
+    );
     expect(cheap.errors).toBeUndefined();
     expect(dear.errors![0].extensions!.code).toBe('OPERATION_TOO_COSTLY');
   });

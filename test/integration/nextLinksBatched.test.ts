@@ -23,7 +23,15 @@ afterAll(async () => {
   await db.close();
 });
 
-type Link = { id: string; kind: string; certainty: string; waitMinDays: number | null; waitMaxDays: number | null; transferId: string | null; placeUncertain: boolean };
+type Link = {
+  id: string;
+  kind: string;
+  certainty: string;
+  waitMinDays: number | null;
+  waitMaxDays: number | null;
+  transferId: string | null;
+  placeUncertain: boolean;
+};
 
 async function links(): Promise<Link[]> {
   return db.read<Link>(
@@ -33,7 +41,10 @@ async function links(): Promise<Link[]> {
   );
 }
 
-async function compareOn(load: () => Promise<void>, chunking = { maxCandidates: 40, writeBatch: 20, portGroupLegs: 30, concurrency: 2 }) {
+async function compareOn(
+  load: () => Promise<void>,
+  chunking = { maxCandidates: 40, writeBatch: 20, portGroupLegs: 30, concurrency: 2 },
+) {
   await resetDatabase(db);
   await load();
   await maintainNextLinks(db);
@@ -59,26 +70,51 @@ describe('maintainAllNextLinks', () => {
   });
 
   it('gives the same links on hand-built edge cases', async () => {
-    const expected = await compareOn(async () => {
-      const d = handBuiltDataset(
-        [
-          { id: 'in', vessel: '1', from: 'a', to: 'b', departure: day('2020-01-01'), arrival: day('2020-01-10') },
-          { id: 'early', vessel: '2', from: 'b', to: 'c', departure: day('2020-01-05'), arrival: day('2020-01-20') },
-          { id: 'late', vessel: '3', from: 'b', to: 'd', departure: day('2020-01-15'), arrival: day('2020-01-25') },
-          { id: 'cap', vessel: '4', from: 'b', to: 'd', departure: day('2022-01-09'), arrival: day('2022-01-25') },
-          { id: 'over-cap', vessel: '5', from: 'b', to: 'd', departure: day('2022-01-11'), arrival: day('2022-01-25') },
-          { id: 'undated', vessel: '6', from: 'b', to: 'e', departure: null, arrival: null },
-          { id: 'wide', vessel: '7', from: 'b', to: 'e', departure: span('2019-06-01', '2020-02-01'), arrival: null },
-          { id: 'stay', vessel: '1', from: 'b', to: 'f', departure: day('2025-06-01'), arrival: day('2025-06-10') },
-          { id: 'keep-aboard', vessel: '8', from: 'c', to: 'b', departure: day('2019-01-01'), arrival: day('2019-01-05'), discharged: false },
-          { id: 'later-same', vessel: '8', from: 'b', to: 'g', departure: day('2024-01-01'), arrival: day('2024-01-05') },
-          { id: 'no-arrival', vessel: '9', from: 'g', to: 'b', departure: day('2020-01-02'), arrival: null },
-        ],
-        [{ id: 'x', fromLeg: 'wide', toLeg: 'stay', at: 'e', when: day('2020-03-01') }],
-      );
-      const { nodes, rels } = datasetToGraph(d);
-      await writeGraph(db, nodes, rels);
-    }, { maxCandidates: 3, writeBatch: 2, portGroupLegs: 4, concurrency: 1 });
+    const expected = await compareOn(
+      async () => {
+        const d = handBuiltDataset(
+          [
+            { id: 'in', vessel: '1', from: 'a', to: 'b', departure: day('2020-01-01'), arrival: day('2020-01-10') },
+            { id: 'early', vessel: '2', from: 'b', to: 'c', departure: day('2020-01-05'), arrival: day('2020-01-20') },
+            { id: 'late', vessel: '3', from: 'b', to: 'd', departure: day('2020-01-15'), arrival: day('2020-01-25') },
+            { id: 'cap', vessel: '4', from: 'b', to: 'd', departure: day('2022-01-09'), arrival: day('2022-01-25') },
+            {
+              id: 'over-cap',
+              vessel: '5',
+              from: 'b',
+              to: 'd',
+              departure: day('2022-01-11'),
+              arrival: day('2022-01-25'),
+            },
+            { id: 'undated', vessel: '6', from: 'b', to: 'e', departure: null, arrival: null },
+            { id: 'wide', vessel: '7', from: 'b', to: 'e', departure: span('2019-06-01', '2020-02-01'), arrival: null },
+            { id: 'stay', vessel: '1', from: 'b', to: 'f', departure: day('2025-06-01'), arrival: day('2025-06-10') },
+            {
+              id: 'keep-aboard',
+              vessel: '8',
+              from: 'c',
+              to: 'b',
+              departure: day('2019-01-01'),
+              arrival: day('2019-01-05'),
+              discharged: false,
+            },
+            {
+              id: 'later-same',
+              vessel: '8',
+              from: 'b',
+              to: 'g',
+              departure: day('2024-01-01'),
+              arrival: day('2024-01-05'),
+            },
+            { id: 'no-arrival', vessel: '9', from: 'g', to: 'b', departure: day('2020-01-02'), arrival: null },
+          ],
+          [{ id: 'x', fromLeg: 'wide', toLeg: 'stay', at: 'e', when: day('2020-03-01') }],
+        );
+        const { nodes, rels } = datasetToGraph(d);
+        await writeGraph(db, nodes, rels);
+      },
+      { maxCandidates: 3, writeBatch: 2, portGroupLegs: 4, concurrency: 1 },
+    );
     const ids = expected.map((l) => l.id);
     expect(ids).toContain('next:leg:test-in->leg:test-cap');
     expect(ids).not.toContain('next:leg:test-in->leg:test-over-cap');
@@ -96,7 +132,11 @@ describe('maintainAllNextLinks', () => {
        RETURN p.id AS id ORDER BY COUNT { (p)<-[:TO]-(:Leg) } DESC, p.id LIMIT 1`,
     );
     const report = await maintainNextLinksForPorts(db, [port.id]);
-    const arriving = new Set((await db.read<{ id: string }>('MATCH (a:Leg)-[:TO]->(:Port {id: $p}) RETURN a.id AS id', { p: port.id })).map((r) => r.id));
+    const arriving = new Set(
+      (await db.read<{ id: string }>('MATCH (a:Leg)-[:TO]->(:Port {id: $p}) RETURN a.id AS id', { p: port.id })).map(
+        (r) => r.id,
+      ),
+    );
     const expected = all.filter((l) => arriving.has(l.id.slice('next:'.length, l.id.indexOf('->'))));
     expect(report.legs).toBe(arriving.size);
     expect(await links()).toEqual(expected);

@@ -22,7 +22,9 @@ function selectionOf(type: GraphQLObjectType, name: string): string {
   const named = getNamedType(field.type);
   if (isLeafType(named)) return name;
   const sub = named instanceof GraphQLObjectType ? named.getFields() : {};
-  const inner = ['id', 'from', 'to', 'min', 'text', 'name'].filter((f) => f in sub && isLeafType(getNamedType(sub[f].type)));
+  const inner = ['id', 'from', 'to', 'min', 'text', 'name'].filter(
+    (f) => f in sub && isLeafType(getNamedType(sub[f].type)),
+  );
   return `${name} { __typename ${inner.join(' ')} }`;
 }
 
@@ -32,7 +34,14 @@ describe('legs read only the selected properties', () => {
     const leg = schema.getType('Leg') as GraphQLObjectType;
     expect(Object.keys(leg.getFields()).filter((f) => !(f in LEG_FIELD_PROPS))).toEqual([]);
     expect(legPropsFor(['id'])).toEqual(['id']);
-    expect(legPropsFor(['departure', 'vessel'])).toEqual(['departureFrom', 'departurePrecision', 'departureText', 'departureTo', 'id', 'vesselId']);
+    expect(legPropsFor(['departure', 'vessel'])).toEqual([
+      'departureFrom',
+      'departurePrecision',
+      'departureText',
+      'departureTo',
+      'id',
+      'vesselId',
+    ]);
     expect(legPropsFor(['id', 'somethingNew'])).toBeNull();
   });
 

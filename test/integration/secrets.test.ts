@@ -21,7 +21,11 @@ let db: Database;
 let url: string;
 
 beforeAll(async () => {
-  const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'debug', COLLIER_API_KEYS: `editor:analyst:${EDITOR_KEY}` });
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'debug',
+    COLLIER_API_KEYS: `editor:analyst:${EDITOR_KEY}`,
+  });
   db = connectTestDatabase(undefined, config.neo4j.connectionTimeoutMs);
   await migrate(db);
   await resetDatabase(db);
@@ -54,7 +58,17 @@ async function post(body: unknown, authorization?: string): Promise<number> {
 describe('API keys in logs', () => {
   it('logs requests, writes and failures without ever writing a key', async () => {
     const write = `mutation($v: VesselInput!) { upsertVessel(input: $v) { id status } }`;
-    const vessel = { name: 'Test Vessel Secrets', sources: [{ url: 'https://example.org/test-secrets', publisher: 'Example Group', kind: 'INVESTIGATIVE', tier: 'MEDIUM_HIGH' }] };
+    const vessel = {
+      name: 'Test Vessel Secrets',
+      sources: [
+        {
+          url: 'https://example.org/test-secrets',
+          publisher: 'Example Group',
+          kind: 'INVESTIGATIVE',
+          tier: 'MEDIUM_HIGH',
+        },
+      ],
+    };
     const res = await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${EDITOR_KEY}` },

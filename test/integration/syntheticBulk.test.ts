@@ -21,7 +21,10 @@ import { SIZES } from '../../seed/synthetic/spec';
 const port = Number(process.env.NEO4J_BULK_BOLT_PORT ?? 7694);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'collier-bulk-'));
 // The generator's shape at a size a test can load twice: 120 vessels, 1,500 legs.
-const world: World = planWorld({ ...SIZES.S, vessels: 120, legs: 1_500, companies: 120, persons: 12, ports: 40, sources: 12 }, 7);
+const world: World = planWorld(
+  { ...SIZES.S, vessels: 120, legs: 1_500, companies: 120, persons: 12, ports: 40, sources: 12 },
+  7,
+);
 
 interface Dump {
   nodes: { id: string; labels: string[]; types: string[]; props: Record<string, unknown> }[];
@@ -85,7 +88,13 @@ describe('synthetic bulk load', () => {
     expect(bulk.nodes).toEqual(batched.nodes);
     // Dates stay dates, numbers the floats the driver writes, lists lists.
     const leg = bulk.nodes.find((n) => n.labels.includes('Leg') && n.types.includes('departureFrom: DATE NOT NULL'));
-    expect(leg?.types).toEqual(expect.arrayContaining(['tonnageMin: FLOAT NOT NULL', 'sourceIds: LIST<STRING NOT NULL> NOT NULL', 'discharged: BOOLEAN NOT NULL']));
+    expect(leg?.types).toEqual(
+      expect.arrayContaining([
+        'tonnageMin: FLOAT NOT NULL',
+        'sourceIds: LIST<STRING NOT NULL> NOT NULL',
+        'discharged: BOOLEAN NOT NULL',
+      ]),
+    );
   });
 
   it('imports the same relationships with the same properties, NEXT links included', () => {
@@ -102,7 +111,9 @@ describe('synthetic bulk load', () => {
   it('leaves the constraints and indexes of the migrations and the marker of a complete load', async () => {
     const marker = await readMarker(bulkDb!);
     expect(marker).toMatchObject({ size: 'S', seed: 7, nextLinks: report.nextLinks, nodes: bulk.nodes.length });
-    const indexes = await bulkDb!.read<{ name: string; state: string }>('SHOW INDEXES YIELD name, state RETURN name, state');
+    const indexes = await bulkDb!.read<{ name: string; state: string }>(
+      'SHOW INDEXES YIELD name, state RETURN name, state',
+    );
     expect(indexes.map((i) => i.name)).toEqual(expect.arrayContaining(['leg_id', 'vessel_name', 'entity_names']));
     expect(indexes.every((i) => i.state === 'ONLINE')).toBe(true);
   });

@@ -55,14 +55,23 @@ describe('traceCargo from Nampho', () => {
       const to = departure?.to ?? arrival?.to;
       return (to == null || to >= window.from) && (from == null || from <= window.to);
     };
-    const r = await t.gql(`query($w: DateWindowInput) { traceCargo(origin: "Nampo", window: $w) { ${ROUTE} } }`, { w: window });
+    const r = await t.gql(`query($w: DateWindowInput) { traceCargo(origin: "Nampo", window: $w) { ${ROUTE} } }`, {
+      w: window,
+    });
     expect(r.errors).toBeUndefined();
     const inside = r.data!.traceCargo.map((x: any) => x.id).sort();
     expect(inside).toContain(campha.id);
     expect(inside.length).toBeLessThan(routes.length);
-    expect(inside).toEqual(routes.filter(leftInWindow).map((x) => x.id).sort());
+    expect(inside).toEqual(
+      routes
+        .filter(leftInWindow)
+        .map((x) => x.id)
+        .sort(),
+    );
     // Before any dated voyage: only routes that left on an undated leg (an unknown date never excludes).
-    const before = await t.gql(`{ traceCargo(origin: "Nampo", window: { from: "1990-01-01", to: "1990-12-31" }) { ${ROUTE} } }`);
+    const before = await t.gql(
+      `{ traceCargo(origin: "Nampo", window: { from: "1990-01-01", to: "1990-12-31" }) { ${ROUTE} } }`,
+    );
     for (const route of before.data!.traceCargo) {
       const { departure, arrival } = route.steps[0].leg;
       expect([departure?.from, departure?.to, arrival?.from, arrival?.to].filter((d) => d != null)).toEqual([]);
@@ -95,8 +104,10 @@ describe('traceCargo from Nampho', () => {
     expect(Number(full.headers.get('x-collier-statements'))).toBeLessThanOrEqual(10);
   });
 
-  it('follows one leg only with maxHops: 1 (the cargo\'s first carrier and where it went)', async () => {
-    const r = await t.gql(`{ traceCargo(origin: "Nampo", maxHops: 1) { hops truncated steps { kind } vessels { name } } }`);
+  it("follows one leg only with maxHops: 1 (the cargo's first carrier and where it went)", async () => {
+    const r = await t.gql(
+      `{ traceCargo(origin: "Nampo", maxHops: 1) { hops truncated steps { kind } vessels { name } } }`,
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data!.traceCargo.length).toBeGreaterThan(0);
     for (const route of r.data!.traceCargo) {
@@ -109,7 +120,9 @@ describe('traceCargo from Nampho', () => {
 
   it('answers a route list, or destinations with their routes, with their steps in one statement', async () => {
     const one = await t.gql(`{ traceCargo(origin: "Nampo", limit: 1) { id steps { leg { id } } } }`);
-    const all = await t.gql(`{ traceCargo(origin: "Nampo") { id steps { leg { id } } graph { nodes { id } } departure { from } } }`);
+    const all = await t.gql(
+      `{ traceCargo(origin: "Nampo") { id steps { leg { id } } graph { nodes { id } } departure { from } } }`,
+    );
     expect(one.errors).toBeUndefined();
     expect(all.errors).toBeUndefined();
     expect(one.data!.traceCargo).toHaveLength(1);
@@ -126,21 +139,24 @@ describe('traceCargo from Nampho', () => {
 });
 
 describe('traceCargo from Wonsan and Chongjin', () => {
-  it.each(['Wonsan', 'Chongjin'])('from %s reaches Incheon and Pohang through Kholmsk and Sky Angel / Rich Glory', async (origin) => {
-    const r = await t.gql(`query($o: String!) { traceCargo(origin: $o) { ${ROUTE} } }`, { o: origin });
-    expect(r.errors).toBeUndefined();
-    const routes = r.data!.traceCargo;
-    const incheon = routes.find((x: any) => x.finalPort.id === 'port:incheon');
-    const pohang = routes.find((x: any) => x.finalPort.id === 'port:pohang');
-    expect(incheon.vessels.map((v: any) => v.name)).toContain('Sky Angel');
-    expect(pohang.vessels.map((v: any) => v.name)).toContain('Rich Glory');
-    for (const route of [incheon, pohang]) {
-      expect(route.finalCountry.code).toBe('KR');
-      expect(route.intermediaries.ports.map((p: any) => p.id)).toContain('port:kholmsk');
-      expect(route.inferredLinks).toBe(1);
-      expect(route.possibleLinks).toBe(1); // "Jul-Sep 2017" then "arrived 2 Oct": the order is allowed, not proven
-    }
-  });
+  it.each(['Wonsan', 'Chongjin'])(
+    'from %s reaches Incheon and Pohang through Kholmsk and Sky Angel / Rich Glory',
+    async (origin) => {
+      const r = await t.gql(`query($o: String!) { traceCargo(origin: $o) { ${ROUTE} } }`, { o: origin });
+      expect(r.errors).toBeUndefined();
+      const routes = r.data!.traceCargo;
+      const incheon = routes.find((x: any) => x.finalPort.id === 'port:incheon');
+      const pohang = routes.find((x: any) => x.finalPort.id === 'port:pohang');
+      expect(incheon.vessels.map((v: any) => v.name)).toContain('Sky Angel');
+      expect(pohang.vessels.map((v: any) => v.name)).toContain('Rich Glory');
+      for (const route of [incheon, pohang]) {
+        expect(route.finalCountry.code).toBe('KR');
+        expect(route.intermediaries.ports.map((p: any) => p.id)).toContain('port:kholmsk');
+        expect(route.inferredLinks).toBe(1);
+        expect(route.possibleLinks).toBe(1); // "Jul-Sep 2017" then "arrived 2 Oct": the order is allowed, not proven
+      }
+    },
+  );
 });
 
 describe('what a trace leaves out', () => {
@@ -154,18 +170,24 @@ describe('what a trace leaves out', () => {
 
 describe('destinations', () => {
   it('lists Vietnam, Malaysia and China from Nampho, and Indonesia only as an intermediary', async () => {
-    const r = await t.gql(`{ destinations(origin: "Nampho", groupBy: COUNTRY) { key routeCount country { code name } vessels { name } firstDate lastDate tonnage { min max } routes { id } } }`);
+    const r = await t.gql(
+      `{ destinations(origin: "Nampho", groupBy: COUNTRY) { key routeCount country { code name } vessels { name } firstDate lastDate tonnage { min max } routes { id } } }`,
+    );
     expect(r.errors).toBeUndefined();
     const codes = r.data!.destinations.map((d: any) => d.country.code);
     expect(codes).toEqual(expect.arrayContaining(['VN', 'MY', 'CN']));
     expect(codes).not.toContain('ID');
     const vn = r.data!.destinations.find((d: any) => d.key === 'VN');
     expect(vn.routeCount).toBeGreaterThanOrEqual(2);
-    expect(vn.vessels.map((v: any) => v.name)).toEqual(expect.arrayContaining(['Wise Honest', 'Dong Thanh', 'Kai Xiang']));
+    expect(vn.vessels.map((v: any) => v.name)).toEqual(
+      expect.arrayContaining(['Wise Honest', 'Dong Thanh', 'Kai Xiang']),
+    );
   });
 
   it("lists a group's routes most confident first, as many as asked", async () => {
-    const r = await t.gql(`{ destinations(origin: "Nampho") { key routeCount bestConfidence routes(limit: 1) { confidence steps { kind } } all: routes(limit: 500) { confidence } } }`);
+    const r = await t.gql(
+      `{ destinations(origin: "Nampho") { key routeCount bestConfidence routes(limit: 1) { confidence steps { kind } } all: routes(limit: 500) { confidence } } }`,
+    );
     expect(r.errors).toBeUndefined();
     for (const d of r.data!.destinations) {
       expect(d.routes).toHaveLength(1);
@@ -181,7 +203,9 @@ describe('destinations', () => {
 
   it('groups by port', async () => {
     const r = await t.gql(`{ destinations(origin: "port:nampho", groupBy: PORT) { key port { name } routeCount } }`);
-    expect(r.data!.destinations.map((d: any) => d.key)).toEqual(expect.arrayContaining(['port:ho-chi-minh-city', 'port:cam-pha']));
+    expect(r.data!.destinations.map((d: any) => d.key)).toEqual(
+      expect.arrayContaining(['port:ho-chi-minh-city', 'port:cam-pha']),
+    );
   });
 });
 
@@ -196,8 +220,10 @@ describe('traceBack', () => {
 });
 
 describe('vesselTimeline', () => {
-  it('lists a vessel\'s legs, transfers, identities and designations in time order', async () => {
-    const r = await t.gql(`{ vesselTimeline(id: "vessel:wise-honest") { kind date { from to } summary refId sources { url } } }`);
+  it("lists a vessel's legs, transfers, identities and designations in time order", async () => {
+    const r = await t.gql(
+      `{ vesselTimeline(id: "vessel:wise-honest") { kind date { from to } summary refId sources { url } } }`,
+    );
     expect(r.errors).toBeUndefined();
     const events = r.data!.vesselTimeline;
     const kinds = new Set(events.map((e: any) => e.kind));

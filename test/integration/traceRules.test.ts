@@ -73,7 +73,10 @@ describe('waiting', () => {
   it('keeps a documented transfer whatever the wait', async () => {
     await load(
       handBuiltDataset(
-        [legs[0], { id: 'out', vessel: '2', from: 'b', to: 'c', departure: day('2021-03-01'), arrival: day('2021-03-10') }],
+        [
+          legs[0],
+          { id: 'out', vessel: '2', from: 'b', to: 'c', departure: day('2021-03-01'), arrival: day('2021-03-10') },
+        ],
         [{ id: 'sts', fromLeg: 'in', toLeg: 'out', at: 'b', when: day('2021-03-01') }],
       ),
     );
@@ -126,14 +129,30 @@ describe('the path cap', () => {
     // 75 cargoes from a into hub b, 75 departures from b to c within the wait: 5,625 two-leg routes > 5,000
     const legs: LegSpec[] = [];
     for (let i = 0; i < 75; i++) {
-      legs.push({ id: `in-${i}`, vessel: `in-${i}`, from: 'a', to: 'b', departure: day('2020-01-01'), arrival: day('2020-01-10') });
-      legs.push({ id: `out-${i}`, vessel: `out-${i}`, from: 'b', to: 'c', departure: day('2020-01-20'), arrival: day('2020-01-30') });
+      legs.push({
+        id: `in-${i}`,
+        vessel: `in-${i}`,
+        from: 'a',
+        to: 'b',
+        departure: day('2020-01-01'),
+        arrival: day('2020-01-10'),
+      });
+      legs.push({
+        id: `out-${i}`,
+        vessel: `out-${i}`,
+        from: 'b',
+        to: 'c',
+        departure: day('2020-01-20'),
+        arrival: day('2020-01-30'),
+      });
     }
     await load(handBuiltDataset(legs));
     const capped = await t.gql(`{ traceCargo(origin: "port:test-a", maxHops: 2, limit: 3) { hops } }`);
     expect(capped.errors).toBeUndefined();
     expect(capped.data!.traceCargo).toHaveLength(3);
-    expect(capped.extensions?.warnings).toEqual([expect.objectContaining({ code: 'PATH_CAP_REACHED', message: expect.stringContaining('more routes may exist') })]);
+    expect(capped.extensions?.warnings).toEqual([
+      expect.objectContaining({ code: 'PATH_CAP_REACHED', message: expect.stringContaining('more routes may exist') }),
+    ]);
     const dest = await t.gql(`{ destinations(origin: "port:test-a", maxHops: 2) { key routeCount } }`);
     expect(dest.data!.destinations.reduce((n: number, g: any) => n + g.routeCount, 0)).toBe(5000);
     expect(dest.extensions?.warnings?.[0]?.code).toBe('PATH_CAP_REACHED');

@@ -55,7 +55,10 @@ async function restartNeo4j(): Promise<void> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function admin<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+async function admin<T = Record<string, any>>(
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<GraphQLResponse<T>> {
   const res = await fetch(`${t.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_KEY}` },
@@ -75,13 +78,21 @@ async function fingerprint(db: Database): Promise<Fingerprint> {
   );
   out.nodes = totals.nodes;
   out.relationships = totals.rels;
-  for (const r of await db.read<{ k: string; n: number }>('MATCH (n) UNWIND labels(n) AS l RETURN ":" + l AS k, count(*) AS n')) out[r.k] = r.n;
-  for (const r of await db.read<{ k: string; n: number }>('MATCH ()-[r]->() RETURN "-" + type(r) + "->" AS k, count(*) AS n')) out[r.k] = r.n;
+  for (const r of await db.read<{ k: string; n: number }>(
+    'MATCH (n) UNWIND labels(n) AS l RETURN ":" + l AS k, count(*) AS n',
+  ))
+    out[r.k] = r.n;
+  for (const r of await db.read<{ k: string; n: number }>(
+    'MATCH ()-[r]->() RETURN "-" + type(r) + "->" AS k, count(*) AS n',
+  ))
+    out[r.k] = r.n;
   return out;
 }
 
 async function nextLinks(db: Database): Promise<string[]> {
-  const rows = await db.read<{ l: string }>('MATCH (a:Leg)-[n:NEXT]->(b:Leg) RETURN a.id + " > " + b.id + " " + n.kind + " " + n.certainty AS l ORDER BY l');
+  const rows = await db.read<{ l: string }>(
+    'MATCH (a:Leg)-[n:NEXT]->(b:Leg) RETURN a.id + " > " + b.id + " " + n.kind + " " + n.certainty AS l ORDER BY l',
+  );
   return rows.map((r) => r.l);
 }
 
@@ -91,7 +102,9 @@ async function nextLinksExact(db: Database): Promise<void> {
   const recomputed = await db.transaction(
     async (tx) => {
       await maintainNextLinksIn(tx);
-      const r = await tx.run('MATCH (a:Leg)-[n:NEXT]->(b:Leg) RETURN a.id + " > " + b.id + " " + n.kind + " " + n.certainty AS l ORDER BY l');
+      const r = await tx.run(
+        'MATCH (a:Leg)-[n:NEXT]->(b:Leg) RETURN a.id + " > " + b.id + " " + n.kind + " " + n.certainty AS l ORDER BY l',
+      );
       return r.records.map((x) => x.get('l') as string);
     },
     { rollback: true },
@@ -135,31 +148,85 @@ const day = (offset: number) => new Date(Date.UTC(2016, 0, 1) + offset * 86_400_
 
 function payload(o: { ports: number; companies: number; vessels: number; transfers: number }): Line[] {
   const lines: Line[] = [];
-  const add = (fact: Record<string, unknown> & { type: FactType }, id: string) => lines.push({ type: fact.type, id, text: JSON.stringify(fact) });
+  const add = (fact: Record<string, unknown> & { type: FactType }, id: string) =>
+    lines.push({ type: fact.type, id, text: JSON.stringify(fact) });
   const urls = [1, 2].map((i) => `https://example.org/collier-write-faults/report-${i}`);
-  urls.forEach((url, i) => add({ type: 'source', url, publisher: `Example Test Monitor ${i + 1}`, kind: 'INVESTIGATIVE', tier: 'MEDIUM' }, sourceId(url)));
+  urls.forEach((url, i) =>
+    add(
+      { type: 'source', url, publisher: `Example Test Monitor ${i + 1}`, kind: 'INVESTIGATIVE', tier: 'MEDIUM' },
+      sourceId(url),
+    ),
+  );
   const src = (i: number) => [urls[i % urls.length]];
   const countries = ['CN', 'VN', 'RU', 'MY', 'ID'];
   const portId = (p: number) => `port:test-shell-port-${pad(p)}`;
   const companyId = (c: number) => `company:test-shell-${pad(c)}-ltd`;
   const vesselId = (v: number) => `vessel:test-shell-vessel-${pad(v)}`;
   const legId = (v: number, k: number) => `leg:test-shell-vessel-${pad(v)}:${k}`;
-  for (let p = 0; p < o.ports; p++) add({ type: 'port', id: portId(p), name: `Test Shell Port ${pad(p)}`, country: countries[p % countries.length], sources: src(p) }, portId(p));
-  for (let c = 0; c < o.companies; c++) add({ type: 'company', id: companyId(c), name: `Test Shell ${pad(c)} Ltd`, country: countries[c % countries.length], sources: src(c) }, companyId(c));
-  for (let v = 0; v < o.vessels; v++) add({ type: 'vessel', id: vesselId(v), name: `Test Shell Vessel ${pad(v)}`, imo: syntheticImo(v), sources: src(v) }, vesselId(v));
+  for (let p = 0; p < o.ports; p++)
+    add(
+      {
+        type: 'port',
+        id: portId(p),
+        name: `Test Shell Port ${pad(p)}`,
+        country: countries[p % countries.length],
+        sources: src(p),
+      },
+      portId(p),
+    );
+  for (let c = 0; c < o.companies; c++)
+    add(
+      {
+        type: 'company',
+        id: companyId(c),
+        name: `Test Shell ${pad(c)} Ltd`,
+        country: countries[c % countries.length],
+        sources: src(c),
+      },
+      companyId(c),
+    );
+  for (let v = 0; v < o.vessels; v++)
+    add(
+      { type: 'vessel', id: vesselId(v), name: `Test Shell Vessel ${pad(v)}`, imo: syntheticImo(v), sources: src(v) },
+      vesselId(v),
+    );
   const legs: { v: number; id: string; to: number; arrival: number }[] = [];
   for (let v = 0; v < o.vessels; v++) {
     const c = v % o.companies;
     const rel = `rel:owns:test-shell-${pad(c)}:test-shell-vessel-${pad(v)}`;
-    add({ type: 'relation', relation: 'OWNS', id: rel, from: companyId(c), to: vesselId(v), role: 'registered owner', sources: src(v) }, rel);
+    add(
+      {
+        type: 'relation',
+        relation: 'OWNS',
+        id: rel,
+        from: companyId(c),
+        to: vesselId(v),
+        role: 'registered owner',
+        sources: src(v),
+      },
+      rel,
+    );
     // Two legs a vessel: A → B, then B → C ten days later; vessels share ports, so legs link to other vessels' legs too.
     const a = v % o.ports;
     const b = (a + 1 + (v % (o.ports - 1))) % o.ports;
     const c2 = (b + 1 + ((v * 7) % (o.ports - 1))) % o.ports;
     const start = (v * 3) % 600;
-    for (const [k, from, to, dep] of [[0, a, b, start], [1, b, c2, start + 10]] as const) {
+    for (const [k, from, to, dep] of [
+      [0, a, b, start],
+      [1, b, c2, start + 10],
+    ] as const) {
       add(
-        { type: 'leg', id: legId(v, k), vessel: vesselId(v), from: [portId(from)], to: [portId(to)], departure: day(dep), arrival: day(dep + 4), cargoOrigin: k === 0 ? 'DPRK' : 'UNCONFIRMED', sources: src(v + k) },
+        {
+          type: 'leg',
+          id: legId(v, k),
+          vessel: vesselId(v),
+          from: [portId(from)],
+          to: [portId(to)],
+          departure: day(dep),
+          arrival: day(dep + 4),
+          cargoOrigin: k === 0 ? 'DPRK' : 'UNCONFIRMED',
+          sources: src(v + k),
+        },
         legId(v, k),
       );
       legs.push({ v, id: legId(v, k), to, arrival: dep + 4 });
@@ -169,7 +236,17 @@ function payload(o: { ports: number; companies: number; vessels: number; transfe
     const v = i * 2;
     const id = `transfer:test-shell-${pad(i)}`;
     add(
-      { type: 'transfer', id, fromVessel: vesselId(v), toVessel: vesselId(v + 1), port: portId(legs[v * 2].to), when: day(legs[v * 2].arrival + 1), fromLeg: legId(v, 0), toLeg: legId(v + 1, 1), sources: src(i) },
+      {
+        type: 'transfer',
+        id,
+        fromVessel: vesselId(v),
+        toVessel: vesselId(v + 1),
+        port: portId(legs[v * 2].to),
+        when: day(legs[v * 2].arrival + 1),
+        fromLeg: legId(v, 0),
+        toLeg: legId(v + 1, 1),
+        sources: src(i),
+      },
       id,
     );
   }
@@ -224,12 +301,20 @@ describe('an importFacts payload when Neo4j is killed mid-import', () => {
     for (const batch of batches) {
       const r = await admin(IMPORT, { payload: batch.map((l) => l.text).join('\n') });
       expect(r.errors).toBeUndefined();
-      expect(r.data!.importFacts).toMatchObject({ lines: batch.length, created: batch.length, rejected: 0, batches: 1 });
+      expect(r.data!.importFacts).toMatchObject({
+        lines: batch.length,
+        created: batch.length,
+        rejected: 0,
+        batches: 1,
+      });
       reference.push(await fingerprint(t.db));
     }
     referenceNext = await nextLinks(t.db);
     expect(referenceNext.length).toBeGreaterThan(400);
-    const all = await presentIds(t.db, lines.map((l) => l.id));
+    const all = await presentIds(
+      t.db,
+      lines.map((l) => l.id),
+    );
     expect(all.size).toBe(lines.length);
   }, 300_000);
 
@@ -249,7 +334,8 @@ describe('an importFacts payload when Neo4j is killed mid-import', () => {
         openAtKill = await otherOpenTransactions(t.db);
         if (openAtKill > 0) break;
       }
-      if (settled || Date.now() - started > 120_000) throw new Error(`the import ended (or stalled) before it could be killed: ${JSON.stringify(await running)}`);
+      if (settled || Date.now() - started > 120_000)
+        throw new Error(`the import ended (or stalled) before it could be killed: ${JSON.stringify(await running)}`);
       await sleep(25);
     }
     await killNeo4j();
@@ -264,7 +350,10 @@ describe('an importFacts payload when Neo4j is killed mid-import', () => {
     expect(answeredAfter).toBeLessThan(15_000);
 
     await restartNeo4j();
-    const present = await presentIds(t.db, lines.map((l) => l.id));
+    const present = await presentIds(
+      t.db,
+      lines.map((l) => l.id),
+    );
     const perBatch = batches.map((b) => b.filter((l) => present.has(l.id)).length);
     // Each batch all or nothing …
     perBatch.forEach((n, i) => expect([0, batches[i].length]).toContain(n));
@@ -285,10 +374,23 @@ describe('an importFacts payload when Neo4j is killed mid-import', () => {
     const r = await admin(IMPORT, { payload: lines.map((l) => l.text).join('\n') });
     expect(r.errors).toBeUndefined();
     const done = batches.slice(0, committed).reduce((n, b) => n + b.length, 0);
-    expect(r.data!.importFacts).toMatchObject({ lines: lines.length, created: lines.length - done, updated: 0, unchanged: done, rejected: 0 });
+    expect(r.data!.importFacts).toMatchObject({
+      lines: lines.length,
+      created: lines.length - done,
+      updated: 0,
+      unchanged: done,
+      rejected: 0,
+    });
     expect(await fingerprint(t.db)).toEqual(reference[batches.length]);
     expect(await nextLinks(t.db)).toEqual(referenceNext);
-    expect((await presentIds(t.db, lines.map((l) => l.id))).size).toBe(lines.length);
+    expect(
+      (
+        await presentIds(
+          t.db,
+          lines.map((l) => l.id),
+        )
+      ).size,
+    ).toBe(lines.length);
     process.stderr.write(
       `[writeFaults] re-run: ${r.data!.importFacts.created} lines created, ${r.data!.importFacts.unchanged} unchanged, ` +
         `${r.headers.get('x-collier-statements')} Cypher statements\n`,
@@ -349,7 +451,8 @@ describe('fact mutations (recordLeg) when Neo4j is killed while they run', () =>
     const delta = Object.fromEntries(Object.keys(afterFirst).map((k) => [k, afterFirst[k] - (before[k] ?? 0)]));
     const shape = (await shapes()).get(leg(0).id)!;
     expect(shape).toBe('CITED_IN:Source,FROM:Port,ON:Vessel,TO:Port | changes 1');
-    const expectedWith = (legs: number) => Object.fromEntries(Object.keys(afterFirst).map((k) => [k, afterFirst[k] + (legs - 1) * delta[k]]));
+    const expectedWith = (legs: number) =>
+      Object.fromEntries(Object.keys(afterFirst).map((k) => [k, afterFirst[k] + (legs - 1) * delta[k]]));
 
     // Eight writers; Neo4j is killed once 30 legs are acknowledged.
     const outcome = new Map<number, GraphQLResponse>();
@@ -398,7 +501,10 @@ describe('fact mutations (recordLeg) when Neo4j is killed while they run', () =>
     );
     for (let u = 0; u < UNITS; u++) {
       expect(again.get(u)!.errors).toBeUndefined();
-      expect({ u, status: again.get(u)!.data!.recordLeg.status }).toEqual({ u, status: afterCrash.has(leg(u).id) ? 'UNCHANGED' : 'CREATED' });
+      expect({ u, status: again.get(u)!.data!.recordLeg.status }).toEqual({
+        u,
+        status: afterCrash.has(leg(u).id) ? 'UNCHANGED' : 'CREATED',
+      });
     }
     const all = await shapes();
     expect(all.size).toBe(UNITS);

@@ -29,16 +29,28 @@ interface Answer {
   statements: number;
 }
 
-async function call(url: string, query: string, variables: Record<string, unknown> = {}, caller: Caller = null, token?: string): Promise<Answer> {
+async function call(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  caller: Caller = null,
+  token?: string,
+): Promise<Answer> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (caller) headers.authorization = `Bearer ${KEYS[caller]}`;
   if (token) headers.authorization = `Bearer ${token}`;
   const res = await fetch(`${url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
   const body = (await res.json()) as { data?: Record<string, any>; errors?: Answer['errors'] };
-  return { status: res.status, data: body.data, errors: body.errors, statements: Number(res.headers.get('x-collier-statements') ?? 0) };
+  return {
+    status: res.status,
+    data: body.data,
+    errors: body.errors,
+    statements: Number(res.headers.get('x-collier-statements') ?? 0),
+  };
 }
 
-const gql = (query: string, variables: Record<string, unknown> = {}, caller: Caller = null) => call(t.url, query, variables, caller);
+const gql = (query: string, variables: Record<string, unknown> = {}, caller: Caller = null) =>
+  call(t.url, query, variables, caller);
 
 async function auditCount(): Promise<number> {
   const [row] = await t.db.read<{ n: number }>('MATCH (c:Change) RETURN count(c) AS n');
@@ -53,7 +65,9 @@ async function nextLinks(): Promise<string[]> {
 }
 
 const SOURCE_URL = 'https://example.org/reports/test-writes';
-const SRC = [{ id: null, url: SOURCE_URL, publisher: 'Example Monitoring Group', kind: 'INVESTIGATIVE', tier: 'MEDIUM_HIGH' }];
+const SRC = [
+  { id: null, url: SOURCE_URL, publisher: 'Example Monitoring Group', kind: 'INVESTIGATIVE', tier: 'MEDIUM_HIGH' },
+];
 const CITE = [{ url: SOURCE_URL, publisher: 'Example Monitoring Group', kind: 'INVESTIGATIVE', tier: 'MEDIUM_HIGH' }];
 const RESULT = '{ id status changed changeIds }';
 
@@ -68,14 +82,22 @@ beforeAll(async () => {
     ['Test Terminal Charlie', 'VN', 'PORT'],
     ['Test Terminal Delta', 'MY', 'PORT'],
   ]) {
-    const r = await gql(`mutation($i: PortInput!) { upsertPort(input: $i) ${RESULT} }`, { i: { name, country, kind, sources: CITE } }, 'admin');
+    const r = await gql(
+      `mutation($i: PortInput!) { upsertPort(input: $i) ${RESULT} }`,
+      { i: { name, country, kind, sources: CITE } },
+      'admin',
+    );
     expect(r.errors).toBeUndefined();
   }
   for (const [name, imo] of [
     ['Test Vessel Bravo', '1000021'],
     ['Test Vessel Charlie', '1000033'],
   ]) {
-    const r = await gql(`mutation($i: VesselInput!) { upsertVessel(input: $i) ${RESULT} }`, { i: { name, imo, sources: CITE } }, 'admin');
+    const r = await gql(
+      `mutation($i: VesselInput!) { upsertVessel(input: $i) ${RESULT} }`,
+      { i: { name, imo, sources: CITE } },
+      'admin',
+    );
     expect(r.errors).toBeUndefined();
   }
   const dup = await gql(
@@ -105,14 +127,23 @@ interface MutationCase {
 }
 
 const created = (field: string) => (d: any) => expect(d[field]).toMatchObject({ status: 'CREATED' });
-const unchanged = (field: string) => (d: any) => expect(d[field]).toMatchObject({ status: 'UNCHANGED', changed: [], changeIds: [] });
+const unchanged = (field: string) => (d: any) =>
+  expect(d[field]).toMatchObject({ status: 'UNCHANGED', changed: [], changeIds: [] });
 
 const CASES: MutationCase[] = [
   {
     name: 'addSource',
     needs: 'editor',
     query: `mutation($i: SourceInput!) { addSource(input: $i) ${RESULT} }`,
-    variables: { i: { url: 'https://example.org/lists/test-sanctions-list', publisher: 'Example Sanctions Authority', kind: 'OFFICIAL', tier: 'HIGH', date: '2024-04-15' } },
+    variables: {
+      i: {
+        url: 'https://example.org/lists/test-sanctions-list',
+        publisher: 'Example Sanctions Authority',
+        kind: 'OFFICIAL',
+        tier: 'HIGH',
+        date: '2024-04-15',
+      },
+    },
     first: created('addSource'),
     again: unchanged('addSource'),
   },
@@ -121,16 +152,34 @@ const CASES: MutationCase[] = [
     needs: 'editor',
     query: `mutation($i: PortInput!) { upsertPort(input: $i) { id status node { ... on Port { name locode countryCode kind } } } }`,
     variables: { i: { name: 'Test Harbour Alpha', locode: 'KPZ92', lat: 38.5, lon: 125.0, sources: SRC } },
-    first: (d) => expect(d.upsertPort).toMatchObject({ id: 'port:test-harbour-alpha-kpz92', status: 'CREATED', node: { name: 'Test Harbour Alpha', locode: 'KPZ92', countryCode: 'KP', kind: 'PORT' } }),
+    first: (d) =>
+      expect(d.upsertPort).toMatchObject({
+        id: 'port:test-harbour-alpha-kpz92',
+        status: 'CREATED',
+        node: { name: 'Test Harbour Alpha', locode: 'KPZ92', countryCode: 'KP', kind: 'PORT' },
+      }),
     again: (d) => expect(d.upsertPort.status).toBe('UNCHANGED'),
   },
   {
     name: 'upsertVessel',
     needs: 'editor',
     query: `mutation($i: VesselInput!) { upsertVessel(input: $i) { id status node { ... on Vessel { name imo status sources { url } } } } }`,
-    variables: { i: { name: 'Test Vessel Alpha', imo: '1000019', vesselType: 'bulk carrier', buildYear: 1990, status: 'IMPLICATED', sources: SRC } },
+    variables: {
+      i: {
+        name: 'Test Vessel Alpha',
+        imo: '1000019',
+        vesselType: 'bulk carrier',
+        buildYear: 1990,
+        status: 'IMPLICATED',
+        sources: SRC,
+      },
+    },
     first: (d) =>
-      expect(d.upsertVessel).toMatchObject({ id: VESSEL_ALPHA, status: 'CREATED', node: { name: 'Test Vessel Alpha', imo: '1000019', status: 'IMPLICATED', sources: [{ url: SOURCE_URL }] } }),
+      expect(d.upsertVessel).toMatchObject({
+        id: VESSEL_ALPHA,
+        status: 'CREATED',
+        node: { name: 'Test Vessel Alpha', imo: '1000019', status: 'IMPLICATED', sources: [{ url: SOURCE_URL }] },
+      }),
     again: (d) => expect(d.upsertVessel.status).toBe('UNCHANGED'),
   },
   {
@@ -153,7 +202,16 @@ const CASES: MutationCase[] = [
     name: 'addIdentityClaim',
     needs: 'editor',
     query: `mutation($i: IdentityClaimInput!) { addIdentityClaim(input: $i) ${RESULT} }`,
-    variables: { i: { vessel: 'imo:1000019', kind: 'REGISTRATION', name: 'Test Vessel Alpha', flag: 'SL', period: { from: '2023-01-01', to: '2024-12-31', precision: 'YEAR', text: '2023-2024' }, sources: SRC } },
+    variables: {
+      i: {
+        vessel: 'imo:1000019',
+        kind: 'REGISTRATION',
+        name: 'Test Vessel Alpha',
+        flag: 'SL',
+        period: { from: '2023-01-01', to: '2024-12-31', precision: 'YEAR', text: '2023-2024' },
+        sources: SRC,
+      },
+    },
     first: created('addIdentityClaim'),
     again: unchanged('addIdentityClaim'),
   },
@@ -161,12 +219,27 @@ const CASES: MutationCase[] = [
     name: 'linkParty',
     needs: 'editor',
     query: `mutation($i: PartyLinkInput!) { linkParty(input: $i) { id status relation { type role period { from } party { name } target { ... on Vessel { name } } } } }`,
-    variables: { i: { relation: 'OWNS', from: 'company-imo:1000123', to: 'imo:1000019', role: 'registered owner', period: { from: '2022-06-01', text: 'since June 2022' }, sources: SRC } },
+    variables: {
+      i: {
+        relation: 'OWNS',
+        from: 'company-imo:1000123',
+        to: 'imo:1000019',
+        role: 'registered owner',
+        period: { from: '2022-06-01', text: 'since June 2022' },
+        sources: SRC,
+      },
+    },
     first: (d) =>
       expect(d.linkParty).toMatchObject({
         id: 'rel:owns:company-imo-1000123:imo-1000019:registered-owner',
         status: 'CREATED',
-        relation: { type: 'OWNS', role: 'registered owner', period: { from: '2022-06-01' }, party: { name: 'Example Holdings Ltd' }, target: { name: 'Test Vessel Alpha' } },
+        relation: {
+          type: 'OWNS',
+          role: 'registered owner',
+          period: { from: '2022-06-01' },
+          party: { name: 'Example Holdings Ltd' },
+          target: { name: 'Test Vessel Alpha' },
+        },
       }),
     again: (d) => expect(d.linkParty.status).toBe('UNCHANGED'),
   },
@@ -174,7 +247,16 @@ const CASES: MutationCase[] = [
     name: 'addDesignation',
     needs: 'editor',
     query: `mutation($i: DesignationInput!) { addDesignation(input: $i) ${RESULT} }`,
-    variables: { i: { target: 'imo:1000019', authority: 'OTHER', measure: 'port-entry ban (test list)', date: { from: '2024-04-15', to: '2024-04-15' }, reference: 'TEST-001', sources: [{ url: 'https://example.org/lists/test-sanctions-list' }] } },
+    variables: {
+      i: {
+        target: 'imo:1000019',
+        authority: 'OTHER',
+        measure: 'port-entry ban (test list)',
+        date: { from: '2024-04-15', to: '2024-04-15' },
+        reference: 'TEST-001',
+        sources: [{ url: 'https://example.org/lists/test-sanctions-list' }],
+      },
+    },
     first: created('addDesignation'),
     again: unchanged('addDesignation'),
   },
@@ -205,7 +287,16 @@ const CASES: MutationCase[] = [
     name: 'recordTransfer',
     needs: 'editor',
     query: `mutation($i: TransferInput!) { recordTransfer(input: $i) ${RESULT} }`,
-    variables: { i: { fromVessel: 'imo:1000019', toVesselDescription: 'an unnamed barge', port: 'port:test-anchorage-bravo', when: { from: '2024-01-13', to: '2024-01-14' }, kind: 'TO_BARGES', sources: SRC } },
+    variables: {
+      i: {
+        fromVessel: 'imo:1000019',
+        toVesselDescription: 'an unnamed barge',
+        port: 'port:test-anchorage-bravo',
+        when: { from: '2024-01-13', to: '2024-01-14' },
+        kind: 'TO_BARGES',
+        sources: SRC,
+      },
+    },
     first: created('recordTransfer'),
     again: unchanged('recordTransfer'),
   },
@@ -214,7 +305,8 @@ const CASES: MutationCase[] = [
     needs: 'admin',
     query: `mutation($k: ID!, $r: ID!) { mergeEntities(keep: $k, remove: $r) { status keptId removedId movedRelationships changeIds kept { id } } }`,
     variables: { k: VESSEL_ALPHA, r: 'vessel:test-vessel-alpha-duplicate' },
-    first: (d) => expect(d.mergeEntities).toMatchObject({ status: 'MERGED', keptId: VESSEL_ALPHA, kept: { id: VESSEL_ALPHA } }),
+    first: (d) =>
+      expect(d.mergeEntities).toMatchObject({ status: 'MERGED', keptId: VESSEL_ALPHA, kept: { id: VESSEL_ALPHA } }),
     again: (d) => expect(d.mergeEntities).toMatchObject({ status: 'UNCHANGED', changeIds: [] }),
   },
   {
@@ -270,12 +362,36 @@ describe.each(CASES)('$name (needs $needs)', (c) => {
 
 describe('invalid writes', () => {
   it.each([
-    ['input.imo', `mutation { upsertVessel(input: { name: "Test Vessel Kilo", imo: "1000018", sources: [{ id: "${'source:'}000000000000" }] }) { id } }`, /check digit/],
-    ['input.sources', 'mutation { upsertVessel(input: { name: "Test Vessel Kilo", sources: [] }) { id } }', /at least one source/],
-    ['input.sources[0]', 'mutation { upsertVessel(input: { name: "Test Vessel Kilo", sources: [{ id: "source:000000000000" }] }) { id } }', /no Source has id/],
-    ['input.from[0]', `mutation { recordLeg(input: { vessel: "imo:1000019", from: ["port:test-nowhere"], to: ["port:test-anchorage-bravo"], sources: [{ url: "${SOURCE_URL}" }] }) { id } }`, /no entity with id "port:test-nowhere"/],
-    ['input.departure', `mutation { recordLeg(input: { vessel: "imo:1000019", from: ["locode:KPZ92"], to: ["port:test-anchorage-bravo"], departure: { from: "2024-02-30" }, sources: [{ url: "${SOURCE_URL}" }] }) { id } }`, /calendar date/],
-    ['input.imo', `mutation { upsertVessel(input: { id: "vessel:test-vessel-bravo-1000021", name: "Test Vessel Bravo", imo: "1000019", sources: [{ url: "${SOURCE_URL}" }] }) { id } }`, /belongs to vessel:test-vessel-alpha-1000019/],
+    [
+      'input.imo',
+      `mutation { upsertVessel(input: { name: "Test Vessel Kilo", imo: "1000018", sources: [{ id: "${'source:'}000000000000" }] }) { id } }`,
+      /check digit/,
+    ],
+    [
+      'input.sources',
+      'mutation { upsertVessel(input: { name: "Test Vessel Kilo", sources: [] }) { id } }',
+      /at least one source/,
+    ],
+    [
+      'input.sources[0]',
+      'mutation { upsertVessel(input: { name: "Test Vessel Kilo", sources: [{ id: "source:000000000000" }] }) { id } }',
+      /no Source has id/,
+    ],
+    [
+      'input.from[0]',
+      `mutation { recordLeg(input: { vessel: "imo:1000019", from: ["port:test-nowhere"], to: ["port:test-anchorage-bravo"], sources: [{ url: "${SOURCE_URL}" }] }) { id } }`,
+      /no entity with id "port:test-nowhere"/,
+    ],
+    [
+      'input.departure',
+      `mutation { recordLeg(input: { vessel: "imo:1000019", from: ["locode:KPZ92"], to: ["port:test-anchorage-bravo"], departure: { from: "2024-02-30" }, sources: [{ url: "${SOURCE_URL}" }] }) { id } }`,
+      /calendar date/,
+    ],
+    [
+      'input.imo',
+      `mutation { upsertVessel(input: { id: "vessel:test-vessel-bravo-1000021", name: "Test Vessel Bravo", imo: "1000019", sources: [{ url: "${SOURCE_URL}" }] }) { id } }`,
+      /belongs to vessel:test-vessel-alpha-1000019/,
+    ],
   ])('%s → BAD_USER_INPUT naming it, nothing written', async (argument, query, message) => {
     const before = await graphCounts(t.db);
     const r = await gql(query, {}, 'editor');
@@ -285,7 +401,13 @@ describe('invalid writes', () => {
   });
 
   it('a key that is not configured fails even a read with 401, and is not echoed', async () => {
-    const r = await call(t.url, '{ vessel(id: "vessel:wise-honest") { name } }', {}, null, 'not-a-configured-key-12345');
+    const r = await call(
+      t.url,
+      '{ vessel(id: "vessel:wise-honest") { name } }',
+      {},
+      null,
+      'not-a-configured-key-12345',
+    );
     expect(r.status).toBe(401);
     expect(r.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     expect(JSON.stringify(r)).not.toContain('not-a-configured-key-12345');
@@ -303,18 +425,67 @@ describe('invalid writes', () => {
 
 describe('legs and transfers keep NEXT links exact', () => {
   const LEG = `mutation($i: LegInput!) { recordLeg(input: $i) { id status } }`;
-  const leg = (id: string, vessel: string, from: string, to: string, dep: string, arr: string, extra: Record<string, unknown> = {}) =>
-    gql(LEG, { i: { id, vessel, from: [from], to: [to], departure: { from: dep, to: dep }, arrival: { from: arr, to: arr }, cargoOrigin: 'DPRK_SUSPECTED', discharged: true, sources: SRC, ...extra } }, 'editor');
+  const leg = (
+    id: string,
+    vessel: string,
+    from: string,
+    to: string,
+    dep: string,
+    arr: string,
+    extra: Record<string, unknown> = {},
+  ) =>
+    gql(
+      LEG,
+      {
+        i: {
+          id,
+          vessel,
+          from: [from],
+          to: [to],
+          departure: { from: dep, to: dep },
+          arrival: { from: arr, to: arr },
+          cargoOrigin: 'DPRK_SUSPECTED',
+          discharged: true,
+          sources: SRC,
+          ...extra,
+        },
+      },
+      'editor',
+    );
   const ROUTES = `query($o: String!) { traceCargo(origin: $o, maxHops: 4) { legs: steps { kind leg { id } transfer { id } link { kind } } finalPort { id } } }`;
   const routesFrom = async () => {
     const r = await gql(ROUTES, { o: 'Test Harbour Alpha' });
     expect(r.errors).toBeUndefined();
-    return (r.data!.traceCargo as any[]).map((route) => route.legs.filter((s: any) => s.kind === 'LEG').map((s: any) => s.leg.id));
+    return (r.data!.traceCargo as any[]).map((route) =>
+      route.legs.filter((s: any) => s.kind === 'LEG').map((s: any) => s.leg.id),
+    );
   };
 
   it('chains a leg that leaves the port after the first arrived, and not one that left before', async () => {
-    expect((await leg('leg:test-vessel-bravo:2024-01', 'imo:1000021', 'port:test-anchorage-bravo', 'port:test-terminal-charlie', '2024-01-20', '2024-01-25')).errors).toBeUndefined();
-    expect((await leg('leg:test-vessel-charlie:2024-01', 'imo:1000033', 'port:test-anchorage-bravo', 'port:test-terminal-delta', '2024-01-05', '2024-01-09')).errors).toBeUndefined();
+    expect(
+      (
+        await leg(
+          'leg:test-vessel-bravo:2024-01',
+          'imo:1000021',
+          'port:test-anchorage-bravo',
+          'port:test-terminal-charlie',
+          '2024-01-20',
+          '2024-01-25',
+        )
+      ).errors,
+    ).toBeUndefined();
+    expect(
+      (
+        await leg(
+          'leg:test-vessel-charlie:2024-01',
+          'imo:1000033',
+          'port:test-anchorage-bravo',
+          'port:test-terminal-delta',
+          '2024-01-05',
+          '2024-01-09',
+        )
+      ).errors,
+    ).toBeUndefined();
     const routes = await routesFrom();
     expect(routes).toContainEqual([LEG_A, 'leg:test-vessel-bravo:2024-01']);
     expect(routes.flat()).not.toContain('leg:test-vessel-charlie:2024-01');
@@ -324,12 +495,34 @@ describe('legs and transfers keep NEXT links exact', () => {
   });
 
   it('a transfer links legs however long the cargo waited, and the trace follows it', async () => {
-    expect((await leg('leg:test-vessel-charlie:2024-09', 'imo:1000033', 'port:test-anchorage-bravo', 'port:test-terminal-delta', '2024-09-01', '2024-09-06')).errors).toBeUndefined();
+    expect(
+      (
+        await leg(
+          'leg:test-vessel-charlie:2024-09',
+          'imo:1000033',
+          'port:test-anchorage-bravo',
+          'port:test-terminal-delta',
+          '2024-09-01',
+          '2024-09-06',
+        )
+      ).errors,
+    ).toBeUndefined();
     // 230 days after the first leg arrived: beyond the default wait of 60 days, so no route yet.
     expect((await routesFrom()).flat()).not.toContain('leg:test-vessel-charlie:2024-09');
     const r = await gql(
       `mutation($i: TransferInput!) { recordTransfer(input: $i) { id status } }`,
-      { i: { id: 'transfer:test-alpha-charlie', fromVessel: 'imo:1000019', toVessel: 'imo:1000033', port: 'port:test-anchorage-bravo', when: { from: '2024-01-14', to: '2024-01-14' }, fromLeg: LEG_A, toLeg: 'leg:test-vessel-charlie:2024-09', sources: SRC } },
+      {
+        i: {
+          id: 'transfer:test-alpha-charlie',
+          fromVessel: 'imo:1000019',
+          toVessel: 'imo:1000033',
+          port: 'port:test-anchorage-bravo',
+          when: { from: '2024-01-14', to: '2024-01-14' },
+          fromLeg: LEG_A,
+          toLeg: 'leg:test-vessel-charlie:2024-09',
+          sources: SRC,
+        },
+      },
       'editor',
     );
     expect(r.data!.recordTransfer.status).toBe('CREATED');
@@ -341,7 +534,14 @@ describe('legs and transfers keep NEXT links exact', () => {
   });
 
   it('correcting a leg moves its links: a departure corrected to before the arrival unchains it', async () => {
-    const r = await leg('leg:test-vessel-bravo:2024-01', 'imo:1000021', 'port:test-anchorage-bravo', 'port:test-terminal-charlie', '2024-01-08', '2024-01-11');
+    const r = await leg(
+      'leg:test-vessel-bravo:2024-01',
+      'imo:1000021',
+      'port:test-anchorage-bravo',
+      'port:test-terminal-charlie',
+      '2024-01-08',
+      '2024-01-11',
+    );
     expect(r.data!.recordLeg).toMatchObject({ status: 'UPDATED' });
     expect((await routesFrom()).flat()).not.toContain('leg:test-vessel-bravo:2024-01');
   });
@@ -365,7 +565,12 @@ describe('after mergeEntities', () => {
       v: vessel(id: "vessel:test-vessel-alpha-duplicate") { id name }
     }`);
     expect(r.errors).toBeUndefined();
-    expect(r.data!.n).toMatchObject({ id: VESSEL_ALPHA, name: 'Test Vessel Alpha', vesselType: 'bulk carrier', description: 'a duplicate record from an older list' });
+    expect(r.data!.n).toMatchObject({
+      id: VESSEL_ALPHA,
+      name: 'Test Vessel Alpha',
+      vesselType: 'bulk carrier',
+      description: 'a duplicate record from an older list',
+    });
     expect(r.data!.n.otherNames).toContain('Test Vessel Alpha Duplicate');
     expect(r.data!.v).toEqual({ id: VESSEL_ALPHA, name: 'Test Vessel Alpha' });
   });
@@ -387,14 +592,21 @@ describe('the audit trail', () => {
     const r = await gql(CHANGES, { e: VESSEL_ALPHA, f: 100 }, 'reader');
     expect(r.errors).toBeUndefined();
     const changes = r.data!.changes.edges.map((e: any) => e.node);
-    const create = changes.find((c: any) => c.operation === 'upsertVessel' && c.action === 'CREATED' && c.entityId === VESSEL_ALPHA);
+    const create = changes.find(
+      (c: any) => c.operation === 'upsertVessel' && c.action === 'CREATED' && c.entityId === VESSEL_ALPHA,
+    );
     expect(create).toMatchObject({ actor: 'key:analyst-e', entityId: VESSEL_ALPHA, factType: 'vessel' });
     expect(create.changes).toContainEqual({ property: 'imo', before: 'null', after: '"1000019"' });
     expect(Date.parse(create.at)).toBeGreaterThan(Date.now() - 3_600_000);
     const ops = new Set(changes.map((c: any) => c.operation));
-    for (const op of ['upsertVessel', 'addIdentityClaim', 'linkParty', 'addDesignation', 'recordLeg', 'mergeEntities']) expect(ops.has(op)).toBe(true);
+    for (const op of ['upsertVessel', 'addIdentityClaim', 'linkParty', 'addDesignation', 'recordLeg', 'mergeEntities'])
+      expect(ops.has(op)).toBe(true);
     const merged = changes.find((c: any) => c.action === 'MERGED');
-    expect(merged).toMatchObject({ actor: 'key:lead', entityId: 'vessel:test-vessel-alpha-duplicate', entity: { id: VESSEL_ALPHA } });
+    expect(merged).toMatchObject({
+      actor: 'key:lead',
+      entityId: 'vessel:test-vessel-alpha-duplicate',
+      entity: { id: VESSEL_ALPHA },
+    });
     const update = changes.find((c: any) => c.operation === 'upsertVessel' && c.action === 'UPDATED');
     expect(update.changes).toContainEqual({ property: 'callSign', before: 'null', after: '"TESTA"' });
   });
@@ -417,7 +629,10 @@ describe('the audit trail', () => {
 
 describe('COLLIER_READS_NEED_KEY', () => {
   it('refuses anonymous reads with 401 and serves readers', async () => {
-    const strict = await startTestService({ seed: 'keep', env: { COLLIER_API_KEYS: API_KEYS, COLLIER_READS_NEED_KEY: 'true' } });
+    const strict = await startTestService({
+      seed: 'keep',
+      env: { COLLIER_API_KEYS: API_KEYS, COLLIER_READS_NEED_KEY: 'true' },
+    });
     try {
       const anonymous = await call(strict.url, '{ vessel(id: "vessel:wise-honest") { name } }');
       expect(anonymous.status).toBe(401);
@@ -499,25 +714,40 @@ describe('JWT bearer tokens (verified by jose against a JWKS, in a service proce
   });
 
   const upsert = (token: string, name: string) =>
-    call(url, `mutation($i: VesselInput!) { upsertVessel(input: $i) { id status } }`, { i: { name, sources: SRC } }, null, token);
+    call(
+      url,
+      `mutation($i: VesselInput!) { upsertVessel(input: $i) { id status } }`,
+      { i: { name, sources: SRC } },
+      null,
+      token,
+    );
 
   it('a token whose role claim says editor may write, and the audit trail names its subject', async () => {
     const r = await upsert(sign({ sub: 'analyst-7', collier_role: 'editor' }), 'Test Vessel Juliett');
     expect(r.errors).toBeUndefined();
     expect(r.data!.upsertVessel).toEqual({ id: 'vessel:test-vessel-juliett', status: 'CREATED' });
-    const [row] = await t.db.read<{ actor: string }>(`MATCH (c:Change {entityId: 'vessel:test-vessel-juliett'}) RETURN c.actor AS actor`);
+    const [row] = await t.db.read<{ actor: string }>(
+      `MATCH (c:Change {entityId: 'vessel:test-vessel-juliett'}) RETURN c.actor AS actor`,
+    );
     expect(row.actor).toBe('jwt:analyst-7');
   });
 
   it('a reader token → FORBIDDEN; a token without a role → 403; expired, foreign or mis-signed → 401', async () => {
-    expect((await upsert(sign({ sub: 'a', collier_role: ['reader'] }), 'Test Vessel Kilo')).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(
+      (await upsert(sign({ sub: 'a', collier_role: ['reader'] }), 'Test Vessel Kilo')).errors?.[0].extensions?.code,
+    ).toBe('FORBIDDEN');
     const noRole = await upsert(sign({ sub: 'a' }), 'Test Vessel Kilo');
     expect(noRole.status).toBe(403);
     expect(noRole.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const expired = await upsert(sign({ sub: 'a', collier_role: 'admin', exp: Math.floor(Date.now() / 1000) - 60 }), 'Test Vessel Kilo');
+    const expired = await upsert(
+      sign({ sub: 'a', collier_role: 'admin', exp: Math.floor(Date.now() / 1000) - 60 }),
+      'Test Vessel Kilo',
+    );
     expect(expired.status).toBe(401);
     expect(expired.errors?.[0].message).toMatch(/ERR_JWT_EXPIRED/);
-    expect((await upsert(sign({ sub: 'a', collier_role: 'admin', aud: 'someone-else' }), 'Test Vessel Kilo')).status).toBe(401);
+    expect(
+      (await upsert(sign({ sub: 'a', collier_role: 'admin', aud: 'someone-else' }), 'Test Vessel Kilo')).status,
+    ).toBe(401);
     const stranger = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
     expect((await upsert(sign({ sub: 'a', collier_role: 'admin' }, stranger), 'Test Vessel Kilo')).status).toBe(401);
     const [row] = await t.db.read<{ n: number }>(`MATCH (v:Vessel {name: 'Test Vessel Kilo'}) RETURN count(v) AS n`);
@@ -525,7 +755,12 @@ describe('JWT bearer tokens (verified by jose against a JWKS, in a service proce
   });
 
   it('API keys still work next to JWTs', async () => {
-    const r = await call(url, `mutation($i: VesselInput!) { upsertVessel(input: $i) { id status } }`, { i: { name: 'Test Vessel Juliett', sources: SRC } }, 'editor');
+    const r = await call(
+      url,
+      `mutation($i: VesselInput!) { upsertVessel(input: $i) { id status } }`,
+      { i: { name: 'Test Vessel Juliett', sources: SRC } },
+      'editor',
+    );
     expect(r.data!.upsertVessel.status).toBe('UNCHANGED');
   });
 });

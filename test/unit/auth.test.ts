@@ -77,18 +77,35 @@ describe('COLLIER_API_KEYS', () => {
   });
 
   it('validates the JWT and read settings, each error naming its variable', () => {
-    expect(() => loadConfig({ COLLIER_JWKS_URL: 'not a url' })).toThrow(/COLLIER_JWKS_URL: must be an http\(s\) address/);
-    expect(() => loadConfig({ COLLIER_JWKS_URL: 'https://idp.example.org/jwks' })).toThrow(/COLLIER_JWT_ISSUER: is required/);
-    expect(() => loadConfig({ COLLIER_JWKS_URL: 'https://idp.example.org/jwks', COLLIER_JWT_ISSUER: 'x' })).toThrow(/COLLIER_JWT_AUDIENCE: is required/);
-    expect(() => loadConfig({ COLLIER_JWT_AUDIENCE: 'collier' })).toThrow(/COLLIER_JWT_AUDIENCE: has no effect without COLLIER_JWKS_URL/);
-    expect(() => loadConfig({ COLLIER_READS_NEED_KEY: 'sometimes' })).toThrow(/COLLIER_READS_NEED_KEY: must be true or false/);
-    expect(() => loadConfig({ COLLIER_AUDIT_ROLE: 'owner' })).toThrow(/COLLIER_AUDIT_ROLE: must be one of reader, editor, admin/);
+    expect(() => loadConfig({ COLLIER_JWKS_URL: 'not a url' })).toThrow(
+      /COLLIER_JWKS_URL: must be an http\(s\) address/,
+    );
+    expect(() => loadConfig({ COLLIER_JWKS_URL: 'https://idp.example.org/jwks' })).toThrow(
+      /COLLIER_JWT_ISSUER: is required/,
+    );
+    expect(() => loadConfig({ COLLIER_JWKS_URL: 'https://idp.example.org/jwks', COLLIER_JWT_ISSUER: 'x' })).toThrow(
+      /COLLIER_JWT_AUDIENCE: is required/,
+    );
+    expect(() => loadConfig({ COLLIER_JWT_AUDIENCE: 'collier' })).toThrow(
+      /COLLIER_JWT_AUDIENCE: has no effect without COLLIER_JWKS_URL/,
+    );
+    expect(() => loadConfig({ COLLIER_READS_NEED_KEY: 'sometimes' })).toThrow(
+      /COLLIER_READS_NEED_KEY: must be true or false/,
+    );
+    expect(() => loadConfig({ COLLIER_AUDIT_ROLE: 'owner' })).toThrow(
+      /COLLIER_AUDIT_ROLE: must be one of reader, editor, admin/,
+    );
     const c = loadConfig({
       COLLIER_JWKS_URL: 'https://idp.example.org/jwks',
       COLLIER_JWT_ISSUER: 'https://idp.example.org/',
       COLLIER_JWT_AUDIENCE: 'collier',
     });
-    expect(c.auth.jwt).toEqual({ jwksUrl: 'https://idp.example.org/jwks', issuer: 'https://idp.example.org/', audience: 'collier', roleClaim: 'collier_role' });
+    expect(c.auth.jwt).toEqual({
+      jwksUrl: 'https://idp.example.org/jwks',
+      issuer: 'https://idp.example.org/',
+      audience: 'collier',
+      roleClaim: 'collier_role',
+    });
     expect(c.auth.readsNeedKey).toBe(false);
     expect(c.auth.auditRole).toBe('reader');
   });
@@ -99,8 +116,15 @@ describe('the authenticator', () => {
   const auth = createAuthenticator(config);
 
   it('turns a Bearer API key into its role and name', async () => {
-    await expect(auth.authenticate(`Bearer ${ADMIN_KEY}`)).resolves.toEqual({ role: 'admin', name: 'key:lead', via: 'api-key' });
-    await expect(auth.authenticate(`bearer ${EDITOR_KEY}`)).resolves.toMatchObject({ role: 'editor', name: `key:${derivedKeyName(EDITOR_KEY)}` });
+    await expect(auth.authenticate(`Bearer ${ADMIN_KEY}`)).resolves.toEqual({
+      role: 'admin',
+      name: 'key:lead',
+      via: 'api-key',
+    });
+    await expect(auth.authenticate(`bearer ${EDITOR_KEY}`)).resolves.toMatchObject({
+      role: 'editor',
+      name: `key:${derivedKeyName(EDITOR_KEY)}`,
+    });
     await expect(auth.authenticate(undefined)).resolves.toBeNull();
     await expect(auth.authenticate('')).resolves.toBeNull();
   });

@@ -19,7 +19,12 @@ describe('destination summaries', () => {
       [
         r('1', { finalLegId: 'leg:sky-angel', tonnage: { min: 4156, max: 4156 }, vesselIds: ['vessel:sky-angel'] }),
         r('2', { finalLegId: 'leg:sky-angel', tonnage: { min: 4156, max: 4156 }, vesselIds: ['vessel:sky-angel'] }),
-        r('3', { finalLegId: 'leg:rich-glory', tonnage: { min: 5000, max: 5500 }, vesselIds: ['vessel:rich-glory'], confidence: 0.7 }),
+        r('3', {
+          finalLegId: 'leg:rich-glory',
+          tonnage: { min: 5000, max: 5500 },
+          vesselIds: ['vessel:rich-glory'],
+          confidence: 0.7,
+        }),
       ],
       'COUNTRY',
     );
@@ -45,12 +50,21 @@ describe('destination summaries', () => {
   });
 
   it('groups by port and orders by route count', () => {
-    const groups = groupDestinations([r('1', { finalPortId: 'port:a' }), r('2', { finalPortId: 'port:b' }), r('3', { finalPortId: 'port:b' })], 'PORT');
+    const groups = groupDestinations(
+      [r('1', { finalPortId: 'port:a' }), r('2', { finalPortId: 'port:b' }), r('3', { finalPortId: 'port:b' })],
+      'PORT',
+    );
     expect(groups.map((g) => g.key)).toEqual(['port:b', 'port:a']);
   });
 
   it('spans the first departure to the last arrival', () => {
-    const [g] = groupDestinations([r('1', { firstDay: '2017-08-01', lastDay: '2017-10-02' }), r('2', { firstDay: '2017-07-01', lastDay: '2017-10-11' })], 'COUNTRY');
+    const [g] = groupDestinations(
+      [
+        r('1', { firstDay: '2017-08-01', lastDay: '2017-10-02' }),
+        r('2', { firstDay: '2017-07-01', lastDay: '2017-10-11' }),
+      ],
+      'COUNTRY',
+    );
     expect(g).toMatchObject({ firstDate: '2017-07-01', lastDate: '2017-10-11' });
   });
 });

@@ -33,7 +33,14 @@ const INCHEON = port('incheon', 37.5, 126.6, 'KR');
 const KOREA = port('unspecified-kr', null, null, 'KR', 'UNSPECIFIED_IN_COUNTRY');
 const HCMC = port('hcmc', null, null, 'VN');
 
-function leg(id: string, vessel: string | null, from: PortRef[], to: PortRef[], tonnes: number | null, confidence = 0.75): LegData {
+function leg(
+  id: string,
+  vessel: string | null,
+  from: PortRef[],
+  to: PortRef[],
+  tonnes: number | null,
+  confidence = 0.75,
+): LegData {
   return {
     id: `leg:${id}`,
     vessel: vessel ? { id: `vessel:${vessel.toLowerCase().replace(/ /g, '-')}`, name: vessel } : null,
@@ -96,8 +103,18 @@ function route(id: string, steps: Omit<RouteStep, 'index'>[], extra: Partial<Rou
   };
 }
 
-const legStep = (l: LegData, lk: RouteLink | null = null): Omit<RouteStep, 'index'> => ({ kind: 'LEG', leg: l, transfer: null, link: lk });
-const transferStep = (t: TransferData): Omit<RouteStep, 'index'> => ({ kind: 'TRANSFER', leg: null, transfer: t, link: null });
+const legStep = (l: LegData, lk: RouteLink | null = null): Omit<RouteStep, 'index'> => ({
+  kind: 'LEG',
+  leg: l,
+  transfer: null,
+  link: lk,
+});
+const transferStep = (t: TransferData): Omit<RouteStep, 'index'> => ({
+  kind: 'TRANSFER',
+  leg: null,
+  transfer: t,
+  link: null,
+});
 
 // Nampho → Wise Honest → STS transfer → Dong Thanh → Kemaman → Dong Thanh → Ho Chi Minh City
 const WISE_HONEST = route(
@@ -132,7 +149,10 @@ describe('drawRoutes', () => {
     expect(kinds['transfer:wh-dt']).toBe('transfer');
     expect(d.nodes.filter((n) => n.id === 'leg:unnamed')).toHaveLength(1); // shared by two routes
     expect(d.nodes.find((n) => n.id === 'leg:unnamed')!.routeIds.sort()).toEqual(['route:sa', 'route:sr']);
-    expect(d.nodes.find((n) => n.id === 'leg:wh')).toMatchObject({ label: 'Wise Honest', vesselId: 'vessel:wise-honest' });
+    expect(d.nodes.find((n) => n.id === 'leg:wh')).toMatchObject({
+      label: 'Wise Honest',
+      vesselId: 'vessel:wise-honest',
+    });
     expect(d.nodes.find((n) => n.id === 'leg:unnamed')).toMatchObject({ label: 'unnamed vessels', vesselId: null });
     expect(d.nodes.find((n) => n.id === 'port:nampho')!.origin).toBe(true);
     expect(d.nodes.find((n) => n.id === 'port:incheon')!.final).toBe(true);
@@ -159,7 +179,9 @@ describe('drawRoutes', () => {
 
   it('lists the entities behind the drawing for export, vessels included', () => {
     const ids = entityIds(d);
-    expect(ids).toEqual(expect.arrayContaining(['port:nampho', 'leg:wh', 'vessel:wise-honest', 'transfer:wh-dt', 'vessel:sky-angel']));
+    expect(ids).toEqual(
+      expect.arrayContaining(['port:nampho', 'leg:wh', 'vessel:wise-honest', 'transfer:wh-dt', 'vessel:sky-angel']),
+    );
     expect(ids).toEqual([...ids].sort());
   });
 });
@@ -182,14 +204,23 @@ describe('mergeSubgraph', () => {
           confidence: 0.75,
           sources: [{ url: 'https://a.example/1' }],
         },
-        { id: 'DESIGNATED:1', type: 'DESIGNATED', source: 'vessel:sky-angel', target: 'designation:x', confidence: 0.9 },
+        {
+          id: 'DESIGNATED:1',
+          type: 'DESIGNATED',
+          source: 'vessel:sky-angel',
+          target: 'designation:x',
+          confidence: 0.9,
+        },
         { id: 'FROM:1', type: 'FROM', source: 'leg:sky-angel', target: 'port:kholmsk', confidence: 0.75 },
         { id: 'ON:2', type: 'ON', source: 'leg:elsewhere', target: 'vessel:sky-angel', confidence: 0.75 },
       ],
       truncated: false,
     });
     expect(added).toEqual(['vessel:sky-angel', 'designation:x']);
-    expect(drawing.nodes.find((n) => n.id === 'vessel:sky-angel')).toMatchObject({ kind: 'entity', entityLabel: 'Vessel' });
+    expect(drawing.nodes.find((n) => n.id === 'vessel:sky-angel')).toMatchObject({
+      kind: 'entity',
+      entityLabel: 'Vessel',
+    });
     expect(drawing.nodes.find((n) => n.id === 'leg:sky-angel')!.kind).toBe('voyage');
     const links = drawing.edges.filter((e) => e.kind === 'link');
     expect(links.map((e) => e.type)).toEqual(['ON', 'DESIGNATED']);
@@ -259,7 +290,10 @@ describe('the schematic map', () => {
     const of = (id: string) => segments.filter((s) => s.id === id).map((s) => `${s.from}>${s.to}`);
     expect(of('leg:wh')).toEqual(['port:nampho>port:sts-area']);
     expect(of('leg:dt-1')).toEqual(['port:sts-area>port:kemaman']);
-    expect(of('leg:shining-rich').sort()).toEqual(['port:kholmsk>port:unspecified-kr', 'port:vladivostok>port:unspecified-kr']);
+    expect(of('leg:shining-rich').sort()).toEqual([
+      'port:kholmsk>port:unspecified-kr',
+      'port:vladivostok>port:unspecified-kr',
+    ]);
     expect(segments.find((s) => s.id === 'leg:sky-angel')).toMatchObject({ inferred: true, tonnage: 4156 });
     expect(transfers).toEqual([expect.objectContaining({ id: 'transfer:wh-dt', at: 'port:sts-area' })]);
   });
@@ -314,9 +348,16 @@ describe('scales and filters', () => {
 
   it('filters routes by tactic, confidence and country, and lists the tactics seen', () => {
     const all = [WISE_HONEST, SHINING_RICH, { ...SKY_ANGEL, confidence: 0.7 }];
-    expect(filterRoutes(all, { tactic: 'STS_TRANSFER', minConfidence: null, country: null }).map((r) => r.id)).toEqual(['route:wh']);
-    expect(filterRoutes(all, { tactic: null, minConfidence: 0.6, country: null }).map((r) => r.id)).toEqual(['route:sa']);
-    expect(filterRoutes(all, { tactic: null, minConfidence: null, country: 'KR' }).map((r) => r.id)).toEqual(['route:sr', 'route:sa']);
+    expect(filterRoutes(all, { tactic: 'STS_TRANSFER', minConfidence: null, country: null }).map((r) => r.id)).toEqual([
+      'route:wh',
+    ]);
+    expect(filterRoutes(all, { tactic: null, minConfidence: 0.6, country: null }).map((r) => r.id)).toEqual([
+      'route:sa',
+    ]);
+    expect(filterRoutes(all, { tactic: null, minConfidence: null, country: 'KR' }).map((r) => r.id)).toEqual([
+      'route:sr',
+      'route:sa',
+    ]);
     expect(tacticsOf(all)).toEqual([{ code: 'STS_TRANSFER', name: 'Ship-to-ship transfer' }]);
   });
 });

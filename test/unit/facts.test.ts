@@ -16,7 +16,12 @@ function problem(fn: () => unknown): FactProblem {
 
 describe('validating facts', () => {
   it('normalises a vessel: IMO digits, flag code upper case, sources as ids', () => {
-    const v = validateFact('vessel', { name: ' Test Vessel Alpha ', imo: 'IMO 1000019', flag: 'sl', sources: SRC }) as VesselFact;
+    const v = validateFact('vessel', {
+      name: ' Test Vessel Alpha ',
+      imo: 'IMO 1000019',
+      flag: 'sl',
+      sources: SRC,
+    }) as VesselFact;
     expect(v).toMatchObject({ type: 'vessel', name: 'Test Vessel Alpha', imo: '1000019', flagCode: 'SL', mode: 'set' });
     expect(v.evidence.sources).toEqual([{ id: sourceId(SRC[0]) }]);
     expect(v.mmsi).toBeUndefined();
@@ -32,12 +37,45 @@ describe('validating facts', () => {
     ['vessel', 'colour', { name: 'Test Vessel Alpha', sources: SRC, colour: 'red' }, /not a field/],
     ['port', 'locode', { name: 'Test Harbour', locode: 'KPZ91', sources: SRC }, /UN\/LOCODE/],
     ['port', 'locode', { name: 'Test Harbour', locode: 'KPZ92', country: 'CN', sources: SRC }, /belongs to country KP/],
-    ['leg', 'departure', { vessel: 'vessel:test', from: ['port:a'], to: ['port:b'], departure: '2024-02-30', sources: SRC }, /calendar date/],
-    ['leg', 'departure', { vessel: 'vessel:test', from: ['port:a'], to: ['port:b'], departure: { from: '2024-03-02', to: '2024-03-01' }, sources: SRC }, /after to/],
-    ['leg', 'arrival', { vessel: 'vessel:test', from: ['port:a'], to: ['port:b'], departure: '2024-03-02', arrival: '2024-03-01', sources: SRC }, /before the departure/],
+    [
+      'leg',
+      'departure',
+      { vessel: 'vessel:test', from: ['port:a'], to: ['port:b'], departure: '2024-02-30', sources: SRC },
+      /calendar date/,
+    ],
+    [
+      'leg',
+      'departure',
+      {
+        vessel: 'vessel:test',
+        from: ['port:a'],
+        to: ['port:b'],
+        departure: { from: '2024-03-02', to: '2024-03-01' },
+        sources: SRC,
+      },
+      /after to/,
+    ],
+    [
+      'leg',
+      'arrival',
+      {
+        vessel: 'vessel:test',
+        from: ['port:a'],
+        to: ['port:b'],
+        departure: '2024-03-02',
+        arrival: '2024-03-01',
+        sources: SRC,
+      },
+      /before the departure/,
+    ],
     ['leg', 'vessel', { vessel: 'company:test', from: ['port:a'], to: ['port:b'], sources: SRC }, /must name a Vessel/],
     ['leg', 'from', { vessel: 'vessel:test', from: [], to: ['port:b'], sources: SRC }, /non-empty/],
-    ['leg', 'tactics[0]', { vessel: 'vessel:test', from: ['port:a'], to: ['port:b'], tactics: ['ais dark!'], sources: SRC }, /tactic code/],
+    [
+      'leg',
+      'tactics[0]',
+      { vessel: 'vessel:test', from: ['port:a'], to: ['port:b'], tactics: ['ais dark!'], sources: SRC },
+      /tactic code/,
+    ],
     ['relation', 'from', { relation: 'OWNS', from: 'vessel:a', to: 'vessel:b', sources: SRC }, /Company or Person/],
     ['relation', 'to', { relation: 'OWNS', from: 'company:a', to: 'company:a', sources: SRC }, /another entity/],
     ['relation', 'relation', { relation: 'LIKES', from: 'company:a', to: 'vessel:b', sources: SRC }, /must be one of/],
@@ -53,10 +91,23 @@ describe('validating facts', () => {
   it('accepts a source cited inline, by id, or by address', () => {
     const v = validateFact('vessel', {
       name: 'Test Vessel Bravo',
-      sources: [{ url: 'https://example.org/x', publisher: 'Example', kind: 'news', tier: 'medium' }, 'source:0123456789ab', { id: 'source:ba9876543210' }],
+      sources: [
+        { url: 'https://example.org/x', publisher: 'Example', kind: 'news', tier: 'medium' },
+        'source:0123456789ab',
+        { id: 'source:ba9876543210' },
+      ],
     }) as VesselFact;
     expect(v.evidence.sources).toEqual([
-      { inline: { url: 'https://example.org/x', publisher: 'Example', kind: 'NEWS', tier: 'MEDIUM', title: null, date: null } },
+      {
+        inline: {
+          url: 'https://example.org/x',
+          publisher: 'Example',
+          kind: 'NEWS',
+          tier: 'MEDIUM',
+          title: null,
+          date: null,
+        },
+      },
       { id: 'source:0123456789ab' },
       { id: 'source:ba9876543210' },
     ]);
@@ -65,8 +116,15 @@ describe('validating facts', () => {
   it('reads references by id and by natural key', () => {
     expect(parseRef('imo:1000019', ['Vessel'], 'vessel')).toEqual({ by: 'imo', value: '1000019' });
     expect(parseRef('locode:kp z92', ['Port'], 'from')).toEqual({ by: 'locode', value: 'KPZ92' });
-    expect(parseRef('company-imo:1000123', ['Company', 'Person'], 'from')).toEqual({ by: 'companyImo', value: '1000123' });
-    expect(parseRef('ftm:NK-abc', ['Company', 'Person'], 'from')).toEqual({ by: 'ftm', value: 'NK-abc', labels: ['Company', 'Person'] });
+    expect(parseRef('company-imo:1000123', ['Company', 'Person'], 'from')).toEqual({
+      by: 'companyImo',
+      value: '1000123',
+    });
+    expect(parseRef('ftm:NK-abc', ['Company', 'Person'], 'from')).toEqual({
+      by: 'ftm',
+      value: 'NK-abc',
+      labels: ['Company', 'Person'],
+    });
     expect(problem(() => parseRef('imo:1000019', ['Port'], 'to')).problem).toMatch(/cannot name a Port/);
   });
 });
@@ -81,15 +139,35 @@ describe('keys', () => {
   });
 
   it('derives a leg id from the references as written and the day it left', () => {
-    const leg = validateFact('leg', { vessel: 'imo:1000019', from: ['locode:KPZ92'], to: ['port:test-anchorage-bravo'], departure: '2024-01-10', sources: SRC }) as LegFact;
+    const leg = validateFact('leg', {
+      vessel: 'imo:1000019',
+      from: ['locode:KPZ92'],
+      to: ['port:test-anchorage-bravo'],
+      departure: '2024-01-10',
+      sources: SRC,
+    }) as LegFact;
     expect(factId(leg)).toBe('leg:imo-1000019:locode-kpz92:test-anchorage-bravo:2024-01-10');
-    const unnamed = validateFact('leg', { vesselDescription: 'an unnamed barge', from: ['port:a'], to: ['port:b'], arrival: '2024-02-01', sources: SRC }) as LegFact;
+    const unnamed = validateFact('leg', {
+      vesselDescription: 'an unnamed barge',
+      from: ['port:a'],
+      to: ['port:b'],
+      arrival: '2024-02-01',
+      sources: SRC,
+    }) as LegFact;
     expect(factId(unnamed)).toBe('leg:unnamed-an-unnamed-barge:a:b:arr-2024-02-01');
   });
 
   it('derives relation ids like the demo data, with the role when one is given', () => {
     const rel = (role?: string) =>
-      factId(validateFact('relation', { relation: 'OWNS', from: 'company:example-holdings', to: 'vessel:test-vessel-alpha', role, sources: SRC }) as never);
+      factId(
+        validateFact('relation', {
+          relation: 'OWNS',
+          from: 'company:example-holdings',
+          to: 'vessel:test-vessel-alpha',
+          role,
+          sources: SRC,
+        }) as never,
+      );
     expect(rel()).toBe('rel:owns:example-holdings:test-vessel-alpha');
     expect(rel('Registered owner')).toBe('rel:owns:example-holdings:test-vessel-alpha:registered-owner');
   });
@@ -105,8 +183,21 @@ describe('keys', () => {
 
 describe('Collier JSON Lines', () => {
   it('reads one fact per line, typed by "type"', () => {
-    const f = parseJsonlLine(JSON.stringify({ type: 'company', name: 'Example Holdings Ltd', country: 'hk', imoCompanyNumber: 'IMO1000123', sources: SRC }));
-    expect(f).toMatchObject({ type: 'company', name: 'Example Holdings Ltd', countryCode: 'HK', imoCompanyNumber: '1000123' });
+    const f = parseJsonlLine(
+      JSON.stringify({
+        type: 'company',
+        name: 'Example Holdings Ltd',
+        country: 'hk',
+        imoCompanyNumber: 'IMO1000123',
+        sources: SRC,
+      }),
+    );
+    expect(f).toMatchObject({
+      type: 'company',
+      name: 'Example Holdings Ltd',
+      countryCode: 'HK',
+      imoCompanyNumber: '1000123',
+    });
   });
 
   it.each([

@@ -1,13 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FtmAddress, ftmAuthority, ftmDate, mapFtmEntity, parseFtmEntity, DEFAULT_FTM_OPTIONS } from '../../src/import/ftm';
+import {
+  FtmAddress,
+  ftmAuthority,
+  ftmDate,
+  mapFtmEntity,
+  parseFtmEntity,
+  DEFAULT_FTM_OPTIONS,
+} from '../../src/import/ftm';
 import { FactProblem } from '../../src/domain/facts';
 
 const OPTIONS = { ...DEFAULT_FTM_OPTIONS, today: '2025-01-01' };
-const lines = readFileSync(join(__dirname, '..', 'fixtures', 'ftm-sample.jsonl'), 'utf8').split('\n').filter((l) => l.trim());
+const lines = readFileSync(join(__dirname, '..', 'fixtures', 'ftm-sample.jsonl'), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim());
 const entities = lines.slice(0, -1).map(parseFtmEntity);
 const byId = new Map(entities.map((e) => [e.id, e]));
-const addresses = new Map<string, FtmAddress>([['test-ftm-address-1', { full: '1 Test Street, Example City', country: 'KP' }]]);
+const addresses = new Map<string, FtmAddress>([
+  ['test-ftm-address-1', { full: '1 Test Street, Example City', country: 'KP' }],
+]);
 const map = (id: string) => mapFtmEntity(byId.get(id)!, addresses, OPTIONS);
 
 describe('FollowTheMoney entities (test/fixtures/ftm-sample.jsonl)', () => {
@@ -28,8 +39,19 @@ describe('FollowTheMoney entities (test/fixtures/ftm-sample.jsonl)', () => {
       provenance: { ftmIds: ['test-ftm-vessel-echo', 'test-ftm-old-echo'], datasets: ['test_un_sc_sanctions'] },
     });
     expect(v.evidence.sources).toEqual([
-      { inline: expect.objectContaining({ url: 'https://www.opensanctions.org/datasets/test_un_sc_sanctions/', kind: 'OFFICIAL', tier: 'HIGH' }) },
-      { inline: expect.objectContaining({ url: 'https://example.org/lists/test-sanctions-list', publisher: 'example.org' }) },
+      {
+        inline: expect.objectContaining({
+          url: 'https://www.opensanctions.org/datasets/test_un_sc_sanctions/',
+          kind: 'OFFICIAL',
+          tier: 'HIGH',
+        }),
+      },
+      {
+        inline: expect.objectContaining({
+          url: 'https://example.org/lists/test-sanctions-list',
+          publisher: 'example.org',
+        }),
+      },
     ]);
   });
 
@@ -45,12 +67,23 @@ describe('FollowTheMoney entities (test/fixtures/ftm-sample.jsonl)', () => {
       address: '1 Test Street, Example City',
       externalId: 'company:ftm-test-ftm-company-1',
     });
-    expect('fact' in map('test-ftm-org-1') && map('test-ftm-org-1')).toMatchObject({ fact: { type: 'company', countryCode: 'CN' } });
-    expect('fact' in map('test-ftm-le-1') && map('test-ftm-le-1')).toMatchObject({ fact: { type: 'company', countryCode: 'HK' } });
+    expect('fact' in map('test-ftm-org-1') && map('test-ftm-org-1')).toMatchObject({
+      fact: { type: 'company', countryCode: 'CN' },
+    });
+    expect('fact' in map('test-ftm-le-1') && map('test-ftm-le-1')).toMatchObject({
+      fact: { type: 'company', countryCode: 'HK' },
+    });
   });
 
   it('maps a Person with its nationality', () => {
-    expect(map('test-ftm-person-1')).toMatchObject({ fact: { type: 'person', name: 'Example Person Two', countryCode: 'KP', externalId: 'person:ftm-test-ftm-person-1' } });
+    expect(map('test-ftm-person-1')).toMatchObject({
+      fact: {
+        type: 'person',
+        name: 'Example Person Two',
+        countryCode: 'KP',
+        externalId: 'person:ftm-test-ftm-person-1',
+      },
+    });
   });
 
   it('maps Ownership to OWNS and Directorship to CONTROLS between the FtM ids, keyed by the FtM id', () => {
@@ -66,7 +99,9 @@ describe('FollowTheMoney entities (test/fixtures/ftm-sample.jsonl)', () => {
       },
     });
     expect(map('test-ftm-ownership-2')).toMatchObject({ fact: { role: 'beneficial owner' } });
-    expect(map('test-ftm-directorship-1')).toMatchObject({ fact: { relation: 'CONTROLS', role: 'director', period: { from: '2018-01-01' } } });
+    expect(map('test-ftm-directorship-1')).toMatchObject({
+      fact: { relation: 'CONTROLS', role: 'director', period: { from: '2018-01-01' } },
+    });
   });
 
   it('maps a Sanction to a designation: authority, measure, reference, listing date, lifted once ended', () => {
@@ -81,7 +116,9 @@ describe('FollowTheMoney entities (test/fixtures/ftm-sample.jsonl)', () => {
         date: { from: '2018-03-30', to: '2018-03-30', precision: 'DAY' },
       },
     });
-    expect(map('test-ftm-sanction-2')).toMatchObject({ fact: { authority: 'US_OFAC', status: 'LIFTED', date: { from: '2019-01-01' } } });
+    expect(map('test-ftm-sanction-2')).toMatchObject({
+      fact: { authority: 'US_OFAC', status: 'LIFTED', date: { from: '2019-01-01' } },
+    });
   });
 
   it('folds Address into the entities and skips schemas it does not map', () => {

@@ -8,9 +8,12 @@ import {
 } from '../../src/domain/identifiers';
 
 describe('IMO numbers', () => {
-  it.each(['9114555', '9020534', '8905490', '9562233', 'IMO 9114555', ' 9004700 '])('accepts %s (check digit right)', (imo) => {
-    expect(isValidImo(imo)).toBe(true);
-  });
+  it.each(['9114555', '9020534', '8905490', '9562233', 'IMO 9114555', ' 9004700 '])(
+    'accepts %s (check digit right)',
+    (imo) => {
+      expect(isValidImo(imo)).toBe(true);
+    },
+  );
 
   it.each(['9114556', '9114554', '911455', '91145555', 'abcdefg', '', 'IMO'])('rejects %s', (imo) => {
     expect(isValidImo(imo)).toBe(false);

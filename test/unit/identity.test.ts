@@ -24,13 +24,22 @@ describe('current flag from the identity history', () => {
   it('ignores false claims (spoofed or forged)', () => {
     const flag = currentFlag([
       claim({ flagCode: 'KP', flagText: 'North Korea' }),
-      claim({ flagCode: 'SL', flagText: 'Sierra Leone (documents)', status: 'FALSE', kind: 'DOCUMENTS', periodFrom: '2018-01-01' }),
+      claim({
+        flagCode: 'SL',
+        flagText: 'Sierra Leone (documents)',
+        status: 'FALSE',
+        kind: 'DOCUMENTS',
+        periodFrom: '2018-01-01',
+      }),
     ]);
     expect(flag.code).toBe('KP');
   });
 
   it('gives no code and names both when sources conflict at the same time', () => {
-    const flag = currentFlag([claim({ flagCode: 'PA', flagText: 'Panama' }), claim({ flagCode: 'HK', flagText: 'Hong Kong' })]);
+    const flag = currentFlag([
+      claim({ flagCode: 'PA', flagText: 'Panama' }),
+      claim({ flagCode: 'HK', flagText: 'Hong Kong' }),
+    ]);
     expect(flag.code).toBeNull();
     expect(flag.text).toMatch(/Panama.*Hong Kong/);
   });

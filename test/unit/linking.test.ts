@@ -32,7 +32,12 @@ describe('the link rule', () => {
   });
 
   it('keeps a documented transfer whatever the wait (Wise Honest → Dong Thanh a year later)', () => {
-    const l = linkBetween(leg('a', arrived('2018-04-02')), leg('b', { departureFrom: '2019-03-01', departureTo: '2019-04-30' }), true, 60);
+    const l = linkBetween(
+      leg('a', arrived('2018-04-02')),
+      leg('b', { departureFrom: '2019-03-01', departureTo: '2019-04-30' }),
+      true,
+      60,
+    );
     expect(l).toMatchObject({ kind: 'TRANSFER', certainty: 'CERTAIN' });
   });
 
@@ -53,7 +58,10 @@ describe('the link rule', () => {
   });
 
   it('uses the departure as the earliest arrival and the arrival as the latest departure', () => {
-    expect(waitBounds(leg('a', left('2017-01-10')), leg('b', { arrivalTo: '2017-01-05' }))).toEqual({ min: null, max: -5 });
+    expect(waitBounds(leg('a', left('2017-01-10')), leg('b', { arrivalTo: '2017-01-05' }))).toEqual({
+      min: null,
+      max: -5,
+    });
     expect(linkBetween(leg('a', left('2017-01-10')), leg('b', { arrivalTo: '2017-01-05' }), false)).toBeNull();
   });
 
@@ -79,7 +87,15 @@ describe('NEXT links from candidate pairs', () => {
   });
 
   it('makes a link through an alternative port only possible', () => {
-    const [l] = computeNextLinks([{ a: leg('a', arrived('2017-09-05')), b: leg('b', left('2017-09-10')), transferId: null, portId: 'port:x', placeUncertain: true }]);
+    const [l] = computeNextLinks([
+      {
+        a: leg('a', arrived('2017-09-05')),
+        b: leg('b', left('2017-09-10')),
+        transferId: null,
+        portId: 'port:x',
+        placeUncertain: true,
+      },
+    ]);
     expect(l.props.certainty).toBe('POSSIBLE');
   });
 });

@@ -1,7 +1,14 @@
 import { mergedProps } from '../../src/db/merge';
 
 describe('what a merge keeps', () => {
-  const keep = { id: 'vessel:test-vessel-alpha-1000019', name: 'Test Vessel Alpha', imo: '1000019', vesselType: null, otherNames: ['Test Vessel Delta'], sourceIds: ['source:a'] };
+  const keep = {
+    id: 'vessel:test-vessel-alpha-1000019',
+    name: 'Test Vessel Alpha',
+    imo: '1000019',
+    vesselType: null,
+    otherNames: ['Test Vessel Delta'],
+    sourceIds: ['source:a'],
+  };
   const remove = {
     id: 'vessel:test-vessel-alpha-duplicate',
     name: 'Test Vessel Alpha Duplicate',
@@ -28,7 +35,13 @@ describe('what a merge keeps', () => {
   });
 
   it('gives companies and persons the removed name as an alias', () => {
-    expect(mergedProps({ name: 'Example Holdings Ltd', aliases: [] }, { name: 'Example Holdings Limited', aliases: [] }, 'Company')).toEqual({
+    expect(
+      mergedProps(
+        { name: 'Example Holdings Ltd', aliases: [] },
+        { name: 'Example Holdings Limited', aliases: [] },
+        'Company',
+      ),
+    ).toEqual({
       aliases: ['Example Holdings Limited'],
       aliasesText: 'Example Holdings Limited',
     });

@@ -31,7 +31,9 @@ describe('README examples', () => {
 
   it('are all valid against the schema', async () => {
     const schema = await buildCollierSchema();
-    const problems = ops.flatMap((op) => validate(schema, parse(op)).map((e) => `${e.message}\n  in: ${op.trim().split('\n')[0]}`));
+    const problems = ops.flatMap((op) =>
+      validate(schema, parse(op)).map((e) => `${e.message}\n  in: ${op.trim().split('\n')[0]}`),
+    );
     expect(problems).toEqual([]);
   });
 });

@@ -33,9 +33,20 @@ function facts(over: Partial<RiskFacts<P>> = {}, status = 'IMPLICATED'): RiskFac
   };
 }
 
-const ev = (name: string, confidence: number | null = 0.9) => ({ id: name, path: `path:${name}`, sourceIds: [`source:${name}`], confidence });
+const ev = (name: string, confidence: number | null = 0.9) => ({
+  id: name,
+  path: `path:${name}`,
+  sourceIds: [`source:${name}`],
+  confidence,
+});
 
-const designation = (id: string, status = 'IN_FORCE') => ({ ...ev(id), authority: 'UN_1718_COMMITTEE', measure: 'port-entry ban', status, date: '2017-12-28' });
+const designation = (id: string, status = 'IN_FORCE') => ({
+  ...ev(id),
+  authority: 'UN_1718_COMMITTEE',
+  measure: 'port-entry ban',
+  status,
+  date: '2017-12-28',
+});
 const leg = (id: string, o: { kp?: boolean; origin?: string; legality?: string } = {}) => ({
   ...ev(id, 0.75),
   name: `${id} leg`,
@@ -110,7 +121,15 @@ describe('rules', () => {
   });
 
   it('weighs a designated controller less for each level up the chain', () => {
-    const controller = (depth: number) => ({ ...ev(`c${depth}`, 1), partyId: `company:c${depth}`, partyName: `C${depth}`, relationType: 'MANAGES', depth, authority: 'US_OFAC', date: '2018-02-23' });
+    const controller = (depth: number) => ({
+      ...ev(`c${depth}`, 1),
+      partyId: `company:c${depth}`,
+      partyName: `C${depth}`,
+      relationType: 'MANAGES',
+      depth,
+      authority: 'US_OFAC',
+      date: '2018-02-23',
+    });
     const direct = factor(assessRisk(facts({ controllers: [controller(1)] })), RiskFactorCode.DESIGNATED_CONTROLLER);
     expect(direct).toMatchObject({ strength: 1, points: 30 });
     expect(direct.reason).toBe('Managed by designated C1.');
@@ -120,7 +139,16 @@ describe('rules', () => {
   });
 
   it('counts legs from DPRK ports, and DPRK cargo loaded elsewhere, separately', () => {
-    const r = assessRisk(facts({ legs: [leg('a'), leg('b'), leg('c', { kp: false, origin: 'DPRK_SUSPECTED', legality: 'UNDETERMINED' }), leg('d', { kp: false, origin: 'UNCONFIRMED', legality: 'UNDETERMINED' })] }));
+    const r = assessRisk(
+      facts({
+        legs: [
+          leg('a'),
+          leg('b'),
+          leg('c', { kp: false, origin: 'DPRK_SUSPECTED', legality: 'UNDETERMINED' }),
+          leg('d', { kp: false, origin: 'UNCONFIRMED', legality: 'UNDETERMINED' }),
+        ],
+      }),
+    );
     expect(factor(r, RiskFactorCode.DPRK_PORT_LEGS)).toMatchObject({ strength: 0.75, confidence: 0.75, points: 14.1 });
     expect(factor(r, RiskFactorCode.DPRK_PORT_LEGS).reason).toBe('2 legs from DPRK ports (Nampho).');
     const cargo = factor(r, RiskFactorCode.DPRK_ORIGIN_CARGO);
@@ -141,7 +169,15 @@ describe('rules', () => {
   });
 
   it('lowers the score of a vessel the sources clear, down to 0 and never below', () => {
-    const cleared = assessRisk(facts({ legs: [leg('x', { origin: 'RUSSIA', legality: 'NOT_A_VIOLATION' })], nearestDesignated: [{ ...ev('company:z'), name: 'Z', hops: 2 }] }, 'CLEARED'));
+    const cleared = assessRisk(
+      facts(
+        {
+          legs: [leg('x', { origin: 'RUSSIA', legality: 'NOT_A_VIOLATION' })],
+          nearestDesignated: [{ ...ev('company:z'), name: 'Z', hops: 2 }],
+        },
+        'CLEARED',
+      ),
+    );
     const f = factor(cleared, RiskFactorCode.CLEARED_BY_SOURCES);
     expect(f).toMatchObject({ effect: RiskEffect.LOWERS, weight: -40, confidence: 0.75, points: -30 });
     expect(f.evidence).toEqual([{ path: 'vessel', sourceIds: ['source:v'], confidence: 0.75 }]);
@@ -169,16 +205,31 @@ describe('rules', () => {
   });
 
   it('counts only transfers with DPRK-flagged or designated counterparts', () => {
-    const t = (id: string, kp: boolean, designated: boolean) => ({ ...ev(id), counterpartyId: `vessel:${id}`, counterpartyName: id, counterpartyDprkFlag: kp, counterpartyDesignated: designated });
-    const r = assessRisk(facts({ transfers: [t('tok-song', true, false), t('innocent', false, false), t('wise-honest', true, true)] }));
+    const t = (id: string, kp: boolean, designated: boolean) => ({
+      ...ev(id),
+      counterpartyId: `vessel:${id}`,
+      counterpartyName: id,
+      counterpartyDprkFlag: kp,
+      counterpartyDesignated: designated,
+    });
+    const r = assessRisk(
+      facts({ transfers: [t('tok-song', true, false), t('innocent', false, false), t('wise-honest', true, true)] }),
+    );
     const f = factor(r, RiskFactorCode.RISKY_TRANSFERS);
     expect(f.evidence.map((e) => e.path)).toEqual(['path:tok-song', 'path:wise-honest']);
     expect(f.reason).toBe('2 transfers with tok-song (DPRK-flagged), wise-honest (DPRK-flagged, designated).');
   });
 
   it('counts distinct evasion tactics, listing every sighting as evidence', () => {
-    const tactic = (code: string, via: string) => ({ ...ev(`${code}@${via}`), code, name: code.toLowerCase(), subjectLabel: 'Leg' });
-    const r = assessRisk(facts({ tactics: [tactic('AIS_DARK', 'leg1'), tactic('AIS_DARK', 'leg2'), tactic('STS_TRANSFER', 'leg1')] }));
+    const tactic = (code: string, via: string) => ({
+      ...ev(`${code}@${via}`),
+      code,
+      name: code.toLowerCase(),
+      subjectLabel: 'Leg',
+    });
+    const r = assessRisk(
+      facts({ tactics: [tactic('AIS_DARK', 'leg1'), tactic('AIS_DARK', 'leg2'), tactic('STS_TRANSFER', 'leg1')] }),
+    );
     const f = factor(r, RiskFactorCode.EVASION_TACTICS);
     expect(f.strength).toBe(0.75);
     expect(f.evidence).toHaveLength(3);
@@ -190,7 +241,17 @@ describe('rules', () => {
     expect(factor(r, RiskFactorCode.PROXIMITY_TO_DESIGNATED)).toMatchObject({ strength: 0.25, points: 3.8 });
     const counted = assessRisk(
       facts({
-        controllers: [{ ...ev('company:m', 1), partyId: 'company:m', partyName: 'M', relationType: 'OWNS', depth: 1, authority: 'US_OFAC', date: null }],
+        controllers: [
+          {
+            ...ev('company:m', 1),
+            partyId: 'company:m',
+            partyName: 'M',
+            relationType: 'OWNS',
+            depth: 1,
+            authority: 'US_OFAC',
+            date: null,
+          },
+        ],
         nearestDesignated: [near('company:m', 1), near('vessel:far', 4)],
       }),
     );
@@ -202,7 +263,17 @@ describe('rules', () => {
     const r = assessRisk(
       facts({
         designations: [designation('d')],
-        controllers: [{ ...ev('c', 1), partyId: 'c', partyName: 'C', relationType: 'OWNS', depth: 1, authority: 'US_OFAC', date: null }],
+        controllers: [
+          {
+            ...ev('c', 1),
+            partyId: 'c',
+            partyName: 'C',
+            relationType: 'OWNS',
+            depth: 1,
+            authority: 'US_OFAC',
+            date: null,
+          },
+        ],
         legs: [leg('a'), leg('b'), leg('c'), leg('d')],
         claims: [claim('kp', { flag: 'KP' })],
         tactics: [{ ...ev('t'), code: 'AIS_DARK', name: 'AIS blackout', subjectLabel: 'Vessel' }],
@@ -229,6 +300,16 @@ describe('rules', () => {
   });
 
   it('names levels by score', () => {
-    expect([0, 1, 24, 25, 49, 50, 74, 75, 100].map(levelOf)).toEqual(['NONE', 'LOW', 'LOW', 'MEDIUM', 'MEDIUM', 'HIGH', 'HIGH', 'SEVERE', 'SEVERE']);
+    expect([0, 1, 24, 25, 49, 50, 74, 75, 100].map(levelOf)).toEqual([
+      'NONE',
+      'LOW',
+      'LOW',
+      'MEDIUM',
+      'MEDIUM',
+      'HIGH',
+      'HIGH',
+      'SEVERE',
+      'SEVERE',
+    ]);
   });
 });

@@ -2,7 +2,9 @@ import { searchTerms, searchTextProblem, toLuceneQuery } from '../../src/domain/
 
 describe('search text → full-text query', () => {
   it('requires every word, each exact, prefix or fuzzy', () => {
-    expect(toLuceneQuery('Orient Shenyu')).toBe('(orient^3 OR orient*^2 OR orient~2) AND (shenyu^3 OR shenyu*^2 OR shenyu~2)');
+    expect(toLuceneQuery('Orient Shenyu')).toBe(
+      '(orient^3 OR orient*^2 OR orient~2) AND (shenyu^3 OR shenyu*^2 OR shenyu~2)',
+    );
   });
 
   it('allows one typo on short words and two on longer ones', () => {

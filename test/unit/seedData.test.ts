@@ -5,13 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import {
-  SEED_FILES,
-  type DateRange,
-  type Evidence,
-  type Quantity,
-  type SeedDataset,
-} from '../../seed/format';
+import { SEED_FILES, type DateRange, type Evidence, type Quantity, type SeedDataset } from '../../seed/format';
 
 const DATA_DIR = path.resolve(__dirname, '../../seed/data');
 const FACTS_DIR = path.resolve(__dirname, '../../../shared/data/coal-facts');
@@ -139,12 +133,53 @@ function readCsv(file: string): Record<string, string>[] {
 
 /** The 47 ships of vessels.csv. */
 const VESSEL_NAMES = [
-  'Wise Honest', 'Dong Thanh', 'Sky Angel', 'Rich Glory', 'Shining Rich', 'Jin Long', 'Jin Ao', 'Rich Vigor',
-  'Ul Ji Bong 6', 'Rung Ra 2', 'Petrel 8', 'Hao Fan 6', 'Tong San 2', 'Jie Shun', 'Xin Guang Hai', 'Asia Bridge 1',
-  'Asia Bridge', 'Lucky Star', 'Calm Bridge', 'Star 18', 'Surplus Ocean 1', 'Hua Fu', 'Dong Feng 6', 'Hao Fan 2',
-  'Fan Ke', 'Oriental Treasure', 'Kai Xiang', 'Glory Hope 1', 'Xin Sheng Hai', 'Jia Feng', 'East Glory 7',
-  'Jin Hung 9', 'Ever Glory', 'Lao Chuan Zhang 717', 'Myong Sin', 'Kum Ya', 'K Morning', 'Jin Hung 8', 'Tae Yang',
-  'DE YI', 'Tok Song', 'Pu Hae', 'Ryon Hwa 2', 'Mi Yang 5', 'Pu Hung 1', 'Neng Yuan', 'Ocean Skipper',
+  'Wise Honest',
+  'Dong Thanh',
+  'Sky Angel',
+  'Rich Glory',
+  'Shining Rich',
+  'Jin Long',
+  'Jin Ao',
+  'Rich Vigor',
+  'Ul Ji Bong 6',
+  'Rung Ra 2',
+  'Petrel 8',
+  'Hao Fan 6',
+  'Tong San 2',
+  'Jie Shun',
+  'Xin Guang Hai',
+  'Asia Bridge 1',
+  'Asia Bridge',
+  'Lucky Star',
+  'Calm Bridge',
+  'Star 18',
+  'Surplus Ocean 1',
+  'Hua Fu',
+  'Dong Feng 6',
+  'Hao Fan 2',
+  'Fan Ke',
+  'Oriental Treasure',
+  'Kai Xiang',
+  'Glory Hope 1',
+  'Xin Sheng Hai',
+  'Jia Feng',
+  'East Glory 7',
+  'Jin Hung 9',
+  'Ever Glory',
+  'Lao Chuan Zhang 717',
+  'Myong Sin',
+  'Kum Ya',
+  'K Morning',
+  'Jin Hung 8',
+  'Tae Yang',
+  'DE YI',
+  'Tok Song',
+  'Pu Hae',
+  'Ryon Hwa 2',
+  'Mi Yang 5',
+  'Pu Hung 1',
+  'Neng Yuan',
+  'Ocean Skipper',
 ];
 
 /** The 30 rows of companies.csv, each with the names it must produce (two persons for the Chiang row). */
@@ -178,7 +213,7 @@ const COMPANY_ROWS: Record<string, string[]> = {
   'Eko Setyamoko (individual)': ['Eko Setyamoko'],
   'Dandong Chengtai': ['Dandong Chengtai'],
   'Porta Shipping Ltd': ['Porta Shipping Ltd'],
-  'RasonConTrans': ['RasonConTrans'],
+  RasonConTrans: ['RasonConTrans'],
 };
 const INDIVIDUAL_ROWS = Object.keys(COMPANY_ROWS).filter((n) => /\(individuals?\)$/.test(n));
 
@@ -195,7 +230,17 @@ const countryCodes = new Set(data.countries.map((c) => c.code));
 const tacticCodes = new Set(data.tactics.map((t) => t.code));
 
 const CONFIDENCE = ['HIGH', 'MEDIUM_HIGH', 'MEDIUM', 'LOW'];
-const PRECISION = ['DAY', 'APPROXIMATE_DAY', 'PART_OF_MONTH', 'MONTH', 'MONTH_RANGE', 'SEASON', 'YEAR', 'OPEN', 'UNKNOWN'];
+const PRECISION = [
+  'DAY',
+  'APPROXIMATE_DAY',
+  'PART_OF_MONTH',
+  'MONTH',
+  'MONTH_RANGE',
+  'SEASON',
+  'YEAR',
+  'OPEN',
+  'UNKNOWN',
+];
 
 // ============================================================================= tests
 
@@ -262,8 +307,10 @@ describe('referential integrity', () => {
       const s = u.subjectId;
       need(vessels.has(s) || companies.has(s) || legs.has(s) || transfers.has(s), `${u.id} -> ${s}`);
     }
-    for (const d of data.designations) need(vessels.has(d.targetId) || companies.has(d.targetId), `${d.id} -> ${d.targetId}`);
-    for (const s of data.statistics) for (const p of [...s.fromPortIds, ...s.toPortIds]) need(ports.has(p), `${s.id} -> ${p}`);
+    for (const d of data.designations)
+      need(vessels.has(d.targetId) || companies.has(d.targetId), `${d.id} -> ${d.targetId}`);
+    for (const s of data.statistics)
+      for (const p of [...s.fromPortIds, ...s.toPortIds]) need(ports.has(p), `${s.id} -> ${p}`);
     expect(missing).toEqual([]);
   });
 
@@ -293,9 +340,23 @@ describe('referential integrity', () => {
       ...data.statistics.flatMap((s) => s.tacticCodes),
     ];
     expect(used.filter((c) => !tacticCodes.has(c))).toEqual([]);
-    for (const code of ['AIS_DARK', 'AIS_SPOOFING', 'IDENTITY_ALTERATION', 'FLAG_HOPPING', 'FALSE_FLAG', 'STS_TRANSFER',
-      'THIRD_COUNTRY_TRANSHIPMENT', 'FALSE_DOCUMENTS', 'LOITERING', 'INDIRECT_ROUTE', 'FRONT_COMPANY', 'BARGE_TRANSLOADING',
-      'PAYMENT_OBFUSCATION', 'NIGHT_OPERATIONS', 'CHARTER_INTERMEDIARY']) {
+    for (const code of [
+      'AIS_DARK',
+      'AIS_SPOOFING',
+      'IDENTITY_ALTERATION',
+      'FLAG_HOPPING',
+      'FALSE_FLAG',
+      'STS_TRANSFER',
+      'THIRD_COUNTRY_TRANSHIPMENT',
+      'FALSE_DOCUMENTS',
+      'LOITERING',
+      'INDIRECT_ROUTE',
+      'FRONT_COMPANY',
+      'BARGE_TRANSLOADING',
+      'PAYMENT_OBFUSCATION',
+      'NIGHT_OPERATIONS',
+      'CHARTER_INTERMEDIARY',
+    ]) {
       expect(tacticCodes.has(code)).toBe(true);
     }
   });
@@ -306,7 +367,8 @@ describe('evidence and sources', () => {
 
   it('gives every fact at least one source, each listed in sources.json, and a valid confidence', () => {
     const bad = evidence.filter(
-      ({ evidence: e }) => e.sources.length === 0 || e.sources.some((u) => !sourceUrls.has(u)) || !CONFIDENCE.includes(e.confidence),
+      ({ evidence: e }) =>
+        e.sources.length === 0 || e.sources.some((u) => !sourceUrls.has(u)) || !CONFIDENCE.includes(e.confidence),
     );
     expect(bad.map((b) => b.where)).toEqual([]);
   });
@@ -353,8 +415,10 @@ describe('dates and quantities', () => {
       if (typeof range.text !== 'string' || range.text.length === 0) problems.push(`${where}: no text`);
       for (const d of [range.from, range.to]) if (d !== null && !isIsoDate(d)) problems.push(`${where}: bad date ${d}`);
       if (range.from && range.to && range.from > range.to) problems.push(`${where}: ${range.from} > ${range.to}`);
-      if (range.precision === 'UNKNOWN' && (range.from !== null || range.to !== null)) problems.push(`${where}: UNKNOWN with bounds`);
-      if (['DAY', 'APPROXIMATE_DAY'].includes(range.precision) && range.from !== range.to) problems.push(`${where}: day range`);
+      if (range.precision === 'UNKNOWN' && (range.from !== null || range.to !== null))
+        problems.push(`${where}: UNKNOWN with bounds`);
+      if (['DAY', 'APPROXIMATE_DAY'].includes(range.precision) && range.from !== range.to)
+        problems.push(`${where}: day range`);
     }
     expect(problems).toEqual([]);
   });
@@ -367,7 +431,8 @@ describe('dates and quantities', () => {
 
   it('keeps quantities ordered and sourced', () => {
     for (const { where, quantity } of allQuantities()) {
-      if (quantity.min !== null && quantity.max !== null) expect({ where, ok: quantity.min <= quantity.max }).toEqual({ where, ok: true });
+      if (quantity.min !== null && quantity.max !== null)
+        expect({ where, ok: quantity.min <= quantity.max }).toEqual({ where, ok: true });
       expect(quantity.text.length).toBeGreaterThan(0);
     }
   });
@@ -375,10 +440,9 @@ describe('dates and quantities', () => {
 
 describe('identifiers', () => {
   it('has a valid IMO check digit for every IMO in the data', () => {
-    const imos = [
-      ...data.vessels.map((v) => v.imo),
-      ...data.identityClaims.map((c) => c.imo),
-    ].filter((x): x is string => x !== null);
+    const imos = [...data.vessels.map((v) => v.imo), ...data.identityClaims.map((c) => c.imo)].filter(
+      (x): x is string => x !== null,
+    );
     expect(imos.length).toBeGreaterThan(0);
     expect(imos.filter((i) => !isValidImo(i))).toEqual([]);
     const vesselImos = data.vessels.map((v) => v.imo).filter((x) => x !== null);
@@ -392,8 +456,10 @@ describe('identifiers', () => {
 
   it('gives every vessel a registration claim', () => {
     for (const v of data.vessels) {
-      expect({ v: v.id, n: data.identityClaims.filter((c) => c.vesselId === v.id && c.kind === 'REGISTRATION').length > 0 })
-        .toEqual({ v: v.id, n: true });
+      expect({
+        v: v.id,
+        n: data.identityClaims.filter((c) => c.vesselId === v.id && c.kind === 'REGISTRATION').length > 0,
+      }).toEqual({ v: v.id, n: true });
     }
   });
 
@@ -419,7 +485,9 @@ describe('coverage of the fact tables', () => {
   it('has every company and person of the 30 companies.csv rows', () => {
     expect(Object.keys(COMPANY_ROWS)).toHaveLength(30);
     const names = new Set(data.companies.flatMap((c) => [c.name, ...c.aliases]));
-    const missing = Object.values(COMPANY_ROWS).flat().filter((n) => !names.has(n));
+    const missing = Object.values(COMPANY_ROWS)
+      .flat()
+      .filter((n) => !names.has(n));
     expect(missing).toEqual([]);
     const persons = INDIVIDUAL_ROWS.flatMap((r) => COMPANY_ROWS[r]);
     expect(persons).toHaveLength(4);
@@ -428,18 +496,33 @@ describe('coverage of the fact tables', () => {
 
   const factsPresent = fs.existsSync(path.join(FACTS_DIR, 'vessels.csv'));
   (factsPresent ? it : it.skip)('matches the names in the fact tables themselves', () => {
-    expect(readCsv(path.join(FACTS_DIR, 'vessels.csv')).map((r) => r.name).sort()).toEqual([...VESSEL_NAMES].sort());
-    expect(readCsv(path.join(FACTS_DIR, 'companies.csv')).map((r) => r.name).sort()).toEqual(Object.keys(COMPANY_ROWS).sort());
+    expect(
+      readCsv(path.join(FACTS_DIR, 'vessels.csv'))
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual([...VESSEL_NAMES].sort());
+    expect(
+      readCsv(path.join(FACTS_DIR, 'companies.csv'))
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual(Object.keys(COMPANY_ROWS).sort());
     const tableUrls = new Set(
       ['vessels', 'vessel-ids', 'companies', 'ports', 'ports-geo', 'shipments']
         .flatMap((f) => readCsv(path.join(FACTS_DIR, `${f}.csv`)))
-        .flatMap((r) => (r.source_urls ?? '').split(';').map((u) => u.trim()).filter(Boolean)),
+        .flatMap((r) =>
+          (r.source_urls ?? '')
+            .split(';')
+            .map((u) => u.trim())
+            .filter(Boolean),
+        ),
     );
     // every address in sources.json comes verbatim from the tables
     expect(data.sources.map((s) => s.url).filter((u) => !tableUrls.has(u))).toEqual([]);
     // every IMO comes from the tables
     const tableImos = new Set(
-      [...readCsv(path.join(FACTS_DIR, 'vessels.csv')), ...readCsv(path.join(FACTS_DIR, 'vessel-ids.csv'))].map((r) => r.imo).filter(Boolean),
+      [...readCsv(path.join(FACTS_DIR, 'vessels.csv')), ...readCsv(path.join(FACTS_DIR, 'vessel-ids.csv'))]
+        .map((r) => r.imo)
+        .filter(Boolean),
     );
     expect(data.vessels.map((v) => v.imo).filter((i) => i !== null && !tableImos.has(i))).toEqual([]);
   });
@@ -483,14 +566,18 @@ describe('spot checks', () => {
 
   it('chains Wise Honest to Balikpapan, the transfer to Dong Thanh, then Kemaman, Vung Tau, Ho Chi Minh City', () => {
     const wh = legsOf('vessel:wise-honest');
-    expect(wh.map((l) => [l.fromPortIds, l.toPortIds, l.discharged])).toEqual([[['port:nampho'], ['port:balikpapan'], false]]);
+    expect(wh.map((l) => [l.fromPortIds, l.toPortIds, l.discharged])).toEqual([
+      [['port:nampho'], ['port:balikpapan'], false],
+    ]);
     const t = transfers.get('transfer:wise-honest:dong-thanh')!;
     expect([t.fromLegId, t.portId]).toEqual([wh[0].id, 'port:balikpapan']);
     const chain: string[] = [];
     let leg = legs.get(t.toLegId!)!;
     chain.push(leg.fromPortIds[0], leg.toPortIds[0]);
     for (;;) {
-      const next = data.legs.find((l) => l.vesselId === leg.vesselId && l.fromPortIds[0] === leg.toPortIds[0] && l.id !== leg.id);
+      const next = data.legs.find(
+        (l) => l.vesselId === leg.vesselId && l.fromPortIds[0] === leg.toPortIds[0] && l.id !== leg.id,
+      );
       if (!next) break;
       expect(next.departure!.to! >= leg.arrival!.from!).toBe(true);
       leg = next;
@@ -510,30 +597,55 @@ describe('spot checks', () => {
     const ujb = legsOf('vessel:ul-ji-bong-6')[0];
     expect([ujb.toPortIds, ujb.arrival!.from]).toEqual([['port:kholmsk'], '2017-09-05']);
     const sky = legsOf('vessel:sky-angel')[0];
-    expect([sky.fromPortIds, sky.toPortIds, sky.arrival!.from]).toEqual([['port:kholmsk'], ['port:incheon'], '2017-10-02']);
+    expect([sky.fromPortIds, sky.toPortIds, sky.arrival!.from]).toEqual([
+      ['port:kholmsk'],
+      ['port:incheon'],
+      '2017-10-02',
+    ]);
     const rich = legsOf('vessel:rich-glory')[0];
-    expect([rich.fromPortIds, rich.toPortIds, rich.arrival!.from]).toEqual([['port:kholmsk'], ['port:pohang'], '2017-10-11']);
+    expect([rich.fromPortIds, rich.toPortIds, rich.arrival!.from]).toEqual([
+      ['port:kholmsk'],
+      ['port:pohang'],
+      '2017-10-11',
+    ]);
     expect(rich.tonnage.map((q) => q.min).sort()).toEqual([5000, 5500]);
   });
 
   it('has Kai Xiang Nampho to Cam Pha and Jia Feng Nampho to Malaysia', () => {
-    expect(legsOf('vessel:kai-xiang').map((l) => [l.fromPortIds, l.toPortIds])).toEqual([[['port:nampho'], ['port:cam-pha']]]);
-    expect(legsOf('vessel:jia-feng').some((l) => l.fromPortIds[0] === 'port:nampho' && l.toPortIds[0] === 'port:unspecified-my')).toBe(true);
+    expect(legsOf('vessel:kai-xiang').map((l) => [l.fromPortIds, l.toPortIds])).toEqual([
+      [['port:nampho'], ['port:cam-pha']],
+    ]);
+    expect(
+      legsOf('vessel:jia-feng').some(
+        (l) => l.fromPortIds[0] === 'port:nampho' && l.toPortIds[0] === 'port:unspecified-my',
+      ),
+    ).toBe(true);
   });
 
   it('keeps conflicting flags side by side (Kai Xiang: Panama and Hong Kong)', () => {
-    const flags = claimsOf('vessel:kai-xiang').filter((c) => c.kind === 'REGISTRATION').map((c) => c.flagCode).sort();
+    const flags = claimsOf('vessel:kai-xiang')
+      .filter((c) => c.kind === 'REGISTRATION')
+      .map((c) => c.flagCode)
+      .sort();
     expect(flags).toEqual(['HK', 'PA']);
   });
 
   it('marks spoofed identities FALSE', () => {
-    expect(claimsOf('vessel:tae-yang').find((c) => c.name === 'Krysper Singa')).toMatchObject({ status: 'FALSE', kind: 'AIS_BROADCAST' });
-    expect(claimsOf('vessel:ever-glory').find((c) => c.name === 'GE')).toMatchObject({ status: 'FALSE', kind: 'AIS_BROADCAST' });
+    expect(claimsOf('vessel:tae-yang').find((c) => c.name === 'Krysper Singa')).toMatchObject({
+      status: 'FALSE',
+      kind: 'AIS_BROADCAST',
+    });
+    expect(claimsOf('vessel:ever-glory').find((c) => c.name === 'GE')).toMatchObject({
+      status: 'FALSE',
+      kind: 'AIS_BROADCAST',
+    });
   });
 
   it("treats Ocean Skipper's Russian coal as cleared, not a violation", () => {
     expect(vessels.get('vessel:ocean-skipper')!.status).toBe('CLEARED');
-    expect(legsOf('vessel:ocean-skipper').map((l) => [l.cargoOrigin, l.legality])).toEqual([['RUSSIA', 'NOT_A_VIOLATION']]);
+    expect(legsOf('vessel:ocean-skipper').map((l) => [l.cargoOrigin, l.legality])).toEqual([
+      ['RUSSIA', 'NOT_A_VIOLATION'],
+    ]);
   });
 
   it('keeps DE YI unflagged', () => {
@@ -544,7 +656,10 @@ describe('spot checks', () => {
   it('uses PRE_BAN only for movements wholly before the UN full ban of 5 Aug 2017', () => {
     for (const l of data.legs.filter((x) => x.legality === 'PRE_BAN')) {
       const latest = l.arrival?.to ?? l.departure?.to;
-      expect({ leg: l.id, ok: latest !== null && latest !== undefined && latest < '2017-08-05' }).toEqual({ leg: l.id, ok: true });
+      expect({ leg: l.id, ok: latest !== null && latest !== undefined && latest < '2017-08-05' }).toEqual({
+        leg: l.id,
+        ok: true,
+      });
     }
   });
 });

@@ -3,7 +3,15 @@ import Graph from 'graphology';
 import { parse as parseGraphml } from 'graphology-graphml';
 import { parse as parseGexf } from 'graphology-gexf';
 import { DOMParser } from '@xmldom/xmldom';
-import { ExportFormat, ExportGraph, exportSubgraph, toCsv, toGexf, toGraphml, xmlSafe } from '../../src/domain/subgraphExport';
+import {
+  ExportFormat,
+  ExportGraph,
+  exportSubgraph,
+  toCsv,
+  toGexf,
+  toGraphml,
+  xmlSafe,
+} from '../../src/domain/subgraphExport';
 
 const graph: ExportGraph = {
   nodes: [
@@ -28,7 +36,13 @@ const graph: ExportGraph = {
       id: 'company:ascending-enterprise',
       label: 'Company',
       name: '=HYPERLINK("http://x")',
-      props: { id: 'company:ascending-enterprise', countryCode: 'GB', confidence: 1, buildYear: 'n/a', sourceIds: ['source:c'] },
+      props: {
+        id: 'company:ascending-enterprise',
+        countryCode: 'GB',
+        confidence: 1,
+        buildYear: 'n/a',
+        sourceIds: ['source:c'],
+      },
     },
     { id: 'person:x', label: 'Person', name: 'Comma, Quote "Q"', props: { aliases: [] } },
   ],
@@ -42,13 +56,25 @@ const graph: ExportGraph = {
       period: { from: '2017-01-01', to: null },
       sourceIds: ['source:c'],
     },
-    { id: 'x:1', type: 'ASSOCIATED_WITH', source: 'person:x', target: 'company:ascending-enterprise', confidence: null, period: null, sourceIds: [] },
+    {
+      id: 'x:1',
+      type: 'ASSOCIATED_WITH',
+      source: 'person:x',
+      target: 'company:ascending-enterprise',
+      confidence: null,
+      period: null,
+      sourceIds: [],
+    },
   ],
 };
 
 function wellFormed(xml: string): Document {
   const errors: string[] = [];
-  const doc = new DOMParser({ onError: (level: string, msg: string) => { if (level !== 'warning') errors.push(msg); } } as never).parseFromString(xml, 'text/xml');
+  const doc = new DOMParser({
+    onError: (level: string, msg: string) => {
+      if (level !== 'warning') errors.push(msg);
+    },
+  } as never).parseFromString(xml, 'text/xml');
   expect(errors).toEqual([]);
   return doc as unknown as Document;
 }
@@ -65,7 +91,9 @@ describe('GraphML', () => {
 
   it('declares every attribute as a key with its type', () => {
     const doc = wellFormed(xml);
-    const keys = Array.from(doc.getElementsByTagName('key')).map((k) => `${k.getAttribute('for')}:${k.getAttribute('attr.name')}:${k.getAttribute('attr.type')}`);
+    const keys = Array.from(doc.getElementsByTagName('key')).map(
+      (k) => `${k.getAttribute('for')}:${k.getAttribute('attr.name')}:${k.getAttribute('attr.type')}`,
+    );
     expect(keys).toEqual(
       expect.arrayContaining([
         'node:label:string',
@@ -81,7 +109,9 @@ describe('GraphML', () => {
     );
     expect(keys.some((k) => k.includes('deadweightJson'))).toBe(false);
     for (const d of Array.from(doc.getElementsByTagName('data'))) {
-      expect(Array.from(doc.getElementsByTagName('key')).some((k) => k.getAttribute('id') === d.getAttribute('key'))).toBe(true);
+      expect(
+        Array.from(doc.getElementsByTagName('key')).some((k) => k.getAttribute('id') === d.getAttribute('key')),
+      ).toBe(true);
     }
   });
 
@@ -99,7 +129,12 @@ describe('GraphML', () => {
       description: 'Owner "Ascending" <UK> & manager Weihai',
     });
     const [edge] = g.edges('company:ascending-enterprise', 'vessel:xin-guang-hai');
-    expect(g.getEdgeAttributes(edge)).toMatchObject({ type: 'OWNS', confidence: 0.75, periodFrom: '2017-01-01', sources: 'source:c' });
+    expect(g.getEdgeAttributes(edge)).toMatchObject({
+      type: 'OWNS',
+      confidence: 0.75,
+      periodFrom: '2017-01-01',
+      sources: 'source:c',
+    });
   });
 });
 
@@ -116,8 +151,17 @@ describe('GEXF', () => {
     const g = parseGexf(Graph, xml);
     expect(g.order).toBe(3);
     expect(g.size).toBe(2);
-    expect(g.getNodeAttributes('vessel:xin-guang-hai')).toMatchObject({ label: 'Xin Guang Hai', kind: 'Vessel', confidence: 0.75, description: 'Owner "Ascending" <UK> & manager Weihai' });
-    expect(g.getEdgeAttributes('rel:owns:ascending-enterprise:xin-guang-hai')).toMatchObject({ label: 'OWNS', weight: 0.75, confidence: 0.75 });
+    expect(g.getNodeAttributes('vessel:xin-guang-hai')).toMatchObject({
+      label: 'Xin Guang Hai',
+      kind: 'Vessel',
+      confidence: 0.75,
+      description: 'Owner "Ascending" <UK> & manager Weihai',
+    });
+    expect(g.getEdgeAttributes('rel:owns:ascending-enterprise:xin-guang-hai')).toMatchObject({
+      label: 'OWNS',
+      weight: 0.75,
+      confidence: 0.75,
+    });
     expect(g.getEdgeAttributes('x:1')).toMatchObject({ label: 'ASSOCIATED_WITH', weight: 1 });
   });
 });
@@ -129,7 +173,9 @@ describe('CSV', () => {
   it('has a nodes table and an edges table with Gephi column names', () => {
     expect(nodesPart.startsWith('# nodes\nId,Label,kind,confidence,sources,')).toBe(true);
     expect(edgesPart.startsWith('Source,Target,Type,Id,Label,periodFrom,periodTo,confidence,sources\n')).toBe(true);
-    expect(edgesPart).toContain('company:ascending-enterprise,vessel:xin-guang-hai,Directed,rel:owns:ascending-enterprise:xin-guang-hai,OWNS,2017-01-01,,0.75,source:c');
+    expect(edgesPart).toContain(
+      'company:ascending-enterprise,vessel:xin-guang-hai,Directed,rel:owns:ascending-enterprise:xin-guang-hai,OWNS,2017-01-01,,0.75,source:c',
+    );
     expect(edgesPart.trim().split('\n')).toHaveLength(3);
     expect(nodesPart.trim().split('\n')).toHaveLength(1 + 1 + 3);
   });
@@ -155,6 +201,8 @@ describe('formats', () => {
     const empty = { nodes: [], edges: [] };
     expect(parseGraphml(Graph, toGraphml(empty)).order).toBe(0);
     expect(parseGexf(Graph, toGexf(empty)).order).toBe(0);
-    expect(toCsv(empty)).toBe('# nodes\nId,Label,kind,confidence,sources\n\n# edges\nSource,Target,Type,Id,Label,periodFrom,periodTo,confidence,sources\n');
+    expect(toCsv(empty)).toBe(
+      '# nodes\nId,Label,kind,confidence,sources\n\n# edges\nSource,Target,Type,Id,Label,periodFrom,periodTo,confidence,sources\n',
+    );
   });
 });

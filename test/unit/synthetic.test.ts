@@ -1,5 +1,12 @@
 /** The synthetic world generator: deterministic from its seed, obviously synthetic names, a plausible shape. */
-import { emitBatches, planWorld, SyntheticBatch, worldStats, legDays, syntheticImo } from '../../seed/synthetic/generate';
+import {
+  emitBatches,
+  planWorld,
+  SyntheticBatch,
+  worldStats,
+  legDays,
+  syntheticImo,
+} from '../../seed/synthetic/generate';
 import { Rng, ZipfSampler } from '../../seed/synthetic/prng';
 import { SIZES } from '../../seed/synthetic/spec';
 import { isValidImo } from '../../src/domain/identifiers';
@@ -74,11 +81,15 @@ describe('synthetic world', () => {
       expect(isValidImo(String(r.props.imo))).toBe(true);
       expect(String(r.props.imo).startsWith('1')).toBe(true);
     }
-    for (const r of rowsOf(batches, 'Company')) expect(r.props.name).toMatch(/^Placeholder [A-Z][a-z]+ \d{5} [A-Za-z ]+$/);
+    for (const r of rowsOf(batches, 'Company'))
+      expect(r.props.name).toMatch(/^Placeholder [A-Z][a-z]+ \d{5} [A-Za-z ]+$/);
     for (const r of rowsOf(batches, 'Person')) expect(r.props.name).toMatch(/^Synthetic Person \d{5}$/);
-    for (const r of rowsOf(batches, 'Port')) expect(r.props.name).toMatch(/^Synport \d{4}( \(a port in .+, not named\))?$/);
+    for (const r of rowsOf(batches, 'Port'))
+      expect(r.props.name).toMatch(/^Synport \d{4}( \(a port in .+, not named\))?$/);
     for (const r of rowsOf(batches, 'Country')) expect(r.id).toMatch(/^country:[A-Z]{2}$/);
-    for (const b of batches) for (const row of b.batch.rows) expect(labelOfId(row.id) ?? labelOfId((row as { fromId?: string }).fromId ?? '')).not.toBeNull();
+    for (const b of batches)
+      for (const row of b.batch.rows)
+        expect(labelOfId(row.id) ?? labelOfId((row as { fromId?: string }).fromId ?? '')).not.toBeNull();
     expect(syntheticImo(123)).toMatch(/^1\d{6}$/);
   });
 
