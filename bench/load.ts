@@ -58,8 +58,8 @@ function startService(): Promise<{ child: ChildProcess; url: string }> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];
-  readline.createInterface({ input: child.stdout! }).on('line', (l) => lines.push(l));
-  readline.createInterface({ input: child.stderr! }).on('line', (l) => lines.push(l));
+  readline.createInterface({ input: child.stdout }).on('line', (l) => lines.push(l));
+  readline.createInterface({ input: child.stderr }).on('line', (l) => lines.push(l));
   const url = `http://127.0.0.1:${httpPort}`;
   return new Promise((resolve, reject) => {
     let exited = false;

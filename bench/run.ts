@@ -231,14 +231,14 @@ async function startService(kind: string, port: number, uri: string): Promise<Ch
   const script = path.join(__dirname, 'serve.js');
   const proc = spawn(process.execPath, [script, kind, String(port), uri], { stdio: ['ignore', 'pipe', 'pipe'] });
   const errors: string[] = [];
-  proc.stderr!.on('data', (c: Buffer) => errors.push(c.toString()));
+  proc.stderr.on('data', (c: Buffer) => errors.push(c.toString()));
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${kind} did not start: ${errors.join('')}`)), 120_000);
     proc.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`${kind} exited (${code}): ${errors.join('')}`));
     });
-    readline.createInterface({ input: proc.stdout! }).on('line', (line) => {
+    readline.createInterface({ input: proc.stdout }).on('line', (line) => {
       if (line.startsWith('BENCH_SERVICE_READY')) {
         clearTimeout(timer);
         resolve();

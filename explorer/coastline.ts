@@ -48,10 +48,10 @@ function landPolygons(): LandPolygon[] {
       let south = Infinity;
       let north = -Infinity;
       for (const [lon, lat] of rings[0] ?? []) {
-        west = Math.min(west, lon!);
-        east = Math.max(east, lon!);
-        south = Math.min(south, lat!);
-        north = Math.max(north, lat!);
+        west = Math.min(west, lon);
+        east = Math.max(east, lon);
+        south = Math.min(south, lat);
+        north = Math.max(north, lat);
       }
       out.push({ rings, west, east, south, north });
     }
@@ -65,8 +65,8 @@ function landPolygons(): LandPolygon[] {
  * part of the polygon's outline but not a shore, so it is filled but not stroked.
  */
 function artificialEdge(a: Position, b: Position): boolean {
-  const cut = (p: Position) => Math.abs(p[0]!) >= 179.9999;
-  return (cut(a) && cut(b) && Math.sign(a[0]!) === Math.sign(b[0]!)) || (a[1]! <= -89.9999 && b[1]! <= -89.9999);
+  const cut = (p: Position) => Math.abs(p[0]) >= 179.9999;
+  return (cut(a) && cut(b) && Math.sign(a[0]) === Math.sign(b[0])) || (a[1] <= -89.9999 && b[1] <= -89.9999);
 }
 
 const f1 = (v: number) => (Math.round(v * 10) / 10).toString();
@@ -99,8 +99,8 @@ export function coastlinePaths(proj: CoastlineProjection): CoastlinePaths {
         let drawing = false; // whether the shore line is currently open (after an M)
         let prev: Position | null = null;
         ring.forEach((pt, i) => {
-          const x = proj.x(pt[0]! + shift);
-          const y = proj.y(pt[1]!);
+          const x = proj.x(pt[0] + shift);
+          const y = proj.y(pt[1]);
           const last = i === ring.length - 1;
           const shore = prev != null && !artificialEdge(prev, pt);
           prev = pt;

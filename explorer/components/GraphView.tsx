@@ -179,7 +179,6 @@ function readingOrder(cy: Core): NodeSingular[] {
   return cy
     .nodes()
     .toArray()
-    .map((n) => n as NodeSingular)
     .sort((a, b) => a.position('x') - b.position('x') || a.position('y') - b.position('y'));
 }
 

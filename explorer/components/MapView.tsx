@@ -299,8 +299,8 @@ export const MapView = forwardRef<SVGSVGElement, Props>(function MapView(
                     <polygon points={`${c.arrow.x},${c.arrow.y} ${pt(0.45)} ${pt(-0.45)}`} fill={color} />
                     {vesselLabels[i] && (
                       <text
-                        x={vesselLabels[i]!.x + vesselLabels[i]!.w / 2}
-                        y={vesselLabels[i]!.y + vesselLabels[i]!.h - 3}
+                        x={vesselLabels[i].x + vesselLabels[i].w / 2}
+                        y={vesselLabels[i].y + vesselLabels[i].h - 3}
                         fontSize={VESSEL_FONT}
                         fontStyle="italic"
                         textAnchor="middle"

@@ -295,7 +295,7 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
     });
   });
   child.stdin?.on('error', () => undefined); // EPIPE once the child is gone
-  readline.createInterface({ input: child.stderr! }).on('line', (line) => {
+  readline.createInterface({ input: child.stderr }).on('line', (line) => {
     stderrTail.push(line);
     if (stderrTail.length > STDERR_TAIL_LINES) stderrTail.shift();
     log('neo4j.stderr', { line });
@@ -469,7 +469,7 @@ export async function importCsvIntoLocalNeo4j(opts: {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const tail: string[] = [];
-  for (const stream of [child.stdout!, child.stderr!]) {
+  for (const stream of [child.stdout, child.stderr]) {
     readline.createInterface({ input: stream }).on('line', (line) => {
       tail.push(line);
       if (tail.length > STDERR_TAIL_LINES) tail.shift();

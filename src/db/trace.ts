@@ -721,7 +721,7 @@ function routeGraph(
         type: p.direction,
         source: leg.id,
         target: p.id,
-        period: (p.direction === 'FROM' ? leg.departure : leg.arrival) as GraphEdgeRecord['period'],
+        period: p.direction === 'FROM' ? leg.departure : leg.arrival,
         ...ev(leg),
       });
     }

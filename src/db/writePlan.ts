@@ -664,7 +664,7 @@ export class BatchPlanner {
         break;
       case 'company':
       case 'person': {
-        const p = fact as PartyFact;
+        const p = fact;
         given = {
           name: p.name,
           kind: p.type === 'company' ? 'COMPANY' : 'PERSON',
@@ -680,7 +680,7 @@ export class BatchPlanner {
         break;
       }
       case 'port': {
-        const p = fact as PortFact;
+        const p = fact;
         given = {
           name: p.name,
           aliases: nameGiven(p.aliases, n.props.name) ?? (isNew ? [] : undefined),

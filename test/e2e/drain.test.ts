@@ -153,7 +153,7 @@ async function startService(): Promise<Service> {
     child.once('exit', (code) => r({ code, at: Date.now() })),
   );
   const url = new Promise<string>((resolve, reject) => {
-    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+    readline.createInterface({ input: child.stdout }).on('line', (line) => {
       raw.push(line);
       try {
         const event = JSON.parse(line) as Record<string, any>;
@@ -166,7 +166,7 @@ async function startService(): Promise<Service> {
     });
     void exited.then(({ code }) => reject(new Error(`exited ${code} before ready:\n${raw.join('\n')}`)));
   });
-  readline.createInterface({ input: child.stderr! }).on('line', (line) => raw.push(line));
+  readline.createInterface({ input: child.stderr }).on('line', (line) => raw.push(line));
   const port = Number(new URL(await url).port);
   return { child, port, events, exited };
 }

@@ -330,18 +330,18 @@ describe('route explorer in headless Chromium', () => {
     const requestsBefore = session.requests.length;
     const png = await download(page, () => page.getByRole('button', { name: 'PNG', exact: true }).click());
     expect(png.suggestedFilename()).toMatch(/^collier-chongjin-graph-.*\.png$/);
-    const pngBytes = readFileSync((await png.path())!);
+    const pngBytes = readFileSync(await png.path());
     expect(pngBytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     expect(pngBytes.length).toBeGreaterThan(5000);
 
     const svg = await download(page, () => page.getByRole('button', { name: 'SVG', exact: true }).click());
-    const svgText = readFileSync((await svg.path())!, 'utf8');
+    const svgText = readFileSync(await svg.path(), 'utf8');
     expect(svgText).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(svgText).toContain('Chongjin');
 
     await page.getByRole('tab', { name: 'Map' }).click();
     const mapSvg = await download(page, () => page.getByRole('button', { name: 'SVG', exact: true }).click());
-    const mapText = readFileSync((await mapSvg.path())!, 'utf8');
+    const mapText = readFileSync(await mapSvg.path(), 'utf8');
     expect(mapText).toMatch(/^<\?xml[^>]*>\n<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(mapText).toContain('Kholmsk');
     expect(mapText).toMatch(/<path class="coastline" d="M/);
@@ -357,7 +357,7 @@ describe('route explorer in headless Chromium', () => {
     if (queryFields.has('exportSubgraph')) {
       const file = await download(page, () => button.click());
       expect(file.suggestedFilename()).toMatch(/\.graphml$/);
-      const text = readFileSync((await file.path())!, 'utf8');
+      const text = readFileSync(await file.path(), 'utf8');
       expect(text).toMatch(/<graphml/);
       expect(text).toContain('Chongjin');
     } else {
@@ -456,7 +456,7 @@ async function graphCount(page: Page): Promise<number> {
 async function finalCountries(page: Page): Promise<string[]> {
   return page
     .locator('table.routes > tbody > tr.route th .muted')
-    .evaluateAll((els) => els.map((e) => e.textContent!.replace(/^\s*·\s*/, '').trim()));
+    .evaluateAll((els) => els.map((e) => e.textContent.replace(/^\s*·\s*/, '').trim()));
 }
 
 async function routeConfidences(page: Page): Promise<number[]> {

@@ -16,7 +16,7 @@ function startService(env: Record<string, string>): { child: ChildProcess; lines
   });
   const lines: string[] = [];
   const ready = new Promise<string>((resolve, reject) => {
-    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+    readline.createInterface({ input: child.stdout }).on('line', (line) => {
       lines.push(line);
       try {
         const event = JSON.parse(line);
@@ -28,7 +28,7 @@ function startService(env: Record<string, string>): { child: ChildProcess; lines
     child.once('exit', (code) => reject(new Error(`exited ${code} before ready:\n${lines.join('\n')}`)));
   });
   ready.catch(() => undefined); // awaited by the tests that expect readiness
-  readline.createInterface({ input: child.stderr! }).on('line', (line) => lines.push(line));
+  readline.createInterface({ input: child.stderr }).on('line', (line) => lines.push(line));
   return { child, lines, ready };
 }
 

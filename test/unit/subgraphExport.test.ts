@@ -76,7 +76,7 @@ function wellFormed(xml: string): Document {
     },
   } as never).parseFromString(xml, 'text/xml');
   expect(errors).toEqual([]);
-  return doc as unknown as Document;
+  return doc;
 }
 
 describe('GraphML', () => {
