@@ -48,8 +48,10 @@ export function operationLimits(config: Config): {
   }).protect();
 
   const cost: ApolloServerPlugin = {
+    // eslint-disable-next-line @typescript-eslint/require-await -- Apollo's hooks return promises; async keeps a throw a rejection
     async requestDidStart() {
       return {
+        // eslint-disable-next-line @typescript-eslint/require-await -- Apollo's hooks return promises; async keeps a throw a rejection
         async didResolveOperation({ request, document, schema, response }) {
           let value: number;
           try {

@@ -18,6 +18,7 @@ import { isDate, isInt } from 'neo4j-driver';
 import { Database } from '../../src/db/database';
 import { nodeStatement } from '../../src/db/graphWriter';
 import { NodeLabel } from '../../src/domain/ids';
+import { asText } from '../../src/domain/text';
 import { migrate } from '../../src/db/migrations';
 import { indexDepartures, portCandidates, DepartureIndex, CandidateRow } from '../../src/db/nextLinks';
 import { computeNextLinks, NextLink } from '../../src/db/trace';
@@ -150,7 +151,7 @@ export interface SyntheticCsv {
   emptyLists: { label: NodeLabel; key: string; ids: string[] }[];
 }
 
-const dateText = (v: unknown): string | null => (v == null ? null : String(v));
+const dateText = (v: unknown): string | null => (v == null ? null : asText(v));
 
 /**
  * Streams the world into CSV files under `dir` (emptied first) and computes its NEXT links.
@@ -375,7 +376,7 @@ export async function bulkImportSynthetic(
     relationshipFiles: csv.relationshipFiles,
     arrayDelimiter: ARRAY_DELIMITER,
     log: (event, fields) => {
-      const line = String(fields?.line ?? '');
+      const line = typeof fields?.line === 'string' ? fields.line : '';
       if (/IMPORT DONE|Imported:|nodes|relationships|properties|Peak memory|^\[\*/.test(line)) log(event, fields);
     },
   });

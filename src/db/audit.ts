@@ -6,6 +6,7 @@
  * ever meets one. This module lists them, and holds the schema the write path needs.
  */
 import neo4j from 'neo4j-driver';
+import { asText } from '../domain/text';
 import { Database, StatementCounter } from './database';
 import { RELATION_TYPES } from './party';
 
@@ -81,7 +82,7 @@ function jsonText(v: unknown): string {
 }
 
 export function toChangeView(p: Record<string, unknown>): ChangeView {
-  const diff = JSON.parse(String(p.changesJson ?? '{}')) as Record<string, { before: unknown; after: unknown }>;
+  const diff = JSON.parse(asText(p.changesJson ?? '{}')) as Record<string, { before: unknown; after: unknown }>;
   return {
     id: String(p.id),
     at: String(p.at).replace(/(\.\d{3})\d+/, '$1'),

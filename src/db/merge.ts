@@ -12,6 +12,7 @@ import { Database, StatementCounter } from './database';
 import { maintainNextLinksIn } from './trace';
 import { Tx, toNeo, WriteContext } from './write';
 import { NodeLabel } from '../domain/ids';
+import { asText } from '../domain/text';
 
 export const MERGEABLE_LABELS: NodeLabel[] = ['Vessel', 'Company', 'Person', 'Port'];
 
@@ -49,8 +50,8 @@ export function mergedProps(keep: Props, remove: Props, label: NodeLabel): Props
   const namesKey = label === 'Vessel' ? 'otherNames' : 'aliases';
   const names =
     (out[namesKey] as string[] | undefined) ?? (Array.isArray(keep[namesKey]) ? [...(keep[namesKey] as string[])] : []);
-  if (remove.name != null && remove.name !== keep.name && !names.includes(String(remove.name))) {
-    names.push(String(remove.name));
+  if (remove.name != null && remove.name !== keep.name && !names.includes(asText(remove.name))) {
+    names.push(asText(remove.name));
     out[namesKey] = names;
   }
   if (out[namesKey]) out.aliasesText = (out[namesKey] as string[]).join(' | ');

@@ -4,6 +4,7 @@
  * JSON lists; these mappers rebuild the nested shape.
  */
 import { NodeLabel } from '../domain/ids';
+import { asText } from '../domain/text';
 
 type Props = Record<string, unknown>;
 
@@ -59,7 +60,7 @@ export function quantities(json: unknown): QuantityRecord[] {
   }));
 }
 
-const str = (v: unknown): string | null => (v == null ? null : String(v));
+const str = (v: unknown): string | null => (v == null ? null : asText(v));
 const strs = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
 
 /**
@@ -160,12 +161,12 @@ export function toRecord(label: NodeLabel, p: Props): Record<string, unknown> & 
         id,
         vesselId: str(p.vesselId),
         vesselDescription: str(p.vesselDescription),
-        fromText: String(p.fromText ?? ''),
-        toText: String(p.toText ?? ''),
+        fromText: asText(p.fromText ?? ''),
+        toText: asText(p.toText ?? ''),
         departure: dateRange(p, 'departure'),
         arrival: dateRange(p, 'arrival'),
         commodity: String(p.commodity),
-        cargoText: String(p.cargoText ?? ''),
+        cargoText: asText(p.cargoText ?? ''),
         tonnage: quantities(p.tonnageJson),
         tonnageMin: p.tonnageMin ?? null,
         tonnageMax: p.tonnageMax ?? null,

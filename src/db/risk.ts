@@ -23,6 +23,7 @@ import {
 import { PROXIMITY_MAX_HOPS, RiskFacts } from '../domain/risk';
 import { CHAIN_TYPES } from './ownership';
 import { toRecord } from './records';
+import { asText } from '../domain/text';
 
 /** Ties through which a party is behind a vessel for the risk rules. */
 export const CONTROL_TYPES = ['OWNS', 'MANAGES', 'OPERATES', 'CONTROLS'] as const;
@@ -165,7 +166,7 @@ function evidence(
   };
 }
 
-const str = (v: unknown): string | null => (v == null ? null : String(v));
+const str = (v: unknown): string | null => (v == null ? null : asText(v));
 
 export interface RiskFactsRecord {
   vessel: ReturnType<typeof toRecord>;
@@ -231,7 +232,7 @@ export async function riskFacts(
       const raw: RawPath = shown
         ? { nodes: [v, l.leg, shown.port], edges: [l.on, shown.edge] }
         : { nodes: [v, l.leg], edges: [l.on] };
-      const name = `${String(l.leg.props.fromText ?? '?')} → ${String(l.leg.props.toText ?? '?')}`;
+      const name = `${asText(l.leg.props.fromText ?? '?')} → ${asText(l.leg.props.toText ?? '?')}`;
       return {
         id: l.leg.id,
         name,
@@ -260,7 +261,7 @@ export async function riskFacts(
       return {
         id: t.transfer.id,
         counterpartyId: t.other?.id ?? null,
-        counterpartyName: String(t.other?.props.name ?? described ?? 'an unnamed vessel'),
+        counterpartyName: asText(t.other?.props.name ?? described ?? 'an unnamed vessel'),
         counterpartyDprkFlag: t.otherKp,
         counterpartyDesignated: t.otherDesignation != null,
         ...evidence({ nodes, edges }, t.transfer),

@@ -8,7 +8,8 @@
 import { createHash } from 'node:crypto';
 import neo4j from 'neo4j-driver';
 import { Database, Params, StatementCounter, toPlain, TxRunner } from './database';
-import { toRecord } from './records';
+import { DateRangeRecord, toRecord } from './records';
+import { asText } from '../domain/text';
 import { neoDate } from './graphWriter';
 import {
   Link,
@@ -415,7 +416,7 @@ export interface GraphEdgeRecord {
   type: string;
   source: string;
   target: string;
-  period: ReturnType<typeof toRecord>['departure'] | null;
+  period: DateRangeRecord | null;
   confidence: number | null;
   sourceIds: string[];
 }
@@ -721,21 +722,22 @@ function routeGraph(
         type: p.direction,
         source: leg.id,
         target: p.id,
-        period: p.direction === 'FROM' ? leg.departure : leg.arrival,
+        period: (p.direction === 'FROM' ? leg.departure : leg.arrival) as DateRangeRecord | null,
         ...ev(leg),
       });
     }
     if (leg.vesselId) {
-      nodes.set(String(leg.vesselId), {
-        id: String(leg.vesselId),
+      const vesselId = asText(leg.vesselId);
+      nodes.set(vesselId, {
+        id: vesselId,
         label: 'Vessel',
-        name: view.vesselName ?? String(leg.vesselId),
+        name: view.vesselName ?? vesselId,
       });
       edges.push({
-        id: `ON:${leg.id}->${leg.vesselId}`,
+        id: `ON:${leg.id}->${vesselId}`,
         type: 'ON',
         source: leg.id,
-        target: String(leg.vesselId),
+        target: vesselId,
         period: null,
         ...ev(leg),
       });

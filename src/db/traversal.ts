@@ -8,6 +8,7 @@
  * only names written into Cypher text here are labels from Collier's own model (NODE_KINDS).
  */
 import { NODE_KINDS, NodeLabel } from '../domain/ids';
+import { asText } from '../domain/text';
 import { DateRangeRecord, dateRange } from './records';
 import { neoDate, RELATIONSHIP_TYPES, RelationshipType } from './graphWriter';
 import { GraphEdgeRecord, GraphNodeRecord } from './trace';
@@ -210,7 +211,7 @@ export function primaryLabel(labels: string[]): string {
   return labels.find((l) => LABEL_SET.has(l)) ?? labels[0] ?? 'Node';
 }
 
-const s = (v: unknown): string | null => (v == null || v === '' ? null : String(v));
+const s = (v: unknown): string | null => (v == null || v === '' ? null : asText(v));
 
 /** A name a person recognises, for any node. */
 export function displayName(label: string, p: Props, vesselName: string | null = null): string {

@@ -9,6 +9,7 @@ import { countryName } from '../domain/identifiers';
 import { confidenceScore } from '../domain/confidence';
 import { currentFlag } from '../domain/identity';
 import { labelOfId, NodeLabel } from '../domain/ids';
+import { asText } from '../domain/text';
 import { sourceId } from '../domain/sources';
 import {
   bestTier,
@@ -24,8 +25,6 @@ import {
   LegFact,
   naturalKey,
   newEntityId,
-  PartyFact,
-  PortFact,
   Provenance,
   QuantityValue,
   Ref,
@@ -361,9 +360,9 @@ export class BatchPlanner {
   private register(n: NodeState): void {
     this.nodes.set(n.id, n);
     const p = n.props;
-    if (n.label === 'Vessel' && p.imo) this.byImo.set(String(p.imo), n.id);
-    if (n.label === 'Port' && p.locode) this.byLocode.set(String(p.locode), n.id);
-    if (n.label === 'Company' && p.imoCompanyNumber) this.byCompanyImo.set(String(p.imoCompanyNumber), n.id);
+    if (n.label === 'Vessel' && p.imo) this.byImo.set(asText(p.imo), n.id);
+    if (n.label === 'Port' && p.locode) this.byLocode.set(asText(p.locode), n.id);
+    if (n.label === 'Company' && p.imoCompanyNumber) this.byCompanyImo.set(asText(p.imoCompanyNumber), n.id);
   }
 
   /** A node by id, following merge aliases. */
@@ -641,7 +640,7 @@ export class BatchPlanner {
         fact.mode === 'fill' &&
         !isNew &&
         current != null &&
-        String(current).toLowerCase() !== fact.name.toLowerCase()
+        asText(current).toLowerCase() !== fact.name.toLowerCase()
       )
         return [fact.name, ...(names ?? [])];
       return names;
@@ -801,7 +800,7 @@ export class BatchPlanner {
     const isNew = !this.nodes.has(n.id);
     const ev = this.evidenceProps(fact.evidence, fact.provenance, !isNew);
     const edge = BatchPlanner.edgeEvidence(n, ev);
-    const names = (ps: NodeState[]) => ps.map((p) => String(p.props.name ?? p.id)).join(' or ');
+    const names = (ps: NodeState[]) => ps.map((p) => asText(p.props.name ?? p.id)).join(' or ');
     const given: Props = {
       vesselId: vessel?.id,
       vesselDescription: fact.vesselDescription,

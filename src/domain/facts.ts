@@ -22,6 +22,7 @@ import {
 import { dateWindowProblem, isIsoDate } from './dates';
 import { labelOfId, NodeLabel, slug } from './ids';
 import { sourceId } from './sources';
+import { asText } from './text';
 import {
   Authority,
   CargoOrigin,
@@ -602,7 +603,7 @@ function evidenceValue(f: Fields): EvidenceValue {
     if (isObj(item)) {
       // GraphQL's SourceRefInput: {id}, {url} of a source already known, or a new one {url, publisher, kind, tier, …}.
       if (item.id != null && Object.entries(item).every(([k, v]) => k === 'id' || v == null)) {
-        const id = String(item.id).trim();
+        const id = asText(item.id).trim();
         if (labelOfId(id) !== 'Source')
           throw new FactProblem(`${at}.id`, `must be a Source id ("source:…") (got "${id}")`);
         return { id };
@@ -718,7 +719,7 @@ export function factFields(type: FactType): readonly string[] {
 }
 
 /** Relations are relationships, not nodes: their ids have their own shape. */
-export const RELATION_ID = /^rel:[A-Za-z0-9._:\-]{1,200}$/;
+export const RELATION_ID = /^rel:[A-Za-z0-9._:-]{1,200}$/;
 
 const TACTIC_CODE = /^[A-Z][A-Z0-9_]{1,49}$/;
 
@@ -934,7 +935,7 @@ export function validateFact(type: FactType, input: unknown): Fact {
  * Keys
  * -------------------------------------------------------------------------------------------- */
 
-const KEY_CHARS = /[^A-Za-z0-9._\-]+/g;
+const KEY_CHARS = /[^A-Za-z0-9._-]+/g;
 const MAX_KEY = 180;
 
 /** A key part that fits Collier's id shape. */

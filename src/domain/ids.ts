@@ -20,7 +20,7 @@ export const NODE_KINDS = {
 export type NodeKind = keyof typeof NODE_KINDS;
 export type NodeLabel = (typeof NODE_KINDS)[NodeKind];
 
-const ID_SHAPE = /^([a-z]+):([A-Za-z0-9._:\-]{1,200})$/;
+const ID_SHAPE = /^([a-z]+):([A-Za-z0-9._:-]{1,200})$/;
 
 /** The label an id belongs to, or null if the id is not one of Collier's. */
 export function labelOfId(id: string): NodeLabel | null {

@@ -51,6 +51,7 @@ type AttrType = 'string' | 'double' | 'long' | 'boolean';
 
 /** Characters XML 1.0 does not allow anywhere, and unpaired surrogates. */
 const XML_INVALID =
+  // eslint-disable-next-line no-control-regex -- matching control characters is this pattern's purpose
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function xmlSafe(text: string): string {

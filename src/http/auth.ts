@@ -41,6 +41,7 @@ const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
  * modules on Node 20) never touches it.
  */
 function loadJose(): typeof Jose {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily on purpose (see above)
   return require('jose') as typeof Jose;
 }
 

@@ -53,7 +53,7 @@ export class AuditResolver {
       );
     }
     const entityId = args.entityId?.trim() || null;
-    if (entityId != null && !labelOfId(entityId) && !/^rel:[A-Za-z0-9._:\-]{1,200}$/.test(entityId)) {
+    if (entityId != null && !labelOfId(entityId) && !/^rel:[A-Za-z0-9._:-]{1,200}$/.test(entityId)) {
       throw badInput('entityId', `is not a Collier id (got "${entityId}")`);
     }
     const { total, items } = await listChanges(ctx.db, { since, entityId, ...page }, ctx.counter);

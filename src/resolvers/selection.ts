@@ -15,7 +15,7 @@ const cache = new WeakMap<readonly FieldNode[], Map<unknown, string[]>>();
  */
 export function selectedFieldNames(info: GraphQLResolveInfo): string[] {
   let byVariables = cache.get(info.fieldNodes);
-  if (!byVariables) cache.set(info.fieldNodes, (byVariables = new Map()));
+  if (!byVariables) cache.set(info.fieldNodes, (byVariables = new Map<unknown, string[]>()));
   // @skip/@include may depend on variables: one answer per variable values object
   const hit = byVariables.get(info.variableValues);
   if (hit) return hit;

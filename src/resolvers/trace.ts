@@ -56,6 +56,7 @@ import { DEFAULT_MAX_WAIT_DAYS, MAX_WAIT_DAYS_CAP } from '../domain/linking';
 import { dateWindowProblem, overlaps } from '../domain/dates';
 import { confidenceProblem } from '../domain/confidence';
 import { sortByDate } from '../domain/timeline';
+import { asText } from '../domain/text';
 import { Context } from './context';
 import { selectedFieldArgs } from './selection';
 import { badInput, check, notFound } from './errors';
@@ -339,14 +340,14 @@ export class TraceResolver {
         {
           kind: TimelineEventKind.LEG_DEPARTURE,
           date: l.departure,
-          summary: `left ${l.fromText} for ${l.toText} (${l.cargoText})`,
+          summary: `left ${asText(l.fromText)} for ${asText(l.toText)} (${asText(l.cargoText)})`,
           refId: l.id,
           ...ev(l),
         },
         {
           kind: TimelineEventKind.LEG_ARRIVAL,
           date: l.arrival,
-          summary: `reached ${l.toText}${l.discharged === false ? ' (cargo not landed)' : ''}`,
+          summary: `reached ${asText(l.toText)}${l.discharged === false ? ' (cargo not landed)' : ''}`,
           refId: l.id,
           ...ev(l),
         },
@@ -356,8 +357,8 @@ export class TraceResolver {
         date: t.when,
         summary:
           t.fromVesselId === id
-            ? `passed cargo to ${t.toVesselDescription ?? t.toVesselId ?? 'another vessel'}`
-            : `took cargo from ${t.fromVesselDescription ?? t.fromVesselId ?? 'another vessel'}`,
+            ? `passed cargo to ${asText(t.toVesselDescription ?? t.toVesselId ?? 'another vessel')}`
+            : `took cargo from ${asText(t.fromVesselDescription ?? t.fromVesselId ?? 'another vessel')}`,
         refId: t.id,
         ...ev(t),
       })),
@@ -371,7 +372,7 @@ export class TraceResolver {
       ...designations.map((d) => ({
         kind: TimelineEventKind.DESIGNATION,
         date: d.date,
-        summary: `${d.authority}: ${d.measure} (${String(d.status).toLowerCase().replace(/_/g, ' ')})`,
+        summary: `${asText(d.authority)}: ${asText(d.measure)} (${String(d.status).toLowerCase().replace(/_/g, ' ')})`,
         refId: d.id,
         ...ev(d),
       })),

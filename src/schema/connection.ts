@@ -1,5 +1,5 @@
 /** Relay-style connections: `first`/`after`, `edges { cursor node }`, `pageInfo`, `totalCount`. */
-import { ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 
 @ObjectType()
 export class PageInfo {
@@ -23,7 +23,7 @@ export interface ConnectionShape<T> {
 }
 
 /** `nodeType` is a type function (`() => Vessel`) so that classes may refer to each other. */
-export function Connection<T extends object>(name: string, nodeType: () => ClassType<T> | Function) {
+export function Connection<T extends object>(name: string, nodeType: () => abstract new (...args: never[]) => T) {
   @ObjectType(`${name}Edge`)
   class Edge {
     @Field(() => String)
