@@ -124,7 +124,8 @@ export function App() {
     const last = lastTrace.current;
     if (!last) return;
     if (last.filters.country === filters.country && last.filters.minConfidence === filters.minConfidence) return;
-    const t = setTimeout(() => runTrace(last.form, filters), 250);
+    // runTrace reports its own failures in the notice
+    const t = setTimeout(() => void runTrace(last.form, filters), 250);
     return () => clearTimeout(t);
   }, [filters, runTrace]);
 
@@ -186,6 +187,8 @@ export function App() {
     },
     [drawing, filters.minConfidence],
   );
+  // expand reports its own failures in the notice
+  const expandInBackground = useCallback((id: string) => void expand(id), [expand]);
 
   async function exportPicture(kind: 'png' | 'svg') {
     const stem = `${result?.origin ?? 'routes'}-${view}`;
@@ -490,12 +493,12 @@ export function App() {
                   >
                     Fit
                   </button>
-                  <button type="button" onClick={() => exportPicture('png')} disabled={!hasRoutes}>
+                  <button type="button" onClick={() => void exportPicture('png')} disabled={!hasRoutes}>
                     PNG
                   </button>
                 </>
               )}
-              <button type="button" onClick={() => exportPicture('svg')} disabled={!hasRoutes}>
+              <button type="button" onClick={() => void exportPicture('svg')} disabled={!hasRoutes}>
                 SVG
               </button>
               <span className="export">
@@ -526,7 +529,7 @@ export function App() {
                   <option value={1}>+1 hop</option>
                   <option value={2}>+2 hops</option>
                 </select>
-                <button type="button" onClick={exportSubgraph} disabled={!hasRoutes || exportBusy}>
+                <button type="button" onClick={() => void exportSubgraph()} disabled={!hasRoutes || exportBusy}>
                   {exportBusy ? 'Exporting…' : 'Export subgraph'}
                 </button>
               </span>
@@ -542,7 +545,7 @@ export function App() {
               selection={selection}
               highlightRoute={highlightRoute}
               onSelect={select}
-              onExpand={expand}
+              onExpand={expandInBackground}
               describedBy="legend"
             />
             {view === 'graph' && !hasRoutes && <Empty loading={loading} result={result} filters={filters} />}
@@ -572,7 +575,7 @@ export function App() {
                 selection={selection}
                 drawing={drawing}
                 onSelect={select}
-                onExpand={expand}
+                onExpand={expandInBackground}
                 expandBusy={expandBusy}
               />
             ) : (

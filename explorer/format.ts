@@ -13,7 +13,7 @@ export function formatConfidence(c: number | null | undefined): string {
 }
 
 export function formatRange(
-  r: { from: string | null; to: string | null; text?: string | null } | null | undefined,
+  r: { from?: string | null; to?: string | null; text?: string | null } | null | undefined,
 ): string {
   if (!r) return '—';
   if (r.text) return r.text;

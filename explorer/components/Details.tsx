@@ -10,13 +10,188 @@ import type { Drawing } from '../model';
 import { formatConfidence, formatRange, humanize, safeHttpUrl } from '../format';
 import type { Selection } from './GraphView';
 
-type Entity = Record<string, any> & { __typename: string; id: string };
+/** What the fragments in `queries.ts` ask for, one shape per type (`__typename` tells them apart). */
+type Text = string | null;
+interface RangeText {
+  text: Text;
+}
+interface SourceRef {
+  id?: string;
+  url: string;
+  publisher?: string;
+  title?: Text;
+  date?: Text;
+}
+interface Named {
+  id: string;
+  name: Text;
+}
+interface Evidenced {
+  confidence: number | null;
+  confidenceTier: Text;
+  evidenceNote: Text;
+  sources: SourceRef[];
+}
+interface TacticUse {
+  tactic: { code: string; name: string } | null;
+  note: Text;
+}
+interface DesignationRow {
+  authority: string;
+  measure: string;
+  status: string;
+  date: RangeText | null;
+  reference?: Text;
+}
+interface VesselEntity extends Evidenced {
+  __typename: 'Vessel';
+  id: string;
+  name: Text;
+  otherNames: string[];
+  imo: Text;
+  mmsi: Text;
+  callSign: Text;
+  vesselType: Text;
+  buildYear: number | null;
+  status: string;
+  flagText: Text;
+  description: Text;
+  flag: { code: string; name: string } | null;
+  deadweight: { text: string }[];
+  identityHistory: {
+    name: Text;
+    imo: Text;
+    flagText: Text;
+    status: string;
+    kind: string;
+    period: RangeText | null;
+  }[];
+  designations: DesignationRow[];
+  parties: { type: string; role: Text; period: RangeText | null; party: Named | null }[];
+}
+interface PortEntity extends Evidenced {
+  __typename: 'Port';
+  id: string;
+  name: Text;
+  aliases: string[];
+  kind: string;
+  locode: Text;
+  role: Text;
+  location: { lat: number; lon: number } | null;
+  country: { code: string; name: string } | null;
+}
+interface LegEntity extends Evidenced {
+  __typename: 'Leg';
+  id: string;
+  fromText: Text;
+  toText: Text;
+  cargoText: Text;
+  vesselDescription: Text;
+  cargoOrigin: string;
+  declaredOrigin: Text;
+  legality: string;
+  discharged: boolean | null;
+  tacticsText: Text;
+  departure: RangeText | null;
+  arrival: RangeText | null;
+  tonnage: { text: string }[];
+  vessel: Named | null;
+  tactics: TacticUse[];
+}
+interface TransferEntity extends Evidenced {
+  __typename: 'Transfer';
+  id: string;
+  kind: string;
+  fromVesselDescription: Text;
+  toVesselDescription: Text;
+  when: RangeText | null;
+  tonnage: { text: string }[];
+  fromVessel: Named | null;
+  toVessel: Named | null;
+  port: Named | null;
+  tactics: TacticUse[];
+}
+interface PartyEntity extends Evidenced {
+  __typename: 'Company' | 'Person';
+  id: string;
+  name: Text;
+  aliases: string[];
+  countryText: Text;
+  role: Text;
+  /** Companies only. */
+  address?: Text;
+  /** Companies only. */
+  imoCompanyNumber?: Text;
+  designations: DesignationRow[];
+  holdings: {
+    type: string;
+    role: Text;
+    period: RangeText | null;
+    target: { __typename: string; id: string; name?: Text };
+  }[];
+}
+interface DesignationEntity extends Evidenced {
+  __typename: 'Designation';
+  id: string;
+  authority: string;
+  measure: string;
+  status: string;
+  reference: Text;
+  date: RangeText | null;
+  target: { __typename: string; id: string } | null;
+}
+interface IdentityClaimEntity extends Evidenced {
+  __typename: 'IdentityClaim';
+  id: string;
+  name: Text;
+  imo: Text;
+  mmsi: Text;
+  callSign: Text;
+  flagText: Text;
+  status: string;
+  kind: string;
+  period: RangeText | null;
+}
+interface TacticEntity {
+  __typename: 'Tactic';
+  id: string;
+  code: string;
+  name: string;
+  description: Text;
+}
+interface CountryEntity {
+  __typename: 'Country';
+  id: string;
+  code: string;
+  name: string;
+}
+interface SourceEntity {
+  __typename: 'Source';
+  id: string;
+  url: string;
+  publisher: string;
+  title: Text;
+  date: Text;
+  kind: string;
+  tier: string;
+}
+type Entity =
+  | VesselEntity
+  | PortEntity
+  | LegEntity
+  | TransferEntity
+  | PartyEntity
+  | DesignationEntity
+  | IdentityClaimEntity
+  | TacticEntity
+  | CountryEntity
+  | SourceEntity;
 
 interface Props {
   selection: Selection;
   drawing: Drawing;
-  onSelect(sel: Selection): void;
-  onExpand(id: string): void;
+  onSelect: (sel: Selection) => void;
+  onExpand: (id: string) => void;
   expandBusy: boolean;
 }
 
@@ -106,10 +281,14 @@ function Facts({ rows }: { rows: [string, React.ReactNode][] }) {
 
 const list = (xs: (string | null | undefined)[] | undefined) => (xs ?? []).filter(Boolean).join(', ');
 
-function EntityDetails({ e, onSelect }: { e: Entity; onSelect(sel: Selection): void }) {
+function EntityDetails({ e, onSelect }: { e: Entity; onSelect: (sel: Selection) => void }) {
+  const ev = 'confidence' in e ? e : null;
   const evidence: [string, React.ReactNode][] = [
-    ['Confidence', e.confidence != null ? `${formatConfidence(e.confidence)} (${humanize(e.confidenceTier)})` : null],
-    ['Evidence note', e.evidenceNote],
+    [
+      'Confidence',
+      ev?.confidence != null ? `${formatConfidence(ev.confidence)} (${humanize(ev.confidenceTier)})` : null,
+    ],
+    ['Evidence note', ev?.evidenceNote],
   ];
   let rows: [string, React.ReactNode][] = [];
   let extra: React.ReactNode = null;
@@ -122,7 +301,7 @@ function EntityDetails({ e, onSelect }: { e: Entity; onSelect(sel: Selection): v
         ['Flag', e.flag?.name ?? e.flagText],
         ['Type', e.vesselType],
         ['Built', e.buildYear],
-        ['Deadweight', list(e.deadweight?.map((q: any) => q.text))],
+        ['Deadweight', list(e.deadweight?.map((q) => q.text))],
         ['Status', humanize(e.status)],
         ['Other names', list(e.otherNames)],
         ['Notes', e.description],
@@ -133,7 +312,7 @@ function EntityDetails({ e, onSelect }: { e: Entity; onSelect(sel: Selection): v
             <>
               <h4>Designations</h4>
               <ul className="plain">
-                {e.designations.map((d: any, i: number) => (
+                {e.designations.map((d, i) => (
                   <li key={i}>
                     <strong>{humanize(d.authority).toUpperCase()}</strong> {d.measure} ({formatRange(d.date)},{' '}
                     {humanize(d.status)}){d.reference && <span className="muted"> · {d.reference}</span>}
@@ -146,7 +325,7 @@ function EntityDetails({ e, onSelect }: { e: Entity; onSelect(sel: Selection): v
             <>
               <h4>Identity history</h4>
               <ul className="plain">
-                {e.identityHistory.map((c: any, i: number) => (
+                {e.identityHistory.map((c, i) => (
                   <li key={i} className={c.status === 'FALSE' ? 'false-identity' : undefined}>
                     {[c.name, c.imo && `IMO ${c.imo}`, c.flagText].filter(Boolean).join(', ')}{' '}
                     <span className="muted">
@@ -162,7 +341,7 @@ function EntityDetails({ e, onSelect }: { e: Entity; onSelect(sel: Selection): v
             <>
               <h4>Owners, managers and others</h4>
               <ul className="plain">
-                {e.parties.map((p: any, i: number) => (
+                {e.parties.map((p, i) => (
                   <li key={i}>
                     {humanize(p.type)}: {p.party?.name}
                     {p.role && <span className="muted"> ({p.role})</span>}
@@ -196,12 +375,12 @@ function EntityDetails({ e, onSelect }: { e: Entity; onSelect(sel: Selection): v
         ['Departure', formatRange(e.departure)],
         ['Arrival', formatRange(e.arrival)],
         ['Cargo', e.cargoText],
-        ['Tonnage', list(e.tonnage?.map((q: any) => q.text))],
+        ['Tonnage', list(e.tonnage?.map((q) => q.text))],
         ['Cargo origin', humanize(e.cargoOrigin)],
         ['Declared origin', e.declaredOrigin],
         ['Legality', humanize(e.legality)],
         ['Landed', e.discharged == null ? null : e.discharged ? 'yes' : 'no (refused or kept aboard)'],
-        ['Tactics', e.tactics?.length ? list(e.tactics.map((t: any) => t.tactic?.name)) : e.tacticsText],
+        ['Tactics', e.tactics?.length ? list(e.tactics.map((t) => t.tactic?.name)) : e.tacticsText],
       ];
       break;
     case 'Transfer':
@@ -211,8 +390,8 @@ function EntityDetails({ e, onSelect }: { e: Entity; onSelect(sel: Selection): v
         ['To vessel', e.toVessel?.name ?? e.toVesselDescription],
         ['Where', e.port?.name],
         ['When', formatRange(e.when)],
-        ['Tonnage', list(e.tonnage?.map((q: any) => q.text))],
-        ['Tactics', list(e.tactics?.map((t: any) => t.tactic?.name))],
+        ['Tonnage', list(e.tonnage?.map((q) => q.text))],
+        ['Tactics', list(e.tactics?.map((t) => t.tactic?.name))],
       ];
       break;
     case 'Company':
@@ -226,9 +405,7 @@ function EntityDetails({ e, onSelect }: { e: Entity; onSelect(sel: Selection): v
         [
           'Designations',
           list(
-            e.designations?.map(
-              (d: any) => `${humanize(d.authority).toUpperCase()} ${d.measure} (${formatRange(d.date)})`,
-            ),
+            e.designations?.map((d) => `${humanize(d.authority).toUpperCase()} ${d.measure} (${formatRange(d.date)})`),
           ),
         ],
       ];
@@ -236,7 +413,7 @@ function EntityDetails({ e, onSelect }: { e: Entity; onSelect(sel: Selection): v
         <>
           <h4>Ties</h4>
           <ul className="plain">
-            {e.holdings.map((h: any, i: number) => (
+            {e.holdings.map((h, i) => (
               <li key={i}>
                 {humanize(h.type)}{' '}
                 <button type="button" className="linklike" onClick={() => onSelect({ id: h.target.id, group: 'node' })}>
@@ -279,7 +456,7 @@ function EntityDetails({ e, onSelect }: { e: Entity; onSelect(sel: Selection): v
       rows = [['Code', e.code]];
       break;
     case 'Source':
-      return <Sources sources={[e as any]} />;
+      return <Sources sources={[e]} />;
     default:
       rows = [];
   }
@@ -288,7 +465,7 @@ function EntityDetails({ e, onSelect }: { e: Entity; onSelect(sel: Selection): v
       ? 'This leg'
       : e.__typename === 'Transfer'
         ? 'This transfer'
-        : `${e.__typename}: ${e.name ?? e.code ?? e.id}`;
+        : `${e.__typename}: ${('name' in e ? e.name : null) ?? ('code' in e ? e.code : null) ?? e.id}`;
   return (
     <section className="entity" aria-label={heading}>
       <h3>{heading}</h3>

@@ -6,7 +6,13 @@
  * right), Home goes to the origin and End to the last node, E expands the selected node's
  * neighbourhood, + / − zoom, 0 fits, Escape clears the selection.
  */
-import cytoscape, { type Core, type ElementDefinition, type NodeSingular, type StylesheetJson } from 'cytoscape';
+import cytoscape, {
+  type Core,
+  type EdgeSingular,
+  type ElementDefinition,
+  type NodeSingular,
+  type StylesheetJson,
+} from 'cytoscape';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 
 import {
@@ -41,8 +47,8 @@ interface Props {
   expansion: { anchor: string; added: string[] } | null;
   selection: Selection | null;
   highlightRoute: string | null;
-  onSelect(sel: Selection | null): void;
-  onExpand(id: string): void;
+  onSelect: (sel: Selection | null) => void;
+  onExpand: (id: string) => void;
   describedBy?: string;
 }
 
@@ -331,7 +337,7 @@ export const GraphView = forwardRef<GraphHandle, Props>(function GraphView(props
       selectionType: 'single',
     });
     cy.on('tap', 'node, edge', (evt) => {
-      const ele = evt.target;
+      const ele = evt.target as NodeSingular | EdgeSingular; // the selector matched a node or an edge
       callbacks.current.onSelect({ id: ele.id(), group: ele.isNode() ? 'node' : 'edge' });
     });
     cy.on('tap', (evt) => {

@@ -30,7 +30,7 @@ interface Props {
   drawing: Drawing;
   selection: Selection | null;
   highlightRoute: string | null;
-  onSelect(sel: Selection | null): void;
+  onSelect: (sel: Selection | null) => void;
 }
 
 const PORT_FONT = 13;

@@ -26,8 +26,8 @@ interface SearchResult {
 
 interface Props {
   text: string;
-  onText(text: string): void;
-  onPick(choice: PortChoice): void;
+  onText: (text: string) => void;
+  onPick: (choice: PortChoice) => void;
 }
 
 export function OriginPicker({ text, onText, onPick }: Props) {
@@ -48,7 +48,7 @@ export function OriginPicker({ text, onText, onPick }: Props) {
       return;
     }
     const ctl = new AbortController();
-    const timer = setTimeout(async () => {
+    const search = async () => {
       setState('loading');
       try {
         const { data } = await gql<SearchResult>(SEARCH_PORTS, { text: q }, ctl.signal);
@@ -76,7 +76,9 @@ export function OriginPicker({ text, onText, onPick }: Props) {
           err instanceof ApiError ? `Search failed: ${err.message} (${err.code})` : `Search failed: ${String(err)}`,
         );
       }
-    }, 200);
+    };
+    // search reports its own failures (the catch above)
+    const timer = setTimeout(() => void search(), 200);
     return () => {
       clearTimeout(timer);
       ctl.abort();

@@ -12,8 +12,8 @@ import type { Selection } from './GraphView';
 interface Props {
   routes: RouteData[];
   highlightRoute: string | null;
-  onHighlight(routeId: string | null): void;
-  onSelect(sel: Selection): void;
+  onHighlight: (routeId: string | null) => void;
+  onSelect: (sel: Selection) => void;
 }
 
 function Pick({
@@ -24,7 +24,7 @@ function Pick({
 }: {
   id: string;
   children: React.ReactNode;
-  onSelect(sel: Selection): void;
+  onSelect: (sel: Selection) => void;
   title?: string;
 }) {
   return (
@@ -57,7 +57,7 @@ function linkText(step: RouteStep): string {
     .join(', ');
 }
 
-function Steps({ route, onSelect }: { route: RouteData; onSelect(sel: Selection): void }) {
+function Steps({ route, onSelect }: { route: RouteData; onSelect: (sel: Selection) => void }) {
   return (
     <table className="steps">
       <caption className="visually-hidden">Steps of the route to {route.finalPort.name}</caption>
