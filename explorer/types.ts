@@ -141,3 +141,176 @@ export interface SubgraphData {
   }[];
   truncated: boolean;
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Details of one entity: what the fragments in `queries.ts` ask for, one shape per type (`__typename`
+// tells them apart).
+
+type Text = string | null;
+interface RangeText {
+  text: Text;
+}
+interface Named {
+  id: string;
+  name: Text;
+}
+interface Evidenced {
+  confidence: number | null;
+  confidenceTier: Text;
+  evidenceNote: Text;
+  sources: SourceRef[];
+}
+interface TacticUse {
+  tactic: { code: string; name: string } | null;
+  note: Text;
+}
+interface DesignationRow {
+  authority: string;
+  measure: string;
+  status: string;
+  date: RangeText | null;
+  reference?: Text;
+}
+interface VesselEntity extends Evidenced {
+  __typename: 'Vessel';
+  id: string;
+  name: Text;
+  otherNames: string[];
+  imo: Text;
+  mmsi: Text;
+  callSign: Text;
+  vesselType: Text;
+  buildYear: number | null;
+  status: string;
+  flagText: Text;
+  description: Text;
+  flag: { code: string; name: string } | null;
+  deadweight: { text: string }[];
+  identityHistory: {
+    name: Text;
+    imo: Text;
+    flagText: Text;
+    status: string;
+    kind: string;
+    period: RangeText | null;
+  }[];
+  designations: DesignationRow[];
+  parties: { type: string; role: Text; period: RangeText | null; party: Named | null }[];
+}
+interface PortEntity extends Evidenced {
+  __typename: 'Port';
+  id: string;
+  name: Text;
+  aliases: string[];
+  kind: string;
+  locode: Text;
+  role: Text;
+  location: { lat: number; lon: number } | null;
+  country: { code: string; name: string } | null;
+}
+interface LegEntity extends Evidenced {
+  __typename: 'Leg';
+  id: string;
+  fromText: Text;
+  toText: Text;
+  cargoText: Text;
+  vesselDescription: Text;
+  cargoOrigin: string;
+  declaredOrigin: Text;
+  legality: string;
+  discharged: boolean | null;
+  tacticsText: Text;
+  departure: RangeText | null;
+  arrival: RangeText | null;
+  tonnage: { text: string }[];
+  vessel: Named | null;
+  tactics: TacticUse[];
+}
+interface TransferEntity extends Evidenced {
+  __typename: 'Transfer';
+  id: string;
+  kind: string;
+  fromVesselDescription: Text;
+  toVesselDescription: Text;
+  when: RangeText | null;
+  tonnage: { text: string }[];
+  fromVessel: Named | null;
+  toVessel: Named | null;
+  port: Named | null;
+  tactics: TacticUse[];
+}
+interface PartyEntity extends Evidenced {
+  __typename: 'Company' | 'Person';
+  id: string;
+  name: Text;
+  aliases: string[];
+  countryText: Text;
+  role: Text;
+  /** Companies only. */
+  address?: Text;
+  /** Companies only. */
+  imoCompanyNumber?: Text;
+  designations: DesignationRow[];
+  holdings: {
+    type: string;
+    role: Text;
+    period: RangeText | null;
+    target: { __typename: string; id: string; name?: Text };
+  }[];
+}
+interface DesignationEntity extends Evidenced {
+  __typename: 'Designation';
+  id: string;
+  authority: string;
+  measure: string;
+  status: string;
+  reference: Text;
+  date: RangeText | null;
+  target: { __typename: string; id: string } | null;
+}
+interface IdentityClaimEntity extends Evidenced {
+  __typename: 'IdentityClaim';
+  id: string;
+  name: Text;
+  imo: Text;
+  mmsi: Text;
+  callSign: Text;
+  flagText: Text;
+  status: string;
+  kind: string;
+  period: RangeText | null;
+}
+interface TacticEntity {
+  __typename: 'Tactic';
+  id: string;
+  code: string;
+  name: string;
+  description: Text;
+}
+interface CountryEntity {
+  __typename: 'Country';
+  id: string;
+  code: string;
+  name: string;
+}
+interface SourceEntity {
+  __typename: 'Source';
+  id: string;
+  url: string;
+  publisher: string;
+  title: Text;
+  date: Text;
+  kind: string;
+  tier: string;
+}
+export type Entity =
+  | VesselEntity
+  | PortEntity
+  | LegEntity
+  | TransferEntity
+  | PartyEntity
+  | DesignationEntity
+  | IdentityClaimEntity
+  | TacticEntity
+  | CountryEntity
+  | SourceEntity;
