@@ -88,7 +88,7 @@ function startService(): Promise<{ child: ChildProcess; url: string }> {
         child.kill('SIGTERM');
         return reject(new Error(`service not ready in 180 s:\n${lines.join('\n')}`));
       }
-      setTimeout(poll, 500);
+      setTimeout(() => void poll(), 500);
     };
     void poll();
   });

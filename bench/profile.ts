@@ -5,6 +5,7 @@
  */
 import neo4j from 'neo4j-driver';
 import { Database, Params, StatementCounter, toPlain } from '../src/db/database';
+import { asText } from '../src/domain/text';
 
 interface PlanNode {
   operatorType: string;
@@ -53,7 +54,7 @@ export class ProfilingDatabase extends Database {
           const op = p.operatorType.replace(/@.*$/, '');
           operators.add(op);
           if (/LabelScan|AllNodesScan|RelationshipTypeScan|AllRelationshipsScan/.test(op)) {
-            scans.push(`${op}: ${String(p.arguments?.Details ?? '')} (rows ${Number(p.rows ?? 0)})`);
+            scans.push(`${op}: ${asText(p.arguments?.Details ?? '')} (rows ${Number(p.rows ?? 0)})`);
           }
         });
       }

@@ -29,7 +29,7 @@ import { loadSynthetic, LoadReport, SyntheticMarker } from '../seed/synthetic/lo
 import { BulkLoad, bulkImportSynthetic, finishBulkLoad } from '../seed/synthetic/bulk';
 import { benchAnchors, planWorld } from '../seed/synthetic/generate';
 import { DEFAULT_SEED, isSizeName, SizeName } from '../seed/synthetic/spec';
-import { Anchors, NESTED_QUERY, nestedSummaryFromGraphql, Operation, operations } from './ops';
+import { Anchors, NESTED_QUERY, nestedSummaryFromGraphql, operations } from './ops';
 import { PEER_NESTED_QUERY } from './serve';
 import { ProfilingDatabase, StatementProfile } from './profile';
 
@@ -298,8 +298,8 @@ async function neo4jMemory(driver: Driver, local: LocalNeo4j): Promise<Record<st
       { routing: neo4j.routing.READ },
     );
     const heap =
-      (records[0]?.get('attributes') as any)?.HeapMemoryUsage?.value?.properties ??
-      (records[0]?.get('attributes') as any)?.HeapMemoryUsage?.value;
+      records[0]?.get<any>('attributes')?.HeapMemoryUsage?.value?.properties ??
+      records[0]?.get<any>('attributes')?.HeapMemoryUsage?.value;
     if (heap) out.heapUsedMb = Math.round(Number(heap.used) / 1048576);
     if (heap) out.heapCommittedMb = Math.round(Number(heap.committed) / 1048576);
     if (heap) out.heapMaxMb = Math.round(Number(heap.max) / 1048576);
@@ -328,7 +328,7 @@ async function main(): Promise<void> {
   const dataDir = path.join(root, '.data', `bench-${args.size.toLowerCase()}`);
   const memory = NEO4J_MEMORY[args.size];
   if (args.loader !== 'bulk' && args.loader !== 'unwind')
-    throw new Error(`--loader must be bulk or unwind (got ${args.loader})`);
+    throw new Error(`--loader must be bulk or unwind (got ${String(args.loader)})`);
   // The bulk loader writes a new store offline, before Neo4j starts; only into a folder that holds none.
   let bulk: BulkLoad | null = null;
   if (args.loader === 'bulk' && !fs.existsSync(path.join(dataDir, 'data', 'databases', 'neo4j'))) {

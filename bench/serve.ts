@@ -78,7 +78,11 @@ async function main(): Promise<void> {
     server = http.createServer(app);
     const apollo = new ApolloServer({ schema, introspection: true });
     await apollo.start();
-    app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async () => ({}) }));
+    app.use(
+      '/graphql',
+      express.json({ limit: '1mb' }),
+      expressMiddleware(apollo, { context: () => Promise.resolve({}) }),
+    );
     stop = async () => {
       await apollo.stop();
       await driver.close();

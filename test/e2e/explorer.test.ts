@@ -38,7 +38,10 @@ beforeAll(async () => {
   session = await launchBrowser({ allowedOrigins: [t.url], viewport: { width: 1280, height: 800 } });
   const { page } = session;
   await page.addInitScript(() => {
-    const g = globalThis as unknown as { __cspViolations: string[]; addEventListener: Function };
+    const g = globalThis as unknown as {
+      __cspViolations: string[];
+      addEventListener(type: string, listener: (e: { violatedDirective: string; blockedURI: string }) => void): void;
+    };
     g.__cspViolations = [];
     g.addEventListener('securitypolicyviolation', (e: { violatedDirective: string; blockedURI: string }) => {
       g.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
@@ -210,7 +213,7 @@ describe('route explorer in headless Chromium', () => {
     await page.keyboard.press('ArrowRight'); // the next node, left to right
     await poll(
       async () => !/Port: Chongjin/.test(await page.locator('.details').innerText()),
-      async () => 'the selection to move on from Chongjin',
+      () => Promise.resolve('the selection to move on from Chongjin'),
     );
     expect(await page.evaluate(() => (globalThis as unknown as Win).collierExplorerGraph.$(':selected').length)).toBe(
       1,
@@ -247,12 +250,12 @@ describe('route explorer in headless Chromium', () => {
     await waitForText(page.locator('p.status'), /routes from Chongjin/);
     await poll(
       async () => (await finalCountries(page)).every((c) => c === 'South Korea'),
-      async () => `only South Korea, have ${await finalCountries(page)}`,
+      async () => `only South Korea, have ${(await finalCountries(page)).join(',')}`,
     );
     await country.selectOption({ label: 'any' });
     await poll(
       async () => new Set(await finalCountries(page)).size > 1,
-      async () => `several countries again, have ${await finalCountries(page)}`,
+      async () => `several countries again, have ${(await finalCountries(page)).join(',')}`,
     );
 
     // Minimum confidence 50 %: the 43 % routes drop out.
@@ -260,12 +263,12 @@ describe('route explorer in headless Chromium', () => {
     await slider.fill('0.5');
     await poll(
       async () => (await routeConfidences(page)).every((c) => c >= 50),
-      async () => `all ≥ 50 %, have ${await routeConfidences(page)}`,
+      async () => `all ≥ 50 %, have ${(await routeConfidences(page)).join(',')}`,
     );
     await slider.fill('0');
     await poll(
       async () => (await routeConfidences(page)).some((c) => c < 50),
-      async () => `some below 50 % again, have ${await routeConfidences(page)}`,
+      async () => `some below 50 % again, have ${(await routeConfidences(page)).join(',')}`,
     );
 
     // Tactic (no API argument: filtered in the page from each route's tactics).
@@ -276,7 +279,7 @@ describe('route explorer in headless Chromium', () => {
     await tactic.selectOption({ index: 1 });
     await poll(
       async () => (await routeConfidences(page)).length <= before,
-      async () => 'the tactic filter to apply',
+      () => Promise.resolve('the tactic filter to apply'),
     );
     await tactic.selectOption({ label: 'any' });
   });

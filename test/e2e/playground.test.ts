@@ -155,7 +155,10 @@ describe('offline playground in headless Chromium', () => {
   it('renders GraphiQL, loads only from its own origin, and runs a query', async () => {
     const { page, requests } = session!;
     await page.addInitScript(() => {
-      const g = globalThis as unknown as { __cspViolations: string[]; addEventListener: Function };
+      const g = globalThis as unknown as {
+        __cspViolations: string[];
+        addEventListener(type: string, listener: (e: { violatedDirective: string; blockedURI: string }) => void): void;
+      };
       g.__cspViolations = [];
       g.addEventListener('securitypolicyviolation', (e: { violatedDirective: string; blockedURI: string }) => {
         g.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);

@@ -77,7 +77,7 @@ function allQuantities(): { where: string; quantity: Quantity }[] {
 /** IMO check digit: weights 7..2 on the first six digits; the seventh is the sum mod 10. */
 function isValidImo(imo: string): boolean {
   if (!/^\d{7}$/.test(imo)) return false;
-  const digits = [...imo].map(Number);
+  const digits = Array.from(imo, Number);
   const sum = digits.slice(0, 6).reduce((acc, d, i) => acc + d * (7 - i), 0);
   return sum % 10 === digits[6];
 }
