@@ -130,7 +130,10 @@ class DestinationsArgs extends TraceArgs {
   @Field(() => String, { description: 'The port the cargo left: a port id, UN/LOCODE, or name or alias.' })
   origin!: string;
 
-  @Field(() => DestinationGrouping, { defaultValue: DestinationGrouping.COUNTRY })
+  @Field(() => DestinationGrouping, {
+    defaultValue: DestinationGrouping.COUNTRY,
+    description: 'One group per final country (default) or per final port.',
+  })
   groupBy!: DestinationGrouping;
 }
 
@@ -319,7 +322,13 @@ export class TraceResolver {
     description:
       'Every dated event of a vessel in time order: legs, transfers, identity and flag changes, designations, tactics.',
   })
-  async vesselTimeline(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<unknown[]> {
+  async vesselTimeline(
+    @Arg('id', () => ID, {
+      description: 'A vessel id; another kind of id is BAD_USER_INPUT, an unknown one NOT_FOUND.',
+    })
+    id: string,
+    @Ctx() ctx: Context,
+  ): Promise<unknown[]> {
     idArg('id', id, ['Vessel']);
     const vessel = await ctx.loaders.node.load(id);
     if (!vessel) throw notFound(`Vessel "${id}"`);
@@ -386,22 +395,26 @@ export class TraceResolver {
     return sortByDate(events as { date: { from: string | null; to: string | null } | null }[]);
   }
 
-  @FieldResolver(() => Port)
+  @FieldResolver(() => Port, { description: "The port the route starts from (the first leg's port of departure)." })
   async origin(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<unknown> {
     return ctx.loaders.node.load(r.originId);
   }
 
-  @FieldResolver(() => Port)
+  @FieldResolver(() => Port, {
+    description: 'Where the last leg landed the cargo (a named port before an alternative the sources give).',
+  })
   async finalPort(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<unknown> {
     return ctx.loaders.node.load(r.finalPortId);
   }
 
-  @FieldResolver(() => Country)
+  @FieldResolver(() => Country, {
+    description: "The final port's country, or the destination country the last leg names when the port has none.",
+  })
   async finalCountry(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<unknown> {
     return ctx.loaders.node.load(`country:${r.finalCountryCode}`);
   }
 
-  @FieldResolver(() => [RouteStep])
+  @FieldResolver(() => [RouteStep], { description: 'Legs and transfers from the origin to the final port, in order.' })
   async steps(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<unknown[]> {
     return (await detailOf(r, ctx)).steps;
   }
@@ -455,7 +468,10 @@ export class TraceResolver {
 
 @Resolver(() => RouteStep)
 export class RouteStepResolver {
-  @FieldResolver(() => Transfer, { nullable: true })
+  @FieldResolver(() => Transfer, {
+    nullable: true,
+    description: 'The transfer, on a TRANSFER step; null on a LEG step.',
+  })
   async transfer(@Root() s: { transferId: string | null }, @Ctx() ctx: Context): Promise<unknown> {
     return s.transferId ? ctx.loaders.node.load(s.transferId) : null;
   }
@@ -463,7 +479,9 @@ export class RouteStepResolver {
 
 @Resolver(() => RouteIntermediaries)
 export class RouteIntermediariesResolver {
-  @FieldResolver(() => [Port])
+  @FieldResolver(() => [Port], {
+    description: 'Ports and transfer places between the origin and the final port, in route order.',
+  })
   async ports(@Root() i: RouteIntermediaries, @Ctx() ctx: Context): Promise<unknown[]> {
     return (await ctx.loaders.node.loadMany(i.portIds)).filter((p) => p != null && !(p instanceof Error));
   }
@@ -489,7 +507,10 @@ export class RouteIntermediariesResolver {
 
 @Resolver(() => DestinationSummary)
 export class DestinationSummaryResolver {
-  @FieldResolver(() => Country, { nullable: true })
+  @FieldResolver(() => Country, {
+    nullable: true,
+    description: "The group's country (grouped by country), or the port's country (grouped by port).",
+  })
   async country(@Root() d: DestinationSummary, @Ctx() ctx: Context): Promise<unknown> {
     return d.countryCode ? ctx.loaders.node.load(`country:${d.countryCode}`) : null;
   }
@@ -499,7 +520,7 @@ export class DestinationSummaryResolver {
     return d.portId ? ctx.loaders.node.load(d.portId) : null;
   }
 
-  @FieldResolver(() => [Vessel])
+  @FieldResolver(() => [Vessel], { description: 'Every vessel on a route of this group.' })
   async vessels(@Root() d: DestinationSummary, @Ctx() ctx: Context): Promise<unknown[]> {
     return (await ctx.loaders.node.loadMany(d.vesselIds)).filter((v) => v != null && !(v instanceof Error));
   }
@@ -517,7 +538,7 @@ export class DestinationSummaryResolver {
 
 @Resolver(() => TimelineEvent)
 export class TimelineEventResolver {
-  @FieldResolver(() => [Source])
+  @FieldResolver(() => [Source], { description: 'The documents that state the event.' })
   async sources(@Root() e: TimelineEvent, @Ctx() ctx: Context): Promise<unknown[]> {
     return (await ctx.loaders.node.loadMany(e.sourceIds)).filter((s) => s != null && !(s instanceof Error));
   }
@@ -525,7 +546,7 @@ export class TimelineEventResolver {
 
 @Resolver(() => GraphEdge)
 export class GraphEdgeResolver {
-  @FieldResolver(() => [Source])
+  @FieldResolver(() => [Source], { description: 'The documents that state the fact behind the edge.' })
   async sources(@Root() e: GraphEdge, @Ctx() ctx: Context): Promise<unknown[]> {
     return (await ctx.loaders.node.loadMany(e.sourceIds ?? [])).filter((s) => s != null && !(s instanceof Error));
   }
