@@ -25,7 +25,11 @@ class ChangesArgs {
   })
   entityId?: string | null;
 
-  @Field(() => Int, { nullable: true, defaultValue: 20, description: 'Page size, 1 to 100.' })
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: 20,
+    description: 'Page size, 1 to 100; outside that: BAD_USER_INPUT.',
+  })
   first?: number | null;
 
   @Field(() => String, {

@@ -80,7 +80,10 @@ export class PortResolver {
     return toPage(items, page.offset, total);
   }
 
-  @FieldResolver(() => Country, { nullable: true, description: 'Its country; null for open sea or unknown.' })
+  @FieldResolver(() => Country, {
+    nullable: true,
+    description: 'Its country; null for a place in no one country (an STS area at sea).',
+  })
   async country(@Root() p: Port, @Ctx() ctx: Context): Promise<unknown> {
     return p.countryCode ? ctx.loaders.node.load(`country:${p.countryCode}`) : null;
   }

@@ -79,31 +79,37 @@ class TraceArgs {
   })
   window?: DateWindowInput | null;
 
-  @Field(() => Int, { defaultValue: 4, description: `Most legs to follow, 1 to ${MAX_HOPS_CAP}.` })
+  @Field(() => Int, {
+    defaultValue: 4,
+    description: `Legs in a route, 1 to ${MAX_HOPS_CAP}; outside that: BAD_USER_INPUT.`,
+  })
   maxHops!: number;
 
   @Field(() => Int, {
     defaultValue: DEFAULT_MAX_WAIT_DAYS,
-    description: `Longest wait (days) for cargo landed and reloaded at a port, 0 to ${MAX_WAIT_DAYS_CAP}. Documented transfers hold whatever the wait.`,
+    description: `Longest wait (days) for cargo landed and reloaded at a port, 0 to ${MAX_WAIT_DAYS_CAP} (else BAD_USER_INPUT). Documented transfers hold whatever the wait.`,
   })
   maxWaitDays!: number;
 
   @Field(() => [CargoOrigin], {
     nullable: true,
     description:
-      'Cargo origins to follow (default DPRK, DPRK_SUSPECTED and UNCONFIRMED: sanction-exempt Russian coal is left out).',
+      'Cargo origins to follow (default DPRK, DPRK_SUSPECTED and UNCONFIRMED: sanction-exempt Russian coal is left out); an empty list is BAD_USER_INPUT.',
   })
   cargoOrigins?: CargoOrigin[] | null;
 }
 
 @ArgsType()
 class RouteListArgs extends TraceArgs {
-  @Field(() => Float, { nullable: true, description: 'Only routes at least this confident (0 to 1).' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Only routes at least this confident, 0 to 1; outside that: BAD_USER_INPUT.',
+  })
   minConfidence?: number | null;
 
   @Field(() => Int, {
     defaultValue: 50,
-    description: `Most routes to return, 1 to ${MAX_ROUTE_LIMIT}; the most confident come first.`,
+    description: `Most routes to return, 1 to ${MAX_ROUTE_LIMIT} (else BAD_USER_INPUT); the most confident come first.`,
   })
   limit!: number;
 }
@@ -111,7 +117,8 @@ class RouteListArgs extends TraceArgs {
 @ArgsType()
 class TraceCargoArgs extends RouteListArgs {
   @Field(() => String, {
-    description: 'The port the cargo left: a port id, UN/LOCODE, or name or alias ("Nampo" works).',
+    description:
+      'The port the cargo left: a port id, UN/LOCODE, or name or alias ("Nampo" works), at most 200 characters; no such port: NOT_FOUND.',
   })
   origin!: string;
 
@@ -121,13 +128,19 @@ class TraceCargoArgs extends RouteListArgs {
 
 @ArgsType()
 class TraceBackArgs extends RouteListArgs {
-  @Field(() => String, { description: 'The port where the cargo was landed: a port id, UN/LOCODE, or name or alias.' })
+  @Field(() => String, {
+    description:
+      'The port where the cargo was landed: a port id, UN/LOCODE, or name or alias, at most 200 characters; no such port: NOT_FOUND.',
+  })
   destination!: string;
 }
 
 @ArgsType()
 class DestinationsArgs extends TraceArgs {
-  @Field(() => String, { description: 'The port the cargo left: a port id, UN/LOCODE, or name or alias.' })
+  @Field(() => String, {
+    description:
+      'The port the cargo left: a port id, UN/LOCODE, or name or alias, at most 200 characters; no such port: NOT_FOUND.',
+  })
   origin!: string;
 
   @Field(() => DestinationGrouping, {
@@ -528,7 +541,10 @@ export class DestinationSummaryResolver {
   @FieldResolver(() => [Route], { description: 'The routes of this group, most confident first.' })
   routes(
     @Root() d: DestinationSummary,
-    @Arg('limit', () => Int, { defaultValue: 50, description: `Most routes to return, 1 to ${MAX_ROUTE_LIMIT}.` })
+    @Arg('limit', () => Int, {
+      defaultValue: 50,
+      description: `Most routes to return, 1 to ${MAX_ROUTE_LIMIT}; outside that: BAD_USER_INPUT.`,
+    })
     limit: number,
   ): unknown[] {
     check('limit', routeLimitProblem(limit));

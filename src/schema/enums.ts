@@ -57,7 +57,7 @@ registerEnumType(SourceKind, {
     REPOST: { description: "A copy or summary of another outlet's reporting." },
     FORUM: { description: 'A forum, blog or social post; unattributed claims.' },
     REFERENCE: {
-      description: 'A reference database (ship registries, port lists) used for identifiers, not for events.',
+      description: 'A reference work (Wikipedia, UN/LOCODE lists) used for names, codes and positions.',
     },
   },
 });
@@ -67,9 +67,12 @@ registerEnumType(PortKind, {
     'A port, a ship-to-ship transfer area, an anchorage, waters, a river route, or "a port in this country, not named".',
   valuesConfig: {
     PORT: { description: 'A named port (usually with a UN/LOCODE).' },
-    STS_AREA: { description: 'A sea area where ship-to-ship transfers take place (e.g. off Ningbo-Zhoushan).' },
+    STS_AREA: { description: 'A sea area where ship-to-ship transfers take place (e.g. the Gulf of Tonkin).' },
     ANCHORAGE: { description: 'An anchorage outside a port.' },
-    WATERS: { description: 'A stretch of sea the sources name without a port ("Korea Bay", "off Nakhodka").' },
+    WATERS: {
+      description:
+        'A bay or stretch of water the sources name instead of a port ("Hangzhou Bay ports", "Rongcheng Bay").',
+    },
     RIVER_ROUTE: { description: 'A river or inland waterway route (e.g. barges up the Yangtze).' },
     UNSPECIFIED_IN_COUNTRY: { description: 'The sources name only the country: "a port in this country, not named".' },
   },
@@ -118,7 +121,10 @@ registerEnumType(RelationType, {
     OWNS: { description: 'Registered or beneficial owner (of a vessel or a company).' },
     MANAGES: { description: 'Ship manager or ISM manager of a vessel.' },
     OPERATES: { description: 'Commercial operator of a vessel.' },
-    CONTROLS: { description: 'Controls a company other than by owning it (director, front, parent).' },
+    CONTROLS: {
+      description:
+        'Controls a vessel or company other than as its registered owner: parent, controller, the person behind it.',
+    },
     CHARTERED: { description: 'Chartered the vessel for a voyage or a period.' },
     BROKERED: { description: 'Brokered a deal, a charter or a cargo sale involving it.' },
     CONSIGNEE_OF: { description: 'Named as consignee of a cargo the vessel carried.' },
@@ -139,7 +145,10 @@ registerEnumType(CargoOrigin, {
   description: 'Where the cargo came from, as far as the sources establish it.',
   valuesConfig: {
     DPRK: { description: 'North Korean, as the sources establish.' },
-    DPRK_SUSPECTED: { description: 'Suspected North Korean (e.g. declared Russian, but the sources doubt it).' },
+    DPRK_SUSPECTED: {
+      description:
+        'Suspected North Korean: the sources imply or presume it (e.g. a matching ship imaged at a DPRK terminal).',
+    },
     RUSSIA: { description: 'Russian coal (e.g. shipped through Rajin): exempt from the sanctions.' },
     UNCONFIRMED: { description: 'The origin is not established.' },
   },
@@ -148,7 +157,7 @@ registerEnumType(Legality, {
   name: 'Legality',
   description: 'Whether a movement broke the sanctions, as far as the sources establish it.',
   valuesConfig: {
-    VIOLATION: { description: 'A breach of the sanctions, as an official source or a court states.' },
+    VIOLATION: { description: 'A breach of the sanctions, as the sources establish it.' },
     SUSPECTED_VIOLATION: { description: 'A suspected breach that the sources do not establish.' },
     NOT_A_VIOLATION: { description: 'Found not to breach the sanctions (e.g. exempt Russian coal).' },
     PRE_BAN: {
@@ -176,7 +185,7 @@ registerEnumType(Authority, {
     ROK_GOVERNMENT: { description: 'The government of the Republic of Korea.' },
     EU: { description: 'The European Union.' },
     UK: { description: 'The United Kingdom.' },
-    OTHER: { description: 'Another authority, named in the reference.' },
+    OTHER: { description: 'Another authority (see the measure and reference).' },
   },
 });
 registerEnumType(DesignationStatus, {
@@ -184,8 +193,8 @@ registerEnumType(DesignationStatus, {
   description: 'Where a sanction stands.',
   valuesConfig: {
     IN_FORCE: { description: 'Imposed and in force.' },
-    PROPOSED: { description: 'Proposed (e.g. to the 1718 Committee), not adopted.' },
-    WITHDRAWN: { description: 'A proposal withdrawn before it was adopted.' },
+    PROPOSED: { description: 'Proposed (e.g. a US proposal to the 1718 Committee), not adopted.' },
+    WITHDRAWN: { description: 'A proposal withdrawn before it was adopted (e.g. a proposed UN listing).' },
     LIFTED: { description: 'Imposed once, later lifted or expired (its end date has passed).' },
   },
 });

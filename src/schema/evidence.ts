@@ -10,7 +10,9 @@ export abstract class Evidenced {
   @Field(() => Float, { description: 'Confidence from 0 to 1, from the tier of the sources behind the fact.' })
   confidence!: number;
 
-  @Field(() => ConfidenceTier, { description: 'The reliability tier of the best source behind the fact.' })
+  @Field(() => ConfidenceTier, {
+    description: 'How sure the sources make the fact (HIGH … LOW); `confidence` is its number.',
+  })
   confidenceTier!: ConfidenceTier;
 
   @Field(() => String, { nullable: true, description: 'How the sources qualify the fact, where they do.' })

@@ -657,7 +657,10 @@ export class ImportReport {
   })
   rejections!: ImportRejection[];
 
-  @Field(() => Int, { description: 'Write transactions the import took (lines are written in batches).' })
+  @Field(() => Int, {
+    description:
+      'How many batches the facts were written in: one transaction each, except a dry run, which holds one and rolls it back.',
+  })
   batches!: number;
 
   @Field(() => Int, { description: 'Nodes Neo4j created.' })

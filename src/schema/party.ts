@@ -59,7 +59,9 @@ export class Person extends Party {}
     'A tie between a company or person and a vessel or company (ownership, management, control …) over a time span.',
 })
 export class PartyRelation extends Evidenced {
-  @Field(() => ID, { description: 'Id of the tie (stable across reads; not a Node id).' })
+  @Field(() => ID, {
+    description: 'Id of the tie ("rel:…"), as `changes(entityId:)` and linkParty take it; not a Node id.',
+  })
   id!: string;
 
   @Field(() => RelationType, { description: 'What kind of tie: owns, manages, operates, controls, chartered …' })

@@ -29,7 +29,8 @@ export class Port extends Evidenced implements Node {
 
   @Field(() => String, {
     nullable: true,
-    description: 'ISO 3166-1 alpha-2 code of its country ("KP"); null for open sea.',
+    description:
+      'ISO 3166-1 alpha-2 code of its country ("KP"); null for a place in no one country (an STS area at sea).',
   })
   countryCode!: string | null;
 

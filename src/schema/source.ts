@@ -10,7 +10,7 @@ export class Source extends Node {
   @Field(() => String, { description: 'Where the document can be read; the source id is derived from it.' })
   url!: string;
 
-  @Field(() => String, { description: 'Who published it ("UN Panel of Experts", "Reuters").' })
+  @Field(() => String, { description: 'Who published it ("NK News", "The Maritime Executive").' })
   publisher!: string;
 
   @Field(() => SourceKind, { description: 'What kind of document it is: official, court, investigative, news …' })

@@ -25,7 +25,7 @@ export class Vessel extends Evidenced implements Node {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Maritime Mobile Service Identity (nine digits) it is registered with or last broadcast.',
+    description: 'Maritime Mobile Service Identity (nine digits), as the sources give it.',
   })
   mmsi!: string | null;
 
