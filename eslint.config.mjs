@@ -3,6 +3,7 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import schemaLint from './schema-lint.cjs';
 
 export default tseslint.config(
   {
@@ -48,7 +49,17 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    files: ['**/*.js', '**/*.mjs'],
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     extends: [tseslint.configs.disableTypeChecked],
   },
+  {
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  // The schema lint (schema-lint.cjs) on the printed schema; the TypeScript rules do not apply there.
+  {
+    files: ['schema.graphql'],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
+  schemaLint.schemaLintConfig(['schema.graphql'], 'schema.graphql'),
 );

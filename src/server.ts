@@ -30,8 +30,26 @@ import { createAuthenticator, requestAuth } from './http/auth';
 import { collierAuthChecker } from './resolvers/authChecker';
 
 export async function buildCollierSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: RESOLVERS, validate: false, authChecker: collierAuthChecker, authMode: 'error' });
+  const schema = await buildSchema({
+    resolvers: RESOLVERS,
+    validate: false,
+    authChecker: collierAuthChecker,
+    authMode: 'error',
+  });
+  // type-graphql has no decorator for the root types' own descriptions
+  const query = schema.getQueryType();
+  if (query) query.description = ROOT_DESCRIPTIONS.query;
+  const mutation = schema.getMutationType();
+  if (mutation) mutation.description = ROOT_DESCRIPTIONS.mutation;
+  return schema;
 }
+
+const ROOT_DESCRIPTIONS = {
+  query:
+    'Reads: entities by id or key, lists and search, cargo traces, link analysis, risk and the audit trail. Every operation is limited in depth, aliases, tokens and cost (OPERATION_TOO_COSTLY); list sizes and hops have hard caps (BAD_USER_INPUT above them).',
+  mutation:
+    'Writes, each with its evidence, idempotent on natural keys (writing the same fact twice changes nothing). Editor role for facts, admin for merges and imports (UNAUTHENTICATED / FORBIDDEN otherwise); every change is audited.',
+};
 
 export interface ServiceDeps {
   config: Config;

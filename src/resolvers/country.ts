@@ -12,11 +12,17 @@ export class CountryResolver {
     nullable: true,
     description: 'A country by ISO 3166-1 alpha-2 code ("KP"); null if the graph has nothing on it.',
   })
-  async country(@Arg('code', () => String) code: string, @Ctx() ctx: Context): Promise<unknown> {
+  async country(
+    @Arg('code', () => String, {
+      description: 'ISO 3166-1 alpha-2 code, any case ("KP", "kp"); not a code: BAD_USER_INPUT.',
+    })
+    code: string,
+    @Ctx() ctx: Context,
+  ): Promise<unknown> {
     return ctx.loaders.node.load(`country:${countryArg('code', code)}`);
   }
 
-  @FieldResolver(() => [Port])
+  @FieldResolver(() => [Port], { description: 'Ports, transfer areas and anchorages in the country, by name.' })
   async ports(@Root() c: Country, @Ctx() ctx: Context): Promise<unknown[]> {
     return ctx.loaders.portsInCountry.load(c.code);
   }

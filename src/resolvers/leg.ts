@@ -46,12 +46,18 @@ export class LegResolver {
 
 @Resolver(() => Transfer)
 export class TransferResolver {
-  @FieldResolver(() => Vessel, { nullable: true })
+  @FieldResolver(() => Vessel, {
+    nullable: true,
+    description: 'The vessel that gave the cargo; null when unnamed (see fromVesselDescription).',
+  })
   async fromVessel(@Root() t: Transfer, @Ctx() ctx: Context): Promise<unknown> {
     return t.fromVesselId ? ctx.loaders.node.load(t.fromVesselId) : null;
   }
 
-  @FieldResolver(() => Vessel, { nullable: true })
+  @FieldResolver(() => Vessel, {
+    nullable: true,
+    description: 'The vessel that took the cargo on; null when unnamed (see toVesselDescription).',
+  })
   async toVessel(@Root() t: Transfer, @Ctx() ctx: Context): Promise<unknown> {
     return t.toVesselId ? ctx.loaders.node.load(t.toVesselId) : null;
   }
@@ -61,7 +67,9 @@ export class TransferResolver {
     return t.portId ? ctx.loaders.node.load(t.portId) : null;
   }
 
-  @FieldResolver(() => [TacticUse])
+  @FieldResolver(() => [TacticUse], {
+    description: 'Evasion tactics used in this transfer (AIS off, night operations …).',
+  })
   async tactics(@Root() t: Transfer, @Ctx() ctx: Context): Promise<unknown[]> {
     return ctx.loaders.tacticUsesOf.load(t.id);
   }

@@ -31,6 +31,10 @@ import { Context } from './context';
 import { badInput, notFound } from './errors';
 import { idArg } from './args';
 
+/** What every write's `input` argument says about its errors. */
+const INPUT_HELP =
+  'The fact to write. A field that fails its checks is BAD_USER_INPUT naming it (e.g. `input.imo`), and nothing is written.';
+
 /** Most lines `importFacts` takes; larger files go through `npm run import`. */
 export const MAX_IMPORT_LINES = 5000;
 
@@ -73,7 +77,7 @@ async function writeOne(ctx: Context, type: FactType, input: object, operation: 
 
 @ArgsType()
 class MergeArgs {
-  @Field(() => ID, { description: 'The entity to keep.' })
+  @Field(() => ID, { description: 'The entity to keep (a vessel, company, person or port id).' })
   keep!: string;
 
   @Field(() => ID, { description: 'The duplicate to fold into it (same kind: vessel, company, person or port).' })
@@ -84,7 +88,10 @@ class MergeArgs {
 export class MutationResolver {
   @Authorized('EDITOR')
   @Mutation(() => WriteResult, { description: 'Adds a source (its id is derived from its address). Editor.' })
-  async addSource(@Arg('input', () => SourceInput) input: SourceInput, @Ctx() ctx: Context): Promise<WriteResult> {
+  async addSource(
+    @Arg('input', () => SourceInput, { description: INPUT_HELP }) input: SourceInput,
+    @Ctx() ctx: Context,
+  ): Promise<WriteResult> {
     return writeOne(ctx, 'source', input, 'addSource');
   }
 
@@ -92,7 +99,10 @@ export class MutationResolver {
   @Mutation(() => WriteResult, {
     description: 'Creates or updates a vessel (found by id, else IMO number, else name). Editor.',
   })
-  async upsertVessel(@Arg('input', () => VesselInput) input: VesselInput, @Ctx() ctx: Context): Promise<WriteResult> {
+  async upsertVessel(
+    @Arg('input', () => VesselInput, { description: INPUT_HELP }) input: VesselInput,
+    @Ctx() ctx: Context,
+  ): Promise<WriteResult> {
     return writeOne(ctx, 'vessel', input, 'upsertVessel');
   }
 
@@ -101,7 +111,7 @@ export class MutationResolver {
     description: 'Creates or updates a company (found by id, else IMO company number, else name). Editor.',
   })
   async upsertCompany(
-    @Arg('input', () => CompanyInput) input: CompanyInput,
+    @Arg('input', () => CompanyInput, { description: INPUT_HELP }) input: CompanyInput,
     @Ctx() ctx: Context,
   ): Promise<WriteResult> {
     return writeOne(ctx, 'company', input, 'upsertCompany');
@@ -109,7 +119,10 @@ export class MutationResolver {
 
   @Authorized('EDITOR')
   @Mutation(() => WriteResult, { description: 'Creates or updates a person (found by id, else name). Editor.' })
-  async upsertPerson(@Arg('input', () => PersonInput) input: PersonInput, @Ctx() ctx: Context): Promise<WriteResult> {
+  async upsertPerson(
+    @Arg('input', () => PersonInput, { description: INPUT_HELP }) input: PersonInput,
+    @Ctx() ctx: Context,
+  ): Promise<WriteResult> {
     return writeOne(ctx, 'person', input, 'upsertPerson');
   }
 
@@ -117,7 +130,10 @@ export class MutationResolver {
   @Mutation(() => WriteResult, {
     description: 'Creates or updates a port (found by id, else UN/LOCODE, else name). Editor.',
   })
-  async upsertPort(@Arg('input', () => PortInput) input: PortInput, @Ctx() ctx: Context): Promise<WriteResult> {
+  async upsertPort(
+    @Arg('input', () => PortInput, { description: INPUT_HELP }) input: PortInput,
+    @Ctx() ctx: Context,
+  ): Promise<WriteResult> {
     return writeOne(ctx, 'port', input, 'upsertPort');
   }
 
@@ -127,7 +143,7 @@ export class MutationResolver {
       "Adds (or corrects) an identity claimed for a vessel; the vessel's current flag and other names follow. Editor.",
   })
   async addIdentityClaim(
-    @Arg('input', () => IdentityClaimInput) input: IdentityClaimInput,
+    @Arg('input', () => IdentityClaimInput, { description: INPUT_HELP }) input: IdentityClaimInput,
     @Ctx() ctx: Context,
   ): Promise<WriteResult> {
     return writeOne(ctx, 'identityClaim', input, 'addIdentityClaim');
@@ -137,7 +153,10 @@ export class MutationResolver {
   @Mutation(() => WriteResult, {
     description: 'Records (or corrects) a leg; the NEXT links it implies are written in the same transaction. Editor.',
   })
-  async recordLeg(@Arg('input', () => LegInput) input: LegInput, @Ctx() ctx: Context): Promise<WriteResult> {
+  async recordLeg(
+    @Arg('input', () => LegInput, { description: INPUT_HELP }) input: LegInput,
+    @Ctx() ctx: Context,
+  ): Promise<WriteResult> {
     return writeOne(ctx, 'leg', input, 'recordLeg');
   }
 
@@ -147,7 +166,7 @@ export class MutationResolver {
       'Records (or corrects) a transfer; the NEXT links of the legs it joins are recomputed with it. Editor.',
   })
   async recordTransfer(
-    @Arg('input', () => TransferInput) input: TransferInput,
+    @Arg('input', () => TransferInput, { description: INPUT_HELP }) input: TransferInput,
     @Ctx() ctx: Context,
   ): Promise<WriteResult> {
     return writeOne(ctx, 'transfer', input, 'recordTransfer');
@@ -159,7 +178,7 @@ export class MutationResolver {
       'Links a company or person to a vessel or company: ownership, management, control … with a role and a time span. Editor.',
   })
   async linkParty(
-    @Arg('input', () => PartyLinkInput) input: PartyLinkInput,
+    @Arg('input', () => PartyLinkInput, { description: INPUT_HELP }) input: PartyLinkInput,
     @Ctx() ctx: Context,
   ): Promise<WriteResult> {
     return writeOne(ctx, 'relation', input, 'linkParty');
@@ -168,7 +187,7 @@ export class MutationResolver {
   @Authorized('EDITOR')
   @Mutation(() => WriteResult, { description: 'Adds (or corrects) a sanction on a vessel, company or person. Editor.' })
   async addDesignation(
-    @Arg('input', () => DesignationInput) input: DesignationInput,
+    @Arg('input', () => DesignationInput, { description: INPUT_HELP }) input: DesignationInput,
     @Ctx() ctx: Context,
   ): Promise<WriteResult> {
     return writeOne(ctx, 'designation', input, 'addDesignation');
@@ -208,7 +227,10 @@ export class MutationResolver {
     description: `Imports a small payload (at most ${MAX_IMPORT_LINES} lines, and within the request body limit BODY_LIMIT, 1 MB by default) of JSON Lines or FtM entities; larger files: \`npm run import\`. Admin.`,
   })
   async importFacts(
-    @Arg('format', () => ImportFormat) format: ImportFormat,
+    @Arg('format', () => ImportFormat, {
+      description: 'How to read the payload: Collier JSON Lines or FollowTheMoney entities.',
+    })
+    format: ImportFormat,
     @Arg('payload', () => String, { description: 'The lines of the file.' }) payload: string,
     @Arg('dryRun', () => Boolean, { defaultValue: false, description: 'Check and count, write nothing.' })
     dryRun: boolean,

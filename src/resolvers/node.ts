@@ -8,7 +8,11 @@ import { idArg } from './args';
 @Resolver(() => Node)
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: 'Any entity by its id; null if there is none.' })
-  async node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<unknown> {
+  async node(
+    @Arg('id', () => ID, { description: 'Any Collier id ("vessel:wise-honest"); a malformed id is BAD_USER_INPUT.' })
+    id: string,
+    @Ctx() ctx: Context,
+  ): Promise<unknown> {
     idArg('id', id);
     return ctx.loaders.node.load(id);
   }

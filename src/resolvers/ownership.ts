@@ -20,7 +20,10 @@ export class OwnershipResolver {
       'Registered owner, managers, operators and other parties of a vessel, and the chain of companies and persons that own or control them up to the last known parent, as of `at` (YYYY-MM-DD; omitted: every known tie), with every designation on the chain.',
   })
   async ownership(
-    @Arg('vesselId', () => ID) vesselId: string,
+    @Arg('vesselId', () => ID, {
+      description: 'A vessel id; another kind of id: BAD_USER_INPUT; unknown: NOT_FOUND.',
+    })
+    vesselId: string,
     @Arg('at', () => String, { nullable: true, description: 'The day (YYYY-MM-DD); omitted: every known tie.' })
     at: string | null,
     @Ctx() ctx: Context,

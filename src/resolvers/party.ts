@@ -11,20 +11,36 @@ import { countryArg, idArg, pageArgs } from './args';
 
 @ArgsType()
 class PartiesArgs {
-  @Field(() => PartyFilter, { nullable: true })
+  @Field(() => PartyFilter, {
+    nullable: true,
+    description: 'Conditions the parties must all meet; omitted: every party.',
+  })
   filter?: PartyFilter | null;
 
-  @Field(() => Int, { nullable: true, defaultValue: 20 })
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: 20,
+    description: 'Page size, 1 to 100; outside that: BAD_USER_INPUT.',
+  })
   first?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The endCursor of the previous page; a string that is not one: BAD_USER_INPUT.',
+  })
   after?: string | null;
 }
 
 @Resolver(() => Party)
 export class PartyResolver {
   @Query(() => Party, { nullable: true, description: 'A company or person by id ("company:…" or "person:…").' })
-  async company(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<unknown> {
+  async company(
+    @Arg('id', () => ID, {
+      description: 'A company or person id; another kind of id is BAD_USER_INPUT; unknown: null.',
+    })
+    id: string,
+    @Ctx() ctx: Context,
+  ): Promise<unknown> {
     idArg('id', id, ['Company', 'Person']);
     return ctx.loaders.node.load(id);
   }
@@ -47,7 +63,10 @@ export class PartyResolver {
     return toPage(items, page.offset, total);
   }
 
-  @FieldResolver(() => Country, { nullable: true })
+  @FieldResolver(() => Country, {
+    nullable: true,
+    description: 'Its country, where the sources establish one (see countryText for their words).',
+  })
   async country(@Root() p: Party, @Ctx() ctx: Context): Promise<unknown> {
     return p.countryCode ? ctx.loaders.node.load(`country:${p.countryCode}`) : null;
   }
@@ -64,12 +83,16 @@ export class PartyResolver {
     return ctx.loaders.relationsToTarget.load(p.id);
   }
 
-  @FieldResolver(() => [Designation])
+  @FieldResolver(() => [Designation], {
+    description: 'Sanctions on it (UN, OFAC, …), in force or not: see each status.',
+  })
   async designations(@Root() p: Party, @Ctx() ctx: Context): Promise<unknown[]> {
     return ctx.loaders.designationsOf.load(p.id);
   }
 
-  @FieldResolver(() => [TacticUse])
+  @FieldResolver(() => [TacticUse], {
+    description: 'Evasion tactics the sources tie to it (front companies, payment obfuscation …).',
+  })
   async tactics(@Root() p: Party, @Ctx() ctx: Context): Promise<unknown[]> {
     return ctx.loaders.tacticUsesOf.load(p.id);
   }

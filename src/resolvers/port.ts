@@ -18,13 +18,20 @@ class PortsArgs {
   @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 country code.' })
   country?: string | null;
 
-  @Field(() => PortKind, { nullable: true })
+  @Field(() => PortKind, { nullable: true, description: 'Only places of this kind (ports, STS areas …).' })
   kind?: PortKind | null;
 
-  @Field(() => Int, { nullable: true, defaultValue: 20 })
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: 20,
+    description: 'Page size, 1 to 100; outside that: BAD_USER_INPUT.',
+  })
   first?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The endCursor of the previous page; a string that is not one: BAD_USER_INPUT.',
+  })
   after?: string | null;
 }
 
@@ -33,7 +40,11 @@ export class PortResolver {
   @Query(() => Port, { nullable: true, description: 'A port by id or by UN/LOCODE (give one of them).' })
   async port(
     @Ctx() ctx: Context,
-    @Arg('id', () => ID, { nullable: true }) id?: string | null,
+    @Arg('id', () => ID, {
+      nullable: true,
+      description: 'A port id ("port:nampho"); another kind of id is BAD_USER_INPUT.',
+    })
+    id?: string | null,
     @Arg('locode', () => String, { nullable: true, description: 'UN/LOCODE ("KPNAM").' }) locode?: string | null,
   ): Promise<unknown> {
     if ((id == null) === (locode == null))
@@ -69,7 +80,10 @@ export class PortResolver {
     return toPage(items, page.offset, total);
   }
 
-  @FieldResolver(() => Country, { nullable: true })
+  @FieldResolver(() => Country, {
+    nullable: true,
+    description: 'Its country; null for a place in no one country (an STS area at sea).',
+  })
   async country(@Root() p: Port, @Ctx() ctx: Context): Promise<unknown> {
     return p.countryCode ? ctx.loaders.node.load(`country:${p.countryCode}`) : null;
   }

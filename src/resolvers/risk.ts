@@ -27,7 +27,10 @@ export class RiskResolver {
       "How risky a vessel is as of `at` (YYYY-MM-DD; omitted: everything known), from 0 to 100, with each factor's weight, one-line reason, and the paths and sources behind it.",
   })
   async riskProfile(
-    @Arg('vesselId', () => ID) vesselId: string,
+    @Arg('vesselId', () => ID, {
+      description: 'A vessel id; another kind of id: BAD_USER_INPUT; unknown: NOT_FOUND.',
+    })
+    vesselId: string,
     @Arg('at', () => String, { nullable: true, description: 'The day (YYYY-MM-DD); omitted: everything known.' })
     at: string | null,
     @Ctx() ctx: Context,

@@ -14,10 +14,23 @@ export class SearchResolver {
       'Vessels, ports, companies, persons and countries whose name or any alias, former name or claimed identity matches the text (typos tolerated), best first.',
   })
   async search(
-    @Arg('text', () => String) text: string,
+    @Arg('text', () => String, {
+      description:
+        'Words to look for, at most 200 characters; the first 8 words count, each matched exactly, as a prefix or with a typo. No letter or digit: BAD_USER_INPUT.',
+    })
+    text: string,
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first?: number | null,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('first', () => Int, {
+      nullable: true,
+      defaultValue: 10,
+      description: 'Page size, 1 to 100; outside that: BAD_USER_INPUT.',
+    })
+    first?: number | null,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'The endCursor of the previous page; a string that is not one: BAD_USER_INPUT.',
+    })
+    after?: string | null,
   ): Promise<unknown> {
     check('text', searchTextProblem(text));
     const page = pageArgs(first, after);

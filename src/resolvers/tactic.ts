@@ -4,7 +4,7 @@ import { Context } from './context';
 
 @Resolver(() => TacticUse)
 export class TacticUseResolver {
-  @FieldResolver(() => Tactic)
+  @FieldResolver(() => Tactic, { description: 'The tactic of the taxonomy that was used.' })
   async tactic(@Root() u: TacticUse, @Ctx() ctx: Context): Promise<unknown> {
     return ctx.loaders.node.load(u.tacticId);
   }

@@ -80,31 +80,37 @@ class TraceArgs {
   })
   window?: DateWindowInput | null;
 
-  @Field(() => Int, { defaultValue: 4, description: `Most legs to follow, 1 to ${MAX_HOPS_CAP}.` })
+  @Field(() => Int, {
+    defaultValue: 4,
+    description: `Legs in a route, 1 to ${MAX_HOPS_CAP}; outside that: BAD_USER_INPUT.`,
+  })
   maxHops!: number;
 
   @Field(() => Int, {
     defaultValue: DEFAULT_MAX_WAIT_DAYS,
-    description: `Longest wait (days) for cargo landed and reloaded at a port, 0 to ${MAX_WAIT_DAYS_CAP}. Documented transfers hold whatever the wait.`,
+    description: `Longest wait (days) for cargo landed and reloaded at a port, 0 to ${MAX_WAIT_DAYS_CAP} (else BAD_USER_INPUT). Documented transfers hold whatever the wait.`,
   })
   maxWaitDays!: number;
 
   @Field(() => [CargoOrigin], {
     nullable: true,
     description:
-      'Cargo origins to follow (default DPRK, DPRK_SUSPECTED and UNCONFIRMED: sanction-exempt Russian coal is left out).',
+      'Cargo origins to follow (default DPRK, DPRK_SUSPECTED and UNCONFIRMED: sanction-exempt Russian coal is left out); an empty list is BAD_USER_INPUT.',
   })
   cargoOrigins?: CargoOrigin[] | null;
 }
 
 @ArgsType()
 class RouteListArgs extends TraceArgs {
-  @Field(() => Float, { nullable: true, description: 'Only routes at least this confident (0 to 1).' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Only routes at least this confident, 0 to 1; outside that: BAD_USER_INPUT.',
+  })
   minConfidence?: number | null;
 
   @Field(() => Int, {
     defaultValue: 50,
-    description: `Most routes to return, 1 to ${MAX_ROUTE_LIMIT}; the most confident come first.`,
+    description: `Most routes to return, 1 to ${MAX_ROUTE_LIMIT} (else BAD_USER_INPUT); the most confident come first.`,
   })
   limit!: number;
 }
@@ -112,7 +118,8 @@ class RouteListArgs extends TraceArgs {
 @ArgsType()
 class TraceCargoArgs extends RouteListArgs {
   @Field(() => String, {
-    description: 'The port the cargo left: a port id, UN/LOCODE, or name or alias ("Nampo" works).',
+    description:
+      'The port the cargo left: a port id, UN/LOCODE, or name or alias ("Nampo" works), at most 200 characters; no such port: NOT_FOUND.',
   })
   origin!: string;
 
@@ -122,16 +129,25 @@ class TraceCargoArgs extends RouteListArgs {
 
 @ArgsType()
 class TraceBackArgs extends RouteListArgs {
-  @Field(() => String, { description: 'The port where the cargo was landed: a port id, UN/LOCODE, or name or alias.' })
+  @Field(() => String, {
+    description:
+      'The port where the cargo was landed: a port id, UN/LOCODE, or name or alias, at most 200 characters; no such port: NOT_FOUND.',
+  })
   destination!: string;
 }
 
 @ArgsType()
 class DestinationsArgs extends TraceArgs {
-  @Field(() => String, { description: 'The port the cargo left: a port id, UN/LOCODE, or name or alias.' })
+  @Field(() => String, {
+    description:
+      'The port the cargo left: a port id, UN/LOCODE, or name or alias, at most 200 characters; no such port: NOT_FOUND.',
+  })
   origin!: string;
 
-  @Field(() => DestinationGrouping, { defaultValue: DestinationGrouping.COUNTRY })
+  @Field(() => DestinationGrouping, {
+    defaultValue: DestinationGrouping.COUNTRY,
+    description: 'One group per final country (default) or per final port.',
+  })
   groupBy!: DestinationGrouping;
 }
 
@@ -320,7 +336,13 @@ export class TraceResolver {
     description:
       'Every dated event of a vessel in time order: legs, transfers, identity and flag changes, designations, tactics.',
   })
-  async vesselTimeline(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<unknown[]> {
+  async vesselTimeline(
+    @Arg('id', () => ID, {
+      description: 'A vessel id; another kind of id is BAD_USER_INPUT, an unknown one NOT_FOUND.',
+    })
+    id: string,
+    @Ctx() ctx: Context,
+  ): Promise<unknown[]> {
     idArg('id', id, ['Vessel']);
     const vessel = await ctx.loaders.node.load(id);
     if (!vessel) throw notFound(`Vessel "${id}"`);
@@ -387,22 +409,26 @@ export class TraceResolver {
     return sortByDate(events as { date: { from: string | null; to: string | null } | null }[]);
   }
 
-  @FieldResolver(() => Port)
+  @FieldResolver(() => Port, { description: "The port the route starts from (the first leg's port of departure)." })
   async origin(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<unknown> {
     return ctx.loaders.node.load(r.originId);
   }
 
-  @FieldResolver(() => Port)
+  @FieldResolver(() => Port, {
+    description: 'Where the last leg landed the cargo (a named port before an alternative the sources give).',
+  })
   async finalPort(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<unknown> {
     return ctx.loaders.node.load(r.finalPortId);
   }
 
-  @FieldResolver(() => Country)
+  @FieldResolver(() => Country, {
+    description: "The final port's country, or the destination country the last leg names when the port has none.",
+  })
   async finalCountry(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<unknown> {
     return ctx.loaders.node.load(`country:${r.finalCountryCode}`);
   }
 
-  @FieldResolver(() => [RouteStep])
+  @FieldResolver(() => [RouteStep], { description: 'Legs and transfers from the origin to the final port, in order.' })
   async steps(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<unknown[]> {
     return (await detailOf(r, ctx)).steps;
   }
@@ -456,7 +482,10 @@ export class TraceResolver {
 
 @Resolver(() => RouteStep)
 export class RouteStepResolver {
-  @FieldResolver(() => Transfer, { nullable: true })
+  @FieldResolver(() => Transfer, {
+    nullable: true,
+    description: 'The transfer, on a TRANSFER step; null on a LEG step.',
+  })
   async transfer(@Root() s: { transferId: string | null }, @Ctx() ctx: Context): Promise<unknown> {
     return s.transferId ? ctx.loaders.node.load(s.transferId) : null;
   }
@@ -464,7 +493,9 @@ export class RouteStepResolver {
 
 @Resolver(() => RouteIntermediaries)
 export class RouteIntermediariesResolver {
-  @FieldResolver(() => [Port])
+  @FieldResolver(() => [Port], {
+    description: 'Ports and transfer places between the origin and the final port, in route order.',
+  })
   async ports(@Root() i: RouteIntermediaries, @Ctx() ctx: Context): Promise<unknown[]> {
     return (await ctx.loaders.node.loadMany(i.portIds)).filter((p) => p != null && !(p instanceof Error));
   }
@@ -490,7 +521,10 @@ export class RouteIntermediariesResolver {
 
 @Resolver(() => DestinationSummary)
 export class DestinationSummaryResolver {
-  @FieldResolver(() => Country, { nullable: true })
+  @FieldResolver(() => Country, {
+    nullable: true,
+    description: "The group's country (grouped by country), or the port's country (grouped by port).",
+  })
   async country(@Root() d: DestinationSummary, @Ctx() ctx: Context): Promise<unknown> {
     return d.countryCode ? ctx.loaders.node.load(`country:${d.countryCode}`) : null;
   }
@@ -500,7 +534,7 @@ export class DestinationSummaryResolver {
     return d.portId ? ctx.loaders.node.load(d.portId) : null;
   }
 
-  @FieldResolver(() => [Vessel])
+  @FieldResolver(() => [Vessel], { description: 'Every vessel on a route of this group.' })
   async vessels(@Root() d: DestinationSummary, @Ctx() ctx: Context): Promise<unknown[]> {
     return (await ctx.loaders.node.loadMany(d.vesselIds)).filter((v) => v != null && !(v instanceof Error));
   }
@@ -508,7 +542,10 @@ export class DestinationSummaryResolver {
   @FieldResolver(() => [Route], { description: 'The routes of this group, most confident first.' })
   routes(
     @Root() d: DestinationSummary,
-    @Arg('limit', () => Int, { defaultValue: 50, description: `Most routes to return, 1 to ${MAX_ROUTE_LIMIT}.` })
+    @Arg('limit', () => Int, {
+      defaultValue: 50,
+      description: `Most routes to return, 1 to ${MAX_ROUTE_LIMIT}; outside that: BAD_USER_INPUT.`,
+    })
     limit: number,
   ): unknown[] {
     check('limit', routeLimitProblem(limit));
@@ -518,7 +555,7 @@ export class DestinationSummaryResolver {
 
 @Resolver(() => TimelineEvent)
 export class TimelineEventResolver {
-  @FieldResolver(() => [Source])
+  @FieldResolver(() => [Source], { description: 'The documents that state the event.' })
   async sources(@Root() e: TimelineEvent, @Ctx() ctx: Context): Promise<unknown[]> {
     return (await ctx.loaders.node.loadMany(e.sourceIds)).filter((s) => s != null && !(s instanceof Error));
   }
@@ -526,7 +563,7 @@ export class TimelineEventResolver {
 
 @Resolver(() => GraphEdge)
 export class GraphEdgeResolver {
-  @FieldResolver(() => [Source])
+  @FieldResolver(() => [Source], { description: 'The documents that state the fact behind the edge.' })
   async sources(@Root() e: GraphEdge, @Ctx() ctx: Context): Promise<unknown[]> {
     return (await ctx.loaders.node.loadMany(e.sourceIds ?? [])).filter((s) => s != null && !(s instanceof Error));
   }

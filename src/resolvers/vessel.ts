@@ -17,13 +17,23 @@ import { countryArg, idArg, pageArgs } from './args';
 
 @ArgsType()
 class VesselsArgs {
-  @Field(() => VesselFilter, { nullable: true })
+  @Field(() => VesselFilter, {
+    nullable: true,
+    description: 'Conditions the vessels must all meet; omitted: every vessel.',
+  })
   filter?: VesselFilter | null;
 
-  @Field(() => Int, { nullable: true, defaultValue: 20, description: 'Page size, 1 to 100.' })
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: 20,
+    description: 'Page size, 1 to 100; outside that: BAD_USER_INPUT.',
+  })
   first?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The endCursor of the previous page; a string that is not one: BAD_USER_INPUT.',
+  })
   after?: string | null;
 }
 
@@ -35,7 +45,11 @@ export class VesselResolver {
   @Query(() => Vessel, { nullable: true, description: 'A vessel by id or by IMO number (give one of them).' })
   async vessel(
     @Ctx() ctx: Context,
-    @Arg('id', () => ID, { nullable: true }) id?: string | null,
+    @Arg('id', () => ID, {
+      nullable: true,
+      description: 'A vessel id ("vessel:wise-honest"); another kind of id is BAD_USER_INPUT.',
+    })
+    id?: string | null,
     @Arg('imo', () => String, { nullable: true, description: 'Seven digits, with a valid check digit ("9114555").' })
     imo?: string | null,
   ): Promise<unknown> {
@@ -106,7 +120,9 @@ export class VesselResolver {
     return ctx.loaders.relationsToTarget.load(v.id);
   }
 
-  @FieldResolver(() => [Designation])
+  @FieldResolver(() => [Designation], {
+    description: 'Sanctions on the vessel (UN, OFAC, …), in force or not: see each status.',
+  })
   async designations(@Root() v: Vessel, @Ctx() ctx: Context): Promise<unknown[]> {
     return ctx.loaders.designationsOf.load(v.id);
   }
@@ -131,12 +147,15 @@ export class VesselResolver {
 
 @Resolver(() => IdentityClaim)
 export class IdentityClaimResolver {
-  @FieldResolver(() => Country, { nullable: true })
+  @FieldResolver(() => Country, {
+    nullable: true,
+    description: 'The flag claimed, as a country; null when none or not a country (see flagText).',
+  })
   async flag(@Root() c: IdentityClaim, @Ctx() ctx: Context): Promise<unknown> {
     return c.flagCode ? ctx.loaders.node.load(`country:${c.flagCode}`) : null;
   }
 
-  @FieldResolver(() => Vessel)
+  @FieldResolver(() => Vessel, { description: 'The vessel this identity was claimed for.' })
   async vessel(@Root() c: IdentityClaim, @Ctx() ctx: Context): Promise<unknown> {
     return ctx.loaders.node.load(c.vesselId);
   }

@@ -11,11 +11,16 @@ export enum ChangeAction {
 registerEnumType(ChangeAction, {
   name: 'ChangeAction',
   description: 'CREATED, UPDATED, or MERGED (the entity was merged into another: see mergeEntities).',
+  valuesConfig: {
+    CREATED: { description: 'The fact did not exist before this write.' },
+    UPDATED: { description: 'The fact existed; the write changed some of its values (see `changes`).' },
+    MERGED: { description: 'The entity was folded into another by mergeEntities; `entity` is the one kept.' },
+  },
 });
 
 @ObjectType({ description: 'One property (or `links.TYPE` edge set) before and after a write, as JSON text.' })
 export class PropertyChange {
-  @Field(() => String)
+  @Field(() => String, { description: 'The property name ("name", "imo"), or "links.TYPE" for a set of edges.' })
   property!: string;
 
   @Field(() => String, { description: 'JSON; "null" when it had no value.' })
@@ -27,7 +32,9 @@ export class PropertyChange {
 
 @ObjectType({ description: 'What one write changed in one fact, who wrote it and when.' })
 export class Change {
-  @Field(() => ID)
+  @Field(() => ID, {
+    description: 'Id of the entry ("change:<write id>:<n>"); entries of one write share the write id.',
+  })
   id!: string;
 
   @Field(() => String, { description: 'When (ISO 8601, UTC).' })
@@ -41,7 +48,11 @@ export class Change {
   @Field(() => String, { description: 'The mutation, or "import".' })
   operation!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The id of the HTTP request that wrote it (x-request-id, given or generated); null for the import command.',
+  })
   requestId!: string | null;
 
   @Field(() => String, { nullable: true, description: 'The import run, for imports.' })
@@ -56,13 +67,16 @@ export class Change {
   @Field(() => String, { description: 'Its label, or the relation type.' })
   entityLabel!: string;
 
-  @Field(() => ChangeAction)
+  @Field(() => ChangeAction, { description: 'Created, updated, or merged into another entity.' })
   action!: ChangeAction;
 
   @Field(() => String, { description: 'vessel, company, leg, relation, merge …' })
   factType!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why, where the write says ("merged X into Y", "derived from the identity claims").',
+  })
   note!: string | null;
 
   @Field(() => ID, {
@@ -74,7 +88,7 @@ export class Change {
   @Field(() => ID, { nullable: true, description: 'The other entity of a relation or transfer.' })
   objectId!: string | null;
 
-  @Field(() => [PropertyChange])
+  @Field(() => [PropertyChange], { description: 'Each property the write changed, before and after.' })
   changes!: PropertyChange[];
 
   @Field(() => Node, {

@@ -6,6 +6,6 @@ export class Country extends Node {
   @Field(() => String, { description: 'ISO 3166-1 alpha-2 code ("KP").' })
   code!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'English short name ("North Korea").' })
   name!: string;
 }

@@ -10,7 +10,9 @@ export abstract class Evidenced {
   @Field(() => Float, { description: 'Confidence from 0 to 1, from the tier of the sources behind the fact.' })
   confidence!: number;
 
-  @Field(() => ConfidenceTier)
+  @Field(() => ConfidenceTier, {
+    description: 'How sure the sources make the fact (HIGH … LOW); `confidence` is its number.',
+  })
   confidenceTier!: ConfidenceTier;
 
   @Field(() => String, { nullable: true, description: 'How the sources qualify the fact, where they do.' })
@@ -34,7 +36,9 @@ export class DateRange {
   })
   to!: string | null;
 
-  @Field(() => DatePrecision)
+  @Field(() => DatePrecision, {
+    description: 'How the sources stated it: a day, part of a month, a year, open-ended …',
+  })
   precision!: DatePrecision;
 
   @Field(() => String, { nullable: true, description: 'The words of the sources ("Aug-Sep 2017").' })
@@ -47,10 +51,13 @@ export class DateRange {
     'A figure the sources give, possibly a range or an estimate; conflicting figures are listed side by side.',
 })
 export class Quantity extends Evidenced {
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Lower bound, in `unit`; null when the sources give none.' })
   min!: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Upper bound, in `unit`; equals min for a single figure, null when the sources give none.',
+  })
   max!: number | null;
 
   @Field(() => String, { description: 'TONNES, USD, WON, SHIPMENTS, TRIPS, DWT or GT.' })
@@ -62,9 +69,9 @@ export class Quantity extends Evidenced {
 
 @ObjectType({ description: 'An approximate position.' })
 export class GeoPoint {
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Latitude in decimal degrees (WGS 84), -90 to 90; north positive.' })
   lat!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Longitude in decimal degrees (WGS 84), -180 to 180; east positive.' })
   lon!: number;
 }

@@ -7,6 +7,11 @@ registerEnumType(ExportFormat, {
   name: 'ExportFormat',
   description:
     'GRAPHML (typed keys; Gephi, yEd, Cytoscape), GEXF 1.3 (Gephi), CSV (a nodes table and an edges table in one text, split before the "# edges" line).',
+  valuesConfig: {
+    GRAPHML: { description: 'GraphML XML with typed keys: opens in Gephi, yEd and Cytoscape.' },
+    GEXF: { description: "GEXF 1.3 XML: Gephi's own format." },
+    CSV: { description: 'Two CSV tables in one text: the nodes, then the edges after a "# edges" line.' },
+  },
 });
 
 @ArgsType()
@@ -20,7 +25,7 @@ export class ExportArgs extends WalkArgs {
   })
   depth!: number;
 
-  @Field(() => ExportFormat)
+  @Field(() => ExportFormat, { description: 'The file format: GRAPHML, GEXF or CSV.' })
   format!: ExportFormat;
 
   @Field(() => Int, { defaultValue: 500, description: 'Most nodes, 1 to 2000; the nearest are kept.' })

@@ -33,6 +33,11 @@ export enum WriteStatus {
 registerEnumType(WriteStatus, {
   name: 'WriteStatus',
   description: 'What a write did: UNCHANGED when the graph already said exactly this.',
+  valuesConfig: {
+    CREATED: { description: 'The fact was new and is now in the graph.' },
+    UPDATED: { description: 'The fact existed; some values changed (listed in `changed`).' },
+    UNCHANGED: { description: 'The graph already said exactly this: nothing was written, no audit entry.' },
+  },
 });
 
 export enum MergeStatus {
@@ -42,6 +47,10 @@ export enum MergeStatus {
 registerEnumType(MergeStatus, {
   name: 'MergeStatus',
   description: 'UNCHANGED when `remove` had already been merged into `keep`.',
+  valuesConfig: {
+    MERGED: { description: '`remove` was folded into `keep` by this call.' },
+    UNCHANGED: { description: '`remove` had already been merged into `keep`: nothing was written.' },
+  },
 });
 
 export enum ImportFormat {
@@ -51,25 +60,34 @@ export enum ImportFormat {
 registerEnumType(ImportFormat, {
   name: 'ImportFormat',
   description: 'JSONL: Collier JSON Lines (docs/import.md); FTM: FollowTheMoney entities, one per line.',
+  valuesConfig: {
+    JSONL: {
+      description:
+        'Collier JSON Lines: one fact per line, the fields of the mutation inputs plus a `type` (docs/import.md).',
+    },
+    FTM: { description: 'FollowTheMoney entities, one JSON object per line (e.g. an OpenSanctions export).' },
+  },
 });
 
 /* --------------------------------------------------------------------------------------------- */
 
 @InputType({ description: 'A new source: its address, publisher, kind and reliability tier.' })
 export class SourceInput {
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'The http(s) address, at most 2000 characters; the source id is derived from it.',
+  })
   url!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Who published it, at most 300 characters.' })
   publisher!: string;
 
-  @Field(() => SourceKind)
+  @Field(() => SourceKind, { description: 'What kind of document it is.' })
   kind!: SourceKind;
 
-  @Field(() => ConfidenceTier)
+  @Field(() => ConfidenceTier, { description: 'How reliable the source is as a rule; facts citing it default to it.' })
   tier!: ConfidenceTier;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Title of the document, at most 1000 characters.' })
   title?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Publication date, YYYY-MM-DD.' })
@@ -80,25 +98,31 @@ export class SourceInput {
   description: 'A source a fact cites: `id` of an existing Source, or a new one ({url, publisher, kind, tier}).',
 })
 export class SourceRefInput {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'An existing Source ("source:…"); give it alone.' })
   id?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Alone: the address of a known source. With publisher, kind and tier: a new source (http(s)).',
+  })
   url?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A new source: who published it (required with url).' })
   publisher?: string | null;
 
-  @Field(() => SourceKind, { nullable: true })
+  @Field(() => SourceKind, { nullable: true, description: 'A new source: what kind of document (required with url).' })
   kind?: SourceKind | null;
 
-  @Field(() => ConfidenceTier, { nullable: true })
+  @Field(() => ConfidenceTier, {
+    nullable: true,
+    description: 'A new source: its reliability tier (required with url).',
+  })
   tier?: ConfidenceTier | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A new source: its title.' })
   title?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A new source: publication date, YYYY-MM-DD.' })
   date?: string | null;
 }
 
@@ -107,16 +131,28 @@ export class SourceRefInput {
     "A date or period: the earliest and latest day it can fall on (YYYY-MM-DD), how it was stated, and the source's words.",
 })
 export class DateRangeInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Earliest day it can fall on (YYYY-MM-DD, UTC); omitted: no lower bound.',
+  })
   from?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Latest day it can fall on (YYYY-MM-DD, UTC); omitted: no upper bound. Before `from`: BAD_USER_INPUT.',
+  })
   to?: string | null;
 
-  @Field(() => DatePrecision, { nullable: true })
+  @Field(() => DatePrecision, {
+    nullable: true,
+    description: 'How the sources state it. Default: DAY when from = to, UNKNOWN with neither bound, else OPEN.',
+  })
   precision?: DatePrecision | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The sources\' words ("late Aug 2017"), at most 500 characters. One of from, to or text is required.',
+  })
   text?: string | null;
 }
 
@@ -124,16 +160,22 @@ export class DateRangeInput {
   description: "A figure, possibly a range: min and/or max, a unit (TONNES by default) and the source's words.",
 })
 export class QuantityInput {
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Lower bound in `unit`, 0 to 1e12; give min, max or both.' })
   min?: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Upper bound in `unit`, 0 to 1e12, not below min; equal to min for one figure.',
+  })
   max?: number | null;
 
   @Field(() => String, { nullable: true, description: 'TONNES, USD, WON, SHIPMENTS, TRIPS, DWT or GT.' })
   unit?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The sources\' words ("~25,000 t"), at most 500 characters; default: the figure itself.',
+  })
   text?: string | null;
 }
 
@@ -157,37 +199,43 @@ export abstract class EvidenceInput {
   description: 'A vessel, identified by `id`, else by IMO number, else by name. Fields left out stay as they are.',
 })
 export class VesselInput extends EvidenceInput {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'A vessel id, to update that vessel; omitted: found by IMO number, else by name.',
+  })
   id?: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The name it is best known by, at most 300 characters.' })
   name!: string;
 
   @Field(() => String, { nullable: true, description: 'Seven digits with a valid check digit.' })
   imo?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Ship MMSI: nine digits, the first 2 to 7.' })
   mmsi?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Radio call sign, at most 20 characters.' })
   callSign?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Ship type ("bulk carrier"), at most 100 characters.' })
   vesselType?: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Year built, 1850 to 2100.' })
   buildYear?: number | null;
 
   @Field(() => VesselStatus, { nullable: true, description: 'Default for a new vessel: UNCONFIRMED.' })
   status?: VesselStatus | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The sources' notes on the vessel, at most 5000 characters." })
   description?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Current flag, ISO 3166-1 alpha-2.' })
   flag?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The flag in the sources\' words ("unflagged", "Togo (false)"), at most 300 characters.',
+  })
   flagText?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'Other names; added to those already known.' })
@@ -196,7 +244,7 @@ export class VesselInput extends EvidenceInput {
 
 @InputType('PartyFieldsInput', { description: 'The fields companies and persons share.' })
 abstract class PartyFields extends EvidenceInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'The name it is best known by, at most 300 characters.' })
   name!: string;
 
   @Field(() => [String], { nullable: true, description: 'Other names; added to those already known.' })
@@ -205,43 +253,52 @@ abstract class PartyFields extends EvidenceInput {
   @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2.' })
   country?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The country in the sources' words, at most 300 characters." })
   countryText?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Registered or known address, at most 1000 characters.' })
   address?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "Its role in the trade, in the sources' words (at most 1000 characters).",
+  })
   role?: string | null;
 }
 
 @InputType({ description: 'A company, identified by `id`, else by IMO company number, else by name.' })
 export class CompanyInput extends PartyFields {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'A company id, to update that company; omitted: found by IMO company number, else name.',
+  })
   id?: string | null;
 
   @Field(() => String, { nullable: true, description: 'IMO unique company number (seven digits).' })
   imoCompanyNumber?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'National company registration number, at most 100 characters.' })
   registrationNumber?: string | null;
 }
 
 @InputType({ description: 'A person, identified by `id`, else by name.' })
 export class PersonInput extends PartyFields {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'A person id, to update that person; omitted: found by name.' })
   id?: string | null;
 }
 
 @InputType({ description: 'A port or place, identified by `id`, else by UN/LOCODE, else by name.' })
 export class PortInput extends EvidenceInput {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'A port id, to update that port; omitted: found by UN/LOCODE, else name.',
+  })
   id?: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The name it is best known by, at most 300 characters.' })
   name!: string;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: 'Other names and spellings; added to those already known.' })
   aliases?: string[] | null;
 
   @Field(() => PortKind, { nullable: true, description: 'Default for a new port: PORT.' })
@@ -250,52 +307,69 @@ export class PortInput extends EvidenceInput {
   @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2; taken from the UN/LOCODE when left out.' })
   country?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'UN/LOCODE: a country code and three letters or digits 2-9 ("KPNAM").',
+  })
   locode?: string | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Latitude, decimal degrees (WGS 84), -90 to 90.' })
   lat?: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Longitude, decimal degrees (WGS 84), -180 to 180.' })
   lon?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "Its role in the trade, in the sources' words (at most 1000 characters).",
+  })
   role?: string | null;
 }
 
 @InputType({ description: 'One identity claimed for a vessel over a time span (name, numbers, flag), true or false.' })
 export class IdentityClaimInput extends EvidenceInput {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Give it to correct a claim already recorded; otherwise derived from vessel and identity.',
+  })
   id?: string | null;
 
   @Field(() => String, { description: 'The vessel: its id or "imo:NNNNNNN".' })
   vessel!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The name claimed, at most 300 characters. Give at least one identity field.',
+  })
   name?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The IMO number claimed: seven digits with a valid check digit.',
+  })
   imo?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The MMSI claimed: nine digits, the first 2 to 7.' })
   mmsi?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The call sign claimed, at most 20 characters.' })
   callSign?: string | null;
 
   @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2.' })
   flag?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The flag in the sources' words, at most 300 characters." })
   flagText?: string | null;
 
-  @Field(() => DateRangeInput, { nullable: true })
+  @Field(() => DateRangeInput, { nullable: true, description: 'When the identity was used.' })
   period?: DateRangeInput | null;
 
   @Field(() => IdentityStatus, { nullable: true, description: 'Default ASSERTED.' })
   status?: IdentityStatus | null;
 
-  @Field(() => IdentityKind)
+  @Field(() => IdentityKind, {
+    description: 'Where the claim comes from: registry, former name, AIS, papers, spelling.',
+  })
   kind!: IdentityKind;
 }
 
@@ -320,40 +394,51 @@ export class LegInput extends EvidenceInput {
   })
   from!: string[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Where from, in the sources' words (at most 1000 characters)." })
   fromText?: string | null;
 
-  @Field(() => [String])
+  @Field(() => [String], {
+    description: 'Where it went: port ids or "locode:XXXXX" (several when the sources give alternatives).',
+  })
   to!: string[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Where to, in the sources' words (at most 1000 characters)." })
   toText?: string | null;
 
-  @Field(() => DateRangeInput, { nullable: true })
+  @Field(() => DateRangeInput, { nullable: true, description: 'When it left.' })
   departure?: DateRangeInput | null;
 
-  @Field(() => DateRangeInput, { nullable: true })
+  @Field(() => DateRangeInput, { nullable: true, description: 'When it arrived.' })
   arrival?: DateRangeInput | null;
 
   @Field(() => Commodity, { nullable: true, description: 'Default COAL.' })
   commodity?: Commodity | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The cargo in the sources' words (at most 1000 characters)." })
   cargoText?: string | null;
 
-  @Field(() => [QuantityInput], { nullable: true })
+  @Field(() => [QuantityInput], {
+    nullable: true,
+    description: 'Tonnage figures (unit TONNES by default), at most 20.',
+  })
   tonnage?: QuantityInput[] | null;
 
   @Field(() => CargoOrigin, { nullable: true, description: 'Default UNCONFIRMED.' })
   cargoOrigin?: CargoOrigin | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The origin the papers declared ("Russia"), at most 300 characters.',
+  })
   declaredOrigin?: string | null;
 
   @Field(() => Legality, { nullable: true, description: 'Default UNDETERMINED.' })
   legality?: Legality | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Landed at the destination (true), refused or kept aboard (false); omitted: unknown.',
+  })
   discharged?: boolean | null;
 
   @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2.' })
@@ -362,7 +447,10 @@ export class LegInput extends EvidenceInput {
   @Field(() => [String], { nullable: true, description: 'Tactic codes ("AIS_DARK").' })
   tactics?: string[] | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "The evasion tactics in the sources' words (at most 1000 characters).",
+  })
   tacticsText?: string | null;
 }
 
@@ -370,25 +458,34 @@ export class LegInput extends EvidenceInput {
   description: 'Cargo passing from one vessel to another. The NEXT links of the legs it joins are recomputed with it.',
 })
 export class TransferInput extends EvidenceInput {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Give it to correct a transfer already recorded; otherwise derived from the two vessels and the date.',
+  })
   id?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The vessel that gave the cargo: its id or "imo:NNNNNNN".' })
   fromVessel?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'How the sources describe the giving vessel when unnamed (at most 1000 characters).',
+  })
   fromVesselDescription?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The vessel that took the cargo on: its id or "imo:NNNNNNN".' })
   toVessel?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'How the sources describe the receiving vessel when unnamed (at most 1000 characters).',
+  })
   toVesselDescription?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Where: a port id or "locode:XXXXX".' })
   port?: string | null;
 
-  @Field(() => DateRangeInput, { nullable: true })
+  @Field(() => DateRangeInput, { nullable: true, description: 'When it took place.' })
   when?: DateRangeInput | null;
 
   @Field(() => TransferKind, { nullable: true, description: 'Default SHIP_TO_SHIP.' })
@@ -400,10 +497,16 @@ export class TransferInput extends EvidenceInput {
   @Field(() => ID, { nullable: true, description: 'The leg that took it on.' })
   toLeg?: string | null;
 
-  @Field(() => [QuantityInput], { nullable: true })
+  @Field(() => [QuantityInput], {
+    nullable: true,
+    description: 'Tonnage passed on (unit TONNES by default), at most 20 figures.',
+  })
   tonnage?: QuantityInput[] | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Tactic codes ("AIS_DARK"); an unknown code is BAD_USER_INPUT.',
+  })
   tactics?: string[] | null;
 }
 
@@ -415,7 +518,7 @@ export class PartyLinkInput extends EvidenceInput {
   @Field(() => String, { nullable: true, description: 'Give it to correct a tie already recorded ("rel:…").' })
   id?: string | null;
 
-  @Field(() => RelationType)
+  @Field(() => RelationType, { description: 'What kind of tie: owns, manages, operates, controls, chartered …' })
   relation!: RelationType;
 
   @Field(() => String, { description: 'The company or person: its id, or "company-imo:NNNNNNN".' })
@@ -430,31 +533,35 @@ export class PartyLinkInput extends EvidenceInput {
   })
   role?: string | null;
 
-  @Field(() => DateRangeInput, { nullable: true })
+  @Field(() => DateRangeInput, { nullable: true, description: 'When the tie held.' })
   period?: DateRangeInput | null;
 }
 
 @InputType({ description: 'A sanction on a vessel, company or person.' })
 export class DesignationInput extends EvidenceInput {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Give it to correct a designation already recorded; otherwise derived from authority, date and target.',
+  })
   id?: string | null;
 
   @Field(() => String, { description: 'The vessel, company or person: an id or "imo:NNNNNNN".' })
   target!: string;
 
-  @Field(() => Authority)
+  @Field(() => Authority, { description: 'Who imposed it.' })
   authority!: Authority;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What it does ("port-entry ban", "asset freeze"), at most 1000 characters.' })
   measure!: string;
 
   @Field(() => DesignationStatus, { nullable: true, description: 'Default IN_FORCE.' })
   status?: DesignationStatus | null;
 
-  @Field(() => DateRangeInput, { nullable: true })
+  @Field(() => DateRangeInput, { nullable: true, description: 'When it was imposed or proposed.' })
   date?: DateRangeInput | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Programme or document reference, at most 1000 characters.' })
   reference?: string | null;
 }
 
@@ -465,7 +572,7 @@ export class WriteResult {
   @Field(() => ID, { description: "The fact's id (the entity, source, leg, relation …)." })
   id!: string;
 
-  @Field(() => WriteStatus)
+  @Field(() => WriteStatus, { description: 'Created, updated, or unchanged (the graph already said exactly this).' })
   status!: WriteStatus;
 
   @Field(() => [String], { description: 'The properties (and `links.TYPE` edges) that changed.' })
@@ -483,60 +590,60 @@ export class WriteResult {
   label!: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'What mergeEntities did: the entity kept, and how much moved over to it.' })
 export class MergeResult {
-  @Field(() => MergeStatus)
+  @Field(() => MergeStatus, { description: 'MERGED, or UNCHANGED when the two were already merged.' })
   status!: MergeStatus;
 
-  @Field(() => Node, { nullable: true })
+  @Field(() => Node, { nullable: true, description: 'The kept entity as it now stands.' })
   kept?: unknown;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the kept entity.' })
   keptId!: string;
 
   @Field(() => ID, { description: 'Still resolves, to the kept entity.' })
   removedId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Relationships moved from the removed entity to the kept one.' })
   movedRelationships!: number;
 
-  @Field(() => [ID])
+  @Field(() => [ID], { description: 'The audit entries the merge left (see `changes`).' })
   changeIds!: string[];
 }
 
 @ObjectType({ description: 'A line the import refused, and why.' })
 export class ImportRejection {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Line number in the payload, from 1.' })
   line!: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What is wrong, naming the field ("imo: is not a valid IMO number …").' })
   reason!: string;
 }
 
 @ObjectType({ description: 'What an import did: one count per line of the payload.' })
 export class ImportReport {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of this import run; its audit entries carry it as runId.' })
   runId!: string;
 
-  @Field(() => ImportFormat)
+  @Field(() => ImportFormat, { description: 'The format the payload was read as.' })
   format!: ImportFormat;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True when nothing was written (the counts say what would have been).' })
   dryRun!: boolean;
 
   @Field(() => Int, { description: 'Non-blank lines.' })
   lines!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Facts that were new.' })
   created!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Facts that existed and changed.' })
   updated!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Facts the graph already held exactly.' })
   unchanged!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Lines refused (see `rejections`); the other lines are still written.' })
   rejected!: number;
 
   @Field(() => Int, {
@@ -545,18 +652,23 @@ export class ImportReport {
   })
   skipped!: number;
 
-  @Field(() => [ImportRejection])
+  @Field(() => [ImportRejection], {
+    description: 'Each refused line and why (the first 1000; `rejected` counts them all).',
+  })
   rejections!: ImportRejection[];
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description:
+      'How many batches the facts were written in: one transaction each, except a dry run, which holds one and rolls it back.',
+  })
   batches!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Nodes Neo4j created.' })
   nodesCreated!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Relationships Neo4j created.' })
   relationshipsCreated!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Wall-clock time of the import, in milliseconds.' })
   durationMs!: number;
 }

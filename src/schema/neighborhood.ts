@@ -26,7 +26,9 @@ export class WalkArgs {
 
 @ArgsType()
 export class NeighborhoodArgs extends WalkArgs {
-  @Field(() => ID)
+  @Field(() => ID, {
+    description: 'The entity at the centre (any Collier id). Malformed: BAD_USER_INPUT; unknown: NOT_FOUND.',
+  })
   id!: string;
 
   @Field(() => Int, { defaultValue: 1, description: 'Hops from the entity, 1 to 3.' })

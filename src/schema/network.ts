@@ -12,6 +12,11 @@ registerEnumType(CentralityMetric, {
   name: 'CentralityMetric',
   description:
     'DEGREE: how many ties; BETWEENNESS: how often on the shortest way between others (brokers); PAGERANK: tied to well-tied entities.',
+  valuesConfig: {
+    DEGREE: { description: 'Number of ties in the projected scope (every tie weighs the same; direction ignored).' },
+    BETWEENNESS: { description: 'How many shortest paths between other entities pass through it: the brokers.' },
+    PAGERANK: { description: 'PageRank: high when tied to entities that are themselves well tied.' },
+  },
 });
 
 export enum ClusterAlgorithm {
@@ -22,6 +27,10 @@ registerEnumType(ClusterAlgorithm, {
   name: 'ClusterAlgorithm',
   description:
     'WCC: entities connected at all (weakly connected components); LOUVAIN: densely tied communities within them.',
+  valuesConfig: {
+    WCC: { description: 'Weakly connected components: every entity reachable from another by any chain of ties.' },
+    LOUVAIN: { description: 'Louvain communities: groups more densely tied inside than to the rest.' },
+  },
 });
 
 export const NETWORK_TYPES_HELP =
@@ -51,7 +60,10 @@ export class NetworkArgs {
 
 @ArgsType()
 export class CentralityArgs extends NetworkArgs {
-  @Field(() => CentralityMetric, { defaultValue: CentralityMetric.BETWEENNESS })
+  @Field(() => CentralityMetric, {
+    defaultValue: CentralityMetric.BETWEENNESS,
+    description: 'The measure to rank by (default BETWEENNESS, which finds brokers).',
+  })
   metric!: CentralityMetric;
 
   @Field(() => Int, { defaultValue: 20, description: 'How many of the highest-ranked entities, 1 to 200.' })
@@ -60,7 +72,10 @@ export class CentralityArgs extends NetworkArgs {
 
 @ArgsType()
 export class ClustersArgs extends NetworkArgs {
-  @Field(() => ClusterAlgorithm, { defaultValue: ClusterAlgorithm.WCC })
+  @Field(() => ClusterAlgorithm, {
+    defaultValue: ClusterAlgorithm.WCC,
+    description: 'How to find clusters: WCC (connected at all, default) or LOUVAIN (dense communities).',
+  })
   algorithm!: ClusterAlgorithm;
 
   @Field(() => Int, { defaultValue: 2, description: 'Smallest cluster to list, 1 or more.' })
@@ -72,22 +87,24 @@ export class ClustersArgs extends NetworkArgs {
 
 @ObjectType({ description: 'An entity and its score on a centrality measure.' })
 export class RankedEntity {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Position, 1 for the highest score; ties are ordered by id.' })
   rank!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, {
+    description: "The measure's value (9 significant digits): a tie count for DEGREE, unnormalised otherwise.",
+  })
   score!: number;
 
-  @Field(() => GraphNode)
+  @Field(() => GraphNode, { description: 'The entity as a drawable node (see `entity` for the entity itself).' })
   node!: GraphNode;
 
   @Field(() => Boolean, { description: 'Has a designation in force.' })
   designated!: boolean;
 }
 
-@ObjectType()
+@ObjectType({ description: 'One entity of a cluster.' })
 export class ClusterMember {
-  @Field(() => GraphNode)
+  @Field(() => GraphNode, { description: 'The entity as a drawable node (see `entity` for the entity itself).' })
   node!: GraphNode;
 
   @Field(() => Boolean, { description: 'Has a designation in force.' })
@@ -102,7 +119,7 @@ export class Cluster {
   @Field(() => Int, { description: '1 for the largest cluster.' })
   rank!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many entities the cluster has (all of them, even past the members shown).' })
   size!: number;
 
   @Field(() => Int, { description: 'Members with a designation in force.' })
@@ -111,6 +128,6 @@ export class Cluster {
   @Field(() => [ClusterMember], { description: 'Members ordered by id (at most 500; see `truncated`).' })
   members!: ClusterMember[];
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True when the cluster has more than the 500 members listed.' })
   truncated!: boolean;
 }

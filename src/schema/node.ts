@@ -7,6 +7,8 @@ import { labelOfId } from '../domain/ids';
   resolveType: (value: { id: string }) => labelOfId(value.id) ?? undefined,
 })
 export abstract class Node {
-  @Field(() => ID)
+  @Field(() => ID, {
+    description: 'Global id: the kind, a colon and a stable key ("vessel:wise-honest", "country:KP").',
+  })
   id!: string;
 }

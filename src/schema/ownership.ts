@@ -7,7 +7,7 @@ import { GraphNode, Subgraph } from './subgraph';
 
 @ObjectType({ description: 'One tie of an ownership tree: a party holding the vessel, or holding a party above it.' })
 export class OwnershipTie {
-  @Field(() => PartyRelation)
+  @Field(() => PartyRelation, { description: 'The tie itself: its type, role, time span and evidence.' })
   relation!: PartyRelation;
 
   @Field(() => Int, { description: '1: tied to the vessel itself; 2: owns or controls a party of level 1; and so on.' })
@@ -22,7 +22,7 @@ export class OwnershipTie {
 
 @ObjectType({ description: 'A company or person on the tree.' })
 export class OwnershipParty {
-  @Field(() => Party)
+  @Field(() => Party, { description: 'The company or person.' })
   party!: Party;
 
   @Field(() => Int, { description: 'Its nearest level (1: tied to the vessel itself).' })
@@ -31,7 +31,7 @@ export class OwnershipParty {
   @Field(() => Boolean, { description: 'No known party owns or controls it as of the day: the top of its chain.' })
   ultimateParent!: boolean;
 
-  @Field(() => [Designation])
+  @Field(() => [Designation], { description: 'Its designations imposed by the day (all statuses).' })
   designations!: Designation[];
 }
 
@@ -43,7 +43,7 @@ export class ChainDesignation {
   @Field(() => Int, { description: '0: the vessel itself; otherwise the level of the party.' })
   depth!: number;
 
-  @Field(() => Designation)
+  @Field(() => Designation, { description: 'The designation: authority, measure, status, date.' })
   designation!: Designation;
 }
 
@@ -51,7 +51,7 @@ export class ChainDesignation {
   description: 'Registered owner, managers, operators and the chain of controlling companies above them, as of a day.',
 })
 export class OwnershipTree {
-  @Field(() => Vessel)
+  @Field(() => Vessel, { description: 'The vessel the tree is drawn for.' })
   vessel!: Vessel;
 
   @Field(() => String, {

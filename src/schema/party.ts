@@ -11,16 +11,16 @@ import { labelOfId } from '../domain/ids';
   resolveType: (value: { id: string }) => labelOfId(value.id) ?? undefined,
 })
 export abstract class Party extends Evidenced implements Node {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id: "company:…" for a company, "person:…" for a person.' })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The name it is best known by in the sources.' })
   name!: string;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Other names and spellings: former names, transliterations, trading names.' })
   aliases!: string[];
 
-  @Field(() => PartyKind)
+  @Field(() => PartyKind, { description: 'COMPANY or PERSON.' })
   kind!: PartyKind;
 
   @Field(() => String, {
@@ -31,20 +31,26 @@ export abstract class Party extends Evidenced implements Node {
 
   countryCode!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Registered or known address, as the sources give it.' })
   address!: string | null;
 
   @Field(() => String, { nullable: true, description: "Its role in the trade, in the sources' words." })
   role!: string | null;
 }
 
-@ObjectType({ implements: [Party, Node, Evidenced] })
+@ObjectType({
+  implements: [Party, Node, Evidenced],
+  description: 'A company: registered owner, manager, operator, front company, broker or buyer.',
+})
 export class Company extends Party {
   @Field(() => String, { nullable: true, description: 'IMO unique company number, where known.' })
   imoCompanyNumber!: string | null;
 }
 
-@ObjectType({ implements: [Party, Node, Evidenced] })
+@ObjectType({
+  implements: [Party, Node, Evidenced],
+  description: 'A natural person: director, owner, broker or agent named in the sources.',
+})
 export class Person extends Party {}
 
 @ObjectType({
@@ -53,16 +59,21 @@ export class Person extends Party {}
     'A tie between a company or person and a vessel or company (ownership, management, control …) over a time span.',
 })
 export class PartyRelation extends Evidenced {
-  @Field(() => ID)
+  @Field(() => ID, {
+    description: 'Id of the tie ("rel:…"), as `changes(entityId:)` and linkParty take it; not a Node id.',
+  })
   id!: string;
 
-  @Field(() => RelationType)
+  @Field(() => RelationType, { description: 'What kind of tie: owns, manages, operates, controls, chartered …' })
   type!: RelationType;
 
   @Field(() => String, { nullable: true, description: 'The role in the sources\' words ("registered owner").' })
   role!: string | null;
 
-  @Field(() => DateRange, { nullable: true })
+  @Field(() => DateRange, {
+    nullable: true,
+    description: 'When the tie held (UTC days, with the precision the sources give); null when undated.',
+  })
   period!: DateRange | null;
 
   partyId!: string;
@@ -77,10 +88,13 @@ export class PartyFilter {
   @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 country code.' })
   country?: string | null;
 
-  @Field(() => PartyKind, { nullable: true })
+  @Field(() => PartyKind, { nullable: true, description: 'Only companies (COMPANY) or only persons (PERSON).' })
   kind?: PartyKind | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: only parties under a sanction in force; false: only those under none.',
+  })
   designated?: boolean | null;
 }
 

@@ -8,10 +8,10 @@ import { WalkArgs } from './neighborhood';
     'A path in the graph: its nodes in order from start to end, and its edges in order (each edge keeps its stored direction in `source`/`target`, whichever way the path walks it).',
 })
 export class GraphPath {
-  @Field(() => [GraphNode])
+  @Field(() => [GraphNode], { description: 'The nodes in path order, from the start to the end.' })
   nodes!: GraphNode[];
 
-  @Field(() => [GraphEdge])
+  @Field(() => [GraphEdge], { description: 'The edges in path order; edges[i] joins nodes[i] and nodes[i+1].' })
   edges!: GraphEdge[];
 
   @Field(() => Int, { description: 'Number of edges.' })
@@ -32,7 +32,7 @@ export class GraphPath {
     'An entity linked to both a and b (a shared owner, manager, operator, port, transfer counterpart …), with the way from each.',
 })
 export class CommonConnection {
-  @Field(() => GraphNode)
+  @Field(() => GraphNode, { description: 'The shared entity as a drawable node (see `entity` for the entity itself).' })
   node!: GraphNode;
 
   @Field(() => GraphPath, { description: 'From a to the entity.' })
@@ -47,10 +47,15 @@ export class CommonConnection {
 
 @ArgsType()
 export class PathsArgs extends WalkArgs {
-  @Field(() => ID)
+  @Field(() => ID, {
+    description: 'Where the paths start: Any Collier id; malformed: BAD_USER_INPUT; unknown: NOT_FOUND.',
+  })
   from!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, {
+    description:
+      'Where the paths end: Any Collier id; malformed: BAD_USER_INPUT; unknown: NOT_FOUND; equal to `from`: BAD_USER_INPUT.',
+  })
   to!: string;
 
   @Field(() => Int, { defaultValue: 3, description: 'How many shortest paths, 1 to 10.' })
@@ -62,10 +67,12 @@ export class PathsArgs extends WalkArgs {
 
 @ArgsType()
 export class CommonConnectionsArgs extends WalkArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The first entity: Any Collier id; malformed: BAD_USER_INPUT; unknown: NOT_FOUND.' })
   a!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, {
+    description: 'The second entity, not equal to a: Any Collier id; malformed: BAD_USER_INPUT; unknown: NOT_FOUND.',
+  })
   b!: string;
 
   @Field(() => Int, { defaultValue: 2, description: 'Most hops from each side to the shared entity, 1 to 3.' })

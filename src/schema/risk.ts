@@ -36,18 +36,30 @@ registerEnumType(RiskFactorCode, {
 registerEnumType(RiskEffect, {
   name: 'RiskEffect',
   description: 'RAISES or LOWERS the score, or NEUTRALISES facts that would have raised it.',
+  valuesConfig: {
+    RAISES: { description: 'A positive weight: the factor adds points.' },
+    LOWERS: { description: 'A negative weight: the factor takes points off (e.g. CLEARED_BY_SOURCES).' },
+    NEUTRALISES: { description: 'Weight 0: the facts are listed and set aside, adding nothing (e.g. EXEMPT_CARGO).' },
+  },
 });
 registerEnumType(RiskLevel, {
   name: 'RiskLevel',
   description: 'NONE below 1, LOW from 1, MEDIUM from 25, HIGH from 50, SEVERE from 75.',
+  valuesConfig: {
+    NONE: { description: 'Score 0: nothing in the graph points to a risk.' },
+    LOW: { description: 'Score 1 to 24.' },
+    MEDIUM: { description: 'Score 25 to 49.' },
+    HIGH: { description: 'Score 50 to 74.' },
+    SEVERE: { description: 'Score 75 to 100.' },
+  },
 });
 
 @ObjectType({ description: 'One reason in a risk score.' })
 export class RiskFactor {
-  @Field(() => RiskFactorCode)
+  @Field(() => RiskFactorCode, { description: 'Which rule this factor is (designation, DPRK port legs, tactics …).' })
   code!: RiskFactorCode;
 
-  @Field(() => RiskEffect)
+  @Field(() => RiskEffect, { description: 'Whether it raises, lowers or neutralises the score.' })
   effect!: RiskEffect;
 
   @Field(() => Float, { description: 'Most points the factor can give (negative: it lowers the score).' })
@@ -74,18 +86,18 @@ export class RiskFactor {
   sourceIds!: string[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The weight one risk factor has in this service (its most points).' })
 export class RiskWeight {
-  @Field(() => RiskFactorCode)
+  @Field(() => RiskFactorCode, { description: 'The factor.' })
   code!: RiskFactorCode;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Most points the factor can give; negative lowers the score, 0 neutralises.' })
   weight!: number;
 }
 
 @ObjectType({ description: 'How risky a vessel is, from 0 to 100, and why.' })
 export class RiskProfile {
-  @Field(() => Vessel)
+  @Field(() => Vessel, { description: 'The vessel assessed.' })
   vessel!: Vessel;
 
   @Field(() => String, { nullable: true, description: 'The day the profile is drawn for; null: everything known.' })
@@ -94,7 +106,7 @@ export class RiskProfile {
   @Field(() => Int, { description: "Sum of the factors' points, clamped to 0..100." })
   score!: number;
 
-  @Field(() => RiskLevel)
+  @Field(() => RiskLevel, { description: "The score's band: NONE, LOW (1+), MEDIUM (25+), HIGH (50+), SEVERE (75+)." })
   level!: RiskLevel;
 
   @Field(() => [RiskFactor], { description: 'The factors that apply, largest effect first.' })

@@ -5,27 +5,29 @@ import { Int } from 'type-graphql';
 
 @ObjectType({ description: 'One search result: the entity, how well it matched, and the name that matched.' })
 export class SearchEdge {
-  @Field(() => String)
+  @Field(() => String, { description: 'Opaque cursor of this result: pass it as `after` to get the results after it.' })
   cursor!: string;
 
-  @Field(() => Node)
+  @Field(() => Node, { description: 'The vessel, port, company, person or country found.' })
   node!: Node;
 
-  @Field(() => Float)
+  @Field(() => Float, {
+    description: 'Full-text relevance (Lucene score, higher is better); only comparable within one search.',
+  })
   score!: number;
 
   @Field(() => String, { nullable: true, description: 'The name or alias that matched (e.g. a former name).' })
   matchedName!: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'One page of search results, best match first (Relay cursor connection).' })
 export class SearchConnection {
-  @Field(() => [SearchEdge])
+  @Field(() => [SearchEdge], { description: 'The results of this page, best first.' })
   edges!: SearchEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Cursors of this page and whether more results follow.' })
   pageInfo!: PageInfo;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many entities match, over all pages.' })
   totalCount!: number;
 }

@@ -8,7 +8,7 @@ import { DateRange } from './evidence';
 
 @ObjectType({ description: 'A node of a drawn subgraph.' })
 export class GraphNode {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The entity's id; `node(id)` fetches it (edges refer to it as source or target)." })
   id!: string;
 
   @Field(() => String, { description: 'Its kind: Vessel, Port, Company, Person, Leg, Transfer, Country …' })
@@ -20,22 +20,28 @@ export class GraphNode {
 
 @ObjectType({ description: 'An edge of a drawn subgraph, pointing from `source` to `target`.' })
 export class GraphEdge {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the edge, unique within the subgraph.' })
   id!: string;
 
   @Field(() => String, { description: 'FROM, TO, ON, NEXT, OWNS, MANAGES …' })
   type!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the node the edge starts at.' })
   source!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the node the edge points to.' })
   target!: string;
 
-  @Field(() => DateRange, { nullable: true })
+  @Field(() => DateRange, {
+    nullable: true,
+    description: 'When the tie held (UTC days); null when undated or timeless.',
+  })
   period!: DateRange | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Confidence of the fact behind the edge, 0 to 1; null when it has none.',
+  })
   confidence!: number | null;
 
   sourceIds!: string[];
@@ -43,10 +49,10 @@ export class GraphEdge {
 
 @ObjectType({ description: 'Nodes and edges, ready for a graph-drawing library.' })
 export class Subgraph {
-  @Field(() => [GraphNode])
+  @Field(() => [GraphNode], { description: 'The nodes, each once.' })
   nodes!: GraphNode[];
 
-  @Field(() => [GraphEdge])
+  @Field(() => [GraphEdge], { description: 'The edges between those nodes.' })
   edges!: GraphEdge[];
 
   @Field(() => Boolean, { description: 'True when a limit cut the subgraph short.' })

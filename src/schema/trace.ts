@@ -8,7 +8,14 @@ export enum RouteStepKind {
   LEG = 'LEG',
   TRANSFER = 'TRANSFER',
 }
-registerEnumType(RouteStepKind, { name: 'RouteStepKind' });
+registerEnumType(RouteStepKind, {
+  name: 'RouteStepKind',
+  description: 'Whether a route step is a leg or a transfer.',
+  valuesConfig: {
+    LEG: { description: 'A leg: one vessel carried the cargo from a place to a place (`leg` is set).' },
+    TRANSFER: { description: 'A transfer: the cargo passed between two vessels (`transfer` is set).' },
+  },
+});
 
 export enum LinkKind {
   TRANSFER = 'TRANSFER',
@@ -19,6 +26,14 @@ registerEnumType(LinkKind, {
   name: 'LinkKind',
   description:
     'How the cargo passed from one leg to the next: a documented TRANSFER between vessels, a CONTINUATION on the same vessel with the cargo aboard, or INFERRED (landed and reloaded at the same port within the maximum wait).',
+  valuesConfig: {
+    TRANSFER: { description: 'A documented transfer between the two vessels: a fact.' },
+    CONTINUATION: { description: 'The same vessel sailed on with its cargo aboard: a fact.' },
+    INFERRED: {
+      description:
+        'A guess: the cargo was landed at the port and reloaded by a vessel leaving within maxWaitDays; weighed by how many departures could have taken it.',
+    },
+  },
 });
 
 export enum LinkCertainty {
@@ -28,29 +43,48 @@ export enum LinkCertainty {
 registerEnumType(LinkCertainty, {
   name: 'LinkCertainty',
   description: 'CERTAIN when the date bounds prove the order; POSSIBLE when they only allow it.',
+  valuesConfig: {
+    CERTAIN: { description: 'The next leg cannot have left before the previous one arrived.' },
+    POSSIBLE: { description: 'The date ranges overlap: the order is allowed, not proved; lowers route confidence.' },
+  },
 });
 
 export enum DestinationGrouping {
   COUNTRY = 'COUNTRY',
   PORT = 'PORT',
 }
-registerEnumType(DestinationGrouping, { name: 'DestinationGrouping' });
+registerEnumType(DestinationGrouping, {
+  name: 'DestinationGrouping',
+  description: 'How `destinations` groups the routes.',
+  valuesConfig: {
+    COUNTRY: { description: "One group per country of the routes' final ports (key: ISO 3166-1 alpha-2 code)." },
+    PORT: { description: 'One group per final port (key: port id).' },
+  },
+});
 
 @InputType({ description: 'A period; either side may be left open. Days are written YYYY-MM-DD.' })
 export class DateWindowInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'First day (YYYY-MM-DD, UTC), included; omitted: open. Not a calendar date: BAD_USER_INPUT.',
+  })
   from?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Last day (YYYY-MM-DD, UTC), included; omitted: open. Before `from`: BAD_USER_INPUT.',
+  })
   to?: string | null;
 }
 
 @ObjectType({ description: 'How a step follows the one before it.' })
 export class RouteLink {
-  @Field(() => LinkKind)
+  @Field(() => LinkKind, { description: 'Documented transfer, continuation on the same vessel, or inferred reload.' })
   kind!: LinkKind;
 
-  @Field(() => LinkCertainty)
+  @Field(() => LinkCertainty, {
+    description: 'Whether the date bounds prove the order of the two legs or only allow it.',
+  })
   certainty!: LinkCertainty;
 
   @Field(() => Int, { nullable: true, description: 'Fewest days the cargo can have waited (null: unknown).' })
@@ -70,16 +104,16 @@ export class RouteLink {
     'One step of a route: a leg (vessel, from, to, dates, tonnage) or a transfer (from vessel, to vessel, where, when).',
 })
 export class RouteStep {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Position in the route, from 0 at the origin.' })
   index!: number;
 
-  @Field(() => RouteStepKind)
+  @Field(() => RouteStepKind, { description: 'LEG or TRANSFER: which of `leg` and `transfer` is set.' })
   kind!: RouteStepKind;
 
-  @Field(() => Leg, { nullable: true })
+  @Field(() => Leg, { nullable: true, description: 'The leg, on a LEG step; null on a TRANSFER step.' })
   leg!: Leg | null;
 
-  @Field(() => Transfer, { nullable: true })
+  @Field(() => Transfer, { nullable: true, description: 'The transfer, on a TRANSFER step; null on a LEG step.' })
   transfer!: Transfer | null;
 
   @Field(() => RouteLink, {
@@ -91,19 +125,21 @@ export class RouteStep {
 
 @ObjectType({ description: 'A tonnage range in tonnes.' })
 export class TonnageRange {
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Lowest figure, in tonnes; null when no source gives one.' })
   min!: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Highest figure, in tonnes; null when no source gives one.' })
   max!: number | null;
 }
 
 @ObjectType({ description: 'A chain of legs that carried cargo from the origin to a final port.' })
 export class Route {
-  @Field(() => ID)
+  @Field(() => ID, {
+    description: 'Id derived from the route\'s legs ("route:…"): the same chain has the same id in every trace.',
+  })
   id!: string;
 
-  @Field(() => [RouteStep])
+  @Field(() => [RouteStep], { description: 'Legs and transfers from the origin to the final port, in order.' })
   steps!: RouteStep[];
 
   @Field(() => Float, {
@@ -151,10 +187,10 @@ export class DestinationSummary {
   @Field(() => String, { description: 'ISO country code or port id.' })
   key!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The country's or port's name." })
   name!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many routes end in this group.' })
   routeCount!: number;
 
   @Field(() => TonnageRange, {
@@ -185,14 +221,30 @@ export enum TimelineEventKind {
   DESIGNATION = 'DESIGNATION',
   TACTIC = 'TACTIC',
 }
-registerEnumType(TimelineEventKind, { name: 'TimelineEventKind' });
+registerEnumType(TimelineEventKind, {
+  name: 'TimelineEventKind',
+  description: 'What happened in a timeline event; `refId` names the entity.',
+  valuesConfig: {
+    LEG_DEPARTURE: { description: 'The vessel left on a leg (refId: the leg).' },
+    LEG_ARRIVAL: { description: 'The vessel arrived at the end of a leg (refId: the leg).' },
+    TRANSFER: { description: 'A transfer the vessel took part in, either side (refId: the transfer).' },
+    IDENTITY: { description: 'A name, number or flag it claimed from this date (refId: the identity claim).' },
+    DESIGNATION: { description: 'A sanction on the vessel (refId: the designation).' },
+    TACTIC: { description: 'An evasion tactic seen for the vessel (refId: the tactic).' },
+  },
+});
 
 @ObjectType({ description: "One dated event in a vessel's life, with what it refers to." })
 export class TimelineEvent {
-  @Field(() => TimelineEventKind)
+  @Field(() => TimelineEventKind, {
+    description: 'What kind of event: departure, arrival, transfer, identity, designation, tactic.',
+  })
   kind!: TimelineEventKind;
 
-  @Field(() => DateRange, { nullable: true })
+  @Field(() => DateRange, {
+    nullable: true,
+    description: 'When (UTC days, with the precision the sources give); undated events come last.',
+  })
   date!: DateRange | null;
 
   @Field(() => String, { description: 'What happened, in a line.' })
@@ -204,7 +256,7 @@ export class TimelineEvent {
   })
   refId!: string | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Confidence of the fact behind the event, 0 to 1.' })
   confidence!: number | null;
 
   sourceIds!: string[];

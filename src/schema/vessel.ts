@@ -9,7 +9,7 @@ import { Connection } from './connection';
   description: 'A ship. Its current name and flag are derived from its identity history.',
 })
 export class Vessel extends Evidenced implements Node {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id ("vessel:wise-honest"); stays the same when the vessel is renamed.' })
   id!: string;
 
   @Field(() => String, { description: 'The name it is best known by in the sources.' })
@@ -23,28 +23,36 @@ export class Vessel extends Evidenced implements Node {
   @Field(() => String, { nullable: true, description: 'IMO number (seven digits, check digit verified).' })
   imo!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Maritime Mobile Service Identity (nine digits), as the sources give it.',
+  })
   mmsi!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Radio call sign, as the sources give it.' })
   callSign!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Ship type in the sources\' words ("bulk carrier", "general cargo").',
+  })
   vesselType!: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Year the hull was built (four digits).' })
   buildYear!: number | null;
 
   @Field(() => [Quantity], { description: 'Deadweight as the sources give it (conflicting figures side by side).' })
   deadweight!: Quantity[];
 
-  @Field(() => [Quantity])
+  @Field(() => [Quantity], {
+    description: 'Gross tonnage (unit GT) as the sources give it, conflicting figures side by side.',
+  })
   grossTonnage!: Quantity[];
 
   @Field(() => String, { nullable: true, description: "The sources' notes on this vessel, condensed." })
   description!: string | null;
 
-  @Field(() => VesselStatus)
+  @Field(() => VesselStatus, { description: 'Whether the sources implicate it, cleared it, or leave it open.' })
   status!: VesselStatus;
 
   @Field(() => String, {
@@ -61,21 +69,27 @@ export class Vessel extends Evidenced implements Node {
   description: 'One claimed identity of a vessel over a time span; a claim can be false (spoofed or forged).',
 })
 export class IdentityClaim extends Evidenced implements Node {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the claim ("identity:…").' })
   id!: string;
 
   vesselId!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The name claimed; null when the claim is about numbers or flag only.',
+  })
   name!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "The IMO number claimed (seven digits); a false claim may carry another ship's number.",
+  })
   imo!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The MMSI claimed or broadcast (nine digits).' })
   mmsi!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The radio call sign claimed.' })
   callSign!: string | null;
 
   @Field(() => String, {
@@ -86,13 +100,20 @@ export class IdentityClaim extends Evidenced implements Node {
 
   flagCode!: string | null;
 
-  @Field(() => DateRange, { nullable: true })
+  @Field(() => DateRange, {
+    nullable: true,
+    description: 'When the identity was used (UTC days, with the precision the sources give); null when undated.',
+  })
   period!: DateRange | null;
 
-  @Field(() => IdentityStatus)
+  @Field(() => IdentityStatus, {
+    description: 'Asserted, verified by an official record, or shown false (spoofed, forged).',
+  })
   status!: IdentityStatus;
 
-  @Field(() => IdentityKind)
+  @Field(() => IdentityKind, {
+    description: 'Where the claim comes from: registry, former name, AIS broadcast, papers, spelling.',
+  })
   kind!: IdentityKind;
 }
 
@@ -119,7 +140,7 @@ export class VesselFilter {
   })
   tactic?: string | null;
 
-  @Field(() => VesselStatus, { nullable: true })
+  @Field(() => VesselStatus, { nullable: true, description: 'Only vessels the sources leave in this status.' })
   status?: VesselStatus | null;
 }
 
