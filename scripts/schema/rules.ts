@@ -9,10 +9,13 @@ import { Change, CriticalityLevel, diff } from '@graphql-inspector/core';
 import {
   buildSchema,
   getNamedType,
+  GraphQLArgument,
+  GraphQLInputField,
   GraphQLSchema,
   isEnumType,
   isInputObjectType,
   isInterfaceType,
+  isNonNullType,
   isObjectType,
   isUnionType,
 } from 'graphql';
@@ -119,6 +122,29 @@ const REMOVALS = new Set([
   'TYPE_REMOVED',
 ]);
 
+/**
+ * An argument or input field typed `T!` with a default is optional; dropping the default makes it
+ * required, which Inspector reports only as a changed default (DANGEROUS). Counted as breaking here.
+ */
+function madeRequired(change: Change, schema: GraphQLSchema): Change {
+  const type = change.type as string;
+  if (type !== 'FIELD_ARGUMENT_DEFAULT_CHANGED' && type !== 'INPUT_FIELD_DEFAULT_VALUE_CHANGED') return change;
+  const [typeName, fieldName, argName] = (change.path ?? '').split('.');
+  const owner = schema.getType(typeName);
+  let input: GraphQLArgument | GraphQLInputField | undefined;
+  if (argName != null && (isObjectType(owner) || isInterfaceType(owner))) {
+    input = owner.getFields()[fieldName]?.args.find((a) => a.name === argName);
+  } else if (argName == null && isInputObjectType(owner)) {
+    input = owner.getFields()[fieldName];
+  }
+  if (input == null || !isNonNullType(input.type) || input.defaultValue !== undefined) return change;
+  return {
+    ...change,
+    message: `${change.message}: '${change.path}' (${String(input.type)}) is now required`,
+    criticality: { level: CriticalityLevel.Breaking, reason: 'A non-null argument without a default is required.' },
+  };
+}
+
 function isBreaking(change: Change): boolean {
   return change.criticality.level === CriticalityLevel.Breaking || REMOVALS.has(change.type as string);
 }
@@ -150,7 +176,7 @@ export class SchemaHistory {
     const prev = this.previous;
     let result: StepResult | null = null;
     if (prev) {
-      const changes = await diff(prev.schema, schema);
+      const changes = (await diff(prev.schema, schema)).map((c) => madeRequired(c, schema));
       const removedTypes = new Set(changes.filter((c) => c.type === 'TYPE_REMOVED').map((c) => c.path ?? ''));
       result = {
         from: prev.version.label,

@@ -79,6 +79,24 @@ describe('breaking-change rule', () => {
     expect(violations(steps)).toEqual(['FIELD_ARGUMENT_ADDED Query.vessels.flag']);
   });
 
+  it('fails when a non-null argument or input field loses its default (it becomes required)', async () => {
+    const withDefaults = `${BASE}\ninput Window { days: Int! = 30 }`.replace(
+      'vessels(first: Int)',
+      'vessels(first: Int! = 10, window: Window)',
+    );
+    const steps = await judgeHistory([
+      v('a', 0, withDefaults),
+      v('b', 1, withDefaults.replace('Int! = 10', 'Int!').replace('Int! = 30', 'Int!')),
+      v('c', 2, withDefaults.replace('Int! = 10', 'Int').replace('Int! = 30', 'Int! = 7')),
+    ]);
+    expect(violations(steps).sort()).toEqual([
+      'FIELD_ARGUMENT_DEFAULT_CHANGED Query.vessels.first',
+      'INPUT_FIELD_DEFAULT_VALUE_CHANGED Window.days',
+    ]);
+    expect(steps[0].breaking.map((b) => b.message).join('\n')).toMatch(/is now required/);
+    expect(steps[1].dangerous.length).toBeGreaterThan(0); // a nullable argument, or another default: passes
+  });
+
   it('fails when an optional argument becomes required, or a field changes its type', async () => {
     const steps = await judgeHistory([
       v('a', 0, BASE),
