@@ -109,13 +109,21 @@ export const NEIGHBORHOOD = /* GraphQL */ `
 export const EXPORT_FORMATS = ['GRAPHML', 'GEXF', 'CSV'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export function exportQuery(format: ExportFormat): string {
-  if (!EXPORT_FORMATS.includes(format)) throw new Error(`unknown export format ${String(format)}`);
-  return /* GraphQL */ `
+/** One document per export format: the format is an enum literal in the text, never user input. */
+export const EXPORT_QUERIES = Object.fromEntries(
+  EXPORT_FORMATS.map((format) => [
+    format,
+    /* GraphQL */ `
     query ExplorerExport($ids: [ID!]!, $depth: Int) {
       exportSubgraph(ids: $ids, depth: $depth, format: ${format})
     }
-  `;
+  `,
+  ]),
+) as Record<ExportFormat, string>;
+
+export function exportQuery(format: ExportFormat): string {
+  if (!EXPORT_FORMATS.includes(format)) throw new Error(`unknown export format ${String(format)}`);
+  return EXPORT_QUERIES[format];
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -124,7 +132,7 @@ export function exportQuery(format: ExportFormat): string {
 
 const EVIDENCE = `confidence confidenceTier evidenceNote sources { id url publisher title date }`;
 
-const FRAGMENTS: Record<string, string> = {
+export const DETAIL_FRAGMENTS: Record<string, string> = {
   Vessel: `fragment VesselDetails on Vessel {
     name otherNames imo mmsi callSign vesselType buildYear status flagText description
     flag { code name }
@@ -178,7 +186,7 @@ const FRAGMENTS: Record<string, string> = {
   Source: `fragment SourceDetails on Source { url publisher title date kind tier }`,
 };
 
-const KIND_OF_PREFIX: Record<string, string> = {
+export const KIND_OF_PREFIX: Record<string, string> = {
   vessel: 'Vessel',
   port: 'Port',
   leg: 'Leg',
@@ -208,7 +216,7 @@ export function detailsQuery(ids: string[]): { query: string; variables: Record<
     })
     .join('\n');
   return {
-    query: `query ExplorerDetails(${vars}) {\n${fields}\n}\n${used.map((k) => FRAGMENTS[k]).join('\n')}`,
+    query: `query ExplorerDetails(${vars}) {\n${fields}\n}\n${used.map((k) => DETAIL_FRAGMENTS[k]).join('\n')}`,
     variables: Object.fromEntries(ids.map((id, i) => [`id${i}`, id])),
   };
 }
