@@ -71,7 +71,7 @@ describe('operation limits', () => {
       body: JSON.stringify({ query: `{ search(text: "${'x'.repeat(2_000_000)}") { totalCount } }` }),
     });
     expect(res.status).toBe(413);
-    const [error] = (await res.json()).errors;
+    const [error] = ((await res.json()) as { errors: { message: string; extensions: { code: string } }[] }).errors;
     expect(error.extensions.code).toBe('PAYLOAD_TOO_LARGE');
     expect(error.message).toMatch(/BODY_LIMIT 1mb.*npm run import/);
   });

@@ -74,7 +74,9 @@ describe('API keys in logs', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${EDITOR_KEY}` },
       body: JSON.stringify({ query: write, variables: { v: vessel } }),
     });
-    expect((await res.json()).data.upsertVessel.status).toBe('CREATED'); // the key worked
+    expect(((await res.json()) as { data: { upsertVessel: { status: string } } }).data.upsertVessel.status).toBe(
+      'CREATED',
+    ); // the key worked
     await post({ query: write, variables: { v: vessel } }, `Bearer ${WRONG_KEY}`);
     await post({ query: '{ vessels(first: 1) { totalCount } }' }, `Basic ${EDITOR_KEY}`);
     await post({ query: `{ search(text: "${EDITOR_KEY}") { totalCount } }` }, `Bearer ${EDITOR_KEY}`);
