@@ -187,7 +187,7 @@ export async function createService(deps: ServiceDeps): Promise<Service> {
   // (checked every second rather than Node's default 30 s).
   const httpServer = http.createServer(
     {
-      headersTimeout: config.http.headersTimeoutMs,
+      headersTimeout: Math.min(config.http.headersTimeoutMs, config.http.requestTimeoutMs),
       requestTimeout: config.http.requestTimeoutMs,
       connectionsCheckingInterval: 1000,
     },
