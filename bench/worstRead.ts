@@ -30,8 +30,8 @@ const URL_ = `http://127.0.0.1:${PORT}`;
 const HUB = `"${HUB_PORT_ID}"`;
 /** The heaviest accepted shapes, by the cost model (each stays under GRAPHQL_MAX_COST and the heavy-field cap). */
 const reads = (c1: string, c2: string): Record<string, string> => ({
-  'centrality BETWEENNESS ×2 (default scope)': `{ a: centrality(metric: BETWEENNESS, limit: 200) { rank score node { id } } b: centrality(metric: PAGERANK, limit: 200) { rank score node { id } } }`,
-  'clusters LOUVAIN ×2': `{ a: clusters(algorithm: LOUVAIN, limit: 200) { size members { node { id } } } b: clusters(algorithm: WCC, limit: 200) { size } }`,
+  'centrality BETWEENNESS (default scope), with a trace': `{ a: centrality(metric: BETWEENNESS, limit: 200) { rank score node { id } } b: traceCargo(origin: ${HUB}, limit: 100, maxHops: 4) { id } }`,
+  'clusters LOUVAIN (default scope), with a neighbourhood': `{ a: clusters(algorithm: LOUVAIN, limit: 200) { size members { node { id } } } b: neighborhood(id: ${HUB}, depth: 2, limit: 500) { truncated } }`,
   'neighborhood depth 3 at the hub': `{ neighborhood(id: ${HUB}, depth: 3, limit: 2000) { truncated nodes { id } edges { type } } }`,
   'exportSubgraph depth 2 at the hub, GRAPHML, 2000 nodes': `{ exportSubgraph(ids: [${HUB}], depth: 2, format: GRAPHML, limit: 2000) }`,
   'traceCargo from the hub, limit 300, 4 hops': `{ traceCargo(origin: ${HUB}, limit: 300, maxHops: 4) { id confidence steps { leg { id } } } }`,

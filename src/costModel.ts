@@ -66,6 +66,9 @@ export const HEAVY_FIELDS: Record<string, (args: Args) => number> = {
   destinations: (a) => 200 * 2 ** hops(a.maxHops, 4, 8),
 };
 
+/** Heavy fields that build a GDS projection of their scope: one per operation (they run in parallel otherwise). */
+export const PROJECTION_FIELDS: ReadonlySet<string> = new Set(['centrality', 'clusters']);
+
 /** What the estimator noticed while pricing one operation (passed as graphql-query-complexity's context). */
 export interface CostTally {
   /** The heavy fields met, once per occurrence (aliases and fragment spreads each count). */

@@ -10,7 +10,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { DocumentNode, GraphQLError, Kind, ParseOptions, ValidationRule, visit } from 'graphql';
 import { getComplexity } from 'graphql-query-complexity';
 import { Config } from './config';
-import { CostTally, listAwareEstimator } from './costModel';
+import { CostTally, listAwareEstimator, PROJECTION_FIELDS } from './costModel';
 
 export { listAwareEstimator, UNCAPPED_LIST_WEIGHT } from './costModel';
 
@@ -104,6 +104,13 @@ export function operationLimits(config: Config): {
             throw tooCostly(
               `This operation holds ${tally.heavy.length} analytics fields (${names}); at most ${l.maxHeavyFields} may run in one operation: send them as separate requests.`,
               { heavyFields: tally.heavy.length, maxHeavyFields: l.maxHeavyFields, cost: value, maxCost: l.maxCost },
+            );
+          }
+          const projections = tally.heavy.filter((f) => PROJECTION_FIELDS.has(f)).length;
+          if (projections > 1) {
+            throw tooCostly(
+              `This operation holds ${projections} network measures (centrality, clusters); each projects the graph, so one operation may hold one: send them as separate requests.`,
+              { projections, maxProjections: 1, cost: value, maxCost: l.maxCost },
             );
           }
           if (value > l.maxCost) {
