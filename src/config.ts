@@ -30,6 +30,17 @@ export interface Config {
     pageCache: string;
   };
   seedOnStart: boolean;
+  /** Node's HTTP server limits (see the README's security section). */
+  http: {
+    /** Time to receive a request's headers. */
+    headersTimeoutMs: number;
+    /** Time to receive a whole request, body included (a trickled body is cut off after it). */
+    requestTimeoutMs: number;
+    /** Idle time a kept-alive connection is held open. */
+    keepAliveTimeoutMs: number;
+    /** Most open connections; more are refused. */
+    maxConnections: number;
+  };
   shutdownGraceMs: number;
   introspection: boolean;
   /** Overrides of the risk-factor weights (RISK_WEIGHTS, a JSON object such as {"DPRK_FLAG": 20}); {} keeps the defaults of src/domain/risk.ts. */
@@ -41,6 +52,16 @@ export interface Config {
     maxDirectives: number;
     maxTokens: number;
     maxCost: number;
+    /** Most fields an operation may expand to once fragments are spread; past it the cost cannot be computed and the operation is refused. */
+    maxNodes: number;
+    /** Most analytics fields (centrality, clusters, paths, traces, exports …) in one operation. */
+    maxHeavyFields: number;
+    /** Most entries in any list argument (ids, cargoOrigins, labels …). */
+    maxListArgument: number;
+    /** Most list items one answer may hold (the items of every bounded list field together). */
+    maxResponseObjects: number;
+    /** Largest answer body, in bytes; a larger one is replaced by a RESPONSE_TOO_LARGE error. */
+    maxResponseBytes: number;
     /** "Did you mean …?" hints in validation errors (they reveal the schema). */
     fieldSuggestions: boolean;
   };
@@ -187,8 +208,18 @@ function size(env: Env, name: string, fallback: string): string {
   return v;
 }
 
+const UNITS: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
+
+/** A size in bytes ("10mb", "512k"). */
+function bytes(env: Env, name: string, fallback: string): number {
+  const v = size(env, name, fallback).toLowerCase();
+  const m = /^(\d+)([kmg]?)b?$/.exec(v)!;
+  return Number(m[1]) * UNITS[m[2]];
+}
+
 export function loadConfig(env: Env = process.env): Config {
-  const nodeEnv = oneOf(env, 'NODE_ENV', 'development', ['production', 'development', 'test'] as const);
+  // Production unless told otherwise: `npm start` is safe to expose; `npm run dev` sets development.
+  const nodeEnv = oneOf(env, 'NODE_ENV', 'production', ['production', 'development', 'test'] as const);
   const uri = env.NEO4J_URI?.trim() || null;
   if (uri != null && !/^(neo4j|bolt)(\+s|\+ssc)?:\/\/[^\s]+$/.test(uri)) {
     throw new ConfigError('NEO4J_URI', `must be a bolt:// or neo4j:// address (got "${uri}")`);
@@ -224,6 +255,12 @@ export function loadConfig(env: Env = process.env): Config {
       pageCache: size(env, 'NEO4J_PAGE_CACHE', '256m'),
     },
     seedOnStart: bool(env, 'SEED_ON_START', true),
+    http: {
+      headersTimeoutMs: int(env, 'HTTP_HEADERS_TIMEOUT_MS', 10_000, 100, 600_000),
+      requestTimeoutMs: int(env, 'HTTP_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000),
+      keepAliveTimeoutMs: int(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 5_000, 100, 600_000),
+      maxConnections: int(env, 'HTTP_MAX_CONNECTIONS', 256, 1, 100_000),
+    },
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     introspection: bool(env, 'GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),
     limits: {
@@ -232,6 +269,11 @@ export function loadConfig(env: Env = process.env): Config {
       maxDirectives: int(env, 'GRAPHQL_MAX_DIRECTIVES', 10, 1, 1000),
       maxTokens: int(env, 'GRAPHQL_MAX_TOKENS', 3000, 100, 1_000_000),
       maxCost: int(env, 'GRAPHQL_MAX_COST', 50_000, 10, 100_000_000),
+      maxNodes: int(env, 'GRAPHQL_MAX_NODES', 5_000, 10, 1_000_000),
+      maxHeavyFields: int(env, 'GRAPHQL_MAX_HEAVY_FIELDS', 2, 1, 100),
+      maxListArgument: int(env, 'GRAPHQL_MAX_LIST_ARGUMENT', 1_000, 1, 1_000_000),
+      maxResponseObjects: int(env, 'GRAPHQL_MAX_RESPONSE_OBJECTS', 20_000, 10, 100_000_000),
+      maxResponseBytes: bytes(env, 'RESPONSE_MAX_BYTES', '10mb'),
       fieldSuggestions: bool(env, 'GRAPHQL_FIELD_SUGGESTIONS', nodeEnv !== 'production'),
     },
     auth: authConfig(env),

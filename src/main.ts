@@ -39,6 +39,11 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  if (config.env === 'development') {
+    logger.warn(
+      'development mode (npm run dev): stack traces, introspection and field suggestions are on — do not expose this service',
+    );
+  }
 
   let local: LocalNeo4j | null = null;
   let uri = config.neo4j.uri;

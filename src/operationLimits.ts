@@ -1,34 +1,50 @@
 /**
  * Limits on every GraphQL operation, so that no request can make the service or Neo4j do unbounded
- * work: depth, aliases, directives and tokens (graphql-armor), and a cost in which list fields weigh by
- * their caps (graphql-query-complexity). Page sizes, hop caps and path counts are also checked by
- * each resolver, and every Neo4j transaction has a timeout.
+ * work: depth, aliases, directives and tokens (graphql-armor), list arguments, and a cost weighed by
+ * caps and work (src/costModel.ts, with graphql-query-complexity). The cost check fails closed: an
+ * operation whose cost cannot be computed is refused, never run unpriced. Page sizes, hop caps and
+ * path counts are also checked by each resolver, and every Neo4j transaction has a timeout.
  */
 import { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { getNamedType, getNullableType, GraphQLError, isListType, ParseOptions, ValidationRule } from 'graphql';
-import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
+import { DocumentNode, GraphQLError, Kind, ParseOptions, ValidationRule, visit } from 'graphql';
+import { getComplexity } from 'graphql-query-complexity';
 import { Config } from './config';
+import { CostTally, listAwareEstimator, PROJECTION_FIELDS } from './costModel';
 
-/** How many items an uncapped list (a vessel's legs, a party's holdings …) is assumed to hold. */
-export const UNCAPPED_LIST_WEIGHT = 5;
-/** The arguments that cap how many items a field returns. */
-const CAP_ARGS = ['first', 'limit', 'k'] as const;
+export { listAwareEstimator, UNCAPPED_LIST_WEIGHT } from './costModel';
 
-/**
- * A field costs 1 plus its children; a list field multiplies its children by its cap (`first`,
- * `limit`, `k`, with the schema's default when omitted) or by UNCAPPED_LIST_WEIGHT. A connection's
- * `edges` are already counted by the connection's `first`.
- */
-export const listAwareEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
-  const children = Math.max(1, childComplexity);
-  const capArg = CAP_ARGS.find((a) => typeof args[a] === 'number');
-  if (capArg) return 1 + (args[capArg] as number) * children;
-  const listed = isListType(getNullableType(field.type));
-  const insideConnection = field.name === 'edges' && getNamedType(field.type).name.endsWith('Edge');
-  if (listed && !insideConnection) return 1 + UNCAPPED_LIST_WEIGHT * children;
-  return 1 + childComplexity;
-};
+function tooCostly(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: 'OPERATION_TOO_COSTLY', ...extensions, http: { status: 400 } },
+  });
+}
+
+/** The longest list the document or the variables hold (list arguments are capped by GRAPHQL_MAX_LIST_ARGUMENT). */
+export function longestList(document: DocumentNode, variables: Record<string, unknown> | undefined): number {
+  let longest = 0;
+  visit(document, {
+    [Kind.LIST]: (node) => {
+      longest = Math.max(longest, node.values.length);
+    },
+  });
+  const stack: unknown[] = [variables];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (Array.isArray(value)) {
+      longest = Math.max(longest, value.length);
+      if (value.length <= 100_000) stack.push(...(value as unknown[]));
+    } else if (value != null && typeof value === 'object') {
+      stack.push(...Object.values(value as Record<string, unknown>));
+    }
+  }
+  return longest;
+}
+
+/** Variable and argument values that do not fit the operation are the caller's mistake, not a cost failure. */
+function isInputError(error: unknown): error is GraphQLError {
+  return error instanceof GraphQLError && /^(Variable "\$|Argument "|Expected value of type)/.test(error.message);
+}
 
 export function operationLimits(config: Config): {
   plugins: ApolloServerPlugin[];
@@ -43,7 +59,7 @@ export function operationLimits(config: Config): {
     // Tokens are capped by Apollo's own parser (parseOptions below): armor's token plugin re-parses in
     // parsingDidStart and throws from there, which Apollo answers with a 500 for every syntax error.
     maxTokens: { enabled: false },
-    costLimit: { enabled: false }, // replaced by the cap-aware cost below
+    costLimit: { enabled: false }, // replaced by the cap- and work-aware cost below
     blockFieldSuggestion: { enabled: !l.fieldSuggestions },
   }).protect();
 
@@ -53,6 +69,14 @@ export function operationLimits(config: Config): {
       return {
         // eslint-disable-next-line @typescript-eslint/require-await -- Apollo's hooks return promises; async keeps a throw a rejection
         async didResolveOperation({ request, document, schema, response }) {
+          const longest = longestList(document, request.variables ?? undefined);
+          if (longest > l.maxListArgument) {
+            throw new GraphQLError(
+              `A list argument holds ${longest} entries, over the limit of ${l.maxListArgument}: send fewer at a time.`,
+              { extensions: { code: 'BAD_USER_INPUT', maxListArgument: l.maxListArgument, http: { status: 400 } } },
+            );
+          }
+          const tally: CostTally = { heavy: [] };
           let value: number;
           try {
             value = getComplexity({
@@ -61,16 +85,40 @@ export function operationLimits(config: Config): {
               operationName: request.operationName ?? undefined,
               variables: request.variables ?? {},
               estimators: [listAwareEstimator],
+              context: tally,
+              maxQueryNodes: l.maxNodes,
             });
-          } catch {
-            // Variables that do not fit the operation: execution answers that with BAD_USER_INPUT.
-            return;
+          } catch (error) {
+            if (isInputError(error)) {
+              throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+            }
+            // Fail closed: an operation that cannot be priced (it expands past GRAPHQL_MAX_NODES fields
+            // once fragments are spread, or the estimator fails) is refused, never run unpriced.
+            throw tooCostly(
+              `This operation's cost could not be computed: it expands to more than ${l.maxNodes} fields once every fragment is spread where it is used. Spread fewer fragments, or nest them less.`,
+              { maxNodes: l.maxNodes },
+            );
           }
+          if (!Number.isFinite(value)) value = Number.MAX_SAFE_INTEGER;
           response.http.headers.set('x-collier-cost', String(value));
+          if (tally.heavy.length > l.maxHeavyFields) {
+            const names = [...new Set(tally.heavy)].join(', ');
+            throw tooCostly(
+              `This operation holds ${tally.heavy.length} analytics fields (${names}); at most ${l.maxHeavyFields} may run in one operation: send them as separate requests.`,
+              { heavyFields: tally.heavy.length, maxHeavyFields: l.maxHeavyFields, cost: value, maxCost: l.maxCost },
+            );
+          }
+          const projections = tally.heavy.filter((f) => PROJECTION_FIELDS.has(f)).length;
+          if (projections > 1) {
+            throw tooCostly(
+              `This operation holds ${projections} network measures (centrality, clusters); each projects the graph, so one operation may hold one: send them as separate requests.`,
+              { projections, maxProjections: 1, cost: value, maxCost: l.maxCost },
+            );
+          }
           if (value > l.maxCost) {
-            throw new GraphQLError(
+            throw tooCostly(
               `This operation would cost ${value}, over the limit of ${l.maxCost}: ask for fewer items (first, limit, k), fewer hops or less nesting.`,
-              { extensions: { code: 'OPERATION_TOO_COSTLY', cost: value, maxCost: l.maxCost, http: { status: 400 } } },
+              { cost: value, maxCost: l.maxCost },
             );
           }
         },

@@ -19,7 +19,7 @@ import { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { Config } from './config';
 import { Logger } from './logger';
-import { Database, isUnavailable, StatementCounter } from './db/database';
+import { Database, isUnavailable, QueryTimeoutError, QueryTooLargeError, StatementCounter } from './db/database';
 import { createLoaders, LoaderOptions } from './db/loaders';
 import { Context } from './resolvers/context';
 import { RESOLVERS } from './resolvers';
@@ -28,10 +28,14 @@ import { operationLimits } from './operationLimits';
 import { explorerHandler } from './explorerRoute';
 import { createAuthenticator, requestAuth } from './http/auth';
 import { collierAuthChecker } from './resolvers/authChecker';
+import { ResponseBudget } from './resolvers/listBound';
+import { Statistic } from './schema/statistic';
 
 export async function buildCollierSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: RESOLVERS,
+    // reached only through `node(id: "statistic:…")` and Evidenced lists, so no resolver names it
+    orphanedTypes: [Statistic],
     validate: false,
     authChecker: collierAuthChecker,
     authMode: 'error',
@@ -77,10 +81,28 @@ function formatError(config: Config, logger: Logger) {
         extensions: { code: 'SERVICE_UNAVAILABLE' },
       };
     }
+    if (original instanceof QueryTooLargeError) {
+      logger.warn({ path: formatted.path }, 'a query hit the database memory limit');
+      return {
+        message:
+          'This request needs more memory than the database grants one query. Narrow it: fewer hops (maxHops, depth, maxLength), a smaller limit or first, a date window, or fewer labels and relationship types.',
+        path: formatted.path,
+        extensions: { code: 'QUERY_TOO_LARGE' },
+      };
+    }
+    if (original instanceof QueryTimeoutError) {
+      logger.warn({ path: formatted.path, timeoutMs: original.timeoutMs }, 'a query hit the database timeout');
+      return {
+        message: `This request ran longer than the database allows (${Math.round(original.timeoutMs / 1000)} s). Narrow it: fewer hops (maxHops, depth, maxLength), a smaller limit or first, a date window, or fewer labels and relationship types.`,
+        path: formatted.path,
+        extensions: { code: 'TIMEOUT' },
+      };
+    }
     const code = formatted.extensions?.code;
     if (code === 'INTERNAL_SERVER_ERROR' || code == null) {
       logger.error({ err: original, path: formatted.path }, 'unexpected error in a resolver');
-      if (config.env === 'production') {
+      // Outside development nothing internal leaves the service: no message, no stack, no path on disk.
+      if (config.env !== 'development') {
         return {
           message: 'Internal server error',
           path: formatted.path,
@@ -89,6 +111,49 @@ function formatError(config: Config, logger: Logger) {
       }
     }
     return formatted;
+  };
+}
+
+/** Request bodies in UTF-8 only: a body declared in another charset (UTF-7, UTF-16, Latin-1 …) is refused with 415. */
+function utf8Only(req: express.Request, res: express.Response, next: express.NextFunction): void {
+  const type = req.header('content-type');
+  const charset = type ? /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(type)?.[1] : undefined;
+  if (charset == null || /^utf-?8$/i.test(charset)) return next();
+  res.status(415).json({
+    errors: [
+      {
+        message: `Request bodies must be UTF-8 (got charset "${charset.slice(0, 40)}").`,
+        extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' },
+      },
+    ],
+  });
+}
+
+/**
+ * Answers larger than RESPONSE_MAX_BYTES are replaced by a RESPONSE_TOO_LARGE error (Apollo hands the
+ * serialized answer to res.send, so it is measured without being serialized twice).
+ */
+function responseByteBudget(maxBytes: number) {
+  return (_req: express.Request, res: express.Response, next: express.NextFunction): void => {
+    const send = res.send.bind(res);
+    res.send = (body?: unknown) => {
+      if (typeof body === 'string' && body.length > maxBytes / 4 && Buffer.byteLength(body) > maxBytes) {
+        res.status(400);
+        res.type('application/json');
+        return send(
+          JSON.stringify({
+            errors: [
+              {
+                message: `This answer would be larger than ${maxBytes} bytes (RESPONSE_MAX_BYTES): ask for fewer items (first, limit), fewer fields or page through them.`,
+                extensions: { code: 'RESPONSE_TOO_LARGE', maxBytes },
+              },
+            ],
+          }),
+        );
+      }
+      return send(body);
+    };
+    next();
   };
 }
 
@@ -102,6 +167,10 @@ function operationLogPlugin(): ApolloServerPlugin<Context> {
         // eslint-disable-next-line @typescript-eslint/require-await -- Apollo's hooks return promises; async keeps a throw a rejection
         async willSendResponse({ contextValue: ctx, response, operationName, errors }) {
           response.http.headers.set('x-collier-statements', String(ctx.counter.count));
+          // a request the database could not finish is not a success: 422 (narrow it) or 504 (too slow)
+          const originals = (errors ?? []).map((e) => unwrapResolverError(e));
+          if (originals.some((e) => e instanceof QueryTooLargeError)) response.http.status = 422;
+          else if (originals.some((e) => e instanceof QueryTimeoutError)) response.http.status = 504;
           // answers that are complete but not whole (a trace that reached its path cap) say so
           if (ctx.warnings.length > 0 && response.body.kind === 'single') {
             const result = response.body.singleResult;
@@ -129,7 +198,18 @@ export async function createService(deps: ServiceDeps): Promise<Service> {
   const authenticator = createAuthenticator(config.auth);
   const app = express();
   app.disable('x-powered-by');
-  const httpServer = http.createServer(app);
+  // A client gets this long to send its headers, and its whole request: a trickled body is cut off
+  // (checked every second rather than Node's default 30 s).
+  const httpServer = http.createServer(
+    {
+      headersTimeout: Math.min(config.http.headersTimeoutMs, config.http.requestTimeoutMs),
+      requestTimeout: config.http.requestTimeoutMs,
+      connectionsCheckingInterval: 1000,
+    },
+    app,
+  );
+  httpServer.keepAliveTimeout = config.http.keepAliveTimeoutMs;
+  httpServer.maxConnections = config.http.maxConnections;
 
   const limits = operationLimits(config);
   const apollo = new ApolloServer<Context>({
@@ -138,7 +218,7 @@ export async function createService(deps: ServiceDeps): Promise<Service> {
     parseOptions: limits.parseOptions,
     allowBatchedHttpRequests: false,
     introspection: config.introspection,
-    includeStacktraceInErrorResponses: config.env !== 'production',
+    includeStacktraceInErrorResponses: config.env === 'development',
     csrfPrevention: true,
     stopOnTerminationSignals: false, // main.ts owns the signals: drain, close the driver, stop Neo4j
     formatError: formatError(config, logger),
@@ -186,6 +266,8 @@ export async function createService(deps: ServiceDeps): Promise<Service> {
 
   app.use(
     '/graphql',
+    utf8Only,
+    responseByteBudget(config.limits.maxResponseBytes),
     express.json({ limit: config.bodyLimit }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
@@ -200,12 +282,19 @@ export async function createService(deps: ServiceDeps): Promise<Service> {
           logger: logger.child({ requestId, caller: auth.principal?.name ?? null }),
           auth,
           warnings: [],
+          budget: new ResponseBudget(config.limits.maxResponseObjects),
         };
       },
     }),
   );
 
-  // Bodies that are too large or not JSON: a clear answer instead of Express's HTML error page.
+  // Anything else: a JSON 404 that names nothing of the install.
+  app.use((_req: express.Request, res: express.Response) => {
+    res.status(404).json({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
+  });
+
+  // Bodies that are too large or not JSON, unknown assets: a clear answer instead of Express's HTML
+  // error page, and never the error's own message unless it is body-parser's (which names no file).
   app.use(
     (
       err: { type?: string; status?: number; message?: string },
@@ -216,14 +305,26 @@ export async function createService(deps: ServiceDeps): Promise<Service> {
       if (res.headersSent) return next(err);
       const status = err.status ?? 500;
       const code =
-        err.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+        err.type === 'entity.too.large'
+          ? 'PAYLOAD_TOO_LARGE'
+          : status === 404
+            ? 'NOT_FOUND'
+            : status === 415
+              ? 'UNSUPPORTED_MEDIA_TYPE'
+              : status < 500
+                ? 'BAD_REQUEST'
+                : 'INTERNAL_SERVER_ERROR';
       if (status >= 500) logger.error({ err }, 'request failed');
       const message =
         code === 'PAYLOAD_TOO_LARGE'
           ? `The request body is larger than this service accepts (BODY_LIMIT ${config.bodyLimit}); import large files with \`npm run import\`, or raise BODY_LIMIT`
-          : status < 500
-            ? String(err.message)
-            : 'Internal server error';
+          : code === 'NOT_FOUND'
+            ? 'Not found'
+            : status < 500 && typeof err.type === 'string' // body-parser's own errors
+              ? String(err.message)
+              : status < 500
+                ? 'Bad request'
+                : 'Internal server error';
       res.status(status).json({ errors: [{ message, extensions: { code } }] });
     },
   );

@@ -43,6 +43,44 @@ export function isUnavailable(error: unknown): boolean {
   return false;
 }
 
+/**
+ * The query needed more memory than Neo4j grants one transaction (or the heap had left). Raised in
+ * place of the driver's error, which is marked transient and would be retried: the same query would
+ * only fail again, and meanwhile slow every other request.
+ */
+export class QueryTooLargeError extends Error {
+  constructor(cause: unknown) {
+    super('The query needed more memory than the database grants one request.');
+    this.name = 'QueryTooLargeError';
+    this.cause = cause;
+  }
+}
+
+/** The transaction ran past its timeout (NEO4J_QUERY_TIMEOUT_MS) and Neo4j stopped it. */
+export class QueryTimeoutError extends Error {
+  constructor(
+    cause: unknown,
+    readonly timeoutMs: number,
+  ) {
+    super(`The query ran longer than the database allows (${timeoutMs} ms).`);
+    this.name = 'QueryTimeoutError';
+    this.cause = cause;
+  }
+}
+
+const MEMORY_CODES = /MemoryPoolOutOfMemoryError|TransactionMemoryLimit|OutOfMemoryError|MemoryLimitExceeded/;
+const TIMEOUT_CODES = /TransactionTimedOut/;
+
+/** A driver error that must not be retried, as the error the service answers with; anything else unchanged. */
+export function classifyQueryError(error: unknown, timeoutMs: number): unknown {
+  if (!(error instanceof Neo4jError)) return error;
+  const code = String(error.code ?? '');
+  if (MEMORY_CODES.test(code) || (/ProcedureCallFailed/.test(code) && /OutOfMemory|memory limit/i.test(error.message)))
+    return new QueryTooLargeError(error);
+  if (TIMEOUT_CODES.test(code)) return new QueryTimeoutError(error, timeoutMs);
+  return error;
+}
+
 export type Row = Record<string, unknown>;
 /** What a transaction function may do: run statements (see Database.transaction). */
 export type TxRunner = Pick<ManagedTransaction, 'run'>;
@@ -126,14 +164,23 @@ export class Database {
     });
     if (counter) counter.count++;
     try {
-      const work = (tx: { run: (q: string, p: Params) => Promise<{ records: { toObject(): Row }[] }> }) =>
-        tx.run(cypher, params);
-      const config = { timeout: this.options.timeoutMs };
+      const timeoutMs = this.options.timeoutMs;
+      // Memory and timeout errors are turned into the service's own inside the work, so the driver's
+      // retry loop (which retries anything marked transient, memory errors included) lets them through.
+      const work = async (tx: { run: (q: string, p: Params) => Promise<{ records: { toObject(): Row }[] }> }) => {
+        try {
+          return await tx.run(cypher, params);
+        } catch (error) {
+          throw classifyQueryError(error, timeoutMs);
+        }
+      };
+      const config = { timeout: timeoutMs };
       const result =
         mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
       return result.records.map((r) => toPlain(r.toObject()) as T);
     } catch (error) {
-      throw isUnavailable(error) ? new DatabaseUnavailableError(error) : error;
+      if (isUnavailable(error)) throw new DatabaseUnavailableError(error);
+      throw classifyQueryError(error, this.options.timeoutMs);
     } finally {
       await session.close();
     }

@@ -3,6 +3,7 @@ import { Database, StatementCounter } from '../db/database';
 import { Loaders } from '../db/loaders';
 import { Logger } from '../logger';
 import { AuthContext } from '../http/auth';
+import { ResponseBudget } from './listBound';
 
 export interface Context {
   db: Database;
@@ -14,6 +15,8 @@ export interface Context {
   auth: AuthContext;
   /** What the client should know about an answer that is not an error (sent as `extensions.warnings`). */
   warnings: Warning[];
+  /** The list items this answer may still hold (GRAPHQL_MAX_RESPONSE_OBJECTS). */
+  budget: ResponseBudget;
 }
 
 export interface Warning {

@@ -1,9 +1,10 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root, Int } from 'type-graphql';
 import { Country } from '../schema/country';
 import { Port } from '../schema/port';
 import { Party } from '../schema/party';
 import { Vessel } from '../schema/vessel';
 import { Context } from './context';
+import { FIRST_ARG, firstItems } from './listBound';
 import { countryArg } from './args';
 
 @Resolver(() => Country)
@@ -23,17 +24,29 @@ export class CountryResolver {
   }
 
   @FieldResolver(() => [Port], { description: 'Ports, transfer areas and anchorages in the country, by name.' })
-  async ports(@Root() c: Country, @Ctx() ctx: Context): Promise<unknown[]> {
-    return ctx.loaders.portsInCountry.load(c.code);
+  async ports(
+    @Root() c: Country,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, FIRST_ARG) first: number,
+  ): Promise<unknown[]> {
+    return firstItems(ctx.budget, await ctx.loaders.portsInCountry.load(c.code), first);
   }
 
   @FieldResolver(() => [Party], { description: 'Companies and persons based there.' })
-  async parties(@Root() c: Country, @Ctx() ctx: Context): Promise<unknown[]> {
-    return ctx.loaders.partiesInCountry.load(c.code);
+  async parties(
+    @Root() c: Country,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, FIRST_ARG) first: number,
+  ): Promise<unknown[]> {
+    return firstItems(ctx.budget, await ctx.loaders.partiesInCountry.load(c.code), first);
   }
 
   @FieldResolver(() => [Vessel], { description: 'Vessels whose current flag it is.' })
-  async flaggedVessels(@Root() c: Country, @Ctx() ctx: Context): Promise<unknown[]> {
-    return ctx.loaders.vesselsFlaggedIn.load(c.code);
+  async flaggedVessels(
+    @Root() c: Country,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, FIRST_ARG) first: number,
+  ): Promise<unknown[]> {
+    return firstItems(ctx.budget, await ctx.loaders.vesselsFlaggedIn.load(c.code), first);
   }
 }

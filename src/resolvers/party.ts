@@ -7,6 +7,7 @@ import { TacticUse } from '../schema/tactic';
 import { listParties } from '../db/party';
 import { toPage } from '../domain/pagination';
 import { Context } from './context';
+import { FIRST_ARG, firstItems } from './listBound';
 import { countryArg, idArg, pageArgs } from './args';
 
 @ArgsType()
@@ -74,27 +75,43 @@ export class PartyResolver {
   @FieldResolver(() => [PartyRelation], {
     description: 'What it owns, manages, operates, controls, chartered or brokered.',
   })
-  async holdings(@Root() p: Party, @Ctx() ctx: Context): Promise<unknown[]> {
-    return ctx.loaders.relationsFromParty.load(p.id);
+  async holdings(
+    @Root() p: Party,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, FIRST_ARG) first: number,
+  ): Promise<unknown[]> {
+    return firstItems(ctx.budget, await ctx.loaders.relationsFromParty.load(p.id), first);
   }
 
   @FieldResolver(() => [PartyRelation], { description: 'Companies and persons that own or control it.' })
-  async controlledBy(@Root() p: Party, @Ctx() ctx: Context): Promise<unknown[]> {
-    return ctx.loaders.relationsToTarget.load(p.id);
+  async controlledBy(
+    @Root() p: Party,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, FIRST_ARG) first: number,
+  ): Promise<unknown[]> {
+    return firstItems(ctx.budget, await ctx.loaders.relationsToTarget.load(p.id), first);
   }
 
   @FieldResolver(() => [Designation], {
     description: 'Sanctions on it (UN, OFAC, …), in force or not: see each status.',
   })
-  async designations(@Root() p: Party, @Ctx() ctx: Context): Promise<unknown[]> {
-    return ctx.loaders.designationsOf.load(p.id);
+  async designations(
+    @Root() p: Party,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, FIRST_ARG) first: number,
+  ): Promise<unknown[]> {
+    return firstItems(ctx.budget, await ctx.loaders.designationsOf.load(p.id), first);
   }
 
   @FieldResolver(() => [TacticUse], {
     description: 'Evasion tactics the sources tie to it (front companies, payment obfuscation …).',
   })
-  async tactics(@Root() p: Party, @Ctx() ctx: Context): Promise<unknown[]> {
-    return ctx.loaders.tacticUsesOf.load(p.id);
+  async tactics(
+    @Root() p: Party,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, FIRST_ARG) first: number,
+  ): Promise<unknown[]> {
+    return firstItems(ctx.budget, await ctx.loaders.tacticUsesOf.load(p.id), first);
   }
 }
 

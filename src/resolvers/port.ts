@@ -7,6 +7,7 @@ import { findPortByLocode, listPorts } from '../db/port';
 import { isValidLocode, normalizeLocode } from '../domain/identifiers';
 import { toPage } from '../domain/pagination';
 import { Context } from './context';
+import { FIRST_ARG, firstItems } from './listBound';
 import { badInput, check } from './errors';
 import { countryArg, idArg, pageArgs } from './args';
 
@@ -89,17 +90,37 @@ export class PortResolver {
   }
 
   @FieldResolver(() => [Leg], { description: 'Legs that left from here.' })
-  async departures(@Root() p: Port, @Ctx() ctx: Context): Promise<unknown[]> {
-    return (await ctx.loaders.legsAtPort.load(p.id)).filter((x) => x.direction === 'FROM').map((x) => x.leg);
+  async departures(
+    @Root() p: Port,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, FIRST_ARG) first: number,
+  ): Promise<unknown[]> {
+    return firstItems(
+      ctx.budget,
+      (await ctx.loaders.legsAtPort.load(p.id)).filter((x) => x.direction === 'FROM').map((x) => x.leg),
+      first,
+    );
   }
 
   @FieldResolver(() => [Leg], { description: 'Legs that came here.' })
-  async arrivals(@Root() p: Port, @Ctx() ctx: Context): Promise<unknown[]> {
-    return (await ctx.loaders.legsAtPort.load(p.id)).filter((x) => x.direction === 'TO').map((x) => x.leg);
+  async arrivals(
+    @Root() p: Port,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, FIRST_ARG) first: number,
+  ): Promise<unknown[]> {
+    return firstItems(
+      ctx.budget,
+      (await ctx.loaders.legsAtPort.load(p.id)).filter((x) => x.direction === 'TO').map((x) => x.leg),
+      first,
+    );
   }
 
   @FieldResolver(() => [Transfer], { description: 'Cargo transfers that took place here.' })
-  async transfers(@Root() p: Port, @Ctx() ctx: Context): Promise<unknown[]> {
-    return ctx.loaders.transfersAtPort.load(p.id);
+  async transfers(
+    @Root() p: Port,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, FIRST_ARG) first: number,
+  ): Promise<unknown[]> {
+    return firstItems(ctx.budget, await ctx.loaders.transfersAtPort.load(p.id), first);
   }
 }

@@ -10,6 +10,7 @@ import { findVesselByImo, listVessels } from '../db/vessel';
 import { isValidImo, normalizeImo } from '../domain/identifiers';
 import { toPage } from '../domain/pagination';
 import { Context } from './context';
+import { FIRST_ARG, firstItems } from './listBound';
 import { selectedFieldNames } from './selection';
 import { legPropsFor } from '../db/records';
 import { badInput, check } from './errors';
@@ -98,50 +99,95 @@ export class VesselResolver {
   @FieldResolver(() => [IdentityClaim], {
     description: 'Every identity claimed for the vessel over time: names, flags, numbers, including false ones.',
   })
-  async identityHistory(@Root() v: Vessel, @Ctx() ctx: Context): Promise<unknown[]> {
-    return ctx.loaders.identityClaimsOfVessel.load(v.id);
+  async identityHistory(
+    @Root() v: Vessel,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, FIRST_ARG) first: number,
+  ): Promise<unknown[]> {
+    return firstItems(ctx.budget, await ctx.loaders.identityClaimsOfVessel.load(v.id), first);
   }
 
   @FieldResolver(() => [PartyRelation], { description: 'Registered and beneficial owners, with time spans.' })
-  async owners(@Root() v: Vessel, @Ctx() ctx: Context): Promise<unknown[]> {
-    return (await ctx.loaders.relationsToTarget.load(v.id)).filter((r) => OWNER_TYPES.has(r.type));
+  async owners(
+    @Root() v: Vessel,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, FIRST_ARG) first: number,
+  ): Promise<unknown[]> {
+    return firstItems(
+      ctx.budget,
+      (await ctx.loaders.relationsToTarget.load(v.id)).filter((r) => OWNER_TYPES.has(r.type)),
+      first,
+    );
   }
 
   @FieldResolver(() => [PartyRelation], { description: 'Managers and operators, with time spans.' })
-  async managers(@Root() v: Vessel, @Ctx() ctx: Context): Promise<unknown[]> {
-    return (await ctx.loaders.relationsToTarget.load(v.id)).filter((r) => MANAGER_TYPES.has(r.type));
+  async managers(
+    @Root() v: Vessel,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, FIRST_ARG) first: number,
+  ): Promise<unknown[]> {
+    return firstItems(
+      ctx.budget,
+      (await ctx.loaders.relationsToTarget.load(v.id)).filter((r) => MANAGER_TYPES.has(r.type)),
+      first,
+    );
   }
 
   @FieldResolver(() => [PartyRelation], {
     description:
       'Every company or person tied to the vessel: owners, managers, operators, charterers, brokers, consignees.',
   })
-  async parties(@Root() v: Vessel, @Ctx() ctx: Context): Promise<unknown[]> {
-    return ctx.loaders.relationsToTarget.load(v.id);
+  async parties(
+    @Root() v: Vessel,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, FIRST_ARG) first: number,
+  ): Promise<unknown[]> {
+    return firstItems(ctx.budget, await ctx.loaders.relationsToTarget.load(v.id), first);
   }
 
   @FieldResolver(() => [Designation], {
     description: 'Sanctions on the vessel (UN, OFAC, …), in force or not: see each status.',
   })
-  async designations(@Root() v: Vessel, @Ctx() ctx: Context): Promise<unknown[]> {
-    return ctx.loaders.designationsOf.load(v.id);
+  async designations(
+    @Root() v: Vessel,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, FIRST_ARG) first: number,
+  ): Promise<unknown[]> {
+    return firstItems(ctx.budget, await ctx.loaders.designationsOf.load(v.id), first);
   }
 
   @FieldResolver(() => [Leg], { description: "The vessel's documented movements, in time order." })
-  async legs(@Root() v: Vessel, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<unknown[]> {
-    return ctx.loaders.legsOfVesselWith(legPropsFor(selectedFieldNames(info))).load(v.id);
+  async legs(
+    @Root() v: Vessel,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+    @Arg('first', () => Int, FIRST_ARG) first: number,
+  ): Promise<unknown[]> {
+    return firstItems(
+      ctx.budget,
+      await ctx.loaders.legsOfVesselWith(legPropsFor(selectedFieldNames(info))).load(v.id),
+      first,
+    );
   }
 
   @FieldResolver(() => [Transfer], { description: 'Cargo transfers the vessel took part in, either side.' })
-  async transfers(@Root() v: Vessel, @Ctx() ctx: Context): Promise<unknown[]> {
-    return ctx.loaders.transfersOfVessel.load(v.id);
+  async transfers(
+    @Root() v: Vessel,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, FIRST_ARG) first: number,
+  ): Promise<unknown[]> {
+    return firstItems(ctx.budget, await ctx.loaders.transfersOfVessel.load(v.id), first);
   }
 
   @FieldResolver(() => [TacticUse], {
     description: 'Evasion tactics seen for the vessel outside any one leg (legs list their own).',
   })
-  async tactics(@Root() v: Vessel, @Ctx() ctx: Context): Promise<unknown[]> {
-    return ctx.loaders.tacticUsesOf.load(v.id);
+  async tactics(
+    @Root() v: Vessel,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, FIRST_ARG) first: number,
+  ): Promise<unknown[]> {
+    return firstItems(ctx.budget, await ctx.loaders.tacticUsesOf.load(v.id), first);
   }
 }
 

@@ -1,0 +1,133 @@
+/**
+ * The hardening must-show, measured (not a timed test): `npm start` as it ships (production
+ * defaults, its own local Neo4j on NEO4J_BOLT_PORT) with the demo graph and a 300-carrier synthetic hub
+ * imported through the ordinary import path. Sends the heaviest reads the service's own cost model
+ * accepts — each analytics field at its most expensive accepted arguments, two at once, and the hub's
+ * lists at their caps — one at a time, and meanwhile polls /healthz every 50 ms. Prints, per read, its
+ * cost (x-collier-cost), status, time, answer size and the slowest /healthz answer during it.
+ *
+ *   npm run build:ts && node dist/bench/worstRead.js [--port 4270] [--ships 300]
+ *
+ * Goal (README, security section): the worst accepted read answers within 2 s and under 10 MB, and
+ * /healthz stays under 200 ms while it runs.
+ */
+import 'reflect-metadata';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createDriver, Database } from '../src/db/database';
+import { HUB_PORT_ID, importHub } from './syntheticHub';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const PORT = arg('port', 4270);
+const SHIPS = arg('ships', 300);
+const BOLT = Number(process.env.NEO4J_BOLT_PORT ?? 7687);
+const URL_ = `http://127.0.0.1:${PORT}`;
+
+const HUB = `"${HUB_PORT_ID}"`;
+/** The heaviest accepted shapes, by the cost model (each stays under GRAPHQL_MAX_COST and the heavy-field cap). */
+const reads = (c1: string, c2: string): Record<string, string> => ({
+  'centrality BETWEENNESS (default scope), with a trace': `{ a: centrality(metric: BETWEENNESS, limit: 200) { rank score node { id } } b: traceCargo(origin: ${HUB}, limit: 100, maxHops: 4) { id } }`,
+  'clusters LOUVAIN (default scope), with a neighbourhood': `{ a: clusters(algorithm: LOUVAIN, limit: 200) { size members { node { id } } } b: neighborhood(id: ${HUB}, depth: 2, limit: 500) { truncated } }`,
+  'neighborhood depth 3 at the hub': `{ neighborhood(id: ${HUB}, depth: 3, limit: 2000) { truncated nodes { id } edges { type } } }`,
+  'exportSubgraph depth 2 at the hub, GRAPHML, 2000 nodes': `{ exportSubgraph(ids: [${HUB}], depth: 2, format: GRAPHML, limit: 2000) }`,
+  'traceCargo from the hub, limit 300, 4 hops': `{ traceCargo(origin: ${HUB}, limit: 300, maxHops: 4) { id confidence steps { leg { id } } } }`,
+  'traceBack to the hub, limit 300, 4 hops': `{ traceBack(destination: ${HUB}, limit: 300, maxHops: 4) { id steps { leg { id } } } }`,
+  'destinations from the hub, 8 hops': `{ destinations(origin: ${HUB}, maxHops: 8) { key routeCount } }`,
+  'paths k 10, length 6': `{ paths(from: "${c1}", to: "${c2}", k: 10, maxLength: 6) { length nodes { id } } }`,
+  'hub lists at their caps, nested once': `{ port(id: ${HUB}) { departures(first: 500) { id vessel { name owners(first: 20) { party { name } } } } arrivals(first: 500) { id } transfers(first: 500) { id } } }`,
+});
+
+async function waitReady(deadline: number): Promise<void> {
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${URL_}/readyz`)).ok) return;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('the service did not become ready');
+}
+
+async function measure(query: string) {
+  let slowestHealth = 0;
+  let polling = true;
+  const poller = (async () => {
+    while (polling) {
+      const t0 = performance.now();
+      await (await fetch(`${URL_}/healthz`)).text();
+      slowestHealth = Math.max(slowestHealth, performance.now() - t0);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
+  const t0 = performance.now();
+  const res = await fetch(`${URL_}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
+  const body = await res.text();
+  const ms = performance.now() - t0;
+  polling = false;
+  await poller;
+  const parsed = JSON.parse(body) as { errors?: { extensions?: { code?: string } }[] };
+  return {
+    status: res.status,
+    cost: res.headers.get('x-collier-cost'),
+    ms: Math.round(ms),
+    bytes: Buffer.byteLength(body),
+    healthzMaxMs: Math.round(slowestHealth),
+    errors: (parsed.errors ?? []).map((e) => e.extensions?.code).join(',') || '-',
+  };
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(resolve('.data'), 'worst-read-'));
+  const child = spawn(process.execPath, ['dist/src/main.js'], {
+    env: {
+      ...process.env,
+      NODE_ENV: '',
+      PORT: String(PORT),
+      NEO4J_BOLT_PORT: String(BOLT),
+      NEO4J_DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  try {
+    await waitReady(Date.now() + 240_000);
+    const db = new Database(createDriver(`bolt://127.0.0.1:${BOLT}`, 'neo4j', '', 5000), { timeoutMs: 600_000 });
+    const report = await importHub(db, SHIPS);
+    const ends = await db.read<{ id: string }>(
+      "MATCH (v:Vessel) WHERE v.name IN ['Carrier 0001', $last] RETURN v.id AS id ORDER BY v.name",
+      { last: `Carrier ${String(SHIPS).padStart(4, '0')}` },
+    );
+    await db.close();
+    const READS = reads(ends[0].id, ends[1].id);
+    console.log(
+      `synthetic hub imported: ${SHIPS} carriers, ${report.created} facts created in ${report.durationMs} ms`,
+    );
+    for (const query of Object.values(READS)) await measure(query); // warm-up (plans, GDS)
+    const rows = [];
+    for (const [name, query] of Object.entries(READS)) rows.push({ read: name, ...(await measure(query)) });
+    console.table(rows);
+    const accepted = rows.filter((r) => r.status === 200 && r.errors === '-');
+    const worst = accepted.reduce((w, r) => (r.ms > w.ms ? r : w), accepted[0]);
+    console.log(
+      `worst accepted read: ${worst?.read} — ${worst?.ms} ms, ${worst?.bytes} bytes; slowest /healthz during any read: ${Math.max(...rows.map((r) => r.healthzMaxMs))} ms`,
+    );
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
