@@ -7,7 +7,7 @@
 import { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { getNamedType, getNullableType, GraphQLError, isListType, ParseOptions, ValidationRule } from 'graphql';
-import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
+import { ComplexityEstimator, fieldExtensionsEstimator, getComplexity } from 'graphql-query-complexity';
 import { Config } from './config';
 
 /** How many items an uncapped list (a vessel's legs, a party's holdings …) is assumed to hold. */
@@ -58,7 +58,8 @@ export function operationLimits(config: Config): {
               query: document,
               operationName: request.operationName ?? undefined,
               variables: request.variables ?? {},
-              estimators: [listAwareEstimator],
+              // a field with its own `complexity` (screen: by its number of queries) first
+              estimators: [fieldExtensionsEstimator(), listAwareEstimator],
             });
           } catch {
             // Variables that do not fit the operation: execution answers that with BAD_USER_INPUT.

@@ -7,7 +7,8 @@
 import { doubleMetaphone } from './phonetics';
 
 /** What kind of thing a name belongs to: person surnames and legal forms are read only where they apply. */
-export type ScreenKind = 'VESSEL' | 'COMPANY' | 'PERSON' | 'PORT';
+export const ScreenKind = { VESSEL: 'VESSEL', COMPANY: 'COMPANY', PERSON: 'PERSON', PORT: 'PORT' } as const;
+export type ScreenKind = (typeof ScreenKind)[keyof typeof ScreenKind];
 
 export interface NormalName {
   /** The name as given, trimmed. */

@@ -8,26 +8,34 @@ import { distance } from 'fastest-levenshtein';
 import { NormalName, normalizeName, nameVariants, ScreenKind } from './screenNames';
 import { CheckedQuery } from './screenQuery';
 
-/** How a field matched (or contradicted). */
-export type ScreenMatch =
-  | 'IDENTIFIER_EXACT'
-  | 'IDENTIFIER_FALSE_CLAIM'
-  | 'IDENTIFIER_CONTRADICTS'
-  | 'NAME_EXACT'
-  | 'NAME_NORMALISED'
-  | 'NAME_LEGAL_FORM'
-  | 'NAME_TRANSLITERATION'
-  | 'NAME_PHONETIC'
-  | 'NAME_FUZZY'
-  | 'NUMBER_MISMATCH'
-  | 'FLAG_MATCH'
-  | 'FLAG_MISMATCH'
-  | 'COUNTRY_MATCH'
-  | 'COUNTRY_MISMATCH'
-  | 'OWNER_MATCH'
-  | 'CALL_SIGN_MATCH'
-  | 'BIRTH_DATE_MATCH'
-  | 'BIRTH_DATE_MISMATCH';
+/** How a field matched (or contradicted), each with what it means (the GraphQL enum's descriptions). */
+export const SCREEN_MATCH_MEANING = {
+  IDENTIFIER_EXACT: "The identifier (ship IMO number, IMO company number, MMSI) is the entity's own.",
+  IDENTIFIER_FALSE_CLAIM: 'The IMO number is one the entity claimed falsely (a spoofed or forged identity).',
+  IDENTIFIER_CONTRADICTS:
+    'The entity has a different valid identifier of the same kind: probably another ship or company.',
+  NAME_EXACT: 'The name is the same, letter for letter (case aside).',
+  NAME_NORMALISED:
+    'The name is the same after folding case, accents, punctuation, spacing and numbering ("No. 6" = "6").',
+  NAME_LEGAL_FORM: 'The name is the same once legal forms are set aside ("Co., Ltd." = "Company Limited" = none).',
+  NAME_TRANSLITERATION:
+    "The name is another romanisation of the same name (Nampo / Nampho / Namp'o; Ri / Rhee / Lee for persons).",
+  NAME_PHONETIC: 'The names sound alike (Double Metaphone) and are spelled alike.',
+  NAME_FUZZY: 'The names are spelled alike (edit distance); the score says how much.',
+  NUMBER_MISMATCH: 'The names differ in their numbers (Hao Fan 6 / Hao Fan 2): usually different ships.',
+  FLAG_MATCH: 'The vessel flies, or has claimed, the flag asked for.',
+  FLAG_MISMATCH: 'The vessel has never been recorded under the flag asked for.',
+  COUNTRY_MATCH: 'The company, person or port is in the country asked for.',
+  COUNTRY_MISMATCH: 'The company, person or port is recorded in another country.',
+  OWNER_MATCH: "One of the vessel's owners, managers or operators has the owner's name asked for.",
+  CALL_SIGN_MATCH: "The call sign is the vessel's own or one it claimed.",
+  BIRTH_DATE_MATCH: "The person's recorded birth date agrees with the one asked for.",
+  BIRTH_DATE_MISMATCH: "The person's recorded birth date differs from the one asked for.",
+} as const;
+export type ScreenMatch = keyof typeof SCREEN_MATCH_MEANING;
+export const ScreenMatch = Object.fromEntries(Object.keys(SCREEN_MATCH_MEANING).map((k) => [k, k])) as {
+  [K in ScreenMatch]: K;
+};
 
 /**
  * The weights, in one table (docs/screening.md prints it). Name matches give the base score;
