@@ -124,13 +124,14 @@ const PERSON_SURNAMES: Record<string, string> = {
   oh: 'o',
 };
 
-/** Splits a name into its variants: as written, and each parenthesised part alone ("… (OMM)" → "OMM"). */
+/** Splits a name into its variants: as written, without its bracketed parts, and a bracketed acronym alone ("… (OMM)" → "OMM"). */
 export function nameVariants(text: string): string[] {
   const out = [text];
   const outside = text.replace(/\([^)]*\)/g, ' ').trim();
   if (outside !== text.trim() && outside !== '') out.push(outside);
+  // an acronym in brackets is a name of its own ("(OMM)"); a place or a word in brackets is not
   for (const m of text.matchAll(/\(([^)]*)\)/g)) {
-    if (/\p{L}{2,}/u.test(m[1])) out.push(m[1].trim());
+    if (/^[A-Z][A-Z0-9.&-]{1,9}$/.test(m[1].trim())) out.push(m[1].trim());
   }
   return out;
 }
