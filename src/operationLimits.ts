@@ -8,7 +8,7 @@
 import { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { DocumentNode, GraphQLError, Kind, ParseOptions, ValidationRule, visit } from 'graphql';
-import { getComplexity } from 'graphql-query-complexity';
+import { fieldExtensionsEstimator, getComplexity } from 'graphql-query-complexity';
 import { Config } from './config';
 import { CostTally, listAwareEstimator, PROJECTION_FIELDS } from './costModel';
 
@@ -84,7 +84,8 @@ export function operationLimits(config: Config): {
               query: document,
               operationName: request.operationName ?? undefined,
               variables: request.variables ?? {},
-              estimators: [listAwareEstimator],
+              // a field with its own `complexity` (screen: by its number of queries) first
+              estimators: [fieldExtensionsEstimator(), listAwareEstimator],
               context: tally,
               maxQueryNodes: l.maxNodes,
             });

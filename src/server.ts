@@ -30,6 +30,7 @@ import { createAuthenticator, requestAuth } from './http/auth';
 import { collierAuthChecker } from './resolvers/authChecker';
 import { ResponseBudget } from './resolvers/listBound';
 import { Statistic } from './schema/statistic';
+import { reconcileRouter } from './http/reconcile';
 
 export async function buildCollierSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
@@ -260,6 +261,12 @@ export async function createService(deps: ServiceDeps): Promise<Service> {
   app.use(
     '/graphql',
     cors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: false, maxAge: 600 }),
+  );
+  // W3C reconciliation (OpenRefine) over screening: the same read rules, CORS list and body limit as /graphql
+  app.use(
+    '/reconcile',
+    cors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: false, maxAge: 600 }),
+    reconcileRouter({ db, config, logger, authenticator }),
   );
   app.use('/', playgroundHandler());
   app.use('/', explorerHandler());

@@ -25,7 +25,7 @@ export function searchTerms(text: string): string[] {
     .slice(0, MAX_TERMS);
 }
 
-function escapeTerm(term: string): string {
+export function escapeTerm(term: string): string {
   return term.replace(LUCENE_SPECIAL, (c) => `\\${c}`);
 }
 

@@ -24,6 +24,7 @@ import { RiskFactorResolver, RiskResolver } from './risk';
 import { ExportResolver } from './export';
 import { MergeResultResolver, MutationResolver } from './mutations';
 import { AuditResolver } from './audit';
+import { ScreenCandidateResolver, ScreenResolver } from './screen';
 
 export const RESOLVERS = [
   NodeResolver,
@@ -59,4 +60,6 @@ export const RESOLVERS = [
   MutationResolver,
   MergeResultResolver,
   AuditResolver,
+  ScreenResolver,
+  ScreenCandidateResolver,
 ] as const;
