@@ -27,7 +27,7 @@ const MAIN = path.resolve(__dirname, '..', '..', 'dist', 'src', 'main.js');
 /** Slow-ish operations on the demo graph (traces, a 3-hop neighbourhood, nested owners) and light ones. */
 const SLOW = [
   '{ traceCargo(origin: "Nampho", maxHops: 6) { id confidence finalCountry { code } vessels { name } steps { kind leg { id vessel { name owners { party { name } } } } } } }',
-  '{ neighborhood(id: "port:nampho", depth: 3, limit: 2000) { nodes { id label name } edges { id type source target confidence } truncated } }',
+  '{ neighborhood(id: "port:nampho", depth: 3, limit: 1000) { nodes { id label name } edges { id type source target confidence } truncated } }',
   '{ destinations(origin: "Nampho") { key routeCount tonnage { min max } } }',
   '{ traceBack(destination: "Pohang") { origin { name } } }',
 ];
