@@ -47,7 +47,7 @@ const INF_C = inferredLinkCypher('a', 'c', '$maxWait');
  */
 const STEP = `
 OPTIONAL CALL (legs, done) {
-  WITH legs, last(legs) AS a WHERE NOT done
+  WITH legs, done, last(legs) AS a WHERE NOT done
   CALL (a, legs) {
     MATCH (a)-[n:NEXT]->(b:Leg) WHERE NOT b IN legs
     RETURN b, CASE WHEN coalesce(n.placeUncertain, false) OR n.certainty = 'POSSIBLE' THEN 0.8 ELSE 1.0 END AS f
@@ -73,8 +73,9 @@ WHERE l.commodity IN $commodities AND l.cargoOrigin IN $origins
 WITH [l] AS legs, [] AS fs, false AS done
 ${Array.from({ length: hops - 1 }, () => STEP).join('\n')}
 WITH legs, fs LIMIT ${cap}
-WITH legs, fs, last(legs) AS lastLeg,
-     head([(last(legs))-[r:TO]->(p:Port) WHERE NOT coalesce(r.alternative, false) | p] + [(last(legs))-[:TO]->(p:Port) | p]) AS final
+WITH legs, fs, last(legs) AS lastLeg
+WITH legs, fs, lastLeg,
+     head([(lastLeg)-[r:TO]->(p:Port) WHERE NOT coalesce(r.alternative, false) | p] + [(lastLeg)-[:TO]->(p:Port) | p]) AS final
 WHERE final IS NOT NULL AND coalesce(final.countryCode, lastLeg.destinationCountryCode) IS NOT NULL
 WITH legs, lastLeg, final,
      round(reduce(m = 1.0, x IN legs | CASE WHEN x.confidence < m THEN x.confidence ELSE m END) * reduce(p = 1.0, f IN fs | p * f) * 1000) / 1000.0 AS confidence`;

@@ -520,7 +520,10 @@ async function main(): Promise<void> {
     results.traceChecks = traceChecks;
     log('trace checks', { traceChecks });
     for (const c of traceChecks)
-      if (!c.bounded) throw new Error(`${c.operation} sent ${c.statements} statements, over its bound ${c.bound}`);
+      if (!c.bounded) {
+        log(`ASSERTION FAILED: ${c.operation} sent ${c.statements} statements, over its bound ${c.bound}`);
+        process.exitCode = 1;
+      }
 
     /* N+1 baseline: nested with DataLoader batching off */
     const nested = opResults.find((o) => o.name.startsWith('nested') && o.graphql);

@@ -195,7 +195,7 @@ export function inferredLinkCypher(a: string, b: string, maxWait: string): { hol
     OR ${a}.commodity = ${b}.commodity OR (${a}.commodity IN ${coal} AND ${b}.commodity IN ${coal}))`;
   return {
     holds: `(${a} <> ${b} AND coalesce(${waitMax} >= 0, true) AND coalesce(${waitMin} <= ${maxWait}, true)
-      AND NOT (${a}.vesselId IS NOT NULL AND ${a}.vesselId = ${b}.vesselId AND ${a}.discharged = false) AND ${compatible})`,
+      AND NOT coalesce(${a}.vesselId = ${b}.vesselId AND ${a}.discharged = false, false) AND ${compatible})`,
     certain: `(coalesce(${waitMin} >= 0, false) AND coalesce(${waitMax} <= ${maxWait}, false))`,
   };
 }

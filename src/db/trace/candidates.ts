@@ -44,56 +44,40 @@ const PLACEHOLDER = 'UNSPECIFIED_IN_COUNTRY';
  */
 const FOLLOWERS = `
 CALL () {
-  UNWIND $legs AS x
-  MATCH (a:Leg {id: x.id})-[n:NEXT]->(l:Leg)
-  RETURN collect({from: a.id, to: l.id, kind: n.kind, certainty: n.certainty, waitMinDays: n.waitMinDays, waitMaxDays: n.waitMaxDays,
+  UNWIND $legs AS id
+  MATCH (:Leg {id: id})-[n:NEXT]->(l:Leg)
+  RETURN collect({from: id, to: l.id, kind: n.kind, certainty: n.certainty, waitMinDays: n.waitMinDays, waitMaxDays: n.waitMaxDays,
                   transferId: n.transferId, portId: null, placeUncertain: coalesce(n.placeUncertain, false)}) AS links,
-         collect(DISTINCT l) AS linked
+         collect(l) AS linked
 }
 CALL () {
   UNWIND $ports AS q
-  MATCH (p:Port {id: q.id}) WHERE p.kind <> '${PLACEHOLDER}'
-  CALL (p, q) {
-    MATCH (l:Leg)-[rb:FROM]->()
-    USING INDEX rb:FROM(portId, seekDay)
-    WHERE rb.portId = p.id AND rb.seekDay >= q.lo AND rb.seekDay <= q.hi
-    RETURN l, rb
-    UNION
-    MATCH (l:Leg)-[rb:FROM]->()
-    USING INDEX rb:FROM(portId, seekDay)
-    WHERE rb.portId = p.id AND rb.seekDay = $wide
-    RETURN l, rb
-  }
-  RETURN collect({portId: p.id, id: l.id, seekDay: toString(rb.seekDay), alternative: coalesce(rb.alternative, false)}) AS calls,
-         collect(DISTINCT l) AS called
+  MATCH (l:Leg)-[r:FROM]->()
+  USING INDEX r:FROM(portId, seekDay)
+  WHERE r.portId = q.id AND r.seekDay >= q.lo AND r.seekDay <= q.hi
+  RETURN collect({portId: q.id, id: l.id, seekDay: toString(r.seekDay), alternative: coalesce(r.alternative, false)}) AS calls,
+         collect(l) AS called
 }
-RETURN links, calls, [l IN linked | ${LEG_BRIEF('l')}] + [l IN called | ${LEG_BRIEF('l')}] AS legs`;
+WITH links, calls, linked + called AS found
+RETURN links, calls, [l IN found | ${LEG_BRIEF('l')}] AS legs`;
 
 /** The same for arrivals: per real port where the batch's legs left, the arrivals in the union of their ranges. */
 const PREDECESSORS = `
 CALL () {
-  UNWIND $legs AS x
-  MATCH (l:Leg)-[:NEXT]->(b:Leg {id: x.id})
-  RETURN collect({from: l.id, to: b.id}) AS links, collect(DISTINCT l) AS linked
+  UNWIND $legs AS id
+  MATCH (l:Leg)-[:NEXT]->(:Leg {id: id})
+  RETURN collect({from: l.id, to: id}) AS links, collect(l) AS linked
 }
 CALL () {
   UNWIND $ports AS q
-  MATCH (p:Port {id: q.id}) WHERE p.kind <> '${PLACEHOLDER}'
-  CALL (p, q) {
-    MATCH (l:Leg)-[ra:TO]->()
-    USING INDEX ra:TO(portId, seekDay)
-    WHERE ra.portId = p.id AND ra.seekDay >= q.lo AND ra.seekDay <= q.hi
-    RETURN l, ra
-    UNION
-    MATCH (l:Leg)-[ra:TO]->()
-    USING INDEX ra:TO(portId, seekDay)
-    WHERE ra.portId = p.id AND ra.seekDay = $wide
-    RETURN l, ra
-  }
-  RETURN collect({portId: p.id, id: l.id, seekDay: toString(ra.seekDay), alternative: coalesce(ra.alternative, false)}) AS calls,
-         collect(DISTINCT l) AS called
+  MATCH (l:Leg)-[r:TO]->()
+  USING INDEX r:TO(portId, seekDay)
+  WHERE r.portId = q.id AND r.seekDay >= q.lo AND r.seekDay <= q.hi
+  RETURN collect({portId: q.id, id: l.id, seekDay: toString(r.seekDay), alternative: coalesce(r.alternative, false)}) AS calls,
+         collect(l) AS called
 }
-RETURN links, calls, [l IN linked | ${LEG_BRIEF('l')}] + [l IN called | ${LEG_BRIEF('l')}] AS legs`;
+WITH links, calls, linked + called AS found
+RETURN links, calls, [l IN found | ${LEG_BRIEF('l')}] AS legs`;
 
 /** A call at a port the index found: a departure (FOLLOWERS) or an arrival (PREDECESSORS). */
 interface PortCall {
@@ -103,14 +87,22 @@ interface PortCall {
   alternative: boolean;
 }
 
-/** Per port, the union of the given ranges (one index range read per port and round). */
-function portRanges(ranges: { portId: string; from: string; to: string }[]) {
+/**
+ * Per real port, the union of the given ranges, and the wide calls (one index range read each per port
+ * and round). Placeholder ports ("a port in X, not named") are no meeting place.
+ */
+function portRanges(ranges: { port: LegBrief['ports'][number]; from: string; to: string }[]) {
   const byPort = new Map<string, { from: string; to: string }>();
-  for (const r of ranges) {
-    const u = byPort.get(r.portId);
-    byPort.set(r.portId, u ? { from: u.from < r.from ? u.from : r.from, to: u.to > r.to ? u.to : r.to } : r);
+  for (const { port, ...r } of ranges) {
+    if (port.kind === PLACEHOLDER) continue;
+    const u = byPort.get(port.id);
+    byPort.set(port.id, u ? { from: u.from < r.from ? u.from : r.from, to: u.to > r.to ? u.to : r.to } : r);
   }
-  return [...byPort.entries()].map(([id, r]) => ({ id, lo: neoDate(r.from), hi: neoDate(r.to) }));
+  const wide = neoDate(WIDE_SEEK_DAY);
+  return [...byPort.entries()].flatMap(([id, r]) => [
+    { id, lo: neoDate(r.from), hi: neoDate(r.to) },
+    { id, lo: wide, hi: wide },
+  ]);
 }
 
 const inRange = (c: PortCall, r: { from: string; to: string }) =>
@@ -245,7 +237,7 @@ export class CypherCandidates {
 
   private async read<T>(cypher: string, params: Record<string, unknown>): Promise<T[]> {
     this.statements++;
-    return this.db.read<T>(cypher, { ...params, wide: neoDate(WIDE_SEEK_DAY) }, this.counter);
+    return this.db.read<T>(cypher, params, this.counter);
   }
 
   /** The forward links of the given legs (read once per leg and trace). */
@@ -257,10 +249,10 @@ export class CypherCandidates {
         return { a, range: followerSeekRange(timingOf(a), this.maxWaitDays) };
       });
       const ranges = wanted.flatMap(({ a, range }) =>
-        a.ports.filter((p) => p.direction === 'TO').map((p) => ({ portId: p.id, ...range })),
+        a.ports.filter((p) => p.direction === 'TO').map((port) => ({ port, ...range })),
       );
       const [row] = await this.read<{ links: FollowerRow[]; calls: PortCall[]; legs: LegBrief[] }>(FOLLOWERS, {
-        legs: missing.map((id) => ({ id })),
+        legs: missing,
         ports: portRanges(ranges),
       });
       this.remember(row.legs);
@@ -315,11 +307,11 @@ export class CypherCandidates {
       return { b, range: predecessorSeekRange(timingOf(b), this.maxWaitDays) };
     });
     const ranges = wanted.flatMap(({ b, range }) =>
-      b.ports.filter((p) => p.direction === 'FROM').map((p) => ({ portId: p.id, ...range })),
+      b.ports.filter((p) => p.direction === 'FROM').map((port) => ({ port, ...range })),
     );
     const [row] = await this.read<{ links: { from: string; to: string }[]; calls: PortCall[]; legs: LegBrief[] }>(
       PREDECESSORS,
-      { legs: ids.map((id) => ({ id })), ports: portRanges(ranges) },
+      { legs: ids, ports: portRanges(ranges) },
     );
     this.remember(row.legs);
     const pairs = [...row.links];

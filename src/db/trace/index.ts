@@ -105,7 +105,9 @@ export async function trace(
         limit: q.best.limit,
         minScore: q.best.minConfidence,
         accept: b.accept,
-        batch: Math.max(64, 2 * q.best.limit),
+        // every leg the best pending routes end at, up to this many, in one statement: in practice a
+        // round per hop (docs/trace-engine.md)
+        batch: Math.max(1000, 4 * q.best.limit),
       })
     : await enumerateAll(provider, { starts: b.starts, maxHops: q.maxHops, accept: b.accept, cap });
   return {

@@ -60,7 +60,7 @@ export interface LegBrief {
   tonnageMin: number | null;
   tonnageMax: number | null;
   destinationCountryCode: string | null;
-  ports: { direction: 'FROM' | 'TO'; id: string; countryCode: string | null; alternative: boolean }[];
+  ports: { direction: 'FROM' | 'TO'; id: string; countryCode: string | null; kind: string; alternative: boolean }[];
 }
 
 export interface RouteLinkRecord {

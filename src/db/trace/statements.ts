@@ -43,7 +43,7 @@ export const LEG_BRIEF = (l: string) => `{
   arrivalFrom: toString(${l}.arrivalFrom), arrivalTo: toString(${l}.arrivalTo), discharged: ${l}.discharged,
   commodity: ${l}.commodity, cargoOrigin: ${l}.cargoOrigin,
   tonnageMin: ${l}.tonnageMin, tonnageMax: ${l}.tonnageMax, destinationCountryCode: ${l}.destinationCountryCode,
-  ports: [(${l})-[r:FROM|TO]->(p:Port) | {direction: type(r), id: p.id, countryCode: p.countryCode, alternative: coalesce(r.alternative, false)}]
+  ports: [(${l})-[r:FROM|TO]->(p:Port) | {direction: type(r), id: p.id, countryCode: p.countryCode, kind: p.kind, alternative: coalesce(r.alternative, false)}]
 }`;
 
 /** Day bounds of a leg for window filters: when it left, or when it arrived if the departure is unknown. */

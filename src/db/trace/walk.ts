@@ -177,7 +177,10 @@ export async function enumerateAll<L>(
   let rounds = 0;
   let walkedCount = 0;
   let capped = false;
+  let cut = false;
   while (frontier.length > 0 && !capped) {
+    // best first within each hop, so that a cap keeps the strongest routes
+    frontier.sort(compareWalked);
     const want = [...new Set(frontier.map((p) => p.legIds[p.legIds.length - 1]))].filter((l) => !known.has(l));
     if (want.length > 0) {
       const found = await provider.expand(want);
@@ -197,13 +200,15 @@ export async function enumerateAll<L>(
         const r = walked(p, next.length > 0);
         if (accept(r)) routes.push(r);
       } else for (const c of next) grown.push(grow(p, c));
-      if (grown.length > o.cap * 4) {
-        capped = true;
-        break;
-      }
+    }
+    // a frontier far beyond the cap is cut to its best part (and the walk says it was capped)
+    if (grown.length > o.cap * 10) {
+      grown.sort(compareWalked);
+      grown.length = o.cap * 10;
+      cut = true;
     }
     frontier = grown;
   }
   routes.sort(compareWalked);
-  return { routes, capped, rounds, expanded: known.size };
+  return { routes, capped: capped || cut, rounds, expanded: known.size };
 }
