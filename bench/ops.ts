@@ -6,7 +6,7 @@
  */
 import neo4j, { Driver } from 'neo4j-driver';
 import { DEFAULT_TRAVERSAL_TYPES } from '../src/db/traversal';
-import { DEFAULT_MAX_WAIT_DAYS } from '../src/domain/linking';
+import { DEFAULT_MAX_WAIT_DAYS, inferredLinkCypher } from '../src/domain/linking';
 import { labelOfId } from '../src/domain/ids';
 import { toPlain } from '../src/db/database';
 
@@ -34,32 +34,57 @@ async function read(driver: Driver, cypher: string, params: Record<string, unkno
   return records.map((r) => toPlain(r.toObject()));
 }
 
-const FOLLOW = (n: string) => `(${n}.kind <> 'INFERRED' OR ${n}.waitMinDays IS NULL OR ${n}.waitMinDays <= $maxWait)`;
 const HUB = (x: string) =>
   `(${x}:Country OR ${x}:Source OR ${x}:Tactic OR (${x}:Port AND ${x}.kind = 'UNSPECIFIED_IN_COUNTRY'))`;
 
-/** The trace walk, by hand: routes from the origin, ranked by confidence in Cypher, the top `limit`. */
-function rawTrace(hops: number): string {
+const INF = inferredLinkCypher('a', 'b', '$maxWait');
+const INF_C = inferredLinkCypher('a', 'c', '$maxWait');
+
+/**
+ * One step of the exhaustive walk, by hand: every leg that may follow the route's last leg (documented
+ * NEXT links as stored; inferred ones found by the rule at the port, weighed 0.9/k among the k
+ * compatible departures), or none (the route ends; `done`).
+ */
+const STEP = `
+OPTIONAL CALL (legs, done) {
+  WITH legs, done, last(legs) AS a WHERE NOT done
+  CALL (a, legs) {
+    MATCH (a)-[n:NEXT]->(b:Leg) WHERE NOT b IN legs
+    RETURN b, CASE WHEN coalesce(n.placeUncertain, false) OR n.certainty = 'POSSIBLE' THEN 0.8 ELSE 1.0 END AS f
+    UNION
+    MATCH (a)-[ra:TO]->(p:Port)<-[rb:FROM]-(b:Leg)
+    WHERE p.kind <> 'UNSPECIFIED_IN_COUNTRY' AND NOT b IN legs AND ${INF.holds} AND NOT EXISTS { (a)-[:NEXT]->(b) }
+    WITH a, b, ra, rb, COUNT { (a)-[:TO]->(p)<-[:FROM]-(c:Leg) WHERE ${INF_C.holds} } AS k
+    RETURN b, 0.9 / k * CASE WHEN ${INF.certain} AND NOT (coalesce(ra.alternative, false) OR coalesce(rb.alternative, false)) THEN 1.0 ELSE 0.8 END AS f
+  }
+  RETURN b, f
+}
+WITH CASE WHEN b IS NULL THEN legs ELSE legs + b END AS legs, CASE WHEN b IS NULL THEN fs ELSE fs + f END AS fs, b IS NULL AS done`;
+
+/**
+ * The exhaustive walk, by hand, in one statement (the shape of the first engine's statement, which
+ * enumerated every route up to a path cap and ranked what it had met): every route from the origin to
+ * `hops` legs, the first `cap` of them, with their confidence by the same rule as the engine.
+ */
+function rawWalk(hops: number, cap: number): string {
   return `
-MATCH (anchor:Port {id: $origin})<-[:FROM]-(first:Leg)
-WHERE first.commodity IN $commodities AND first.cargoOrigin IN $origins
-MATCH path = (first) (()-[n:NEXT WHERE ${FOLLOW('n')}]->(:Leg)){0,${hops - 1}} (last:Leg)
-WITH path, last, nodes(path) AS legs
-WHERE all(i IN range(0, size(legs) - 2) WHERE NOT legs[i] IN legs[i + 1..])
-WITH path, legs, last, EXISTS { (last)-[n:NEXT]->(x:Leg) WHERE ${FOLLOW('n')} AND NOT x IN legs } AS continues
-WHERE NOT continues OR size(legs) = ${hops}
-WITH path, legs, last LIMIT 5000
-WITH legs, last, [l IN relationships(path) | {kind: l.kind, certainty: CASE
-      WHEN l.placeUncertain THEN 'POSSIBLE' WHEN l.kind <> 'INFERRED' THEN l.certainty
-      WHEN l.waitMinDays >= 0 AND l.waitMaxDays <= $maxWait THEN 'CERTAIN' ELSE 'POSSIBLE' END}] AS links,
-     head([(last)-[r:TO]->(p:Port) WHERE NOT coalesce(r.alternative, false) | p] + [(last)-[:TO]->(p:Port) | p]) AS final
-WHERE final IS NOT NULL
-WITH legs, links, final,
-     reduce(m = 1.0, l IN legs | CASE WHEN l.confidence < m THEN l.confidence ELSE m END)
-       * 0.9 ^ size([l IN links WHERE l.kind = 'INFERRED']) * 0.8 ^ size([l IN links WHERE l.certainty = 'POSSIBLE']) AS c
-RETURN round(c, 3) AS confidence, [l IN legs | l.id] AS legIds, links, final.id AS finalPortId, final.name AS finalPortName,
-       coalesce(final.countryCode, last(legs).destinationCountryCode) AS finalCountry,
-       toString(head(legs).departureFrom) AS departed
+MATCH (anchor:Port {id: $origin})<-[:FROM]-(l:Leg)
+WHERE l.commodity IN $commodities AND l.cargoOrigin IN $origins
+WITH [l] AS legs, [] AS fs, false AS done
+${Array.from({ length: hops - 1 }, () => STEP).join('\n')}
+WITH legs, fs LIMIT ${cap}
+WITH legs, fs, last(legs) AS lastLeg
+WITH legs, fs, lastLeg,
+     head([(lastLeg)-[r:TO]->(p:Port) WHERE NOT coalesce(r.alternative, false) | p] + [(lastLeg)-[:TO]->(p:Port) | p]) AS final
+WHERE final IS NOT NULL AND coalesce(final.countryCode, lastLeg.destinationCountryCode) IS NOT NULL
+WITH legs, lastLeg, final,
+     round(reduce(m = 1.0, x IN legs | CASE WHEN x.confidence < m THEN x.confidence ELSE m END) * reduce(p = 1.0, f IN fs | p * f) * 1000) / 1000.0 AS confidence`;
+}
+
+/** The trace by hand: the exhaustive walk, ranked, the top 50. */
+function rawTrace(hops: number): string {
+  return `${rawWalk(hops, 5000)}
+RETURN confidence, [x IN legs | x.id] AS legIds, final.id AS finalPortId, toString(head(legs).departureFrom) AS departed
 ORDER BY confidence DESC, departed
 LIMIT 50`;
 }
@@ -69,22 +94,9 @@ function routeSummary(routes: { confidence: number }[]) {
   return { routes: routes.length, confidences: routes.map((r) => r.confidence).join(',') };
 }
 
-const RAW_DESTINATIONS = `
-MATCH (anchor:Port {id: $origin})<-[:FROM]-(first:Leg)
-WHERE first.commodity IN $commodities AND first.cargoOrigin IN $origins
-MATCH path = (first) (()-[n:NEXT WHERE ${FOLLOW('n')}]->(:Leg)){0,3} (last:Leg)
-WITH path, last, nodes(path) AS legs
-WHERE all(i IN range(0, size(legs) - 2) WHERE NOT legs[i] IN legs[i + 1..])
-WITH path, legs, last, EXISTS { (last)-[n:NEXT]->(x:Leg) WHERE ${FOLLOW('n')} AND NOT x IN legs } AS continues
-WHERE NOT continues OR size(legs) = 4
-WITH legs, last LIMIT 5000
-WITH legs, last, head([(last)-[r:TO]->(p:Port) WHERE NOT coalesce(r.alternative, false) | p] + [(last)-[:TO]->(p:Port) | p]) AS final
-WHERE final IS NOT NULL
-WITH coalesce(final.countryCode, last.destinationCountryCode) AS country, legs, last
-WITH country, count(*) AS routeCount, collect(DISTINCT last) AS finals,
-     min(head(legs).departureFrom) AS firstDate, max(last.arrivalTo) AS lastDate
-RETURN country, routeCount, reduce(s = 0, l IN finals | s + coalesce(l.tonnageMin, l.tonnageMax, 0)) AS tonnageMin,
-       toString(firstDate) AS firstDate, toString(lastDate) AS lastDate
+const RAW_DESTINATIONS = `${rawWalk(4, 100_000)}
+WITH coalesce(final.countryCode, lastLeg.destinationCountryCode) AS country, legs
+RETURN country, count(*) AS routeCount
 ORDER BY routeCount DESC, country`;
 
 const rawNeighborhood = (depth: number) => `

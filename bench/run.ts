@@ -124,6 +124,8 @@ async function timeSequential(n: number, run: () => Promise<unknown>): Promise<L
 interface GqlAnswer {
   data: any;
   errors?: unknown[];
+  /** extensions.warnings codes (PATH_CAP_REACHED: the trace stopped at a safety cap). */
+  warnings: string[];
   statements: number | null;
   bytes: number;
 }
@@ -140,11 +142,16 @@ async function post(url: string, body: string): Promise<Response> {
 async function gql(url: string, query: string, variables: Record<string, unknown>): Promise<GqlAnswer> {
   const res = await post(url, JSON.stringify({ query, variables }));
   const text = await res.text();
-  const body = JSON.parse(text) as { data?: any; errors?: unknown[] };
+  const body = JSON.parse(text) as {
+    data?: any;
+    errors?: unknown[];
+    extensions?: { warnings?: { code: string }[] };
+  };
   const header = res.headers.get('x-collier-statements');
   return {
     data: body.data,
     errors: body.errors,
+    warnings: (body.extensions?.warnings ?? []).map((w) => w.code),
     statements: header == null ? null : Number(header),
     bytes: text.length,
   };
@@ -269,6 +276,7 @@ interface OpResult {
   statements?: number | null;
   responseBytes?: number;
   answersMatch?: boolean | null;
+  warnings?: string[];
   graphqlSummary?: unknown;
   rawSummary?: unknown;
   graphql?: Latency;
@@ -382,6 +390,20 @@ async function main(): Promise<void> {
       storeMb: dirSizeMb(path.join(dataDir, 'data')),
     };
     log('dataset', { ...marker, loadedNow: loaded.loaded || bulk != null });
+    // What the trace stores: documented NEXT links only (inferred ones are found when a trace asks, through
+    // the departure index keys on FROM/TO, which add no relationship).
+    const [stored] = await db.read<{ legs: number; next: number; inferred: number; rels: number }>(
+      `CALL () { MATCH (l:Leg) RETURN count(l) AS legs }
+       CALL () { MATCH (:Leg)-[n:NEXT]->(:Leg) RETURN count(n) AS next, count(CASE WHEN n.kind = 'INFERRED' THEN 1 END) AS inferred }
+       CALL () { MATCH ()-[r]->() RETURN count(r) AS rels }
+       RETURN legs, next, inferred, rels`,
+    );
+    (results.dataset as Record<string, unknown>).traceStorage = {
+      ...stored,
+      traceStructuresPerLeg: Math.round((stored.next / Math.max(1, stored.legs)) * 1000) / 1000,
+      relationshipsPerLeg: Math.round((stored.rels / Math.max(1, stored.legs)) * 100) / 100,
+    };
+    log('trace storage', (results.dataset as Record<string, unknown>).traceStorage as Record<string, unknown>);
     if (args.loadOnly) {
       if (report) writeResults(root, `load-${args.size}`, results.dataset as Record<string, unknown>);
       return;
@@ -418,6 +440,7 @@ async function main(): Promise<void> {
         const answer = await gql(collier.url, op.query, op.variables);
         if (answer.errors) throw new Error(`GraphQL errors: ${JSON.stringify(answer.errors).slice(0, 400)}`);
         r.statements = answer.statements;
+        r.warnings = answer.warnings;
         r.responseBytes = answer.bytes;
         if (op.summarize) r.graphqlSummary = op.summarize(answer.data);
         if (op.raw) r.rawSummary = await op.raw(driver);
@@ -480,6 +503,28 @@ async function main(): Promise<void> {
       });
     }
     results.statementsVsResultSize = growth;
+    // The trace walks one statement per round: a start, then about one round per hop (a round reads up
+    // to 1,000 legs; a hop whose routes end at more legs than that takes a second). The bench asserts
+    // 2 × (hops + 1), and reports whether a trace of the mix stopped at a cap.
+    const traceChecks = opResults
+      .filter((o) => o.name.startsWith('traceCargo') && o.statements != null)
+      .map((o) => {
+        const hops = Number(o.name.replace(/\D+/g, ''));
+        return {
+          operation: o.name,
+          statements: o.statements,
+          bound: 2 * (hops + 1),
+          bounded: (o.statements ?? 0) <= 2 * (hops + 1),
+          capped: (o.warnings ?? []).includes('PATH_CAP_REACHED'),
+        };
+      });
+    results.traceChecks = traceChecks;
+    log('trace checks', { traceChecks });
+    for (const c of traceChecks)
+      if (!c.bounded) {
+        log(`ASSERTION FAILED: ${c.operation} sent ${c.statements} statements, over its bound ${c.bound}`);
+        process.exitCode = 1;
+      }
 
     /* N+1 baseline: nested with DataLoader batching off */
     const nested = opResults.find((o) => o.name.startsWith('nested') && o.graphql);
@@ -639,8 +684,16 @@ function printTable(results: Record<string, any>, ops: OpResult[]): void {
   const lines: string[] = [];
   const d = results.dataset;
   lines.push(
-    `\nCollier bench — size ${results.size} (seed ${results.seed}); dataset: ${d.marker.nodes} nodes, ${d.marker.relationships} relationships + ${d.marker.nextLinks} NEXT, loaded in ${d.marker.loadSeconds}s (NEXT ${d.marker.nextSeconds}s)`,
+    `\nCollier bench — size ${results.size} (seed ${results.seed}); dataset: ${d.marker.nodes} nodes, ${d.marker.relationships} relationships + ${d.marker.nextLinks} NEXT, loaded in ${d.marker.loadSeconds}s (NEXT ${d.marker.nextSeconds}s); store ${d.storeMb} MB`,
   );
+  if (d.traceStorage)
+    lines.push(
+      `trace storage: ${d.traceStorage.traceStructuresPerLeg} stored trace structures (NEXT) per leg (${d.traceStorage.next} for ${d.traceStorage.legs} legs, ${d.traceStorage.inferred} inferred); ${d.traceStorage.relationshipsPerLeg} relationships per leg in all`,
+    );
+  if (results.traceChecks)
+    lines.push(
+      `trace statements (bound 2 × (hops + 1)) and caps: ${results.traceChecks.map((c: any) => `${c.operation}: ${c.statements}/${c.bound}${c.capped ? ' CAPPED' : ''}`).join('; ')}`,
+    );
   const head = [
     'operation',
     'stmts',

@@ -1,8 +1,10 @@
 /**
- * The bulk path for a synthetic world too large for transactional writes (size L: a million legs and
- * tens of millions of NEXT links). The same rows the batched load writes (`emitBatches`) are streamed
- * to CSV files, the NEXT links computed in memory by the same rule as the batched maintenance
- * (db/nextLinks.ts `portCandidates` → db/trace.ts `computeNextLinks` → domain/linking.ts), and the
+ * The bulk path for a synthetic world too large for transactional writes (size L: a million legs).
+ * The same rows the batched load writes (`emitBatches`, whose FROM/TO relationships carry the trace's
+ * departure index keys) are streamed to CSV files, the documented NEXT links (transfers, the same
+ * vessel sailing on with its cargo; never an inferred one) computed in memory by the same rule as the
+ * batched maintenance (db/trace/documentedBatch.ts `portCandidates` → db/trace/documented.ts
+ * `computeNextLinks` → domain/linking.ts), and the
  * whole graph written by Neo4j's offline importer (`neo4j-admin database import full`) into an empty
  * data folder. Then Neo4j starts on it, the migrations build the constraints and indexes, and the
  * marker records the load. The integration test `syntheticBulk` checks that a world loaded this way
@@ -20,8 +22,8 @@ import { nodeStatement } from '../../src/db/graphWriter';
 import { NodeLabel } from '../../src/domain/ids';
 import { asText } from '../../src/domain/text';
 import { migrate } from '../../src/db/migrations';
-import { indexDepartures, portCandidates, DepartureIndex, CandidateRow } from '../../src/db/nextLinks';
-import { computeNextLinks, NextLink } from '../../src/db/trace';
+import { indexDepartures, portCandidates, DepartureIndex, CandidateRow } from '../../src/db/trace/documentedBatch';
+import { computeNextLinks, NextLink } from '../../src/db/trace/documented';
 import { importCsvIntoLocalNeo4j } from '../../src/db/localNeo4j';
 import { PLACEHOLDER_PORT_KIND } from '../../src/db/traversal';
 import { LegTiming } from '../../src/domain/linking';

@@ -19,6 +19,7 @@ import { confidenceScore, ConfidenceTier } from '../../src/domain/confidence';
 import { countryName } from '../../src/domain/identifiers';
 import { currentFlag } from '../../src/domain/identity';
 import { sourceId } from '../../src/domain/sources';
+import { arrivalSeekDay, departureSeekDay } from '../../src/domain/linking';
 import { Rng, ZipfSampler } from './prng';
 import {
   DEFAULT_SEED,
@@ -950,8 +951,29 @@ export function* emitBatches(
       ...ev,
     });
     yield* out.rel('ON', id, vesselId(v), ev);
-    yield* out.rel('FROM', id, portId(from), { alternative: false, ...ev });
-    yield* out.rel('TO', id, portId(to), { alternative: false, ...ev });
+    // the departure index keys of the trace (src/db/trace/documented.ts), as a write would set them
+    const iso = (d: number) => (d === NONE ? null : isoOf(d));
+    const timing = {
+      id,
+      vesselId: null,
+      departureFrom: iso(legs.depFrom[i]),
+      departureTo: iso(legs.depTo[i]),
+      arrivalFrom: iso(legs.arrFrom[i]),
+      arrivalTo: iso(legs.arrTo[i]),
+      discharged: null,
+    };
+    yield* out.rel('FROM', id, portId(from), {
+      alternative: false,
+      ...ev,
+      portId: portId(from),
+      seekDay: neoDate(departureSeekDay(timing)),
+    });
+    yield* out.rel('TO', id, portId(to), {
+      alternative: false,
+      ...ev,
+      portId: portId(to),
+      seekDay: neoDate(arrivalSeekDay(timing)),
+    });
     yield* out.rel('DESTINATION', id, `country:${toCountry}`, ev);
     yield* out.rel('CITED_IN', id, src(legs.source[i]));
     for (const code of tacticCodes) yield* out.rel('USED', id, `tactic:${code}`, ev);

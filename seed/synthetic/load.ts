@@ -1,14 +1,14 @@
 /**
  * Loads a synthetic world into Neo4j through the idempotent batch writer (graphWriter's
- * `nodeStatement`/`relStatement`, one UNWIND batch per transaction), then computes the NEXT links port
- * by port (db/nextLinks.ts). A marker node records the size, seed and generator version once
+ * `nodeStatement`/`relStatement`, one UNWIND batch per transaction), then computes the documented NEXT
+ * links port by port (db/trace/documentedBatch.ts; inferred links are never stored). A marker node records the size, seed and generator version once
  * everything is in, so a benchmark can tell a complete load from a partial or outdated one; loading
  * again after an interruption simply writes the same rows again (MERGE on ids) and finishes.
  */
 import { Database } from '../../src/db/database';
 import { nodeStatement, relStatement } from '../../src/db/graphWriter';
 import { migrate } from '../../src/db/migrations';
-import { maintainAllNextLinks } from '../../src/db/nextLinks';
+import { maintainAllNextLinks } from '../../src/db/trace/documentedBatch';
 import { readDataset } from '../load';
 import { emitBatches, planWorld, World, worldStats } from './generate';
 import { DEFAULT_SEED, GENERATOR_VERSION, SizeName } from './spec';

@@ -4,7 +4,7 @@
  * generator is reloaded instead of measured as if it were the new one.
  */
 
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 export const DEFAULT_SEED = 20240601;
 
 export type SizeName = 'S' | 'M' | 'L';

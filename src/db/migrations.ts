@@ -28,6 +28,9 @@ export const MIGRATIONS: readonly string[] = [
   'CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name)',
   'CREATE INDEX leg_departure IF NOT EXISTS FOR (n:Leg) ON (n.departureFrom)',
   'CREATE INDEX leg_arrival IF NOT EXISTS FOR (n:Leg) ON (n.arrivalTo)',
+  // the trace's departure and arrival index (src/db/trace/candidates.ts): a port's calls by day
+  'CREATE INDEX leg_departure_seek IF NOT EXISTS FOR ()-[r:FROM]-() ON (r.portId, r.seekDay)',
+  'CREATE INDEX leg_arrival_seek IF NOT EXISTS FOR ()-[r:TO]-() ON (r.portId, r.seekDay)',
   'CREATE INDEX designation_date IF NOT EXISTS FOR (n:Designation) ON (n.dateFrom)',
   `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS FOR (n:Vessel|Port|Company|Person|IdentityClaim|Country) ON EACH [n.name, n.aliasesText]`,
   ...WRITE_MIGRATIONS,

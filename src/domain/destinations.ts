@@ -2,8 +2,8 @@
  * Where the cargo ended up: routes grouped by final country or final port, with tonnage summed over
  * distinct final legs (two routes that end on the same leg carried the same cargo there).
  *
- * The destinations query computes the same inside Neo4j (db/trace.ts, the GROUPED statement);
- * test/integration/traceRanking.test.ts checks that both give the same groups on the demo graph.
+ * The destinations query (db/trace/index.ts traceDestinations) groups the routes of the trace engine
+ * with it, and adds each group's likelihood share.
  */
 export interface RouteForSummary {
   id: string;
@@ -34,7 +34,9 @@ export function groupDestinations<R extends RouteForSummary>(
   const groups = new Map<string, R[]>();
   for (const r of routes) {
     const key = by === 'COUNTRY' ? r.finalCountryCode : r.finalPortId;
-    groups.set(key, [...(groups.get(key) ?? []), r]);
+    const list = groups.get(key);
+    if (list) list.push(r);
+    else groups.set(key, [r]);
   }
   return [...groups.entries()]
     .map(([key, rs]) => {
@@ -70,7 +72,7 @@ export function groupDestinations<R extends RouteForSummary>(
         vesselIds: [...new Set(rs.flatMap((r) => r.vesselIds))],
         firstDate: firsts[0] ?? null,
         lastDate: lasts[lasts.length - 1] ?? null,
-        bestConfidence: Math.max(...rs.map((r) => r.confidence)),
+        bestConfidence: rs.reduce((m, r) => Math.max(m, r.confidence), -Infinity),
       };
     })
     .sort((a, b) => b.routes.length - a.routes.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

@@ -9,9 +9,13 @@
  *   leave no earlier than `a` arrived and within the maximum wait.
  *
  * Dates are ranges, so a link is CERTAIN when the bounds prove the order (and, when inferred, the wait),
- * and POSSIBLE when they only allow it. Unknown bounds allow anything on their side. The links are
- * written to the graph as `NEXT` relationships when legs are written, with the computed wait bounds,
- * so that a trace is one bounded walk over `NEXT` (see db/trace.ts).
+ * and POSSIBLE when they only allow it. Unknown bounds allow anything on their side.
+ *
+ * Only documented links (TRANSFER, CONTINUATION) are stored, as `NEXT` relationships written with the
+ * legs. Inferred links are found when a trace asks, through the index of a port's departures by day
+ * (`departureSeekDay`, `arrivalSeekDay` below; db/trace/candidates.ts), and each weighs at most 1/k of
+ * a documented link, where k is the number of compatible departures that could have carried the
+ * cargo on (`inferredLinkFactor`, domain/routeConfidence.ts). See docs/trace-engine.md.
  */
 import { daysBetween } from './dates';
 
@@ -30,6 +34,73 @@ export interface LegTiming {
   arrivalFrom: string | null;
   arrivalTo: string | null;
   discharged: boolean | null;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * The departure index: where an inferred continuation can be, found by one index range per port
+ * ---------------------------------------------------------------------------------------------- */
+
+/**
+ * A departure (or arrival) whose date range spans more than this many days, or has an unknown end, is
+ * indexed under `WIDE_SEEK_DAY` and read on every seek at its port (few legs: dates known to a month
+ * span 31 days). The others are indexed under their earliest departure (latest arrival) day, so that a
+ * seek for the legs that may follow an arrival is one bounded range.
+ */
+export const SEEK_SPAN_DAYS = 62;
+export const WIDE_SEEK_DAY = '0001-01-01';
+
+function addDays(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The index day of a leg's departure (stored on its FROM relationships as `seekDay`). */
+export function departureSeekDay(b: LegTiming): string {
+  const dep = departureBounds(b);
+  return dep.from != null && dep.to != null && daysBetween(dep.from, dep.to) <= SEEK_SPAN_DAYS
+    ? dep.from
+    : WIDE_SEEK_DAY;
+}
+
+/** The index day of a leg's arrival (stored on its TO relationships as `seekDay`). */
+export function arrivalSeekDay(a: LegTiming): string {
+  const arr = arrivalBounds(a);
+  return arr.from != null && arr.to != null && daysBetween(arr.from, arr.to) <= SEEK_SPAN_DAYS ? arr.to : WIDE_SEEK_DAY;
+}
+
+/** Far ends for open seek ranges (ISO days compare as Neo4j dates do). */
+const FIRST_DAY = '0001-01-02';
+const LAST_DAY = '9999-12-31';
+
+/**
+ * The `seekDay` range of the departures that may follow `a` under `maxWaitDays` (besides the wide ones):
+ * b must be able to leave no earlier than a arrived (b's latest departure ≥ a's earliest arrival, and
+ * b's latest departure is at most SEEK_SPAN_DAYS after its earliest) and no later than the wait allows.
+ */
+export function followerSeekRange(a: LegTiming, maxWaitDays: number): { from: string; to: string } {
+  const arr = arrivalBounds(a);
+  return {
+    from: arr.from == null ? FIRST_DAY : addDays(arr.from, -SEEK_SPAN_DAYS),
+    to: arr.to == null ? LAST_DAY : addDays(arr.to, maxWaitDays),
+  };
+}
+
+/** The `seekDay` range of the arrivals that `b` may follow under `maxWaitDays` (besides the wide ones). */
+export function predecessorSeekRange(b: LegTiming, maxWaitDays: number): { from: string; to: string } {
+  const dep = departureBounds(b);
+  return {
+    from: dep.from == null ? FIRST_DAY : addDays(dep.from, -maxWaitDays),
+    to: dep.to == null ? LAST_DAY : addDays(dep.to, SEEK_SPAN_DAYS),
+  };
+}
+
+/**
+ * May leg `b` have carried on cargo of leg `a`'s commodity? The same commodity, either one unknown, or
+ * both coal ("coal or pig iron" is coal to the trace).
+ */
+export function compatibleCargo(a: string | null, b: string | null): boolean {
+  const coal = (c: string) => c === 'COAL' || c === 'COAL_OR_PIG_IRON';
+  if (a == null || b == null || a === 'UNKNOWN' || b === 'UNKNOWN') return true;
+  return a === b || (coal(a) && coal(b));
 }
 
 export interface Link {
@@ -107,14 +178,24 @@ export function linkUnderWait(link: Link, maxWaitDays: number): LinkCertainty | 
 }
 
 /**
- * The certainty of a stored NEXT link under a trace's wait limit, as a Cypher expression over the
- * relationship `r` (a link at a place the sources give only as an alternative is never more than
- * possible): `linkUnderWait` in Cypher, for traces that rank routes inside Neo4j
- * (domain/routeConfidence.ts). Tested against the JS form on the demo graph.
+ * The inferred half of `linkBetween` and `compatibleCargo` as Cypher expressions over two leg nodes
+ * `a` and `b` (dates stored as DATE), for hand-written statements that check the engine (the bench's
+ * exhaustive baseline, bench/ops.ts) and for the test that keeps both forms equal
+ * (test/integration/traceRanking.test.ts). `holds`: b may have taken a's cargo on after it was landed
+ * (not a continuation of the same vessel, which is documented); `certain`: the dates prove the order
+ * and the wait.
  */
-export function linkCertaintyCypher(r: string, maxWait: string): string {
-  return `CASE WHEN coalesce(${r}.placeUncertain, false) THEN 'POSSIBLE'
-    WHEN ${r}.kind <> 'INFERRED' THEN ${r}.certainty
-    WHEN ${r}.waitMinDays >= 0 AND ${r}.waitMaxDays <= ${maxWait} THEN 'CERTAIN'
-    ELSE 'POSSIBLE' END`;
+export function inferredLinkCypher(a: string, b: string, maxWait: string): { holds: string; certain: string } {
+  const waitMin = `CASE WHEN ${a}.arrivalTo IS NULL OR ${b}.departureFrom IS NULL THEN null ELSE duration.inDays(${a}.arrivalTo, ${b}.departureFrom).days END`;
+  const arrFrom = `coalesce(${a}.arrivalFrom, ${a}.departureFrom)`;
+  const depTo = `coalesce(${b}.departureTo, ${b}.arrivalTo)`;
+  const waitMax = `CASE WHEN ${arrFrom} IS NULL OR ${depTo} IS NULL THEN null ELSE duration.inDays(${arrFrom}, ${depTo}).days END`;
+  const coal = `['COAL', 'COAL_OR_PIG_IRON']`;
+  const compatible = `(${a}.commodity IS NULL OR ${b}.commodity IS NULL OR ${a}.commodity = 'UNKNOWN' OR ${b}.commodity = 'UNKNOWN'
+    OR ${a}.commodity = ${b}.commodity OR (${a}.commodity IN ${coal} AND ${b}.commodity IN ${coal}))`;
+  return {
+    holds: `(${a} <> ${b} AND coalesce(${waitMax} >= 0, true) AND coalesce(${waitMin} <= ${maxWait}, true)
+      AND NOT coalesce(${a}.vesselId = ${b}.vesselId AND ${a}.discharged = false, false) AND ${compatible})`,
+    certain: `(coalesce(${waitMin} >= 0, false) AND coalesce(${waitMax} <= ${maxWait}, false))`,
+  };
 }

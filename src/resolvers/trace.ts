@@ -1,6 +1,6 @@
 /**
  * Who may trace and with what limits: traceCargo, traceBack, destinations, vesselTimeline. Arguments
- * are checked against hard caps; the walk itself is one statement in db/trace.ts; nested fields of a
+ * are checked against hard caps; the walk is db/trace (one statement per round); nested fields of a
  * route resolve through the request's DataLoaders.
  */
 import { GraphQLResolveInfo } from 'graphql';
@@ -40,6 +40,7 @@ import { Transfer } from '../schema/leg';
 import { GraphEdge, Subgraph } from '../schema/subgraph';
 import { DateRange } from '../schema/evidence';
 import {
+  DESTINATION_ROUTE_CAP,
   LegView,
   MAX_HOPS_CAP,
   PATH_CAP,
@@ -249,7 +250,7 @@ function pathCapReached(ctx: Context, place: { name: string; value: string }): v
   ctx.logger.warn({ place: place.value }, 'trace reached the path cap; some routes were not followed');
   ctx.warnings.push({
     code: 'PATH_CAP_REACHED',
-    message: `The trace from ${place.name} "${place.value}" followed its first ${PATH_CAP} paths and stopped: more routes may exist. Narrow it with window, maxHops, maxWaitDays or cargoOrigins.`,
+    message: `The trace from ${place.name} "${place.value}" stopped at its safety cap (${PATH_CAP} routes listed, ${DESTINATION_ROUTE_CAP} summed, or the rounds of a ranked walk): more routes may exist. Narrow it with window, maxHops, maxWaitDays or cargoOrigins.`,
   });
 }
 

@@ -97,6 +97,18 @@ export class RouteLink {
     description: 'True when the two legs meet at a port the sources give only as one of several alternatives.',
   })
   placeUncertain!: boolean;
+
+  @Field(() => String, {
+    description:
+      'Why the cargo may have gone this way: the documented transfer or continuation, or, for an inferred link, among how many compatible departures it is one guess.',
+  })
+  reason!: string;
+
+  @Field(() => Int, {
+    description:
+      'How many compatible departures (same commodity or unknown cargo, leaving that port within the wait) could have taken the cargo on; an inferred link weighs at most 1/alternatives of a documented one. 1 for documented links.',
+  })
+  alternatives!: number;
 }
 
 @ObjectType({
@@ -206,6 +218,12 @@ export class DestinationSummary {
 
   @Field(() => Float, { description: 'The highest route confidence in the group.' })
   bestConfidence!: number;
+
+  @Field(() => Float, {
+    description:
+      "This group's share (0 to 1) of the summed confidence of every route from the origin: many faint routes to one place add up.",
+  })
+  likelihood!: number;
 
   countryCode!: string | null;
   portId!: string | null;

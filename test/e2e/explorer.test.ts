@@ -421,8 +421,9 @@ describe('route explorer in headless Chromium', () => {
     expect(violations).toEqual([]);
     expect(session.pageErrors).toEqual([]);
     expect(session.consoleMessages.filter((m) => /Content Security Policy|Refused to|^error:/i.test(m))).toEqual([]);
-    // Each operation the page sends costs a bounded number of Cypher statements.
-    for (const s of statements) expect(s.statements).toBeLessThanOrEqual(12);
+    // Each operation the page sends costs a bounded number of Cypher statements (a trace walks one
+    // statement per round, docs/trace-engine.md, then the loaders).
+    for (const s of statements) expect(s.statements).toBeLessThanOrEqual(24);
   });
 });
 

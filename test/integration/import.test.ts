@@ -331,7 +331,8 @@ describe('an import killed mid-way and run again', () => {
     const out = await importCommand(['--batch-size', '100', file]);
     expect(out.code).toBe(0);
     clean = { counts: await graphCounts(t.db), next: await nextLinks(), changes: await changeCount() };
-    expect(clean.next.length).toBeGreaterThan(1000);
+    // documented links only (transfers, continuations): inferred ones are not stored (docs/trace-engine.md)
+    expect(clean.next.length).toBeGreaterThan(500);
   });
 
   it('killed with SIGKILL after its first batches committed, then run again: the same nodes, relationships, NEXT links and audit entries', async () => {

@@ -99,10 +99,13 @@ describe('synthetic bulk load', () => {
 
   it('imports the same relationships with the same properties, NEXT links included', () => {
     const next = batched.rels.filter((r) => r.type === 'NEXT');
-    expect(next.length).toBeGreaterThan(1_000);
+    // only documented links are stored (transfers, the same vessel sailing on): inferred ones are found
+    // when a trace asks, through the departure index keys on FROM/TO (compared with every property below)
+    expect(next.length).toBeGreaterThan(100);
     expect(next.some((r) => r.props.kind === 'TRANSFER')).toBe(true);
     expect(next.some((r) => r.props.kind === 'CONTINUATION')).toBe(true);
-    expect(next.some((r) => r.props.certainty === 'POSSIBLE')).toBe(true);
+    expect(next.every((r) => r.props.kind !== 'INFERRED')).toBe(true);
+    expect(batched.rels.some((r) => r.type === 'FROM' && r.props.seekDay != null)).toBe(true);
     expect(bulk.rels.length).toBe(batched.rels.length);
     expect(bulk.rels).toEqual(batched.rels);
     expect(report.nextLinks).toBe(next.length);

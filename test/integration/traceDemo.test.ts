@@ -97,11 +97,13 @@ describe('traceCargo from Nampho', () => {
     }
   });
 
-  it('costs one trace statement plus a bounded number of loader statements', async () => {
+  it('costs one statement to start plus one per round of the walk (at most maxHops + 1), plus a bounded number of loader statements', async () => {
     const bare = await t.gql(`{ traceCargo(origin: "Nampo") { id } }`);
-    expect(Number(bare.headers.get('x-collier-statements'))).toBe(1);
+    // default maxHops 4: the start, then at most one round per hop and one to see whether routes go on
+    expect(Number(bare.headers.get('x-collier-statements'))).toBeLessThanOrEqual(1 + 4 + 1);
     const full = await t.gql(`{ traceCargo(origin: "Nampo") { ${ROUTE} } }`);
-    expect(Number(full.headers.get('x-collier-statements'))).toBeLessThanOrEqual(10);
+    // the walk's statements, then the same bounded loader statements as ever (legs, ports, vessels, …)
+    expect(Number(full.headers.get('x-collier-statements'))).toBeLessThanOrEqual(1 + 4 + 1 + 9);
   });
 
   it("follows one leg only with maxHops: 1 (the cargo's first carrier and where it went)", async () => {
@@ -118,7 +120,7 @@ describe('traceCargo from Nampho', () => {
     expect(r.data!.traceCargo.some((x: any) => x.truncated)).toBe(true);
   });
 
-  it('answers a route list, or destinations with their routes, with their steps in one statement', async () => {
+  it('answers a route list, or destinations with their routes, with their steps in the walk statements plus one', async () => {
     const one = await t.gql(`{ traceCargo(origin: "Nampo", limit: 1) { id steps { leg { id } } } }`);
     const all = await t.gql(
       `{ traceCargo(origin: "Nampo") { id steps { leg { id } } graph { nodes { id } } departure { from } } }`,
@@ -127,14 +129,15 @@ describe('traceCargo from Nampho', () => {
     expect(all.errors).toBeUndefined();
     expect(one.data!.traceCargo).toHaveLength(1);
     expect(all.data!.traceCargo.length).toBeGreaterThan(3);
-    expect(Number(one.headers.get('x-collier-statements'))).toBe(1);
-    expect(Number(all.headers.get('x-collier-statements'))).toBe(1);
+    // the walk (start + rounds), then the legs of the routes shown, in one loader statement
+    expect(Number(one.headers.get('x-collier-statements'))).toBeLessThanOrEqual(1 + 4 + 1 + 1);
+    expect(Number(all.headers.get('x-collier-statements'))).toBeLessThanOrEqual(1 + 4 + 1 + 1);
     // limit: 1 shows the first of the full ranking
     expect(one.data!.traceCargo[0]).toEqual({ id: all.data!.traceCargo[0].id, steps: all.data!.traceCargo[0].steps });
     const dest = await t.gql(`{ destinations(origin: "Nampo") { key routes(limit: 2) { steps { leg { id } } } } }`);
     expect(dest.errors).toBeUndefined();
     expect(dest.data!.destinations.length).toBeGreaterThan(2);
-    expect(Number(dest.headers.get('x-collier-statements'))).toBe(1);
+    expect(Number(dest.headers.get('x-collier-statements'))).toBeLessThanOrEqual(1 + 4 + 1 + 1);
   });
 });
 

@@ -1,12 +1,17 @@
 /**
- * A trace list ranks its routes inside Neo4j with the Cypher forms of the link and confidence rules
- * (domain/linking.ts linkCertaintyCypher, domain/routeConfidence.ts routeConfidenceCypher). Here, on the
- * demo graph, the ranked statement must give exactly the routes, confidences and order that the JS
- * rules give when every walked route is returned and ranked in Node (rankRoutes).
+ * On the demo graph: the best-first walk of a ranked trace (src/db/trace/walk.ts) gives exactly the
+ * routes, confidences and order of every route enumerated and ranked (rankRoutes), forwards and
+ * backwards, for every hop bound, wait and confidence floor; destinations group the same routes as the
+ * JS grouping; and the Cypher twin of the inferred-link rule (domain/linking.ts inferredLinkCypher)
+ * finds the same links, with the same k, as the engine's candidate finding.
  */
 import { startTestService, TestService } from './harness';
 import { rankRoutes, trace, traceDestinations, TraceDirection, TraceQuery } from '../../src/db/trace';
+import { CypherCandidates } from '../../src/db/trace/candidates';
 import { groupDestinations } from '../../src/domain/destinations';
+import { inferredLinkCypher } from '../../src/domain/linking';
+import { LEG_BRIEF } from '../../src/db/trace/statements';
+import { LegBrief } from '../../src/db/trace/records';
 
 let t: TestService;
 beforeAll(async () => {
@@ -35,7 +40,38 @@ const cases: { direction: TraceDirection; place: string }[] = [
   })),
 ];
 
-describe('routes ranked inside Neo4j equal routes ranked by the JS rules', () => {
+describe('the Cypher twin of the inferred-link rule equals the engine', () => {
+  it.each([0, 30, 60, 730])(
+    'finds the same inferred links and k for every leg of the demo graph (maxWaitDays %i)',
+    async (maxWait) => {
+      const legs = (
+        await t.db.read<{ leg: LegBrief }>(`MATCH (l:Leg) RETURN ${LEG_BRIEF('l')} AS leg ORDER BY l.id`)
+      ).map((r) => r.leg);
+      const engine = new CypherCandidates(t.db, maxWait);
+      engine.remember(legs);
+      const found = await engine.followers(legs.map((l) => l.id));
+      const mine = [...found.values()]
+        .flat()
+        .filter((l) => l.record.kind === 'INFERRED')
+        .map((l) => `${l.from}>${l.to} k=${l.record.alternatives} ${l.record.certainty}`)
+        .sort();
+      const twin = inferredLinkCypher('a', 'b', '$maxWait');
+      const twinC = inferredLinkCypher('a', 'c', '$maxWait');
+      const rows = await t.db.read<{ l: string }>(
+        `MATCH (a:Leg)-[ra:TO]->(p:Port)<-[rb:FROM]-(b:Leg)
+       WHERE p.kind <> 'UNSPECIFIED_IN_COUNTRY' AND ${twin.holds} AND NOT EXISTS { (a)-[:NEXT]->(b) }
+       WITH a, b, ra, rb, COUNT { (a)-[:TO]->(p)<-[:FROM]-(c:Leg) WHERE ${twinC.holds} } AS k
+       RETURN a.id + '>' + b.id + ' k=' + k + ' ' +
+              CASE WHEN ${twin.certain} AND NOT (coalesce(ra.alternative, false) OR coalesce(rb.alternative, false)) THEN 'CERTAIN' ELSE 'POSSIBLE' END AS l`,
+        { maxWait },
+      );
+      expect(rows.map((r) => r.l).sort()).toEqual(mine);
+      if (maxWait >= 60) expect(mine.length).toBeGreaterThan(5);
+    },
+  );
+});
+
+describe('the best-first walk equals every route enumerated and ranked', () => {
   it.each(cases)('$direction from $place, every hop count, wait and confidence floor', async ({ direction, place }) => {
     let compared = 0;
     let possible = 0;

@@ -310,7 +310,8 @@ describe('an importFacts payload when Neo4j is killed mid-import', () => {
       reference.push(await fingerprint(t.db));
     }
     referenceNext = await nextLinks(t.db);
-    expect(referenceNext.length).toBeGreaterThan(400);
+    // documented links only (transfers, continuations): inferred ones are not stored (docs/trace-engine.md)
+    expect(referenceNext.length).toBeGreaterThan(20);
     const all = await presentIds(
       t.db,
       lines.map((l) => l.id),

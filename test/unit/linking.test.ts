@@ -1,5 +1,17 @@
-import { LegTiming, linkBetween, linkUnderWait, waitBounds } from '../../src/domain/linking';
-import { routeConfidence } from '../../src/domain/routeConfidence';
+import {
+  arrivalSeekDay,
+  compatibleCargo,
+  departureSeekDay,
+  followerSeekRange,
+  LegTiming,
+  linkBetween,
+  linkUnderWait,
+  predecessorSeekRange,
+  SEEK_SPAN_DAYS,
+  waitBounds,
+  WIDE_SEEK_DAY,
+} from '../../src/domain/linking';
+import { inferredLinkFactor, routeConfidence } from '../../src/domain/routeConfidence';
 import { computeNextLinks } from '../../src/db/trace';
 
 const leg = (id: string, over: Partial<LegTiming> = {}): LegTiming => ({
@@ -73,7 +85,20 @@ describe('the link rule', () => {
   });
 });
 
-describe('NEXT links from candidate pairs', () => {
+describe('NEXT links from candidate pairs (documented links only)', () => {
+  it('stores no inferred link: cargo landed and reloaded onto another vessel is found when a trace asks', () => {
+    const links = computeNextLinks([
+      {
+        a: leg('a', arrived('2017-09-05')),
+        b: leg('b', left('2017-09-06')),
+        transferId: null,
+        portId: 'port:x',
+        placeUncertain: false,
+      },
+    ]);
+    expect(links).toEqual([]);
+  });
+
   it('prefers a transfer over a shared port and never links a leg to itself', () => {
     const a = leg('a', arrived('2017-09-05'));
     const b = leg('b', left('2017-09-06'));
@@ -89,8 +114,8 @@ describe('NEXT links from candidate pairs', () => {
   it('makes a link through an alternative port only possible', () => {
     const [l] = computeNextLinks([
       {
-        a: leg('a', arrived('2017-09-05')),
-        b: leg('b', left('2017-09-10')),
+        a: leg('a', { ...arrived('2017-09-05'), vesselId: 'vessel:v', discharged: false }),
+        b: leg('b', { ...left('2017-09-10'), vesselId: 'vessel:v' }),
         transferId: null,
         portId: 'port:x',
         placeUncertain: true,
@@ -100,7 +125,51 @@ describe('NEXT links from candidate pairs', () => {
   });
 });
 
+describe('the departure index keys', () => {
+  it('indexes a departure by its earliest day, an arrival by its latest, and wide or open ranges apart', () => {
+    expect(departureSeekDay(leg('b', { departureFrom: '2020-01-01', departureTo: '2020-01-31' }))).toBe('2020-01-01');
+    expect(departureSeekDay(leg('b', { departureFrom: '2020-01-01' }))).toBe(WIDE_SEEK_DAY);
+    expect(departureSeekDay(leg('b', { departureFrom: '2020-01-01', departureTo: '2020-06-01' }))).toBe(WIDE_SEEK_DAY);
+    expect(arrivalSeekDay(leg('a', { arrivalFrom: '2020-01-01', arrivalTo: '2020-01-31' }))).toBe('2020-01-31');
+    expect(arrivalSeekDay(leg('a', { departureFrom: '2020-01-01', arrivalTo: '2020-01-05' }))).toBe('2020-01-05');
+    expect(arrivalSeekDay(leg('a', arrived('2020-01-05')))).toBe('2020-01-05');
+  });
+
+  it('seeks a range that holds every indexed departure the rule can link (exhaustive check over days)', () => {
+    const a = leg('a', { arrivalFrom: '2020-03-01', arrivalTo: '2020-03-10' });
+    for (const wait of [0, 30, 60]) {
+      const r = followerSeekRange(a, wait);
+      for (let start = -120; start <= 120; start += 3) {
+        for (const span of [0, 5, SEEK_SPAN_DAYS]) {
+          const from = new Date(Date.UTC(2020, 2, 1) + start * 86_400_000).toISOString().slice(0, 10);
+          const to = new Date(Date.UTC(2020, 2, 1) + (start + span) * 86_400_000).toISOString().slice(0, 10);
+          const b = leg('b', { departureFrom: from, departureTo: to });
+          const link = linkBetween(a, b, false, wait);
+          const key = departureSeekDay(b);
+          if (link) expect(key === WIDE_SEEK_DAY || (key >= r.from && key <= r.to)).toBe(true);
+          const back = predecessorSeekRange(b, wait);
+          if (link) expect(arrivalSeekDay(a) >= back.from && arrivalSeekDay(a) <= back.to).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('calls the same commodity, coal and "coal or pig iron", or unknown cargo compatible', () => {
+    expect(compatibleCargo('COAL', 'COAL_OR_PIG_IRON')).toBe(true);
+    expect(compatibleCargo('COAL', 'UNKNOWN')).toBe(true);
+    expect(compatibleCargo('COAL', null)).toBe(true);
+    expect(compatibleCargo('IRON_ORE', 'COAL')).toBe(false);
+  });
+});
+
 describe('route confidence', () => {
+  it('weighs an inferred link among k compatible departures at most 1/k of a documented one', () => {
+    expect(inferredLinkFactor(1)).toBe(0.9);
+    expect(inferredLinkFactor(300)).toBeLessThanOrEqual(1 / 300);
+    expect(routeConfidence([0.9], [{ kind: 'INFERRED', certainty: 'CERTAIN', alternatives: 300 }])).toBeLessThan(0.05);
+    expect(routeConfidence([0.9], [{ kind: 'TRANSFER', certainty: 'CERTAIN', alternatives: 300 }])).toBe(0.9);
+  });
+
   it('is the weakest leg, lowered for inferred and possible links', () => {
     expect(routeConfidence([0.9, 0.75], [{ kind: 'TRANSFER', certainty: 'CERTAIN' }])).toBe(0.75);
     expect(routeConfidence([0.9, 0.9], [{ kind: 'INFERRED', certainty: 'POSSIBLE' }])).toBeCloseTo(0.9 * 0.9 * 0.8, 3);

@@ -1,17 +1,14 @@
 /**
- * NEXT links for large graphs, a port at a time. `maintainNextLinks` (db/trace.ts) reads every
- * candidate pair of the graph in one statement and writes every link in one transaction: right for the
- * demo graph and for a few legs written by hand, not for a hundred thousand legs. Here the same links
- * are computed port by port:
+ * Documented NEXT links for large graphs, a port at a time. `maintainNextLinks` (documented.ts) reads
+ * every candidate pair of the graph in one statement and writes every link in one transaction: right
+ * for the demo graph and for a few legs written by hand, not for a hundred thousand legs. Here the same
+ * links are computed port by port:
  *
  * - the legs that arrive at the given ports are the "from" side (`a`); for each, every leg that can
- *   follow it is gathered — legs leaving the ports where `a` ends, and legs a transfer passed its cargo to;
- * - only pairs that the date bounds allow reach the rule: sorted by departure, the legs leaving a port
- *   are scanned from a window around `a`'s arrival (the stored cap MAX_WAIT_DAYS_CAP bounds how late
- *   an inferred link can leave; a continuation of the same vessel is always a candidate, and unknown
- *   dates always are), so a hub with thousands of calls costs its real pairs, not all pairs;
- * - the rule itself stays `computeNextLinks` → `linkBetween` (domain/linking.ts), unchanged; the
- *   window only ever drops pairs the rule would reject;
+ *   follow it by a documented link is gathered — the same vessel's legs leaving the ports where `a`
+ *   ends (when `a` kept its cargo aboard), and legs a transfer passed its cargo to. Inferred links are
+ *   not stored (candidates.ts finds them when a trace asks), so other vessels' departures are never read;
+ * - the rule itself stays `computeNextLinks` → `linkBetween` (domain/linking.ts);
  * - each chunk of `a` legs (bounded by the number of candidate pairs) is written in its own
  *   transaction: its outgoing NEXT links are made exactly the computed ones (stale ones deleted, new
  *   ones created, kept ones updated).
@@ -20,20 +17,13 @@
  * port (and the legs that end nowhere but hand their cargo on by transfer, `maintainAllNextLinks`) gives
  * the same links as `maintainNextLinks(db)`; the integration test nextLinksBatched checks that.
  */
-import { Database, StatementCounter } from './database';
-import { computeNextLinks, NextLink } from './trace';
-import { LegTiming, MAX_WAIT_DAYS_CAP } from '../domain/linking';
+import { Database, StatementCounter } from '../database';
+import { computeNextLinks, NextLink, TIMING } from './documented';
+import { LegTiming } from '../../domain/linking';
 
 export type CandidateRow = Parameters<typeof computeNextLinks>[0][number];
 
 const PLACEHOLDER = 'UNSPECIFIED_IN_COUNTRY';
-const TIMING = (v: string) =>
-  `{id: ${v}.id, vesselId: ${v}.vesselId, departureFrom: ${v}.departureFrom, departureTo: ${v}.departureTo, ` +
-  `arrivalFrom: ${v}.arrivalFrom, arrivalTo: ${v}.arrivalTo, discharged: ${v}.discharged}`;
-
-const DAY_MS = 86_400_000;
-const day = (iso: string | null): number | null =>
-  iso == null ? null : Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
 
 export interface NextLinkOptions {
   /** A chunk of `a` legs is written once its candidate pairs reach this many (default 50 000). */
@@ -56,84 +46,31 @@ export interface NextLinkReport {
 interface Departure {
   timing: LegTiming;
   alternative: boolean;
-  depFrom: number | null;
-  depTo: number | null;
 }
 
-/** The legs leaving one port, indexed for the window scan. */
+/** The legs leaving one port, by vessel (documented continuations are the same vessel's). */
 export interface DepartureIndex {
-  /** Known earliest departure, sorted by it. */
-  sorted: Departure[];
-  depFrom: Float64Array;
-  /** Unknown earliest or latest departure: always candidates. */
-  wild: Departure[];
-  /** Largest (latest − earliest departure) among `sorted`, in days, at least 0. */
-  maxSpan: number;
   byVessel: Map<string, Departure[]>;
 }
 
 export function indexDepartures(rows: { timing: LegTiming; alternative: boolean }[]): DepartureIndex {
-  const sorted: Departure[] = [];
-  const wild: Departure[] = [];
   const byVessel = new Map<string, Departure[]>();
-  let maxSpan = 0;
   for (const r of rows) {
-    const t = r.timing;
-    const d: Departure = {
-      timing: t,
-      alternative: r.alternative,
-      depFrom: day(t.departureFrom),
-      depTo: day(t.departureTo ?? t.arrivalTo),
-    };
-    if (d.depFrom == null || d.depTo == null) wild.push(d);
-    else {
-      sorted.push(d);
-      maxSpan = Math.max(maxSpan, d.depTo - d.depFrom);
-    }
-    if (t.vesselId != null) {
-      const list = byVessel.get(t.vesselId) ?? [];
-      list.push(d);
-      byVessel.set(t.vesselId, list);
-    }
+    if (r.timing.vesselId == null) continue;
+    const list = byVessel.get(r.timing.vesselId) ?? [];
+    list.push({ timing: r.timing, alternative: r.alternative });
+    byVessel.set(r.timing.vesselId, list);
   }
-  sorted.sort((x, y) => x.depFrom! - y.depFrom! || x.timing.id.localeCompare(y.timing.id));
-  return { sorted, depFrom: Float64Array.from(sorted, (d) => d.depFrom!), wild, maxSpan, byVessel };
-}
-
-function lowerBound(xs: Float64Array, value: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (xs[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return { byVessel };
 }
 
 /**
- * The legs leaving a port that may follow `a` there: a superset of the pairs `linkBetween` accepts.
- * A pair is rejected by the rule when b must have left before a arrived (latest departure < earliest
- * arrival), or, unless it is a continuation of the same vessel, when b cannot have left within the
- * stored cap of a's arrival (earliest departure > latest arrival + cap).
+ * The legs leaving a port that may follow `a` there by a documented continuation: the same vessel's
+ * departures, when `a` kept its cargo aboard (a superset of the continuations `linkBetween` accepts).
  */
 function followersAt(a: LegTiming, index: DepartureIndex): Departure[] {
-  const out: Departure[] = [];
-  const seen = new Set<string>();
-  const add = (d: Departure) => {
-    if (d.timing.id !== a.id && !seen.has(d.timing.id)) {
-      seen.add(d.timing.id);
-      out.push(d);
-    }
-  };
-  if (a.vesselId != null && a.discharged === false) for (const d of index.byVessel.get(a.vesselId) ?? []) add(d);
-  for (const d of index.wild) add(d);
-  const arrFrom = day(a.arrivalFrom ?? a.departureFrom);
-  const arrTo = day(a.arrivalTo);
-  const lo = arrFrom == null ? 0 : lowerBound(index.depFrom, arrFrom - index.maxSpan);
-  const hi = arrTo == null ? index.sorted.length : lowerBound(index.depFrom, arrTo + MAX_WAIT_DAYS_CAP + 1);
-  for (let k = lo; k < hi; k++) add(index.sorted[k]);
-  return out;
+  if (a.vesselId == null || a.discharged !== false) return [];
+  return (index.byVessel.get(a.vesselId) ?? []).filter((d) => d.timing.id !== a.id);
 }
 
 /**

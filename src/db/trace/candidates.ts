@@ -1,0 +1,355 @@
+/**
+ * Candidate finding: what may follow (or precede) a batch of legs, one statement per batch, and the
+ * link rule applied to each pair in JS (domain/linking.ts; the Cypher only narrows the pairs).
+ *
+ * - Documented links (transfers, the same vessel sailing on with its cargo) are stored as `NEXT`
+ *   (documented.ts) and read by relationship.
+ * - Inferred links are found through the departure index: every FROM (TO) relationship carries
+ *   `portId` and `seekDay` (domain/linking.ts departureSeekDay, arrivalSeekDay) under the composite
+ *   RANGE index `leg_departure_seek` (`leg_arrival_seek`), so that the departures that may follow an
+ *   arrival are one index range per port, plus the few legs whose dates are too wide to index by day.
+ *   Reading them costs the window, not the port's history.
+ *
+ * The weight of an inferred link needs k, the compatible departures that could have taken the cargo
+ * on: they are exactly the inferred followers of the arriving leg at that port, so k is counted from
+ * the same rows. Walking backwards, the legs that may precede a leg are found through the arrival
+ * index, and then expanded forwards (the same statement, the same rule), so that a link weighs the
+ * same in both directions.
+ */
+import { Database, StatementCounter } from '../database';
+import { neoDate } from '../graphWriter';
+import {
+  compatibleCargo,
+  followerSeekRange,
+  LegTiming,
+  linkBetween,
+  linkUnderWait,
+  LinkCertainty,
+  LinkKind,
+  predecessorSeekRange,
+  WIDE_SEEK_DAY,
+} from '../../domain/linking';
+import { linkFactor } from '../../domain/routeConfidence';
+import { Continuation, ContinuationProvider } from './walk';
+import { LegBrief, RouteLinkRecord } from './records';
+import { LEG_BRIEF } from './statements';
+
+const PLACEHOLDER = 'UNSPECIFIED_IN_COUNTRY';
+
+/**
+ * For a batch of legs: their stored documented links, and, per real port where they arrived, the
+ * departures in the union of their seek ranges (each departure once, however many legs of the batch
+ * arrived there: a hub's window is read once per round, not once per arrival). Each leg then takes the
+ * departures in its own range (`seekDay`, in JS) and the rule decides.
+ */
+const FOLLOWERS = `
+CALL () {
+  UNWIND $legs AS id
+  MATCH (:Leg {id: id})-[n:NEXT]->(l:Leg)
+  RETURN collect({from: id, to: l.id, kind: n.kind, certainty: n.certainty, waitMinDays: n.waitMinDays, waitMaxDays: n.waitMaxDays,
+                  transferId: n.transferId, portId: null, placeUncertain: coalesce(n.placeUncertain, false)}) AS links,
+         collect(l) AS linked
+}
+CALL () {
+  UNWIND $ports AS q
+  MATCH (l:Leg)-[r:FROM]->()
+  USING INDEX r:FROM(portId, seekDay)
+  WHERE r.portId = q.id AND r.seekDay >= q.lo AND r.seekDay <= q.hi
+  RETURN collect({portId: q.id, id: l.id, seekDay: toString(r.seekDay), alternative: coalesce(r.alternative, false)}) AS calls,
+         collect(l) AS called
+}
+WITH links, calls, linked + called AS found
+RETURN links, calls, [l IN found | ${LEG_BRIEF('l')}] AS legs`;
+
+/** The same for arrivals: per real port where the batch's legs left, the arrivals in the union of their ranges. */
+const PREDECESSORS = `
+CALL () {
+  UNWIND $legs AS id
+  MATCH (l:Leg)-[:NEXT]->(:Leg {id: id})
+  RETURN collect({from: l.id, to: id}) AS links, collect(l) AS linked
+}
+CALL () {
+  UNWIND $ports AS q
+  MATCH (l:Leg)-[r:TO]->()
+  USING INDEX r:TO(portId, seekDay)
+  WHERE r.portId = q.id AND r.seekDay >= q.lo AND r.seekDay <= q.hi
+  RETURN collect({portId: q.id, id: l.id, seekDay: toString(r.seekDay), alternative: coalesce(r.alternative, false)}) AS calls,
+         collect(l) AS called
+}
+WITH links, calls, linked + called AS found
+RETURN links, calls, [l IN found | ${LEG_BRIEF('l')}] AS legs`;
+
+/** A call at a port the index found: a departure (FOLLOWERS) or an arrival (PREDECESSORS). */
+interface PortCall {
+  portId: string;
+  id: string;
+  seekDay: string;
+  alternative: boolean;
+}
+
+/**
+ * Per real port, the union of the given ranges, and the wide calls (one index range read each per port
+ * and round). Placeholder ports ("a port in X, not named") are no meeting place.
+ */
+function portRanges(ranges: { port: LegBrief['ports'][number]; from: string; to: string }[]) {
+  const byPort = new Map<string, { from: string; to: string }>();
+  for (const { port, ...r } of ranges) {
+    if (port.kind === PLACEHOLDER) continue;
+    const u = byPort.get(port.id);
+    byPort.set(port.id, u ? { from: u.from < r.from ? u.from : r.from, to: u.to > r.to ? u.to : r.to } : r);
+  }
+  const wide = neoDate(WIDE_SEEK_DAY);
+  return [...byPort.entries()].flatMap(([id, r]) => [
+    { id, lo: neoDate(r.from), hi: neoDate(r.to) },
+    { id, lo: wide, hi: wide },
+  ]);
+}
+
+const inRange = (c: PortCall, r: { from: string; to: string }) =>
+  c.seekDay === WIDE_SEEK_DAY || (c.seekDay >= r.from && c.seekDay <= r.to);
+
+interface FollowerRow {
+  from: string;
+  to: string;
+  kind: LinkKind;
+  certainty: LinkCertainty | null;
+  waitMinDays: number | null;
+  waitMaxDays: number | null;
+  transferId: string | null;
+  portId: string | null;
+  placeUncertain: boolean;
+}
+
+export const timingOf = (l: LegBrief): LegTiming => ({
+  id: l.id,
+  vesselId: l.vesselId,
+  departureFrom: l.departureFrom,
+  departureTo: l.departureTo,
+  arrivalFrom: l.arrivalFrom,
+  arrivalTo: l.arrivalTo,
+  discharged: l.discharged,
+});
+
+/** A link as a route shows it, with the factor it weighs (links are always stated in route order: a → b). */
+export interface FoundLink {
+  from: string;
+  to: string;
+  record: RouteLinkRecord;
+  factor: number;
+}
+
+function reasonOf(kind: LinkKind, k: number, portId: string | null, maxWaitDays: number, transferId: string | null) {
+  if (kind === 'TRANSFER') return `documented transfer ${transferId} passed the cargo to this vessel`;
+  if (kind === 'CONTINUATION') return 'the same vessel sailed on with the cargo aboard (documented)';
+  return k === 1
+    ? `inferred: the only compatible departure from ${portId} within ${maxWaitDays} days of the arrival`
+    : `inferred: one of ${k} compatible departures from ${portId} within ${maxWaitDays} days of the arrival`;
+}
+
+/**
+ * The links from leg `a` given the candidate rows read for it: documented ones as stored (under the
+ * trace's wait), inferred ones by the rule, each weighed by k (the inferred followers at that port).
+ * One link per follower: a transfer before a continuation before an inferred link, a sure place before
+ * an alternative, then the fewest alternatives.
+ */
+export function linksFrom(
+  a: LegBrief,
+  rows: FollowerRow[],
+  briefOf: (id: string) => LegBrief,
+  maxWaitDays: number,
+): FoundLink[] {
+  const documented: FoundLink[] = [];
+  const inferred: { b: LegBrief; portId: string; placeUncertain: boolean; link: ReturnType<typeof linkBetween> }[] = [];
+  const documentedTo = new Set<string>();
+  for (const row of rows) {
+    const r = { ...row, leg: briefOf(row.to) };
+    if (r.kind !== 'INFERRED') {
+      const certainty = linkUnderWait(
+        { kind: r.kind, certainty: r.certainty ?? 'POSSIBLE', waitMinDays: r.waitMinDays, waitMaxDays: r.waitMaxDays },
+        maxWaitDays,
+      );
+      if (certainty == null) continue;
+      const record: RouteLinkRecord = {
+        kind: r.kind,
+        certainty: r.placeUncertain ? 'POSSIBLE' : certainty,
+        waitMinDays: r.waitMinDays,
+        waitMaxDays: r.waitMaxDays,
+        placeUncertain: r.placeUncertain,
+        transferId: r.transferId,
+        alternatives: 1,
+        reason: reasonOf(r.kind, 1, null, maxWaitDays, r.transferId),
+      };
+      documented.push({ from: a.id, to: r.leg.id, record, factor: linkFactor(record) });
+      documentedTo.add(r.leg.id);
+      continue;
+    }
+    if (!compatibleCargo(a.commodity, r.leg.commodity)) continue;
+    const link = linkBetween(timingOf(a), timingOf(r.leg), false, maxWaitDays);
+    // a continuation the rule sees here is documented: it is stored as NEXT and read above
+    if (link == null || link.kind !== 'INFERRED') continue;
+    inferred.push({ b: r.leg, portId: r.portId!, placeUncertain: r.placeUncertain, link });
+  }
+  const k = new Map<string, number>();
+  for (const i of inferred) k.set(i.portId, (k.get(i.portId) ?? 0) + 1);
+  const best = new Map<string, FoundLink>();
+  const rank = (l: FoundLink) =>
+    (l.record.kind === 'TRANSFER' ? 0 : l.record.kind === 'CONTINUATION' ? 10 : 20) +
+    (l.record.placeUncertain ? 5 : 0) -
+    l.factor;
+  for (const l of documented) if (!best.has(l.to) || rank(l) < rank(best.get(l.to)!)) best.set(l.to, l);
+  for (const i of inferred) {
+    if (documentedTo.has(i.b.id)) continue;
+    const alternatives = k.get(i.portId)!;
+    const record: RouteLinkRecord = {
+      kind: 'INFERRED',
+      certainty: i.placeUncertain ? 'POSSIBLE' : i.link!.certainty,
+      waitMinDays: i.link!.waitMinDays,
+      waitMaxDays: i.link!.waitMaxDays,
+      placeUncertain: i.placeUncertain,
+      transferId: null,
+      alternatives,
+      reason: reasonOf('INFERRED', alternatives, i.portId, maxWaitDays, null),
+    };
+    const l: FoundLink = { from: a.id, to: i.b.id, record, factor: linkFactor(record) };
+    if (!best.has(l.to) || rank(l) < rank(best.get(l.to)!)) best.set(l.to, l);
+  }
+  return [...best.values()].sort((x, y) => (x.to < y.to ? -1 : x.to > y.to ? 1 : 0));
+}
+
+/**
+ * The provider the walk asks, over Neo4j. It remembers every leg brief it read (the answers are shaped
+ * from them) and every leg it expanded forwards (a backward walk reuses them to weigh its links).
+ */
+export class CypherCandidates {
+  readonly briefs = new Map<string, LegBrief>();
+  private readonly forward = new Map<string, FoundLink[]>();
+  statements = 0;
+
+  constructor(
+    private readonly db: Database,
+    private readonly maxWaitDays: number,
+    private readonly counter?: StatementCounter,
+  ) {}
+
+  remember(legs: LegBrief[]): void {
+    for (const l of legs) this.briefs.set(l.id, l);
+  }
+
+  private async read<T>(cypher: string, params: Record<string, unknown>): Promise<T[]> {
+    this.statements++;
+    return this.db.read<T>(cypher, params, this.counter);
+  }
+
+  /** The forward links of the given legs (read once per leg and trace). */
+  async followers(ids: string[]): Promise<Map<string, FoundLink[]>> {
+    const missing = [...new Set(ids)].filter((id) => !this.forward.has(id));
+    if (missing.length > 0) {
+      const wanted = missing.map((id) => {
+        const a = this.briefs.get(id)!;
+        return { a, range: followerSeekRange(timingOf(a), this.maxWaitDays) };
+      });
+      const ranges = wanted.flatMap(({ a, range }) =>
+        a.ports.filter((p) => p.direction === 'TO').map((port) => ({ port, ...range })),
+      );
+      const [row] = await this.read<{ links: FollowerRow[]; calls: PortCall[]; legs: LegBrief[] }>(FOLLOWERS, {
+        legs: missing,
+        ports: portRanges(ranges),
+      });
+      this.remember(row.legs);
+      const byPort = new Map<string, PortCall[]>();
+      for (const c of row.calls) {
+        const list = byPort.get(c.portId);
+        if (list) list.push(c);
+        else byPort.set(c.portId, [c]);
+      }
+      const byLeg = new Map<string, FollowerRow[]>(missing.map((id) => [id, []]));
+      for (const r of row.links) byLeg.get(r.from)?.push(r);
+      for (const { a, range } of wanted) {
+        for (const to of a.ports.filter((p) => p.direction === 'TO')) {
+          for (const c of byPort.get(to.id) ?? []) {
+            if (c.id === a.id || !inRange(c, range)) continue;
+            byLeg.get(a.id)!.push({
+              from: a.id,
+              to: c.id,
+              kind: 'INFERRED',
+              certainty: null,
+              waitMinDays: null,
+              waitMaxDays: null,
+              transferId: null,
+              portId: to.id,
+              placeUncertain: to.alternative || c.alternative,
+            });
+          }
+        }
+      }
+      const briefOf = (id: string) => this.briefs.get(id)!;
+      for (const [id, list] of byLeg) this.forward.set(id, linksFrom(briefOf(id), list, briefOf, this.maxWaitDays));
+    }
+    return new Map(ids.map((id) => [id, this.forward.get(id)!]));
+  }
+
+  private readonly byPair = new Map<string, Map<string, FoundLink>>();
+
+  /** The forward link from `from` to `to`, once `from` was expanded. */
+  private linkOf(from: string, to: string): FoundLink | undefined {
+    let m = this.byPair.get(from);
+    if (!m) {
+      m = new Map(this.forward.get(from)!.map((l) => [l.to, l]));
+      this.byPair.set(from, m);
+    }
+    return m.get(to);
+  }
+
+  /** The backward links of the given legs: the legs that may precede each, with the link as it weighs forwards. */
+  async predecessors(ids: string[]): Promise<Map<string, FoundLink[]>> {
+    const wanted = ids.map((id) => {
+      const b = this.briefs.get(id)!;
+      return { b, range: predecessorSeekRange(timingOf(b), this.maxWaitDays) };
+    });
+    const ranges = wanted.flatMap(({ b, range }) =>
+      b.ports.filter((p) => p.direction === 'FROM').map((port) => ({ port, ...range })),
+    );
+    const [row] = await this.read<{ links: { from: string; to: string }[]; calls: PortCall[]; legs: LegBrief[] }>(
+      PREDECESSORS,
+      { legs: ids, ports: portRanges(ranges) },
+    );
+    this.remember(row.legs);
+    const pairs = [...row.links];
+    for (const { b, range } of wanted)
+      for (const from of b.ports.filter((p) => p.direction === 'FROM'))
+        for (const c of row.calls)
+          if (c.portId === from.id && c.id !== b.id && inRange(c, range)) pairs.push({ from: c.id, to: b.id });
+    await this.followers([...new Set(pairs.map((p) => p.from))]);
+    const out = new Map<string, FoundLink[]>(ids.map((id) => [id, []]));
+    const seen = new Set<string>();
+    for (const r of pairs) {
+      const key = `${r.from}>${r.to}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const link = this.linkOf(r.from, r.to);
+      if (link) out.get(r.to)!.push(link);
+    }
+    for (const list of out.values()) list.sort((x, y) => (x.from < y.from ? -1 : x.from > y.from ? 1 : 0));
+    return out;
+  }
+
+  /** The walk's view: continuations in walk direction, the link always stated a → b in route order. */
+  provider(direction: 'FORWARD' | 'BACKWARD'): ContinuationProvider<FoundLink> {
+    return {
+      expand: async (ids) => {
+        const found = direction === 'FORWARD' ? await this.followers(ids) : await this.predecessors(ids);
+        const out = new Map<string, Continuation<FoundLink>[]>();
+        for (const [id, links] of found) {
+          out.set(
+            id,
+            links.map((l) => {
+              const legId = direction === 'FORWARD' ? l.to : l.from;
+              return { legId, legConfidence: this.briefs.get(legId)?.confidence ?? 0, factor: l.factor, link: l };
+            }),
+          );
+        }
+        return out;
+      },
+    };
+  }
+}

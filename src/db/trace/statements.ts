@@ -1,0 +1,74 @@
+/**
+ * The Cypher text the trace shares: how a place names a port, what a leg looks like to the walk and to
+ * a client, and where a walk starts. (Candidate finding has its own statements: candidates.ts.)
+ */
+
+/**
+ * The port a place names: by id, else by UN/LOCODE (both through their unique indexes), else by name
+ * or alias (a scan of the ports, only when neither index found it: names are matched case-insensitively).
+ */
+const RESOLVE_PORT = `
+CALL {
+  OPTIONAL MATCH (byId:Port {id: $place})
+  OPTIONAL MATCH (byLocode:Port {locode: $locode})
+  WITH coalesce(byId, byLocode) AS direct
+  OPTIONAL CALL (direct) {
+    // one row only when neither index found the port, so that the scan of ports below never runs otherwise
+    UNWIND CASE WHEN direct IS NULL THEN [true] ELSE [] END AS byName
+    MATCH (p:Port)
+    WHERE toLower(p.name) = $name OR any(a IN p.aliases WHERE toLower(a) = $name)
+    RETURN p AS named
+    ORDER BY CASE WHEN toLower(p.name) = $name THEN 0 ELSE 1 END, p.id
+    LIMIT 1
+  }
+  WITH coalesce(direct, named) AS anchor
+  WHERE anchor IS NOT NULL
+  RETURN anchor
+}`;
+
+/** Everything a route shows of a leg: its properties, its ports and its vessel's name. */
+const LEG_VIEW = `{
+  props: properties(l),
+  ports: [(l)-[r:FROM|TO]->(p:Port) | {direction: type(r), id: p.id, name: p.name, countryCode: p.countryCode, kind: p.kind, alternative: coalesce(r.alternative, false)}],
+  vesselName: head([(l)-[:ON]->(v:Vessel) | v.name])
+}`;
+
+/** The views of legs by id: how the routes a client asks to see are filled in (the legView loader). */
+export const LEG_VIEWS_BY_ID = `UNWIND $keys AS key MATCH (l:Leg {id: key}) RETURN key, ${LEG_VIEW} AS view`;
+
+/** What the walk reads of a leg (records.ts LegBrief). */
+export const LEG_BRIEF = (l: string) => `{
+  id: ${l}.id, confidence: ${l}.confidence, vesselId: ${l}.vesselId,
+  departureFrom: toString(${l}.departureFrom), departureTo: toString(${l}.departureTo),
+  arrivalFrom: toString(${l}.arrivalFrom), arrivalTo: toString(${l}.arrivalTo), discharged: ${l}.discharged,
+  commodity: ${l}.commodity, cargoOrigin: ${l}.cargoOrigin,
+  tonnageMin: ${l}.tonnageMin, tonnageMax: ${l}.tonnageMax, destinationCountryCode: ${l}.destinationCountryCode,
+  ports: [(${l})-[r:FROM|TO]->(p:Port) | {direction: type(r), id: p.id, countryCode: p.countryCode, kind: p.kind, alternative: coalesce(r.alternative, false)}]
+}`;
+
+/** Day bounds of a leg for window filters: when it left, or when it arrived if the departure is unknown. */
+const WINDOW = (v: string, side: 'departure' | 'arrival') => {
+  const [a, b] = side === 'departure' ? ['departure', 'arrival'] : ['arrival', 'departure'];
+  return `($windowFrom IS NULL OR coalesce(${v}.${a}To, ${v}.${b}To) IS NULL OR coalesce(${v}.${a}To, ${v}.${b}To) >= $windowFrom)
+    AND ($windowTo IS NULL OR coalesce(${v}.${a}From, ${v}.${b}From) IS NULL OR coalesce(${v}.${a}From, ${v}.${b}From) <= $windowTo)`;
+};
+
+/**
+ * Where a walk starts: the port, and the legs at it that the trace follows (forward: the legs that
+ * left it with the commodity, cargo origin and window asked; backward: the legs that reached it with
+ * the commodity, in the window). Null anchor: no port.
+ */
+export const START = {
+  FORWARD: `${RESOLVE_PORT}
+RETURN properties(anchor) AS anchor, COLLECT {
+  MATCH (anchor)<-[:FROM]-(l:Leg)
+  WHERE l.commodity IN $commodities AND l.cargoOrigin IN $cargoOrigins AND ${WINDOW('l', 'departure')}
+  RETURN ${LEG_BRIEF('l')}
+} AS legs`,
+  BACKWARD: `${RESOLVE_PORT}
+RETURN properties(anchor) AS anchor, COLLECT {
+  MATCH (anchor)<-[:TO]-(l:Leg)
+  WHERE l.commodity IN $commodities AND ${WINDOW('l', 'arrival')}
+  RETURN ${LEG_BRIEF('l')}
+} AS legs`,
+};

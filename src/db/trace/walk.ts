@@ -1,0 +1,214 @@
+/**
+ * The walk: exact best-first top-k over an abstract continuations provider, and the exhaustive
+ * enumeration it is tested against. Pure (no Cypher): the provider (db/trace/candidates.ts) answers,
+ * for a batch of legs, what may follow each of them; here routes are grown in order of confidence.
+ *
+ * A route's score is its weakest leg's confidence times the factors of its links (each ≤ 1,
+ * domain/routeConfidence.ts), so growing a route never raises its score: a partial route bounds every
+ * route it can grow into (branch and bound). Routes come out in the order of `compareWalked` (rank.ts):
+ * score descending, then the day of the leg at the anchor, then the leg ids in walk order, a prefix
+ * before its extensions. A child is never ordered before its parent (same anchor leg and day, score not
+ * higher, ids extend the parent's), so popping a priority queue in that order yields the answers in
+ * exactly the rank order, and the first `limit` answers popped are the exact top `limit`.
+ *
+ * What an answer is (the same as the exhaustive enumeration): a route that cannot go on (every leg
+ * that may follow its last one is already on it), or that has `maxHops` legs (then `truncated` if it
+ * could go on). A route that could go on is not an answer itself: its mass is carried by the routes it
+ * grows into (see docs/trace-engine.md, "a route that may as well have ended").
+ *
+ * Expansion is batched: each round asks the provider once for the continuations of the last legs of
+ * the best pending routes (up to `batch` legs), so statements per trace follow the rounds, not the
+ * routes. `maxRounds` and `maxExpanded` are safety caps; reaching one sets `capped`.
+ */
+import { Heap } from 'heap-js';
+import { compareWalked } from './rank';
+
+/** A leg that may follow (or, walking backwards, precede) another, with the link between them. */
+export interface Continuation<L> {
+  legId: string;
+  legConfidence: number;
+  /** What the link multiplies the route's score by (≤ 1). */
+  factor: number;
+  link: L;
+}
+
+export interface StartLeg {
+  legId: string;
+  legConfidence: number;
+  /** The tie-break day of routes starting here (the anchor leg's departure), null when unknown. */
+  day: string | null;
+}
+
+export interface ContinuationProvider<L> {
+  /** The continuations of each given leg (walk direction); a leg missing from the map has none. */
+  expand(legIds: string[]): Promise<Map<string, Continuation<L>[]>>;
+}
+
+/** A route as the walk grows it, legs in walk order (backwards: from the anchor leg back). */
+export interface WalkedRoute<L> {
+  legIds: string[];
+  links: L[];
+  score: number;
+  day: string | null;
+  truncated: boolean;
+}
+
+interface Partial<L> {
+  legIds: string[];
+  links: L[];
+  minLeg: number;
+  product: number;
+  score: number;
+  day: string | null;
+}
+
+export interface WalkOptions<L> {
+  starts: StartLeg[];
+  maxHops: number;
+  /** Answers wanted. */
+  limit: number;
+  /** Answers below this score are not wanted (the walk stops there: nothing after can be above). */
+  minScore?: number | null;
+  /** Answers that a filter drops (destination, cargo origin, no final port) are skipped, not counted. */
+  accept?: (r: WalkedRoute<L>) => boolean;
+  /** Most legs expanded per round (default 256). */
+  batch?: number;
+  /** Safety caps: rounds, and legs expanded in all (defaults 64 and 50 000). */
+  maxRounds?: number;
+  maxExpanded?: number;
+}
+
+export interface WalkResult<L> {
+  routes: WalkedRoute<L>[];
+  capped: boolean;
+  rounds: number;
+  expanded: number;
+}
+
+const partialOrder = <L>(a: Partial<L>, b: Partial<L>) => compareWalked(a, b);
+
+function startPartial<L>(s: StartLeg): Partial<L> {
+  return { legIds: [s.legId], links: [], minLeg: s.legConfidence, product: 1, score: s.legConfidence, day: s.day };
+}
+
+function grow<L>(p: Partial<L>, c: Continuation<L>): Partial<L> {
+  const minLeg = Math.min(p.minLeg, c.legConfidence);
+  const product = p.product * c.factor;
+  return {
+    legIds: [...p.legIds, c.legId],
+    links: [...p.links, c.link],
+    minLeg,
+    product,
+    score: minLeg * product,
+    day: p.day,
+  };
+}
+
+const walked = <L>(p: Partial<L>, truncated: boolean): WalkedRoute<L> => ({
+  legIds: p.legIds,
+  links: p.links,
+  score: p.score,
+  day: p.day,
+  truncated,
+});
+
+/** Exact best-first top-`limit` (see the file comment). */
+export async function bestFirst<L>(provider: ContinuationProvider<L>, o: WalkOptions<L>): Promise<WalkResult<L>> {
+  const batch = o.batch ?? 256;
+  const maxRounds = o.maxRounds ?? 64;
+  const maxExpanded = o.maxExpanded ?? 50_000;
+  const accept = o.accept ?? (() => true);
+  const known = new Map<string, Continuation<L>[]>();
+  const heap = new Heap<Partial<L>>(partialOrder);
+  for (const s of o.starts) heap.push(startPartial<L>(s));
+  const routes: WalkedRoute<L>[] = [];
+  let rounds = 0;
+  let capped = false;
+  while (heap.length > 0 && routes.length < o.limit) {
+    const top = heap.peek()!;
+    if (o.minScore != null && top.score < o.minScore) break;
+    const last = top.legIds[top.legIds.length - 1];
+    if (!known.has(last)) {
+      if (rounds >= maxRounds || known.size >= maxExpanded) {
+        capped = true;
+        break;
+      }
+      // One round: the last legs of the best pending routes whose continuations are not known yet.
+      const taken: Partial<L>[] = [];
+      const want = new Set<string>();
+      while (heap.length > 0 && want.size < batch) {
+        const p = heap.pop()!;
+        taken.push(p);
+        const l = p.legIds[p.legIds.length - 1];
+        if (!known.has(l)) want.add(l);
+      }
+      for (const p of taken) heap.push(p);
+      const found = await provider.expand([...want]);
+      for (const l of want) known.set(l, found.get(l) ?? []);
+      rounds++;
+      continue;
+    }
+    heap.pop();
+    const onRoute = new Set(top.legIds);
+    const next = known.get(last)!.filter((c) => !onRoute.has(c.legId));
+    if (next.length === 0 || top.legIds.length >= o.maxHops) {
+      const r = walked(top, next.length > 0);
+      if (accept(r)) routes.push(r);
+      continue;
+    }
+    for (const c of next) heap.push(grow(top, c));
+  }
+  return { routes, capped, rounds, expanded: known.size };
+}
+
+/**
+ * Every answer route (the same definition as `bestFirst`), hop by hop, one provider call per hop, at
+ * most `cap` routes (then `capped`), in the order of `compareWalked`. The reference for the property
+ * test, and the walk of `destinations`, which sums every route.
+ */
+export async function enumerateAll<L>(
+  provider: ContinuationProvider<L>,
+  o: Pick<WalkOptions<L>, 'starts' | 'maxHops' | 'accept'> & { cap: number },
+): Promise<WalkResult<L>> {
+  const accept = o.accept ?? (() => true);
+  const known = new Map<string, Continuation<L>[]>();
+  let frontier = o.starts.map((s) => startPartial<L>(s));
+  const routes: WalkedRoute<L>[] = [];
+  let rounds = 0;
+  let walkedCount = 0;
+  let capped = false;
+  let cut = false;
+  while (frontier.length > 0 && !capped) {
+    // best first within each hop, so that a cap keeps the strongest routes
+    frontier.sort(compareWalked);
+    const want = [...new Set(frontier.map((p) => p.legIds[p.legIds.length - 1]))].filter((l) => !known.has(l));
+    if (want.length > 0) {
+      const found = await provider.expand(want);
+      for (const l of want) known.set(l, found.get(l) ?? []);
+      rounds++;
+    }
+    const grown: Partial<L>[] = [];
+    for (const p of frontier) {
+      const onRoute = new Set(p.legIds);
+      const next = known.get(p.legIds[p.legIds.length - 1])!.filter((c) => !onRoute.has(c.legId));
+      if (next.length === 0 || p.legIds.length >= o.maxHops) {
+        if (walkedCount >= o.cap) {
+          capped = true;
+          break;
+        }
+        walkedCount++;
+        const r = walked(p, next.length > 0);
+        if (accept(r)) routes.push(r);
+      } else for (const c of next) grown.push(grow(p, c));
+    }
+    // a frontier far beyond the cap is cut to its best part (and the walk says it was capped)
+    if (grown.length > o.cap * 10) {
+      grown.sort(compareWalked);
+      grown.length = o.cap * 10;
+      cut = true;
+    }
+    frontier = grown;
+  }
+  routes.sort(compareWalked);
+  return { routes, capped: capped || cut, rounds, expanded: known.size };
+}

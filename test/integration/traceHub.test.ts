@@ -1,0 +1,175 @@
+/**
+ * A busy hub (issue 13, "must show"): imported through `importFacts`, 300 legs from a synthetic origin
+ * to one synthetic hub, 300 legs leaving that hub within 60 days, and one documented ship-to-ship
+ * transfer at the hub. Storage stays linear in legs (no inferred link is stored), the trace answers its
+ * `limit` exactly with no cap, the documented route ranks above every guess, a guess among 300
+ * departures is worth little, and re-importing the same file changes nothing.
+ */
+import { graphCounts, resetDatabase, startTestService, TestService } from './harness';
+import { migrate } from '../../src/db/migrations';
+
+const ADMIN = 'admin-key-for-tests-hub1';
+const SOURCE = 'https://example.org/collier-test-hub';
+const N = 300;
+
+let t: TestService;
+beforeAll(async () => {
+  t = await startTestService({ seed: 'keep', env: { COLLIER_API_KEYS: `admin:lead:${ADMIN}` } });
+  await resetDatabase(t.db);
+  await migrate(t.db);
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const iso = (offset: number) => new Date(Date.UTC(2020, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
+const imo = (n: number) => {
+  const base = String(200000 + n);
+  let sum = 0;
+  for (let i = 0; i < 6; i++) sum += Number(base[i]) * (7 - i);
+  return `${base}${sum % 10}`;
+};
+const DEST_COUNTRIES = ['VN', 'MY', 'CN', 'ID', 'PH'];
+
+export function hubFile(): { lines: string[]; legs: number } {
+  const lines: string[] = [
+    JSON.stringify({
+      type: 'source',
+      url: SOURCE,
+      publisher: 'Example Monitor Hub',
+      kind: 'NEWS',
+      tier: 'MEDIUM_HIGH',
+    }),
+  ];
+  const port = (id: string, name: string, country: string) =>
+    lines.push(JSON.stringify({ type: 'port', id, name, country, sources: [SOURCE] }));
+  port('port:test-hub-origin', 'Test Hub Origin Port', 'KP');
+  port('port:test-hub', 'Test Hub Port', 'CN');
+  for (let d = 0; d < 10; d++) port(`port:test-hub-dest-${d}`, `Test Hub Destination ${d}`, DEST_COUNTRIES[d % 5]);
+  for (let v = 0; v < 2 * N; v++)
+    lines.push(
+      JSON.stringify({
+        type: 'vessel',
+        name: `Test Hub Carrier ${String(v).padStart(4, '0')}`,
+        imo: imo(v),
+        sources: [SOURCE],
+      }),
+    );
+  const leg = (id: string, v: number, from: string, to: string, dep: number, arr: number) =>
+    lines.push(
+      JSON.stringify({
+        type: 'leg',
+        id,
+        vessel: `imo:${imo(v)}`,
+        from: [from],
+        to: [to],
+        departure: iso(dep),
+        arrival: iso(arr),
+        commodity: 'COAL',
+        cargoOrigin: 'DPRK',
+        discharged: true,
+        sources: [SOURCE],
+      }),
+    );
+  // 300 arrivals at the hub between 6 and 15 January, 300 departures between 20 January and 18 February
+  for (let i = 0; i < N; i++)
+    leg(`leg:test-hub-in-${i}`, i, 'port:test-hub-origin', 'port:test-hub', i % 10, 5 + (i % 10));
+  for (let i = 0; i < N; i++)
+    leg(`leg:test-hub-out-${i}`, N + i, 'port:test-hub', `port:test-hub-dest-${i % 10}`, 19 + (i % 30), 26 + (i % 30));
+  lines.push(
+    JSON.stringify({
+      type: 'transfer',
+      fromVessel: `imo:${imo(7)}`,
+      toVessel: `imo:${imo(N + 123)}`,
+      port: 'port:test-hub',
+      when: iso(18),
+      fromLeg: 'leg:test-hub-in-7',
+      toLeg: 'leg:test-hub-out-123',
+      sources: [SOURCE],
+    }),
+  );
+  return { lines, legs: 2 * N };
+}
+
+async function importFile(lines: string[]) {
+  const res = await fetch(`${t.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN}` },
+    body: JSON.stringify({
+      query: `mutation($p: String!) { importFacts(format: JSONL, payload: $p) { lines created updated unchanged rejected rejections { line reason } } }`,
+      variables: { p: lines.join('\n') },
+    }),
+  });
+  const body = (await res.json()) as { data?: any; errors?: any };
+  expect(body.errors).toBeUndefined();
+  return body.data.importFacts;
+}
+
+const TRACE = `query($limit: Int!) { traceCargo(origin: "port:test-hub-origin", limit: $limit) {
+  confidence inferredLinks steps { kind leg { id } link { kind reason alternatives } } } }`;
+
+describe('a hub with 300 arrivals and 300 departures, imported through importFacts', () => {
+  let counts: { nodes: number; relationships: number };
+  const file = hubFile();
+
+  it('gains at most 12 relationships per leg written, and stores no inferred link', async () => {
+    const before = await graphCounts(t.db);
+    const report = await importFile(file.lines);
+    expect(report).toMatchObject({ rejected: 0 });
+    counts = await graphCounts(t.db);
+    expect((counts.relationships - before.relationships) / file.legs).toBeLessThanOrEqual(12);
+    const [next] = await t.db.read<{ kinds: string[]; n: number }>(
+      'MATCH (:Leg)-[n:NEXT]->(:Leg) RETURN count(n) AS n, collect(DISTINCT n.kind) AS kinds',
+    );
+    expect(next).toEqual({ n: 1, kinds: ['TRANSFER'] });
+  });
+
+  it('answers the top `limit` routes with no cap warning; the documented route first; every guess at the hub < 0.05', async () => {
+    for (const limit of [50, 500]) {
+      const res = await t.gql(TRACE, { limit });
+      expect(res.errors).toBeUndefined();
+      expect(res.extensions?.warnings).toBeUndefined();
+      const routes = res.data!.traceCargo as any[];
+      expect(routes).toHaveLength(limit);
+      const legsOf = (r: any) => r.steps.filter((s: any) => s.kind === 'LEG').map((s: any) => s.leg.id);
+      const documented = routes.findIndex((r) => legsOf(r).join() === 'leg:test-hub-in-7,leg:test-hub-out-123');
+      expect(documented).toBe(0);
+      const guesses = routes.filter((r) => r.inferredLinks > 0);
+      expect(guesses.length).toBe(limit - 1);
+      for (const g of guesses) {
+        expect(g.confidence).toBeLessThan(0.05);
+        expect(g.confidence).toBeLessThan(routes[documented].confidence);
+        const link = g.steps.find((s: any) => s.link?.kind === 'INFERRED').link;
+        expect(link.alternatives).toBe(N);
+        expect(link.reason).toContain(`one of ${N} compatible departures`);
+      }
+      expect(routes[0].steps.find((s: any) => s.kind === 'LEG' && s.link)?.link).toMatchObject({
+        kind: 'TRANSFER',
+        alternatives: 1,
+      });
+      // best first
+      const cs = routes.map((r) => r.confidence);
+      expect([...cs].sort((a, b) => b - a)).toEqual(cs);
+    }
+  });
+
+  it('sums the 300 faint routes per destination into likelihood shares', async () => {
+    const res = await t.gql(
+      `{ destinations(origin: "port:test-hub-origin", groupBy: PORT, maxHops: 2) { key routeCount likelihood } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    const groups = res.data!.destinations as any[];
+    expect(groups).toHaveLength(10);
+    const total = groups.reduce((s, g) => s + g.likelihood, 0);
+    expect(total).toBeCloseTo(1, 2);
+    // destination 3 holds the documented route (leg out-123 goes to dest 3): the largest share
+    const top = [...groups].sort((a, b) => b.likelihood - a.likelihood)[0];
+    expect(top.key).toBe('port:test-hub-dest-3');
+  });
+
+  it('changes nothing when the same file is imported again', async () => {
+    const report = await importFile(file.lines);
+    expect(report).toMatchObject({ created: 0, updated: 0, rejected: 0 });
+    expect(await graphCounts(t.db)).toEqual(counts);
+  });
+});
