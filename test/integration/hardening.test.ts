@@ -166,7 +166,8 @@ describe('list arguments, charsets, bodies, ids', () => {
       body: '{"query":"{ __typename }"}',
     });
     expect(res.status).toBe(415);
-    expect(((await res.json()) as any).errors[0].extensions.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    const body = (await res.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors[0].extensions.code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
 
   it('a missing asset or route is a 404 that names no path on disk', async () => {

@@ -52,7 +52,7 @@ const id = (i: number) => `leg:${String(i).padStart(2, '0')}`;
 function provider(w: World): ContinuationProvider<string> & { calls: number } {
   const p = {
     calls: 0,
-    expand: async (ids: string[]) => {
+    expand: (ids: string[]) => {
       p.calls++;
       const out = new Map<string, Continuation<string>[]>();
       for (const legId of ids) {
@@ -66,7 +66,7 @@ function provider(w: World): ContinuationProvider<string> & { calls: number } {
         }
         out.set(legId, list);
       }
-      return out;
+      return Promise.resolve(out);
     },
   };
   return p;

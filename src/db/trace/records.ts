@@ -1,5 +1,5 @@
 /** What the trace engine reads and answers: the record types shared by its files, and its fixed limits. */
-import { toRecord } from '../records';
+import { DateRangeRecord, toRecord } from '../records';
 import { LinkCertainty, LinkKind } from '../../domain/linking';
 
 export const MAX_HOPS_CAP = 8;
@@ -87,7 +87,7 @@ export interface GraphEdgeRecord {
   type: string;
   source: string;
   target: string;
-  period: ReturnType<typeof toRecord>['departure'] | null;
+  period: DateRangeRecord | null;
   confidence: number | null;
   sourceIds: string[];
 }

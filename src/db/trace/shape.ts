@@ -3,7 +3,8 @@
  * client sees, and a shown route's steps and drawable graph. Pure.
  */
 import { createHash } from 'node:crypto';
-import { toRecord } from '../records';
+import { DateRangeRecord, toRecord } from '../records';
+import { asText } from '../../domain/text';
 import { roundConfidence } from '../../domain/routeConfidence';
 import {
   GraphEdgeRecord,
@@ -136,21 +137,18 @@ function routeGraph(
         type: p.direction,
         source: leg.id,
         target: p.id,
-        period: (p.direction === 'FROM' ? leg.departure : leg.arrival) as GraphEdgeRecord['period'],
+        period: (p.direction === 'FROM' ? leg.departure : leg.arrival) as DateRangeRecord | null,
         ...ev(leg),
       });
     }
     if (leg.vesselId) {
-      nodes.set(String(leg.vesselId), {
-        id: String(leg.vesselId),
-        label: 'Vessel',
-        name: view.vesselName ?? String(leg.vesselId),
-      });
+      const vesselId = asText(leg.vesselId);
+      nodes.set(vesselId, { id: vesselId, label: 'Vessel', name: view.vesselName ?? vesselId });
       edges.push({
-        id: `ON:${leg.id}->${leg.vesselId}`,
+        id: `ON:${leg.id}->${vesselId}`,
         type: 'ON',
         source: leg.id,
-        target: String(leg.vesselId),
+        target: vesselId,
         period: null,
         ...ev(leg),
       });
