@@ -23,6 +23,10 @@ const EXCEPTIONS = {
   'relay-edge-types': {
     ChangeEdge:
       'audit entries (Change) have ids but are not refetchable by `node(id)`, so Change does not implement Node; the edge is otherwise a Relay edge.',
+    WatchlistEdge:
+      'watchlists stand apart from the graph (fetched by `watchlist(id)`, not `node(id)`), so Watchlist does not implement Node; the edge is otherwise a Relay edge.',
+    AlertEdge:
+      'alerts stand apart from the graph (listed by `alerts(watchlistId)`, not refetchable by `node(id)`), so Alert does not implement Node; the edge is otherwise a Relay edge.',
   },
 };
 

@@ -65,6 +65,15 @@ export interface Config {
     /** "Did you mean …?" hints in validation errors (they reveal the schema). */
     fieldSuggestions: boolean;
   };
+  /** Live alerts over WebSocket (src/http/subscriptions.ts, docs/watchlists.md). */
+  subscriptions: {
+    /** Most open subscriptions per key (or token subject) on one replica. */
+    maxPerKey: number;
+    /** How often each replica asks Neo4j for new alerts while someone is subscribed. */
+    pollIntervalMs: number;
+    /** Most alerts waiting for one subscriber; past it the subscription is dropped (SLOW_CONSUMER). */
+    queueMax: number;
+  };
   /** Who may read and write (see src/domain/auth.ts). Keys are kept as SHA-256 digests only. */
   auth: {
     apiKeys: ApiKeyEntry[];
@@ -275,6 +284,11 @@ export function loadConfig(env: Env = process.env): Config {
       maxResponseObjects: int(env, 'GRAPHQL_MAX_RESPONSE_OBJECTS', 20_000, 10, 100_000_000),
       maxResponseBytes: bytes(env, 'RESPONSE_MAX_BYTES', '10mb'),
       fieldSuggestions: bool(env, 'GRAPHQL_FIELD_SUGGESTIONS', nodeEnv !== 'production'),
+    },
+    subscriptions: {
+      maxPerKey: int(env, 'GRAPHQL_MAX_SUBSCRIPTIONS_PER_KEY', 5, 1, 10_000),
+      pollIntervalMs: int(env, 'ALERT_POLL_INTERVAL_MS', 500, 50, 60_000),
+      queueMax: int(env, 'ALERT_QUEUE_MAX', 100, 1, 100_000),
     },
     auth: authConfig(env),
     riskWeights: riskWeightsFromEnv(env),

@@ -7,7 +7,7 @@
  */
 import { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { DocumentNode, GraphQLError, Kind, ParseOptions, ValidationRule, visit } from 'graphql';
+import { DocumentNode, GraphQLError, GraphQLSchema, Kind, ParseOptions, ValidationRule, visit } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity } from 'graphql-query-complexity';
 import { Config } from './config';
 import { CostTally, listAwareEstimator, PROJECTION_FIELDS } from './costModel';
@@ -46,6 +46,76 @@ function isInputError(error: unknown): error is GraphQLError {
   return error instanceof GraphQLError && /^(Variable "\$|Argument "|Expected value of type)/.test(error.message);
 }
 
+/** The operation a cost check looks at (an HTTP request's, or a subscription's over WebSocket). */
+export interface PricedOperation {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  variables: Record<string, unknown> | null | undefined;
+  operationName: string | null | undefined;
+}
+
+/**
+ * Checks an operation's list arguments, analytics fields and cost against the limits; throws
+ * OPERATION_TOO_COSTLY (or BAD_USER_INPUT) when it is over one, else answers its cost. `onCost` hears
+ * the cost as soon as it is known, so that a refused operation still reports it.
+ */
+export function checkOperation(l: Config['limits'], op: PricedOperation, onCost?: (cost: number) => void): number {
+  const longest = longestList(op.document, op.variables ?? undefined);
+  if (longest > l.maxListArgument) {
+    throw new GraphQLError(
+      `A list argument holds ${longest} entries, over the limit of ${l.maxListArgument}: send fewer at a time.`,
+      { extensions: { code: 'BAD_USER_INPUT', maxListArgument: l.maxListArgument, http: { status: 400 } } },
+    );
+  }
+  const tally: CostTally = { heavy: [] };
+  let value: number;
+  try {
+    value = getComplexity({
+      schema: op.schema,
+      query: op.document,
+      operationName: op.operationName ?? undefined,
+      variables: op.variables ?? {},
+      // a field with its own `complexity` (screen: by its number of queries) first
+      estimators: [fieldExtensionsEstimator(), listAwareEstimator],
+      context: tally,
+      maxQueryNodes: l.maxNodes,
+    });
+  } catch (error) {
+    if (isInputError(error)) {
+      throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+    }
+    // Fail closed: an operation that cannot be priced (it expands past GRAPHQL_MAX_NODES fields
+    // once fragments are spread, or the estimator fails) is refused, never run unpriced.
+    throw tooCostly(
+      `This operation's cost could not be computed: it expands to more than ${l.maxNodes} fields once every fragment is spread where it is used. Spread fewer fragments, or nest them less.`,
+      { maxNodes: l.maxNodes },
+    );
+  }
+  if (!Number.isFinite(value)) value = Number.MAX_SAFE_INTEGER;
+  onCost?.(value);
+  if (tally.heavy.length > l.maxHeavyFields) {
+    const names = [...new Set(tally.heavy)].join(', ');
+    throw tooCostly(
+      `This operation holds ${tally.heavy.length} analytics fields (${names}); at most ${l.maxHeavyFields} may run in one operation: send them as separate requests.`,
+      { heavyFields: tally.heavy.length, maxHeavyFields: l.maxHeavyFields, cost: value, maxCost: l.maxCost },
+    );
+  }
+  const projections = tally.heavy.filter((f) => PROJECTION_FIELDS.has(f)).length;
+  if (projections > 1) {
+    throw tooCostly(
+      `This operation holds ${projections} network measures (centrality, clusters); each projects the graph, so one operation may hold one: send them as separate requests.`,
+      { projections, maxProjections: 1, cost: value, maxCost: l.maxCost },
+    );
+  }
+  if (value > l.maxCost) {
+    throw tooCostly(
+      `This operation would cost ${value}, over the limit of ${l.maxCost}: ask for fewer items (first, limit, k), fewer hops or less nesting.`,
+      { cost: value, maxCost: l.maxCost },
+    );
+  }
+  return value;
+}
+
 export function operationLimits(config: Config): {
   plugins: ApolloServerPlugin[];
   validationRules: ValidationRule[];
@@ -69,59 +139,11 @@ export function operationLimits(config: Config): {
       return {
         // eslint-disable-next-line @typescript-eslint/require-await -- Apollo's hooks return promises; async keeps a throw a rejection
         async didResolveOperation({ request, document, schema, response }) {
-          const longest = longestList(document, request.variables ?? undefined);
-          if (longest > l.maxListArgument) {
-            throw new GraphQLError(
-              `A list argument holds ${longest} entries, over the limit of ${l.maxListArgument}: send fewer at a time.`,
-              { extensions: { code: 'BAD_USER_INPUT', maxListArgument: l.maxListArgument, http: { status: 400 } } },
-            );
-          }
-          const tally: CostTally = { heavy: [] };
-          let value: number;
-          try {
-            value = getComplexity({
-              schema,
-              query: document,
-              operationName: request.operationName ?? undefined,
-              variables: request.variables ?? {},
-              // a field with its own `complexity` (screen: by its number of queries) first
-              estimators: [fieldExtensionsEstimator(), listAwareEstimator],
-              context: tally,
-              maxQueryNodes: l.maxNodes,
-            });
-          } catch (error) {
-            if (isInputError(error)) {
-              throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
-            }
-            // Fail closed: an operation that cannot be priced (it expands past GRAPHQL_MAX_NODES fields
-            // once fragments are spread, or the estimator fails) is refused, never run unpriced.
-            throw tooCostly(
-              `This operation's cost could not be computed: it expands to more than ${l.maxNodes} fields once every fragment is spread where it is used. Spread fewer fragments, or nest them less.`,
-              { maxNodes: l.maxNodes },
-            );
-          }
-          if (!Number.isFinite(value)) value = Number.MAX_SAFE_INTEGER;
-          response.http.headers.set('x-collier-cost', String(value));
-          if (tally.heavy.length > l.maxHeavyFields) {
-            const names = [...new Set(tally.heavy)].join(', ');
-            throw tooCostly(
-              `This operation holds ${tally.heavy.length} analytics fields (${names}); at most ${l.maxHeavyFields} may run in one operation: send them as separate requests.`,
-              { heavyFields: tally.heavy.length, maxHeavyFields: l.maxHeavyFields, cost: value, maxCost: l.maxCost },
-            );
-          }
-          const projections = tally.heavy.filter((f) => PROJECTION_FIELDS.has(f)).length;
-          if (projections > 1) {
-            throw tooCostly(
-              `This operation holds ${projections} network measures (centrality, clusters); each projects the graph, so one operation may hold one: send them as separate requests.`,
-              { projections, maxProjections: 1, cost: value, maxCost: l.maxCost },
-            );
-          }
-          if (value > l.maxCost) {
-            throw tooCostly(
-              `This operation would cost ${value}, over the limit of ${l.maxCost}: ask for fewer items (first, limit, k), fewer hops or less nesting.`,
-              { cost: value, maxCost: l.maxCost },
-            );
-          }
+          checkOperation(
+            l,
+            { schema, document, variables: request.variables, operationName: request.operationName },
+            (value) => response.http.headers.set('x-collier-cost', String(value)),
+          );
         },
       };
     },

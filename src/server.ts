@@ -26,7 +26,9 @@ import { RESOLVERS } from './resolvers';
 import { playgroundHandler } from './playgroundRoute';
 import { operationLimits } from './operationLimits';
 import { explorerHandler } from './explorerRoute';
-import { createAuthenticator, requestAuth } from './http/auth';
+import { AuthContext, createAuthenticator, requestAuth } from './http/auth';
+import { attachSubscriptions } from './http/subscriptions';
+import { AlertFeed } from './http/alertFeed';
 import { collierAuthChecker } from './resolvers/authChecker';
 import { ResponseBudget } from './resolvers/listBound';
 import { Statistic } from './schema/statistic';
@@ -37,6 +39,8 @@ export async function buildCollierSchema(): Promise<GraphQLSchema> {
     resolvers: RESOLVERS,
     // reached only through `node(id: "statistic:…")` and Evidenced lists, so no resolver names it
     orphanedTypes: [Statistic],
+    // type-graphql wants one; Collier's only subscription brings its own source (src/http/alertFeed.ts)
+    pubSub: NO_PUBSUB,
     validate: false,
     authChecker: collierAuthChecker,
     authMode: 'error',
@@ -46,14 +50,27 @@ export async function buildCollierSchema(): Promise<GraphQLSchema> {
   if (query) query.description = ROOT_DESCRIPTIONS.query;
   const mutation = schema.getMutationType();
   if (mutation) mutation.description = ROOT_DESCRIPTIONS.mutation;
+  const subscription = schema.getSubscriptionType();
+  if (subscription) subscription.description = ROOT_DESCRIPTIONS.subscription;
   return schema;
 }
+
+const NO_PUBSUB = {
+  publish(): void {
+    throw new Error('Collier publishes nothing through a pub/sub: alerts are polled from Neo4j');
+  },
+  subscribe(): never {
+    throw new Error('Collier publishes nothing through a pub/sub: alerts are polled from Neo4j');
+  },
+};
 
 const ROOT_DESCRIPTIONS = {
   query:
     'Reads: entities by id or key, lists and search, cargo traces, link analysis, risk and the audit trail. Every operation is limited in depth, aliases, tokens and cost (OPERATION_TOO_COSTLY); list sizes and hops have hard caps (BAD_USER_INPUT above them).',
   mutation:
     'Writes, each with its evidence, idempotent on natural keys (writing the same fact twice changes nothing). Editor role for facts, admin for merges and imports (UNAUTHENTICATED / FORBIDDEN otherwise); every change is audited.',
+  subscription:
+    'Live alerts over WebSocket (graphql-ws protocol) at /graphql, authenticated with connectionParams { authorization: "Bearer <key or token>" }; limited like every operation, and per key (GRAPHQL_MAX_SUBSCRIPTIONS_PER_KEY).',
 };
 
 export interface ServiceDeps {
@@ -68,6 +85,8 @@ export interface Service {
   httpServer: http.Server;
   apollo: ApolloServer<Context>;
   schema: GraphQLSchema;
+  /** This replica's live alerts (subscriptions over WebSocket). */
+  alertFeed: AlertFeed;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -213,6 +232,31 @@ export async function createService(deps: ServiceDeps): Promise<Service> {
   httpServer.maxConnections = config.http.maxConnections;
 
   const limits = operationLimits(config);
+  const format = formatError(config, logger);
+  const context = (auth: AuthContext, requestId: string): Context => {
+    const counter = new StatementCounter();
+    return {
+      db,
+      counter,
+      loaders: createLoaders(db, counter, deps.loaderOptions),
+      requestId,
+      logger: logger.child({ requestId, caller: auth.principal?.name ?? null }),
+      auth,
+      warnings: [],
+      budget: new ResponseBudget(config.limits.maxResponseObjects),
+    };
+  };
+  const subscriptions = attachSubscriptions({
+    httpServer,
+    schema,
+    config,
+    db,
+    logger,
+    authenticator,
+    limits,
+    context,
+    formatError: format,
+  });
   const apollo = new ApolloServer<Context>({
     schema,
     validationRules: limits.validationRules,
@@ -222,13 +266,14 @@ export async function createService(deps: ServiceDeps): Promise<Service> {
     includeStacktraceInErrorResponses: config.env === 'development',
     csrfPrevention: true,
     stopOnTerminationSignals: false, // main.ts owns the signals: drain, close the driver, stop Neo4j
-    formatError: formatError(config, logger),
+    formatError: format,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
       ApolloServerPluginLandingPageDisabled(),
       // Collier sets no cache hints; without this Apollo wraps every resolved field to compute them.
       ApolloServerPluginCacheControlDisabled(),
       operationLogPlugin(),
+      subscriptions.plugin,
       ...limits.plugins,
     ],
   });
@@ -277,21 +322,11 @@ export async function createService(deps: ServiceDeps): Promise<Service> {
     responseByteBudget(config.limits.maxResponseBytes),
     express.json({ limit: config.bodyLimit }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const requestId = String(res.locals.requestId);
-        const auth = await requestAuth(authenticator, req.header('authorization'), config.auth);
-        const counter = new StatementCounter();
-        return {
-          db,
-          counter,
-          loaders: createLoaders(db, counter, deps.loaderOptions),
-          requestId,
-          logger: logger.child({ requestId, caller: auth.principal?.name ?? null }),
-          auth,
-          warnings: [],
-          budget: new ResponseBudget(config.limits.maxResponseObjects),
-        };
-      },
+      context: async ({ req, res }) =>
+        context(
+          await requestAuth(authenticator, req.header('authorization'), config.auth),
+          String(res.locals.requestId),
+        ),
     }),
   );
 
@@ -336,5 +371,5 @@ export async function createService(deps: ServiceDeps): Promise<Service> {
     },
   );
 
-  return { app, httpServer, apollo, schema };
+  return { app, httpServer, apollo, schema, alertFeed: subscriptions.feed };
 }

@@ -5,6 +5,7 @@
 import { Database } from './database';
 import { NODE_KINDS } from '../domain/ids';
 import { WRITE_MIGRATIONS } from './audit';
+import { WATCH_MIGRATIONS } from './watch/alerts';
 
 export const FULLTEXT_INDEX = 'entity_names';
 
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly string[] = [
   'CREATE INDEX designation_date IF NOT EXISTS FOR (n:Designation) ON (n.dateFrom)',
   `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS FOR (n:Vessel|Port|Company|Person|IdentityClaim|Country) ON EACH [n.name, n.aliasesText]`,
   ...WRITE_MIGRATIONS,
+  ...WATCH_MIGRATIONS,
 ];
 
 export async function migrate(db: Database): Promise<void> {

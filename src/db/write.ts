@@ -11,6 +11,8 @@ import { randomUUID } from 'node:crypto';
 import { Database, Params, StatementCounter, toPlain, TxRunner } from './database';
 import { neoDate, nodeStatement, relStatement, RelationshipType } from './graphWriter';
 import { maintainNextLinksIn } from './trace';
+import { recordAlertsIn } from './watch/alerts';
+import { describeChanges } from './watch/changeFacts';
 import { RelationRecord, toRelation } from './records';
 import { RELATION_TYPES } from './party';
 import { labelOfId, NODE_KINDS, NodeLabel } from '../domain/ids';
@@ -201,7 +203,7 @@ async function writePlan(
   tx: Tx,
   plan: WritePlan,
   ctx: WriteContext,
-): Promise<{ changeIds: string[][]; nextLinks: number }> {
+): Promise<{ changeIds: string[][]; recordIds: string[]; nextLinks: number }> {
   if (plan.countries.length > 0) {
     await tx.rows(`UNWIND $rows AS c MERGE (n:Country {id: c.id}) ON CREATE SET n.code = c.code, n.name = c.name`, {
       rows: plan.countries,
@@ -265,12 +267,14 @@ async function writePlan(
   }
 
   const changeIds: string[][] = plan.outcomes.map(() => []);
+  const recordIds: string[] = [];
   if (plan.changes.length > 0) {
     const txId = randomUUID();
     const at = new Date().toISOString();
     const rows = plan.changes.map((c, seq) => {
       const id = `change:${txId}:${seq}`;
       changeIds[c.factIndex]?.push(id);
+      recordIds.push(id);
       return { at, props: changeProps(c, id, txId, seq, ctx) };
     });
     await tx.rows(`UNWIND $rows AS c CREATE (x:Change) SET x = c.props, x.at = datetime(c.at)`, { rows });
@@ -285,10 +289,10 @@ async function writePlan(
     legs = [...new Set([...legs, ...atPorts.map((r) => r.id)])];
   }
   const next = legs.length > 0 ? await maintainNextLinksIn(tx.runner(), legs) : { links: 0 };
-  return { changeIds, nextLinks: next.links };
+  return { changeIds, recordIds, nextLinks: next.links };
 }
 
-function changeProps(c: ChangeRecord, id: string, txId: string, seq: number, ctx: WriteContext): Props {
+export function changeProps(c: ChangeRecord, id: string, txId: string, seq: number, ctx: WriteContext): Props {
   return {
     id,
     tx: txId,
@@ -313,7 +317,9 @@ function changeProps(c: ChangeRecord, id: string, txId: string, seq: number, ctx
 export async function writeFactsIn(tx: Tx, facts: Fact[], ctx: WriteContext): Promise<WriteResult> {
   const read = await readBatch(tx, facts);
   const plan = planBatch(facts, read.nodes, read.rels);
-  const { changeIds, nextLinks } = await writePlan(tx, plan, ctx);
+  const { changeIds, recordIds, nextLinks } = await writePlan(tx, plan, ctx);
+  // the alerts of watchlists this batch touches, committed with it (db/watch/alerts.ts)
+  await recordAlertsIn(tx.runner(), describeChanges(plan, read.nodes, recordIds), ctx);
   return { outcomes: plan.outcomes.map((o, i) => ({ ...o, changeIds: changeIds[i] })), stats: tx.stats, nextLinks };
 }
 

@@ -4,6 +4,7 @@ import { Loaders } from '../db/loaders';
 import { Logger } from '../logger';
 import { AuthContext } from '../http/auth';
 import { ResponseBudget } from './listBound';
+import type { AlertFeed } from '../http/alertFeed';
 
 export interface Context {
   db: Database;
@@ -17,6 +18,8 @@ export interface Context {
   warnings: Warning[];
   /** The list items this answer may still hold (GRAPHQL_MAX_RESPONSE_OBJECTS). */
   budget: ResponseBudget;
+  /** This replica's live alerts: set for operations over WebSocket (src/http/subscriptions.ts). */
+  alertFeed?: AlertFeed;
 }
 
 export interface Warning {

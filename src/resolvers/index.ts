@@ -25,6 +25,7 @@ import { ExportResolver } from './export';
 import { MergeResultResolver, MutationResolver } from './mutations';
 import { AuditResolver } from './audit';
 import { ScreenCandidateResolver, ScreenResolver } from './screen';
+import { AlertResolver, WatchlistResolver } from './watchlist';
 
 export const RESOLVERS = [
   NodeResolver,
@@ -62,4 +63,6 @@ export const RESOLVERS = [
   AuditResolver,
   ScreenResolver,
   ScreenCandidateResolver,
+  WatchlistResolver,
+  AlertResolver,
 ] as const;

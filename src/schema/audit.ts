@@ -7,14 +7,17 @@ export enum ChangeAction {
   CREATED = 'CREATED',
   UPDATED = 'UPDATED',
   MERGED = 'MERGED',
+  DELETED = 'DELETED',
 }
 registerEnumType(ChangeAction, {
   name: 'ChangeAction',
-  description: 'CREATED, UPDATED, or MERGED (the entity was merged into another: see mergeEntities).',
+  description:
+    'CREATED, UPDATED, MERGED (the entity was merged into another: see mergeEntities), or DELETED (a watchlist, by deleteWatchlist).',
   valuesConfig: {
     CREATED: { description: 'The fact did not exist before this write.' },
     UPDATED: { description: 'The fact existed; the write changed some of its values (see `changes`).' },
     MERGED: { description: 'The entity was folded into another by mergeEntities; `entity` is the one kept.' },
+    DELETED: { description: 'A watchlist was deleted (deleteWatchlist); facts of the graph are never deleted.' },
   },
 });
 
