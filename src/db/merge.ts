@@ -84,6 +84,8 @@ export async function mergeEntities(
   label: NodeLabel,
   ctx: WriteContext,
   counter?: StatementCounter,
+  /** Why the two are one (an automatic match's rule, an accepted candidate), kept in the audit entries. */
+  reason?: string,
 ): Promise<MergeResult> {
   if (!MERGEABLE_LABELS.includes(label))
     throw new MergeError('keep', 'BAD_INPUT', `only ${MERGEABLE_LABELS.join(', ')} can be merged`);
@@ -175,6 +177,7 @@ export async function mergeEntities(
     const changes: Record<string, { before: unknown; after: unknown }> = {
       mergedFrom: { before: null, after: removeId },
     };
+    if (reason) changes.reason = { before: null, after: reason };
     for (const [k, v] of Object.entries(props)) changes[k] = { before: keep[k] ?? null, after: v };
     for (const k of ['name', 'imo', 'locode', 'imoCompanyNumber']) {
       if (remove[k] != null && keep[k] != null && remove[k] !== keep[k])
@@ -199,7 +202,7 @@ export async function mergeEntities(
         entityLabel: label,
         action: 'UPDATED',
         subjectId: removeId,
-        note: `merged ${removeId} into ${keepId}`,
+        note: `merged ${removeId} into ${keepId}${reason ? ` (${reason})` : ''}`,
         changesJson: JSON.stringify(changes),
       },
       {
@@ -210,7 +213,7 @@ export async function mergeEntities(
         entityLabel: label,
         action: 'MERGED',
         subjectId: keepId,
-        note: `merged into ${keepId}`,
+        note: `merged into ${keepId}${reason ? ` (${reason})` : ''}`,
         changesJson: JSON.stringify({
           mergedInto: { before: null, after: keepId },
           properties: { before: remove, after: null },

@@ -25,6 +25,7 @@ import { ExportResolver } from './export';
 import { MergeResultResolver, MutationResolver } from './mutations';
 import { AuditResolver } from './audit';
 import { ScreenCandidateResolver, ScreenResolver } from './screen';
+import { MergeCandidateResolver } from './mergeCandidate';
 
 export const RESOLVERS = [
   NodeResolver,
@@ -62,4 +63,5 @@ export const RESOLVERS = [
   AuditResolver,
   ScreenResolver,
   ScreenCandidateResolver,
+  MergeCandidateResolver,
 ] as const;
