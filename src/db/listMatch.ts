@@ -6,6 +6,7 @@
  * is never proposed again, and an automatic merge is kept as a candidate with status AUTO_MERGED, so
  * every merge the lists caused can be listed and reviewed.
  */
+import neo4j from 'neo4j-driver';
 import { Database } from './database';
 import { mergeEntities, MergeResult } from './merge';
 import { WriteContext } from './write';
@@ -65,40 +66,32 @@ export async function matchListParties(db: Database, listSourceId: string, ctx: 
   const incoming = parties.filter((p) => p.sourceIds.includes(listSourceId));
   const existing = parties.filter((p) => !p.sourceIds.includes(listSourceId));
   const pairs = planMatches(existing, incoming);
-  const decided = new Set(
-    (await db.read<{ id: string }>(`MATCH (c:MergeCandidate) WHERE c.status <> 'PENDING' RETURN c.id AS id`)).map(
-      (r) => r.id,
-    ),
-  );
+  // A pair once found (pending, decided, or merged) is never proposed or merged again, whichever list found it.
+  const known = new Set((await db.read<{ id: string }>(`MATCH (c:MergeCandidate) RETURN c.id AS id`)).map((r) => r.id));
   const report: MatchReport = { compared: incoming.length, automaticMerges: 0, newCandidates: 0, examples: [] };
   for (const p of pairs) {
     const id = candidateId(p.keepId, p.removeId);
-    if (decided.has(id)) continue;
+    if (known.has(id)) continue;
     if (p.kind === 'AUTO') {
       await mergeEntities(db, p.keepId, p.removeId, p.label, ctx, undefined, `automatic: ${p.reason}`);
       await storeCandidate(db, p, 'AUTO_MERGED', ctx.actor);
       report.automaticMerges++;
-    } else if (await storeCandidate(db, p, 'PENDING', null)) report.newCandidates++;
+    } else {
+      await storeCandidate(db, p, 'PENDING', null);
+      report.newCandidates++;
+    }
     if (report.examples.filter((e) => e.kind === p.kind).length < 20)
       report.examples.push({ kind: p.kind, keepId: p.keepId, removeId: p.removeId, reason: p.reason });
   }
   return report;
 }
 
-/** Stores a pair (once); true when it is new. */
-async function storeCandidate(
-  db: Database,
-  p: MatchPair,
-  status: CandidateStatus,
-  by: string | null,
-): Promise<boolean> {
-  const [row] = await db.write<{ created: boolean }>(
+/** Stores a pair (once). */
+async function storeCandidate(db: Database, p: MatchPair, status: CandidateStatus, by: string | null): Promise<void> {
+  await db.write(
     `MERGE (c:MergeCandidate {id: $id})
      ON CREATE SET c.keepId = $keepId, c.removeId = $removeId, c.label = $label, c.score = $score,
-                   c.reason = $reason, c.status = $status, c.decidedBy = $by, c.createdAt = datetime(), c.new = true
-     ON MATCH SET c.new = false
-     WITH c, c.new AS created REMOVE c.new
-     RETURN created`,
+                   c.reason = $reason, c.status = $status, c.decidedBy = $by, c.createdAt = datetime()`,
     {
       id: candidateId(p.keepId, p.removeId),
       keepId: p.keepId,
@@ -110,7 +103,6 @@ async function storeCandidate(
       by,
     },
   );
-  return row?.created ?? false;
 }
 
 const CANDIDATE_FIELDS = `c.id AS id, c.keepId AS keepId, c.removeId AS removeId, c.label AS label, c.score AS score,
@@ -137,7 +129,7 @@ export async function listCandidates(
      WITH c ORDER BY c.score DESC, c.id SKIP $offset LIMIT $limit
      ${WITH_NAMES}
      RETURN ${CANDIDATE_FIELDS}`,
-    { status, offset, limit },
+    { status, offset: neo4j.int(offset), limit: neo4j.int(limit) },
   );
   return { total: count?.n ?? 0, items };
 }

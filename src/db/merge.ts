@@ -69,6 +69,19 @@ const REFERENCES: { label: string; rel: string; prop: string }[] = [
   { label: 'Designation', rel: 'DESIGNATED', prop: 'targetId' },
 ];
 
+/** One relationship of the removed entity as the merge moved it (kept in the audit entry for undoMerge). */
+export interface MovedRelationship {
+  type: string;
+  /** true: it left the removed entity; false: it arrived there. */
+  out: boolean;
+  /** elementId of the node at the other end. */
+  other: string;
+  oldId: string | null;
+  newId: string;
+  /** The kept entity already had this relationship: the merge joined the two, so undoing leaves it. */
+  shared: boolean;
+}
+
 export interface MergeResult {
   status: MergeStatus;
   keepId: string;
@@ -119,6 +132,22 @@ export async function mergeEntities(
     }
     const remove = state.remove;
     const props = mergedProps(keep, remove, label);
+    // What moves, recorded in the audit entry so that the merge can be undone (db/unmerge.ts).
+    const moves = await tx.rows<MovedRelationship>(
+      `MATCH (r:${label} {id: $remove}), (k:${label} {id: $keep})
+       MATCH (r)-[rel]-(m) WHERE m <> k
+       WITH k, rel, m, startNode(rel) = r AS out
+       WITH k, rel, m, out,
+            CASE WHEN out
+              THEN CASE WHEN rel.id IS NULL OR rel.id = type(rel) + ':' + $remove + '->' + m.id
+                        THEN type(rel) + ':' + $keep + '->' + m.id ELSE rel.id END
+              ELSE CASE WHEN rel.id IS NULL OR rel.id = type(rel) + ':' + m.id + '->' + $remove
+                        THEN type(rel) + ':' + m.id + '->' + $keep ELSE rel.id END
+            END AS newId
+       RETURN type(rel) AS type, out, elementId(m) AS other, rel.id AS oldId, newId,
+              EXISTS { MATCH (k)-[x]-(m) WHERE type(x) = type(rel) AND x.id = newId } AS shared`,
+      { keep: keepId, remove: removeId },
+    );
 
     // The natural keys move before the node goes, so uniqueness constraints never see them twice.
     await tx.rows(
@@ -217,6 +246,7 @@ export async function mergeEntities(
         changesJson: JSON.stringify({
           mergedInto: { before: null, after: keepId },
           properties: { before: remove, after: null },
+          moved: { before: null, after: moves },
         }),
       },
     ];

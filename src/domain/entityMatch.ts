@@ -119,18 +119,36 @@ function strongWords(name: string): Set<string> {
 
 /** Share of the distinctive words two names have in common (Jaccard), 0–1. */
 export function wordOverlap(a: string, b: string): number {
-  const x = strongWords(a);
-  const y = strongWords(b);
-  if (x.size === 0 || y.size === 0) return 0;
-  let common = 0;
-  for (const w of x) if (y.has(w)) common++;
-  return common / (x.size + y.size - common);
+  return overlapOf(strongWords(a), strongWords(b));
 }
 
 const OVERLAP_CANDIDATE = 0.75;
 
 function key(p: MatchParty, name: string): string {
   return p.label === 'Person' ? personKey(name) : normalisedName(name);
+}
+
+/** What the comparison needs of a party, worked out once per party (a list compares thousands). */
+interface Keys {
+  name: string;
+  aliases: string[];
+  strong: Set<string>;
+}
+const keysCache = new WeakMap<MatchParty, Keys>();
+function keysOf(p: MatchParty): Keys {
+  let k = keysCache.get(p);
+  if (!k) {
+    k = { name: key(p, p.name), aliases: p.aliases.map((n) => key(p, n)), strong: strongWords(p.name) };
+    keysCache.set(p, k);
+  }
+  return k;
+}
+
+function overlapOf(x: Set<string>, y: Set<string>): number {
+  if (x.size === 0 || y.size === 0) return 0;
+  let common = 0;
+  for (const w of x) if (y.has(w)) common++;
+  return common / (x.size + y.size - common);
 }
 
 /** How `existing` and `incoming` compare: an automatic merge, a candidate, or nothing. */
@@ -146,8 +164,10 @@ export function compareParties(
   if (existing.sourceIds.some((s) => incoming.sourceIds.includes(s))) return none;
   const countryConflict = existing.country != null && incoming.country != null && existing.country !== incoming.country;
   const countryText = `${existing.country ?? 'no country'} / ${incoming.country ?? 'no country'}`;
-  const a = key(existing, existing.name);
-  const b = key(incoming, incoming.name);
+  const ek = keysOf(existing);
+  const ik = keysOf(incoming);
+  const a = ek.name;
+  const b = ik.name;
   if (a !== '' && a === b) {
     const sameCountry = existing.country != null && existing.country === incoming.country;
     const auto = incoming.label === 'Company' ? !countryConflict : sameCountry;
@@ -158,12 +178,10 @@ export function compareParties(
       reason: `same normalised ${incoming.label === 'Person' ? 'person name' : 'name'} "${b}" (${countryText})`,
     };
   }
-  const aliasHit =
-    existing.aliases.some((n) => key(existing, n) === b && b !== '') ||
-    incoming.aliases.some((n) => key(incoming, n) === a && a !== '');
+  const aliasHit = (b !== '' && ek.aliases.includes(b)) || (a !== '' && ik.aliases.includes(a));
   if (aliasHit)
     return { ...base, kind: 'CANDIDATE', score: 0.9, reason: `one's name is the other's alias (${countryText})` };
-  const overlap = wordOverlap(existing.name, incoming.name);
+  const overlap = overlapOf(ek.strong, ik.strong);
   if (overlap >= OVERLAP_CANDIDATE && !countryConflict)
     return {
       ...base,
@@ -175,29 +193,25 @@ export function compareParties(
 }
 
 /**
- * Every pair between the parties a list brought (`incoming`) and the others (`existing`), compared
- * only where they share a name word (so a list of thousands compares in a blink), with ambiguous
- * automatic pairs demoted to candidates. Sorted by incoming id, then score.
+ * Every pair between the parties a list brought (`incoming`) and the others (`existing`), with
+ * ambiguous automatic pairs demoted to candidates. Sorted by incoming id, then score.
  */
 export function planMatches(existing: readonly MatchParty[], incoming: readonly MatchParty[]): MatchPair[] {
+  // Compared only where two parties share a distinctive name word (of their names or aliases): the
+  // same pairs whichever side is the list just loaded, and a list of thousands compares in a blink.
+  const wordsOf = (p: MatchParty) =>
+    new Set([p.name, ...p.aliases].flatMap((n) => nameWords(n)).filter((w) => !WEAK_WORDS.has(w) && w.length > 1));
   const index = new Map<string, MatchParty[]>();
-  for (const p of existing) {
-    for (const n of [p.name, ...p.aliases])
-      for (const w of new Set(nameWords(n))) {
-        const list = index.get(w) ?? [];
-        if (!list.includes(p)) list.push(p);
-        index.set(w, list);
-      }
-  }
+  for (const p of existing)
+    for (const w of wordsOf(p)) {
+      const list = index.get(w) ?? [];
+      list.push(p);
+      index.set(w, list);
+    }
   const pairs: MatchPair[] = [];
   for (const inc of incoming) {
     const seen = new Set<string>();
-    const words = new Set([inc.name, ...inc.aliases].flatMap((n) => nameWords(n)));
-    // Common words would pair everything with everything: look up by the rarest word of the name.
-    const rarest = [...words]
-      .filter((w) => !WEAK_WORDS.has(w))
-      .sort((x, y) => (index.get(x)?.length ?? 0) - (index.get(y)?.length ?? 0));
-    for (const w of rarest.slice(0, 3)) {
+    for (const w of wordsOf(inc)) {
       for (const ex of index.get(w) ?? []) {
         if (seen.has(ex.id)) continue;
         seen.add(ex.id);
