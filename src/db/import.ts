@@ -92,27 +92,8 @@ export async function importLines(db: Database, source: LineSource, options: Imp
     today: new Date().toISOString().slice(0, 10),
     ...options.ftm,
   };
-  const report: ImportReport = {
-    runId: options.runId ?? randomUUID(),
-    format: options.format,
-    dryRun: options.dryRun ?? false,
-    lines: 0,
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    rejected: 0,
-    skipped: 0,
-    skippedBySchema: {},
-    rejections: [],
-    batches: 0,
-    nextLinks: 0,
-    stats: emptyStats(),
-    durationMs: 0,
-  };
-  const reject = (line: number, why: string) => {
-    report.rejected++;
-    if (report.rejections.length < maxRejections) report.rejections.push({ line, reason: why });
-  };
+  const report: ImportReport = { ...emptyImportReport(options.dryRun ?? false, options.runId), format: options.format };
+  const reject = rejecter(report, maxRejections);
   const skip = (schema: string) => {
     report.skipped++;
     report.skippedBySchema[schema] = (report.skippedBySchema[schema] ?? 0) + 1;
@@ -177,6 +158,34 @@ export async function importLines(db: Database, source: LineSource, options: Imp
   report.rejections.sort((a, b) => a.line - b.line);
   report.durationMs = Date.now() - started;
   return report;
+}
+
+/** A report with nothing counted yet (its format set by the caller). */
+export function emptyImportReport(dryRun: boolean, runId?: string): Omit<ImportReport, 'format'> {
+  return {
+    runId: runId ?? randomUUID(),
+    dryRun,
+    lines: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    skipped: 0,
+    skippedBySchema: {},
+    rejections: [],
+    batches: 0,
+    nextLinks: 0,
+    stats: emptyStats(),
+    durationMs: 0,
+  };
+}
+
+/** Counts a rejected line, keeping the first `max` reasons. */
+export function rejecter(report: Omit<ImportReport, 'format'>, max: number): (line: number, why: string) => void {
+  return (line, why) => {
+    report.rejected++;
+    if (report.rejections.length < max) report.rejections.push({ line, reason: why });
+  };
 }
 
 /** A fact and the line (or row) it came from. */

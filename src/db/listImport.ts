@@ -3,10 +3,16 @@
  * path as every other import (db/import.ts writeInPhases: batches, audit trail, idempotent MERGEs,
  * dry run), then matching the parties it brought with those already in the graph (db/listMatch.ts).
  */
-import { randomUUID } from 'node:crypto';
 import { Database } from './database';
-import { emptyStats } from './write';
-import { DEFAULT_BATCH_SIZE, ImportOptions, ImportReport, PhasedFact, writeInPhases } from './import';
+import {
+  DEFAULT_BATCH_SIZE,
+  emptyImportReport,
+  ImportOptions,
+  ImportReport,
+  PhasedFact,
+  rejecter,
+  writeInPhases,
+} from './import';
 import { matchListParties, MatchReport } from './listMatch';
 import { FACT_PHASE } from '../domain/facts';
 import { sourceId } from '../domain/sources';
@@ -64,21 +70,9 @@ export async function importOfficialList(db: Database, bytes: Buffer, o: ListImp
   const started = Date.now();
   const parsed = parseList(bytes, o);
   const report: ListImportReport = {
-    runId: randomUUID(),
+    ...emptyImportReport(o.dryRun ?? false),
     format: o.format,
-    dryRun: o.dryRun ?? false,
     lines: parsed.rowsSelected,
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    rejected: 0,
-    skipped: 0,
-    skippedBySchema: {},
-    rejections: [],
-    batches: 0,
-    nextLinks: 0,
-    stats: emptyStats(),
-    durationMs: 0,
     rowsRead: parsed.rowsRead,
     rowsSelected: parsed.rowsSelected,
     programs: o.programs ?? 'DPRK programmes',
@@ -87,10 +81,7 @@ export async function importOfficialList(db: Database, bytes: Buffer, o: ListImp
     notStored: parsed.notStored,
     matching: null,
   };
-  const reject = (line: number, why: string) => {
-    report.rejected++;
-    if (report.rejections.length < 1000) report.rejections.push({ line, reason: why });
-  };
+  const reject = rejecter(report, 1000);
   for (const p of parsed.problems) reject(p.line, p.reason);
   const byPhase = new Map<number, PhasedFact[]>();
   for (const r of parsed.records)

@@ -202,7 +202,6 @@ export async function mergeEntities(
         legs.map((l) => l.id),
       );
 
-    const txId = randomUUID();
     const changes: Record<string, { before: unknown; after: unknown }> = {
       mergedFrom: { before: null, after: removeId },
     };
@@ -212,54 +211,72 @@ export async function mergeEntities(
       if (remove[k] != null && keep[k] != null && remove[k] !== keep[k])
         changes[`removed.${k}`] = { before: remove[k], after: null };
     }
-    const base = {
-      tx: txId,
-      actor: ctx.actor,
-      operation: ctx.operation,
-      requestId: ctx.requestId,
-      runId: ctx.runId,
-      line: null,
-      factType: 'merge',
-      objectId: null,
-    };
-    const rows = [
+    const changeIds = await recordPairChanges(tx, ctx, 'merge', label, [
       {
-        ...base,
-        id: `change:${txId}:0`,
-        seq: 0,
         entityId: keepId,
-        entityLabel: label,
         action: 'UPDATED',
         subjectId: removeId,
         note: `merged ${removeId} into ${keepId}${reason ? ` (${reason})` : ''}`,
-        changesJson: JSON.stringify(changes),
+        changes,
       },
       {
-        ...base,
-        id: `change:${txId}:1`,
-        seq: 1,
         entityId: removeId,
-        entityLabel: label,
         action: 'MERGED',
         subjectId: keepId,
         note: `merged into ${keepId}${reason ? ` (${reason})` : ''}`,
-        changesJson: JSON.stringify({
+        changes: {
           mergedInto: { before: null, after: keepId },
           properties: { before: remove, after: null },
           moved: { before: null, after: moves },
-        }),
+        },
       },
-    ];
-    await tx.rows(`UNWIND $rows AS c CREATE (x:Change) SET x = c, x.at = datetime($at)`, {
-      rows,
-      at: new Date().toISOString(),
-    });
+    ]);
     return {
       status: 'MERGED',
       keepId,
       removeId,
       movedRelationships: (moved?.out ?? 0) + (moved?.inn ?? 0),
-      changeIds: rows.map((r) => r.id),
+      changeIds,
     };
   });
+}
+
+/** The audit entries of a merge or its undoing: one per entity, written in the same transaction. */
+export async function recordPairChanges(
+  tx: Tx,
+  ctx: WriteContext,
+  factType: string,
+  label: NodeLabel,
+  entries: {
+    entityId: string;
+    action: string;
+    subjectId: string;
+    note: string;
+    changes: Record<string, { before: unknown; after: unknown }>;
+  }[],
+): Promise<string[]> {
+  const txId = randomUUID();
+  const rows = entries.map((e, seq) => ({
+    id: `change:${txId}:${seq}`,
+    seq,
+    tx: txId,
+    actor: ctx.actor,
+    operation: ctx.operation,
+    requestId: ctx.requestId,
+    runId: ctx.runId,
+    line: null,
+    factType,
+    objectId: null,
+    entityId: e.entityId,
+    entityLabel: label,
+    action: e.action,
+    subjectId: e.subjectId,
+    note: e.note,
+    changesJson: JSON.stringify(e.changes),
+  }));
+  await tx.rows(`UNWIND $rows AS c CREATE (x:Change) SET x = c, x.at = datetime($at)`, {
+    rows,
+    at: new Date().toISOString(),
+  });
+  return rows.map((r) => r.id);
 }

@@ -5,10 +5,9 @@
  * merge filled in (where nobody has changed it since), the alias goes, and both get an audit entry.
  * A merge candidate for the pair is marked REJECTED, so loading the list again does not merge them again.
  */
-import { randomUUID } from 'node:crypto';
 import { Database } from './database';
 import { maintainNextLinksIn } from './trace';
-import { MERGEABLE_LABELS, MovedRelationship } from './merge';
+import { MERGEABLE_LABELS, MovedRelationship, recordPairChanges } from './merge';
 import { toNeo, Tx, WriteContext } from './write';
 import { candidateId } from '../domain/entityMatch';
 import { labelOfId } from '../domain/ids';
@@ -117,49 +116,27 @@ export async function undoMerge(
       `MATCH (c:MergeCandidate {id: $id}) SET c.status = 'REJECTED', c.decidedBy = $actor, c.decidedAt = datetime()`,
       { id: candidateId(keepId, removedId), actor: ctx.actor },
     );
-    const txId = randomUUID();
-    const base = {
-      tx: txId,
-      actor: ctx.actor,
-      operation: ctx.operation,
-      requestId: ctx.requestId,
-      runId: ctx.runId,
-      line: null,
-      factType: 'unmerge',
-      objectId: null,
-      entityLabel: label,
-    };
-    const rows = [
+    await recordPairChanges(tx, ctx, 'unmerge', label, [
       {
-        ...base,
-        id: `change:${txId}:0`,
-        seq: 0,
         entityId: keepId,
         action: 'UPDATED',
         subjectId: removedId,
         note: `undid the merge of ${removedId} into ${keepId}`,
-        changesJson: JSON.stringify(
-          Object.fromEntries(Object.entries(restore).map(([k, v]) => [k, { before: current[k] ?? null, after: v }])),
+        changes: Object.fromEntries(
+          Object.entries(restore).map(([k, v]) => [k, { before: current[k] ?? null, after: v }]),
         ),
       },
       {
-        ...base,
-        id: `change:${txId}:1`,
-        seq: 1,
         entityId: removedId,
         action: 'CREATED',
         subjectId: keepId,
         note: `restored from its merge into ${keepId}`,
-        changesJson: JSON.stringify({
+        changes: {
           properties: { before: null, after: props },
           restoredRelationships: { before: null, after: restored },
-        }),
+        },
       },
-    ];
-    await tx.rows(`UNWIND $rows AS c CREATE (x:Change) SET x = c, x.at = datetime($at)`, {
-      rows,
-      at: new Date().toISOString(),
-    });
+    ]);
     return { keepId, removedId, restoredRelationships: restored };
   });
 }

@@ -162,7 +162,7 @@ function readRows(bytes: Buffer): Row[] {
   const rows: Row[] = [];
   cells.forEach((c, i) => {
     // The publisher ends the file with one SUB (0x1A) character on a line of its own.
-    if (c.length === 1 && /^\s*\x1a?\s*$/.test(c[0])) return;
+    if (c.length === 1 && c[0].replace(String.fromCharCode(0x1a), '').trim() === '') return;
     const named = Object.fromEntries(COLUMNS.map((k, j) => [k, empty(c[j])])) as Row['cells'];
     rows.push({
       line: i + 1,

@@ -15,7 +15,7 @@
  */
 import { XMLParser } from 'fast-xml-parser';
 import { isIsoDate } from '../domain/dates';
-import { Authority, DatePrecision } from '../domain/enums';
+import { Authority } from '../domain/enums';
 import { Fact, FactProblem } from '../domain/facts';
 import {
   clip,
@@ -83,7 +83,7 @@ const text = (v: unknown): string | null => {
 const list = (v: unknown): Node[] => (Array.isArray(v) ? (v as Node[]) : v == null || v === '' ? [] : [v as Node]);
 const values = (v: unknown): string[] =>
   list(v)
-    .flatMap((n) => list((n as Node).VALUE ?? []).map(text))
+    .flatMap((n) => list(n.VALUE ?? []).map(text))
     .filter((s): s is string => s != null);
 
 /** Something is stated: a non-empty text, or an element holding one. */

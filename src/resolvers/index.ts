@@ -25,7 +25,7 @@ import { ExportResolver } from './export';
 import { MergeResultResolver, MutationResolver } from './mutations';
 import { AuditResolver } from './audit';
 import { ScreenCandidateResolver, ScreenResolver } from './screen';
-import { MergeCandidateResolver } from './mergeCandidate';
+import { MergeCandidateResolver, UndoMergeResultResolver } from './mergeCandidate';
 
 export const RESOLVERS = [
   NodeResolver,
@@ -64,4 +64,5 @@ export const RESOLVERS = [
   ScreenResolver,
   ScreenCandidateResolver,
   MergeCandidateResolver,
+  UndoMergeResultResolver,
 ] as const;

@@ -12,41 +12,34 @@ import {
   Field,
   FieldResolver,
   ID,
-  Int,
   Mutation,
   Query,
   Resolver,
   Root,
 } from 'type-graphql';
-import { MergeCandidate, MergeCandidateConnection, MergeCandidateStatus } from '../schema/mergeCandidate';
+import {
+  MergeCandidate,
+  MergeCandidateConnection,
+  MergeCandidateStatus,
+  UndoMergeResult,
+} from '../schema/mergeCandidate';
+import { undoMerge, UnmergeError } from '../db/unmerge';
+import { MERGEABLE_LABELS } from '../db/merge';
+import { idArg, pageArgs, PageArgs } from './args';
 import { Node } from '../schema/node';
-import { CandidateError, CandidateStatus, decideCandidate, listCandidates } from '../db/listMatch';
+import { CandidateError, decideCandidate, listCandidates } from '../db/listMatch';
 import { toPage } from '../domain/pagination';
 import { Context } from './context';
 import { badInput, notFound } from './errors';
-import { pageArgs } from './args';
 
 @ArgsType()
-class MergeCandidatesArgs {
+class MergeCandidatesArgs extends PageArgs {
   @Field(() => MergeCandidateStatus, {
     nullable: true,
     defaultValue: MergeCandidateStatus.PENDING,
     description: 'Only candidates in this state (default PENDING); null lists all.',
   })
   status?: MergeCandidateStatus | null;
-
-  @Field(() => Int, {
-    nullable: true,
-    defaultValue: 20,
-    description: 'Page size, 1 to 100; outside that: BAD_USER_INPUT.',
-  })
-  first?: number | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'The endCursor of the previous page; a string that is not one: BAD_USER_INPUT.',
-  })
-  after?: string | null;
 }
 
 @Resolver(() => MergeCandidate)
@@ -60,12 +53,7 @@ export class MergeCandidateResolver {
     @Ctx() ctx: Context,
   ): Promise<unknown> {
     const page = pageArgs(args.first, args.after);
-    const { total, items } = await listCandidates(
-      ctx.db,
-      (args.status ?? null) as CandidateStatus | null,
-      page.offset,
-      page.first,
-    );
+    const { total, items } = await listCandidates(ctx.db, args.status ?? null, page.offset, page.first);
     return toPage(items, page.offset, total);
   }
 
@@ -90,6 +78,32 @@ export class MergeCandidateResolver {
     @Ctx() ctx: Context,
   ): Promise<unknown> {
     return decide(ctx, id, false);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => UndoMergeResult, {
+    description:
+      'Undoes a merge (automatic or not): the merged entity comes back with its properties, relationships and the ids that pointed at it, and its pair is marked REJECTED so loading a list again does not merge it again. Admin.',
+  })
+  async undoMerge(
+    @Arg('removedId', () => ID, { description: 'The id of the entity that was merged into another.' })
+    removedId: string,
+    @Ctx() ctx: Context,
+  ): Promise<UndoMergeResult> {
+    idArg('removedId', removedId, MERGEABLE_LABELS);
+    try {
+      const r = await undoMerge(ctx.db, removedId, {
+        actor: ctx.auth.principal?.name ?? 'anonymous',
+        operation: 'undoMerge',
+        requestId: ctx.requestId,
+        runId: null,
+      });
+      ctx.loaders.node.clearAll();
+      return { keptId: r.keepId, restoredId: r.removedId, restoredRelationships: r.restoredRelationships };
+    } catch (error) {
+      if (error instanceof UnmergeError) throw badInput('removedId', error.message);
+      throw error;
+    }
   }
 
   @FieldResolver(() => Node, { nullable: true })
@@ -118,5 +132,13 @@ async function decide(ctx: Context, id: string, accept: boolean): Promise<unknow
     if (error instanceof CandidateError)
       throw error.kind === 'NOT_FOUND' ? notFound(id) : badInput('id', error.message);
     throw error;
+  }
+}
+
+@Resolver(() => UndoMergeResult)
+export class UndoMergeResultResolver {
+  @FieldResolver(() => Node, { nullable: true })
+  async restored(@Root() r: UndoMergeResult, @Ctx() ctx: Context): Promise<unknown> {
+    return ctx.loaders.node.load(r.restoredId);
   }
 }

@@ -1,5 +1,5 @@
 /** Pairs of parties that may be one real thing, found when an official list was loaded (db/listMatch.ts). */
-import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection } from './connection';
 import { Node } from './node';
 
@@ -64,3 +64,18 @@ export class MergeCandidate {
 }
 
 export const MergeCandidateConnection = Connection('MergeCandidate', () => MergeCandidate);
+
+@ObjectType({ description: 'What undoMerge did: the entity restored, and what it got back.' })
+export class UndoMergeResult {
+  @Field(() => ID, { description: 'The entity that kept the merged one, as it stands after the undo.' })
+  keptId!: string;
+
+  @Field(() => ID, { description: 'The entity restored (its id no longer resolves to keptId).' })
+  restoredId!: string;
+
+  @Field(() => Int, { description: 'Relationships moved back to the restored entity.' })
+  restoredRelationships!: number;
+
+  @Field(() => Node, { nullable: true, description: 'The restored entity.' })
+  restored?: unknown;
+}

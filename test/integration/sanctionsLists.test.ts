@@ -221,4 +221,45 @@ describe('merge candidates', () => {
     const unknown = await as('admin', `mutation { acceptMergeCandidate(id: "candidate:nothing|here") { status } }`);
     expect(unknown.errors![0].extensions.code).toBe('NOT_FOUND');
   });
+
+  it('an admin undoes an automatic merge: the list entry comes back with its designation, and is not merged again', async () => {
+    const [c] = await t.db.read<{ id: string; keepId: string; removeId: string }>(
+      `MATCH (c:MergeCandidate {status: 'AUTO_MERGED', label: 'Company'}) WHERE c.removeId STARTS WITH 'company:un-'
+       RETURN c.id AS id, c.keepId AS keepId, c.removeId AS removeId ORDER BY c.id LIMIT 1`,
+    );
+    const denied = await as('editor', `mutation($id: ID!) { undoMerge(removedId: $id) { restoredId } }`, {
+      id: c.removeId,
+    });
+    expect(denied.errors![0].extensions.code).toBe('FORBIDDEN');
+    const r = await as(
+      'admin',
+      `mutation($id: ID!) { undoMerge(removedId: $id) { keptId restoredId restoredRelationships restored { id } } }`,
+      { id: c.removeId },
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.undoMerge).toMatchObject({ keptId: c.keepId, restoredId: c.removeId, restored: { id: c.removeId } });
+    expect(r.data!.undoMerge.restoredRelationships).toBeGreaterThan(0);
+    const restored = await t.gql(
+      `query($id: ID!) { node(id: $id) { id ... on Company { designations { authority reference } } } }`,
+      {
+        id: c.removeId,
+      },
+    );
+    expect(restored.data!.node.id).toBe(c.removeId);
+    expect(restored.data!.node.designations).toContainEqual(
+      expect.objectContaining({ authority: 'UN_1718_COMMITTEE' }),
+    );
+    const [status] = await t.db.read<{ s: string }>(`MATCH (c:MergeCandidate {id: $id}) RETURN c.status AS s`, {
+      id: c.id,
+    });
+    expect(status.s).toBe('REJECTED');
+    const again = await importOfficialList(t.db, listFile(UN), { format: 'un-sc', fileName: UN, actor: 'cli:test' });
+    expect(again.matching!.automaticMerges).toBe(0);
+    const still = await t.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: c.removeId });
+    expect(still.data!.node.id).toBe(c.removeId);
+    const twice = await as('admin', `mutation($id: ID!) { undoMerge(removedId: $id) { restoredId } }`, {
+      id: c.removeId,
+    });
+    expect(twice.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+  });
 });
