@@ -8,7 +8,7 @@
  */
 import neo4j from 'neo4j-driver';
 import { Database } from './database';
-import { mergeEntities, MergeResult } from './merge';
+import { MergeError, mergeEntities, MergeResult } from './merge';
 import { WriteContext } from './write';
 import { asText } from '../domain/text';
 import { candidateId, MatchLabel, MatchPair, MatchParty, planMatches } from '../domain/entityMatch';
@@ -73,9 +73,16 @@ export async function matchListParties(db: Database, listSourceId: string, ctx: 
     const id = candidateId(p.keepId, p.removeId);
     if (known.has(id)) continue;
     if (p.kind === 'AUTO') {
-      await mergeEntities(db, p.keepId, p.removeId, p.label, ctx, undefined, `automatic: ${p.reason}`);
-      await storeCandidate(db, p, 'AUTO_MERGED', ctx.actor);
-      report.automaticMerges++;
+      try {
+        await mergeEntities(db, p.keepId, p.removeId, p.label, ctx, undefined, `automatic: ${p.reason}`);
+        await storeCandidate(db, p, 'AUTO_MERGED', ctx.actor);
+        report.automaticMerges++;
+      } catch (error) {
+        // The graph changed under the plan (one side merged or deleted meanwhile): an editor decides.
+        if (!(error instanceof MergeError)) throw error;
+        await storeCandidate(db, { ...p, reason: `${p.reason}; not merged: ${error.message}` }, 'PENDING', null);
+        report.newCandidates++;
+      }
     } else {
       await storeCandidate(db, p, 'PENDING', null);
       report.newCandidates++;

@@ -10,7 +10,8 @@ import {
   personKey,
   planMatches,
 } from '../../src/domain/entityMatch';
-import { parseOfacSdn, remarkLabel, remarkPhrases } from '../../src/import/ofacSdn';
+import { parseOfacSdn } from '../../src/import/ofacSdn';
+import { remarkLabel, remarkPhrases } from '../../src/import/ofacRemarks';
 import { imoCompanyNumberIn, parseUnSc } from '../../src/import/unSc';
 import { listCountryCode, parsePrograms } from '../../src/import/officialList';
 
