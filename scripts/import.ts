@@ -8,6 +8,10 @@
  * rejected, 2 bad arguments or configuration, 1 failure.
  *
  *   --format jsonl|ftm    Collier JSON Lines (default) or FollowTheMoney entities (OpenSanctions)
+ *   --format ofac-sdn|un-sc  an official list: OFAC sdn.csv, UN SC consolidated XML (scripts/importList.ts)
+ *   --programs P,Q|all    official lists: programmes to load (default the DPRK ones)
+ *   --snapshot YYYY-MM-DD OFAC: the day the file was published (default: the day in the file name)
+ *   --no-match            official lists: do not match the list's parties with the graph's
  *   --dry-run             check and count everything, write nothing
  *   --batch-size N        facts per transaction (default 500)
  *   --ftm-kind KIND       source kind for FtM datasets (default OFFICIAL)
@@ -23,9 +27,15 @@ import { createDriver, Database } from '../src/db/database';
 import { migrate } from '../src/db/migrations';
 import { DEFAULT_BATCH_SIZE, IMPORT_FORMATS, ImportFormat, importLines, ImportReport } from '../src/db/import';
 import { ConfidenceTier, SourceKind } from '../src/domain/enums';
+import { LIST_FORMATS, ListFormat } from '../src/db/listImport';
+import { ListParseError } from '../src/import/officialList';
+import { listSummary, runListImport } from './importList';
 
 interface Args {
-  format: ImportFormat;
+  format: ImportFormat | ListFormat;
+  programs?: string;
+  snapshot?: string;
+  match: boolean;
   dryRun: boolean;
   batchSize: number;
   json: boolean;
@@ -39,6 +49,7 @@ class UsageError extends Error {}
 function parseArgs(argv: string[]): Args {
   const args: Partial<Args> = {
     format: 'jsonl',
+    match: true,
     dryRun: false,
     batchSize: DEFAULT_BATCH_SIZE,
     json: false,
@@ -54,10 +65,16 @@ function parseArgs(argv: string[]): Args {
     };
     if (a === '--format') {
       const f = value();
-      if (!(IMPORT_FORMATS as readonly string[]).includes(f))
-        throw new UsageError(`--format must be ${IMPORT_FORMATS.join(' or ')} (got "${f}")`);
-      args.format = f as ImportFormat;
-    } else if (a === '--dry-run') args.dryRun = true;
+      const formats: readonly string[] = [...IMPORT_FORMATS, ...LIST_FORMATS];
+      if (!formats.includes(f)) throw new UsageError(`--format must be ${formats.join(', ')} (got "${f}")`);
+      args.format = f as ImportFormat | ListFormat;
+    } else if (a === '--programs') args.programs = value();
+    else if (a === '--snapshot') {
+      const d = value();
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new UsageError('--snapshot must be a day written YYYY-MM-DD');
+      args.snapshot = d;
+    } else if (a === '--no-match') args.match = false;
+    else if (a === '--dry-run') args.dryRun = true;
     else if (a === '--json') args.json = true;
     else if (a === '--batch-size') {
       const n = Number(value());
@@ -111,7 +128,7 @@ async function main(): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError) {
       process.stderr.write(
-        `import: ${error.message}\nusage: npm run import -- [--format jsonl|ftm] [--dry-run] [--batch-size N] [--json] <file>\n`,
+        `import: ${error.message}\nusage: npm run import -- [--format jsonl|ftm|ofac-sdn|un-sc] [--programs P,Q|all] [--snapshot YYYY-MM-DD] [--dry-run] [--batch-size N] [--json] <file>\n`,
       );
       return 2;
     }
@@ -124,8 +141,21 @@ async function main(): Promise<number> {
     await db.ping();
     await migrate(db);
     const actor = `cli:${process.env.COLLIER_IMPORT_ACTOR?.trim() || userInfo().username}`;
+    if (args.format === 'ofac-sdn' || args.format === 'un-sc') {
+      let listReport;
+      try {
+        listReport = await runListImport(db, { ...args, format: args.format }, actor);
+      } catch (error) {
+        if (!(error instanceof ListParseError)) throw error;
+        process.stderr.write(`import: ${error.message}\n`);
+        return 2;
+      }
+      process.stdout.write(args.json ? `${JSON.stringify(listReport, null, 2)}\n` : `${listSummary(listReport)}\n`);
+      return listReport.rejected > 0 ? 3 : 0;
+    }
+    const format = args.format;
     const report = await importLines(db, linesOfFile(args.file), {
-      format: args.format,
+      format,
       dryRun: args.dryRun,
       batchSize: args.batchSize,
       actor,

@@ -12,6 +12,7 @@ import { migrate } from './db/migrations';
 import { LocalNeo4j, startLocalNeo4j } from './db/localNeo4j';
 import { createService } from './server';
 import { databaseIsEmpty, loadDemoData } from '../seed/load';
+import { loadSanctionsLists } from '../seed/lists';
 
 async function waitForDatabase(db: Database, deadlineMs: number, logger: Logger): Promise<void> {
   const until = Date.now() + deadlineMs;
@@ -70,6 +71,8 @@ async function main(): Promise<void> {
   if (config.seedOnStart && (await databaseIsEmpty(db))) {
     const seeded = await loadDemoData(db);
     logger.info(seeded, 'loaded the demo graph');
+    const lists = await loadSanctionsLists(db);
+    logger.info({ lists }, 'loaded the official sanctions lists (DPRK programmes)');
   }
 
   const service = await createService({ config, db, logger });

@@ -92,27 +92,8 @@ export async function importLines(db: Database, source: LineSource, options: Imp
     today: new Date().toISOString().slice(0, 10),
     ...options.ftm,
   };
-  const report: ImportReport = {
-    runId: options.runId ?? randomUUID(),
-    format: options.format,
-    dryRun: options.dryRun ?? false,
-    lines: 0,
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    rejected: 0,
-    skipped: 0,
-    skippedBySchema: {},
-    rejections: [],
-    batches: 0,
-    nextLinks: 0,
-    stats: emptyStats(),
-    durationMs: 0,
-  };
-  const reject = (line: number, why: string) => {
-    report.rejected++;
-    if (report.rejections.length < maxRejections) report.rejections.push({ line, reason: why });
-  };
+  const report: ImportReport = { ...emptyImportReport(options.dryRun ?? false, options.runId), format: options.format };
+  const reject = rejecter(report, maxRejections);
   const skip = (schema: string) => {
     report.skipped++;
     report.skippedBySchema[schema] = (report.skippedBySchema[schema] ?? 0) + 1;
@@ -149,9 +130,86 @@ export async function importLines(db: Database, source: LineSource, options: Imp
     }
   }
 
+  async function* factsOfPhase(phase: number): AsyncIterable<PhasedFact> {
+    let n = 0;
+    for await (const raw of source()) {
+      n++;
+      if (phaseOf.get(n) !== phase) continue;
+      try {
+        const text = raw.trim();
+        let fact: Fact;
+        if (options.format === 'jsonl') {
+          fact = parseJsonlLine(text);
+        } else {
+          const mapped = mapFtmEntity(parseFtmEntity(text), addresses, ftmOptions);
+          if (!('fact' in mapped)) continue;
+          fact = mapped.fact;
+        }
+        if (FACT_PHASE[fact.type] !== phase) throw new Error(`line ${n}: phase changed between passes`);
+        yield { fact, line: n };
+      } catch (error) {
+        if (error instanceof FactProblem) reject(n, reason(error));
+        else throw error;
+      }
+    }
+  }
+
+  await writeInPhases(db, report, options, batchSize, factsOfPhase, reject);
+  report.rejections.sort((a, b) => a.line - b.line);
+  report.durationMs = Date.now() - started;
+  return report;
+}
+
+/** A report with nothing counted yet (its format set by the caller). */
+export function emptyImportReport(dryRun: boolean, runId?: string): Omit<ImportReport, 'format'> {
+  return {
+    runId: runId ?? randomUUID(),
+    dryRun,
+    lines: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    skipped: 0,
+    skippedBySchema: {},
+    rejections: [],
+    batches: 0,
+    nextLinks: 0,
+    stats: emptyStats(),
+    durationMs: 0,
+  };
+}
+
+/** Counts a rejected line, keeping the first `max` reasons. */
+export function rejecter(report: Omit<ImportReport, 'format'>, max: number): (line: number, why: string) => void {
+  return (line, why) => {
+    report.rejected++;
+    if (report.rejections.length < max) report.rejections.push({ line, reason: why });
+  };
+}
+
+/** A fact and the line (or row) it came from. */
+export interface PhasedFact {
+  fact: Fact;
+  line: number;
+}
+
+/**
+ * Writes facts phase by phase (domain/facts PHASES), `batchSize` facts per transaction, counting the
+ * outcomes into `report`; a dry run writes them all in one transaction and rolls it back. Shared by
+ * every import format (this file's line formats, db/listImport.ts's official lists).
+ */
+export async function writeInPhases(
+  db: Database,
+  report: Omit<ImportReport, 'format'>,
+  options: Pick<ImportOptions, 'actor' | 'operation' | 'requestId' | 'onBatch' | 'dryRunTimeoutMs'>,
+  batchSize: number,
+  factsOfPhase: (phase: number) => AsyncIterable<PhasedFact> | Iterable<PhasedFact>,
+  reject: (line: number, why: string) => void,
+): Promise<void> {
   const run = async (write: (facts: Fact[], ctx: WriteContext) => Promise<Awaited<ReturnType<typeof writeFacts>>>) => {
     for (const phase of PHASES) {
-      let batch: { fact: Fact; line: number }[] = [];
+      let batch: PhasedFact[] = [];
       const flush = async () => {
         if (batch.length === 0) return;
         const ctx: WriteContext = {
@@ -185,26 +243,8 @@ export async function importLines(db: Database, source: LineSource, options: Imp
         });
         batch = [];
       };
-      let n = 0;
-      for await (const raw of source()) {
-        n++;
-        if (phaseOf.get(n) !== phase) continue;
-        try {
-          const text = raw.trim();
-          let fact: Fact;
-          if (options.format === 'jsonl') {
-            fact = parseJsonlLine(text);
-          } else {
-            const mapped = mapFtmEntity(parseFtmEntity(text), addresses, ftmOptions);
-            if (!('fact' in mapped)) continue;
-            fact = mapped.fact;
-          }
-          if (FACT_PHASE[fact.type] !== phase) throw new Error(`line ${n}: phase changed between passes`);
-          batch.push({ fact, line: n });
-        } catch (error) {
-          if (error instanceof FactProblem) reject(n, reason(error));
-          else throw error;
-        }
+      for await (const item of factsOfPhase(phase)) {
+        batch.push(item);
         if (batch.length >= batchSize) await flush();
       }
       await flush();
@@ -225,9 +265,6 @@ export async function importLines(db: Database, source: LineSource, options: Imp
   } else {
     await run((facts, ctx) => writeFacts(db, facts, ctx));
   }
-  report.rejections.sort((a, b) => a.line - b.line);
-  report.durationMs = Date.now() - started;
-  return report;
 }
 
 /** Lines of a string (the importFacts mutation's payload). */

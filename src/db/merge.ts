@@ -69,6 +69,19 @@ const REFERENCES: { label: string; rel: string; prop: string }[] = [
   { label: 'Designation', rel: 'DESIGNATED', prop: 'targetId' },
 ];
 
+/** One relationship of the removed entity as the merge moved it (kept in the audit entry for undoMerge). */
+export interface MovedRelationship {
+  type: string;
+  /** true: it left the removed entity; false: it arrived there. */
+  out: boolean;
+  /** elementId of the node at the other end. */
+  other: string;
+  oldId: string | null;
+  newId: string;
+  /** The kept entity already had this relationship: the merge joined the two, so undoing leaves it. */
+  shared: boolean;
+}
+
 export interface MergeResult {
   status: MergeStatus;
   keepId: string;
@@ -84,6 +97,8 @@ export async function mergeEntities(
   label: NodeLabel,
   ctx: WriteContext,
   counter?: StatementCounter,
+  /** Why the two are one (an automatic match's rule, an accepted candidate), kept in the audit entries. */
+  reason?: string,
 ): Promise<MergeResult> {
   if (!MERGEABLE_LABELS.includes(label))
     throw new MergeError('keep', 'BAD_INPUT', `only ${MERGEABLE_LABELS.join(', ')} can be merged`);
@@ -117,6 +132,22 @@ export async function mergeEntities(
     }
     const remove = state.remove;
     const props = mergedProps(keep, remove, label);
+    // What moves, recorded in the audit entry so that the merge can be undone (db/unmerge.ts).
+    const moves = await tx.rows<MovedRelationship>(
+      `MATCH (r:${label} {id: $remove}), (k:${label} {id: $keep})
+       MATCH (r)-[rel]-(m) WHERE m <> k
+       WITH k, rel, m, startNode(rel) = r AS out
+       WITH k, rel, m, out,
+            CASE WHEN out
+              THEN CASE WHEN rel.id IS NULL OR rel.id = type(rel) + ':' + $remove + '->' + m.id
+                        THEN type(rel) + ':' + $keep + '->' + m.id ELSE rel.id END
+              ELSE CASE WHEN rel.id IS NULL OR rel.id = type(rel) + ':' + m.id + '->' + $remove
+                        THEN type(rel) + ':' + m.id + '->' + $keep ELSE rel.id END
+            END AS newId
+       RETURN type(rel) AS type, out, elementId(m) AS other, rel.id AS oldId, newId,
+              EXISTS { MATCH (k)-[x]-(m) WHERE type(x) = type(rel) AND x.id = newId } AS shared`,
+      { keep: keepId, remove: removeId },
+    );
 
     // The natural keys move before the node goes, so uniqueness constraints never see them twice.
     await tx.rows(
@@ -171,62 +202,81 @@ export async function mergeEntities(
         legs.map((l) => l.id),
       );
 
-    const txId = randomUUID();
     const changes: Record<string, { before: unknown; after: unknown }> = {
       mergedFrom: { before: null, after: removeId },
     };
+    if (reason) changes.reason = { before: null, after: reason };
     for (const [k, v] of Object.entries(props)) changes[k] = { before: keep[k] ?? null, after: v };
     for (const k of ['name', 'imo', 'locode', 'imoCompanyNumber']) {
       if (remove[k] != null && keep[k] != null && remove[k] !== keep[k])
         changes[`removed.${k}`] = { before: remove[k], after: null };
     }
-    const base = {
-      tx: txId,
-      actor: ctx.actor,
-      operation: ctx.operation,
-      requestId: ctx.requestId,
-      runId: ctx.runId,
-      line: null,
-      factType: 'merge',
-      objectId: null,
-    };
-    const rows = [
+    const changeIds = await recordPairChanges(tx, ctx, 'merge', label, [
       {
-        ...base,
-        id: `change:${txId}:0`,
-        seq: 0,
         entityId: keepId,
-        entityLabel: label,
         action: 'UPDATED',
         subjectId: removeId,
-        note: `merged ${removeId} into ${keepId}`,
-        changesJson: JSON.stringify(changes),
+        note: `merged ${removeId} into ${keepId}${reason ? ` (${reason})` : ''}`,
+        changes,
       },
       {
-        ...base,
-        id: `change:${txId}:1`,
-        seq: 1,
         entityId: removeId,
-        entityLabel: label,
         action: 'MERGED',
         subjectId: keepId,
-        note: `merged into ${keepId}`,
-        changesJson: JSON.stringify({
+        note: `merged into ${keepId}${reason ? ` (${reason})` : ''}`,
+        changes: {
           mergedInto: { before: null, after: keepId },
           properties: { before: remove, after: null },
-        }),
+          moved: { before: null, after: moves },
+        },
       },
-    ];
-    await tx.rows(`UNWIND $rows AS c CREATE (x:Change) SET x = c, x.at = datetime($at)`, {
-      rows,
-      at: new Date().toISOString(),
-    });
+    ]);
     return {
       status: 'MERGED',
       keepId,
       removeId,
       movedRelationships: (moved?.out ?? 0) + (moved?.inn ?? 0),
-      changeIds: rows.map((r) => r.id),
+      changeIds,
     };
   });
+}
+
+/** The audit entries of a merge or its undoing: one per entity, written in the same transaction. */
+export async function recordPairChanges(
+  tx: Tx,
+  ctx: WriteContext,
+  factType: string,
+  label: NodeLabel,
+  entries: {
+    entityId: string;
+    action: string;
+    subjectId: string;
+    note: string;
+    changes: Record<string, { before: unknown; after: unknown }>;
+  }[],
+): Promise<string[]> {
+  const txId = randomUUID();
+  const rows = entries.map((e, seq) => ({
+    id: `change:${txId}:${seq}`,
+    seq,
+    tx: txId,
+    actor: ctx.actor,
+    operation: ctx.operation,
+    requestId: ctx.requestId,
+    runId: ctx.runId,
+    line: null,
+    factType,
+    objectId: null,
+    entityId: e.entityId,
+    entityLabel: label,
+    action: e.action,
+    subjectId: e.subjectId,
+    note: e.note,
+    changesJson: JSON.stringify(e.changes),
+  }));
+  await tx.rows(`UNWIND $rows AS c CREATE (x:Change) SET x = c, x.at = datetime($at)`, {
+    rows,
+    at: new Date().toISOString(),
+  });
+  return rows.map((r) => r.id);
 }

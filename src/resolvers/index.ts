@@ -26,6 +26,7 @@ import { MergeResultResolver, MutationResolver } from './mutations';
 import { AuditResolver } from './audit';
 import { ScreenCandidateResolver, ScreenResolver } from './screen';
 import { AlertResolver, WatchlistResolver } from './watchlist';
+import { MergeCandidateResolver, UndoMergeResultResolver } from './mergeCandidate';
 
 export const RESOLVERS = [
   NodeResolver,
@@ -65,4 +66,6 @@ export const RESOLVERS = [
   ScreenCandidateResolver,
   WatchlistResolver,
   AlertResolver,
+  MergeCandidateResolver,
+  UndoMergeResultResolver,
 ] as const;
