@@ -6,7 +6,10 @@
  * lists at their caps — one at a time, and meanwhile polls /healthz every 50 ms. Prints, per read, its
  * cost (x-collier-cost), status, time, answer size and the slowest /healthz answer during it.
  *
- *   npm run build:ts && node dist/bench/worstRead.js [--port 4270] [--ships 300]
+ *   npm run build:ts && node dist/bench/worstRead.js [--port 4270] [--ships 300] [--only text] [--keep dir]
+ *
+ * `--only a,b` runs the reads whose name contains one of the texts; `--keep dir` keeps the Neo4j data folder
+ * (and its imported hub) in `dir` for the next run instead of a fresh temporary one.
  *
  * Goal (README, security section): the worst accepted read answers within 2 s and under 10 MB, and
  * /healthz stays under 200 ms while it runs.
@@ -22,6 +25,10 @@ const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
+const text = (name: string): string | undefined => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
 const PORT = arg('port', 4270);
 const SHIPS = arg('ships', 300);
 const BOLT = Number(process.env.NEO4J_BOLT_PORT ?? 7687);
@@ -32,6 +39,8 @@ const HUB = `"${HUB_PORT_ID}"`;
 const reads = (c1: string, c2: string): Record<string, string> => ({
   'centrality BETWEENNESS (default scope), with a trace': `{ a: centrality(metric: BETWEENNESS, limit: 200) { rank score node { id } } b: traceCargo(origin: ${HUB}, limit: 100, maxHops: 4) { id } }`,
   'clusters LOUVAIN (default scope), with a neighbourhood': `{ a: clusters(algorithm: LOUVAIN, limit: 200) { size members { node { id } } } b: neighborhood(id: ${HUB}, depth: 2, limit: 500) { truncated } }`,
+  'centrality BETWEENNESS (default scope) alone': `{ centrality(metric: BETWEENNESS, limit: 200) { rank score node { id } } }`,
+  'clusters LOUVAIN (default scope) alone': `{ clusters(algorithm: LOUVAIN, limit: 200) { size members { node { id } } } }`,
   'neighborhood depth 3 at the hub': `{ neighborhood(id: ${HUB}, depth: 3, limit: 2000) { truncated nodes { id } edges { type } } }`,
   'exportSubgraph depth 2 at the hub, GRAPHML, 2000 nodes': `{ exportSubgraph(ids: [${HUB}], depth: 2, format: GRAPHML, limit: 2000) }`,
   'traceCargo from the hub, limit 300, 4 hops': `{ traceCargo(origin: ${HUB}, limit: 300, maxHops: 4) { id confidence steps { leg { id } } } }`,
@@ -53,40 +62,64 @@ async function waitReady(deadline: number): Promise<void> {
   throw new Error('the service did not become ready');
 }
 
+/** The q-quantile of sorted values (nearest rank). */
+const quantile = (sorted: number[], q: number): number =>
+  sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+
 async function measure(query: string) {
-  let slowestHealth = 0;
+  const health: number[] = [];
+  let healthFailures = 0;
   let polling = true;
   const poller = (async () => {
     while (polling) {
       const t0 = performance.now();
-      await (await fetch(`${URL_}/healthz`)).text();
-      slowestHealth = Math.max(slowestHealth, performance.now() - t0);
+      try {
+        await (await fetch(`${URL_}/healthz`)).text();
+        health.push(performance.now() - t0);
+      } catch {
+        healthFailures += 1;
+      }
       await new Promise((r) => setTimeout(r, 50));
     }
   })();
   const t0 = performance.now();
-  const res = await fetch(`${URL_}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query }),
-  });
-  const body = await res.text();
+  let status = 0;
+  let body = '';
+  let cost: string | null = null;
+  try {
+    const res = await fetch(`${URL_}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    });
+    status = res.status;
+    cost = res.headers.get('x-collier-cost');
+    body = await res.text();
+  } catch (error) {
+    body = JSON.stringify({ errors: [{ extensions: { code: `fetch failed: ${String(error)}` } }] });
+  }
   const ms = performance.now() - t0;
   polling = false;
   await poller;
   const parsed = JSON.parse(body) as { errors?: { extensions?: { code?: string } }[] };
+  health.sort((a, b) => a - b);
   return {
-    status: res.status,
-    cost: res.headers.get('x-collier-cost'),
+    status,
+    cost,
     ms: Math.round(ms),
     bytes: Buffer.byteLength(body),
-    healthzMaxMs: Math.round(slowestHealth),
+    healthzP50: Math.round(quantile(health, 0.5)),
+    healthzP95: Math.round(quantile(health, 0.95)),
+    healthzMaxMs: Math.round(health[health.length - 1] ?? 0),
+    healthzFailed: healthFailures,
     errors: (parsed.errors ?? []).map((e) => e.extensions?.code).join(',') || '-',
   };
 }
 
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(join(resolve('.data'), 'worst-read-'));
+  const kept = text('keep');
+  const dataDir = kept ? resolve(kept) : mkdtempSync(join(resolve('.data'), 'worst-read-'));
+  const only = text('only');
   const child = spawn(process.execPath, ['dist/src/main.js'], {
     env: {
       ...process.env,
@@ -101,13 +134,20 @@ async function main(): Promise<void> {
   try {
     await waitReady(Date.now() + 240_000);
     const db = new Database(createDriver(`bolt://127.0.0.1:${BOLT}`, 'neo4j', '', 5000), { timeoutMs: 600_000 });
-    const report = await importHub(db, SHIPS);
+    const [{ hub }] = await db.read<{ hub: number }>('MATCH (p:Port {id: $id}) RETURN count(p) AS hub', {
+      id: HUB_PORT_ID,
+    });
+    const report = hub > 0 ? { created: 0, durationMs: 0 } : await importHub(db, SHIPS);
     const ends = await db.read<{ id: string }>(
       "MATCH (v:Vessel) WHERE v.name IN ['Carrier 0001', $last] RETURN v.id AS id ORDER BY v.name",
       { last: `Carrier ${String(SHIPS).padStart(4, '0')}` },
     );
     await db.close();
-    const READS = reads(ends[0].id, ends[1].id);
+    const READS = Object.fromEntries(
+      Object.entries(reads(ends[0].id, ends[1].id)).filter(
+        ([name]) => !only || only.split(',').some((o) => name.includes(o)),
+      ),
+    );
     console.log(
       `synthetic hub imported: ${SHIPS} carriers, ${report.created} facts created in ${report.durationMs} ms`,
     );
@@ -118,12 +158,12 @@ async function main(): Promise<void> {
     const accepted = rows.filter((r) => r.status === 200 && r.errors === '-');
     const worst = accepted.reduce((w, r) => (r.ms > w.ms ? r : w), accepted[0]);
     console.log(
-      `worst accepted read: ${worst?.read} — ${worst?.ms} ms, ${worst?.bytes} bytes; slowest /healthz during any read: ${Math.max(...rows.map((r) => r.healthzMaxMs))} ms`,
+      `worst accepted read: ${worst?.read} — ${worst?.ms} ms, ${worst?.bytes} bytes, /healthz during it p50 ${worst?.healthzP50} / p95 ${worst?.healthzP95} / max ${worst?.healthzMaxMs} ms; slowest /healthz during any read: ${Math.max(...rows.map((r) => r.healthzMaxMs))} ms`,
     );
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!kept) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

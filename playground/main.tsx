@@ -6,9 +6,11 @@ import './style.css';
 
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { GraphiQL } from 'graphiql';
+import { buildSchema } from 'graphql';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 
+import schemaSdl from '../schema.graphql?raw';
 import { exampleTabs } from './examples';
 
 /**
@@ -21,6 +23,13 @@ function endpointUrl(): string {
 }
 
 const fetcher = createGraphiQLFetcher({ url: endpointUrl() });
+
+/**
+ * The service's schema, bundled at build time from the committed `schema.graphql` (`npm run schema`).
+ * Passing it to GraphiQL means the page never sends an introspection query: Docs and completion work
+ * while the service refuses introspection (its production default, see GRAPHQL_INTROSPECTION).
+ */
+const schema = buildSchema(schemaSdl);
 
 /** What a new tab (the + button) starts with. */
 const defaultQuery = `# Collier: ships, ports, companies and sanctions around North Korean coal.
@@ -35,6 +44,7 @@ createRoot(container).render(
   <StrictMode>
     <GraphiQL
       fetcher={fetcher}
+      schema={schema}
       defaultTabs={exampleTabs}
       defaultQuery={defaultQuery}
       defaultEditorToolsVisibility={false}

@@ -9,6 +9,7 @@ import express from 'express';
 import cors from 'cors';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { stopExportRenderer } from './render/renderExport';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -275,6 +276,8 @@ export async function createService(deps: ServiceDeps): Promise<Service> {
       operationLogPlugin(),
       subscriptions.plugin,
       ...limits.plugins,
+      // the export thread (src/render) ends with the server
+      { serverWillStart: () => Promise.resolve({ serverWillStop: stopExportRenderer }) },
     ],
   });
   await apollo.start();

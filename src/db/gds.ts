@@ -42,6 +42,13 @@ export const DEFAULT_NETWORK_TYPES: readonly string[] = [...RELATION_TYPES, ...D
 export const DEFAULT_NETWORK_LABELS: readonly NodeLabel[] = ['Vessel', 'Company', 'Person', 'Port'];
 
 export const MAX_CENTRALITY_LIMIT = 200;
+/**
+ * The most rows (nodes plus relationships) one projection may hold, counted before it is built (see
+ * projectionClause); a larger scope is refused with ProjectionTooLargeError. Betweenness walks every
+ * shortest path from every node, so it has a lower bound.
+ */
+export const MAX_PROJECTION_ROWS = 20_000;
+export const MAX_BETWEENNESS_PROJECTION_ROWS = 5_000;
 export const MAX_CLUSTER_LIMIT = 200;
 /** Members listed per cluster (its size is always the full count). */
 export const CLUSTER_MEMBER_CAP = 500;
@@ -93,6 +100,17 @@ async function requireGds(db: Database, procedures: string[], counter?: Statemen
   if (missing.length > 0) throw new GdsUnavailableError(missing);
 }
 
+/** The requested scope would project more than the bound allows: narrow it. */
+export class ProjectionTooLargeError extends Error {
+  constructor(readonly bound: number) {
+    super(
+      `The requested network holds more than ${bound} nodes and relationships, the most one analysis projects. ` +
+        'Narrow it: fewer labels or relationshipTypes, a window, or a minConfidence.',
+    );
+    this.name = 'ProjectionTooLargeError';
+  }
+}
+
 /** A procedure or function Neo4j does not know (GDS removed, or only partly installed). */
 function asUnavailable(error: unknown): unknown {
   if (error instanceof Neo4jError) {
@@ -114,6 +132,8 @@ export interface NetworkScope {
   windowFrom: string | null;
   windowTo: string | null;
   minConfidence: number | null;
+  /** The most rows the projection may hold; default MAX_PROJECTION_ROWS (MAX_BETWEENNESS_PROJECTION_ROWS for betweenness). */
+  maxRows?: number;
 }
 
 const BEGIN = (n: string) =>
@@ -144,8 +164,8 @@ function relIn(r: string, scope: NetworkScope): string {
 
 const STORED = new Set<string>(RELATIONSHIP_TYPES);
 
-/** The projection clause for a scope; labels and types must already be allow-listed spellings. */
-export function projectionClause(scope: NetworkScope): string {
+/** The rows (s, t) a scope projects: each node once (t null), each tie once; allow-listed spellings only. */
+function projectionRows(scope: NetworkScope): string {
   for (const t of scope.types)
     if (!NETWORK_TYPES.includes(t)) throw new Error(`not a network type of Collier's model: ${t}`);
   const labels = scope.labels.join('|');
@@ -169,8 +189,26 @@ export function projectionClause(scope: NetworkScope): string {
   }
   return `CALL () {
   ${branches.join('\n  UNION ALL\n  ')}
+}`;
 }
-WITH gds.graph.project($graph, s, t, {}, {undirectedRelationshipTypes: ['*']}) AS g`;
+
+/**
+ * The projection clause for a scope (labels and types already allow-listed spellings), sized first:
+ * the scope's rows (nodes plus ties) are counted up to `$bound + 1` only, which costs at most that
+ * many rows whatever the graph's size; over `$bound` nothing is projected (`g` is null) and the
+ * statement returns the count, so the caller can refuse with ProjectionTooLargeError.
+ */
+export function projectionClause(scope: NetworkScope): string {
+  return `CALL () {
+  ${projectionRows(scope).replace(/\n/g, '\n  ')}
+  WITH s LIMIT $bound + 1
+  RETURN count(*) AS scopeRows
+}
+CALL (scopeRows) {
+  WITH scopeRows WHERE scopeRows <= $bound
+  ${projectionRows(scope).replace(/\n/g, '\n  ')}
+  RETURN gds.graph.project($graph, s, t, {}, {undirectedRelationshipTypes: ['*']}) AS g
+}`;
 }
 
 /** Runs `analysis` (which reads `g`, null when the scope is empty, and returns `items`) between projecting and dropping. */
@@ -185,11 +223,12 @@ CALL (g) {
   CALL ${DROP_PROCEDURE}($graph, false) YIELD graphName
   RETURN count(graphName) AS dropped
 }
-RETURN items, coalesce(g.nodeCount, 0) AS nodeCount, coalesce(g.relationshipCount, 0) AS relationshipCount, true AS done`;
+RETURN items, scopeRows, coalesce(g.nodeCount, 0) AS nodeCount, coalesce(g.relationshipCount, 0) AS relationshipCount, true AS done`;
 }
 
 interface ProjectionRow<T> {
   items: T[];
+  scopeRows: number;
   nodeCount: number;
   relationshipCount: number;
   done: boolean;
@@ -204,6 +243,9 @@ async function runProjected<T>(
   counter?: StatementCounter,
 ): Promise<ProjectionRow<T>> {
   await requireGds(db, procedures, counter);
+  const bound =
+    scope.maxRows ??
+    (procedures.includes(CENTRALITY_PROCEDURES.BETWEENNESS) ? MAX_BETWEENNESS_PROJECTION_ROWS : MAX_PROJECTION_ROWS);
   const graph = `collier-${randomUUID()}`;
   let done = false;
   try {
@@ -212,6 +254,7 @@ async function runProjected<T>(
       {
         ...params,
         graph,
+        bound: neo4j.int(bound),
         windowFrom: neoDate(scope.windowFrom),
         windowTo: neoDate(scope.windowTo),
         minConfidence: scope.minConfidence,
@@ -219,6 +262,7 @@ async function runProjected<T>(
       counter,
     );
     done = row?.done === true;
+    if (row && row.scopeRows > bound) throw new ProjectionTooLargeError(bound);
     return row;
   } catch (error) {
     throw asUnavailable(error);

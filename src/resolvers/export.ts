@@ -2,7 +2,7 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { ExportArgs } from '../schema/export';
 import { MAX_NEIGHBORHOOD_DEPTH, MAX_NEIGHBORHOOD_LIMIT, neighborhood } from '../db/neighborhood';
-import { exportSubgraph } from '../domain/subgraphExport';
+import { renderExport } from '../render/renderExport';
 import { Context } from './context';
 import { badInput } from './errors';
 import { entityIdArg, intArg, notFoundIds, walkFilterArgs } from './analysisArgs';
@@ -26,7 +26,8 @@ export class ExportResolver {
     const g = await neighborhood(ctx.db, { ids, depth, limit, ...walkFilterArgs(args) }, ctx.counter);
     if (g.missing.length > 0) throw notFoundIds(g.missing);
     if (g.truncated) ctx.logger.info({ ids: ids.length, depth, limit }, 'export cut short by its limit');
-    return exportSubgraph(
+    // Rendered on the export thread: a large file written here would hold every other request.
+    return renderExport(
       {
         nodes: g.nodes.map((n) => ({ id: n.id, label: n.label, name: n.name, props: n.props })),
         edges: g.edges.map((e) => ({

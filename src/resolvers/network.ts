@@ -17,6 +17,7 @@ import {
   MAX_CLUSTER_LIMIT,
   NETWORK_TYPES,
   NetworkScope,
+  ProjectionTooLargeError,
 } from '../db/gds';
 import { ENTITY_LABELS } from '../db/traversal';
 import { Context } from './context';
@@ -39,6 +40,12 @@ async function withGds<T>(work: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (error instanceof GdsUnavailableError) {
       throw new GraphQLError(error.message, { extensions: { code: 'FEATURE_UNAVAILABLE', missing: error.missing } });
+    }
+    if (error instanceof ProjectionTooLargeError) {
+      // the same code and status as a query over the database's memory limit: narrow the request
+      throw new GraphQLError(error.message, {
+        extensions: { code: 'QUERY_TOO_LARGE', maxProjectionRows: error.bound, http: { status: 422 } },
+      });
     }
     throw error;
   }

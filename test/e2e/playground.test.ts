@@ -1,7 +1,9 @@
 /**
  * End-to-end check of the offline playground: the built bundle (dist/playground, `npm run build:playground`)
- * served by src/playgroundRoute.ts, opened in headless Debian Chromium. A stub POST /graphql answers from a
- * tiny schema, so no Neo4j is needed. Needs `chromium` (apt) at /usr/bin/chromium or $CHROMIUM_PATH.
+ * served by src/playgroundRoute.ts, opened in headless Debian Chromium. A stub POST /graphql answers from
+ * Collier's committed schema (schema.graphql) and refuses introspection as the production service does, so
+ * no Neo4j is needed and the page must work from the schema bundled into it. Needs `chromium` (apt) at
+ * /usr/bin/chromium or $CHROMIUM_PATH.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -9,7 +11,7 @@ import type { Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import express from 'express';
-import { buildSchema, graphql } from 'graphql';
+import { buildSchema, graphql, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate } from 'graphql';
 
 import { PLAYGROUND_CSP, playgroundHandler } from '../../src/playgroundRoute';
 import { launchBrowser, type BrowserSession } from './browser';
@@ -18,25 +20,45 @@ const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const DIST_DIR = path.join(REPO_ROOT, 'dist', 'playground');
 const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts');
 
-const stubSchema = buildSchema(`
-  type Query {
-    "A greeting from the stub server"
-    hello: String
-  }
-`);
-const STUB_GREETING = 'hello from the stub server';
+const collierSchema = buildSchema(readFileSync(path.join(REPO_ROOT, 'schema.graphql'), 'utf8'));
+const STUB_COUNTRY = { code: 'KP', name: 'North Korea (stub server)' };
 
-function startApp(distDir: string): Promise<{ server: Server; origin: string }> {
+interface StubApp {
+  server: Server;
+  origin: string;
+  /** Introspection queries the stub refused (the page must send none). */
+  introspectionAttempts: number;
+}
+
+function startApp(distDir: string): Promise<StubApp> {
   const app = express();
+  const stub = { introspectionAttempts: 0 } as StubApp;
   app.use(playgroundHandler({ distDir }));
   app.post('/graphql', express.json(), async (req, res) => {
     const { query, variables, operationName } = req.body ?? {};
+    const source = String(query ?? '');
+    // Like the service with GRAPHQL_INTROSPECTION off: introspection is a validation error.
+    let refused: readonly { message: string }[] = [];
+    try {
+      refused = validate(collierSchema, parse(source), [...specifiedRules, NoSchemaIntrospectionCustomRule]);
+    } catch {
+      // a syntax error: graphql() below answers it
+    }
+    if (refused.some((e) => /introspection/i.test(e.message))) {
+      stub.introspectionAttempts += 1;
+      res.status(400).json({
+        errors: [
+          { message: 'GraphQL introspection is not allowed', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
+        ],
+      });
+      return;
+    }
     const result = await graphql({
-      schema: stubSchema,
-      source: String(query ?? ''),
+      schema: collierSchema,
+      source,
       variableValues: variables,
       operationName,
-      rootValue: { hello: STUB_GREETING },
+      rootValue: { country: () => STUB_COUNTRY },
     });
     res.json(result);
   });
@@ -46,7 +68,9 @@ function startApp(distDir: string): Promise<{ server: Server; origin: string }> 
   return new Promise((resolve, reject) => {
     const server = app.listen(0, '127.0.0.1', () => {
       const { port } = server.address() as AddressInfo;
-      resolve({ server, origin: `http://127.0.0.1:${port}` });
+      stub.server = server;
+      stub.origin = `http://127.0.0.1:${port}`;
+      resolve(stub);
     });
     server.on('error', reject);
   });
@@ -83,16 +107,23 @@ describe('playground route (HTTP)', () => {
 
   it('lets non-browser GETs and POSTs through to the API', async () => {
     for (const accept of ['*/*', 'application/json', 'application/graphql-response+json, application/json']) {
-      const res = await fetch(`${origin}/graphql?query=%7Bhello%7D`, { headers: { accept } });
+      const res = await fetch(`${origin}/graphql?query=%7B__typename%7D`, { headers: { accept } });
       expect(res.status).toBe(400);
       expect(await res.json()).toEqual({ errors: [{ message: 'stub: GET reached the API handler' }] });
     }
     const post = await fetch(`${origin}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: BROWSER_ACCEPT },
-      body: JSON.stringify({ query: '{ hello }' }),
+      body: JSON.stringify({ query: '{ country(code: "KP") { code } }' }),
     });
-    expect(await post.json()).toEqual({ data: { hello: STUB_GREETING } });
+    expect(await post.json()).toEqual({ data: { country: { code: 'KP' } } });
+    // The stub refuses introspection, as the production service does.
+    const introspect = await fetch(`${origin}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }),
+    });
+    expect(introspect.status).toBe(400);
   });
 
   it('redirects a browser from /graphql/ to /graphql', async () => {
@@ -103,6 +134,7 @@ describe('playground route (HTTP)', () => {
 });
 
 describe('offline playground in headless Chromium', () => {
+  let stub: StubApp | undefined;
   let server: Server | undefined;
   let origin = '';
   let session: BrowserSession | undefined;
@@ -111,7 +143,8 @@ describe('offline playground in headless Chromium', () => {
     if (!existsSync(path.join(DIST_DIR, 'index.html'))) {
       throw new Error(`${DIST_DIR}/index.html is missing: run \`npm run build:playground\` first`);
     }
-    ({ server, origin } = await startApp(DIST_DIR));
+    stub = await startApp(DIST_DIR);
+    ({ server, origin } = stub);
     session = await launchBrowser({ allowedOrigins: [origin] });
   });
 
@@ -152,7 +185,7 @@ describe('offline playground in headless Chromium', () => {
     }
   });
 
-  it('renders GraphiQL, loads only from its own origin, and runs a query', async () => {
+  it('renders GraphiQL from the bundled schema (no introspection), loads only from its own origin, and runs a query', async () => {
     const { page, requests } = session!;
     await page.addInitScript(() => {
       const g = globalThis as unknown as {
@@ -165,18 +198,34 @@ describe('offline playground in headless Chromium', () => {
       });
     });
 
-    const introspection = page.waitForResponse(
-      (r) => r.url() === `${origin}/graphql` && r.request().method() === 'POST' && r.ok(),
-    );
-    introspection.catch(() => undefined); // awaited below; don't leave it unhandled if goto fails
     const response = await page.goto(`${origin}/graphql`, { waitUntil: 'load' });
     expect(response?.status()).toBe(200);
     expect(await page.title()).toBe('Collier — GraphQL playground');
 
-    // GraphiQL and its Monaco editors are up, and the schema was fetched (introspection POST).
+    // GraphiQL and its Monaco editors are up.
     await page.locator('.graphiql-container').waitFor({ timeout: 60_000 });
     await page.locator('.graphiql-query-editor .monaco-editor').first().waitFor({ timeout: 60_000 });
-    await introspection;
+
+    // The Docs explorer lists Collier's root fields from the schema bundled into the page, although the
+    // server refuses introspection (and the page never asked).
+    await page.locator('button[aria-label="Show Documentation Explorer"]').click();
+    // "query: Query" at the top of the explorer: follow the Query type link.
+    await page
+      .locator('.graphiql-doc-explorer a.graphiql-doc-explorer-type-name', { hasText: /^Query$/ })
+      .first()
+      .click();
+    const fieldNames = page.locator('.graphiql-doc-explorer-field-name');
+    await poll(
+      async () => (await fieldNames.allInnerTexts()).includes('traceCargo'),
+      async () => `traceCargo in the Docs explorer, have ${JSON.stringify(await fieldNames.allInnerTexts())}`,
+    );
+    const docFields = await fieldNames.allInnerTexts();
+    for (const field of ['traceCargo', 'traceBack', 'vessel', 'port', 'search']) {
+      expect(docFields).toContain(field);
+    }
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'playground-docs.png') });
+    await page.locator('button[aria-label="Hide Documentation Explorer"]').click();
 
     // The example tabs, named after their operations.
     const exampleNames = [
@@ -190,22 +239,22 @@ describe('offline playground in headless Chromium', () => {
       expect(tabText).toContain(name);
     }
 
-    // A new tab: replace its contents with a query on the stub schema and run it with the execute button.
+    // A new tab: replace its contents with a query and run it with the execute button.
     await page.locator('.graphiql-tab-add').click();
     await waitForCount(tabs, exampleNames.length + 1);
     const editor = page.locator('.graphiql-query-editor .monaco-editor').first();
     await editor.click();
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.press('Delete');
-    await page.keyboard.insertText('query Hello { hello }');
-    await waitForText(editor.locator('.view-lines'), /^query Hello \{\s*hello\s*\}$/);
+    await page.keyboard.insertText('query Kp { country(code: "KP") { code name } }');
+    await waitForText(editor.locator('.view-lines'), /^query Kp \{\s*country\(code: "KP"\) \{\s*code name\s*\}\s*\}$/);
     // GraphiQL reads the operation name 100 ms after an edit; the tab takes the name when it has.
-    await waitForText(page.locator('.graphiql-tab[aria-selected="true"]'), /^\s*Hello\s*$/);
+    await waitForText(page.locator('.graphiql-tab[aria-selected="true"]'), /^\s*Kp\s*$/);
     await page.locator('.graphiql-execute-button').click();
     const result = page.locator('.result-window');
-    await waitForText(result, new RegExp(STUB_GREETING));
+    await waitForText(result, /stub server/);
     const resultText = (await result.innerText()).replace(/\u00a0/g, ' ');
-    expect(JSON.parse(resultText)).toEqual({ data: { hello: STUB_GREETING } });
+    expect(JSON.parse(resultText)).toEqual({ data: { country: STUB_COUNTRY } });
 
     // Let the Monaco workers settle, then take the picture.
     await page.waitForTimeout(1000);
@@ -235,6 +284,8 @@ describe('offline playground in headless Chromium', () => {
       () => (globalThis as unknown as { __cspViolations: string[] }).__cspViolations,
     );
     expect(violations).toEqual([]);
+    // The schema came from the bundle: not one introspection query reached the server.
+    expect(stub!.introspectionAttempts).toBe(0);
     expect(session!.pageErrors).toEqual([]);
     expect(session!.consoleMessages.filter((m) => /Content Security Policy|Refused to/i.test(m))).toEqual([]);
   });

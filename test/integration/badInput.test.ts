@@ -3,6 +3,7 @@
  * internals are masked as in production). Every request gets a clear client-side answer — never a
  * 500, never a stack trace, a Cypher fragment or a driver error — and the graph is left untouched.
  */
+import path from 'node:path';
 import { graphCounts, startTestService, TestService } from './harness';
 
 const EDITOR_KEY = 'test-editor-key-0123456789';
@@ -18,7 +19,10 @@ const ALLOWED_CODES = [
   'FORBIDDEN',
   'OPERATION_RESOLUTION_FAILURE', // Apollo's code for an operationName the document does not define
 ];
-const LEAKS = [/\n\s+at /, /\bat .*\.(js|ts):\d+/, /MATCH \(/, /RETURN /, /UNWIND /, /Neo4jError/i];
+/** Where the service is installed, and absolute paths in general: no answer may name a file on disk. */
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
+const ABSOLUTE_PATH = /(^|[\s"'(=:])\/(home|root|usr|opt|var|tmp|srv|work|app|etc)\/|node_modules|file:\/\/|[A-Z]:\\\\/;
+const LEAKS = [/\n\s+at /, /\bat .*\.(js|ts):\d+/, /MATCH \(/, /RETURN /, /UNWIND /, /Neo4jError/i, ABSOLUTE_PATH];
 
 let t: TestService;
 let before: { nodes: number; relationships: number };
@@ -70,6 +74,7 @@ function expectNoLeak(a: Answer, sent: string[] = []): void {
   }
   for (const leak of LEAKS) expect(text).not.toMatch(leak);
   expect(a.text).not.toMatch(/Neo4jError|\bat [\w.<>]+ \(/);
+  expect(a.text).not.toContain(REPO_ROOT);
 }
 
 /** A clear error: the given status, a message, one of our codes (or exactly `code`). */
@@ -472,6 +477,53 @@ describe('malformed requests', () => {
     } catch (err) {
       throw new Error(`${(err as Error).message}\n${a.status} ${a.text.slice(0, 500)}`);
     }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Outside the GraphQL endpoint: routes, assets and methods that do not exist.
+describe('routes, assets and methods that do not exist', () => {
+  const HTTP: { name: string; method: string; url: string; headers?: Record<string, string>; body?: string }[] = [
+    { name: 'missing playground asset', method: 'GET', url: '/playground-assets/nope-0000.js' },
+    { name: 'missing explorer asset', method: 'GET', url: '/explorer-assets/nope-0000.css' },
+    { name: 'asset path climbing out', method: 'GET', url: '/playground-assets/..%2f..%2fpackage.json' },
+    { name: 'encoded NUL in a path', method: 'GET', url: '/playground-assets/a%00b.js' },
+    { name: 'malformed percent-encoding', method: 'GET', url: '/playground-assets/%E0%A4%A' },
+    { name: 'unknown route', method: 'GET', url: '/admin/config' },
+    { name: 'PUT on the endpoint', method: 'PUT', url: '/graphql', body: '{}' },
+    { name: 'DELETE on the endpoint', method: 'DELETE', url: '/graphql' },
+    {
+      name: 'GET with a malformed query',
+      method: 'GET',
+      url: '/graphql?query=%7B',
+      headers: { accept: 'application/json' },
+    },
+    {
+      name: 'GET with malformed variables',
+      method: 'GET',
+      url: '/graphql?query=%7B__typename%7D&variables=%7B',
+      headers: { accept: 'application/json' },
+    },
+    {
+      name: 'JSON that is not an object',
+      method: 'POST',
+      url: '/graphql',
+      body: '[1, 2',
+      headers: { 'content-type': 'application/json' },
+    },
+  ];
+  it.each(HTTP)('$name: a 4xx with nothing internal in it', async ({ method, url, headers, body }) => {
+    const res = await fetch(`${t.url}${url}`, {
+      method,
+      headers: { 'apollo-require-preflight': 'true', ...headers },
+      body,
+    });
+    const text = await res.text();
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    for (const leak of LEAKS) expect(text).not.toMatch(leak);
+    expect(text).not.toContain(REPO_ROOT);
+    expect(text).not.toMatch(/ENOENT|EISDIR|dist\//);
   });
 });
 

@@ -9,6 +9,7 @@ import net from 'node:net';
 import { graphCounts, startTestService, TestService } from './harness';
 import { HUB_OWNER, HUB_PORT_ID, importHub } from '../../bench/syntheticHub';
 import { NODE_KINDS } from '../../src/domain/ids';
+import { centrality, clusters, ProjectionTooLargeError } from '../../src/db/gds';
 
 const SHIPS = 300;
 let t: TestService;
@@ -141,6 +142,36 @@ describe('aliases of each analytics field', () => {
       expect(three.headers.get('x-collier-statements')).toBe('0');
     },
   );
+
+  it('a GDS projection is sized before it is built: over its bound it is refused and nothing is projected', async () => {
+    // the hub's carriers and their owner (a small projection: this test is about the sizing, not GDS)
+    const scope = {
+      labels: ['Company', 'Vessel'] as const,
+      types: ['OWNS'],
+      windowFrom: null,
+      windowTo: null,
+      minConfidence: null,
+    };
+    // within the default bounds it is projected …
+    const ranked = await centrality(t.db, 'DEGREE', scope, 3);
+    expect(ranked.items).toHaveLength(3);
+    expect(ranked.nodeCount).toBeGreaterThan(SHIPS);
+    // … and is refused under a bound below its size, for centrality and clusters alike
+    const small = { ...scope, maxRows: SHIPS };
+    await expect(centrality(t.db, 'BETWEENNESS', small, 3)).rejects.toBeInstanceOf(ProjectionTooLargeError);
+    await expect(clusters(t.db, 'WCC', small, 1, 3)).rejects.toThrow(/holds more than 300 nodes and relationships/);
+    const graphs = await t.db.read<{ graphName: string }>('CALL gds.graph.list() YIELD graphName RETURN graphName');
+    expect(graphs).toEqual([]);
+  });
+
+  it('a large export is rendered off the event loop and arrives whole', async () => {
+    const r = await t.gql(`{ exportSubgraph(ids: ["${HUB_PORT_ID}"], depth: 2, format: GRAPHML, limit: 2000) }`);
+    expect(r.errors).toBeUndefined();
+    const xml = r.data!.exportSubgraph as string;
+    expect(xml.startsWith('<?xml')).toBe(true);
+    expect(xml.trimEnd().endsWith('</graphml>')).toBe(true);
+    expect((xml.match(/<node /g) ?? []).length).toBeGreaterThan(SHIPS);
+  });
 
   it('analytics are priced by the work they do: betweenness over every label at depth costs more than the cap', async () => {
     const r = await t.gql(

@@ -51,10 +51,17 @@ export interface TestService {
 
 /** Starts the service. `seed: 'demo'` (default) resets the database and loads the demo graph; 'keep' leaves it. */
 export async function startTestService(
-  options: { seed?: 'demo' | 'keep'; env?: Record<string, string>; loaderOptions?: LoaderOptions; uri?: string } = {},
+  options: {
+    seed?: 'demo' | 'keep';
+    env?: Record<string, string>;
+    loaderOptions?: LoaderOptions;
+    uri?: string;
+    /** A database of the test's own (e.g. over an instrumented driver); the default connects to `uri`. */
+    db?: Database;
+  } = {},
 ): Promise<TestService> {
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...options.env });
-  const db = connectTestDatabase(options.uri, config.neo4j.connectionTimeoutMs);
+  const db = options.db ?? connectTestDatabase(options.uri, config.neo4j.connectionTimeoutMs);
   await migrate(db);
   if ((options.seed ?? 'demo') === 'demo') {
     await resetDatabase(db);
