@@ -23,6 +23,8 @@ const EXCEPTIONS = {
   'relay-edge-types': {
     ChangeEdge:
       'audit entries (Change) have ids but are not refetchable by `node(id)`, so Change does not implement Node; the edge is otherwise a Relay edge.',
+    MergeCandidateEdge:
+      'merge candidates (pairs of parties found when official lists load) have ids but are not refetchable by `node(id)`, so MergeCandidate does not implement Node; the edge is otherwise a Relay edge.',
   },
 };
 
