@@ -27,6 +27,8 @@ const EXCEPTIONS = {
       'watchlists stand apart from the graph (fetched by `watchlist(id)`, not `node(id)`), so Watchlist does not implement Node; the edge is otherwise a Relay edge.',
     AlertEdge:
       'alerts stand apart from the graph (listed by `alerts(watchlistId)`, not refetchable by `node(id)`), so Alert does not implement Node; the edge is otherwise a Relay edge.',
+    MergeCandidateEdge:
+      'merge candidates (pairs of parties found when official lists load) have ids but are not refetchable by `node(id)`, so MergeCandidate does not implement Node; the edge is otherwise a Relay edge.',
   },
 };
 
