@@ -97,6 +97,10 @@ function summary(r: ImportReport): string {
     `  throughput: ${rate(r.lines)} lines/s, ${rate(r.stats.relationshipsCreated)} relationships/s`,
   ];
   for (const [schema, n] of Object.entries(r.skippedBySchema)) lines.push(`  skipped ${n} × ${schema}`);
+  for (const [prop, n] of Object.entries(r.skippedProperties ?? {}))
+    lines.push(`  property skipped ${n} × ${prop} (Collier has no place for it)`);
+  for (const [prop, n] of Object.entries(r.unknownProperties ?? {}))
+    lines.push(`  property skipped ${n} × ${prop} (not defined by the FtM schema)`);
   for (const x of r.rejections) lines.push(`  line ${x.line}: ${x.reason}`);
   if (r.rejected > r.rejections.length) lines.push(`  … and ${r.rejected - r.rejections.length} more rejected lines`);
   return lines.join('\n');

@@ -296,12 +296,33 @@ function defined(p: Props): Props {
   return out;
 }
 
-function quantityProps(qs: QuantityValue[] | undefined, ev: Props): Props {
+/** Figures compare by what they say (min, max, unit, text), not by the evidence stored beside each. */
+function sameFigures(stored: unknown, qs: QuantityValue[]): boolean {
+  if (typeof stored !== 'string') return false;
+  try {
+    const parsed = JSON.parse(stored) as QuantityValue[];
+    const strip = (q: QuantityValue) => ({ min: q.min ?? null, max: q.max ?? null, unit: q.unit, text: q.text });
+    return Array.isArray(parsed) && same(parsed.map(strip), qs.map(strip));
+  } catch {
+    return false;
+  }
+}
+
+/** A vessel's deadweight or gross tonnage figures as stored (JSON), or the stored value when they say the same. */
+function quantitiesJson(qs: QuantityValue[] | undefined, stored: unknown): string | undefined {
+  if (qs === undefined) return undefined;
+  if (sameFigures(stored, qs)) return stored as string;
+  return JSON.stringify(qs.map((q) => ({ min: q.min, max: q.max, unit: q.unit, text: q.text })));
+}
+
+function quantityProps(qs: QuantityValue[] | undefined, ev: Props, stored?: unknown): Props {
   if (qs === undefined) return {};
   const mins = qs.map((q) => q.min ?? q.max).filter((v): v is number => v != null);
   const maxs = qs.map((q) => q.max ?? q.min).filter((v): v is number => v != null);
   return {
-    tonnageJson: JSON.stringify(qs.map((q) => ({ min: q.min, max: q.max, unit: q.unit, text: q.text, ...ev }))),
+    tonnageJson: sameFigures(stored, qs)
+      ? stored
+      : JSON.stringify(qs.map((q) => ({ min: q.min, max: q.max, unit: q.unit, text: q.text, ...ev }))),
     tonnageMin: mins.length ? Math.min(...mins) : null,
     tonnageMax: maxs.length ? Math.max(...maxs) : null,
   };
@@ -659,6 +680,8 @@ export class BatchPlanner {
           flagCode: fact.flagCode,
           flagText: fact.flagText ?? (fact.flagCode ? (countryName(fact.flagCode) ?? fact.flagCode) : undefined),
           otherNames: nameGiven(fact.otherNames, n.props.name) ?? (isNew ? [] : undefined),
+          deadweightJson: quantitiesJson(fact.deadweight, n.props.deadweightJson),
+          grossTonnageJson: quantitiesJson(fact.grossTonnage, n.props.grossTonnageJson),
         };
         break;
       case 'company':
@@ -739,6 +762,7 @@ export class BatchPlanner {
       callSign: fact.callSign,
       flagCode: fact.flagCode,
       flagText: fact.flagText ?? (fact.flagCode ? (countryName(fact.flagCode) ?? fact.flagCode) : undefined),
+      vesselType: fact.vesselType,
       status: fact.status,
       kind: fact.kind,
       ...rangeProps('period', fact.period),
@@ -810,7 +834,7 @@ export class BatchPlanner {
       ...rangeProps('arrival', fact.arrival),
       commodity: fact.commodity ?? (isNew ? 'COAL' : undefined),
       cargoText: fact.cargoText ?? (isNew ? '' : undefined),
-      ...quantityProps(fact.tonnage ?? (isNew ? [] : undefined), edge),
+      ...quantityProps(fact.tonnage ?? (isNew ? [] : undefined), edge, n.props.tonnageJson),
       valueJson: isNew ? '[]' : undefined,
       cargoOrigin: fact.cargoOrigin ?? (isNew ? 'UNCONFIRMED' : undefined),
       declaredOrigin: fact.declaredOrigin,
@@ -858,7 +882,7 @@ export class BatchPlanner {
       portId: port?.id,
       kind: fact.kind ?? (isNew ? 'SHIP_TO_SHIP' : undefined),
       ...rangeProps('when', fact.when),
-      ...quantityProps(fact.tonnage ?? (isNew ? [] : undefined), edge),
+      ...quantityProps(fact.tonnage ?? (isNew ? [] : undefined), edge, n.props.tonnageJson),
       ...ev,
     };
     const links: Partial<Record<LinkType, { ids: string[]; props: Props }>> = {};
@@ -912,8 +936,8 @@ export class BatchPlanner {
     if (from.id === to.id) throw new FactProblem('to', 'must be another entity than from');
     if (!['Company', 'Person'].includes(from.label))
       throw new FactProblem('from', `must be a company or person (got a ${from.label})`);
-    if (!['Vessel', 'Company'].includes(to.label))
-      throw new FactProblem('to', `must be a vessel or company (got a ${to.label})`);
+    if (!['Vessel', 'Company', 'Person'].includes(to.label))
+      throw new FactProblem('to', `must be a vessel, company or person (got a ${to.label})`);
     this.checkSources(fact.evidence);
     const id = factId(fact);
     const key = `${fact.relation}|${id}`;

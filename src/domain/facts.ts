@@ -156,6 +156,9 @@ export interface VesselFact extends FactCommon {
   flagCode?: string;
   flagText?: string;
   otherNames?: string[];
+  /** Deadweight and gross tonnage figures (units DWT and GT by default). */
+  deadweight?: QuantityValue[];
+  grossTonnage?: QuantityValue[];
 }
 
 export interface PartyFact extends FactCommon {
@@ -196,6 +199,8 @@ export interface IdentityClaimFact extends FactCommon {
   callSign?: string;
   flagCode?: string;
   flagText?: string;
+  /** A type the vessel was registered as (FtM pastTypes). */
+  vesselType?: string;
   period?: DateRangeValue;
   status: IdentityStatus;
   kind: IdentityKind;
@@ -643,6 +648,8 @@ const FIELDS: Record<FactType, string[]> = {
     'flag',
     'flagText',
     'otherNames',
+    'deadweight',
+    'grossTonnage',
     ...EVIDENCE_FIELDS,
   ],
   company: [
@@ -668,6 +675,7 @@ const FIELDS: Record<FactType, string[]> = {
     'callSign',
     'flag',
     'flagText',
+    'vesselType',
     'period',
     'status',
     'kind',
@@ -762,6 +770,8 @@ export function validateFact(type: FactType, input: unknown): Fact {
         flagCode: flag,
         flagText: f.str('flagText', { max: MAX_NAME }),
         otherNames: f.strList('otherNames'),
+        deadweight: f.quantities('deadweight', 'DWT'),
+        grossTonnage: f.quantities('grossTonnage', 'GT'),
       };
     }
     case 'company':
@@ -815,12 +825,17 @@ export function validateFact(type: FactType, input: unknown): Fact {
         callSign: f.str('callSign', { max: 20 }),
         flagCode: f.country('flag'),
         flagText: f.str('flagText', { max: MAX_NAME }),
+        vesselType: f.str('vesselType', { max: 100 }),
         period: f.dateRange('period'),
         status: f.oneOf<IdentityStatus>('status', enumValues(IdentityStatus)) ?? IdentityStatus.ASSERTED,
         kind: f.oneOf<IdentityKind>('kind', enumValues(IdentityKind), { required: true })!,
       };
-      if (![fact.name, fact.imo, fact.mmsi, fact.callSign, fact.flagCode, fact.flagText].some((v) => v != null)) {
-        throw new FactProblem('name', 'an identity claim must claim something: a name, IMO, MMSI, call sign or flag');
+      const claimed = [fact.name, fact.imo, fact.mmsi, fact.callSign, fact.flagCode, fact.flagText, fact.vesselType];
+      if (!claimed.some((v) => v != null)) {
+        throw new FactProblem(
+          'name',
+          'an identity claim must claim something: a name, IMO, MMSI, call sign, flag or type',
+        );
       }
       return fact;
     }
@@ -896,7 +911,7 @@ export function validateFact(type: FactType, input: unknown): Fact {
     case 'relation': {
       const relation = f.oneOf<RelationType>('relation', enumValues(RelationType), { required: true })!;
       const from = f.ref('from', ['Company', 'Person'], { required: true })!;
-      const to = f.ref('to', ['Vessel', 'Company'], { required: true })!;
+      const to = f.ref('to', ['Vessel', 'Company', 'Person'], { required: true })!;
       if (refKey(from) === refKey(to) && from.by === to.by)
         throw new FactProblem('to', 'must be another entity than from');
       const id = f.str('id', { max: 250 });
@@ -1015,7 +1030,16 @@ export function factId(fact: IdentityClaimFact | LegFact | TransferFact | Relati
       return joinKey('identity', [
         refKey(fact.vessel),
         fact.kind.toLowerCase().replace(/_/g, '-'),
-        keyPart(fact.name ?? fact.imo ?? fact.mmsi ?? fact.callSign ?? fact.flagCode ?? fact.flagText ?? 'claim'),
+        keyPart(
+          fact.name ??
+            fact.imo ??
+            fact.mmsi ??
+            fact.callSign ??
+            fact.flagCode ??
+            fact.flagText ??
+            fact.vesselType ??
+            'claim',
+        ),
         fact.period ? day(fact.period) : null,
       ]);
     case 'leg':
