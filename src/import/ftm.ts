@@ -281,7 +281,7 @@ export function mapFtmEntity(e: FtmEntity, addresses: ReadonlyMap<string, FtmAdd
     fact.externalId = externalId;
   const extra = extras.map((x) => checked(e, x.type, { ...x.record, sources }, x.prop));
   for (const f of [fact, ...extra]) {
-    if (f.type === 'source') continue;
+    if (!('evidence' in f)) continue;
     f.mode = 'fill';
     f.provenance = provenance;
   }
