@@ -21,6 +21,8 @@ export interface FtmOut {
   properties: Record<string, string[]>;
   datasets: string[];
   referents: string[];
+  /** The day the entity was written out (OpenSanctions' `last_change`): dates a vessel's current flag. */
+  last_change?: string;
 }
 
 export interface FtmExport {
@@ -112,15 +114,18 @@ const figures = (json: unknown, unit: string) =>
     ? (JSON.parse(json) as Props[]).filter((q) => q.unit === unit).map((q) => (q.max ?? q.min) as number | null)
     : [];
 
-function entity(b: Builder, n: StoredNode, claims: Map<string, Props[]>): void {
+function entity(b: Builder, n: StoredNode, claims: Map<string, Props[]>, listedOn: string): void {
   const p = n.props;
   const id = b.id(p.id)!;
   if (n.label === 'Vessel') {
     const own = claims.get(String(p.id)) ?? [];
     const former = own.filter((c) => c.kind === 'FORMER_NAME' && c.status !== 'FALSE').map((c) => c.name as string);
-    const pastFlags = own
-      .filter((c) => c.kind === 'REGISTRATION' && c.status !== 'FALSE' && c.flagCode && c.flagCode !== p.flagCode)
-      .map((c) => lower(c.flagCode));
+    // Past flags only beside a current one (FtM has no dates for them; the import dates the current flag).
+    const pastFlags = p.flagCode
+      ? own
+          .filter((c) => c.kind === 'REGISTRATION' && c.status !== 'FALSE' && c.flagCode && c.flagCode !== p.flagCode)
+          .map((c) => lower(c.flagCode))
+      : [];
     const pastTypes = own
       .filter((c) => c.vesselType && c.vesselType !== p.vesselType)
       .map((c) => c.vesselType as string);
@@ -140,6 +145,7 @@ function entity(b: Builder, n: StoredNode, claims: Map<string, Props[]>): void {
       deadweightTonnage: figures(p.deadweightJson, 'DWT'),
       description: [p.description as string],
     });
+    if (pastFlags.length > 0) b.entities[b.entities.length - 1].last_change = listedOn;
     return;
   }
   const person = n.label === 'Person';
@@ -192,18 +198,17 @@ function link(b: Builder, r: StoredRelation): boolean {
   if (r.type === 'OWNS') b.add(ftm, 'Ownership', p, { owner: [from], asset: [to], role, ...period });
   else if (r.type === 'CONTROLS' && !r.toId.startsWith('vessel:'))
     b.add(ftm, 'Directorship', p, { director: [from], organization: [to], role, ...period });
-  else
-    b.add(ftm, 'UnknownLink', p, {
-      subject: [from],
-      object: [to],
-      role: [`${r.type}: ${String(p.role ?? '')}`.replace(/: $/, '')],
-      ...period,
-    });
+  else {
+    // FtM has no schema for the other ties: an UnknownLink, its role naming Collier's type (ASSOCIATED_WITH, what
+    // an UnknownLink imports as, keeps its role as it is).
+    const typed = r.type === 'ASSOCIATED_WITH' ? p.role : `${r.type}${p.role ? `: ${String(p.role)}` : ''}`;
+    b.add(ftm, 'UnknownLink', p, { subject: [from], object: [to], role: [typed as string], ...period });
+  }
   return true;
 }
 
 /** The graph as FtM entities, each checked against the schema table. */
-export function toFtm(g: StoredGraph): FtmExport {
+export function toFtm(g: StoredGraph, listedOn: string = new Date().toISOString().slice(0, 10)): FtmExport {
   const b = new Builder(g);
   const notExported: Record<string, number> = {};
   const skip = (what: string) => (notExported[what] = (notExported[what] ?? 0) + 1);
@@ -212,7 +217,7 @@ export function toFtm(g: StoredGraph): FtmExport {
     if (n.label === 'IdentityClaim')
       claims.set(String(n.props.vesselId), [...(claims.get(String(n.props.vesselId)) ?? []), n.props]);
   for (const n of g.nodes) {
-    if (['Vessel', 'Company', 'Person'].includes(n.label)) entity(b, n, claims);
+    if (['Vessel', 'Company', 'Person'].includes(n.label)) entity(b, n, claims, listedOn);
     else if (n.label === 'Designation') sanction(b, n.props);
     else if (!['Source', 'IdentityClaim', 'Country', 'Tactic'].includes(n.label)) skip(n.label);
   }

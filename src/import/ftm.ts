@@ -20,7 +20,7 @@
  * every other property is reported as skipped or unknown, by name (ftmPropertyReport).
  */
 import { isValidImo, isValidMmsi, normalizeImo } from '../domain/identifiers';
-import { Authority, ConfidenceTier, SourceKind } from '../domain/enums';
+import { Authority, ConfidenceTier, DesignationStatus, SourceKind } from '../domain/enums';
 import { all, clip, country, earliest, first, FtmEntity, ftmDate, parseFtmEntity, period } from './ftmValues';
 
 export { ftmDate, parseFtmEntity };
@@ -126,7 +126,8 @@ export function sourcesOf(e: FtmEntity, o: FtmOptions): Record<string, unknown>[
     kind: o.sourceKind,
     tier: o.tier,
   }));
-  for (const url of all(e, 'sourceUrl').slice(0, 5)) {
+  // At most 50 sources a fact: 10 datasets and 40 addresses.
+  for (const url of all(e, 'sourceUrl').slice(0, 40)) {
     if (!/^https?:\/\/\S+$/i.test(url)) continue;
     let host = url;
     try {
@@ -253,7 +254,7 @@ export function mapFtmEntity(e: FtmEntity, addresses: ReadonlyMap<string, FtmAdd
         target: target ? `ftm:${target}` : undefined,
         authority: ftmAuthority(e),
         measure: clip(first(e, 'provisions') ?? (program || 'sanction'), 1000),
-        status: end && end.slice(0, 10) <= o.today ? 'LIFTED' : 'IN_FORCE',
+        status: designationStatus(first(e, 'status')) ?? (end && end.slice(0, 10) <= o.today ? 'LIFTED' : 'IN_FORCE'),
         date: ftmDate(start),
         reference: clip(first(e, 'unscId', 'authorityId', 'programId') ?? (program || undefined), 1000),
         evidenceNote:
@@ -286,6 +287,15 @@ export function mapFtmEntity(e: FtmEntity, addresses: ReadonlyMap<string, FtmAdd
     f.provenance = provenance;
   }
   return { fact, extra };
+}
+
+/** A Sanction's `status` when it names one of Collier's (a Collier FtM export writes them), else undefined. */
+function designationStatus(text: string | undefined): string | undefined {
+  const up = text
+    ?.trim()
+    .toUpperCase()
+    .replace(/[\s-]+/g, '_');
+  return up && (Object.values(DesignationStatus) as string[]).includes(up) ? up : undefined;
 }
 
 /** Validates a mapped record; a problem names the FtM property it came from. */

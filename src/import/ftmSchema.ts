@@ -456,6 +456,7 @@ export const FTM_MAPPING: Record<FtmReadSchema, Record<string, string>> = {
     listingDate: 'designation.date (the earliest of startDate, listingDate, date)',
     date: 'designation.date',
     endDate: 'designation.status LIFTED once passed',
+    status: "designation.status when it is one of Collier's (IN_FORCE, LIFTED, …)",
     reason: 'evidence note',
     sourceUrl: 'a cited Source',
   },
