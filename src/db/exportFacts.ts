@@ -66,9 +66,8 @@ const RELATIONS = `MATCH (a)-[r:${RELATION_TYPES.join('|')}]->(b)
   RETURN type(r) AS type, a.id AS fromId, b.id AS toId, properties(r) AS props ORDER BY type, r.id`;
 
 /** Facts about the given entities that are nodes of their own: claims of vessels, designations of targets. */
-const FACTS_ABOUT = `UNWIND $ids AS id
-  OPTIONAL MATCH (c:IdentityClaim {vesselId: id}) WITH id, collect(c.id) AS claims
-  OPTIONAL MATCH (d:Designation {targetId: id}) RETURN claims + collect(d.id) AS ids`;
+const FACTS_ABOUT = `MATCH (c:IdentityClaim) WHERE c.vesselId IN $ids RETURN c.id AS id
+  UNION MATCH (d:Designation) WHERE d.targetId IN $ids RETURN d.id AS id`;
 
 /** Pattern comprehensions come in no set order: sorted, an export of the same graph is the same file. */
 function sortedLinks(links: Record<string, unknown>): Record<string, unknown> {
@@ -121,8 +120,8 @@ export async function readStoredGraph(
   const seen = new Map<string, StoredNode>();
   let pending = [...new Set(ids)];
   for (let round = 0; round < 6 && pending.length > 0; round++) {
-    const [about] = await db.read<{ ids: string[] }>(FACTS_ABOUT, { ids: pending }, counter);
-    const nodes = await readNodes(db, [...new Set([...pending, ...(about?.ids ?? [])])], counter);
+    const about = await db.read<{ id: string }>(FACTS_ABOUT, { ids: pending }, counter);
+    const nodes = await readNodes(db, [...new Set([...pending, ...about.map((r) => r.id)])], counter);
     const next = new Set<string>();
     for (const n of nodes) {
       const id = String(n.props.id);

@@ -2,7 +2,8 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { ExportArgs } from '../schema/export';
 import { MAX_NEIGHBORHOOD_DEPTH, MAX_NEIGHBORHOOD_LIMIT, neighborhood } from '../db/neighborhood';
-import { exportSubgraph } from '../domain/subgraphExport';
+import { ExportFormat, exportSubgraph } from '../domain/subgraphExport';
+import { exportNodes } from '../db/exportFile';
 import { Context } from './context';
 import { badInput } from './errors';
 import { entityIdArg, intArg, notFoundIds, walkFilterArgs } from './analysisArgs';
@@ -13,7 +14,7 @@ export const MAX_EXPORT_IDS = 100;
 export class ExportResolver {
   @Query(() => String, {
     description:
-      'The neighbourhood of the given entities as a file to open in Gephi, yEd, i2 or a spreadsheet (GRAPHML, GEXF or CSV), every node and edge with its confidence and sources.',
+      'The neighbourhood of the given entities as a file to open in Gephi, yEd, i2 or a spreadsheet (GRAPHML, GEXF or CSV), every node and edge with its confidence and sources; or its facts to import elsewhere (JSONL, FTM).',
   })
   async exportSubgraph(@Args(() => ExportArgs) args: ExportArgs, @Ctx() ctx: Context): Promise<string> {
     if (args.ids.length === 0) throw badInput('ids', 'must name at least one entity');
@@ -26,6 +27,15 @@ export class ExportResolver {
     const g = await neighborhood(ctx.db, { ids, depth, limit, ...walkFilterArgs(args) }, ctx.counter);
     if (g.missing.length > 0) throw notFoundIds(g.missing);
     if (g.truncated) ctx.logger.info({ ids: ids.length, depth, limit }, 'export cut short by its limit');
+    if (args.format === ExportFormat.JSONL || args.format === ExportFormat.FTM) {
+      const facts = await exportNodes(
+        ctx.db,
+        args.format === ExportFormat.JSONL ? 'jsonl' : 'ftm',
+        g.nodes.map((n) => n.id),
+        ctx.counter,
+      );
+      return facts.lines.map((l) => `${l}\n`).join('');
+    }
     return exportSubgraph(
       {
         nodes: g.nodes.map((n) => ({ id: n.id, label: n.label, name: n.name, props: n.props })),
