@@ -11,8 +11,8 @@
  */
 import 'reflect-metadata';
 import { createWriteStream } from 'node:fs';
-import { ConfigError, loadConfig } from '../src/config';
-import { createDriver, Database } from '../src/db/database';
+import { parseArgs as parseCliArgs } from 'node:util';
+import { openDatabase, runCli, startCli, UsageError } from './cli';
 import { exportFacts, EXPORT_FORMATS, ExportFileFormat } from '../src/db/exportFile';
 import { MAX_NEIGHBORHOOD_DEPTH } from '../src/db/neighborhood';
 
@@ -23,57 +23,40 @@ interface Args {
   depth: number;
 }
 
-class UsageError extends Error {}
-
 function parseArgs(argv: string[]): Args {
-  const args: Args = { format: 'jsonl', out: null, ids: null, depth: 1 };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v == null) throw new UsageError(`${a} needs a value`);
-      return v;
-    };
-    if (a === '--format') {
-      const f = value();
-      if (!(EXPORT_FORMATS as readonly string[]).includes(f))
-        throw new UsageError(`--format must be ${EXPORT_FORMATS.join(' or ')} (got "${f}")`);
-      args.format = f as ExportFileFormat;
-    } else if (a === '--out') args.out = value();
-    else if (a === '--ids') {
-      const ids = value()
-        .split(/[,\s]+/)
-        .filter(Boolean);
-      if (ids.length === 0) throw new UsageError('--ids needs at least one id');
-      args.ids = [...(args.ids ?? []), ...ids];
-    } else if (a === '--depth') {
-      const n = Number(value());
-      if (!Number.isInteger(n) || n < 0 || n > MAX_NEIGHBORHOOD_DEPTH)
-        throw new UsageError(`--depth must be a whole number from 0 to ${MAX_NEIGHBORHOOD_DEPTH}`);
-      args.depth = n;
-    } else throw new UsageError(`unknown argument ${a}`);
+  let parsed;
+  try {
+    parsed = parseCliArgs({
+      args: argv,
+      options: {
+        format: { type: 'string', default: 'jsonl' },
+        out: { type: 'string' },
+        ids: { type: 'string', multiple: true },
+        depth: { type: 'string', default: '1' },
+      },
+      strict: true,
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
   }
-  return args;
+  const { format, out, ids, depth } = parsed.values;
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`--format must be ${EXPORT_FORMATS.join(' or ')} (got "${format}")`);
+  const n = Number(depth);
+  if (!Number.isInteger(n) || n < 0 || n > MAX_NEIGHBORHOOD_DEPTH)
+    throw new UsageError(`--depth must be a whole number from 0 to ${MAX_NEIGHBORHOOD_DEPTH}`);
+  const idList = ids?.flatMap((v) => v.split(/[,\s]+/)).filter(Boolean);
+  if (ids && idList!.length === 0) throw new UsageError('--ids needs at least one id');
+  return { format: format as ExportFileFormat, out: out ?? null, ids: idList ?? null, depth: n };
 }
 
+const USAGE = 'npm run export -- [--format jsonl|ftm] [--out file] [--ids id,id,…] [--depth N]';
+
 async function main(): Promise<number> {
-  let args: Args;
-  let config;
-  try {
-    args = parseArgs(process.argv.slice(2));
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof UsageError || error instanceof ConfigError) {
-      process.stderr.write(
-        `export: ${error.message}\nusage: npm run export -- [--format jsonl|ftm] [--out file] [--ids id,id,…] [--depth N]\n`,
-      );
-      return 2;
-    }
-    throw error;
-  }
-  const uri = config.neo4j.uri ?? `bolt://127.0.0.1:${config.localNeo4j.boltPort}`;
-  const driver = createDriver(uri, config.neo4j.user, config.neo4j.password, config.neo4j.connectionTimeoutMs);
-  const db = new Database(driver, { database: config.neo4j.database, timeoutMs: config.neo4j.queryTimeoutMs });
+  const cli = startCli('export', USAGE, parseArgs);
+  if (!cli) return 2;
+  const { args, config } = cli;
+  const db = openDatabase(config);
   const started = Date.now();
   try {
     await db.ping();
@@ -100,10 +83,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`export failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runCli('export', main);

@@ -74,7 +74,7 @@ function sortedLinks(links: Record<string, unknown>): Record<string, unknown> {
   const key = (x: unknown) => (typeof x === 'string' ? x : JSON.stringify(x));
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(links))
-    out[k] = Array.isArray(v) ? [...v].sort((a, b) => key(a).localeCompare(key(b))) : v;
+    out[k] = Array.isArray(v) ? [...(v as unknown[])].sort((a, b) => key(a).localeCompare(key(b))) : v;
   return out;
 }
 

@@ -108,7 +108,12 @@ class Builder {
 }
 
 const lower = (c: unknown) => (typeof c === 'string' ? c.toLowerCase() : undefined);
-const day = (p: Props, key: string) => (typeof p[key] === 'string' ? (p[key] as string) : undefined);
+const day = (p: Props, key: string): string | undefined => {
+  const v = p[key];
+  return typeof v === 'string' ? v : undefined;
+};
+/** A stored scalar as text (numbers and strings; anything else is not a value to write). */
+const text = (v: unknown): string | null => (typeof v === 'string' || typeof v === 'number' ? String(v) : null);
 const figures = (json: unknown, unit: string) =>
   typeof json === 'string' && json
     ? (JSON.parse(json) as Props[]).filter((q) => q.unit === unit).map((q) => (q.max ?? q.min) as number | null)
@@ -133,14 +138,14 @@ function entity(b: Builder, n: StoredNode, claims: Map<string, Props[]>, listedO
       name: [p.name as string],
       alias: ((p.otherNames as string[]) ?? []).filter((x) => !former.includes(x)),
       previousName: former,
-      imoNumber: [p.imo ? `IMO${String(p.imo)}` : null],
+      imoNumber: [p.imo ? `IMO${text(p.imo)}` : null],
       mmsi: [p.mmsi as string],
       callSign: [p.callSign as string],
       flag: [lower(p.flagCode)],
       pastFlags,
       type: [p.vesselType as string],
       pastTypes,
-      buildDate: [p.buildYear != null ? String(p.buildYear) : null],
+      buildDate: [text(p.buildYear)],
       grossRegisteredTonnage: figures(p.grossTonnageJson, 'GT'),
       deadweightTonnage: figures(p.deadweightJson, 'DWT'),
       description: [p.description as string],
@@ -201,8 +206,9 @@ function link(b: Builder, r: StoredRelation): boolean {
   else {
     // FtM has no schema for the other ties: an UnknownLink, its role naming Collier's type (ASSOCIATED_WITH, what
     // an UnknownLink imports as, keeps its role as it is).
-    const typed = r.type === 'ASSOCIATED_WITH' ? p.role : `${r.type}${p.role ? `: ${String(p.role)}` : ''}`;
-    b.add(ftm, 'UnknownLink', p, { subject: [from], object: [to], role: [typed as string], ...period });
+    const role = text(p.role);
+    const typed = r.type === 'ASSOCIATED_WITH' ? role : `${r.type}${role ? `: ${role}` : ''}`;
+    b.add(ftm, 'UnknownLink', p, { subject: [from], object: [to], role: [typed], ...period });
   }
   return true;
 }

@@ -43,7 +43,7 @@ function figures(json: unknown): Line[] | undefined {
 
 function evidence(p: Props): Line {
   return compact({
-    sources: (p.sourceIds as string[] | undefined) ?? [],
+    sources: p.sourceIds ?? [],
     confidence: p.confidenceTier ?? null,
     evidenceNote: p.evidenceNote ?? null,
     ftmIds: (p.ftmIds as string[] | undefined)?.length ? p.ftmIds : null,

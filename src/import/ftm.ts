@@ -21,12 +21,12 @@
  */
 import { isValidImo, isValidMmsi, normalizeImo } from '../domain/identifiers';
 import { Authority, ConfidenceTier, DesignationStatus, SourceKind } from '../domain/enums';
-import { all, clip, country, earliest, first, FtmEntity, ftmDate, parseFtmEntity, period } from './ftmValues';
+import { all, clip, country, earliest, first, FtmEntity, ftmDate, parseFtmEntity } from './ftmValues';
 
 export { ftmDate, parseFtmEntity };
 export type { FtmEntity };
 import { FACT_PHASE, Fact, FactProblem, FactType, ftmKey, Provenance, validateFact } from '../domain/facts';
-import { classifyProperties } from './ftmSchema';
+import { classifyProperties } from './ftmMapping';
 import {
   pastFlagsMappable,
   RELATION_SCHEMAS,

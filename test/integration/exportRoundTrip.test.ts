@@ -10,6 +10,7 @@
  * Also: a subgraph export (ids and depth) imports on its own into an empty database, and the
  * exportSubgraph query answers the same lines as the library.
  */
+import { writeFileSync } from 'node:fs';
 import { graphCounts, resetDatabase, startTestService, TestService } from './harness';
 import { importLines, linesOf } from '../../src/db/import';
 import { exportFacts } from '../../src/db/exportFile';
@@ -122,7 +123,7 @@ describe('JSON Lines export of the demo graph', () => {
     const after = await dump(t.db);
     if (process.env.ROUND_TRIP_DIFF) {
       const only = (a: string[], b: string[]) => a.filter((x) => !b.includes(x));
-      require('fs').writeFileSync(
+      writeFileSync(
         process.env.ROUND_TRIP_DIFF,
         JSON.stringify(
           {
