@@ -126,7 +126,11 @@ export async function importLines(db: Database, source: LineSource, options: Imp
     stats: emptyStats(),
     durationMs: 0,
   };
+  // A line counts once: an FtM Vessel refused in one phase is not tried again (nor counted) in the next.
+  const rejectedLines = new Set<number>();
   const reject = (line: number, why: string) => {
+    if (rejectedLines.has(line)) return;
+    rejectedLines.add(line);
     report.rejected++;
     if (report.rejections.length < maxRejections) report.rejections.push({ line, reason: why });
   };
@@ -213,7 +217,7 @@ export async function importLines(db: Database, source: LineSource, options: Imp
       let n = 0;
       for await (const raw of source()) {
         n++;
-        if (!phaseOf.get(n)?.includes(phase)) continue;
+        if (!phaseOf.get(n)?.includes(phase) || rejectedLines.has(n)) continue;
         try {
           const text = raw.trim();
           let facts: Fact[];

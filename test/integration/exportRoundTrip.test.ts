@@ -69,9 +69,19 @@ describe('JSON Lines export of the demo graph', () => {
   let lines: string[];
   let before: { nodes: string[]; relationships: string[] };
 
+  const figures: Record<string, number> = {};
+
   beforeAll(async () => {
     before = await dump(t.db);
+    const started = Date.now();
     lines = (await exportFacts(t.db, { format: 'jsonl', ids: null, depth: 0 })).lines;
+    figures.exportMs = Date.now() - started;
+    figures.lines = lines.length;
+  });
+
+  afterAll(() => {
+    // The figures of a run, for the record (ROUND_TRIP_FIGURES=<file>); nothing here is asserted on time.
+    if (process.env.ROUND_TRIP_FIGURES) writeFileSync(process.env.ROUND_TRIP_FIGURES, JSON.stringify(figures, null, 1));
   });
 
   it('writes every fact of the graph, one a line, each a fact the import knows', () => {
@@ -96,6 +106,7 @@ describe('JSON Lines export of the demo graph', () => {
   it('(a) imported into the database it came from: every line unchanged (dry run and real), no audit entry', async () => {
     const changes = await changeCount(t.db);
     const dry = await importJsonl(t.db, lines, true);
+    Object.assign(figures, { dryRunMs: dry.durationMs, dryRunUnchanged: dry.unchanged });
     expect(dry.rejections).toEqual([]);
     expect({ unchanged: dry.unchanged, created: dry.created, updated: dry.updated }).toEqual({
       unchanged: lines.length,
@@ -103,6 +114,7 @@ describe('JSON Lines export of the demo graph', () => {
       updated: 0,
     });
     const real = await importJsonl(t.db, lines);
+    Object.assign(figures, { reimportMs: real.durationMs, reimportUnchanged: real.unchanged });
     expect({
       unchanged: real.unchanged,
       created: real.created,
@@ -118,6 +130,7 @@ describe('JSON Lines export of the demo graph', () => {
     await migrate(t.db);
     expect(await graphCounts(t.db)).toEqual({ nodes: 0, relationships: 0 });
     const report = await importJsonl(t.db, lines);
+    Object.assign(figures, { emptyImportMs: report.durationMs, emptyCreated: report.created });
     expect(report.rejections).toEqual([]);
     expect(report.created).toBe(lines.length);
     const after = await dump(t.db);
