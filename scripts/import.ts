@@ -1,5 +1,5 @@
 /**
- * Bulk import: npm run import -- [--format jsonl|ftm] [--dry-run] [--batch-size N] [--json] <file>
+ * Bulk import: npm run import -- [--format jsonl|ftm|ofac-sdn|un-sc] [--programs P,Q|all] [--snapshot YYYY-MM-DD] [--dry-run] [--batch-size N] [--json] <file>
  *
  * Loads a file of facts into the Neo4j the service uses (NEO4J_URI, or the local runtime on
  * NEO4J_BOLT_PORT, default 7687 — start it with `npm start` or `npm run neo4j:start`). Batches are
@@ -22,8 +22,7 @@ import 'reflect-metadata';
 import { createReadStream, existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
-import { ConfigError, loadConfig } from '../src/config';
-import { createDriver, Database } from '../src/db/database';
+import { openDatabase, runCli, startCli, UsageError } from './cli';
 import { migrate } from '../src/db/migrations';
 import { DEFAULT_BATCH_SIZE, IMPORT_FORMATS, ImportFormat, importLines, ImportReport } from '../src/db/import';
 import { ConfidenceTier, SourceKind } from '../src/domain/enums';
@@ -43,8 +42,6 @@ interface Args {
   ftmTier: ConfidenceTier;
   file: string;
 }
-
-class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Args {
   const args: Partial<Args> = {
@@ -114,29 +111,23 @@ function summary(r: ImportReport): string {
     `  throughput: ${rate(r.lines)} lines/s, ${rate(r.stats.relationshipsCreated)} relationships/s`,
   ];
   for (const [schema, n] of Object.entries(r.skippedBySchema)) lines.push(`  skipped ${n} × ${schema}`);
+  for (const [prop, n] of Object.entries(r.skippedProperties ?? {}))
+    lines.push(`  property skipped ${n} × ${prop} (Collier has no place for it)`);
+  for (const [prop, n] of Object.entries(r.unknownProperties ?? {}))
+    lines.push(`  property skipped ${n} × ${prop} (not defined by the FtM schema)`);
   for (const x of r.rejections) lines.push(`  line ${x.line}: ${x.reason}`);
   if (r.rejected > r.rejections.length) lines.push(`  … and ${r.rejected - r.rejections.length} more rejected lines`);
   return lines.join('\n');
 }
 
+const USAGE =
+  'npm run import -- [--format jsonl|ftm|ofac-sdn|un-sc] [--programs P,Q|all] [--snapshot YYYY-MM-DD] [--dry-run] [--batch-size N] [--json] <file>';
+
 async function main(): Promise<number> {
-  let args: Args;
-  let config;
-  try {
-    args = parseArgs(process.argv.slice(2));
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof UsageError || error instanceof ConfigError) {
-      process.stderr.write(
-        `import: ${error.message}\nusage: npm run import -- [--format jsonl|ftm|ofac-sdn|un-sc] [--programs P,Q|all] [--snapshot YYYY-MM-DD] [--dry-run] [--batch-size N] [--json] <file>\n`,
-      );
-      return 2;
-    }
-    throw error;
-  }
-  const uri = config.neo4j.uri ?? `bolt://127.0.0.1:${config.localNeo4j.boltPort}`;
-  const driver = createDriver(uri, config.neo4j.user, config.neo4j.password, config.neo4j.connectionTimeoutMs);
-  const db = new Database(driver, { database: config.neo4j.database, timeoutMs: config.neo4j.queryTimeoutMs });
+  const cli = startCli('import', USAGE, parseArgs);
+  if (!cli) return 2;
+  const { args, config } = cli;
+  const db = openDatabase(config);
   try {
     await db.ping();
     await migrate(db);
@@ -176,10 +167,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`import failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runCli('import', main);

@@ -18,7 +18,15 @@ import { Database } from './database';
 import { addStats, emptyStats, Tx, WriteContext, writeFacts, writeFactsIn, WriteStats } from './write';
 import { Fact, FACT_PHASE, FactProblem, PHASES } from '../domain/facts';
 import { jsonlPhase, parseJsonlLine } from '../import/jsonl';
-import { DEFAULT_FTM_OPTIONS, FtmAddress, ftmPhase, FtmOptions, mapFtmEntity, parseFtmEntity } from '../import/ftm';
+import {
+  DEFAULT_FTM_OPTIONS,
+  FtmAddress,
+  ftmPhases,
+  FtmOptions,
+  ftmPropertyReport,
+  mapFtmEntity,
+  parseFtmEntity,
+} from '../import/ftm';
 
 export const IMPORT_FORMATS = ['jsonl', 'ftm'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -63,6 +71,7 @@ export interface ImportReport {
   dryRun: boolean;
   /** Non-blank lines read. */
   lines: number;
+  /** created … rejected count facts: one per line, except an FtM Vessel, which also writes its claims and relations. */
   created: number;
   updated: number;
   unchanged: number;
@@ -70,6 +79,12 @@ export interface ImportReport {
   /** Lines of FtM schemas Collier does not map (and Address lines, folded into the entities that point at them). */
   skipped: number;
   skippedBySchema: Record<string, number>;
+  /**
+   * FtM only: properties of the mapped schemata Collier does not keep, counted by `Schema.property`:
+   * `skippedProperties` the FtM schema defines, `unknownProperties` it does not (reported, never dropped silently).
+   */
+  skippedProperties: Record<string, number>;
+  unknownProperties: Record<string, number>;
   rejections: Rejection[];
   batches: number;
   nextLinks: number;
@@ -93,14 +108,17 @@ export async function importLines(db: Database, source: LineSource, options: Imp
     ...options.ftm,
   };
   const report: ImportReport = { ...emptyImportReport(options.dryRun ?? false, options.runId), format: options.format };
-  const reject = rejecter(report, maxRejections);
+  const { reject, isRejected } = rejecter(report, maxRejections);
   const skip = (schema: string) => {
     report.skipped++;
     report.skippedBySchema[schema] = (report.skippedBySchema[schema] ?? 0) + 1;
   };
 
-  // Pass 1: what each line is (its phase), FtM addresses, and lines that are not facts at all.
-  const phaseOf = new Map<number, number>();
+  // Pass 1: what each line is (its phases), FtM addresses, and lines that are not facts at all.
+  const phaseOf = new Map<number, number[]>();
+  const count = (into: Record<string, number>, schema: string, props: string[]) => {
+    for (const p of props) into[`${schema}.${p}`] = (into[`${schema}.${p}`] ?? 0) + 1;
+  };
   const addresses = new Map<string, FtmAddress>();
   let lineNo = 0;
   for await (const raw of source()) {
@@ -110,18 +128,23 @@ export async function importLines(db: Database, source: LineSource, options: Imp
     report.lines++;
     try {
       if (options.format === 'jsonl') {
-        phaseOf.set(lineNo, jsonlPhase(text));
+        phaseOf.set(lineNo, [jsonlPhase(text)]);
       } else {
         const entity = parseFtmEntity(text);
-        const phase = ftmPhase(entity.schema);
-        if (phase === -1) {
+        const phases = ftmPhases(entity.schema);
+        if (phases != null) {
+          const props = ftmPropertyReport(entity);
+          count(report.skippedProperties, entity.schema, props.skipped);
+          count(report.unknownProperties, entity.schema, props.unknown);
+        }
+        if (phases?.[0] === -1) {
           const mapped = mapFtmEntity(entity, addresses, ftmOptions);
           if ('address' in mapped) addresses.set(entity.id, mapped.address);
           skip(entity.schema);
-        } else if (phase == null) {
+        } else if (phases == null) {
           skip(entity.schema);
         } else {
-          phaseOf.set(lineNo, phase);
+          phaseOf.set(lineNo, phases);
         }
       }
     } catch (error) {
@@ -134,23 +157,24 @@ export async function importLines(db: Database, source: LineSource, options: Imp
     let n = 0;
     for await (const raw of source()) {
       n++;
-      if (phaseOf.get(n) !== phase) continue;
+      if (!phaseOf.get(n)?.includes(phase) || isRejected(n)) continue;
+      let facts: Fact[];
       try {
         const text = raw.trim();
-        let fact: Fact;
         if (options.format === 'jsonl') {
-          fact = parseJsonlLine(text);
+          facts = [parseJsonlLine(text)];
+          if (FACT_PHASE[facts[0].type] !== phase) throw new Error(`line ${n}: phase changed between passes`);
         } else {
           const mapped = mapFtmEntity(parseFtmEntity(text), addresses, ftmOptions);
           if (!('fact' in mapped)) continue;
-          fact = mapped.fact;
+          facts = [mapped.fact, ...mapped.extra].filter((f) => FACT_PHASE[f.type] === phase);
         }
-        if (FACT_PHASE[fact.type] !== phase) throw new Error(`line ${n}: phase changed between passes`);
-        yield { fact, line: n };
       } catch (error) {
         if (error instanceof FactProblem) reject(n, reason(error));
         else throw error;
+        continue;
       }
+      for (const fact of facts) yield { fact, line: n };
     }
   }
 
@@ -172,6 +196,8 @@ export function emptyImportReport(dryRun: boolean, runId?: string): Omit<ImportR
     rejected: 0,
     skipped: 0,
     skippedBySchema: {},
+    skippedProperties: {},
+    unknownProperties: {},
     rejections: [],
     batches: 0,
     nextLinks: 0,
@@ -180,11 +206,23 @@ export function emptyImportReport(dryRun: boolean, runId?: string): Omit<ImportR
   };
 }
 
-/** Counts a rejected line, keeping the first `max` reasons. */
-export function rejecter(report: Omit<ImportReport, 'format'>, max: number): (line: number, why: string) => void {
-  return (line, why) => {
-    report.rejected++;
-    if (report.rejections.length < max) report.rejections.push({ line, reason: why });
+/**
+ * Counts a rejected line once, keeping the first `max` reasons: a line refused in one phase (an FtM Vessel
+ * writes in two) is neither tried again nor counted again in the next.
+ */
+export function rejecter(
+  report: Omit<ImportReport, 'format'>,
+  max: number,
+): { reject: (line: number, why: string) => void; isRejected: (line: number) => boolean } {
+  const rejectedLines = new Set<number>();
+  return {
+    reject: (line, why) => {
+      if (rejectedLines.has(line)) return;
+      rejectedLines.add(line);
+      report.rejected++;
+      if (report.rejections.length < max) report.rejections.push({ line, reason: why });
+    },
+    isRejected: (line) => rejectedLines.has(line),
   };
 }
 

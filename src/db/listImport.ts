@@ -81,7 +81,7 @@ export async function importOfficialList(db: Database, bytes: Buffer, o: ListImp
     notStored: parsed.notStored,
     matching: null,
   };
-  const reject = rejecter(report, 1000);
+  const { reject } = rejecter(report, 1000);
   for (const p of parsed.problems) reject(p.line, p.reason);
   const byPhase = new Map<number, PhasedFact[]>();
   for (const r of parsed.records)

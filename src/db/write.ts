@@ -134,9 +134,12 @@ RETURN q, via, [l IN labels(n) WHERE l <> 'Party'][0] AS label, n.id AS id, prop
   [(m)-[r:${IN_LINKS.join('|')}]->(n) | [type(r), m.id]] AS inn,
   [(n)-[:CLAIMED]->(c:IdentityClaim) | properties(c)] AS claims`;
 
+/** Edge facts read by id: the party relations, and tactic uses and a statistic's ABOUT edges. */
+const EDGE_FACT_TYPES = [...RELATION_TYPES, 'USED', 'ABOUT'] as const;
+
 const READ_RELS = `CYPHER replan=skip
 CALL () {
-  ${RELATION_TYPES.map(
+  ${EDGE_FACT_TYPES.map(
     (t) =>
       `UNWIND $rels_${t} AS q MATCH (a)-[r:${t} {id: q}]->(b) RETURN q AS id, '${t}' AS type, a.id AS fromId, b.id AS toId, properties(r) AS props`,
   ).join('\n  UNION ALL\n  ')}
@@ -169,7 +172,7 @@ async function readBatch(tx: Tx, facts: Fact[]): Promise<{ nodes: NodeRow[]; rel
   let rels: RelRow[] = [];
   if (l.rels.size > 0) {
     const relParams: Params = {};
-    for (const t of RELATION_TYPES) relParams[`rels_${t}`] = nonEmpty([...(l.rels.get(t) ?? [])]);
+    for (const t of EDGE_FACT_TYPES) relParams[`rels_${t}`] = nonEmpty([...(l.rels.get(t) ?? [])]);
     rels = await tx.rows<RelRow>(READ_RELS, relParams);
   }
   return { nodes, rels };

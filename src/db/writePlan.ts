@@ -32,6 +32,10 @@ import {
   SourceRef,
   SourceValue,
   TransferFact,
+  CountryFact,
+  TacticFact,
+  TacticUseFact,
+  StatisticFact,
 } from '../domain/facts';
 import { ConfidenceTier } from '../domain/enums';
 
@@ -191,11 +195,51 @@ function addSources(l: Lookups, refs: SourceRef[]): void {
   for (const s of refs) l.ids.add('id' in s ? s.id : sourceId(s.inline.url));
 }
 
+/** What a tactic use or a statistic must read: its ends, its sources, its own edges by id. */
+function referenceLookups(l: Lookups, fact: TacticUseFact | StatisticFact): void {
+  addSources(l, fact.evidence.sources);
+  const rel = (type: string, id: string) => {
+    const set = l.rels.get(type) ?? new Set<string>();
+    set.add(id);
+    l.rels.set(type, set);
+  };
+  if (fact.type === 'tacticUse') {
+    addRef(l, fact.subject);
+    l.ids.add(`tactic:${fact.tactic}`);
+    rel('USED', factId(fact));
+    return;
+  }
+  const id = factId(fact);
+  l.ids.add(id);
+  for (const [role, refs] of [
+    ['from', fact.fromPorts],
+    ['to', fact.toPorts],
+  ] as const) {
+    for (const r of refs) {
+      addRef(l, r);
+      if (r.by === 'id') rel('ABOUT', `ABOUT:${id}->${r.id}:${role}`);
+    }
+  }
+  for (const c of fact.countries) rel('ABOUT', `ABOUT:${id}->country:${c}`);
+  for (const t of fact.tactics) {
+    l.ids.add(`tactic:${t}`);
+    rel('ABOUT', `ABOUT:${id}->tactic:${t}`);
+  }
+}
+
 export function lookupsOf(facts: Fact[]): Lookups {
   const l: Lookups = { ids: new Set(), imos: new Set(), locodes: new Set(), companyImos: new Set(), rels: new Map() };
   for (const fact of facts) {
     if (fact.type === 'source') {
       l.ids.add(sourceId(fact.source.url));
+      continue;
+    }
+    if (fact.type === 'country' || fact.type === 'tactic') {
+      l.ids.add(`${fact.type}:${fact.code}`);
+      continue;
+    }
+    if (fact.type === 'tacticUse' || fact.type === 'statistic') {
+      referenceLookups(l, fact);
       continue;
     }
     addSources(l, fact.evidence.sources);
@@ -296,12 +340,55 @@ function defined(p: Props): Props {
   return out;
 }
 
-function quantityProps(qs: QuantityValue[] | undefined, ev: Props): Props {
+/**
+ * Figures as stored (a JSON list, each figure with its evidence: its own when the fact gives one, else
+ * the fact's). Figures that say the same as the stored ones (min, max, unit, text, and the evidence
+ * when given) keep the stored text, so writing them again changes nothing.
+ */
+export function figuresJson(qs: QuantityValue[], fallback: Props, stored: unknown): string {
+  const rows = qs.map((q) => ({
+    min: q.min,
+    max: q.max,
+    unit: q.unit,
+    text: q.text,
+    ...(q.evidence
+      ? {
+          sourceIds: q.evidence.sourceIds,
+          confidence: q.evidence.confidence ? confidenceScore(q.evidence.confidence) : null,
+          confidenceTier: q.evidence.confidence,
+          evidenceNote: q.evidence.note,
+        }
+      : fallback),
+  }));
+  if (typeof stored === 'string') {
+    try {
+      const parsed = JSON.parse(stored) as Props[];
+      const withEvidence = qs.every((q) => q.evidence);
+      const keys = withEvidence
+        ? ['min', 'max', 'unit', 'text', 'sourceIds', 'confidenceTier', 'evidenceNote']
+        : ['min', 'max', 'unit', 'text'];
+      const pick = (o: Props) => keys.map((k) => o[k] ?? null);
+      if (
+        Array.isArray(parsed) &&
+        same(
+          parsed.map(pick),
+          rows.map((r) => pick(r as Props)),
+        )
+      )
+        return stored;
+    } catch {
+      // not JSON: written anew
+    }
+  }
+  return JSON.stringify(rows);
+}
+
+function quantityProps(qs: QuantityValue[] | undefined, ev: Props, stored?: unknown): Props {
   if (qs === undefined) return {};
   const mins = qs.map((q) => q.min ?? q.max).filter((v): v is number => v != null);
   const maxs = qs.map((q) => q.max ?? q.min).filter((v): v is number => v != null);
   return {
-    tonnageJson: JSON.stringify(qs.map((q) => ({ min: q.min, max: q.max, unit: q.unit, text: q.text, ...ev }))),
+    tonnageJson: figuresJson(qs, ev, stored),
     tonnageMin: mins.length ? Math.min(...mins) : null,
     tonnageMax: maxs.length ? Math.max(...maxs) : null,
   };
@@ -557,6 +644,13 @@ export class BatchPlanner {
           return this.applyDesignation(fact);
         case 'relation':
           return this.applyRelation(fact);
+        case 'country':
+        case 'tactic':
+          return this.applyReference(fact);
+        case 'tacticUse':
+          return this.applyTacticUse(fact);
+        case 'statistic':
+          return this.applyStatistic(fact);
       }
     } catch (error) {
       if (error instanceof FactProblem)
@@ -659,6 +753,12 @@ export class BatchPlanner {
           flagCode: fact.flagCode,
           flagText: fact.flagText ?? (fact.flagCode ? (countryName(fact.flagCode) ?? fact.flagCode) : undefined),
           otherNames: nameGiven(fact.otherNames, n.props.name) ?? (isNew ? [] : undefined),
+          deadweightJson: fact.deadweight
+            ? figuresJson(fact.deadweight, BatchPlanner.edgeEvidence(n, ev), n.props.deadweightJson)
+            : undefined,
+          grossTonnageJson: fact.grossTonnage
+            ? figuresJson(fact.grossTonnage, BatchPlanner.edgeEvidence(n, ev), n.props.grossTonnageJson)
+            : undefined,
         };
         break;
       case 'company':
@@ -739,6 +839,7 @@ export class BatchPlanner {
       callSign: fact.callSign,
       flagCode: fact.flagCode,
       flagText: fact.flagText ?? (fact.flagCode ? (countryName(fact.flagCode) ?? fact.flagCode) : undefined),
+      vesselType: fact.vesselType,
       status: fact.status,
       kind: fact.kind,
       ...rangeProps('period', fact.period),
@@ -810,8 +911,8 @@ export class BatchPlanner {
       ...rangeProps('arrival', fact.arrival),
       commodity: fact.commodity ?? (isNew ? 'COAL' : undefined),
       cargoText: fact.cargoText ?? (isNew ? '' : undefined),
-      ...quantityProps(fact.tonnage ?? (isNew ? [] : undefined), edge),
-      valueJson: isNew ? '[]' : undefined,
+      ...quantityProps(fact.tonnage ?? (isNew ? [] : undefined), edge, n.props.tonnageJson),
+      valueJson: fact.value ? figuresJson(fact.value, edge, n.props.valueJson) : isNew ? '[]' : undefined,
       cargoOrigin: fact.cargoOrigin ?? (isNew ? 'UNCONFIRMED' : undefined),
       declaredOrigin: fact.declaredOrigin,
       legality: fact.legality ?? (isNew ? 'UNDETERMINED' : undefined),
@@ -858,7 +959,7 @@ export class BatchPlanner {
       portId: port?.id,
       kind: fact.kind ?? (isNew ? 'SHIP_TO_SHIP' : undefined),
       ...rangeProps('when', fact.when),
-      ...quantityProps(fact.tonnage ?? (isNew ? [] : undefined), edge),
+      ...quantityProps(fact.tonnage ?? (isNew ? [] : undefined), edge, n.props.tonnageJson),
       ...ev,
     };
     const links: Partial<Record<LinkType, { ids: string[]; props: Props }>> = {};
@@ -912,8 +1013,8 @@ export class BatchPlanner {
     if (from.id === to.id) throw new FactProblem('to', 'must be another entity than from');
     if (!['Company', 'Person'].includes(from.label))
       throw new FactProblem('from', `must be a company or person (got a ${from.label})`);
-    if (!['Vessel', 'Company'].includes(to.label))
-      throw new FactProblem('to', `must be a vessel or company (got a ${to.label})`);
+    if (!['Vessel', 'Company', 'Person'].includes(to.label))
+      throw new FactProblem('to', `must be a vessel, company or person (got a ${to.label})`);
     this.checkSources(fact.evidence);
     const id = factId(fact);
     const key = `${fact.relation}|${id}`;
@@ -969,6 +1070,109 @@ export class BatchPlanner {
     });
   }
 
+  /** A country's name or a tactic of the taxonomy: reference data, written as given. */
+  private applyReference(fact: CountryFact | TacticFact): FactOutcome {
+    const label: NodeLabel = fact.type === 'country' ? 'Country' : 'Tactic';
+    const n = this.factNode(`${fact.type}:${fact.code}`, label);
+    const known = this.nodes.has(n.id);
+    const given: Props =
+      fact.type === 'country'
+        ? { code: fact.code, name: fact.name }
+        : { code: fact.code, name: fact.name, description: fact.description };
+    const diff = this.applyNode(n, given, {}, 'set');
+    if (!known) this.register(n);
+    return this.record(n, known, fact.type, diff);
+  }
+
+  /** An edge fact with its own id and properties (a tactic use, a statistic's ABOUT edge). */
+  private applyEdge(
+    type: string,
+    id: string,
+    fromId: string,
+    toId: string,
+    given: Props,
+  ): Record<string, { before: unknown; after: unknown }> {
+    const key = `${type}|${id}`;
+    const existing = this.rels.get(key);
+    const r: RelState = existing ?? {
+      id,
+      type,
+      fromId,
+      toId,
+      existed: false,
+      props: { id },
+      storedFrom: null,
+      storedTo: null,
+      dirty: false,
+    };
+    const diff: Record<string, { before: unknown; after: unknown }> = {};
+    for (const [k, v] of Object.entries(defined(given))) {
+      const after = UNION_KEYS.has(k) ? union(r.props[k], v as string[]) : v;
+      if (same(r.props[k] ?? null, after)) continue;
+      diff[k] = { before: r.props[k] ?? null, after };
+      r.props[k] = after;
+    }
+    if (r.fromId !== fromId || r.toId !== toId) throw new FactProblem('id', `${id} already ties other nodes`);
+    if (Object.keys(diff).length > 0) r.dirty = true;
+    if (!existing) this.rels.set(key, r);
+    return diff;
+  }
+
+  private applyTacticUse(fact: TacticUseFact): FactOutcome {
+    const subject = this.resolve(fact.subject, 'subject');
+    const [tactic] = this.tacticIds([fact.tactic], 'tactic')!;
+    this.checkSources(fact.evidence);
+    this.applyInlineSources(fact.evidence);
+    const id = factId(fact);
+    const existed = this.rels.has(`USED|${id}`);
+    const ev = this.evidenceProps(fact.evidence, fact.provenance, existed);
+    const diff = this.applyEdge('USED', id, subject.id, tactic, {
+      note: fact.note,
+      ...rangeProps('period', fact.period),
+      ...ev,
+    });
+    return this.record({ id, label: 'USED' }, existed, 'tacticUse', diff, { subjectId: subject.id, objectId: tactic });
+  }
+
+  private applyStatistic(fact: StatisticFact): FactOutcome {
+    const about: [string, string, string][] = [
+      ...fact.fromPorts.map(
+        (r, i) => ['from', this.resolve(r, `fromPorts[${i}]`).id, 'port'] as [string, string, string],
+      ),
+      ...fact.toPorts.map((r, i) => ['to', this.resolve(r, `toPorts[${i}]`).id, 'port'] as [string, string, string]),
+      ...fact.countries.map((c) => ['country', this.country(c), 'country'] as [string, string, string]),
+      ...(this.tacticIds(fact.tactics, 'tactics') ?? []).map(
+        (t) => ['tactic', t, 'tactic'] as [string, string, string],
+      ),
+    ];
+    const n = this.factNode(factId(fact), 'Statistic');
+    this.checkSources(fact.evidence);
+    this.applyInlineSources(fact.evidence);
+    const isNew = !this.nodes.has(n.id);
+    const ev = this.evidenceProps(fact.evidence, fact.provenance, !isNew);
+    const given: Props = {
+      statement: fact.statement,
+      name: fact.statement,
+      quantitiesJson: fact.quantities
+        ? figuresJson(fact.quantities, BatchPlanner.edgeEvidence(n, ev), n.props.quantitiesJson)
+        : isNew
+          ? '[]'
+          : undefined,
+      attributedTo: fact.attributedTo,
+      ...rangeProps('period', fact.period),
+      ...ev,
+    };
+    const diff = this.applyNode(n, given, {}, fact.mode);
+    if (isNew) this.register(n);
+    for (const [role, other, kind] of about) {
+      // Ports may be both a from and a to of one statistic: their edges carry the role in the id.
+      const id = kind === 'port' ? `ABOUT:${n.id}->${other}:${role}` : `ABOUT:${n.id}->${other}`;
+      const d = this.applyEdge('ABOUT', id, n.id, other, { role });
+      if (Object.keys(d).length > 0) diff[`links.ABOUT.${role}`] = { before: null, after: other };
+    }
+    return this.record(n, !isNew, 'statistic', diff);
+  }
+
   /** Everything the batch must write. */
   plan(outcomes: FactOutcome[]): WritePlan {
     const plan: WritePlan = {
@@ -1018,7 +1222,7 @@ export class BatchPlanner {
       plan.rels.push({ type: r.type, id: r.id, fromId: r.fromId, toId: r.toId, props });
     }
     // Countries are merged only when an edge written now leads to one.
-    plan.countries = plan.countries.filter((c) => plan.links.some((l) => l.toId === c.id));
+    plan.countries = plan.countries.filter((c) => [...plan.links, ...plan.rels].some((l) => l.toId === c.id));
     return plan;
   }
 }

@@ -51,6 +51,10 @@ export const FACT_TYPES = [
   'transfer',
   'relation',
   'designation',
+  'country',
+  'tactic',
+  'statistic',
+  'tacticUse',
 ] as const;
 export type FactType = (typeof FACT_TYPES)[number];
 
@@ -69,6 +73,10 @@ export const FACT_PHASE: Record<FactType, number> = {
   designation: 2,
   leg: 2,
   transfer: 3,
+  country: 0,
+  tactic: 0,
+  statistic: 2,
+  tacticUse: 2,
 };
 export const PHASES = [0, 1, 2, 3] as const;
 
@@ -88,6 +96,14 @@ export interface QuantityValue {
   max: number | null;
   unit: string;
   text: string;
+  /** The figure's own evidence, when it differs from the fact's (kept beside the figure). */
+  evidence?: FigureEvidence;
+}
+
+export interface FigureEvidence {
+  sourceIds: string[];
+  confidence: ConfidenceTier | null;
+  note: string | null;
 }
 
 export interface SourceValue {
@@ -156,6 +172,9 @@ export interface VesselFact extends FactCommon {
   flagCode?: string;
   flagText?: string;
   otherNames?: string[];
+  /** Deadweight and gross tonnage figures (units DWT and GT by default). */
+  deadweight?: QuantityValue[];
+  grossTonnage?: QuantityValue[];
 }
 
 export interface PartyFact extends FactCommon {
@@ -196,6 +215,8 @@ export interface IdentityClaimFact extends FactCommon {
   callSign?: string;
   flagCode?: string;
   flagText?: string;
+  /** A type the vessel was registered as (FtM pastTypes). */
+  vesselType?: string;
   period?: DateRangeValue;
   status: IdentityStatus;
   kind: IdentityKind;
@@ -215,6 +236,8 @@ export interface LegFact extends FactCommon {
   commodity?: Commodity;
   cargoText?: string;
   tonnage?: QuantityValue[];
+  /** What the cargo was worth (USD, WON …). */
+  value?: QuantityValue[];
   cargoOrigin?: CargoOrigin;
   declaredOrigin?: string;
   legality?: Legality;
@@ -262,8 +285,56 @@ export interface DesignationFact extends FactCommon {
 }
 
 export type EntityFact = VesselFact | PartyFact | PortFact;
+/** Reference data facts name: a country's display name, a tactic of the taxonomy. No evidence of their own. */
+export interface CountryFact {
+  type: 'country';
+  code: string;
+  name: string;
+}
+
+export interface TacticFact {
+  type: 'tactic';
+  code: string;
+  name: string;
+  description?: string;
+}
+
+/** An aggregate finding that names no single voyage, with the ports, countries and tactics it is about. */
+export interface StatisticFact extends FactCommon {
+  type: 'statistic';
+  id?: string;
+  statement: string;
+  quantities?: QuantityValue[];
+  attributedTo?: string;
+  period?: DateRangeValue;
+  fromPorts: Ref[];
+  toPorts: Ref[];
+  countries: string[];
+  tactics: string[];
+}
+
+/** A vessel seen using an evasion tactic (outside any one leg). */
+export interface TacticUseFact extends FactCommon {
+  type: 'tacticUse';
+  id?: string;
+  subject: Ref;
+  tactic: string;
+  note?: string;
+  period?: DateRangeValue;
+}
+
 export type Fact =
-  SourceFact | EntityFact | IdentityClaimFact | LegFact | TransferFact | RelationFact | DesignationFact;
+  | SourceFact
+  | EntityFact
+  | IdentityClaimFact
+  | LegFact
+  | TransferFact
+  | RelationFact
+  | DesignationFact
+  | CountryFact
+  | TacticFact
+  | StatisticFact
+  | TacticUseFact;
 
 /* ----------------------------------------------------------------------------------------------
  * Validation
@@ -489,15 +560,19 @@ class Fields {
     return v.map((item, i) => {
       if (!isObj(item)) throw new FactProblem(`${this.at(name)}[${i}]`, 'must be {min, max, unit, text}');
       const f = new Fields(item, `${this.at(name)}[${i}]`);
-      f.only(['min', 'max', 'unit', 'text']);
+      f.only(['min', 'max', 'unit', 'text', 'sources', 'confidence', 'evidenceNote']);
       const min = f.num('min', 0, 1e12) ?? null;
       const max = f.num('max', 0, 1e12) ?? null;
-      if (min == null && max == null) throw new FactProblem(f.at('min'), 'give min, max or both');
+      if (min == null && max == null && !f.has('text'))
+        throw new FactProblem(f.at('min'), 'give min, max or both (or, for a figure no number states, its text)');
       if (min != null && max != null && min > max)
         throw new FactProblem(f.at('min'), `is more than max (${min} > ${max})`);
       const unit = f.oneOf<string>('unit', QUANTITY_UNITS) ?? defaultUnit;
       const text = f.str('text', { max: 500 }) ?? (min === max ? `${min}` : `${min ?? '?'}-${max ?? '?'}`);
-      return { min, max, unit, text };
+      if (!f.has('sources')) return { min, max, unit, text };
+      const ev = evidenceValue(f);
+      const sourceIds = ev.sources.map((s) => ('id' in s ? s.id : sourceId(s.inline.url)));
+      return { min, max, unit, text, evidence: { sourceIds, confidence: ev.confidence, note: ev.note } };
     });
   }
 
@@ -626,7 +701,29 @@ function evidenceValue(f: Fields): EvidenceValue {
   };
 }
 
-const EVIDENCE_FIELDS = ['sources', 'confidence', 'evidenceNote'];
+const EVIDENCE_FIELDS = ['sources', 'confidence', 'evidenceNote', 'ftmIds', 'ftmDatasets'];
+
+/** FtM provenance written in a line (an export of FtM-sourced facts carries it back). */
+function provenanceValue(f: Fields): { provenance?: Provenance } {
+  const ftmIds = f.strList('ftmIds', 500);
+  const datasets = f.strList('ftmDatasets', 200);
+  if (!ftmIds?.length && !datasets?.length) return {};
+  return { provenance: { ftmIds: ftmIds ?? [], datasets: datasets ?? [] } };
+}
+
+const CODE = /^[A-Z][A-Z0-9_]{1,49}$/;
+
+function referenceFact(type: 'country' | 'tactic', f: Fields): CountryFact | TacticFact {
+  const name = f.str('name', { required: true, max: MAX_NAME })!;
+  if (type === 'country') {
+    const code = f.country('code');
+    if (!code) throw new FactProblem('code', 'is required');
+    return { type, code, name };
+  }
+  const code = f.str('code', { required: true, max: 50 })!.toUpperCase();
+  if (!CODE.test(code)) throw new FactProblem('code', `must be a tactic code such as "AIS_DARK" (got "${code}")`);
+  return { type, code, name, description: f.str('description') };
+}
 
 const FIELDS: Record<FactType, string[]> = {
   source: SOURCE_FIELDS,
@@ -643,6 +740,8 @@ const FIELDS: Record<FactType, string[]> = {
     'flag',
     'flagText',
     'otherNames',
+    'deadweight',
+    'grossTonnage',
     ...EVIDENCE_FIELDS,
   ],
   company: [
@@ -668,6 +767,7 @@ const FIELDS: Record<FactType, string[]> = {
     'callSign',
     'flag',
     'flagText',
+    'vesselType',
     'period',
     'status',
     'kind',
@@ -686,6 +786,7 @@ const FIELDS: Record<FactType, string[]> = {
     'commodity',
     'cargoText',
     'tonnage',
+    'value',
     'cargoOrigin',
     'declaredOrigin',
     'legality',
@@ -712,6 +813,21 @@ const FIELDS: Record<FactType, string[]> = {
   ],
   relation: ['id', 'relation', 'from', 'to', 'role', 'period', ...EVIDENCE_FIELDS],
   designation: ['id', 'target', 'authority', 'measure', 'status', 'date', 'reference', ...EVIDENCE_FIELDS],
+  country: ['code', 'name'],
+  tactic: ['code', 'name', 'description'],
+  statistic: [
+    'id',
+    'statement',
+    'quantities',
+    'attributedTo',
+    'period',
+    'fromPorts',
+    'toPorts',
+    'countries',
+    'tactics',
+    ...EVIDENCE_FIELDS,
+  ],
+  tacticUse: ['id', 'subject', 'tactic', 'note', 'period', ...EVIDENCE_FIELDS],
 };
 
 export function factFields(type: FactType): readonly string[] {
@@ -743,7 +859,8 @@ export function validateFact(type: FactType, input: unknown): Fact {
   const f = new Fields(input, '');
   f.only(FIELDS[type]);
   if (type === 'source') return { type, source: sourceValue(f) };
-  const common: FactCommon = { evidence: evidenceValue(f), mode: 'set' };
+  if (type === 'country' || type === 'tactic') return referenceFact(type, f);
+  const common: FactCommon = { evidence: evidenceValue(f), mode: 'set', ...provenanceValue(f) };
   switch (type) {
     case 'vessel': {
       const flag = f.country('flag');
@@ -762,6 +879,8 @@ export function validateFact(type: FactType, input: unknown): Fact {
         flagCode: flag,
         flagText: f.str('flagText', { max: MAX_NAME }),
         otherNames: f.strList('otherNames'),
+        deadweight: f.quantities('deadweight', 'DWT'),
+        grossTonnage: f.quantities('grossTonnage', 'GT'),
       };
     }
     case 'company':
@@ -815,12 +934,17 @@ export function validateFact(type: FactType, input: unknown): Fact {
         callSign: f.str('callSign', { max: 20 }),
         flagCode: f.country('flag'),
         flagText: f.str('flagText', { max: MAX_NAME }),
+        vesselType: f.str('vesselType', { max: 100 }),
         period: f.dateRange('period'),
         status: f.oneOf<IdentityStatus>('status', enumValues(IdentityStatus)) ?? IdentityStatus.ASSERTED,
         kind: f.oneOf<IdentityKind>('kind', enumValues(IdentityKind), { required: true })!,
       };
-      if (![fact.name, fact.imo, fact.mmsi, fact.callSign, fact.flagCode, fact.flagText].some((v) => v != null)) {
-        throw new FactProblem('name', 'an identity claim must claim something: a name, IMO, MMSI, call sign or flag');
+      const claimed = [fact.name, fact.imo, fact.mmsi, fact.callSign, fact.flagCode, fact.flagText, fact.vesselType];
+      if (!claimed.some((v) => v != null)) {
+        throw new FactProblem(
+          'name',
+          'an identity claim must claim something: a name, IMO, MMSI, call sign, flag or type',
+        );
       }
       return fact;
     }
@@ -831,15 +955,17 @@ export function validateFact(type: FactType, input: unknown): Fact {
         id: f.id('id', ['Leg']),
         vessel: f.ref('vessel', ['Vessel']),
         vesselDescription: f.str('vesselDescription', { max: 1000 }),
-        from: f.refs('from', ['Port'], { required: true })!,
+        // A leg whose port the sources do not name says so in fromText/toText instead.
+        from: f.refs('from', ['Port'], { required: !f.has('fromText') }) ?? [],
         fromText: f.str('fromText', { max: 1000 }),
-        to: f.refs('to', ['Port'], { required: true })!,
+        to: f.refs('to', ['Port'], { required: !f.has('toText') }) ?? [],
         toText: f.str('toText', { max: 1000 }),
         departure: f.dateRange('departure'),
         arrival: f.dateRange('arrival'),
         commodity: f.oneOf<Commodity>('commodity', enumValues(Commodity)),
         cargoText: f.str('cargoText', { max: 1000 }),
         tonnage: f.quantities('tonnage', 'TONNES'),
+        value: f.quantities('value', 'USD'),
         cargoOrigin: f.oneOf<CargoOrigin>('cargoOrigin', enumValues(CargoOrigin)),
         declaredOrigin: f.str('declaredOrigin', { max: MAX_NAME }),
         legality: f.oneOf<Legality>('legality', enumValues(Legality)),
@@ -896,7 +1022,7 @@ export function validateFact(type: FactType, input: unknown): Fact {
     case 'relation': {
       const relation = f.oneOf<RelationType>('relation', enumValues(RelationType), { required: true })!;
       const from = f.ref('from', ['Company', 'Person'], { required: true })!;
-      const to = f.ref('to', ['Vessel', 'Company'], { required: true })!;
+      const to = f.ref('to', ['Vessel', 'Company', 'Person'], { required: true })!;
       if (refKey(from) === refKey(to) && from.by === to.by)
         throw new FactProblem('to', 'must be another entity than from');
       const id = f.str('id', { max: 250 });
@@ -928,6 +1054,39 @@ export function validateFact(type: FactType, input: unknown): Fact {
         date: f.dateRange('date'),
         reference: f.str('reference', { max: 1000 }),
       };
+    case 'statistic':
+      return {
+        ...common,
+        type,
+        id: f.id('id', ['Statistic']),
+        statement: f.str('statement', { required: true })!,
+        quantities: f.quantities('quantities', 'TONNES'),
+        attributedTo: f.str('attributedTo', { max: 1000 }),
+        period: f.dateRange('period'),
+        fromPorts: f.refs('fromPorts', ['Port']) ?? [],
+        toPorts: f.refs('toPorts', ['Port']) ?? [],
+        countries: (f.strList('countries', 10) ?? []).map((c, i) => {
+          if (!isValidCountryCode(c))
+            throw new FactProblem(`countries[${i}]`, `is not an ISO country code (got "${c}")`);
+          return normalizeCountryCode(c);
+        }),
+        tactics: tactics(f) ?? [],
+      };
+    case 'tacticUse': {
+      const code = f.str('tactic', { required: true, max: 50 })!.toUpperCase();
+      if (!TACTIC_CODE.test(code))
+        throw new FactProblem('tactic', `must be a tactic code such as "AIS_DARK" (got "${code}")`);
+      const id = f.str('id', { max: 250 });
+      return {
+        ...common,
+        type,
+        id,
+        subject: f.ref('subject', ['Vessel'], { required: true })!,
+        tactic: code,
+        note: f.str('note', { max: 2000 }),
+        period: f.dateRange('period'),
+      };
+    }
   }
 }
 
@@ -1008,14 +1167,25 @@ export function naturalKey(fact: EntityFact): Ref | null {
 const day = (r: DateRangeValue | undefined) => r?.from ?? r?.to ?? 'undated';
 
 /** The id of a fact that is not an entity: given, or derived from what it says. */
-export function factId(fact: IdentityClaimFact | LegFact | TransferFact | RelationFact | DesignationFact): string {
+export function factId(
+  fact: IdentityClaimFact | LegFact | TransferFact | RelationFact | DesignationFact | StatisticFact | TacticUseFact,
+): string {
   if (fact.id) return fact.id;
   switch (fact.type) {
     case 'identityClaim':
       return joinKey('identity', [
         refKey(fact.vessel),
         fact.kind.toLowerCase().replace(/_/g, '-'),
-        keyPart(fact.name ?? fact.imo ?? fact.mmsi ?? fact.callSign ?? fact.flagCode ?? fact.flagText ?? 'claim'),
+        keyPart(
+          fact.name ??
+            fact.imo ??
+            fact.mmsi ??
+            fact.callSign ??
+            fact.flagCode ??
+            fact.flagText ??
+            fact.vesselType ??
+            'claim',
+        ),
         fact.period ? day(fact.period) : null,
       ]);
     case 'leg':
@@ -1040,6 +1210,10 @@ export function factId(fact: IdentityClaimFact | LegFact | TransferFact | Relati
       ]);
     case 'designation':
       return joinKey('designation', [keyPart(fact.authority), day(fact.date), refKey(fact.target)]);
+    case 'statistic':
+      return joinKey('statistic', [keyPart(fact.statement.slice(0, 80)), fact.period ? day(fact.period) : null]);
+    case 'tacticUse':
+      return joinKey('tactic-use', [refKey(fact.subject), keyPart(fact.tactic)]);
   }
 }
 
@@ -1078,6 +1252,13 @@ export function factRefs(fact: Fact): { field: string; ref: Ref }[] {
       break;
     case 'designation':
       add('target', fact.target);
+      break;
+    case 'statistic':
+      fact.fromPorts.forEach((r, i) => add(`fromPorts[${i}]`, r));
+      fact.toPorts.forEach((r, i) => add(`toPorts[${i}]`, r));
+      break;
+    case 'tacticUse':
+      add('subject', fact.subject);
       break;
     default:
       break;

@@ -39,5 +39,7 @@ export function currentFlag(claims: readonly ClaimLike[]): CurrentFlag {
   const pool = verified.length > 0 ? verified : top;
   const codes = [...new Set(pool.map((c) => c.flagCode))];
   if (codes.length === 1) return { code: codes[0], text: pool[0].flagText };
-  return { code: null, text: `sources conflict: ${pool.map((c) => c.flagText ?? c.flagCode).join(' / ')}` };
+  // Named in a fixed order, whatever order the claims were written in (an export imported again reads the same).
+  const named = [...new Set(pool.map((c) => c.flagText ?? c.flagCode ?? ''))].sort();
+  return { code: null, text: `sources conflict: ${named.join(' / ')}` };
 }

@@ -22,6 +22,9 @@ export enum ExportFormat {
   GRAPHML = 'GRAPHML',
   GEXF = 'GEXF',
   CSV = 'CSV',
+  /** The stored facts themselves, in the import formats (written by db/exportFile.ts, not here). */
+  JSONL = 'JSONL',
+  FTM = 'FTM',
 }
 
 export interface ExportNode {
@@ -260,5 +263,8 @@ export function exportSubgraph(g: ExportGraph, format: ExportFormat): string {
       return toGexf(g);
     case ExportFormat.CSV:
       return toCsv(g);
+    case ExportFormat.JSONL:
+    case ExportFormat.FTM:
+      throw new Error(`${format} is written from the stored facts (db/exportFile.ts), not from a drawn subgraph`);
   }
 }

@@ -6,27 +6,35 @@
  * id and datasets as provenance, cites its datasets (and `sourceUrl`s) as sources, and only fills
  * fields analysts have not set ('fill' mode).
  *
- *   Vessel                           → vessel   (imoNumber, mmsi, callSign, flag, type, buildDate, aliases)
+ *   Vessel                           → vessel (imoNumber, mmsi, callSign, flag, type, buildDate, tonnage,
+ *                                      aliases), identity claims (previousName, pastFlags, pastTypes with
+ *                                      nameChangeDate), relations OWNS/OPERATES (owner, operator)
  *   Company, Organization, LegalEntity → company (jurisdiction/country, imoNumber, registrationNumber, address)
  *   Person                           → person   (nationality/citizenship/country, address)
  *   Ownership (owner → asset)        → relation OWNS
  *   Directorship (director → organization) → relation CONTROLS, role "director"
+ *   UnknownLink, Representation, Associate, Family → relation ASSOCIATED_WITH, its role saying which
  *   Sanction (entity)                → designation (authority, program, provisions, startDate/listingDate, endDate)
  *   Address                          → the `address` text of the entities whose addressEntity points at it
- * Other schemas are skipped.
+ * Other schemas are skipped. Where each property goes is the table in ./ftmSchema.ts (FTM_MAPPING);
+ * every other property is reported as skipped or unknown, by name (ftmPropertyReport).
  */
-import { isValidCountryCode, isValidImo, isValidMmsi, normalizeImo } from '../domain/identifiers';
-import { isIsoDate } from '../domain/dates';
-import { Authority, ConfidenceTier, DatePrecision, SourceKind } from '../domain/enums';
-import { Fact, FactProblem, FactType, ftmKey, Provenance, validateFact } from '../domain/facts';
+import { isValidImo, isValidMmsi, normalizeImo } from '../domain/identifiers';
+import { Authority, ConfidenceTier, DesignationStatus, SourceKind } from '../domain/enums';
+import { all, clip, country, earliest, first, FtmEntity, ftmDate, parseFtmEntity } from './ftmValues';
 
-export interface FtmEntity {
-  id: string;
-  schema: string;
-  properties: Record<string, string[]>;
-  datasets: string[];
-  referents: string[];
-}
+export { ftmDate, parseFtmEntity };
+export type { FtmEntity };
+import { FACT_PHASE, Fact, FactProblem, FactType, ftmKey, Provenance, validateFact } from '../domain/facts';
+import { classifyProperties } from './ftmMapping';
+import {
+  pastFlagsMappable,
+  RELATION_SCHEMAS,
+  relationField,
+  relationRecord,
+  vesselExtras,
+  vesselTonnage,
+} from './ftmLinks';
 
 export interface FtmAddress {
   full: string;
@@ -54,93 +62,40 @@ const ENTITY_SCHEMAS: Record<string, FactType> = {
   Person: 'person',
   Ownership: 'relation',
   Directorship: 'relation',
+  UnknownLink: 'relation',
+  Representation: 'relation',
+  Associate: 'relation',
+  Family: 'relation',
   Sanction: 'designation',
 };
 
-/** What one FtM line becomes. */
-export type FtmMapped = { fact: Fact } | { skipped: string } | { address: FtmAddress };
+/**
+ * What one FtM line becomes: its fact, plus the facts it implies (a vessel's identity claims and
+ * owner/operator relations), or an address, or nothing (a schema Collier does not map).
+ */
+export type FtmMapped = { fact: Fact; extra: Fact[] } | { skipped: string } | { address: FtmAddress };
 
-/** Parses a line into an FtM entity (shape only). Throws FactProblem. */
-export function parseFtmEntity(text: string): FtmEntity {
-  let v: unknown;
-  try {
-    v = JSON.parse(text);
-  } catch (error) {
-    throw new FactProblem('', `not valid JSON (${(error as Error).message})`);
-  }
-  if (typeof v !== 'object' || v == null || Array.isArray(v))
-    throw new FactProblem('', 'each line must be one FtM entity object');
-  const o = v as Record<string, unknown>;
-  if (typeof o.id !== 'string' || o.id.trim() === '') throw new FactProblem('id', 'an FtM entity needs its id');
-  if (typeof o.schema !== 'string' || o.schema === '')
-    throw new FactProblem('schema', 'an FtM entity needs its schema');
-  const props = o.properties ?? {};
-  if (typeof props !== 'object' || props == null || Array.isArray(props))
-    throw new FactProblem('properties', 'must be an object of value lists');
-  const properties: Record<string, string[]> = {};
-  for (const [k, list] of Object.entries(props as Record<string, unknown>)) {
-    const values = Array.isArray(list) ? list : [list];
-    properties[k] = values
-      .filter((x): x is string | number => typeof x === 'string' || typeof x === 'number')
-      .map((x) => String(x).trim())
-      .filter(Boolean);
-  }
-  const strings = (x: unknown) => (Array.isArray(x) ? x.filter((s): s is string => typeof s === 'string') : []);
-  return {
-    id: o.id.trim(),
-    schema: o.schema,
-    properties,
-    datasets: strings(o.datasets),
-    referents: strings(o.referents),
-  };
-}
-
-/** The phase (domain/facts FACT_PHASE) a schema maps into; -1 for Address (read first), null for skipped schemas. */
-export function ftmPhase(schema: string): number | null {
-  if (schema === 'Address') return -1;
+/**
+ * The phases (domain/facts FACT_PHASE) a schema's facts are written in; [-1] for Address (read
+ * first), null for skipped schemas. A vessel writes itself (1), then its claims and relations (2).
+ */
+export function ftmPhases(schema: string): number[] | null {
+  if (schema === 'Address') return [-1];
   const type = ENTITY_SCHEMAS[schema];
   if (!type) return null;
-  return type === 'relation' || type === 'designation' ? 2 : 1;
+  if (schema === 'Vessel') return [FACT_PHASE.vessel, FACT_PHASE.identityClaim];
+  return [FACT_PHASE[type]];
 }
 
-const first = (e: FtmEntity, ...names: string[]): string | undefined => {
-  for (const n of names) {
-    const v = e.properties[n]?.[0];
-    if (v) return v;
-  }
-  return undefined;
-};
-const all = (e: FtmEntity, ...names: string[]): string[] => names.flatMap((n) => e.properties[n] ?? []);
-
-/** The first value that is an ISO country (FtM writes codes in lower case; it also has codes like "suhh" that are not ISO). */
-function country(e: FtmEntity, ...names: string[]): string | undefined {
-  return all(e, ...names)
-    .find((c) => isValidCountryCode(c))
-    ?.toUpperCase();
-}
-
-/** An FtM date ("2017", "2017-10", "2017-10-03", or a timestamp) → a Collier date range. */
-export function ftmDate(
-  value: string | undefined,
-  text?: string,
-): { from: string; to: string; precision: DatePrecision; text: string | null } | undefined {
-  if (!value) return undefined;
-  const v = value.slice(0, 10);
-  if (/^\d{4}$/.test(v))
-    return { from: `${v}-01-01`, to: `${v}-12-31`, precision: DatePrecision.YEAR, text: text ?? v };
-  if (/^\d{4}-\d{2}$/.test(v)) {
-    const [y, m] = v.split('-').map(Number);
-    const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-    const from = `${v}-01`;
-    if (!isIsoDate(from)) return undefined;
-    return { from, to: `${v}-${String(last).padStart(2, '0')}`, precision: DatePrecision.MONTH, text: text ?? v };
-  }
-  if (isIsoDate(v)) return { from: v, to: v, precision: DatePrecision.DAY, text: text ?? null };
-  return undefined;
-}
-
-function earliest(values: string[]): string | undefined {
-  return [...values].filter((v) => ftmDate(v)).sort()[0];
+/**
+ * The properties of an entity Collier does not keep, by name: `skipped` ones the FtM schema defines
+ * (Collier has no place for them, or, for a vessel's past flags, no date orders them against its
+ * current flag), `unknown` ones the schema does not define.
+ */
+export function ftmPropertyReport(e: FtmEntity): { skipped: string[]; unknown: string[] } {
+  const r = classifyProperties(e.schema, e.properties);
+  if (e.schema === 'Vessel' && e.properties.pastFlags?.length && !pastFlagsMappable(e)) r.skipped.push('pastFlags');
+  return r;
 }
 
 /** Which Collier authority a Sanction's authority and programme text name. */
@@ -164,14 +119,15 @@ export function ftmAuthority(e: FtmEntity): Authority {
   return Authority.OTHER;
 }
 
-function sourcesOf(e: FtmEntity, o: FtmOptions): Record<string, unknown>[] {
+export function sourcesOf(e: FtmEntity, o: FtmOptions): Record<string, unknown>[] {
   const sources: Record<string, unknown>[] = e.datasets.slice(0, 10).map((d) => ({
     url: `https://www.opensanctions.org/datasets/${encodeURIComponent(d)}/`,
     publisher: `OpenSanctions dataset ${d}`,
     kind: o.sourceKind,
     tier: o.tier,
   }));
-  for (const url of all(e, 'sourceUrl').slice(0, 5)) {
+  // At most 50 sources a fact: 10 datasets and 40 addresses.
+  for (const url of all(e, 'sourceUrl').slice(0, 40)) {
     if (!/^https?:\/\/\S+$/i.test(url)) continue;
     let host = url;
     try {
@@ -184,12 +140,10 @@ function sourcesOf(e: FtmEntity, o: FtmOptions): Record<string, unknown>[] {
   return sources;
 }
 
-const clip = (s: string | undefined, n: number) => (s == null ? undefined : s.length > n ? `${s.slice(0, n - 1)}…` : s);
-
 function names(e: FtmEntity): { name: string | undefined; others: string[] } {
   const ns = all(e, 'name');
   const name = ns[0];
-  const others = [...new Set([...ns.slice(1), ...all(e, 'alias', 'previousName')])]
+  const others = [...new Set([...ns.slice(1), ...all(e, 'alias', 'weakAlias', 'previousName')])]
     .filter((n) => n !== name)
     .map((n) => clip(n, 300)!);
   return { name: clip(name, 300), others: others.slice(0, 100) };
@@ -208,7 +162,8 @@ const FIELD_FROM: Record<string, Record<string, string>> = {
   },
   company: { imoCompanyNumber: 'imoNumber', country: 'jurisdiction', name: 'name', sources: 'datasets' },
   person: { country: 'nationality', name: 'name', sources: 'datasets' },
-  relation: { from: 'owner', to: 'asset', period: 'startDate', sources: 'datasets' },
+  identityClaim: { sources: 'datasets' },
+  relation: { sources: 'datasets' },
   designation: { target: 'entity', date: 'startDate', sources: 'datasets' },
 };
 
@@ -229,10 +184,12 @@ export function mapFtmEntity(e: FtmEntity, addresses: ReadonlyMap<string, FtmAdd
   if (sources.length === 0)
     throw new FactProblem('datasets', 'an FtM entity needs at least one dataset or sourceUrl to cite');
   const key = ftmKey(e.id);
-  const provenance: Provenance = { ftmIds: [e.id, ...e.referents].slice(0, 50), datasets: e.datasets };
   const notes = clip([...all(e, 'summary', 'description', 'notes')].join(' '), 5000) || undefined;
+  const program = all(e, 'program').join('; ');
+  const note = clip([notes, program && `program: ${program}`].filter(Boolean).join(' — '), 2000) || undefined;
   let record: Record<string, unknown>;
   let externalId: string | undefined;
+  let extras: { type: FactType; prop: string; record: Record<string, unknown> }[] = [];
 
   switch (e.schema) {
     case 'Vessel': {
@@ -240,6 +197,8 @@ export function mapFtmEntity(e: FtmEntity, addresses: ReadonlyMap<string, FtmAdd
       const imos = all(e, 'imoNumber');
       const mmsis = all(e, 'mmsi');
       const buildDate = first(e, 'buildDate');
+      const tonnage = vesselTonnage(e);
+      if (tonnage.bad) throw new FactProblem(tonnage.bad, 'must be a number of tonnes');
       record = {
         name: n.name,
         otherNames: n.others,
@@ -250,8 +209,12 @@ export function mapFtmEntity(e: FtmEntity, addresses: ReadonlyMap<string, FtmAdd
         buildYear: buildDate && /^\d{4}/.test(buildDate) ? Number(buildDate.slice(0, 4)) : undefined,
         flag: country(e, 'flag'),
         description: notes,
+        grossTonnage: tonnage.grossTonnage,
+        deadweight: tonnage.deadweight,
+        evidenceNote: program ? clip(`program: ${program}`, 2000) : undefined,
       };
       externalId = `vessel:ftm-${key}`;
+      extras = vesselExtras(e);
       break;
     }
     case 'Company':
@@ -271,43 +234,14 @@ export function mapFtmEntity(e: FtmEntity, addresses: ReadonlyMap<string, FtmAdd
           : country(e, 'jurisdiction', 'country', 'mainCountry'),
         address: clip(first(e, 'address'), 1000) ?? addressEntity?.full,
         role: clip(first(e, 'position', 'sector'), 1000),
+        evidenceNote: note,
       };
       if (!person) {
-        const imo = first(e, 'imoNumber');
-        record.imoCompanyNumber = imo;
+        record.imoCompanyNumber = first(e, 'imoNumber');
         record.registrationNumber = clip(first(e, 'registrationNumber'), 100);
-        if (record.country == null && addressEntity?.country) record.country = addressEntity.country;
-      } else if (record.country == null && addressEntity?.country) {
-        record.country = addressEntity.country;
       }
+      if (record.country == null && addressEntity?.country) record.country = addressEntity.country;
       externalId = `${person ? 'person' : 'company'}:ftm-${key}`;
-      break;
-    }
-    case 'Ownership': {
-      const owner = first(e, 'owner');
-      const asset = first(e, 'asset');
-      const pct = first(e, 'percentage');
-      record = {
-        id: `rel:ftm-${key}`,
-        relation: 'OWNS',
-        from: owner ? `ftm:${owner}` : undefined,
-        to: asset ? `ftm:${asset}` : undefined,
-        role: clip(first(e, 'role', 'ownershipType') ?? (pct ? `owner (${pct}%)` : 'owner'), 300),
-        period: period(e),
-      };
-      break;
-    }
-    case 'Directorship': {
-      const director = first(e, 'director');
-      const org = first(e, 'organization');
-      record = {
-        id: `rel:ftm-${key}`,
-        relation: 'CONTROLS',
-        from: director ? `ftm:${director}` : undefined,
-        to: org ? `ftm:${org}` : undefined,
-        role: clip(first(e, 'role') ?? 'director', 300),
-        period: period(e),
-      };
       break;
     }
     case 'Sanction': {
@@ -315,20 +249,19 @@ export function mapFtmEntity(e: FtmEntity, addresses: ReadonlyMap<string, FtmAdd
       const end = earliest(all(e, 'endDate'));
       const start = earliest(all(e, 'startDate', 'listingDate', 'date'));
       const authorityText = all(e, 'authority').join('; ');
-      const programText = all(e, 'program').join('; ');
       record = {
         id: `designation:ftm-${key}`,
         target: target ? `ftm:${target}` : undefined,
         authority: ftmAuthority(e),
-        measure: clip(first(e, 'provisions') ?? (programText || 'sanction'), 1000),
-        status: end && end.slice(0, 10) <= o.today ? 'LIFTED' : 'IN_FORCE',
+        measure: clip(first(e, 'provisions') ?? (program || 'sanction'), 1000),
+        status: designationStatus(first(e, 'status')) ?? (end && end.slice(0, 10) <= o.today ? 'LIFTED' : 'IN_FORCE'),
         date: ftmDate(start),
-        reference: clip(first(e, 'unscId', 'authorityId', 'programId') ?? (programText || undefined), 1000),
+        reference: clip(first(e, 'unscId', 'authorityId', 'programId') ?? (program || undefined), 1000),
         evidenceNote:
           clip(
             [
               authorityText && `authority: ${authorityText}`,
-              programText && `program: ${programText}`,
+              program && `program: ${program}`,
               first(e, 'reason') && `reason: ${first(e, 'reason')}`,
             ]
               .filter(Boolean)
@@ -339,42 +272,40 @@ export function mapFtmEntity(e: FtmEntity, addresses: ReadonlyMap<string, FtmAdd
       break;
     }
     default:
-      return { skipped: `schema ${e.schema} is not mapped` };
+      if (!RELATION_SCHEMAS[e.schema]) return { skipped: `schema ${e.schema} is not mapped` };
+      record = { ...relationRecord(e), evidenceNote: notes ? clip(notes, 2000) : undefined };
+      break;
   }
-  record.sources = sources;
-  let fact: Fact;
-  try {
-    fact = validateFact(type, record);
-  } catch (error) {
-    if (error instanceof FactProblem) {
-      const root = error.field.split(/[.[]/)[0];
-      const from = FIELD_FROM[type]?.[root];
-      const field =
-        type === 'relation' && e.schema === 'Directorship'
-          ? ({ from: 'director', to: 'organization' }[root] ?? from)
-          : from;
-      throw new FactProblem(field ?? error.field, error.problem);
-    }
-    throw error;
-  }
-  if (fact.type === 'source') return { fact };
-  fact.mode = 'fill';
-  fact.provenance = provenance;
+  const provenance: Provenance = { ftmIds: [e.id, ...e.referents].slice(0, 50), datasets: e.datasets };
+  const fact = checked(e, type, { ...record, sources }, undefined);
   if (externalId && (fact.type === 'vessel' || fact.type === 'company' || fact.type === 'person'))
     fact.externalId = externalId;
-  return { fact };
+  const extra = extras.map((x) => checked(e, x.type, { ...x.record, sources }, x.prop));
+  for (const f of [fact, ...extra]) {
+    if (!('evidence' in f)) continue;
+    f.mode = 'fill';
+    f.provenance = provenance;
+  }
+  return { fact, extra };
 }
 
-function period(e: FtmEntity) {
-  const start = ftmDate(earliest(all(e, 'startDate', 'date')));
-  const end = ftmDate(earliest(all(e, 'endDate')));
-  if (!start && !end) return undefined;
-  return {
-    from: start?.from ?? null,
-    to: end?.to ?? null,
-    precision: DatePrecision.OPEN,
-    text: [start && `from ${first(e, 'startDate', 'date')}`, end && `until ${first(e, 'endDate')}`]
-      .filter(Boolean)
-      .join(' '),
-  };
+/** A Sanction's `status` when it names one of Collier's (a Collier FtM export writes them), else undefined. */
+function designationStatus(text: string | undefined): string | undefined {
+  const up = text
+    ?.trim()
+    .toUpperCase()
+    .replace(/[\s-]+/g, '_');
+  return up && (Object.values(DesignationStatus) as string[]).includes(up) ? up : undefined;
+}
+
+/** Validates a mapped record; a problem names the FtM property it came from. */
+function checked(e: FtmEntity, type: FactType, record: Record<string, unknown>, prop: string | undefined): Fact {
+  try {
+    return validateFact(type, record);
+  } catch (error) {
+    if (!(error instanceof FactProblem)) throw error;
+    const root = error.field.split(/[.[]/)[0];
+    const field = prop ?? relationField(e.schema, root) ?? FIELD_FROM[type]?.[root];
+    throw new FactProblem(field ?? error.field, error.problem);
+  }
 }

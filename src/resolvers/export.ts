@@ -3,6 +3,8 @@ import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { ExportArgs } from '../schema/export';
 import { MAX_NEIGHBORHOOD_DEPTH, MAX_NEIGHBORHOOD_LIMIT, neighborhood } from '../db/neighborhood';
 import { renderExport } from '../render/renderExport';
+import { ExportFormat } from '../domain/subgraphExport';
+import { exportNodes } from '../db/exportFile';
 import { Context } from './context';
 import { badInput } from './errors';
 import { entityIdArg, intArg, notFoundIds, walkFilterArgs } from './analysisArgs';
@@ -13,7 +15,7 @@ export const MAX_EXPORT_IDS = 100;
 export class ExportResolver {
   @Query(() => String, {
     description:
-      'The neighbourhood of the given entities as a file to open in Gephi, yEd, i2 or a spreadsheet (GRAPHML, GEXF or CSV), every node and edge with its confidence and sources.',
+      'The neighbourhood of the given entities as a file to open in Gephi, yEd, i2 or a spreadsheet (GRAPHML, GEXF or CSV), every node and edge with its confidence and sources; or its facts to import elsewhere (JSONL, FTM).',
   })
   async exportSubgraph(@Args(() => ExportArgs) args: ExportArgs, @Ctx() ctx: Context): Promise<string> {
     if (args.ids.length === 0) throw badInput('ids', 'must name at least one entity');
@@ -26,6 +28,15 @@ export class ExportResolver {
     const g = await neighborhood(ctx.db, { ids, depth, limit, ...walkFilterArgs(args) }, ctx.counter);
     if (g.missing.length > 0) throw notFoundIds(g.missing);
     if (g.truncated) ctx.logger.info({ ids: ids.length, depth, limit }, 'export cut short by its limit');
+    if (args.format === ExportFormat.JSONL || args.format === ExportFormat.FTM) {
+      const facts = await exportNodes(
+        ctx.db,
+        args.format === ExportFormat.JSONL ? 'jsonl' : 'ftm',
+        g.nodes.map((n) => n.id),
+        ctx.counter,
+      );
+      return facts.lines.map((l) => `${l}\n`).join('');
+    }
     // Rendered on the export thread: a large file written here would hold every other request.
     return renderExport(
       {

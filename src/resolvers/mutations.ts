@@ -252,8 +252,11 @@ export class MutationResolver {
       { runId: report.runId, created: report.created, updated: report.updated, rejected: report.rejected },
       'import',
     );
+    const skipped = (props: Record<string, number>, definedBySchema: boolean) =>
+      Object.entries(props).map(([property, count]) => ({ property, count, definedBySchema }));
     return {
       ...report,
+      skippedProperties: [...skipped(report.skippedProperties, true), ...skipped(report.unknownProperties, false)],
       nodesCreated: report.stats.nodesCreated,
       relationshipsCreated: report.stats.relationshipsCreated,
     };

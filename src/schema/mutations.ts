@@ -620,6 +620,21 @@ export class ImportRejection {
   reason!: string;
 }
 
+@ObjectType({ description: 'A property of FtM entities that an import did not keep, and how many entities had it.' })
+export class SkippedFtmProperty {
+  @Field(() => String, { description: 'Schema and property, e.g. "Vessel.registrationPort".' })
+  property!: string;
+
+  @Field(() => Int, { description: 'Entities of the payload that had it.' })
+  count!: number;
+
+  @Field(() => Boolean, {
+    description:
+      'True: the FtM schema defines it and Collier has no place for it; false: the schema does not define it at all.',
+  })
+  definedBySchema!: boolean;
+}
+
 @ObjectType({ description: 'What an import did: one count per line of the payload.' })
 export class ImportReport {
   @Field(() => ID, { description: 'Id of this import run; its audit entries carry it as runId.' })
@@ -656,6 +671,12 @@ export class ImportReport {
     description: 'Each refused line and why (the first 1000; `rejected` counts them all).',
   })
   rejections!: ImportRejection[];
+
+  @Field(() => [SkippedFtmProperty], {
+    description:
+      'FtM only: the properties of the schemata Collier reads that it did not keep, by name (never dropped silently); empty for JSON Lines.',
+  })
+  skippedProperties!: SkippedFtmProperty[];
 
   @Field(() => Int, {
     description:

@@ -93,7 +93,7 @@ describe('FollowTheMoney entities (test/fixtures/ftm-sample.jsonl)', () => {
         id: 'rel:ftm-test-ftm-ownership-1',
         relation: 'OWNS',
         from: { by: 'ftm', value: 'test-ftm-company-1', labels: ['Company', 'Person'] },
-        to: { by: 'ftm', value: 'test-ftm-vessel-echo', labels: ['Vessel', 'Company'] },
+        to: { by: 'ftm', value: 'test-ftm-vessel-echo', labels: ['Vessel', 'Company', 'Person'] },
         role: 'registered owner',
         period: { from: '2019-05-01', to: null, precision: 'OPEN' },
       },
