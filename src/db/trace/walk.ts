@@ -112,6 +112,47 @@ const walked = <L>(p: Partial<L>, truncated: boolean): WalkedRoute<L> => ({
   truncated,
 });
 
+/**
+ * The legs a round fetches: the walk run ahead on a copy of the queue, growing the routes whose last
+ * leg is known with what is known, and collecting the unknown last legs it meets, in the order the
+ * real walk would pop them, until `batch` legs, the answers wanted, the floor or `maxLookahead` routes
+ * popped. The top of the queue comes first, so the round always fetches what the walk needs now;
+ * the rest is a forecast (fetching a leg the walk will not need costs time, never exactness).
+ */
+function foresee<L>(
+  heap: Heap<Partial<L>>,
+  known: Map<string, Continuation<L>[]>,
+  o: WalkOptions<L>,
+  batch: number,
+  answered: number,
+  accept: (r: WalkedRoute<L>) => boolean,
+  maxLookahead = 100_000,
+): string[] {
+  const ahead = heap.clone();
+  const want = new Set<string>();
+  let answers = answered;
+  let popped = 0;
+  while (ahead.length > 0 && want.size < batch && answers < o.limit && popped < maxLookahead) {
+    const p = ahead.pop()!;
+    popped++;
+    if (o.minScore != null && p.score < o.minScore) break;
+    const last = p.legIds[p.legIds.length - 1];
+    const list = known.get(last);
+    if (!list) {
+      want.add(last);
+      continue;
+    }
+    const onRoute = new Set(p.legIds);
+    const next = list.filter((c) => !onRoute.has(c.legId));
+    if (next.length === 0 || p.legIds.length >= o.maxHops) {
+      if (accept(walked(p, next.length > 0))) answers++;
+      continue;
+    }
+    for (const c of next) ahead.push(grow(p, c));
+  }
+  return [...want];
+}
+
 /** Exact best-first top-`limit` (see the file comment). */
 export async function bestFirst<L>(provider: ContinuationProvider<L>, o: WalkOptions<L>): Promise<WalkResult<L>> {
   const batch = o.batch ?? 256;
@@ -133,16 +174,9 @@ export async function bestFirst<L>(provider: ContinuationProvider<L>, o: WalkOpt
         capped = true;
         break;
       }
-      // One round: the last legs of the best pending routes whose continuations are not known yet.
-      const taken: Partial<L>[] = [];
-      const want = new Set<string>();
-      while (heap.length > 0 && want.size < batch) {
-        const p = heap.pop()!;
-        taken.push(p);
-        const l = p.legIds[p.legIds.length - 1];
-        if (!known.has(l)) want.add(l);
-      }
-      for (const p of taken) heap.push(p);
+      // One round: the legs the walk will ask for next, foreseen by running it ahead on a copy of the
+      // queue with what is known (see `foresee`), so that a round fetches a whole hop, not a slice of it.
+      const want = foresee(heap, known, o, batch, routes.length, accept);
       const found = await provider.expand([...want]);
       for (const l of want) known.set(l, found.get(l) ?? []);
       rounds++;
