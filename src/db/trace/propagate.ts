@@ -165,7 +165,7 @@ export async function propagate<L>(
   }
   if (capped) return { places, cyclic: false, rounds, capped };
   // 2. propagate, hop by hop, in memory
-  const group = groupsOf(known as Map<string, Continuation<unknown>[]>);
+  const group = groupsOf(known);
   const keyOf = (legId: string, minLeg: number, visited: string[]) =>
     visited.length > 0 ? `${legId}|${minLeg}|${visited.join(',')}` : `${legId}|${minLeg}`;
   const add = (layer: Map<string, State>, s: Omit<State, 'children'>): string => {
