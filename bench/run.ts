@@ -1,6 +1,7 @@
 /**
- * `npm run bench [-- --size S|M|L] [--duration <s>] [--samples <n>] [--no-profile] [--load-only]`
+ * `npm run bench [-- --size S|M|L] [--duration <s>] [--samples <n>] [--raw-samples <n>] [--no-profile] [--load-only]`
  * [--only <name part,…>] [--loader bulk|unwind] [--keep-csv] (BENCH_BOLT_PORT overrides the Bolt port 7704)
+ * (`--only recordLeg`: the recordLeg writes at the busiest port against a quiet one, bench/recordLeg.ts)
  *
  * Starts its own Neo4j (Bolt 7704, data folder .data/bench-<size>; never the demo database), loads the
  * synthetic world of that size if the folder does not hold it yet (size L, or `--loader bulk`: offline,
@@ -32,6 +33,8 @@ import { DEFAULT_SEED, isSizeName, SizeName } from '../seed/synthetic/spec';
 import { Anchors, NESTED_QUERY, nestedSummaryFromGraphql, operations } from './ops';
 import { PEER_NESTED_QUERY } from './serve';
 import { ProfilingDatabase, StatementProfile } from './profile';
+import { BENCH_WRITER_KEY_NAME, measureRecordLeg } from './recordLeg';
+import { randomBytes } from 'node:crypto';
 
 const BOLT_PORT = Number(process.env.BENCH_BOLT_PORT ?? 7704);
 const HTTP_PORTS = { collier: 4204, nobatch: 4205, peer: 4206, replica: 4207 };
@@ -46,6 +49,8 @@ interface Args {
   size: SizeName;
   duration: number;
   samples: number;
+  /** Samples of the raw (hand-written Cypher) baselines (`--raw-samples`, default `samples`; the exhaustive trace walks take minutes at M). */
+  rawSamples: number | null;
   profile: boolean;
   loadOnly: boolean;
   keepCsv: boolean;
@@ -65,6 +70,7 @@ function parseArgs(argv: string[]): Args {
     size,
     duration: Number(get('duration') ?? (size === 'S' ? 5 : 8)),
     samples: Number(get('samples') ?? (size === 'S' ? 40 : 25)),
+    rawSamples: get('raw-samples') != null ? Number(get('raw-samples')) : null,
     profile: !argv.includes('--no-profile'),
     loadOnly: argv.includes('--load-only'),
     keepCsv: argv.includes('--keep-csv'),
@@ -412,6 +418,9 @@ async function main(): Promise<void> {
     results.anchors = anchors;
 
     /* Services */
+    // an editor key for this run only, for the recordLeg measurement
+    const writerKey = randomBytes(24).toString('hex');
+    process.env.BENCH_API_KEYS = `editor:${BENCH_WRITER_KEY_NAME}:${writerKey}`;
     const collier = await startService('collier', HTTP_PORTS.collier, local.uri);
     children.push(collier);
     const nobatch = await startService('collier-nobatch', HTTP_PORTS.nobatch, local.uri);
@@ -435,7 +444,7 @@ async function main(): Promise<void> {
         // Warm up both paths (plans cached, pages in memory).
         for (let i = 0; i < 2; i++) {
           await gql(collier.url, op.query, op.variables);
-          if (op.raw) await op.raw(driver);
+          if (op.raw && i < Math.min(2, args.rawSamples ?? 2)) await op.raw(driver);
         }
         const answer = await gql(collier.url, op.query, op.variables);
         if (answer.errors) throw new Error(`GraphQL errors: ${JSON.stringify(answer.errors).slice(0, 400)}`);
@@ -452,7 +461,7 @@ async function main(): Promise<void> {
         const slow = probe.mean > 1500;
         const samples = slow ? Math.min(args.samples, 6) : args.samples;
         r.graphql = await timeSequential(samples, () => gql(collier.url, op.query, op.variables));
-        if (op.raw) r.raw = await timeSequential(samples, () => op.raw!(driver));
+        if (op.raw) r.raw = await timeSequential(args.rawSamples ?? samples, () => op.raw!(driver));
         r.ratioP50 = ratio(r.graphql.p50, r.raw?.p50);
         r.ratioP95 = ratio(r.graphql.p95, r.raw?.p95);
         r.throughput = [];
@@ -482,6 +491,24 @@ async function main(): Promise<void> {
       }
     }
     results.operations = opResults;
+
+    /* recordLeg at the busiest port against a quiet one (issue 13 target: p50 within 3×) */
+    if (!args.only || args.only.some((o) => 'recordLeg'.includes(o))) {
+      log('measuring recordLeg at the busiest port and at a quiet one');
+      try {
+        const writes = await measureRecordLeg(collier.url, writerKey, driver, db, anchors.vesselId, args.samples);
+        results.recordLeg = writes;
+        log('recordLeg', writes as unknown as Record<string, unknown>);
+        if (writes.nextLinksAfter !== writes.nextLinksBefore)
+          log('WARNING: the NEXT links after the recordLeg writes differ from before', {
+            before: writes.nextLinksBefore,
+            after: writes.nextLinksAfter,
+          });
+      } catch (error) {
+        results.recordLeg = { error: (error as Error).message };
+        log('failed recordLeg', { error: (error as Error).message });
+      }
+    }
 
     /* Statements per request against result size */
     const growth: Record<string, unknown>[] = [];

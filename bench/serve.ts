@@ -54,6 +54,8 @@ async function main(): Promise<void> {
     NEO4J_URI: uri,
     PORT: portText,
     NEO4J_QUERY_TIMEOUT_MS: '120000',
+    // the bench's own editor key (bench/recordLeg.ts), set by bench/run.ts for this run only
+    COLLIER_API_KEYS: process.env.BENCH_API_KEYS ?? '',
   });
   const driver = createDriver(uri, 'neo4j', '', 5000);
   let server: http.Server;

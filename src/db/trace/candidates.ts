@@ -88,21 +88,31 @@ interface PortCall {
 }
 
 /**
- * Per real port, the union of the given ranges, and the wide calls (one index range read each per port
- * and round). Placeholder ports ("a port in X, not named") are no meeting place.
+ * Per real port, the given ranges merged where they overlap (each a range read of the index: a call
+ * is read once per round however many legs' ranges hold it, and a hub's quiet months between two
+ * arrivals are not read), and the wide calls. Placeholder ports ("a port in X, not named") are no
+ * meeting place.
  */
 function portRanges(ranges: { port: LegBrief['ports'][number]; from: string; to: string }[]) {
-  const byPort = new Map<string, { from: string; to: string }>();
+  const byPort = new Map<string, { from: string; to: string }[]>();
   for (const { port, ...r } of ranges) {
     if (port.kind === PLACEHOLDER) continue;
-    const u = byPort.get(port.id);
-    byPort.set(port.id, u ? { from: u.from < r.from ? u.from : r.from, to: u.to > r.to ? u.to : r.to } : r);
+    const list = byPort.get(port.id);
+    if (list) list.push(r);
+    else byPort.set(port.id, [r]);
   }
   const wide = neoDate(WIDE_SEEK_DAY);
-  return [...byPort.entries()].flatMap(([id, r]) => [
-    { id, lo: neoDate(r.from), hi: neoDate(r.to) },
-    { id, lo: wide, hi: wide },
-  ]);
+  return [...byPort.entries()].flatMap(([id, list]) => {
+    list.sort((x, y) => (x.from < y.from ? -1 : x.from > y.from ? 1 : 0));
+    const merged: { from: string; to: string }[] = [];
+    for (const r of list) {
+      const last = merged[merged.length - 1];
+      if (last && r.from <= last.to) {
+        if (r.to > last.to) last.to = r.to;
+      } else merged.push({ ...r });
+    }
+    return [...merged.map((r) => ({ id, lo: neoDate(r.from), hi: neoDate(r.to) })), { id, lo: wide, hi: wide }];
+  });
 }
 
 const inRange = (c: PortCall, r: { from: string; to: string }) =>

@@ -27,7 +27,13 @@ import {
 } from './records';
 import { START } from './statements';
 import { rankRoutes } from './rank';
-import { summarizeRoute } from './shape';
+import { finalPlace, summarizeRoute } from './shape';
+import { MassLeg, propagate } from './propagate';
+import { roundConfidence } from '../../domain/routeConfidence';
+
+/** The most legs one round of a ranked walk reads (its look-ahead fills it with a whole hop). */
+const ROUND_LEGS = 5000;
+const MAX_INT = 2 ** 31 - 1;
 
 export * from './records';
 export { rankRoutes } from './rank';
@@ -84,19 +90,10 @@ async function begin(db: Database, q: TraceQuery, counter?: StatementCounter) {
   return { anchor: toRecord('Port', rows[0].anchor), candidates, starts, accept, shaped };
 }
 
-/**
- * Runs a trace. Ranked (`q.best`): the exact best `limit` routes, best-first; otherwise every route
- * (up to PATH_CAP), in rank order. Null when the place matches no port. Statements: one to start,
- * then one per round of the walk (two walking backwards: the predecessors, then their weights).
- */
-export async function trace(
-  db: Database,
-  q: TraceQuery,
-  counter?: StatementCounter,
-  cap = PATH_CAP,
-): Promise<TraceResult | null> {
-  const b = await begin(db, q, counter);
-  if (!b) return null;
+type Begun = NonNullable<Awaited<ReturnType<typeof begin>>>;
+
+/** The walk of a trace from where it starts: ranked (best-first) or every route (enumerated, up to `cap`). */
+async function walkFrom(b: Begun, q: TraceQuery, cap: number): Promise<TraceResult> {
   const provider = b.candidates.provider(q.direction);
   const result = q.best
     ? await bestFirst(provider, {
@@ -105,9 +102,8 @@ export async function trace(
         limit: q.best.limit,
         minScore: q.best.minConfidence,
         accept: b.accept,
-        // every leg the best pending routes end at, up to this many, in one statement: in practice a
-        // round per hop (docs/trace-engine.md)
-        batch: Math.max(1000, 4 * q.best.limit),
+        // the most legs a round reads; the walk's look-ahead fills it with a whole hop (docs/trace-engine.md)
+        batch: ROUND_LEGS,
       })
     : await enumerateAll(provider, { starts: b.starts, maxHops: q.maxHops, accept: b.accept, cap });
   return {
@@ -120,9 +116,28 @@ export async function trace(
 }
 
 /**
- * Where the cargo from a place went, summed up per final country or port: every route (up to
- * DESTINATION_ROUTE_CAP), grouped by domain/destinations.ts, each group with its share of the summed route
- * confidence (`likelihood`: 300 faint routes to one port add up) and its best `perGroup` routes.
+ * Runs a trace. Ranked (`q.best`): the exact best `limit` routes, best-first; otherwise every route
+ * (up to PATH_CAP), in rank order. Null when the place matches no port. Statements: one to start,
+ * then one per round of the walk (two walking backwards: the predecessors, then their weights).
+ */
+export async function trace(
+  db: Database,
+  q: TraceQuery,
+  counter?: StatementCounter,
+  cap = PATH_CAP,
+): Promise<TraceResult | null> {
+  const b = await begin(db, q, counter);
+  return b ? walkFrom(b, q, cap) : null;
+}
+
+type Destinations = { groups: DestinationGroupRecord[]; capped: boolean; legViews: LegView[] };
+
+/**
+ * Where the cargo from a place went, summed up per final country or port by propagation of mass over
+ * the same walk (propagate.ts: every route counted, none enumerated, no cap), each group with its share
+ * of the summed route confidence (`likelihood`: 300 faint routes to one port add up) and its best
+ * `perGroup` routes (one best-first walk with a quota per group). When the links reached form a cycle
+ * (vague dates), the routes are enumerated instead (up to DESTINATION_ROUTE_CAP).
  */
 export async function traceDestinations(
   db: Database,
@@ -130,9 +145,80 @@ export async function traceDestinations(
   groupBy: 'COUNTRY' | 'PORT',
   perGroup: number,
   counter?: StatementCounter,
-): Promise<{ groups: DestinationGroupRecord[]; capped: boolean; legViews: LegView[] } | null> {
-  const all = await trace(db, { ...q, best: undefined }, counter, DESTINATION_ROUTE_CAP);
-  if (!all) return null;
+): Promise<Destinations | null> {
+  const b = await begin(db, { ...q, best: undefined }, counter);
+  if (!b) return null;
+  const brief = (id: string) => b.candidates.briefs.get(id)!;
+  const placeOf = (id: string) => {
+    const f = finalPlace(brief(id));
+    return f == null ? null : groupBy === 'COUNTRY' ? f.countryCode : f.portId;
+  };
+  const mass = await propagate(b.candidates.provider('FORWARD'), {
+    starts: b.starts,
+    maxHops: q.maxHops,
+    leg: (id): MassLeg => {
+      const l = brief(id);
+      const tonnage = l.tonnageMin != null || l.tonnageMax != null;
+      return {
+        place: placeOf(id),
+        vesselId: l.vesselId || null,
+        firstDay: l.departureFrom ?? null,
+        lastDay: l.arrivalTo ?? null,
+        tonnage: tonnage ? { low: l.tonnageMin ?? l.tonnageMax, high: l.tonnageMax ?? l.tonnageMin } : null,
+      };
+    },
+  });
+  if (mass.cyclic)
+    return enumeratedDestinations(
+      await walkFrom(b, { ...q, best: undefined }, DESTINATION_ROUTE_CAP),
+      groupBy,
+      perGroup,
+    );
+  const places = [...mass.places.values()].sort(
+    (a, c) => c.routes - a.routes || (a.place < c.place ? -1 : a.place > c.place ? 1 : 0),
+  );
+  // each group's best routes: one best-first walk that keeps `perGroup` answers per place
+  const best = new Map<string, RouteRecord[]>(places.map((p) => [p.place, []]));
+  let capped = mass.capped;
+  if (perGroup > 0 && places.length > 0) {
+    const walk = await bestFirst(b.candidates.provider('FORWARD'), {
+      starts: b.starts,
+      maxHops: q.maxHops,
+      limit: perGroup * places.length,
+      accept: b.accept,
+      quota: { of: (w) => placeOf(w.legIds[w.legIds.length - 1]), each: perGroup, keys: places.length },
+      batch: ROUND_LEGS,
+    });
+    capped ||= walk.capped;
+    for (const w of walk.routes) best.get(placeOf(w.legIds[w.legIds.length - 1])!)?.push(b.shaped.get(w)!);
+  }
+  const total = places.reduce((s, p) => s + p.mass, 0);
+  const sum = (xs: (number | null)[]) => {
+    const known = xs.filter((x): x is number => x != null);
+    return known.length ? known.reduce((a, c) => a + c, 0) : null;
+  };
+  const groups = places.map((p) => {
+    const finals = [...p.finalLegs.values()];
+    const anyFinal = brief(p.finalLegs.keys().next().value as string);
+    return {
+      key: p.place,
+      countryCode: groupBy === 'COUNTRY' ? p.place : finalPlace(anyFinal)!.countryCode,
+      // a GraphQL Int: a count beyond it is shown as its largest value
+      routeCount: Math.min(p.routes, MAX_INT),
+      bestConfidence: roundConfidence(p.bestScore),
+      likelihood: total > 0 ? Math.round((p.mass / total) * 1000) / 1000 : 0,
+      firstDate: p.firstDay,
+      lastDate: p.lastDay,
+      tonnage: { min: sum(finals.map((f) => f.low)), max: sum(finals.map((f) => f.high)) },
+      vesselIds: [...p.vesselIds].sort(),
+      routes: best.get(p.place)!,
+    };
+  });
+  return { groups, capped, legViews: [] };
+}
+
+/** Destinations from enumerated routes (domain/destinations.ts), when propagation cannot sum routes exactly. */
+function enumeratedDestinations(all: TraceResult, groupBy: 'COUNTRY' | 'PORT', perGroup: number): Destinations {
   const total = all.routes.reduce((s, r) => s + r.score, 0);
   const groups = groupDestinations(
     all.routes.map((r) => ({

@@ -30,6 +30,14 @@ export function inRouteOrder(w: WalkedRoute<FoundLink>, direction: TraceDirectio
   return { legIds, links: links.map((l) => l.record) };
 }
 
+/** Where a route whose last leg is `last` ends: its sure final port (else the first), and that port's country (else the leg's). */
+export function finalPlace(last: LegBrief) {
+  const finals = last.ports.filter((p) => p.direction === 'TO');
+  const port = finals.find((p) => !p.alternative) ?? finals[0];
+  const countryCode = port?.countryCode ?? last.destinationCountryCode;
+  return port && countryCode ? { port, portId: port.id, countryCode } : null;
+}
+
 /** Shapes one walked route into a route record; null when it has no port to start or end at. */
 export function summarizeRoute(
   w: WalkedRoute<FoundLink>,
@@ -41,11 +49,9 @@ export function summarizeRoute(
   const first = legs[0];
   const last = legs[legs.length - 1];
   const origin = first.ports.find((p) => p.direction === 'FROM');
-  const finals = last.ports.filter((p) => p.direction === 'TO');
-  const final = finals.find((p) => !p.alternative) ?? finals[0];
-  if (!origin || !final) return null;
-  const finalCountryCode = final.countryCode ?? last.destinationCountryCode;
-  if (!finalCountryCode) return null;
+  const end = finalPlace(last);
+  if (!origin || !end) return null;
+  const { port: final, countryCode: finalCountryCode } = end;
 
   const tonnageLeg = [...legs].reverse().find((l) => l.tonnageMin != null || l.tonnageMax != null);
   const portIds = new Set<string>();

@@ -71,6 +71,11 @@ export interface WalkOptions<L> {
   minScore?: number | null;
   /** Answers that a filter drops (destination, cargo origin, no final port) are skipped, not counted. */
   accept?: (r: WalkedRoute<L>) => boolean;
+  /**
+   * At most `each` answers per key (null: no answer), e.g. the best routes of each destination; the
+   * walk then stops when every key of `keys` has its `each` answers (or nothing is left).
+   */
+  quota?: { of: (r: WalkedRoute<L>) => string | null; each: number; keys: number };
   /** Most legs expanded per round (default 256). */
   batch?: number;
   /** Safety caps: rounds, and legs expanded in all (defaults 64 and 50 000). */
@@ -112,6 +117,77 @@ const walked = <L>(p: Partial<L>, truncated: boolean): WalkedRoute<L> => ({
   truncated,
 });
 
+/** Which answers the walk keeps: `limit` in all, or `quota.each` per key; a copy for the look-ahead. */
+interface Taker<L> {
+  offer(r: WalkedRoute<L>): boolean;
+  full(): boolean;
+  copy(): Taker<L>;
+}
+
+function taker<L>(o: WalkOptions<L>, accept: (r: WalkedRoute<L>) => boolean): Taker<L> {
+  const make = (taken: number, perKey: Map<string, number>, fullKeys: number): Taker<L> => {
+    const t = {
+      offer(r: WalkedRoute<L>) {
+        if (!accept(r)) return false;
+        if (o.quota) {
+          const k = o.quota.of(r);
+          if (k == null) return false;
+          const n = perKey.get(k) ?? 0;
+          if (n >= o.quota.each) return false;
+          perKey.set(k, n + 1);
+          if (n + 1 === o.quota.each) fullKeys++;
+        }
+        taken++;
+        return true;
+      },
+      full: () => taken >= o.limit || (o.quota != null && fullKeys >= o.quota.keys),
+      copy: () => make(taken, new Map(perKey), fullKeys),
+    };
+    return t;
+  };
+  return make(0, new Map(), 0);
+}
+
+/**
+ * The legs a round fetches: the walk run ahead on a copy of the queue, growing the routes whose last
+ * leg is known with what is known, and collecting the unknown last legs it meets, in the order the
+ * real walk would pop them, until `batch` legs, the answers wanted, the floor or `maxLookahead` routes
+ * popped. The top of the queue comes first, so the round always fetches what the walk needs now;
+ * the rest is a forecast (fetching a leg the walk will not need costs time, never exactness).
+ */
+function foresee<L>(
+  heap: Heap<Partial<L>>,
+  known: Map<string, Continuation<L>[]>,
+  o: WalkOptions<L>,
+  batch: number,
+  answered: Taker<L>,
+  maxLookahead = 100_000,
+): string[] {
+  const ahead = heap.clone();
+  const want = new Set<string>();
+  const take = answered.copy();
+  let popped = 0;
+  while (ahead.length > 0 && want.size < batch && !take.full() && popped < maxLookahead) {
+    const p = ahead.pop()!;
+    popped++;
+    if (o.minScore != null && p.score < o.minScore) break;
+    const last = p.legIds[p.legIds.length - 1];
+    const list = known.get(last);
+    if (!list) {
+      want.add(last);
+      continue;
+    }
+    const onRoute = new Set(p.legIds);
+    const next = list.filter((c) => !onRoute.has(c.legId));
+    if (next.length === 0 || p.legIds.length >= o.maxHops) {
+      take.offer(walked(p, next.length > 0));
+      continue;
+    }
+    for (const c of next) ahead.push(grow(p, c));
+  }
+  return [...want];
+}
+
 /** Exact best-first top-`limit` (see the file comment). */
 export async function bestFirst<L>(provider: ContinuationProvider<L>, o: WalkOptions<L>): Promise<WalkResult<L>> {
   const batch = o.batch ?? 256;
@@ -122,9 +198,10 @@ export async function bestFirst<L>(provider: ContinuationProvider<L>, o: WalkOpt
   const heap = new Heap<Partial<L>>(partialOrder);
   for (const s of o.starts) heap.push(startPartial<L>(s));
   const routes: WalkedRoute<L>[] = [];
+  const take = taker(o, accept);
   let rounds = 0;
   let capped = false;
-  while (heap.length > 0 && routes.length < o.limit) {
+  while (heap.length > 0 && !take.full()) {
     const top = heap.peek()!;
     if (o.minScore != null && top.score < o.minScore) break;
     const last = top.legIds[top.legIds.length - 1];
@@ -133,16 +210,9 @@ export async function bestFirst<L>(provider: ContinuationProvider<L>, o: WalkOpt
         capped = true;
         break;
       }
-      // One round: the last legs of the best pending routes whose continuations are not known yet.
-      const taken: Partial<L>[] = [];
-      const want = new Set<string>();
-      while (heap.length > 0 && want.size < batch) {
-        const p = heap.pop()!;
-        taken.push(p);
-        const l = p.legIds[p.legIds.length - 1];
-        if (!known.has(l)) want.add(l);
-      }
-      for (const p of taken) heap.push(p);
+      // One round: the legs the walk will ask for next, foreseen by running it ahead on a copy of the
+      // queue with what is known (see `foresee`), so that a round fetches a whole hop, not a slice of it.
+      const want = foresee(heap, known, o, batch, take);
       const found = await provider.expand([...want]);
       for (const l of want) known.set(l, found.get(l) ?? []);
       rounds++;
@@ -153,7 +223,7 @@ export async function bestFirst<L>(provider: ContinuationProvider<L>, o: WalkOpt
     const next = known.get(last)!.filter((c) => !onRoute.has(c.legId));
     if (next.length === 0 || top.legIds.length >= o.maxHops) {
       const r = walked(top, next.length > 0);
-      if (accept(r)) routes.push(r);
+      if (take.offer(r)) routes.push(r);
       continue;
     }
     for (const c of next) heap.push(grow(top, c));
