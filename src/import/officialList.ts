@@ -112,7 +112,7 @@ export function listFact(
     }
     throw error;
   }
-  if (fact.type === 'source') return fact;
+  if (fact.type === 'source' || fact.type === 'country' || fact.type === 'tactic') return fact; // facts without evidence
   fact.mode = 'fill';
   if (externalId && (fact.type === 'vessel' || fact.type === 'company' || fact.type === 'person'))
     fact.externalId = externalId;
