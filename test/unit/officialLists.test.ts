@@ -278,7 +278,7 @@ describe('UN SC consolidated XML', () => {
   it('maps an individual with nationality and aliases (their quality in the note); birth dates are reported as skipped', () => {
     const p = facts.find((f) => f.type === 'person');
     expect(p).toMatchObject({ name: 'TEST PERSON ONE', countryCode: 'KP', aliases: ['Test Person-One'] });
-    expect(p!.type === 'person' && p!.evidence.note).toContain('Test Person-One (Good)');
+    expect(p!.type === 'person' && p.evidence.note).toContain('Test Person-One (Good)');
     expect(parsed.skippedByColumn).toMatchObject({ INDIVIDUAL_DATE_OF_BIRTH: 1, GENDER: 1 });
   });
 
