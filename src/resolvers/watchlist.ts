@@ -55,23 +55,7 @@ import {
 import { AlertView, listAlerts, markAlertsRead, unreadCounts } from '../db/watch/alerts';
 import { Context } from './context';
 import { badInput, notFound } from './errors';
-import { pageArgs } from './args';
-
-@ArgsType()
-class PageArgs {
-  @Field(() => Int, {
-    nullable: true,
-    defaultValue: 20,
-    description: 'Page size, 1 to 100; outside that: BAD_USER_INPUT.',
-  })
-  first?: number | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'The endCursor of the previous page; a string that is not one: BAD_USER_INPUT.',
-  })
-  after?: string | null;
-}
+import { pageArgs, PageArgs } from './args';
 
 @ArgsType()
 class WatchlistsArgs extends PageArgs {
