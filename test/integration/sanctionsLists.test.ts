@@ -90,11 +90,11 @@ describe('the demo graph with the official lists', () => {
     expect(omm.designations.some((d: any) => d.authority === 'US_OFAC')).toBe(true);
   });
 
-  it('keeps the Tonnage column of a listed vessel as a figure (HUA FU, ent_num 23764)', async () => {
+  it("keeps the Tonnage column of a listed vessel as a figure (HUA FU, ent_num 23764, the coal facts' Hua Fu)", async () => {
     const r = await t.gql(`{ vessel(imo: "9020003") { name grossTonnage { min max unit text } } }`);
     expect(r.errors).toBeUndefined();
     expect(r.data!.vessel).toEqual({
-      name: 'HUA FU',
+      name: 'Hua Fu',
       grossTonnage: [
         { min: 10030, max: 10030, unit: 'GT', text: 'OFAC Tonnage (which tonnage the list does not say) 10,030' },
       ],
