@@ -181,7 +181,7 @@ export async function mergeEntities(
     );
     await tx.rows(
       `MATCH (k:${label} {id: $keep})
-       ${REFERENCES.map((ref) => `CALL (k) { MATCH (k)<-[:${ref.rel}]-(x:${ref.label}) WHERE x.${ref.prop} = $remove SET x.${ref.prop} = $keep }`).join('\n       ')}`,
+       ${REFERENCES.map((ref) => `CALL (k) { MATCH (k)-[:${ref.rel}]-(x:${ref.label}) WHERE x.${ref.prop} = $remove SET x.${ref.prop} = $keep }`).join('\n       ')}`,
       { keep: keepId, remove: removeId },
     );
     await tx.rows(

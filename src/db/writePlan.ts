@@ -541,7 +541,8 @@ export class BatchPlanner {
       const before = n.props[key] ?? null;
       let after: unknown = value;
       if (UNION_KEYS.has(key)) after = union(n.props[key], value as string[]);
-      else if (fillOnly && before != null) continue;
+      // An empty list of figures ('[]') is nothing stored: a list may fill it.
+      else if (fillOnly && before != null && before !== '[]') continue;
       if (same(before, after)) continue;
       diff[key] = { before, after };
       n.props[key] = after;

@@ -192,6 +192,12 @@ export function ftmNumber(value: string): number | null {
   return Number.isFinite(n) && n >= 0 ? n : null;
 }
 
+/** One tonnage figure as a Collier quantity ("99,144" → 99144 in `unit`, the figure as published in its text); null if not a number. */
+export function tonnageQuantity(value: string, unit: string, label: string): Record<string, unknown> | null {
+  const n = ftmNumber(value);
+  return n == null ? null : { min: n, max: n, unit, text: clip(`${label} ${value}`, 500) };
+}
+
 /** A vessel's tonnage properties as Collier quantities (gross tonnage in GT, deadweight in DWT). */
 export function vesselTonnage(e: FtmEntity): {
   grossTonnage?: Record<string, unknown>[];
@@ -200,9 +206,9 @@ export function vesselTonnage(e: FtmEntity): {
 } {
   const q = (prop: string, unit: string, label: string) =>
     all(e, prop).map((v) => {
-      const n = ftmNumber(v);
-      if (n == null) throw Object.assign(new Error(prop), { prop, value: v });
-      return { min: n, max: n, unit, text: clip(`${label} ${v}`, 500) };
+      const t = tonnageQuantity(v, unit, label);
+      if (!t) throw Object.assign(new Error(prop), { prop, value: v });
+      return t;
     });
   try {
     const gross = [...q('tonnage', 'GT', 'tonnage'), ...q('grossRegisteredTonnage', 'GT', 'gross registered tonnage')];

@@ -3,7 +3,8 @@
  * columns, "-0-" for empty): ent_num, SDN_Name, SDN_Type, Program, Title, Call_Sign, Vess_type,
  * Tonnage, GRT, Vess_flag, Vess_owner, Remarks. Pure: bytes in, Collier facts out.
  *
- *   SDN_Type vessel     → vessel (IMO from Remarks, check digit verified; MMSI; call sign; type; flag)
+ *   SDN_Type vessel     → vessel (IMO from Remarks, check digit verified; MMSI; call sign; type; flag;
+ *                         Tonnage and GRT as gross tonnage, the column named in the figure's text)
  *   SDN_Type individual → person (Title → role; nationality → country)
  *   SDN_Type -0-        → company (IMO company number from Remarks)
  *   SDN_Type aircraft   → nothing: Collier has no aircraft (the row is reported, by column)
@@ -12,13 +13,14 @@
  *                         another name of a company or person
  *   Linked To: NAME     → an ASSOCIATED_WITH relation between the two listed parties, OFAC its source
  * Every fact cites the list snapshot's Source and names the row's ent_num. What a row states that
- * Collier has no place for (DOB, passport, GRT, …) is counted by column or Remarks phrase.
+ * Collier has no place for (DOB, passport, Vess_owner, …) is counted by column or Remarks phrase.
  */
 import { parse } from 'csv-parse/sync';
 import { isValidImo, isValidMmsi, normalizeImo } from '../domain/identifiers';
 import { Authority, DatePrecision, IdentityKind, RelationType } from '../domain/enums';
 import { Fact, FactProblem } from '../domain/facts';
 import { MAPPED_PHRASES, remarkLabel, remarkPhrases } from './ofacRemarks';
+import { tonnageQuantity } from './ftmLinks';
 import {
   clip,
   countSkipped,
@@ -166,7 +168,8 @@ function rowFacts(
     if (hit) (said[hit.m.key] ??= []).push(hit.x![1].trim());
     else countSkipped(out, `Remarks: ${remarkLabel(phrase)}`);
   }
-  for (const col of ['Tonnage', 'GRT', 'Vess_owner'] as const) if (r.cells[col]) countSkipped(out, col);
+  for (const col of ['Tonnage', 'GRT'] as const) if (r.cells[col] && kind !== 'vessel') countSkipped(out, col);
+  if (r.cells.Vess_owner) countSkipped(out, 'Vess_owner');
   const facts: Fact[] = [];
   const names = [...new Set(said.aka ?? [])].map((n) => clip(n, 300)!);
 
@@ -192,6 +195,16 @@ function rowFacts(
       countSkipped(out, 'Remarks: MMSI not a ship MMSI');
     }
     const flag = listCountryCode(r.cells.Vess_flag);
+    // Tonnage and GRT as the FtM adapter keeps FtM's `tonnage` and `grossRegisteredTonnage` (OpenSanctions maps
+    // the two columns to them): gross tonnage, the column and the figure as published in the text; the list
+    // does not say which tonnage its Tonnage column is, and the text says so. Not a number: reported.
+    const label = { Tonnage: 'OFAC Tonnage (which tonnage the list does not say)', GRT: 'OFAC GRT' };
+    const grossTonnage = (['Tonnage', 'GRT'] as const).flatMap((col) => {
+      const v = r.cells[col];
+      const q = v ? tonnageQuantity(v, 'GT', label[col]) : null;
+      if (v && !q) countSkipped(out, `${col} (not a number)`);
+      return q ? [q] : [];
+    });
     facts.push(
       listFact(
         'vessel',
@@ -204,6 +217,7 @@ function rowFacts(
           buildYear: said.buildYear ? Number(said.buildYear[0]) : undefined,
           flag: flag ?? undefined,
           flagText: flag ? undefined : clip(r.cells.Vess_flag, 300),
+          grossTonnage: grossTonnage.length ? grossTonnage : undefined,
           otherNames: names,
           evidenceNote: note,
         },

@@ -90,6 +90,28 @@ describe('the demo graph with the official lists', () => {
     expect(omm.designations.some((d: any) => d.authority === 'US_OFAC')).toBe(true);
   });
 
+  it("keeps the Tonnage column of a listed vessel as a figure (HUA FU, ent_num 23764, the coal facts' Hua Fu)", async () => {
+    const r = await t.gql(`{ vessel(imo: "9020003") { name grossTonnage { min max unit text } } }`);
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.vessel).toEqual({
+      name: 'Hua Fu',
+      grossTonnage: [
+        { min: 10030, max: 10030, unit: 'GT', text: 'OFAC Tonnage (which tonnage the list does not say) 10,030' },
+      ],
+    });
+  });
+
+  it('after the automatic merges every designation and identity claim names the node that holds it', async () => {
+    const [{ n }] = await t.db.read<{ n: number }>(
+      `MATCH (p)-[:DESIGNATED]->(d:Designation) WHERE d.targetId <> p.id RETURN count(d) AS n`,
+    );
+    expect(n).toBe(0);
+    const [{ m }] = await t.db.read<{ m: number }>(
+      `MATCH (v)-[:CLAIMED]->(c:IdentityClaim) WHERE c.vesselId <> v.id RETURN count(c) AS m`,
+    );
+    expect(m).toBe(0);
+  });
+
   it('lists at least 100 designated vessels', async () => {
     const r = await t.gql(`{ vessels(filter: { designated: true }, first: 1) { totalCount } }`);
     expect(r.errors).toBeUndefined();

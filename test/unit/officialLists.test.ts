@@ -139,7 +139,7 @@ const OFAC_FILE = Buffer.from(
       'HMXY2',
       'General Cargo',
       '10,030',
-      '-0-',
+      '6,120',
       'Korea, North',
       '-0-',
       "Vessel Registration Identification IMO 1000019; MMSI 445000001; f.k.a. 'OLD CARRIER'; Linked To: TEST SHIPPING COMPANY LIMITED.",
@@ -178,7 +178,7 @@ describe('OFAC sdn.csv', () => {
     expect(parsed.problems).toEqual([]);
   });
 
-  it('maps a vessel: IMO, MMSI, call sign, type, flag; a former name as an identity claim', () => {
+  it('maps a vessel: IMO, MMSI, call sign, type, flag, Tonnage and GRT; a former name as an identity claim', () => {
     const v = facts.find((f) => f.type === 'vessel' && f.name === 'TEST CARRIER ONE');
     expect(v).toMatchObject({
       imo: '1000019',
@@ -188,11 +188,16 @@ describe('OFAC sdn.csv', () => {
       flagCode: 'KP',
       externalId: 'vessel:ofac-1002',
       mode: 'fill',
+      grossTonnage: [
+        { min: 10030, max: 10030, unit: 'GT', text: 'OFAC Tonnage (which tonnage the list does not say) 10,030' },
+        { min: 6120, max: 6120, unit: 'GT', text: 'OFAC GRT 6,120' },
+      ],
     });
     expect(facts).toContainEqual(
       expect.objectContaining({ type: 'identityClaim', kind: 'FORMER_NAME', name: 'OLD CARRIER' }),
     );
-    expect(parsed.skippedByColumn.Tonnage).toBe(1);
+    expect(parsed.skippedByColumn.Tonnage).toBeUndefined();
+    expect(parsed.skippedByColumn.GRT).toBeUndefined();
   });
 
   it('keeps a vessel whose IMO number fails its check digit, without the number, and says so', () => {
