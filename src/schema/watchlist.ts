@@ -7,6 +7,7 @@ export enum AlertKind {
   ENTITY = 'ENTITY',
   PORT = 'PORT',
   COUNTRY = 'COUNTRY',
+  MERGED = 'MERGED',
 }
 registerEnumType(AlertKind, {
   name: 'AlertKind',
@@ -20,6 +21,10 @@ registerEnumType(AlertKind, {
     COUNTRY: {
       description:
         'A new leg carrying DPRK cargo (from a North Korean port, or with DPRK cargo origin) that ends in a watched country.',
+    },
+    MERGED: {
+      description:
+        'A watched vessel, company, person or port was merged with another (mergeEntities), kept or removed; `entityId` is the watched one.',
     },
   },
 });

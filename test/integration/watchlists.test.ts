@@ -374,6 +374,60 @@ describe('alerts', () => {
     expect(listed.data!.alerts.edges.at(-1).node).toEqual({ operation: 'importFacts', entityId: VESSEL });
   });
 
+  it('a merge touching a watched entity, kept or removed, alerts each watchlist once with its change ids', async () => {
+    const ids: string[] = [];
+    for (const [name, imo] of [
+      ['Test Vessel November', '1000069'],
+      ['Test Vessel Oscar', '1000071'],
+    ]) {
+      const r = await gql(
+        `mutation($i: VesselInput!) { upsertVessel(input: $i) { id } }`,
+        { i: { name, imo, sources: CITE } },
+        'admin',
+      );
+      expect(r.errors).toBeUndefined();
+      ids.push(r.data!.upsertVessel.id as string);
+    }
+    const [keep, remove] = ids;
+    const watchRemoved = (await createWatchlist({ name: 'Removed side', entityIds: [remove] })).data!.createWatchlist
+      .id as string;
+    const watchBoth = (await createWatchlist({ name: 'Both sides', entityIds: [keep, remove] })).data!.createWatchlist
+      .id as string;
+    const merged = await gql(
+      `mutation($k: ID!, $r: ID!) { mergeEntities(keep: $k, remove: $r) { status changeIds } }`,
+      { k: keep, r: remove },
+      'admin',
+    );
+    expect(merged.errors).toBeUndefined();
+    expect(merged.data!.mergeEntities.status).toBe('MERGED');
+    const list = async (w: string) =>
+      (
+        await gql(
+          `query($w: ID!) { alerts(watchlistId: $w) { edges { node { kind entityId factId factType changeIds operation } } } }`,
+          { w },
+          'reader',
+        )
+      ).data!.alerts.edges.map((e: any) => e.node);
+    const expected = {
+      kind: 'MERGED',
+      factId: keep,
+      factType: 'merge',
+      changeIds: merged.data!.mergeEntities.changeIds,
+      operation: 'mergeEntities',
+    };
+    expect(await list(watchRemoved)).toEqual([{ ...expected, entityId: remove }]);
+    expect(await list(watchBoth)).toEqual([{ ...expected, entityId: keep }]);
+    // merging again changes nothing and alerts nobody
+    const count = await alertCount();
+    const again = await gql(
+      `mutation($k: ID!, $r: ID!) { mergeEntities(keep: $k, remove: $r) { status } }`,
+      { k: keep, r: remove },
+      'admin',
+    );
+    expect(again.data!.mergeEntities.status).toBe('UNCHANGED');
+    expect(await alertCount()).toBe(count);
+  });
+
   it('alerts are marked read per user', async () => {
     const unread = async (caller: Caller) =>
       (await gql(`query($w: ID!) { watchlist(id: $w) { unreadCount } }`, { w: watchlistId }, caller)).data!.watchlist

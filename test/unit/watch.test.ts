@@ -4,6 +4,7 @@ import {
   ChangeFacts,
   checkWatchlistInput,
   keysTouched,
+  mergeChanges,
   parseSince,
   planAlerts,
   touchesOf,
@@ -67,6 +68,23 @@ describe('planAlerts', () => {
       ['watchlist:w2', 'PORT', 'port:test-a', ['change:t:0', 'change:t:1']],
     ]);
     expect(alerts[0].summary).toMatch(/leg leg:test-1 created by key:test \(recordLeg\)/);
+  });
+
+  it('a merge alerts the watchers of either side once, as MERGED, with both audit entries; ports as ports', () => {
+    const changes = mergeChanges('vessel:test-keep', 'vessel:test-gone', ['change:m:0', 'change:m:1']);
+    const watchers = new Map([
+      [watchKey.entity('vessel:test-gone'), ['watchlist:w1']],
+      [watchKey.entity('vessel:test-keep'), ['watchlist:w1', 'watchlist:w2']],
+    ]);
+    const alerts = planAlerts(changes, watchers, { actor: 'key:test', operation: 'mergeEntities' }, 'MERGED');
+    expect(alerts.map((a) => [a.watchlistId, a.kind, a.entityId, a.factId, a.changeIds])).toEqual([
+      ['watchlist:w1', 'MERGED', 'vessel:test-keep', 'vessel:test-keep', ['change:m:0', 'change:m:1']],
+      ['watchlist:w2', 'MERGED', 'vessel:test-keep', 'vessel:test-keep', ['change:m:0', 'change:m:1']],
+    ]);
+    expect(keysTouched(mergeChanges('port:test-a', 'port:test-b', ['change:m:0']))).toEqual([
+      watchKey.port('port:test-a'),
+      watchKey.port('port:test-b'),
+    ]);
   });
 
   it('gives nothing when no watchlist watches what the write touched', () => {
