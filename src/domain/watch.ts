@@ -20,7 +20,7 @@
 import { isValidCountryCode, normalizeCountryCode } from './identifiers';
 import { labelOfId, NodeLabel } from './ids';
 
-export type AlertKind = 'ENTITY' | 'PORT' | 'COUNTRY' | 'MERGED';
+export type AlertKind = 'ENTITY' | 'PORT' | 'COUNTRY' | 'MERGED' | 'RISK';
 const KIND_ORDER: readonly AlertKind[] = ['ENTITY', 'PORT', 'COUNTRY'];
 
 /** The labels `entityIds` may name. */
@@ -198,6 +198,7 @@ const KIND_WORDS: Record<AlertKind, string> = {
   PORT: 'watched port',
   COUNTRY: 'watched country',
   MERGED: 'watched',
+  RISK: 'watched',
 };
 
 /**
@@ -259,6 +260,33 @@ export function mergeChanges(keepId: string, removeId: string, changeIds: readon
     newPorts: isPort ? [keepId, removeId] : [],
     route: null,
   }));
+}
+
+/**
+ * Risk alerts of one watched vessel a write touched: a watchlist with `minRisk` alerts when the
+ * vessel's score reaches it from below, compared with the score last judged for that vessel
+ * (`last`, null before the first: counted as 0).
+ */
+export function planRiskAlerts(
+  vesselId: string,
+  last: number | null,
+  score: number,
+  watchlists: readonly { id: string; minRisk: number }[],
+  changeIds: string[],
+  who: { actor: string; operation: string },
+): PlannedAlert[] {
+  return watchlists
+    .filter((w) => (last ?? 0) < w.minRisk && score >= w.minRisk)
+    .map((w) => ({
+      watchlistId: w.id,
+      kind: 'RISK' as const,
+      entityId: vesselId,
+      factId: vesselId,
+      factType: 'risk',
+      changeIds,
+      summary: `risk of the watched ${vesselId} rose from ${last ?? 0} to ${score} (at least ${w.minRisk}) after a write by ${who.actor} (${who.operation})`,
+    }))
+    .sort((a, b) => a.watchlistId.localeCompare(b.watchlistId));
 }
 
 /** Every key the changes of a write touch: what the write path looks up (nothing to look up: no statement). */

@@ -8,6 +8,7 @@ export enum AlertKind {
   PORT = 'PORT',
   COUNTRY = 'COUNTRY',
   MERGED = 'MERGED',
+  RISK = 'RISK',
 }
 registerEnumType(AlertKind, {
   name: 'AlertKind',
@@ -25,6 +26,10 @@ registerEnumType(AlertKind, {
     MERGED: {
       description:
         'A watched vessel, company, person or port was merged with another (mergeEntities), kept or removed; `entityId` is the watched one.',
+    },
+    RISK: {
+      description:
+        "A write touching a watched vessel raised its risk score to the watchlist's minRisk or above (from below it).",
     },
   },
 });

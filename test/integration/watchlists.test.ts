@@ -428,6 +428,36 @@ describe('alerts', () => {
     expect(await alertCount()).toBe(count);
   });
 
+  it('minRisk: a write raising a watched vessel to the threshold alerts once (RISK), with its change ids', async () => {
+    const v = await gql(
+      `mutation($i: VesselInput!) { upsertVessel(input: $i) { id } }`,
+      { i: { name: 'Test Vessel Papa', imo: '1000083', sources: CITE } },
+      'admin',
+    );
+    const vessel = v.data!.upsertVessel.id as string;
+    const w = (await createWatchlist({ name: 'Risky Papa', entityIds: [vessel], minRisk: 1 })).data!.createWatchlist
+      .id as string;
+    const first = await recordLeg(vessel, KP_PORT, VN_PORT, '2024-08-01');
+    const second = await recordLeg(vessel, KP_PORT, CN_PORT, '2024-08-20'); // still above: no second RISK alert
+    const listed = (
+      await gql(
+        `query($w: ID!) { alerts(watchlistId: $w) { edges { node { kind entityId factType changeIds summary } } } }`,
+        { w },
+        'reader',
+      )
+    ).data!.alerts.edges.map((e: any) => e.node);
+    expect(listed.map((x: any) => [x.kind, x.entityId])).toEqual([
+      ['ENTITY', vessel],
+      ['RISK', vessel],
+      ['ENTITY', vessel],
+    ]);
+    expect(listed[1]).toMatchObject({ factType: 'risk', changeIds: first.data!.recordLeg.changeIds });
+    const profile = await gql(`query($v: ID!) { riskProfile(vesselId: $v) { score } }`, { v: vessel }, 'reader');
+    expect(listed[1].summary).toContain(`rose from 0 to `);
+    expect(profile.data!.riskProfile.score).toBeGreaterThanOrEqual(1);
+    expect(second.data!.recordLeg.status).toBe('CREATED');
+  });
+
   it('alerts are marked read per user', async () => {
     const unread = async (caller: Caller) =>
       (await gql(`query($w: ID!) { watchlist(id: $w) { unreadCount } }`, { w: watchlistId }, caller)).data!.watchlist

@@ -7,6 +7,7 @@ import {
   mergeChanges,
   parseSince,
   planAlerts,
+  planRiskAlerts,
   touchesOf,
   watchKey,
   WatchInputProblem,
@@ -85,6 +86,22 @@ describe('planAlerts', () => {
       watchKey.port('port:test-a'),
       watchKey.port('port:test-b'),
     ]);
+  });
+
+  it('minRisk: alerts the watchlists whose threshold the score reached from below, once', () => {
+    const lists = [
+      { id: 'watchlist:w2', minRisk: 50 },
+      { id: 'watchlist:w1', minRisk: 20 },
+      { id: 'watchlist:w3', minRisk: 90 },
+    ];
+    const who = { actor: 'key:test', operation: 'recordLeg' };
+    const rose = planRiskAlerts('vessel:test-kilo', null, 60, lists, ['change:t:0'], who);
+    expect(rose.map((a) => [a.watchlistId, a.kind, a.changeIds])).toEqual([
+      ['watchlist:w1', 'RISK', ['change:t:0']],
+      ['watchlist:w2', 'RISK', ['change:t:0']],
+    ]);
+    expect(planRiskAlerts('vessel:test-kilo', 60, 70, lists, [], who)).toEqual([]);
+    expect(planRiskAlerts('vessel:test-kilo', 60, 10, lists, [], who)).toEqual([]);
   });
 
   it('gives nothing when no watchlist watches what the write touched', () => {

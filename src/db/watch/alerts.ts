@@ -85,10 +85,18 @@ export async function recordAlertsIn(
   if (found.records.length === 0) return [];
   const watchers = new Map(found.records.map((r) => [r.get('key') as string, r.get('ids') as string[]]));
   const alerts = planAlerts(changes, watchers, who, kind);
-  if (alerts.length > 0) {
-    await tx.run(CREATE, { rows: alerts.map((a) => ({ ...a, actor: who.actor, operation: who.operation })) });
-  }
+  await createAlertsIn(tx, alerts, who);
   return alerts;
+}
+
+/** Stores planned alerts, numbered in commit order (nothing to store: no statement). */
+export async function createAlertsIn(
+  tx: TxRunner,
+  alerts: PlannedAlert[],
+  who: { actor: string; operation: string },
+): Promise<void> {
+  if (alerts.length > 0)
+    await tx.run(CREATE, { rows: alerts.map((a) => ({ ...a, actor: who.actor, operation: who.operation })) });
 }
 
 export interface AlertQuery {
