@@ -62,6 +62,16 @@ function recordLeg(vessel: string, from: string, to: string, day: string, caller
   );
 }
 
+async function upsertVessel(name: string, imo: string): Promise<string> {
+  const r = await gql(
+    `mutation($i: VesselInput!) { upsertVessel(input: $i) { id } }`,
+    { i: { name, imo, sources: CITE } },
+    'admin',
+  );
+  expect(r.errors).toBeUndefined();
+  return r.data!.upsertVessel.id as string;
+}
+
 async function createWatchlist(input: Record<string, unknown>, caller: Caller = 'editor'): Promise<Answer> {
   return gql(
     `mutation($i: CreateWatchlistInput!) { createWatchlist(input: $i) { id name owner entityIds ports countries } }`,
@@ -159,14 +169,8 @@ beforeAll(async () => {
   for (const [name, imo] of [
     ['Test Vessel Kilo', '1000045'],
     ['Test Vessel Lima', '1000057'],
-  ]) {
-    const r = await gql(
-      `mutation($i: VesselInput!) { upsertVessel(input: $i) { id } }`,
-      { i: { name, imo, sources: CITE } },
-      'admin',
-    );
-    expect(r.errors).toBeUndefined();
-  }
+  ])
+    await upsertVessel(name, imo);
 });
 
 afterAll(async () => {
@@ -379,15 +383,8 @@ describe('alerts', () => {
     for (const [name, imo] of [
       ['Test Vessel November', '1000069'],
       ['Test Vessel Oscar', '1000071'],
-    ]) {
-      const r = await gql(
-        `mutation($i: VesselInput!) { upsertVessel(input: $i) { id } }`,
-        { i: { name, imo, sources: CITE } },
-        'admin',
-      );
-      expect(r.errors).toBeUndefined();
-      ids.push(r.data!.upsertVessel.id as string);
-    }
+    ])
+      ids.push(await upsertVessel(name, imo));
     const [keep, remove] = ids;
     const watchRemoved = (await createWatchlist({ name: 'Removed side', entityIds: [remove] })).data!.createWatchlist
       .id as string;
@@ -429,12 +426,7 @@ describe('alerts', () => {
   });
 
   it('minRisk: a write raising a watched vessel to the threshold alerts once (RISK), with its change ids', async () => {
-    const v = await gql(
-      `mutation($i: VesselInput!) { upsertVessel(input: $i) { id } }`,
-      { i: { name: 'Test Vessel Papa', imo: '1000083', sources: CITE } },
-      'admin',
-    );
-    const vessel = v.data!.upsertVessel.id as string;
+    const vessel = await upsertVessel('Test Vessel Papa', '1000083');
     const w = (await createWatchlist({ name: 'Risky Papa', entityIds: [vessel], minRisk: 1 })).data!.createWatchlist
       .id as string;
     const first = await recordLeg(vessel, KP_PORT, VN_PORT, '2024-08-01');
