@@ -13,6 +13,8 @@ import { maintainNextLinksIn } from './trace';
 import { Tx, toNeo, WriteContext } from './write';
 import { NodeLabel } from '../domain/ids';
 import { asText } from '../domain/text';
+import { mergeChanges } from '../domain/watch';
+import { recordAlertsIn } from './watch/alerts';
 
 export const MERGEABLE_LABELS: NodeLabel[] = ['Vessel', 'Company', 'Person', 'Port'];
 
@@ -231,6 +233,8 @@ export async function mergeEntities(
         },
       },
     ]);
+    // watchlists watching either side learn of the merge, committed with it (db/watch/alerts.ts)
+    await recordAlertsIn(tx.runner(), mergeChanges(keepId, removeId, changeIds), ctx, 'MERGED');
     return {
       status: 'MERGED',
       keepId,

@@ -12,6 +12,7 @@ import { Database, Params, StatementCounter, toPlain, TxRunner } from './databas
 import { neoDate, nodeStatement, relStatement, RelationshipType } from './graphWriter';
 import { maintainNextLinksIn } from './trace';
 import { recordAlertsIn } from './watch/alerts';
+import { recordRiskAlerts, watchedVessels } from './watch/riskAlerts';
 import { describeChanges } from './watch/changeFacts';
 import { RelationRecord, toRelation } from './records';
 import { RELATION_TYPES } from './party';
@@ -57,6 +58,8 @@ export interface WriteResult {
   outcomes: (FactOutcome & { changeIds: string[] })[];
   stats: WriteStats;
   nextLinks: number;
+  /** The watched vessels the batch touched, with their change ids (for the risk alerts after commit). */
+  watchedVessels?: Map<string, string[]>;
 }
 
 export function emptyStats(): WriteStats {
@@ -322,8 +325,13 @@ export async function writeFactsIn(tx: Tx, facts: Fact[], ctx: WriteContext): Pr
   const plan = planBatch(facts, read.nodes, read.rels);
   const { changeIds, recordIds, nextLinks } = await writePlan(tx, plan, ctx);
   // the alerts of watchlists this batch touches, committed with it (db/watch/alerts.ts)
-  await recordAlertsIn(tx.runner(), describeChanges(plan, read.nodes, recordIds), ctx);
-  return { outcomes: plan.outcomes.map((o, i) => ({ ...o, changeIds: changeIds[i] })), stats: tx.stats, nextLinks };
+  const alerts = await recordAlertsIn(tx.runner(), describeChanges(plan, read.nodes, recordIds), ctx);
+  return {
+    outcomes: plan.outcomes.map((o, i) => ({ ...o, changeIds: changeIds[i] })),
+    stats: tx.stats,
+    nextLinks,
+    watchedVessels: watchedVessels(alerts),
+  };
 }
 
 /**
@@ -337,7 +345,13 @@ export async function writeFacts(
   ctx: WriteContext,
   options: { dryRun?: boolean; counter?: StatementCounter } = {},
 ): Promise<WriteResult> {
-  return db.transaction((raw) => writeFactsIn(new Tx(raw, options.counter), facts, ctx), { rollback: options.dryRun });
+  const result = await db.transaction((raw) => writeFactsIn(new Tx(raw, options.counter), facts, ctx), {
+    rollback: options.dryRun,
+  });
+  // minRisk: the touched watched vessels scored again, once the write is committed (db/watch/riskAlerts.ts)
+  // the write has committed: a failure here must not report it as failed (the risk alert is then missing)
+  if (!options.dryRun && result.watchedVessels) await recordRiskAlerts(db, result.watchedVessels, ctx).catch(() => 0);
+  return result;
 }
 
 /** A party relation by its type and id (what linkParty returns). */

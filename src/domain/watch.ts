@@ -14,11 +14,13 @@
  *   that carries DPRK cargo — it departs from a port in North Korea (KP), or its cargo origin is DPRK —
  *   and ends in that country: a port of arrival in it, or the leg's stated destination country.
  * One fact touching a watchlist several ways gives one alert, of the first kind in that order.
+ * A merge (`mergeEntities`) touching a watched entity or port, kept or removed, gives one alert of
+ * kind MERGED (see `mergeChanges`).
  */
 import { isValidCountryCode, normalizeCountryCode } from './identifiers';
 import { labelOfId, NodeLabel } from './ids';
 
-export type AlertKind = 'ENTITY' | 'PORT' | 'COUNTRY';
+export type AlertKind = 'ENTITY' | 'PORT' | 'COUNTRY' | 'MERGED' | 'RISK';
 const KIND_ORDER: readonly AlertKind[] = ['ENTITY', 'PORT', 'COUNTRY'];
 
 /** The labels `entityIds` may name. */
@@ -191,7 +193,13 @@ export interface PlannedAlert {
   summary: string;
 }
 
-const KIND_WORDS: Record<AlertKind, string> = { ENTITY: 'watched', PORT: 'watched port', COUNTRY: 'watched country' };
+const KIND_WORDS: Record<AlertKind, string> = {
+  ENTITY: 'watched',
+  PORT: 'watched port',
+  COUNTRY: 'watched country',
+  MERGED: 'watched',
+  RISK: 'watched',
+};
 
 /**
  * The alerts of one write. `watchers` maps a key to the watchlists that watch it (what the lookup
@@ -202,6 +210,8 @@ export function planAlerts(
   changes: ChangeFacts[],
   watchers: ReadonlyMap<string, readonly string[]>,
   who: { actor: string; operation: string },
+  /** Every alert of this kind (a merge's), whatever way its fact touched the watchlist. */
+  kind?: AlertKind,
 ): PlannedAlert[] {
   const byFact = new Map<number, ChangeFacts[]>();
   for (const c of changes) byFact.set(c.fact, [...(byFact.get(c.fact) ?? []), c]);
@@ -222,7 +232,7 @@ export function planAlerts(
     for (const [watchlistId, t] of [...best].sort(([a], [b]) => a.localeCompare(b))) {
       alerts.push({
         watchlistId,
-        kind: t.kind,
+        kind: kind ?? t.kind,
         entityId: t.watchedId,
         factId: head.factId,
         factType: head.factType,
@@ -232,6 +242,51 @@ export function planAlerts(
     }
   }
   return alerts;
+}
+
+/**
+ * A merge as the rule reads it: one fact (the kept entity) naming both sides, with the merge's audit
+ * entries; a merge of ports names them as ports.
+ */
+export function mergeChanges(keepId: string, removeId: string, changeIds: readonly string[]): ChangeFacts[] {
+  const isPort = labelOfId(keepId) === 'Port';
+  return changeIds.map((changeId) => ({
+    changeId,
+    fact: 0,
+    factId: keepId,
+    factType: 'merge',
+    action: 'MERGED',
+    entities: isPort ? [] : [keepId, removeId],
+    newPorts: isPort ? [keepId, removeId] : [],
+    route: null,
+  }));
+}
+
+/**
+ * Risk alerts of one watched vessel a write touched: a watchlist with `minRisk` alerts when the
+ * vessel's score reaches it from below, compared with the score last judged for that vessel
+ * (`last`, null before the first: counted as 0).
+ */
+export function planRiskAlerts(
+  vesselId: string,
+  last: number | null,
+  score: number,
+  watchlists: readonly { id: string; minRisk: number }[],
+  changeIds: string[],
+  who: { actor: string; operation: string },
+): PlannedAlert[] {
+  return watchlists
+    .filter((w) => (last ?? 0) < w.minRisk && score >= w.minRisk)
+    .map((w) => ({
+      watchlistId: w.id,
+      kind: 'RISK' as const,
+      entityId: vesselId,
+      factId: vesselId,
+      factType: 'risk',
+      changeIds,
+      summary: `risk of the watched ${vesselId} rose from ${last ?? 0} to ${score} (at least ${w.minRisk}) after a write by ${who.actor} (${who.operation})`,
+    }))
+    .sort((a, b) => a.watchlistId.localeCompare(b.watchlistId));
 }
 
 /** Every key the changes of a write touch: what the write path looks up (nothing to look up: no statement). */

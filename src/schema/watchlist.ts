@@ -7,6 +7,8 @@ export enum AlertKind {
   ENTITY = 'ENTITY',
   PORT = 'PORT',
   COUNTRY = 'COUNTRY',
+  MERGED = 'MERGED',
+  RISK = 'RISK',
 }
 registerEnumType(AlertKind, {
   name: 'AlertKind',
@@ -20,6 +22,14 @@ registerEnumType(AlertKind, {
     COUNTRY: {
       description:
         'A new leg carrying DPRK cargo (from a North Korean port, or with DPRK cargo origin) that ends in a watched country.',
+    },
+    MERGED: {
+      description:
+        'A watched vessel, company, person or port was merged with another (mergeEntities), kept or removed; `entityId` is the watched one.',
+    },
+    RISK: {
+      description:
+        "A write touching a watched vessel raised its risk score to the watchlist's minRisk or above (from below it).",
     },
   },
 });

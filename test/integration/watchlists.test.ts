@@ -62,6 +62,16 @@ function recordLeg(vessel: string, from: string, to: string, day: string, caller
   );
 }
 
+async function upsertVessel(name: string, imo: string): Promise<string> {
+  const r = await gql(
+    `mutation($i: VesselInput!) { upsertVessel(input: $i) { id } }`,
+    { i: { name, imo, sources: CITE } },
+    'admin',
+  );
+  expect(r.errors).toBeUndefined();
+  return r.data!.upsertVessel.id as string;
+}
+
 async function createWatchlist(input: Record<string, unknown>, caller: Caller = 'editor'): Promise<Answer> {
   return gql(
     `mutation($i: CreateWatchlistInput!) { createWatchlist(input: $i) { id name owner entityIds ports countries } }`,
@@ -159,14 +169,8 @@ beforeAll(async () => {
   for (const [name, imo] of [
     ['Test Vessel Kilo', '1000045'],
     ['Test Vessel Lima', '1000057'],
-  ]) {
-    const r = await gql(
-      `mutation($i: VesselInput!) { upsertVessel(input: $i) { id } }`,
-      { i: { name, imo, sources: CITE } },
-      'admin',
-    );
-    expect(r.errors).toBeUndefined();
-  }
+  ])
+    await upsertVessel(name, imo);
 });
 
 afterAll(async () => {
@@ -372,6 +376,78 @@ describe('alerts', () => {
       'reader',
     );
     expect(listed.data!.alerts.edges.at(-1).node).toEqual({ operation: 'importFacts', entityId: VESSEL });
+  });
+
+  it('a merge touching a watched entity, kept or removed, alerts each watchlist once with its change ids', async () => {
+    const ids: string[] = [];
+    for (const [name, imo] of [
+      ['Test Vessel November', '1000069'],
+      ['Test Vessel Oscar', '1000071'],
+    ])
+      ids.push(await upsertVessel(name, imo));
+    const [keep, remove] = ids;
+    const watchRemoved = (await createWatchlist({ name: 'Removed side', entityIds: [remove] })).data!.createWatchlist
+      .id as string;
+    const watchBoth = (await createWatchlist({ name: 'Both sides', entityIds: [keep, remove] })).data!.createWatchlist
+      .id as string;
+    const merged = await gql(
+      `mutation($k: ID!, $r: ID!) { mergeEntities(keep: $k, remove: $r) { status changeIds } }`,
+      { k: keep, r: remove },
+      'admin',
+    );
+    expect(merged.errors).toBeUndefined();
+    expect(merged.data!.mergeEntities.status).toBe('MERGED');
+    const list = async (w: string) =>
+      (
+        await gql(
+          `query($w: ID!) { alerts(watchlistId: $w) { edges { node { kind entityId factId factType changeIds operation } } } }`,
+          { w },
+          'reader',
+        )
+      ).data!.alerts.edges.map((e: any) => e.node);
+    const expected = {
+      kind: 'MERGED',
+      factId: keep,
+      factType: 'merge',
+      changeIds: merged.data!.mergeEntities.changeIds,
+      operation: 'mergeEntities',
+    };
+    expect(await list(watchRemoved)).toEqual([{ ...expected, entityId: remove }]);
+    expect(await list(watchBoth)).toEqual([{ ...expected, entityId: keep }]);
+    // merging again changes nothing and alerts nobody
+    const count = await alertCount();
+    const again = await gql(
+      `mutation($k: ID!, $r: ID!) { mergeEntities(keep: $k, remove: $r) { status } }`,
+      { k: keep, r: remove },
+      'admin',
+    );
+    expect(again.data!.mergeEntities.status).toBe('UNCHANGED');
+    expect(await alertCount()).toBe(count);
+  });
+
+  it('minRisk: a write raising a watched vessel to the threshold alerts once (RISK), with its change ids', async () => {
+    const vessel = await upsertVessel('Test Vessel Papa', '1000083');
+    const w = (await createWatchlist({ name: 'Risky Papa', entityIds: [vessel], minRisk: 1 })).data!.createWatchlist
+      .id as string;
+    const first = await recordLeg(vessel, KP_PORT, VN_PORT, '2024-08-01');
+    const second = await recordLeg(vessel, KP_PORT, CN_PORT, '2024-08-20'); // still above: no second RISK alert
+    const listed = (
+      await gql(
+        `query($w: ID!) { alerts(watchlistId: $w) { edges { node { kind entityId factType changeIds summary } } } }`,
+        { w },
+        'reader',
+      )
+    ).data!.alerts.edges.map((e: any) => e.node);
+    expect(listed.map((x: any) => [x.kind, x.entityId])).toEqual([
+      ['ENTITY', vessel],
+      ['RISK', vessel],
+      ['ENTITY', vessel],
+    ]);
+    expect(listed[1]).toMatchObject({ factType: 'risk', changeIds: first.data!.recordLeg.changeIds });
+    const profile = await gql(`query($v: ID!) { riskProfile(vesselId: $v) { score } }`, { v: vessel }, 'reader');
+    expect(listed[1].summary).toContain(`rose from 0 to `);
+    expect(profile.data!.riskProfile.score).toBeGreaterThanOrEqual(1);
+    expect(second.data!.recordLeg.status).toBe('CREATED');
   });
 
   it('alerts are marked read per user', async () => {

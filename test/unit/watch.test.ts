@@ -4,8 +4,10 @@ import {
   ChangeFacts,
   checkWatchlistInput,
   keysTouched,
+  mergeChanges,
   parseSince,
   planAlerts,
+  planRiskAlerts,
   touchesOf,
   watchKey,
   WatchInputProblem,
@@ -67,6 +69,39 @@ describe('planAlerts', () => {
       ['watchlist:w2', 'PORT', 'port:test-a', ['change:t:0', 'change:t:1']],
     ]);
     expect(alerts[0].summary).toMatch(/leg leg:test-1 created by key:test \(recordLeg\)/);
+  });
+
+  it('a merge alerts the watchers of either side once, as MERGED, with both audit entries; ports as ports', () => {
+    const changes = mergeChanges('vessel:test-keep', 'vessel:test-gone', ['change:m:0', 'change:m:1']);
+    const watchers = new Map([
+      [watchKey.entity('vessel:test-gone'), ['watchlist:w1']],
+      [watchKey.entity('vessel:test-keep'), ['watchlist:w1', 'watchlist:w2']],
+    ]);
+    const alerts = planAlerts(changes, watchers, { actor: 'key:test', operation: 'mergeEntities' }, 'MERGED');
+    expect(alerts.map((a) => [a.watchlistId, a.kind, a.entityId, a.factId, a.changeIds])).toEqual([
+      ['watchlist:w1', 'MERGED', 'vessel:test-keep', 'vessel:test-keep', ['change:m:0', 'change:m:1']],
+      ['watchlist:w2', 'MERGED', 'vessel:test-keep', 'vessel:test-keep', ['change:m:0', 'change:m:1']],
+    ]);
+    expect(keysTouched(mergeChanges('port:test-a', 'port:test-b', ['change:m:0']))).toEqual([
+      watchKey.port('port:test-a'),
+      watchKey.port('port:test-b'),
+    ]);
+  });
+
+  it('minRisk: alerts the watchlists whose threshold the score reached from below, once', () => {
+    const lists = [
+      { id: 'watchlist:w2', minRisk: 50 },
+      { id: 'watchlist:w1', minRisk: 20 },
+      { id: 'watchlist:w3', minRisk: 90 },
+    ];
+    const who = { actor: 'key:test', operation: 'recordLeg' };
+    const rose = planRiskAlerts('vessel:test-kilo', null, 60, lists, ['change:t:0'], who);
+    expect(rose.map((a) => [a.watchlistId, a.kind, a.changeIds])).toEqual([
+      ['watchlist:w1', 'RISK', ['change:t:0']],
+      ['watchlist:w2', 'RISK', ['change:t:0']],
+    ]);
+    expect(planRiskAlerts('vessel:test-kilo', 60, 70, lists, [], who)).toEqual([]);
+    expect(planRiskAlerts('vessel:test-kilo', 60, 10, lists, [], who)).toEqual([]);
   });
 
   it('gives nothing when no watchlist watches what the write touched', () => {

@@ -8,7 +8,7 @@
  */
 import neo4j from 'neo4j-driver';
 import { Database, Params, StatementCounter, TxRunner } from '../database';
-import { ChangeFacts, keysTouched, PlannedAlert, planAlerts } from '../../domain/watch';
+import { AlertKind, ChangeFacts, keysTouched, PlannedAlert, planAlerts } from '../../domain/watch';
 import { asText } from '../../domain/text';
 
 /** Constraints and indexes of watchlists and alerts (created at start with the others). */
@@ -27,7 +27,7 @@ export interface AlertView {
   seq: number;
   watchlistId: string;
   at: string;
-  kind: 'ENTITY' | 'PORT' | 'COUNTRY';
+  kind: AlertKind;
   entityId: string;
   factId: string;
   factType: string;
@@ -76,17 +76,27 @@ export async function recordAlertsIn(
   tx: TxRunner,
   changes: ChangeFacts[],
   who: { actor: string; operation: string },
+  /** One kind for every alert (a merge's: MERGED). */
+  kind?: AlertKind,
 ): Promise<PlannedAlert[]> {
   const keys = keysTouched(changes);
   if (keys.length === 0) return [];
   const found = await tx.run(WATCHERS, { keys });
   if (found.records.length === 0) return [];
   const watchers = new Map(found.records.map((r) => [r.get('key') as string, r.get('ids') as string[]]));
-  const alerts = planAlerts(changes, watchers, who);
-  if (alerts.length > 0) {
-    await tx.run(CREATE, { rows: alerts.map((a) => ({ ...a, actor: who.actor, operation: who.operation })) });
-  }
+  const alerts = planAlerts(changes, watchers, who, kind);
+  await createAlertsIn(tx, alerts, who);
   return alerts;
+}
+
+/** Stores planned alerts, numbered in commit order (nothing to store: no statement). */
+export async function createAlertsIn(
+  tx: TxRunner,
+  alerts: PlannedAlert[],
+  who: { actor: string; operation: string },
+): Promise<void> {
+  if (alerts.length > 0)
+    await tx.run(CREATE, { rows: alerts.map((a) => ({ ...a, actor: who.actor, operation: who.operation })) });
 }
 
 export interface AlertQuery {
