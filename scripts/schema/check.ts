@@ -68,7 +68,10 @@ async function main(): Promise<number> {
   }
 
   const history = new SchemaHistory(readAccepted(), DEPRECATION_DAYS);
-  const versions = committedVersions();
+  const unparsable: string[] = [];
+  const versions = committedVersions(undefined, unparsable);
+  for (const label of unparsable)
+    process.stdout.write(`  not valid SDL, judged across (the next version against the one before): ${label}\n`);
   let violations = 0;
   for (const v of versions) {
     const step = await history.add(v);

@@ -6,6 +6,7 @@
  * between them on the main line.
  */
 import { execFileSync } from 'node:child_process';
+import { parse } from 'graphql';
 import { SchemaVersion } from './rules';
 import { REPO_ROOT, SCHEMA_GIT_PATH } from './sdl';
 
@@ -21,8 +22,13 @@ export function headSha(): string {
   return git(['rev-parse', 'HEAD']).trim();
 }
 
-/** Every committed version of the file on HEAD's first-parent line, oldest first (deletions skipped). */
-export function committedVersions(file: string = SCHEMA_GIT_PATH): SchemaVersion[] {
+/**
+ * Every committed version of the file on HEAD's first-parent line, oldest first (deletions skipped). A
+ * version that is not valid SDL (a merge commit that kept both sides' lines before the file was
+ * regenerated) is left out and named in `unparsable`: the version after it is judged against the last
+ * one that parsed, so what changed is still judged. The file at HEAD must parse (schemaFile test).
+ */
+export function committedVersions(file: string = SCHEMA_GIT_PATH, unparsable: string[] = []): SchemaVersion[] {
   const log = git(['log', '--first-parent', '--reverse', '--format=%H%x09%cI%x09%s', 'HEAD', '--', file]);
   const versions: SchemaVersion[] = [];
   for (const line of log.split('\n')) {
@@ -34,8 +40,15 @@ export function committedVersions(file: string = SCHEMA_GIT_PATH): SchemaVersion
     } catch {
       continue; // the commit deleted the file; the next version is judged against the last one that existed
     }
+    const label = `${sha.slice(0, 10)} (${date.slice(0, 10)}) ${subject.join('\t')}`;
+    try {
+      parse(sdl);
+    } catch {
+      unparsable.push(label);
+      continue;
+    }
     versions.push({
-      label: `${sha.slice(0, 10)} (${date.slice(0, 10)}) ${subject.join('\t')}`,
+      label,
       date: new Date(date),
       sdl,
     });
