@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- --size S|M|L] [--duration <s>] [--samples <n>] [--raw-samples <n>] [--no-profile] [--load-only]`
- * [--only <name part,…>] [--loader bulk|unwind] [--keep-csv] (BENCH_BOLT_PORT overrides the Bolt port 7704)
+ * [--only <name part,…>] [--loader bulk|unwind] [--keep-csv] [--profile-js] (BENCH_BOLT_PORT overrides the Bolt port 7704)
+ * (`--profile-js`: a CPU profile of the service for each operation, summarised by bench/cpuProfile.ts)
  * (`--only recordLeg`: the recordLeg writes at the busiest port against a quiet one, bench/recordLeg.ts)
  *
  * Starts its own Neo4j (Bolt 7704, data folder .data/bench-<size>; never the demo database), loads the
@@ -33,6 +34,7 @@ import { DEFAULT_SEED, isSizeName, SizeName } from '../seed/synthetic/spec';
 import { Anchors, NESTED_QUERY, nestedSummaryFromGraphql, operations } from './ops';
 import { PEER_NESTED_QUERY } from './serve';
 import { ProfilingDatabase, StatementProfile } from './profile';
+import { CpuSummary, formatCpuSummary, summarizeCpuProfile, toggleCpuProfile } from './cpuProfile';
 import { BENCH_WRITER_KEY_NAME, measureRecordLeg } from './recordLeg';
 import { randomBytes } from 'node:crypto';
 
@@ -55,6 +57,8 @@ interface Args {
   loadOnly: boolean;
   keepCsv: boolean;
   loader: 'bulk' | 'unwind';
+  /** A CPU profile of the service per operation (`--profile-js`, bench/cpuProfile.ts). */
+  profileJs: boolean;
   /** Only the operations whose names contain one of these (comma-separated `--only`); results under `<size>-partial`. */
   only: string[] | null;
 }
@@ -72,6 +76,7 @@ function parseArgs(argv: string[]): Args {
     samples: Number(get('samples') ?? (size === 'S' ? 40 : 25)),
     rawSamples: get('raw-samples') != null ? Number(get('raw-samples')) : null,
     profile: !argv.includes('--no-profile'),
+    profileJs: argv.includes('--profile-js'),
     loadOnly: argv.includes('--load-only'),
     keepCsv: argv.includes('--keep-csv'),
     // How an absent size is loaded: `bulk` (CSV + neo4j-admin import, the default for L) or `unwind` (the batch writer).
@@ -240,9 +245,12 @@ function rssMb(pid: number | undefined): number {
   }
 }
 
-async function startService(kind: string, port: number, uri: string): Promise<Child> {
+async function startService(kind: string, port: number, uri: string, env: NodeJS.ProcessEnv = {}): Promise<Child> {
   const script = path.join(__dirname, 'serve.js');
-  const proc = spawn(process.execPath, [script, kind, String(port), uri], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [script, kind, String(port), uri], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
   const errors: string[] = [];
   proc.stderr.on('data', (c: Buffer) => errors.push(c.toString()));
   await new Promise<void>((resolve, reject) => {
@@ -491,6 +499,26 @@ async function main(): Promise<void> {
       }
     }
     results.operations = opResults;
+
+    /* Where the service's time goes: a CPU profile per operation (`--profile-js`) */
+    if (args.profileJs) {
+      const file = path.join(root, 'bench', 'cpu.cpuprofile');
+      const profiled = await startService('collier', HTTP_PORTS.replica + 2, local.uri, { BENCH_CPU_PROFILE: file });
+      children.push(profiled);
+      const summaries: Record<string, CpuSummary> = {};
+      for (const op of ops) {
+        if (!opResults.find((r) => r.name === op.name && r.graphql)) continue;
+        for (let i = 0; i < 3; i++) await gql(profiled.url, op.query, op.variables);
+        await toggleCpuProfile(profiled.proc.pid!, file, false);
+        const n = Math.max(5, Math.min(args.samples, opResults.find((r) => r.name === op.name)!.graphql!.n));
+        for (let i = 0; i < n; i++) await gql(profiled.url, op.query, op.variables);
+        const profile = await toggleCpuProfile(profiled.proc.pid!, file, true);
+        summaries[op.name] = summarizeCpuProfile(profile!, n);
+        process.stderr.write(`${formatCpuSummary(`CPU profile of ${op.name}`, summaries[op.name])}\n`);
+      }
+      results.jsProfile = summaries;
+      await stopService(profiled);
+    }
 
     /* recordLeg at the busiest port against a quiet one (issue 13 target: p50 within 3×) */
     if (!args.only || args.only.some((o) => 'recordLeg'.includes(o))) {
