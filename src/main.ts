@@ -3,6 +3,7 @@
  * demo data if the database is empty → serve. SIGTERM/SIGINT stop accepting, drain in-flight
  * requests, close the driver and stop the local Neo4j.
  */
+import './nodeEnv';
 import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig } from './config';

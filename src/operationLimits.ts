@@ -116,6 +116,9 @@ export function checkOperation(l: Config['limits'], op: PricedOperation, onCost?
   return value;
 }
 
+/** How many (operation name, variables) costs are kept per parsed document. */
+const PRICED_PER_DOCUMENT = 64;
+
 export function operationLimits(config: Config): {
   plugins: ApolloServerPlugin[];
   validationRules: ValidationRule[];
@@ -133,17 +136,33 @@ export function operationLimits(config: Config): {
     blockFieldSuggestion: { enabled: !l.fieldSuggestions },
   }).protect();
 
+  // The cost of an operation depends only on its document, operation name and variables. Apollo keeps
+  // one parsed document per query text (its document store), so the costs of a known document are kept
+  // with it, per operation name and variables (at most PRICED_PER_DOCUMENT; only accepted operations:
+  // a refused one is priced again, to build its error). A client sending the same query with the same
+  // variables (a dashboard, a poller) is priced once.
+  const priced = new WeakMap<DocumentNode, Map<string, number>>();
   const cost: ApolloServerPlugin = {
     // eslint-disable-next-line @typescript-eslint/require-await -- Apollo's hooks return promises; async keeps a throw a rejection
     async requestDidStart() {
       return {
         // eslint-disable-next-line @typescript-eslint/require-await -- Apollo's hooks return promises; async keeps a throw a rejection
         async didResolveOperation({ request, document, schema, response }) {
-          checkOperation(
-            l,
-            { schema, document, variables: request.variables, operationName: request.operationName },
-            (value) => response.http.headers.set('x-collier-cost', String(value)),
-          );
+          const key = `${request.operationName ?? ''}\u0000${JSON.stringify(request.variables ?? {})}`;
+          let known = priced.get(document);
+          let value = known?.get(key);
+          if (value === undefined) {
+            value = checkOperation(
+              l,
+              { schema, document, variables: request.variables, operationName: request.operationName },
+              (v) => response.http.headers.set('x-collier-cost', String(v)),
+            );
+            if (!known) priced.set(document, (known = new Map<string, number>()));
+            if (known.size >= PRICED_PER_DOCUMENT) known.clear();
+            known.set(key, value);
+          } else {
+            response.http.headers.set('x-collier-cost', String(value));
+          }
         },
       };
     },

@@ -34,10 +34,13 @@ import { collierAuthChecker } from './resolvers/authChecker';
 import { ResponseBudget } from './resolvers/listBound';
 import { Statistic } from './schema/statistic';
 import { reconcileRouter } from './http/reconcile';
+import { resolverContainer, trimResolverPipeline } from './resolverPipeline';
 
 export async function buildCollierSchema(): Promise<GraphQLSchema> {
+  trimResolverPipeline();
   const schema = await buildSchema({
     resolvers: RESOLVERS,
+    container: resolverContainer(),
     // reached only through `node(id: "statistic:…")` and Evidenced lists, so no resolver names it
     orphanedTypes: [Statistic],
     // type-graphql wants one; Collier's only subscription brings its own source (src/http/alertFeed.ts)

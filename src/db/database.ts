@@ -199,12 +199,16 @@ export function createDriver(uri: string, user: string, password: string, connec
   });
 }
 
+const isPrimitive = (x: unknown): boolean =>
+  x === null || (typeof x !== 'object' && typeof x !== 'bigint' && x !== undefined);
+
 /** Driver values → plain JSON-able values: integers to numbers, temporal values to ISO strings, nodes and relationships to their properties. */
 export function toPlain(value: unknown): unknown {
   if (value == null) return null;
   // Strings, numbers and booleans first: they are most of what a result holds.
   if (typeof value !== 'object') return typeof value === 'bigint' ? Number(value) : value;
-  if (Array.isArray(value)) return value.map(toPlain);
+  // A list of strings, numbers or booleans (most lists a result holds) is already plain: kept as it is.
+  if (Array.isArray(value)) return value.every(isPrimitive) ? value : value.map(toPlain);
   if (isInt(value)) return (value as { toNumber(): number }).toNumber();
   if (isDate(value) || isDateTime(value) || isLocalDateTime(value)) return (value as { toString(): string }).toString();
   const v = value as Record<string, unknown>;

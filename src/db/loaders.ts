@@ -193,14 +193,29 @@ export function createLoaders(db: Database, counter: StatementCounter, options: 
       const key = props.join(',');
       let loader = projectedLegs.get(key);
       if (!loader) {
-        loader = many(
-          (keys) =>
-            read(
-              `UNWIND $keys AS key MATCH (l:Leg)-[:ON]->(:Vessel {id: key})
-               RETURN key, [p IN $props | l[p]] AS values ORDER BY coalesce(l.departureFrom, l.arrivalFrom, l.arrivalTo), l.id`,
+        // One row per vessel holding its legs' values in order, not one row per leg: a nested answer
+        // reads thousands of legs, and each row costs the driver a record and us a plain object.
+        const toLeg = (values: unknown[]) => {
+          const read: Record<string, unknown> = {};
+          for (let i = 0; i < props.length; i++) read[props[i]] = values[i];
+          return toRecord('Leg', read);
+        };
+        loader = new DataLoader<string, NodeRecord[]>(
+          async (keys) => {
+            const rows = await read(
+              `UNWIND $keys AS key
+               CALL (key) {
+                 MATCH (l:Leg)-[:ON]->(:Vessel {id: key})
+                 WITH l ORDER BY coalesce(l.departureFrom, l.arrivalFrom, l.arrivalTo), l.id
+                 RETURN collect([p IN $props | l[p]]) AS legs
+               }
+               RETURN key, legs`,
               { keys, props },
-            ),
-          (r) => toRecord('Leg', Object.fromEntries(props.map((p, i) => [p, (r.values as unknown[])[i]]))),
+            );
+            const found = new Map(rows.map((r) => [r.key, (r.legs as unknown[][]).map(toLeg)]));
+            return keys.map((k) => found.get(k) ?? []);
+          },
+          { batch },
         );
         projectedLegs.set(key, loader);
       }
