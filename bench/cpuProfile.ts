@@ -31,6 +31,8 @@ export interface CpuProfile {
   timeDeltas: number[];
 }
 
+const NODE_CATEGORY = 'Node (net, streams, timers, JSON, microtasks)';
+
 /** Self time is attributed to the first rule whose pattern matches the frame's url (or name, for V8's own frames). */
 const CATEGORIES: [string, RegExp][] = [
   ['idle (waiting for Neo4j or the client)', /^\(idle\)$/],
@@ -58,7 +60,7 @@ const CATEGORIES: [string, RegExp][] = [
   ['Collier limits, cost model', /\/src\/(operationLimits|costModel)/],
   ['Collier other', /\/src\//],
   ['other npm packages', /node_modules\//],
-  ['Node (net, streams, timers, JSON)', /^node:|^$/],
+  [NODE_CATEGORY, /^node:/],
 ];
 
 /** Phases of a request: inclusive time of the first frame on a stack whose name (and url) match. */
@@ -66,7 +68,6 @@ const PHASES: [string, string, RegExp][] = [
   ['parse', 'parse', /graphql\/language\/parser/],
   ['validate', 'validate', /graphql\/validation\/validate/],
   ['cost (checkOperation)', 'checkOperation', /operationLimits/],
-  ['execute', 'execute', /graphql\/execution\/execute/],
   ['type-graphql createHandlerResolver', '', /type-graphql\/.*resolvers\/(create|helpers)/],
   ['Database.read (driver calls)', 'run', /\/src\/db\/database/],
   ['record conversion (toPlain)', 'toPlain', /\/src\/db\/database/],
@@ -82,6 +83,8 @@ export interface CpuSummary {
 }
 
 function categoryOf(frame: CallFrame): string {
+  // built-ins without a script (socket writes, JSON.stringify, microtask runs): Node's share
+  if (!frame.url && !frame.functionName.startsWith('(')) return NODE_CATEGORY;
   const key = frame.url || frame.functionName;
   for (const [name, re] of CATEGORIES) if (re.test(key) || (!frame.url && re.test(frame.functionName))) return name;
   return 'other';

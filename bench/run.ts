@@ -514,6 +514,8 @@ async function main(): Promise<void> {
         for (let i = 0; i < n; i++) await gql(profiled.url, op.query, op.variables);
         const profile = await toggleCpuProfile(profiled.proc.pid!, file, true);
         summaries[op.name] = summarizeCpuProfile(profile!, n);
+        // kept for a closer look (git-ignored): `node dist/bench/cpuProfile.js <file> <requests> top`
+        fs.copyFileSync(file, path.join(root, 'bench', `cpu-${op.name.replace(/[^A-Za-z0-9]+/g, '-')}.cpuprofile`));
         process.stderr.write(`${formatCpuSummary(`CPU profile of ${op.name}`, summaries[op.name])}\n`);
       }
       results.jsProfile = summaries;
