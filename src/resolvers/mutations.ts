@@ -5,22 +5,18 @@
  * evidence, its audit entry and the NEXT links it implies), and answers what changed.
  */
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import {
-  CompanyInput,
-  DesignationInput,
-  IdentityClaimInput,
-  ImportFormat,
-  ImportReport,
-  LegInput,
-  MergeResult,
-  PartyLinkInput,
-  PersonInput,
-  PortInput,
-  SourceInput,
-  TransferInput,
-  VesselInput,
-  WriteResult,
-} from '../schema/mutations';
+import { CompanyInput, PersonInput } from '../schema/inputs/party';
+import { DesignationInput } from '../schema/inputs/designation';
+import { IdentityClaimInput } from '../schema/inputs/identityClaim';
+import { LegInput } from '../schema/inputs/leg';
+import { PartyLinkInput } from '../schema/inputs/partyLink';
+import { PortInput } from '../schema/inputs/port';
+import { SourceInput } from '../schema/inputs/source';
+import { TransferInput } from '../schema/inputs/transfer';
+import { VesselInput } from '../schema/inputs/vessel';
+import { ImportFormat, ImportReport } from '../schema/importReport';
+import { MergeResult } from '../schema/mergeResult';
+import { WriteResult } from '../schema/writeResult';
 import { Node } from '../schema/node';
 import { PartyRelation } from '../schema/party';
 import { Fact, FactProblem, FactType, validateFact } from '../domain/facts';
