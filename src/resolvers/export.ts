@@ -1,6 +1,6 @@
 /** Subgraph export: the neighbourhood of several entities written as GraphML, GEXF or CSV, in one statement. */
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
-import { ExportArgs } from '../schema/export';
+import { ExportArgs } from '../schema/args/export';
 import { MAX_NEIGHBORHOOD_DEPTH, MAX_NEIGHBORHOOD_LIMIT, neighborhood } from '../db/neighborhood';
 import { renderExport } from '../render/renderExport';
 import { ExportFormat } from '../domain/subgraphExport';

@@ -3,44 +3,17 @@
  * (db/listMatch.ts). Anyone who may read lists them; an admin accepts one (a merge, as mergeEntities
  * needs an admin), an editor may reject one.
  */
-import {
-  Arg,
-  Args,
-  ArgsType,
-  Authorized,
-  Ctx,
-  Field,
-  FieldResolver,
-  ID,
-  Mutation,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
-import {
-  MergeCandidate,
-  MergeCandidateConnection,
-  MergeCandidateStatus,
-  UndoMergeResult,
-} from '../schema/mergeCandidate';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { MergeCandidate, MergeCandidateConnection, UndoMergeResult } from '../schema/mergeCandidate';
 import { undoMerge, UnmergeError } from '../db/unmerge';
 import { MERGEABLE_LABELS } from '../db/merge';
-import { idArg, pageArgs, PageArgs } from './args';
+import { idArg, pageArgs } from './args';
 import { Node } from '../schema/node';
 import { CandidateError, decideCandidate, listCandidates } from '../db/listMatch';
 import { toPage } from '../domain/pagination';
+import { MergeCandidatesArgs } from '../schema/args/mergeCandidates';
 import { Context } from './context';
 import { badInput, notFound } from './errors';
-
-@ArgsType()
-class MergeCandidatesArgs extends PageArgs {
-  @Field(() => MergeCandidateStatus, {
-    nullable: true,
-    defaultValue: MergeCandidateStatus.PENDING,
-    description: 'Only candidates in this state (default PENDING); null lists all.',
-  })
-  status?: MergeCandidateStatus | null;
-}
 
 @Resolver(() => MergeCandidate)
 export class MergeCandidateResolver {

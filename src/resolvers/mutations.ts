@@ -4,7 +4,7 @@
  * validates its input (domain/facts.ts), writes it in one transaction (db/write.ts: the fact, its
  * evidence, its audit entry and the NEXT links it implies), and answers what changed.
  */
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { CompanyInput, PersonInput } from '../schema/inputs/party';
 import { DesignationInput } from '../schema/inputs/designation';
 import { IdentityClaimInput } from '../schema/inputs/identityClaim';
@@ -23,6 +23,7 @@ import { Fact, FactProblem, FactType, validateFact } from '../domain/facts';
 import { findRelation, writeFacts, WriteContext } from '../db/write';
 import { MERGEABLE_LABELS, MergeError, mergeEntities } from '../db/merge';
 import { importLines, linesOf } from '../db/import';
+import { MergeArgs } from '../schema/args/merge';
 import { Context } from './context';
 import { badInput, notFound } from './errors';
 import { idArg } from './args';
@@ -69,15 +70,6 @@ async function writeOne(ctx: Context, type: FactType, input: object, operation: 
     changeIds: o.changeIds,
     label: o.label,
   };
-}
-
-@ArgsType()
-class MergeArgs {
-  @Field(() => ID, { description: 'The entity to keep (a vessel, company, person or port id).' })
-  keep!: string;
-
-  @Field(() => ID, { description: 'The duplicate to fold into it (same kind: vessel, company, person or port).' })
-  remove!: string;
 }
 
 @Resolver(() => WriteResult)

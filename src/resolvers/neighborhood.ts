@@ -1,6 +1,6 @@
 /** Who may ask for a neighbourhood and with what limits; the walk itself is one statement in db/neighborhood.ts. */
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
-import { NeighborhoodArgs } from '../schema/neighborhood';
+import { NeighborhoodArgs } from '../schema/args/walk';
 import { Subgraph } from '../schema/subgraph';
 import { MAX_NEIGHBORHOOD_DEPTH, MAX_NEIGHBORHOOD_LIMIT, neighborhood } from '../db/neighborhood';
 import { Context } from './context';

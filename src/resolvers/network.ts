@@ -5,7 +5,8 @@
  */
 import { GraphQLError } from 'graphql';
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { CentralityArgs, Cluster, ClusterMember, ClustersArgs, NetworkArgs, RankedEntity } from '../schema/network';
+import { Cluster, ClusterMember, RankedEntity } from '../schema/network';
+import { CentralityArgs, ClustersArgs, NetworkArgs } from '../schema/args/network';
 import { Node } from '../schema/node';
 import {
   centrality,

@@ -1,36 +1,15 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { Party, PartyConnection, PartyFilter, PartyRelation } from '../schema/party';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Party, PartyConnection, PartyRelation } from '../schema/party';
 import { Country } from '../schema/country';
 import { Designation } from '../schema/designation';
 import { Node } from '../schema/node';
 import { TacticUse } from '../schema/tactic';
 import { listParties } from '../db/party';
 import { toPage } from '../domain/pagination';
+import { PartiesArgs } from '../schema/args/parties';
 import { Context } from './context';
 import { FIRST_ARG, firstItems } from './listBound';
 import { countryArg, idArg, pageArgs } from './args';
-
-@ArgsType()
-class PartiesArgs {
-  @Field(() => PartyFilter, {
-    nullable: true,
-    description: 'Conditions the parties must all meet; omitted: every party.',
-  })
-  filter?: PartyFilter | null;
-
-  @Field(() => Int, {
-    nullable: true,
-    defaultValue: 20,
-    description: 'Page size, 1 to 100; outside that: BAD_USER_INPUT.',
-  })
-  first?: number | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'The endCursor of the previous page; a string that is not one: BAD_USER_INPUT.',
-  })
-  after?: string | null;
-}
 
 @Resolver(() => Party)
 export class PartyResolver {

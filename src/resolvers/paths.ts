@@ -1,6 +1,7 @@
 /** How two entities are connected: k shortest paths and common connections (one statement each, db/paths.ts). */
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { CommonConnection, CommonConnectionsArgs, GraphPath, PathsArgs } from '../schema/paths';
+import { CommonConnection, GraphPath } from '../schema/paths';
+import { CommonConnectionsArgs, PathsArgs } from '../schema/args/paths';
 import { Node } from '../schema/node';
 import { Source } from '../schema/source';
 import {

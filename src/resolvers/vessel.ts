@@ -1,6 +1,6 @@
 import { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
-import { IdentityClaim, Vessel, VesselConnection, VesselFilter } from '../schema/vessel';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { IdentityClaim, Vessel, VesselConnection } from '../schema/vessel';
 import { Country } from '../schema/country';
 import { PartyRelation } from '../schema/party';
 import { Designation } from '../schema/designation';
@@ -9,34 +9,13 @@ import { TacticUse } from '../schema/tactic';
 import { findVesselByImo, listVessels } from '../db/vessel';
 import { isValidImo, normalizeImo } from '../domain/identifiers';
 import { toPage } from '../domain/pagination';
+import { VesselsArgs } from '../schema/args/vessels';
 import { Context } from './context';
 import { FIRST_ARG, firstItems } from './listBound';
 import { selectedFieldNames } from './selection';
 import { legPropsFor } from '../db/records';
 import { badInput, check } from './errors';
 import { countryArg, idArg, pageArgs } from './args';
-
-@ArgsType()
-class VesselsArgs {
-  @Field(() => VesselFilter, {
-    nullable: true,
-    description: 'Conditions the vessels must all meet; omitted: every vessel.',
-  })
-  filter?: VesselFilter | null;
-
-  @Field(() => Int, {
-    nullable: true,
-    defaultValue: 20,
-    description: 'Page size, 1 to 100; outside that: BAD_USER_INPUT.',
-  })
-  first?: number | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'The endCursor of the previous page; a string that is not one: BAD_USER_INPUT.',
-  })
-  after?: string | null;
-}
 
 const OWNER_TYPES = new Set(['OWNS']);
 const MANAGER_TYPES = new Set(['MANAGES', 'OPERATES']);

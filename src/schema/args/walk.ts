@@ -1,7 +1,4 @@
-/**
- * Neighbourhoods, and the filters every link-analysis walk takes (neighbourhood, paths, common
- * connections, export): which relationship types to follow, as of which day, how confident.
- */
+/** The filters every link-analysis walk takes (neighbourhood, paths, common connections, export), and the neighbourhood's own arguments. */
 import { ArgsType, Field, Float, ID, Int } from 'type-graphql';
 
 export const RELATIONSHIP_TYPES_HELP =
