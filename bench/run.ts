@@ -21,7 +21,7 @@ import * as readline from 'node:readline';
 import { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
 import neo4j, { Driver } from 'neo4j-driver';
-import { findRepoRoot, startLocalNeo4j, LocalNeo4j } from '../src/db/localNeo4j';
+import { findRepoRoot, startLocalNeo4j, LocalNeo4j } from '../src/db/runtime/localNeo4j';
 import { createDriver, Database } from '../src/db/database';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/logger';

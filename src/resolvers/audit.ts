@@ -2,7 +2,7 @@
 import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { Change, ChangeConnection } from '../schema/audit';
 import { Node } from '../schema/node';
-import { listChanges } from '../db/audit';
+import { listChanges } from '../db/write/audit';
 import { labelOfId } from '../domain/ids';
 import { toPage } from '../domain/pagination';
 import { Context } from './context';

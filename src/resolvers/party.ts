@@ -4,7 +4,7 @@ import { Country } from '../schema/country';
 import { Designation } from '../schema/designation';
 import { Node } from '../schema/node';
 import { TacticUse } from '../schema/tactic';
-import { listParties } from '../db/party';
+import { listParties } from '../db/read/party';
 import { toPage } from '../domain/pagination';
 import { Context } from './context';
 import { FIRST_ARG, firstItems } from './listBound';
