@@ -24,7 +24,7 @@ import { asText } from '../../src/domain/text';
 import { migrate } from '../../src/db/migrations';
 import { indexDepartures, portCandidates, DepartureIndex, CandidateRow } from '../../src/db/trace/documentedBatch';
 import { computeNextLinks, NextLink } from '../../src/db/trace/documented';
-import { importCsvIntoLocalNeo4j } from '../../src/db/runtime/localNeo4j';
+import { importCsvIntoLocalNeo4j } from '../../src/db/runtime/csvImport';
 import { PLACEHOLDER_PORT_KIND } from '../../src/db/read/traversal';
 import { LegTiming } from '../../src/domain/linking';
 import { readDataset } from '../load';
