@@ -5,7 +5,7 @@
  */
 import { sourceId } from '../src/domain/sources';
 import { DateRange, Evidence, Quantity, SeedDataset } from './format';
-import { NodeBatch, RelBatch, RelRow, neoDate } from '../src/db/graphWriter';
+import { NodeBatch, RelBatch, RelRow, neoDate } from '../src/db/write/graphWriter';
 import { confidenceScore } from '../src/domain/confidence';
 import { currentFlag } from '../src/domain/identity';
 import { labelOfId, NodeLabel } from '../src/domain/ids';

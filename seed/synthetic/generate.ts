@@ -12,7 +12,7 @@
  * "Synport 0007"); countries are real ISO codes, ports, vessels and companies never real ones. IMO
  * numbers start with 1 (no real ship's does) and carry a valid check digit.
  */
-import { NodeBatch, RelBatch, RelationshipType, neoDate } from '../../src/db/graphWriter';
+import { NodeBatch, RelBatch, RelationshipType, neoDate } from '../../src/db/write/graphWriter';
 import { Params } from '../../src/db/database';
 import { NodeLabel, labelOfId } from '../../src/domain/ids';
 import { confidenceScore, ConfidenceTier } from '../../src/domain/confidence';

@@ -2,7 +2,7 @@
 import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Change, ChangeConnection } from '../schema/audit';
 import { Node } from '../schema/node';
-import { listChanges } from '../db/audit';
+import { listChanges } from '../db/write/audit';
 import { labelOfId } from '../domain/ids';
 import { toPage } from '../domain/pagination';
 import { ChangesArgs } from '../schema/args/changes';

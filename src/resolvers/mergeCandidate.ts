@@ -1,15 +1,15 @@
 /**
  * Merge candidates: the pairs of parties an official list's matching found but could not be sure of
- * (db/listMatch.ts). Anyone who may read lists them; an admin accepts one (a merge, as mergeEntities
+ * (db/lists/listMatch.ts). Anyone who may read lists them; an admin accepts one (a merge, as mergeEntities
  * needs an admin), an editor may reject one.
  */
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { MergeCandidate, MergeCandidateConnection, UndoMergeResult } from '../schema/mergeCandidate';
-import { undoMerge, UnmergeError } from '../db/unmerge';
-import { MERGEABLE_LABELS } from '../db/merge';
+import { undoMerge, UnmergeError } from '../db/write/unmerge';
+import { MERGEABLE_LABELS } from '../db/write/merge';
 import { idArg, pageArgs } from './args';
 import { Node } from '../schema/node';
-import { CandidateError, decideCandidate, listCandidates } from '../db/listMatch';
+import { CandidateError, decideCandidate, listCandidates } from '../db/lists/listMatch';
 import { toPage } from '../domain/pagination';
 import { MergeCandidatesArgs } from '../schema/args/mergeCandidates';
 import { Context } from './context';

@@ -1,7 +1,7 @@
 /**
  * Writes. Every mutation needs a role (`@Authorized`, checked before the resolver runs, so nothing is
  * written without it): editors record facts, admins merge duplicates and import payloads. A mutation
- * validates its input (domain/facts.ts), writes it in one transaction (db/write.ts: the fact, its
+ * validates its input (domain/facts.ts), writes it in one transaction (db/write/writeFacts.ts: the fact, its
  * evidence, its audit entry and the NEXT links it implies), and answers what changed.
  */
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
@@ -20,9 +20,9 @@ import { WriteResult } from '../schema/writeResult';
 import { Node } from '../schema/node';
 import { PartyRelation } from '../schema/party';
 import { Fact, FactProblem, FactType, validateFact } from '../domain/facts';
-import { findRelation, writeFacts, WriteContext } from '../db/write';
-import { MERGEABLE_LABELS, MergeError, mergeEntities } from '../db/merge';
-import { importLines, linesOf } from '../db/import';
+import { findRelation, writeFacts, WriteContext } from '../db/write/writeFacts';
+import { MERGEABLE_LABELS, MergeError, mergeEntities } from '../db/write/merge';
+import { importLines, linesOf } from '../import/pipeline';
 import { MergeArgs } from '../schema/args/merge';
 import { Context } from './context';
 import { badInput, notFound } from './errors';

@@ -1,6 +1,6 @@
 /**
  * Centrality and clusters, computed by Neo4j's Graph Data Science procedures on a projection of exactly
- * the requested scope (db/gds.ts). Labels and relationship types are checked against the model's
+ * the requested scope (db/read/gds.ts). Labels and relationship types are checked against the model's
  * allow-lists here; a Neo4j without GDS answers FEATURE_UNAVAILABLE naming what is missing.
  */
 import { GraphQLError } from 'graphql';
@@ -19,8 +19,8 @@ import {
   NETWORK_TYPES,
   NetworkScope,
   ProjectionTooLargeError,
-} from '../db/gds';
-import { ENTITY_LABELS } from '../db/traversal';
+} from '../db/read/gds';
+import { ENTITY_LABELS } from '../db/read/traversal';
 import { Context } from './context';
 import { confidenceArg, intArg, labelsArg, relationshipTypesArg, windowArg } from './analysisArgs';
 

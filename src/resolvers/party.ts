@@ -4,7 +4,7 @@ import { Country } from '../schema/country';
 import { Designation } from '../schema/designation';
 import { Node } from '../schema/node';
 import { TacticUse } from '../schema/tactic';
-import { listParties } from '../db/party';
+import { listParties } from '../db/read/party';
 import { toPage } from '../domain/pagination';
 import { PartiesArgs } from '../schema/args/parties';
 import { Context } from './context';

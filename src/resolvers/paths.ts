@@ -1,4 +1,4 @@
-/** How two entities are connected: k shortest paths and common connections (one statement each, db/paths.ts). */
+/** How two entities are connected: k shortest paths and common connections (one statement each, db/read/paths.ts). */
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { CommonConnection, GraphPath } from '../schema/paths';
 import { CommonConnectionsArgs, PathsArgs } from '../schema/args/paths';
@@ -11,7 +11,7 @@ import {
   MAX_COMMON_LIMIT,
   MAX_PATH_LENGTH,
   MAX_PATHS_K,
-} from '../db/paths';
+} from '../db/read/paths';
 import { Context } from './context';
 import { badInput } from './errors';
 import { entityIdArg, intArg, notFoundIds, walkFilterArgs } from './analysisArgs';

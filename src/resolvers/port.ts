@@ -3,7 +3,7 @@ import { Port, PortConnection } from '../schema/port';
 import { Country } from '../schema/country';
 import { Leg, Transfer } from '../schema/leg';
 
-import { findPortByLocode, listPorts } from '../db/port';
+import { findPortByLocode, listPorts } from '../db/read/port';
 import { isValidLocode, normalizeLocode } from '../domain/identifiers';
 import { toPage } from '../domain/pagination';
 import { PortsArgs } from '../schema/args/ports';

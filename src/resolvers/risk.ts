@@ -1,11 +1,11 @@
 /**
- * Risk profiles: the facts are gathered in one statement (db/risk.ts) and scored by the rules of
+ * Risk profiles: the facts are gathered in one statement (db/read/risk.ts) and scored by the rules of
  * domain/risk.ts with the configured weights (RISK_WEIGHTS, validated at start by config.ts).
  */
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { RiskFactor, RiskProfile } from '../schema/risk';
 import { Source } from '../schema/source';
-import { riskFacts } from '../db/risk';
+import { riskFacts } from '../db/read/risk';
 import { assessRisk, resolveRiskWeights, RiskFactorCode, RiskWeights } from '../domain/risk';
 import { riskWeightsFromEnv } from '../config';
 import { Context } from './context';

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { SearchConnection } from '../schema/search';
-import { searchEntities } from '../db/search';
+import { searchEntities } from '../db/read/search';
 import { searchTextProblem, toLuceneQuery } from '../domain/searchText';
 import { toPage } from '../domain/pagination';
 import { Context } from './context';

@@ -155,7 +155,7 @@ function pathCapReached(ctx: Context, place: { name: string; value: string }): v
   });
 }
 
-/** The routes a list shows: ranked inside Neo4j, the best `limit` (db/trace.ts rankRoutes gives the order). */
+/** The routes a list shows: ranked inside Neo4j, the best `limit` (db/trace/ rankRoutes gives the order). */
 function best(args: RouteListArgs): { limit: number; minConfidence: number | null } {
   return { limit: args.limit, minConfidence: args.minConfidence ?? null };
 }

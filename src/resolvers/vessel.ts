@@ -6,7 +6,7 @@ import { PartyRelation } from '../schema/party';
 import { Designation } from '../schema/designation';
 import { Leg, Transfer } from '../schema/leg';
 import { TacticUse } from '../schema/tactic';
-import { findVesselByImo, listVessels } from '../db/vessel';
+import { findVesselByImo, listVessels } from '../db/read/vessel';
 import { isValidImo, normalizeImo } from '../domain/identifiers';
 import { toPage } from '../domain/pagination';
 import { VesselsArgs } from '../schema/args/vessels';

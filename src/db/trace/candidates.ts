@@ -17,7 +17,7 @@
  * same in both directions.
  */
 import { Database, StatementCounter } from '../database';
-import { neoDate } from '../graphWriter';
+import { neoDate } from '../write/graphWriter';
 import {
   compatibleCargo,
   followerSeekRange,
