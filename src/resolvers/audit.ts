@@ -6,6 +6,7 @@ import { listChanges } from '../db/write/audit';
 import { labelOfId } from '../domain/ids';
 import { toPage } from '../domain/pagination';
 import { ChangesArgs } from '../schema/args/changes';
+
 import { Context } from './context';
 import { badInput } from './errors';
 import { pageArgs } from './args';
@@ -39,7 +40,7 @@ export class AuditResolver {
   }
 
   @FieldResolver(() => Node, { nullable: true })
-  async entity(@Root() c: Change, @Ctx() ctx: Context): Promise<unknown> {
+  async entity(@Root() c: Change, @Ctx() ctx: Context): Promise<Node | null> {
     return labelOfId(c.entityId) ? ctx.loaders.node.load(c.entityId) : null;
   }
 }

@@ -12,6 +12,8 @@ import { Node } from '../schema/node';
 import { CandidateError, decideCandidate, listCandidates } from '../db/lists/listMatch';
 import { toPage } from '../domain/pagination';
 import { MergeCandidatesArgs } from '../schema/args/mergeCandidates';
+import { loadNode } from './load';
+
 import { Context } from './context';
 import { badInput, notFound } from './errors';
 
@@ -80,17 +82,17 @@ export class MergeCandidateResolver {
   }
 
   @FieldResolver(() => Node, { nullable: true })
-  async keep(@Root() c: MergeCandidate, @Ctx() ctx: Context): Promise<unknown> {
-    return ctx.loaders.node.load(c.keepId);
+  async keep(@Root() c: MergeCandidate, @Ctx() ctx: Context): Promise<Node | null> {
+    return loadNode(ctx, c.keepId);
   }
 
   @FieldResolver(() => Node, { nullable: true })
-  async remove(@Root() c: MergeCandidate, @Ctx() ctx: Context): Promise<unknown> {
-    return ctx.loaders.node.load(c.removeId);
+  async remove(@Root() c: MergeCandidate, @Ctx() ctx: Context): Promise<Node | null> {
+    return loadNode(ctx, c.removeId);
   }
 }
 
-async function decide(ctx: Context, id: string, accept: boolean): Promise<unknown> {
+async function decide(ctx: Context, id: string, accept: boolean): Promise<Node | null> {
   if (!/^candidate:.{3,600}$/.test(id)) throw badInput('id', `is not a merge candidate id (got "${id}")`);
   try {
     const r = await decideCandidate(ctx.db, id, accept, {
@@ -111,7 +113,7 @@ async function decide(ctx: Context, id: string, accept: boolean): Promise<unknow
 @Resolver(() => UndoMergeResult)
 export class UndoMergeResultResolver {
   @FieldResolver(() => Node, { nullable: true })
-  async restored(@Root() r: UndoMergeResult, @Ctx() ctx: Context): Promise<unknown> {
-    return ctx.loaders.node.load(r.restoredId);
+  async restored(@Root() r: UndoMergeResult, @Ctx() ctx: Context): Promise<Node | null> {
+    return loadNode(ctx, r.restoredId);
   }
 }

@@ -24,6 +24,7 @@ import { findRelation, writeFacts, WriteContext } from '../db/write/writeFacts';
 import { MERGEABLE_LABELS, MergeError, mergeEntities } from '../db/write/merge';
 import { importLines, linesOf } from '../import/pipeline';
 import { MergeArgs } from '../schema/args/merge';
+import { loadNode } from './load';
 import { Context } from './context';
 import { badInput, notFound } from './errors';
 import { idArg } from './args';
@@ -251,7 +252,7 @@ export class MutationResolver {
   }
 
   @FieldResolver(() => Node, { nullable: true })
-  async node(@Root() r: WriteResult, @Ctx() ctx: Context): Promise<unknown> {
+  async node(@Root() r: WriteResult, @Ctx() ctx: Context): Promise<Node | null> {
     return r.label && !r.id.startsWith('rel:') ? ctx.loaders.node.load(r.id) : null;
   }
 
@@ -264,7 +265,7 @@ export class MutationResolver {
 @Resolver(() => MergeResult)
 export class MergeResultResolver {
   @FieldResolver(() => Node, { nullable: true })
-  async kept(@Root() r: MergeResult, @Ctx() ctx: Context): Promise<unknown> {
-    return ctx.loaders.node.load(r.keptId);
+  async kept(@Root() r: MergeResult, @Ctx() ctx: Context): Promise<Node | null> {
+    return loadNode(ctx, r.keptId);
   }
 }

@@ -21,6 +21,7 @@ import {
   ProjectionTooLargeError,
 } from '../db/read/gds';
 import { ENTITY_LABELS } from '../db/read/traversal';
+import { loadNode } from './load';
 import { Context } from './context';
 import { confidenceArg, intArg, labelsArg, relationshipTypesArg, windowArg } from './analysisArgs';
 
@@ -58,7 +59,7 @@ export class NetworkResolver {
     description:
       'The hubs of the network: entities ranked by a centrality measure over the requested labels, relationship types, period and confidence, computed in Neo4j (Graph Data Science).',
   })
-  async centrality(@Args(() => CentralityArgs) args: CentralityArgs, @Ctx() ctx: Context): Promise<unknown[]> {
+  async centrality(@Args(() => CentralityArgs) args: CentralityArgs, @Ctx() ctx: Context): Promise<RankedEntity[]> {
     const scope = scopeArgs(args);
     const limit = intArg('limit', args.limit, 1, MAX_CENTRALITY_LIMIT);
     const result = await withGds(() => centrality(ctx.db, args.metric, scope, limit, ctx.counter));
@@ -73,7 +74,7 @@ export class NetworkResolver {
     description:
       'Groups of entities that hang together over the requested labels, relationship types, period and confidence (WCC: connected at all; LOUVAIN: densely tied communities), largest first, computed in Neo4j (Graph Data Science).',
   })
-  async clusters(@Args(() => ClustersArgs) args: ClustersArgs, @Ctx() ctx: Context): Promise<unknown[]> {
+  async clusters(@Args(() => ClustersArgs) args: ClustersArgs, @Ctx() ctx: Context): Promise<Cluster[]> {
     const scope = scopeArgs(args);
     const minSize = intArg('minSize', args.minSize, 1, 1_000_000);
     const limit = intArg('limit', args.limit, 1, MAX_CLUSTER_LIMIT);
@@ -89,15 +90,15 @@ export class NetworkResolver {
 @Resolver(() => RankedEntity)
 export class RankedEntityResolver {
   @FieldResolver(() => Node, { nullable: true, description: 'The entity itself.' })
-  async entity(@Root() r: RankedEntity, @Ctx() ctx: Context): Promise<unknown> {
-    return ctx.loaders.node.load(r.node.id);
+  async entity(@Root() r: RankedEntity, @Ctx() ctx: Context): Promise<Node | null> {
+    return loadNode(ctx, r.node.id);
   }
 }
 
 @Resolver(() => ClusterMember)
 export class ClusterMemberResolver {
   @FieldResolver(() => Node, { nullable: true, description: 'The entity itself.' })
-  async entity(@Root() m: ClusterMember, @Ctx() ctx: Context): Promise<unknown> {
-    return ctx.loaders.node.load(m.node.id);
+  async entity(@Root() m: ClusterMember, @Ctx() ctx: Context): Promise<Node | null> {
+    return loadNode(ctx, m.node.id);
   }
 }

@@ -7,6 +7,8 @@ import { TacticUse } from '../schema/tactic';
 import { listParties } from '../db/read/party';
 import { toPage } from '../domain/pagination';
 import { PartiesArgs } from '../schema/args/parties';
+import { loadNode } from './load';
+
 import { Context } from './context';
 import { FIRST_ARG, firstItems } from './listBound';
 import { countryArg, idArg, pageArgs } from './args';
@@ -20,9 +22,9 @@ export class PartyResolver {
     })
     id: string,
     @Ctx() ctx: Context,
-  ): Promise<unknown> {
+  ): Promise<Party | null> {
     idArg('id', id, ['Company', 'Person']);
-    return ctx.loaders.node.load(id);
+    return loadNode(ctx, id);
   }
 
   @Query(() => PartyConnection, { description: 'Companies and persons, filtered and paged, ordered by name.' })
@@ -47,8 +49,8 @@ export class PartyResolver {
     nullable: true,
     description: 'Its country, where the sources establish one (see countryText for their words).',
   })
-  async country(@Root() p: Party, @Ctx() ctx: Context): Promise<unknown> {
-    return p.countryCode ? ctx.loaders.node.load(`country:${p.countryCode}`) : null;
+  async country(@Root() p: Party, @Ctx() ctx: Context): Promise<Country | null> {
+    return loadNode(ctx, p.countryCode ? `country:${p.countryCode}` : null);
   }
 
   @FieldResolver(() => [PartyRelation], {
@@ -98,11 +100,11 @@ export class PartyResolver {
 export class PartyRelationResolver {
   @FieldResolver(() => Party, { description: 'The company or person on the controlling side.' })
   async party(@Root() r: PartyRelation, @Ctx() ctx: Context): Promise<unknown> {
-    return ctx.loaders.node.load(r.partyId);
+    return loadNode(ctx, r.partyId);
   }
 
   @FieldResolver(() => Node, { description: 'The vessel or company on the other side.' })
   async target(@Root() r: PartyRelation, @Ctx() ctx: Context): Promise<unknown> {
-    return ctx.loaders.node.load(r.targetId);
+    return loadNode(ctx, r.targetId);
   }
 }

@@ -12,6 +12,7 @@ import {
   MAX_PATH_LENGTH,
   MAX_PATHS_K,
 } from '../db/read/paths';
+import { loadNode, loadNodes } from './load';
 import { Context } from './context';
 import { badInput } from './errors';
 import { entityIdArg, intArg, notFoundIds, walkFilterArgs } from './analysisArgs';
@@ -61,15 +62,15 @@ export class PathsResolver {
 @Resolver(() => GraphPath)
 export class GraphPathResolver {
   @FieldResolver(() => [Source], { description: "Every source behind the path's edges." })
-  async sources(@Root() p: GraphPath, @Ctx() ctx: Context): Promise<unknown[]> {
-    return (await ctx.loaders.node.loadMany(p.sourceIds ?? [])).filter((s) => s != null && !(s instanceof Error));
+  async sources(@Root() p: GraphPath, @Ctx() ctx: Context): Promise<Source[]> {
+    return loadNodes(ctx, p.sourceIds ?? []);
   }
 }
 
 @Resolver(() => CommonConnection)
 export class CommonConnectionResolver {
   @FieldResolver(() => Node, { nullable: true, description: 'The shared entity itself.' })
-  async entity(@Root() c: CommonConnection, @Ctx() ctx: Context): Promise<unknown> {
-    return ctx.loaders.node.load(c.node.id);
+  async entity(@Root() c: CommonConnection, @Ctx() ctx: Context): Promise<Node | null> {
+    return loadNode(ctx, c.node.id);
   }
 }

@@ -7,6 +7,8 @@ import { findPortByLocode, listPorts } from '../db/read/port';
 import { isValidLocode, normalizeLocode } from '../domain/identifiers';
 import { toPage } from '../domain/pagination';
 import { PortsArgs } from '../schema/args/ports';
+import { loadNode } from './load';
+
 import { Context } from './context';
 import { FIRST_ARG, firstItems } from './listBound';
 import { badInput, check } from './errors';
@@ -28,7 +30,7 @@ export class PortResolver {
       throw badInput(id == null ? 'id' : 'locode', 'give exactly one of id and locode');
     if (id != null) {
       idArg('id', id, ['Port']);
-      return ctx.loaders.node.load(id);
+      return loadNode(ctx, id);
     }
     check(
       'locode',
@@ -61,8 +63,8 @@ export class PortResolver {
     nullable: true,
     description: 'Its country; null for a place in no one country (an STS area at sea).',
   })
-  async country(@Root() p: Port, @Ctx() ctx: Context): Promise<unknown> {
-    return p.countryCode ? ctx.loaders.node.load(`country:${p.countryCode}`) : null;
+  async country(@Root() p: Port, @Ctx() ctx: Context): Promise<Country | null> {
+    return loadNode(ctx, p.countryCode ? `country:${p.countryCode}` : null);
   }
 
   @FieldResolver(() => [Leg], { description: 'Legs that left from here.' })

@@ -8,6 +8,7 @@ import { Source } from '../schema/source';
 import { riskFacts } from '../db/read/risk';
 import { assessRisk, resolveRiskWeights, RiskFactorCode, RiskWeights } from '../domain/risk';
 import { riskWeightsFromEnv } from '../config';
+import { loadNodes } from './load';
 import { Context } from './context';
 import { notFound } from './errors';
 import { dayArg, entityIdArg } from './analysisArgs';
@@ -61,7 +62,7 @@ export class RiskResolver {
 @Resolver(() => RiskFactor)
 export class RiskFactorResolver {
   @FieldResolver(() => [Source], { description: "Every source behind the factor's facts." })
-  async sources(@Root() f: RiskFactor, @Ctx() ctx: Context): Promise<unknown[]> {
-    return (await ctx.loaders.node.loadMany(f.sourceIds ?? [])).filter((s) => s != null && !(s instanceof Error));
+  async sources(@Root() f: RiskFactor, @Ctx() ctx: Context): Promise<Source[]> {
+    return loadNodes(ctx, f.sourceIds ?? []);
   }
 }

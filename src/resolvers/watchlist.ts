@@ -52,6 +52,8 @@ import {
 } from '../db/watch/watchlists';
 import { AlertView, listAlerts, markAlertsRead, unreadCounts } from '../db/watch/alerts';
 import { AlertsArgs, AlertSubscriptionArgs, WatchlistsArgs } from '../schema/args/watchlists';
+import { present } from './load';
+import { ConnectionShape } from '../schema/connection';
 import { Context } from './context';
 import { badInput, notFound } from './errors';
 import { pageArgs } from './args';
@@ -143,7 +145,10 @@ export class WatchlistResolver {
 
   @Authorized('READER')
   @Query(() => WatchlistConnection, { description: 'Watchlists, oldest first. Reader.' })
-  async watchlists(@Args(() => WatchlistsArgs) args: WatchlistsArgs, @Ctx() ctx: Context): Promise<unknown> {
+  async watchlists(
+    @Args(() => WatchlistsArgs) args: WatchlistsArgs,
+    @Ctx() ctx: Context,
+  ): Promise<ConnectionShape<Watchlist>> {
     const page = pageArgs(args.first, args.after);
     const { total, items } = await listWatchlists(ctx.db, { owner: args.owner?.trim() || null, ...page }, ctx.counter);
     return toPage(items, page.offset, total);
@@ -202,9 +207,9 @@ export class WatchlistResolver {
   }
 
   @FieldResolver(() => [Node])
-  async watched(@Root() w: WatchlistView, @Ctx() ctx: Context): Promise<unknown[]> {
+  async watched(@Root() w: WatchlistView, @Ctx() ctx: Context): Promise<Node[]> {
     const nodes = await ctx.loaders.node.loadMany([...w.entityIds, ...w.ports]);
-    return nodes.filter((n) => n != null && !(n instanceof Error));
+    return present(nodes);
   }
 
   @FieldResolver(() => Int)
@@ -280,7 +285,7 @@ export class AlertResolver {
   }
 
   @FieldResolver(() => Node, { nullable: true })
-  async entity(@Root() a: AlertView, @Ctx() ctx: Context): Promise<unknown> {
+  async entity(@Root() a: AlertView, @Ctx() ctx: Context): Promise<Node | null> {
     return labelOfId(a.entityId) && !a.entityId.startsWith('country:') ? ctx.loaders.node.load(a.entityId) : null;
   }
 }
