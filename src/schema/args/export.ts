@@ -1,6 +1,6 @@
 /** The arguments of `exportSubgraph`: where to start, how far, which format. */
 import { ArgsType, Field, ID, Int } from 'type-graphql';
-import { ExportFormat } from '../../domain/subgraphExport';
+import { ExportFormat } from '../export';
 import { WalkArgs } from './walk';
 
 @ArgsType()
