@@ -4,16 +4,7 @@ import { Database, StatementCounter } from '../database';
 import { toRecord } from '../records';
 
 /** How a company or person is tied to a vessel or company: the party relationship types of the model. */
-export const RELATION_TYPES = [
-  'OWNS',
-  'MANAGES',
-  'OPERATES',
-  'CONTROLS',
-  'CHARTERED',
-  'BROKERED',
-  'CONSIGNEE_OF',
-  'ASSOCIATED_WITH',
-] as const;
+export { RELATION_TYPES } from '../../domain/graph';
 
 export interface PartyQuery {
   name: string | null;

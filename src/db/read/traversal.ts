@@ -12,6 +12,7 @@ import { asText } from '../../domain/text';
 import { DateRangeRecord, dateRange } from '../records';
 import { neoDate, RELATIONSHIP_TYPES, RelationshipType } from '../write/graphWriter';
 import { GraphEdgeRecord, GraphNodeRecord } from '../trace';
+import { PLACEHOLDER_PORT_KIND } from '../../domain/graph';
 
 type Props = Record<string, unknown>;
 
@@ -34,7 +35,7 @@ export const DEFAULT_TRAVERSAL_TYPES: readonly RelationshipType[] = RELATIONSHIP
  * two legs that both touched "a port in North Korea" did not meet there (as in trace linking).
  */
 export const HUB_LABELS: readonly NodeLabel[] = ['Country', 'Source', 'Tactic'];
-export const PLACEHOLDER_PORT_KIND = 'UNSPECIFIED_IN_COUNTRY';
+export { PLACEHOLDER_PORT_KIND } from '../../domain/graph';
 
 /** The labels a node can be found under by id, in the allow-listed spelling. */
 export const ENTITY_LABELS: readonly NodeLabel[] = Object.values(NODE_KINDS);

@@ -5,32 +5,12 @@
  */
 import neo4j from 'neo4j-driver';
 import { Database, Params } from '../database';
-import { NODE_KINDS, NodeLabel } from '../../domain/ids';
-import { RELATION_TYPES } from '../read/party';
+import { NodeLabel } from '../../domain/ids';
+import { NODE_LABELS, RELATIONSHIP_TYPES, type RelationshipType } from '../../domain/graph';
 
-export const RELATIONSHIP_TYPES = [
-  'IN',
-  'CITED_IN',
-  'CLAIMED',
-  'FLAG',
-  ...RELATION_TYPES,
-  'ON',
-  'FROM',
-  'TO',
-  'DESTINATION',
-  'USED',
-  'FROM_VESSEL',
-  'TO_VESSEL',
-  'AT',
-  'FROM_LEG',
-  'TO_LEG',
-  'DESIGNATED',
-  'ABOUT',
-  'NEXT',
-] as const;
-export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
+export { RELATIONSHIP_TYPES, type RelationshipType } from '../../domain/graph';
 
-const LABELS = new Set<string>([...Object.values(NODE_KINDS), 'Party']);
+const LABELS = new Set<string>(NODE_LABELS);
 const TYPES = new Set<string>(RELATIONSHIP_TYPES);
 
 export interface NodeRow {

@@ -8,6 +8,7 @@ import { EntityPlanner } from './entities';
 import { NodeState, PlanState } from './state';
 import { Props, LinkType, FactOutcome } from './types';
 import { rangeProps, figuresJson, quantityProps } from './props';
+import { LEG_DEFAULTS, LEG_GIVEN_PROPERTIES, pickProps } from '../../../domain/graph';
 
 export class MovementPlanner extends EntityPlanner {
   protected tacticIds(codes: string[] | undefined, field: string): string[] | undefined {
@@ -32,21 +33,13 @@ export class MovementPlanner extends EntityPlanner {
     const names = (ps: NodeState[]) => ps.map((p) => asText(p.props.name ?? p.id)).join(' or ');
     const given: Props = {
       vesselId: vessel?.id,
-      vesselDescription: fact.vesselDescription,
+      ...pickProps(LEG_GIVEN_PROPERTIES, fact, LEG_DEFAULTS, isNew),
       fromText: fact.fromText ?? (isNew ? names(from) : undefined),
       toText: fact.toText ?? (isNew ? names(to) : undefined),
       ...rangeProps('departure', fact.departure),
       ...rangeProps('arrival', fact.arrival),
-      commodity: fact.commodity ?? (isNew ? 'COAL' : undefined),
-      cargoText: fact.cargoText ?? (isNew ? '' : undefined),
       ...quantityProps(fact.tonnage ?? (isNew ? [] : undefined), edge, n.props.tonnageJson),
       valueJson: fact.value ? figuresJson(fact.value, edge, n.props.valueJson) : isNew ? '[]' : undefined,
-      cargoOrigin: fact.cargoOrigin ?? (isNew ? 'UNCONFIRMED' : undefined),
-      declaredOrigin: fact.declaredOrigin,
-      legality: fact.legality ?? (isNew ? 'UNDETERMINED' : undefined),
-      discharged: fact.discharged,
-      destinationCountryCode: fact.destinationCountryCode,
-      tacticsText: fact.tacticsText,
       ...ev,
     };
     const links: Partial<Record<LinkType, { ids: string[]; props: Props }>> = {

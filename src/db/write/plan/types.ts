@@ -22,22 +22,9 @@ export const DATE_PROPS = new Set([
   'date',
 ]);
 
-/** Structural edges a fact owns, by the label of the node that holds the fact. */
-export const OUT_LINKS = [
-  'IN',
-  'FLAG',
-  'ON',
-  'FROM',
-  'TO',
-  'DESTINATION',
-  'USED',
-  'FROM_VESSEL',
-  'TO_VESSEL',
-  'AT',
-  'FROM_LEG',
-  'TO_LEG',
-] as const;
-export const IN_LINKS = ['CLAIMED', 'DESIGNATED'] as const;
+/** Structural edges a fact owns (described with the stored graph's shape). */
+export { OUT_LINKS, IN_LINKS } from '../../../domain/graph';
+import { IN_LINKS, OUT_LINKS } from '../../../domain/graph';
 export type LinkType = (typeof OUT_LINKS)[number] | (typeof IN_LINKS)[number];
 export const INCOMING = new Set<string>(IN_LINKS);
 
