@@ -2,7 +2,7 @@
  * `node dist/bench/screen.js [--requests N] [--batch N] [--port P]` — the screening speed goal: one
  * request of 100 queries (names as lists write them, identifiers, misses) against the demo graph,
  * latency percentiles over sequential requests, Cypher statements per request, and the same for
- * `POST /reconcile`. Uses the Neo4j at NEO4J_URI (loads the demo graph if it holds no vessel), or
+ * `POST /reconcile`. Uses the Neo4j at NEO4J_URI (loads the demo graph with both sanctions lists if it is empty), or
  * starts its own on BENCH_SCREEN_BOLT_PORT (default 7786) in .data/bench-screen. Loopback only; the
  * service listens on 127.0.0.1:<port> (default 4280) and stops when done.
  */
@@ -16,6 +16,7 @@ import { loadConfig } from '../src/config';
 import { createLogger } from '../src/logger';
 import { createService } from '../src/server';
 import { databaseIsEmpty, loadDemoData } from '../seed/load';
+import { loadSanctionsLists } from '../seed/lists';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -44,6 +45,12 @@ const SAMPLE: Record<string, unknown>[] = [
   { name: 'Kholmsk', kind: 'PORT' },
   { name: 'Test Shell 0042 Ltd' },
   { name: 'Hao Fan 6', imo: '8628597' },
+  // Names as the official lists write them (OFAC SDN, UN consolidated list).
+  { name: 'Chong Chon Gang' },
+  { name: 'CHONGCHONGANG SHIPPING COMPANY LIMITED' },
+  { name: 'Korea Mining Development Trading Corporation', kind: 'COMPANY' },
+  { name: 'Ocean Maritime Management' },
+  { name: 'Ri Jong Chol', kind: 'PERSON' },
 ];
 
 function percentile(sorted: number[], p: number): number {
@@ -74,7 +81,15 @@ async function main(): Promise<void> {
   );
   try {
     await migrate(db);
-    if (await databaseIsEmpty(db)) await loadDemoData(db);
+    if (await databaseIsEmpty(db)) {
+      // The demo graph as `npm start` loads it: the coal facts, then both official sanctions lists.
+      await loadDemoData(db);
+      await loadSanctionsLists(db);
+    }
+    const [graph] = await db.read<{ nodes: number; designations: number }>(
+      'MATCH (n) WITH count(n) AS nodes CALL { MATCH (d:Designation) RETURN count(d) AS designations } RETURN nodes, designations',
+    );
+    process.stdout.write(`graph: ${graph.nodes} nodes, ${graph.designations} designations\n`);
     const service = await createService({ config, db, logger: createLogger('silent') });
     await new Promise<void>((r) => service.httpServer.listen(port, '127.0.0.1', r));
     const base = `http://127.0.0.1:${port}`;

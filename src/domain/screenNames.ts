@@ -206,7 +206,22 @@ export function romanWord(word: string): string {
     .replace(/(.)\1+/g, '$1');
 }
 
+/** Normal forms already computed, by kind and text: a batch compares the same candidate names again and again. */
+const NORMAL_CACHE = new Map<string, NormalName>();
+const NORMAL_CACHE_MAX = 50_000;
+
+/** The comparable forms of a name (see `NormalName`); the answer is shared between callers, never change it. */
 export function normalizeName(text: string, kind?: ScreenKind | null): NormalName {
+  const key = `${kind ?? ''}\u0000${text}`;
+  const known = NORMAL_CACHE.get(key);
+  if (known !== undefined) return known;
+  if (NORMAL_CACHE.size >= NORMAL_CACHE_MAX) NORMAL_CACHE.clear();
+  const normal = computeNormalName(text, kind);
+  NORMAL_CACHE.set(key, normal);
+  return normal;
+}
+
+function computeNormalName(text: string, kind?: ScreenKind | null): NormalName {
   let plain = plainText(text);
   if (kind !== 'VESSEL' && kind !== 'PORT' && kind !== 'PERSON') {
     for (const [pattern, abbrev] of LEGAL_PHRASES) plain = plain.replace(pattern, abbrev);

@@ -414,6 +414,12 @@ describe('alerts', () => {
     };
     expect(await list(watchRemoved)).toEqual([{ ...expected, entityId: remove }]);
     expect(await list(watchBoth)).toEqual([{ ...expected, entityId: keep }]);
+    // the watchlist that watched the removed side follows the kept one from now on
+    const followed = await gql(`query($w: ID!) { watchlist(id: $w) { entityIds } }`, { w: watchRemoved }, 'reader');
+    expect(followed.data!.watchlist.entityIds).toEqual([remove, keep]);
+    const leg = await recordLeg(keep, KP_PORT, VN_PORT, '2024-05-01');
+    expect(leg.data!.recordLeg.status).toBe('CREATED');
+    expect((await list(watchRemoved)).at(-1)).toMatchObject({ kind: 'ENTITY', entityId: keep, operation: 'recordLeg' });
     // merging again changes nothing and alerts nobody
     const count = await alertCount();
     const again = await gql(

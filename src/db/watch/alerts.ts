@@ -8,7 +8,8 @@
  */
 import neo4j from 'neo4j-driver';
 import { Database, Params, StatementCounter, TxRunner } from '../database';
-import { AlertKind, ChangeFacts, keysTouched, PlannedAlert, planAlerts } from '../../domain/watch';
+import { AlertKind, ChangeFacts, keysTouched, PlannedAlert, planAlerts, watchKey } from '../../domain/watch';
+import { labelOfId } from '../../domain/ids';
 import { asText } from '../../domain/text';
 
 /** Constraints and indexes of watchlists and alerts (created at start with the others). */
@@ -183,3 +184,30 @@ export async function lastAlertSeq(db: Database): Promise<number> {
   const rows = await db.read<{ n: number }>("MATCH (s:AlertSequence {id: 'alerts'}) RETURN s.value AS n");
   return rows[0]?.n ?? 0;
 }
+
+/**
+ * A merge's consequence for watchlists: every watchlist watching the removed entity or port watches
+ * the kept one too (added to its `entityIds` or `ports`, the removed id kept so that an undone merge
+ * leaves it watching both), so the writes that name the kept id from now on reach it. In the merge's
+ * transaction, after its alerts; answers how many watchlists now follow the kept id.
+ */
+export async function followMergeIn(tx: TxRunner, keepId: string, removeId: string): Promise<number> {
+  const port = labelOfId(keepId) === 'Port';
+  const keyOf = port ? watchKey.port : watchKey.entity;
+  const result = await tx.run(FOLLOW_MERGE, {
+    removeKey: keyOf(removeId),
+    keepKey: keyOf(keepId),
+    keepId,
+    field: port ? 'ports' : 'entityIds',
+  });
+  return Number(result.records[0]?.get('followed') ?? 0);
+}
+
+const FOLLOW_MERGE = `
+MATCH (w:Watchlist)-[:WATCHES]->(:WatchTarget {key: $removeKey})
+WHERE NOT (w)-[:WATCHES]->(:WatchTarget {key: $keepKey})
+MERGE (t:WatchTarget {key: $keepKey})
+MERGE (w)-[:WATCHES]->(t)
+SET w.entityIds = CASE WHEN $field = 'entityIds' THEN coalesce(w.entityIds, []) + $keepId ELSE w.entityIds END,
+    w.ports = CASE WHEN $field = 'ports' THEN coalesce(w.ports, []) + $keepId ELSE w.ports END
+RETURN count(DISTINCT w) AS followed`;

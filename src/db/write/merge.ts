@@ -14,7 +14,7 @@ import { Tx, toNeo, WriteContext } from './writeFacts';
 import { NodeLabel } from '../../domain/ids';
 import { asText } from '../../domain/text';
 import { mergeChanges } from '../../domain/watch';
-import { recordAlertsIn } from '../watch/alerts';
+import { followMergeIn, recordAlertsIn } from '../watch/alerts';
 
 export const MERGEABLE_LABELS: NodeLabel[] = ['Vessel', 'Company', 'Person', 'Port'];
 
@@ -235,6 +235,8 @@ export async function mergeEntities(
     ]);
     // watchlists watching either side learn of the merge, committed with it (db/watch/alerts.ts)
     await recordAlertsIn(tx.runner(), mergeChanges(keepId, removeId, changeIds), ctx, 'MERGED');
+    // and watch the kept side from now on where they watched the removed one
+    await followMergeIn(tx.runner(), keepId, removeId);
     return {
       status: 'MERGED',
       keepId,
