@@ -34,6 +34,7 @@ import { collierAuthChecker } from './resolvers/authChecker';
 import { ResponseBudget } from './resolvers/listBound';
 import { Statistic } from './schema/statistic';
 import { reconcileRouter } from './http/reconcile';
+import { createOps } from './ops';
 
 export async function buildCollierSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
@@ -217,6 +218,7 @@ export async function createService(deps: ServiceDeps): Promise<Service> {
   const { config, db, logger } = deps;
   const schema = await buildCollierSchema();
   const authenticator = createAuthenticator(config.auth);
+  const ops = await createOps({ config, db, logger, authenticator });
   const app = express();
   app.disable('x-powered-by');
   // A client gets this long to send its headers, and its whole request: a trickled body is cut off
@@ -239,7 +241,7 @@ export async function createService(deps: ServiceDeps): Promise<Service> {
     return {
       db,
       counter,
-      loaders: createLoaders(db, counter, deps.loaderOptions),
+      loaders: ops.measureLoaders(createLoaders(db, counter, deps.loaderOptions)),
       requestId,
       logger: logger.child({ requestId, caller: auth.principal?.name ?? null }),
       auth,
@@ -276,6 +278,7 @@ export async function createService(deps: ServiceDeps): Promise<Service> {
       operationLogPlugin(),
       subscriptions.plugin,
       ...limits.plugins,
+      ...ops.plugins, // metrics, and the cost rate limit (after the cost is computed)
       // the export thread (src/render) ends with the server
       { serverWillStart: () => Promise.resolve({ serverWillStop: stopExportRenderer }) },
     ],
@@ -293,6 +296,8 @@ export async function createService(deps: ServiceDeps): Promise<Service> {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+
+  app.get('/metrics', ops.metrics);
 
   app.get('/readyz', async (_req, res) => {
     try {
@@ -321,9 +326,11 @@ export async function createService(deps: ServiceDeps): Promise<Service> {
 
   app.use(
     '/graphql',
+    ...ops.beforeBody,
     utf8Only,
     responseByteBudget(config.limits.maxResponseBytes),
     express.json({ limit: config.bodyLimit }),
+    ...ops.afterBody,
     expressMiddleware(apollo, {
       context: async ({ req, res }) =>
         context(

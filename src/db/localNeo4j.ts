@@ -424,14 +424,7 @@ export async function importCsvIntoLocalNeo4j(opts: {
 }): Promise<{ ms: number }> {
   const log = opts.log ?? noLog;
   await buildNeo4jRuntime(log);
-  const paths = runtimePaths();
   const home = path.resolve(opts.dataDir);
-  const conf = path.join(home, 'conf');
-  fs.mkdirSync(conf, { recursive: true });
-  fs.writeFileSync(
-    path.join(conf, 'neo4j.conf'),
-    '# written by Collier for neo4j-admin import; the launcher does not read it\n',
-  );
   // picocli reads the long list of files from an argument file.
   const argFile = path.join(home, 'import.args');
   const quote = (a: string) => `"${a.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
@@ -450,17 +443,37 @@ export async function importCsvIntoLocalNeo4j(opts: {
       .join('\n'),
   );
   fs.mkdirSync(path.join(home, 'logs'), { recursive: true });
+  // the database, before the file lists (which take every word after them)
+  return runAdminTool(home, ['database', 'import', 'full', 'neo4j', `@${argFile}`], {
+    heap: opts.heap ?? '2g',
+    log: (line) => log('neo4j.import', { line }),
+  });
+}
+
+/**
+ * Runs `neo4j-admin` (org.neo4j.cli.AdminTool, from the runtime's own jars) with NEO4J_HOME = a local
+ * data folder (a stub `conf/neo4j.conf` is written when there is none); throws with the tool's last
+ * lines when it fails.
+ */
+export async function runAdminTool(
+  home: string,
+  commandArgs: string[],
+  opts: { heap?: string; log?: (line: string) => void } = {},
+): Promise<{ ms: number; output: string[] }> {
+  const paths = runtimePaths();
+  const conf = path.join(home, 'conf');
+  fs.mkdirSync(conf, { recursive: true });
+  const confFile = path.join(conf, 'neo4j.conf');
+  if (!fs.existsSync(confFile)) {
+    fs.writeFileSync(confFile, '# written by Collier for neo4j-admin; the launcher does not read it\n');
+  }
   const args = [
-    `-Xmx${opts.heap ?? '2g'}`,
+    `-Xmx${opts.heap ?? '1g'}`,
     ...JVM_FLAGS,
     '-cp',
     path.join(paths.lib, '*'),
     'org.neo4j.cli.AdminTool',
-    'database',
-    'import',
-    'full',
-    'neo4j', // the database, before the file lists (which take every word after them)
-    `@${argFile}`,
+    ...commandArgs,
   ];
   const started = Date.now();
   const child = spawn(javaCommand(), args, {
@@ -473,13 +486,14 @@ export async function importCsvIntoLocalNeo4j(opts: {
     readline.createInterface({ input: stream }).on('line', (line) => {
       tail.push(line);
       if (tail.length > STDERR_TAIL_LINES) tail.shift();
-      log('neo4j.import', { line });
+      opts.log?.(line);
     });
   }
   const code = await new Promise<number | null>((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (c) => resolve(c));
   });
-  if (code !== 0) throw new Error(`neo4j-admin database import failed (exit ${code}):\n${tail.join('\n')}`);
-  return { ms: Date.now() - started };
+  if (code !== 0)
+    throw new Error(`neo4j-admin ${commandArgs.slice(0, 2).join(' ')} failed (exit ${code}):\n${tail.join('\n')}`);
+  return { ms: Date.now() - started, output: tail };
 }
