@@ -9,8 +9,9 @@ import * as path from 'node:path';
 import * as vm from 'node:vm';
 import ts from 'typescript';
 import { buildManifest } from '../src/ops/trustedDocuments';
+import { findRepoRoot } from '../src/db/localNeo4j';
 
-const ROOT = path.resolve(__dirname, '..', '..');
+const ROOT = findRepoRoot();
 
 /**
  * A front-end module's exports. They are read from the source (both modules import nothing), not
@@ -49,7 +50,7 @@ export function frontEndDocuments(): string[] {
 }
 
 if (require.main === module) {
-  const out = path.resolve(process.argv[2] ?? path.join(__dirname, '..', 'trusted-documents.json'));
+  const out = path.resolve(process.argv[2] ?? path.join(ROOT, 'dist', 'trusted-documents.json'));
   const manifest = buildManifest(frontEndDocuments());
   fs.writeFileSync(out, `${JSON.stringify(manifest, null, 2)}\n`);
   process.stdout.write(`trusted documents: ${manifest.operations.length} operations in ${out}\n`);
