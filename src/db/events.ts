@@ -33,9 +33,9 @@ export interface ImportEvent {
 
 export interface DbObserver {
   /** A statement starts; the answer is called once when it ends (with its rows, or its error). */
-  statement?(name: string, mode: StatementMode): (end: StatementEnd) => void;
-  traceWalk?(event: TraceWalkEvent): void;
-  imported?(event: ImportEvent): void;
+  statement?: (name: string, mode: StatementMode) => (end: StatementEnd) => void;
+  traceWalk?: (event: TraceWalkEvent) => void;
+  imported?: (event: ImportEvent) => void;
 }
 
 const observers: DbObserver[] = [];
