@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { findRepoRoot, runAdminTool } from './localNeo4j';
+import { findRepoRoot, processAlive as alive, runAdminTool } from './localNeo4j';
 
 export type Say = (line: string) => void;
 
@@ -30,15 +30,6 @@ interface PidFile {
   managerPid: number;
   javaPid: number;
   uri: string;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function pidFileOf(dataDir: string): string {
