@@ -6,8 +6,8 @@
  * see docs/operations.md.
  */
 import * as path from 'node:path';
-import { backupLocalNeo4j, DatabaseInUseError, restoreLocalNeo4j } from '../src/db/localBackup';
-import { findRepoRoot } from '../src/db/localNeo4j';
+import { backupLocalNeo4j, DatabaseInUseError, restoreLocalNeo4j } from '../src/db/runtime/backup';
+import { findRepoRoot } from '../src/db/runtime/build';
 
 function say(line: string): void {
   process.stdout.write(`${line}\n`);

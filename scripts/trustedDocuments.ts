@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import * as vm from 'node:vm';
 import ts from 'typescript';
 import { buildManifest } from '../src/ops/trustedDocuments';
-import { findRepoRoot } from '../src/db/localNeo4j';
+import { findRepoRoot } from '../src/db/runtime/build';
 
 const ROOT = findRepoRoot();
 

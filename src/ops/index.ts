@@ -14,7 +14,7 @@ import { measureLoaderBatches, metricsPlugin } from './metricsPlugin';
 import { metricsHandler } from './metricsRoute';
 import { rateLimits } from './rateLimit';
 import { loadManifest, trustedDocumentsOnly } from './trustedDocuments';
-import { findRepoRoot } from '../db/localNeo4j';
+import { findRepoRoot } from '../db/runtime/build';
 
 export interface Ops {
   /** Apollo plugins, after the operation limits (the cost limit reads the cost they compute). */

@@ -9,8 +9,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createDriver, Database } from '../../src/db/database';
-import { graphChecksum, GraphChecksum } from '../../src/db/graphChecksum';
-import { LocalNeo4j, startLocalNeo4j } from '../../src/db/localNeo4j';
+import { graphChecksum, GraphChecksum } from '../../src/db/read/graphChecksum';
+import { LocalNeo4j, startLocalNeo4j } from '../../src/db/runtime/localNeo4j';
 import { loadDemoData } from '../../seed/load';
 import { startTestService } from './harness';
 

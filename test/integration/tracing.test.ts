@@ -38,12 +38,12 @@ describe('Cypher spans (in-memory exporter)', () => {
     expect(r.errors).toBeUndefined();
     const spans = exporter.getFinishedSpans().filter((s) => s.name.startsWith('cypher '));
     expect(spans.length).toBe(Number(r.headers.get('x-collier-statements')));
-    const byImo = spans.find((s) => s.name === 'cypher db/vessel:findVesselByImo');
+    const byImo = spans.find((s) => s.name === 'cypher db/read/vessel:findVesselByImo');
     expect(byImo).toBeDefined();
     expect(byImo!.attributes).toMatchObject({
       'db.system.name': 'neo4j',
       'db.operation.name': 'READ',
-      'collier.statement': 'db/vessel:findVesselByImo',
+      'collier.statement': 'db/read/vessel:findVesselByImo',
       'db.response.returned_rows': 1,
     });
     const everything = JSON.stringify(spans.map((s) => ({ name: s.name, attributes: s.attributes, events: s.events })));
@@ -110,12 +110,12 @@ describe('the service process with OTEL_EXPORTER_OTLP_ENDPOINT', () => {
       ).resourceSpans.flatMap((rs) => rs.scopeSpans.flatMap((ss) => ss.spans)),
     );
     const names = spans.map((s) => s.name);
-    expect(names).toEqual(expect.arrayContaining(['cypher db/vessel:findVesselByImo']));
+    expect(names).toEqual(expect.arrayContaining(['cypher db/read/vessel:findVesselByImo']));
     expect(names.some((n) => /^POST/.test(n))).toBe(true); // http
     expect(names.some((n) => /request handler|middleware/.test(n))).toBe(true); // express
     expect(names.some((n) => /^(query|graphql\.)/.test(n))).toBe(true); // graphql
     // the Cypher span belongs to the same trace as the HTTP request
-    const cypher = spans.find((s) => s.name === 'cypher db/vessel:findVesselByImo')!;
+    const cypher = spans.find((s) => s.name === 'cypher db/read/vessel:findVesselByImo')!;
     const post = spans.find((s) => /^POST/.test(s.name))!;
     expect(cypher.traceId).toBe(post.traceId);
     expect(bodies.join('\n')).not.toContain(IMO);
