@@ -1,5 +1,6 @@
 import { ApiKeyEntry, parseApiKeys, Role, ROLES } from './domain/auth';
 import { parseRiskWeights, RiskWeights } from './domain/risk';
+import { OpsConfig, opsConfig } from './ops/config';
 
 /**
  * The service's configuration, read from the environment once at start and validated: a bad value
@@ -82,6 +83,8 @@ export interface Config {
     auditRole: Role;
     jwt: JwtConfig | null;
   };
+  /** Metrics, rate limits, trusted documents (src/ops, docs/operations.md). */
+  ops: OpsConfig;
 }
 
 export interface JwtConfig {
@@ -102,7 +105,7 @@ export class ConfigError extends Error {
   }
 }
 
-type Env = Record<string, string | undefined>;
+export type Env = Record<string, string | undefined>;
 
 function authConfig(env: Env): Config['auth'] {
   let apiKeys: ApiKeyEntry[];
@@ -179,12 +182,12 @@ function origins(env: Env, name: string): string[] {
   });
 }
 
-function str(env: Env, name: string, fallback: string): string {
+export function str(env: Env, name: string, fallback: string): string {
   const v = env[name];
   return v == null || v === '' ? fallback : v;
 }
 
-function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+export function int(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
   if (raw == null || raw === '') return fallback;
   if (!/^\d+$/.test(raw.trim())) throw new ConfigError(name, `must be a whole number (got "${raw}")`);
@@ -193,7 +196,7 @@ function int(env: Env, name: string, fallback: number, min: number, max: number)
   return n;
 }
 
-function bool(env: Env, name: string, fallback: boolean): boolean {
+export function bool(env: Env, name: string, fallback: boolean): boolean {
   const raw = env[name];
   if (raw == null || raw === '') return fallback;
   const v = raw.trim().toLowerCase();
@@ -292,5 +295,6 @@ export function loadConfig(env: Env = process.env): Config {
     },
     auth: authConfig(env),
     riskWeights: riskWeightsFromEnv(env),
+    ops: opsConfig(env),
   };
 }

@@ -4,6 +4,8 @@
  * requests, close the driver and stop the local Neo4j.
  */
 import './nodeEnv';
+// first: OpenTelemetry must wrap http and express before they load (on only with OTEL_EXPORTER_OTLP_ENDPOINT)
+import { tracing } from './ops/startTracing';
 import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig } from './config';
@@ -100,6 +102,7 @@ async function main(): Promise<void> {
       logger.info('HTTP server closed');
       await db.close();
       logger.info('Neo4j driver closed');
+      await tracing?.stop(); // flushes the last spans
       if (local) {
         await local.stop();
         logger.info('local Neo4j stopped');

@@ -35,6 +35,7 @@ import { ResponseBudget } from './resolvers/listBound';
 import { Statistic } from './schema/statistic';
 import { reconcileRouter } from './http/reconcile';
 import { resolverContainer, trimResolverPipeline } from './resolverPipeline';
+import { createOps } from './ops';
 
 export async function buildCollierSchema(): Promise<GraphQLSchema> {
   trimResolverPipeline();
@@ -220,6 +221,7 @@ export async function createService(deps: ServiceDeps): Promise<Service> {
   const { config, db, logger } = deps;
   const schema = await buildCollierSchema();
   const authenticator = createAuthenticator(config.auth);
+  const ops = await createOps({ config, db, logger, authenticator });
   const app = express();
   app.disable('x-powered-by');
   // A client gets this long to send its headers, and its whole request: a trickled body is cut off
@@ -242,7 +244,7 @@ export async function createService(deps: ServiceDeps): Promise<Service> {
     return {
       db,
       counter,
-      loaders: createLoaders(db, counter, deps.loaderOptions),
+      loaders: ops.measureLoaders(createLoaders(db, counter, deps.loaderOptions)),
       requestId,
       logger: logger.child({ requestId, caller: auth.principal?.name ?? null }),
       auth,
@@ -279,6 +281,7 @@ export async function createService(deps: ServiceDeps): Promise<Service> {
       operationLogPlugin(),
       subscriptions.plugin,
       ...limits.plugins,
+      ...ops.plugins, // metrics, and the cost rate limit (after the cost is computed)
       // the export thread (src/render) ends with the server
       { serverWillStart: () => Promise.resolve({ serverWillStop: stopExportRenderer }) },
     ],
@@ -296,6 +299,8 @@ export async function createService(deps: ServiceDeps): Promise<Service> {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+
+  app.get('/metrics', ops.metrics);
 
   app.get('/readyz', async (_req, res) => {
     try {
@@ -324,9 +329,11 @@ export async function createService(deps: ServiceDeps): Promise<Service> {
 
   app.use(
     '/graphql',
+    ...ops.beforeBody,
     utf8Only,
     responseByteBudget(config.limits.maxResponseBytes),
     express.json({ limit: config.bodyLimit }),
+    ...ops.afterBody,
     expressMiddleware(apollo, {
       context: async ({ req, res }) =>
         context(

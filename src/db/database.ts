@@ -12,6 +12,7 @@ import neo4j, {
   ManagedTransaction,
   Neo4jError,
 } from 'neo4j-driver';
+import { observedTx, statementStarted } from './events';
 
 export interface DatabaseOptions {
   database?: string;
@@ -106,7 +107,7 @@ export class Database {
     try {
       await session.executeWrite(
         async (tx) => {
-          for (const s of statements) await tx.run(s.cypher, s.params ?? {});
+          for (const s of statements) await observedTx(tx).run(s.cypher, s.params ?? {});
         },
         { timeout: this.options.timeoutMs * 4 },
       );
@@ -129,10 +130,10 @@ export class Database {
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
     const timeout = options.timeoutMs ?? this.options.timeoutMs * 4;
     try {
-      if (!options.rollback) return await session.executeWrite((tx) => work(tx), { timeout });
+      if (!options.rollback) return await session.executeWrite((tx) => work(observedTx(tx)), { timeout });
       const tx = session.beginTransaction({ timeout });
       try {
-        return await work(tx);
+        return await work(observedTx(tx));
       } finally {
         if (tx.isOpen()) await tx.rollback();
       }
@@ -163,6 +164,7 @@ export class Database {
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
     if (counter) counter.count++;
+    const ended = statementStarted(cypher, mode);
     try {
       const timeoutMs = this.options.timeoutMs;
       // Memory and timeout errors are turned into the service's own inside the work, so the driver's
@@ -177,8 +179,10 @@ export class Database {
       const config = { timeout: timeoutMs };
       const result =
         mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
+      ended({ rows: result.records.length });
       return result.records.map((r) => toPlain(r.toObject()) as T);
     } catch (error) {
+      ended({ error });
       if (isUnavailable(error)) throw new DatabaseUnavailableError(error);
       throw classifyQueryError(error, this.options.timeoutMs);
     } finally {

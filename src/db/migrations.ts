@@ -6,6 +6,7 @@ import { Database } from './database';
 import { NODE_KINDS } from '../domain/ids';
 import { WRITE_MIGRATIONS } from './write/audit';
 import { WATCH_MIGRATIONS } from './watch/alerts';
+import { checkSchemaVersion, SCHEMA_VERSION_MIGRATIONS, upgradeSchema } from './schemaVersion';
 
 export const FULLTEXT_INDEX = 'entity_names';
 
@@ -36,9 +37,13 @@ export const MIGRATIONS: readonly string[] = [
   `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS FOR (n:Vessel|Port|Company|Person|IdentityClaim|Country) ON EACH [n.name, n.aliasesText]`,
   ...WRITE_MIGRATIONS,
   ...WATCH_MIGRATIONS,
+  ...SCHEMA_VERSION_MIGRATIONS,
 ];
 
+/** Refuses a database newer than this service (SchemaTooNewError), then constraints, indexes and upgrade steps in order. */
 export async function migrate(db: Database): Promise<void> {
+  await checkSchemaVersion(db);
   for (const statement of MIGRATIONS) await db.write(statement);
   await db.write('CALL db.awaitIndexes(60)');
+  await upgradeSchema(db);
 }

@@ -13,6 +13,7 @@
  * with its line number and reason; the others load. A dry run does all of it in one transaction and
  * rolls it back.
  */
+import { importFinished } from '../db/events';
 import { randomUUID } from 'node:crypto';
 import { Database } from '../db/database';
 import { addStats, emptyStats, Tx, WriteContext, writeFacts, writeFactsIn, WriteStats } from '../db/write/writeFacts';
@@ -181,6 +182,13 @@ export async function importLines(db: Database, source: LineSource, options: Imp
   await writeInPhases(db, report, options, batchSize, factsOfPhase, reject);
   report.rejections.sort((a, b) => a.line - b.line);
   report.durationMs = Date.now() - started;
+  importFinished({
+    format: options.format,
+    dryRun: report.dryRun,
+    lines: report.lines,
+    written: report.created + report.updated,
+    rejected: report.rejected,
+  });
   return report;
 }
 

@@ -174,7 +174,8 @@ function readIfExists(file: string): string {
   }
 }
 
-function processAlive(pid: number): boolean {
+/** Whether a process of this id exists (one of another user counts too). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

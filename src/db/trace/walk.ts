@@ -20,6 +20,7 @@
  * the best pending routes (up to `batch` legs), so statements per trace follow the rounds, not the
  * routes. `maxRounds` and `maxExpanded` are safety caps; reaching one sets `capped`.
  */
+import { traceWalked } from '../events';
 import { Heap } from 'heap-js';
 import { compareWalked } from './rank';
 
@@ -228,6 +229,7 @@ export async function bestFirst<L>(provider: ContinuationProvider<L>, o: WalkOpt
     }
     for (const c of next) heap.push(grow(top, c));
   }
+  traceWalked({ kind: 'bestFirst', expanded: known.size, rounds, routes: routes.length, capped });
   return { routes, capped, rounds, expanded: known.size };
 }
 
@@ -280,5 +282,6 @@ export async function enumerateAll<L>(
     frontier = grown;
   }
   routes.sort(compareWalked);
+  traceWalked({ kind: 'enumerate', expanded: known.size, rounds, routes: routes.length, capped: capped || cut });
   return { routes, capped: capped || cut, rounds, expanded: known.size };
 }
