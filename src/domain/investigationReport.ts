@@ -61,9 +61,16 @@ export class SourceNumbers {
   }
 }
 
-/** Markdown that prints as the text itself (no emphasis, link, heading or HTML from user text). */
+/**
+ * Markdown that prints as the text itself: no emphasis, code, link, image, HTML or table cell from
+ * user text (the report starts every line itself, so line-start syntax needs no escape; newlines
+ * become spaces). An underscore inside a word stays as it is (it cannot start emphasis there).
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_{}[\]()#+\-.!|<>~])/g, '\\$1').replace(/\r?\n/g, ' ');
+  return text
+    .replace(/([\\`*[\]<>|~#])/g, '\\$1')
+    .replace(/(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, '\\_')
+    .replace(/\r?\n/g, ' ');
 }
 
 export function escapeHtml(text: string): string {
