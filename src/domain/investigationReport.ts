@@ -3,6 +3,7 @@
  * script, no external resource). Pure: the resolver gathers what the report says (ReportModel), this
  * module only writes it, escaping every text that came from a user or a source.
  */
+import { InvestigationHeader } from './investigation';
 
 export interface ReportSource {
   /** Its number in the report ([1], [2] …). */
@@ -28,13 +29,7 @@ export interface ReportItem {
   sources: number[];
 }
 
-export interface ReportModel {
-  id: string;
-  title: string;
-  summary: string | null;
-  owner: string;
-  createdAt: string;
-  updatedAt: string;
+export interface ReportModel extends InvestigationHeader {
   generatedAt: string;
   items: ReportItem[];
   sources: ReportSource[];
