@@ -20,15 +20,13 @@ import {
   Root,
 } from 'type-graphql';
 import { GraphQLResolveInfo, Kind, OperationTypeNode, parse, validate } from 'graphql';
+import { Investigation, InvestigationConnection, InvestigationItem } from '../schema/investigation';
 import {
   CreateInvestigationInput,
-  Investigation,
-  InvestigationConnection,
-  InvestigationItem,
   InvestigationItemInput,
   SavedQueryInput,
   UpdateInvestigationInput,
-} from '../schema/investigation';
+} from '../schema/inputs/investigation';
 import { Node } from '../schema/node';
 import {
   INVESTIGATION_ID,
@@ -61,7 +59,8 @@ import {
 } from '../db/investigation/store';
 import { Context } from './context';
 import { badInput, notFound } from './errors';
-import { idArg, pageArgs, PageArgs } from './args';
+import { idArg, pageArgs } from './args';
+import { PageArgs } from '../schema/args/page';
 import { firstItems, MAX_LIST_FIRST } from './listBound';
 import { traceToSave } from './savedTrace';
 

@@ -6,12 +6,14 @@
 import { Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
 import { GraphQLError } from 'graphql';
 import { Route } from '../schema/trace';
-import { SavedTrace, SavedTraceParameters, TraceInput } from '../schema/investigation';
+import { SavedTrace, SavedTraceParameters } from '../schema/investigation';
+import { TraceInput } from '../schema/inputs/investigation';
 import { CargoOrigin, Commodity } from '../schema/enums';
 import { RouteRecord } from '../db/trace';
 import { StoredTrace, TraceParams } from '../db/investigation/store';
 import { routeDiff, traceFingerprint } from '../domain/investigation';
-import { best, checkListArgs, checkTraceArgs, RouteListArgs, runTrace } from './trace';
+import { RouteListArgs } from '../schema/args/trace';
+import { best, checkListArgs, checkTraceArgs, runTrace } from './trace';
 import { countryArg } from './args';
 import { Context } from './context';
 import { badInput } from './errors';

@@ -3,51 +3,19 @@
  * Vessels, companies and persons have as many events as facts about them: they are read through the
  * request's loaders (one statement per kind of fact), worded by domain/timeline.ts and paged here. A
  * port's calls grow with its traffic: they are filtered, sorted and paged inside Neo4j
- * (db/timeline/portEvents.ts), so a hub costs one statement and answers one page.
+ * (db/read/portEvents.ts), so a hub costs one statement and answers one page.
  */
-import { Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from 'type-graphql';
-import { DateWindowInput } from '../schema/trace';
+import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import { MAX_TIMELINE_PAGE, TimelineArgs } from '../schema/args/timeline';
 import { TimelineEventConnection } from '../schema/timeline';
 import { dateWindowProblem } from '../domain/dates';
 import { partyEvents, sortByDate, vesselEvents } from '../domain/timeline';
 import { EventRecord, inWindow, portCallEvent, transferEvent } from '../domain/timelineEvents';
 import { Page, toPage } from '../domain/pagination';
-import { portEvents } from '../db/timeline/portEvents';
+import { portEvents } from '../db/read/portEvents';
 import { Context } from './context';
 import { check, notFound } from './errors';
 import { idArg, pageArgs } from './args';
-
-/** The largest timeline page. */
-export const MAX_TIMELINE_PAGE = 500;
-
-@ArgsType()
-class TimelineArgs {
-  @Field(() => ID, {
-    description:
-      'A vessel, company, person or port id; another kind of id is BAD_USER_INPUT, an unknown one NOT_FOUND (a merged id gives the entity kept).',
-  })
-  id!: string;
-
-  @Field(() => DateWindowInput, {
-    nullable: true,
-    description:
-      'Only events whose dates overlap this period (an event with no date at all is left out); omitted: every event.',
-  })
-  window?: DateWindowInput | null;
-
-  @Field(() => Int, {
-    nullable: true,
-    defaultValue: 100,
-    description: `Page size, 1 to ${MAX_TIMELINE_PAGE}; outside that: BAD_USER_INPUT.`,
-  })
-  first?: number | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'The endCursor of the previous page; a string that is not one: BAD_USER_INPUT.',
-  })
-  after?: string | null;
-}
 
 type Window = { from: string | null; to: string | null };
 
