@@ -7,6 +7,7 @@ import { NODE_KINDS } from '../domain/ids';
 import { WRITE_MIGRATIONS } from './write/audit';
 import { WATCH_MIGRATIONS } from './watch/alerts';
 import { checkSchemaVersion, SCHEMA_VERSION_MIGRATIONS, upgradeSchema } from './schemaVersion';
+import { INVESTIGATION_MIGRATIONS } from './investigation/store';
 
 export const FULLTEXT_INDEX = 'entity_names';
 
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly string[] = [
   ...WRITE_MIGRATIONS,
   ...WATCH_MIGRATIONS,
   ...SCHEMA_VERSION_MIGRATIONS,
+  ...INVESTIGATION_MIGRATIONS,
 ];
 
 /** Refuses a database newer than this service (SchemaTooNewError), then constraints, indexes and upgrade steps in order. */

@@ -27,6 +27,10 @@ import { AuditResolver } from './audit';
 import { ScreenCandidateResolver, ScreenResolver } from './screen';
 import { AlertResolver, WatchlistResolver } from './watchlist';
 import { MergeCandidateResolver, UndoMergeResultResolver } from './mergeCandidate';
+import { InvestigationItemResolver, InvestigationResolver } from './investigation';
+import { SavedTraceResolver } from './savedTrace';
+import { TimelineResolver } from './timeline';
+import { InvestigationReportResolver } from './investigationReport';
 
 export const RESOLVERS = [
   NodeResolver,
@@ -68,4 +72,9 @@ export const RESOLVERS = [
   AlertResolver,
   MergeCandidateResolver,
   UndoMergeResultResolver,
+  InvestigationResolver,
+  InvestigationItemResolver,
+  SavedTraceResolver,
+  TimelineResolver,
+  InvestigationReportResolver,
 ] as const;

@@ -12,7 +12,6 @@ import {
   RouteIntermediaries,
   RouteStep,
   TimelineEvent,
-  TimelineEventKind,
 } from '../schema/trace';
 import { CargoOrigin, Commodity } from '../schema/enums';
 import { Port } from '../schema/port';
@@ -41,8 +40,7 @@ import {
 import { MAX_WAIT_DAYS_CAP } from '../domain/linking';
 import { dateWindowProblem, overlaps } from '../domain/dates';
 import { confidenceProblem } from '../domain/confidence';
-import { sortByDate } from '../domain/timeline';
-import { asText } from '../domain/text';
+import { sortByDate, vesselEvents } from '../domain/timeline';
 import { DestinationsArgs, RouteListArgs, TraceArgs, TraceBackArgs, TraceCargoArgs } from '../schema/args/trace';
 import { MAX_ROUTE_LIMIT } from '../domain/traceLimits';
 import { loadNode, loadNodes } from './load';
@@ -54,7 +52,7 @@ import { countryArg, idArg } from './args';
 const MAX_PLACE_TEXT = 200;
 const DEFAULT_ORIGINS = [CargoOrigin.DPRK, CargoOrigin.DPRK_SUSPECTED, CargoOrigin.UNCONFIRMED];
 
-function checkTraceArgs(args: TraceArgs, place: { name: string; value: string }) {
+export function checkTraceArgs(args: TraceArgs, place: { name: string; value: string }) {
   check(
     place.name,
     place.value.trim() === ''
@@ -80,7 +78,7 @@ function checkTraceArgs(args: TraceArgs, place: { name: string; value: string })
     throw badInput('cargoOrigins', 'must name at least one origin');
 }
 
-function checkListArgs(args: RouteListArgs) {
+export function checkListArgs(args: RouteListArgs) {
   if (args.minConfidence != null) check('minConfidence', confidenceProblem(args.minConfidence));
   check('limit', routeLimitProblem(args.limit));
 }
@@ -116,7 +114,7 @@ function traceQuery(
   };
 }
 
-async function runTrace(
+export async function runTrace(
   ctx: Context,
   direction: TraceDirection,
   place: { name: string; value: string },
@@ -157,7 +155,7 @@ function pathCapReached(ctx: Context, place: { name: string; value: string }): v
 }
 
 /** The routes a list shows: ranked inside Neo4j, the best `limit` (db/trace/ rankRoutes gives the order). */
-function best(args: RouteListArgs): { limit: number; minConfidence: number | null } {
+export function best(args: RouteListArgs): { limit: number; minConfidence: number | null } {
   return { limit: args.limit, minConfidence: args.minConfidence ?? null };
 }
 
@@ -237,7 +235,7 @@ export class TraceResolver {
 
   @Query(() => [TimelineEvent], {
     description:
-      'Every dated event of a vessel in time order: legs, transfers, identity and flag changes, designations, tactics.',
+      'Every dated event of a vessel in time order: legs, transfers, identity and flag changes, designations, tactics (`timeline` adds its ownership and management periods, a window and pages).',
   })
   async vesselTimeline(
     @Arg('id', () => ID, {
@@ -256,60 +254,7 @@ export class TraceResolver {
       ctx.loaders.designationsOf.load(id),
       ctx.loaders.tacticUsesOf.load(id),
     ]);
-    const ev = (r: object) => ({
-      confidence: (r as { confidence?: number }).confidence ?? null,
-      sourceIds: (r as { sourceIds?: string[] }).sourceIds ?? [],
-    });
-    const events = [
-      ...legs.flatMap((l) => [
-        {
-          kind: TimelineEventKind.LEG_DEPARTURE,
-          date: l.departure,
-          summary: `left ${asText(l.fromText)} for ${asText(l.toText)} (${asText(l.cargoText)})`,
-          refId: l.id,
-          ...ev(l),
-        },
-        {
-          kind: TimelineEventKind.LEG_ARRIVAL,
-          date: l.arrival,
-          summary: `reached ${asText(l.toText)}${l.discharged === false ? ' (cargo not landed)' : ''}`,
-          refId: l.id,
-          ...ev(l),
-        },
-      ]),
-      ...transfers.map((t) => ({
-        kind: TimelineEventKind.TRANSFER,
-        date: t.when,
-        summary:
-          t.fromVesselId === id
-            ? `passed cargo to ${asText(t.toVesselDescription ?? t.toVesselId ?? 'another vessel')}`
-            : `took cargo from ${asText(t.fromVesselDescription ?? t.fromVesselId ?? 'another vessel')}`,
-        refId: t.id,
-        ...ev(t),
-      })),
-      ...claims.map((c) => ({
-        kind: TimelineEventKind.IDENTITY,
-        date: c.period,
-        summary: `${c.status === 'FALSE' ? 'false identity' : String(c.kind).toLowerCase().replace(/_/g, ' ')}: ${[c.name, c.flagText].filter(Boolean).join(', ')}`,
-        refId: c.id,
-        ...ev(c),
-      })),
-      ...designations.map((d) => ({
-        kind: TimelineEventKind.DESIGNATION,
-        date: d.date,
-        summary: `${asText(d.authority)}: ${asText(d.measure)} (${String(d.status).toLowerCase().replace(/_/g, ' ')})`,
-        refId: d.id,
-        ...ev(d),
-      })),
-      ...tactics.map((u) => ({
-        kind: TimelineEventKind.TACTIC,
-        date: u.period,
-        summary: `tactic ${u.tacticId.replace('tactic:', '')}${u.note ? `: ${u.note}` : ''}`,
-        refId: u.tacticId,
-        ...ev(u),
-      })),
-    ].filter((e) => e.date != null || e.kind !== TimelineEventKind.LEG_ARRIVAL);
-    return sortByDate(events as { date: { from: string | null; to: string | null } | null }[]);
+    return sortByDate(vesselEvents(id, { legs, transfers, claims, designations, tactics }));
   }
 
   @FieldResolver(() => Port, { description: "The port the route starts from (the first leg's port of departure)." })
