@@ -9,8 +9,9 @@
  *
  * - `maxStates`: the most partial routes a walk may grow (each push onto its queue, the unit of its
  *   memory and time). Deterministic: the same question on the same graph stops at the same place.
- * - `budgetMs`: the most time the walk may spend in JavaScript (its own loop, not the time it waits
- *   for Neo4j, which NEO4J_QUERY_TIMEOUT_MS bounds per statement): a safety net for slower machines.
+ * - `budgetMs`: the most CPU time the walk may spend in JavaScript (its own loop, not the time it waits
+ *   for Neo4j, which NEO4J_QUERY_TIMEOUT_MS bounds per statement; CPU time, so that a machine busy
+ *   with other work does not cut a walk short): a safety net for slower machines.
  *
  * Either ends the exact part of the walk; walk.ts then completes the answer from the best pending
  * routes (complete.ts) and reports it (`workLimit`), and the resolver sends TRACE_WORK_LIMIT.
@@ -22,12 +23,12 @@
 export interface WorkBound {
   /** Most partial routes a walk may grow. */
   maxStates: number;
-  /** Most milliseconds a walk may spend in its own loop. */
+  /** Most milliseconds of CPU a walk may spend in its own loop. */
   budgetMs: number;
 }
 
-/** The service's defaults (TRACE_MAX_STATES, TRACE_WALK_BUDGET_MS): about half a second of walking on a quiet machine. */
-export const DEFAULT_WORK_BOUND: WorkBound = { maxStates: 200_000, budgetMs: 1_000 };
+/** The service's defaults (TRACE_MAX_STATES, TRACE_WALK_BUDGET_MS); docs/trace-engine.md says how they were chosen. */
+export const DEFAULT_WORK_BOUND: WorkBound = { maxStates: 120_000, budgetMs: 2_000 };
 /** No bound (direct calls: the bench, the property tests); the walk still yields. */
 export const UNBOUNDED: WorkBound = { maxStates: Infinity, budgetMs: Infinity };
 
@@ -35,6 +36,12 @@ export const UNBOUNDED: WorkBound = { maxStates: Infinity, budgetMs: Infinity };
 export const SLICE_MS = 10;
 /** Looks at the clock are this many steps (or routes grown) apart: each costs a few microseconds. */
 const CHECK_EVERY = 256;
+
+/** CPU time the process used since `from` (ms): the walk's own work, not the time the machine gave others. */
+const cpuMs = (from: NodeJS.CpuUsage): number => {
+  const d = process.cpuUsage(from);
+  return (d.user + d.system) / 1000;
+};
 
 export type WorkLimitReason = 'STATES' | 'TIME';
 
@@ -51,8 +58,10 @@ export interface WorkLimit {
 export class WorkMeter {
   states = 0;
   reason: WorkLimitReason | null = null;
+  /** CPU time of the walk's slices before the current one (ms). */
   private spentMs = 0;
   private sliceStart = performance.now();
+  private sliceCpu = process.cpuUsage();
   private steps = 0;
   private nextCheck = CHECK_EVERY;
   private overTime = false;
@@ -81,19 +90,19 @@ export class WorkMeter {
     const work = ++this.steps + this.states;
     if (work < this.nextCheck) return;
     this.nextCheck = work + CHECK_EVERY;
-    const now = performance.now();
-    if (this.spentMs + (now - this.sliceStart) > this.bound.budgetMs) this.overTime = true;
-    if (now - this.sliceStart < SLICE_MS) return;
+    if (this.spentMs + cpuMs(this.sliceCpu) > this.bound.budgetMs) this.overTime = true;
+    if (performance.now() - this.sliceStart < SLICE_MS) return;
     await this.away(() => new Promise<void>((r) => setImmediate(r)));
   }
 
   /** Runs `wait` (a statement, a yield) without counting its time as the walk's. */
   async away<T>(wait: () => Promise<T>): Promise<T> {
-    this.spentMs += performance.now() - this.sliceStart;
+    this.spentMs += cpuMs(this.sliceCpu);
     try {
       return await wait();
     } finally {
       this.sliceStart = performance.now();
+      this.sliceCpu = process.cpuUsage();
     }
   }
 }
