@@ -4,7 +4,7 @@
  */
 import { Database } from './database';
 import { NODE_KINDS } from '../domain/ids';
-import { WRITE_MIGRATIONS } from './audit';
+import { WRITE_MIGRATIONS } from './write/audit';
 import { WATCH_MIGRATIONS } from './watch/alerts';
 
 export const FULLTEXT_INDEX = 'entity_names';

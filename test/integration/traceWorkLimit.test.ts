@@ -8,7 +8,7 @@
  */
 import { resetDatabase, startTestService, TestService } from './harness';
 import { migrate } from '../../src/db/migrations';
-import { importLines, linesOf } from '../../src/db/import';
+import { importLines, linesOf } from '../../src/import/pipeline';
 import { hubFile } from './traceHubFile';
 
 let t: TestService;
