@@ -6,9 +6,15 @@
  * works. No timing is asserted: the bound counted here is the number of partial routes grown.
  */
 import fc from 'fast-check';
-import { bestFirst, Continuation, ContinuationProvider, enumerateAll, WalkedRoute } from '../../src/db/trace/walk';
-import { compareWalked } from '../../src/db/trace/rank';
-import { UNBOUNDED } from '../../src/db/trace/workBound';
+import {
+  bestFirst,
+  Continuation,
+  ContinuationProvider,
+  enumerateAll,
+  WalkedRoute,
+} from '../../../../src/db/trace/walk';
+import { compareWalked } from '../../../../src/db/trace/rank';
+import { UNBOUNDED } from '../../../../src/db/trace/workBound';
 
 /** A world as adjacency lists: leg → [next leg, factor]; every leg confidence 0.8 except where given. */
 interface Graph {
