@@ -1,6 +1,7 @@
 import { ApiKeyEntry, parseApiKeys, Role, ROLES } from './domain/auth';
 import { parseRiskWeights, RiskWeights } from './domain/risk';
 import { OpsConfig, opsConfig } from './ops/config';
+import { DEFAULT_WORK_BOUND } from './db/trace/workBound';
 
 /**
  * The service's configuration, read from the environment once at start and validated: a bad value
@@ -65,6 +66,8 @@ export interface Config {
     maxResponseBytes: number;
     /** "Did you mean …?" hints in validation errors (they reveal the schema). */
     fieldSuggestions: boolean;
+    /** The work bound of a trace walk (src/db/trace/workBound.ts, docs/trace-engine.md). */
+    traceWork: { maxStates: number; budgetMs: number };
   };
   /** Live alerts over WebSocket (src/http/subscriptions.ts, docs/watchlists.md). */
   subscriptions: {
@@ -287,6 +290,10 @@ export function loadConfig(env: Env = process.env): Config {
       maxResponseObjects: int(env, 'GRAPHQL_MAX_RESPONSE_OBJECTS', 20_000, 10, 100_000_000),
       maxResponseBytes: bytes(env, 'RESPONSE_MAX_BYTES', '10mb'),
       fieldSuggestions: bool(env, 'GRAPHQL_FIELD_SUGGESTIONS', nodeEnv !== 'production'),
+      traceWork: {
+        maxStates: int(env, 'TRACE_MAX_STATES', DEFAULT_WORK_BOUND.maxStates, 100, 100_000_000),
+        budgetMs: int(env, 'TRACE_WALK_BUDGET_MS', DEFAULT_WORK_BOUND.budgetMs, 10, 600_000),
+      },
     },
     subscriptions: {
       maxPerKey: int(env, 'GRAPHQL_MAX_SUBSCRIPTIONS_PER_KEY', 5, 1, 10_000),

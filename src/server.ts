@@ -250,6 +250,7 @@ export async function createService(deps: ServiceDeps): Promise<Service> {
       auth,
       warnings: [],
       budget: new ResponseBudget(config.limits.maxResponseObjects),
+      traceWork: config.limits.traceWork,
     };
   };
   const subscriptions = attachSubscriptions({

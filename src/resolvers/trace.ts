@@ -36,7 +36,9 @@ import {
   traceDestinations,
   TraceDirection,
   TraceQuery,
+  WorkLimit,
 } from '../db/trace';
+import { traceWorkLimitReached } from './traceWork';
 import { MAX_WAIT_DAYS_CAP } from '../domain/linking';
 import { dateWindowProblem, overlaps } from '../domain/dates';
 import { confidenceProblem } from '../domain/confidence';
@@ -94,6 +96,7 @@ function commoditiesFor(c: Commodity): string[] {
 }
 
 function traceQuery(
+  ctx: Context,
   direction: TraceDirection,
   place: { name: string; value: string },
   args: TraceArgs,
@@ -111,6 +114,7 @@ function traceQuery(
     maxWaitDays: args.maxWaitDays,
     destinationCountry,
     best,
+    work: ctx.traceWork,
   };
 }
 
@@ -125,7 +129,7 @@ export async function runTrace(
   return walked(
     ctx,
     place,
-    await trace(ctx.db, traceQuery(direction, place, args, destinationCountry, best), ctx.counter),
+    await trace(ctx.db, traceQuery(ctx, direction, place, args, destinationCountry, best), ctx.counter),
   ).routes;
 }
 
@@ -133,7 +137,7 @@ export async function runTrace(
  * What every walk's answer needs before it is shaped: an unknown place is NOT_FOUND, a walk that
  * stopped at its cap says so, and the legs the statement brought prime the legView loader.
  */
-function walked<T extends { capped: boolean; legViews: LegView[] }>(
+function walked<T extends { capped: boolean; workLimit?: WorkLimit | null; legViews: LegView[] }>(
   ctx: Context,
   place: { name: string; value: string },
   result: T | null,
@@ -141,6 +145,10 @@ function walked<T extends { capped: boolean; legViews: LegView[] }>(
   if (!result)
     throw notFound(`No port matches ${place.name} "${place.value}" (give a port id, UN/LOCODE, or name or alias)`);
   if (result.capped) pathCapReached(ctx, place);
+  if (result.workLimit) {
+    const r = result as { routes?: unknown[]; groups?: unknown[] };
+    traceWorkLimitReached(ctx, place, result.workLimit, (r.routes ?? r.groups ?? []).length);
+  }
   for (const v of result.legViews) ctx.loaders.legView.prime(String(v.props.id), v);
   return result;
 }
@@ -224,7 +232,13 @@ export class TraceResolver {
     const result = walked(
       ctx,
       place,
-      await traceDestinations(ctx.db, traceQuery('FORWARD', place, args, null), args.groupBy, perGroup, ctx.counter),
+      await traceDestinations(
+        ctx.db,
+        traceQuery(ctx, 'FORWARD', place, args, null),
+        args.groupBy,
+        perGroup,
+        ctx.counter,
+      ),
     );
     return result.groups.map((g) => ({
       ...g,

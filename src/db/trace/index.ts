@@ -30,12 +30,14 @@ import { rankRoutes } from './rank';
 import { finalPlace, summarizeRoute } from './shape';
 import { MassLeg, propagate } from './propagate';
 import { roundConfidence } from '../../domain/routeConfidence';
+import { WorkLimit } from './workBound';
 
 /** The most legs one round of a ranked walk reads (its look-ahead fills it with a whole hop). */
 const ROUND_LEGS = 5000;
 const MAX_INT = 2 ** 31 - 1;
 
 export * from './records';
+export { DEFAULT_WORK_BOUND, WorkBound, WorkLimit } from './workBound';
 export { rankRoutes } from './rank';
 export { routeDetail } from './shape';
 export { LEG_VIEWS_BY_ID } from './statements';
@@ -104,12 +106,14 @@ async function walkFrom(b: Begun, q: TraceQuery, cap: number): Promise<TraceResu
         accept: b.accept,
         // the most legs a round reads; the walk's look-ahead fills it with a whole hop (docs/trace-engine.md)
         batch: ROUND_LEGS,
+        work: q.work,
       })
     : await enumerateAll(provider, { starts: b.starts, maxHops: q.maxHops, accept: b.accept, cap });
   return {
     anchor: b.anchor,
     routes: result.routes.map((w) => b.shaped.get(w)!),
     capped: result.capped,
+    workLimit: result.workLimit,
     legViews: [],
     rounds: b.candidates.statements,
   };
@@ -130,7 +134,12 @@ export async function trace(
   return b ? walkFrom(b, q, cap) : null;
 }
 
-type Destinations = { groups: DestinationGroupRecord[]; capped: boolean; legViews: LegView[] };
+type Destinations = {
+  groups: DestinationGroupRecord[];
+  capped: boolean;
+  workLimit?: WorkLimit | null;
+  legViews: LegView[];
+};
 
 /**
  * Where the cargo from a place went, summed up per final country or port by propagation of mass over
@@ -180,6 +189,7 @@ export async function traceDestinations(
   // each group's best routes: one best-first walk that keeps `perGroup` answers per place
   const best = new Map<string, RouteRecord[]>(places.map((p) => [p.place, []]));
   let capped = mass.capped;
+  let workLimit: WorkLimit | null | undefined = null;
   if (perGroup > 0 && places.length > 0) {
     const walk = await bestFirst(b.candidates.provider('FORWARD'), {
       starts: b.starts,
@@ -188,8 +198,10 @@ export async function traceDestinations(
       accept: b.accept,
       quota: { of: (w) => placeOf(w.legIds[w.legIds.length - 1]), each: perGroup, keys: places.length },
       batch: ROUND_LEGS,
+      work: q.work,
     });
     capped ||= walk.capped;
+    workLimit = walk.workLimit;
     for (const w of walk.routes) best.get(placeOf(w.legIds[w.legIds.length - 1])!)?.push(b.shaped.get(w)!);
   }
   const total = places.reduce((s, p) => s + p.mass, 0);
@@ -214,7 +226,7 @@ export async function traceDestinations(
       routes: best.get(p.place)!,
     };
   });
-  return { groups, capped, legViews: [] };
+  return { groups, capped, workLimit, legViews: [] };
 }
 
 /** Destinations from enumerated routes (domain/destinations.ts), when propagation cannot sum routes exactly. */

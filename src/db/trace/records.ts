@@ -1,6 +1,7 @@
 /** What the trace engine reads and answers: the record types shared by its files, and its fixed limits. */
 import { DateRangeRecord, toRecord } from '../records';
 import { LinkCertainty, LinkKind } from '../../domain/linking';
+import { WorkBound, WorkLimit } from './workBound';
 
 export { MAX_HOPS_CAP } from '../../domain/traceLimits';
 /**
@@ -30,6 +31,8 @@ export interface TraceQuery {
    * best-first. Without it every route comes back (enumerated, up to PATH_CAP).
    */
   best?: { limit: number; minConfidence: number | null };
+  /** The work bound of the best-first walk (workBound.ts); none: unbounded (direct calls). */
+  work?: WorkBound;
 }
 
 export interface LegView {
@@ -141,6 +144,8 @@ export interface TraceResult {
   routes: RouteRecord[];
   /** True when the walk stopped at a safety cap and more routes may exist. */
   capped: boolean;
+  /** Set when the best-first walk stopped at its work bound: the answer is partly exact (workBound.ts). */
+  workLimit?: WorkLimit | null;
   /** The full views of the legs of the routes returned (to prime the legView loader). */
   legViews: LegView[];
   /** Statements the walk ran (the bench reports them). */

@@ -23,6 +23,8 @@
 import { traceWalked } from '../events';
 import { Heap } from 'heap-js';
 import { compareWalked } from './rank';
+import { UNBOUNDED, WorkBound, WorkLimit, WorkMeter } from './workBound';
+import { completeFromPending } from './complete';
 
 /** A leg that may follow (or, walking backwards, precede) another, with the link between them. */
 export interface Continuation<L> {
@@ -62,6 +64,10 @@ interface Partial<L> {
   score: number;
   day: string | null;
 }
+/** Most pending routes grown into answers after the work bound (complete.ts). */
+const MAX_DIVES = 2_000;
+/** A partial route waiting in the walk's queue. */
+export type PendingRoute<L> = Partial<L>;
 
 export interface WalkOptions<L> {
   starts: StartLeg[];
@@ -82,6 +88,8 @@ export interface WalkOptions<L> {
   /** Safety caps: rounds, and legs expanded in all (defaults 64 and 50 000). */
   maxRounds?: number;
   maxExpanded?: number;
+  /** The work bound (workBound.ts); reaching it ends the exact walk, and the answer is completed from what is pending. */
+  work?: WorkBound;
 }
 
 export interface WalkResult<L> {
@@ -89,6 +97,8 @@ export interface WalkResult<L> {
   capped: boolean;
   rounds: number;
   expanded: number;
+  /** Set when the walk stopped at its work bound (workBound.ts). */
+  workLimit?: WorkLimit | null;
 }
 
 const partialOrder = <L>(a: Partial<L>, b: Partial<L>) => compareWalked(a, b);
@@ -97,7 +107,7 @@ function startPartial<L>(s: StartLeg): Partial<L> {
   return { legIds: [s.legId], links: [], minLeg: s.legConfidence, product: 1, score: s.legConfidence, day: s.day };
 }
 
-function grow<L>(p: Partial<L>, c: Continuation<L>): Partial<L> {
+export function grow<L>(p: Partial<L>, c: Continuation<L>): Partial<L> {
   const minLeg = Math.min(p.minLeg, c.legConfidence);
   const product = p.product * c.factor;
   return {
@@ -110,7 +120,7 @@ function grow<L>(p: Partial<L>, c: Continuation<L>): Partial<L> {
   };
 }
 
-const walked = <L>(p: Partial<L>, truncated: boolean): WalkedRoute<L> => ({
+export const walked = <L>(p: Partial<L>, truncated: boolean): WalkedRoute<L> => ({
   legIds: p.legIds,
   links: p.links,
   score: p.score,
@@ -119,7 +129,7 @@ const walked = <L>(p: Partial<L>, truncated: boolean): WalkedRoute<L> => ({
 });
 
 /** Which answers the walk keeps: `limit` in all, or `quota.each` per key; a copy for the look-ahead. */
-interface Taker<L> {
+export interface Taker<L> {
   offer(r: WalkedRoute<L>): boolean;
   full(): boolean;
   copy(): Taker<L>;
@@ -156,19 +166,23 @@ function taker<L>(o: WalkOptions<L>, accept: (r: WalkedRoute<L>) => boolean): Ta
  * popped. The top of the queue comes first, so the round always fetches what the walk needs now;
  * the rest is a forecast (fetching a leg the walk will not need costs time, never exactness).
  */
-function foresee<L>(
+async function foresee<L>(
   heap: Heap<Partial<L>>,
   known: Map<string, Continuation<L>[]>,
   o: WalkOptions<L>,
   batch: number,
   answered: Taker<L>,
+  meter: WorkMeter,
   maxLookahead = 100_000,
-): string[] {
+  maxPushes = 50_000,
+): Promise<string[]> {
   const ahead = heap.clone();
   const want = new Set<string>();
   const take = answered.copy();
   let popped = 0;
-  while (ahead.length > 0 && want.size < batch && !take.full() && popped < maxLookahead) {
+  let pushed = 0;
+  while (ahead.length > 0 && want.size < batch && !take.full() && popped < maxLookahead && pushed < maxPushes) {
+    await meter.breathe();
     const p = ahead.pop()!;
     popped++;
     if (o.minScore != null && p.score < o.minScore) break;
@@ -185,6 +199,7 @@ function foresee<L>(
       continue;
     }
     for (const c of next) ahead.push(grow(p, c));
+    pushed += next.length;
   }
   return [...want];
 }
@@ -200,9 +215,12 @@ export async function bestFirst<L>(provider: ContinuationProvider<L>, o: WalkOpt
   for (const s of o.starts) heap.push(startPartial<L>(s));
   const routes: WalkedRoute<L>[] = [];
   const take = taker(o, accept);
+  const meter = new WorkMeter(o.work ?? UNBOUNDED);
   let rounds = 0;
   let capped = false;
   while (heap.length > 0 && !take.full()) {
+    await meter.breathe();
+    if (meter.exhausted()) break;
     const top = heap.peek()!;
     if (o.minScore != null && top.score < o.minScore) break;
     const last = top.legIds[top.legIds.length - 1];
@@ -213,8 +231,8 @@ export async function bestFirst<L>(provider: ContinuationProvider<L>, o: WalkOpt
       }
       // One round: the legs the walk will ask for next, foreseen by running it ahead on a copy of the
       // queue with what is known (see `foresee`), so that a round fetches a whole hop, not a slice of it.
-      const want = foresee(heap, known, o, batch, take);
-      const found = await provider.expand([...want]);
+      const want = await foresee(heap, known, o, batch, take, meter);
+      const found = await meter.away(() => provider.expand([...want]));
       for (const l of want) known.set(l, found.get(l) ?? []);
       rounds++;
       continue;
@@ -228,9 +246,34 @@ export async function bestFirst<L>(provider: ContinuationProvider<L>, o: WalkOpt
       continue;
     }
     for (const c of next) heap.push(grow(top, c));
+    meter.grow(next.length);
   }
-  traceWalked({ kind: 'bestFirst', expanded: known.size, rounds, routes: routes.length, capped });
-  return { routes, capped, rounds, expanded: known.size };
+  if (meter.reason == null) {
+    traceWalked({ kind: 'bestFirst', expanded: known.size, rounds, routes: routes.length, capped });
+    return { routes, capped, rounds, expanded: known.size, workLimit: null };
+  }
+  // the work bound: the exact best so far, then routes completed from the best pending ones (complete.ts)
+  const exact = routes.length;
+  const more = await completeFromPending({
+    heap,
+    known,
+    provider,
+    maxHops: o.maxHops,
+    minScore: o.minScore,
+    take,
+    meter,
+    maxDives: Math.min(MAX_DIVES, Math.max(64, 4 * (o.limit - exact))),
+    maxRounds: o.maxHops,
+  });
+  // a walk stopped by its work bound counts as capped in the metrics
+  traceWalked({ kind: 'bestFirst', expanded: known.size, rounds, routes: exact + more.length, capped: true });
+  return {
+    routes: [...routes, ...more],
+    capped,
+    rounds,
+    expanded: known.size,
+    workLimit: { reason: meter.reason, states: meter.states, exact },
+  };
 }
 
 /**

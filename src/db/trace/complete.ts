@@ -1,0 +1,88 @@
+/**
+ * After the work bound (workBound.ts): the answer completed from the best pending routes.
+ *
+ * When the exact walk stops at its bound it has the exact best routes found so far (popped in rank
+ * order) and a queue of pending partial routes, best first. Each of the best pending routes is grown
+ * greedily — by its best continuation, hop after hop — until it is an answer (it cannot go on, or has
+ * `maxHops` legs). That costs a hop per route, not a tree, and gives real routes under the same rules
+ * (each scored like any other), though not necessarily the next best ones. They are ranked among
+ * themselves (rank.ts) and come after the exact ones: a pending route bounds every route it grows
+ * into, and every exact answer ranked above every pending route when it was taken.
+ *
+ * Bounded too: at most `maxDives` pending routes are grown, through at most `maxRounds` more provider
+ * rounds (one statement each, for the legs the dives reach that the walk never expanded).
+ */
+import { Heap } from 'heap-js';
+import { compareWalked } from './rank';
+import { Continuation, ContinuationProvider, grow, PendingRoute, Taker, walked, WalkedRoute } from './walk';
+import { WorkMeter } from './workBound';
+
+export interface Completion<L> {
+  heap: Heap<PendingRoute<L>>;
+  known: Map<string, Continuation<L>[]>;
+  provider: ContinuationProvider<L>;
+  maxHops: number;
+  minScore?: number | null;
+  take: Taker<L>;
+  meter: WorkMeter;
+  /** Most pending routes grown (default: four per answer still wanted, at least 64). */
+  maxDives: number;
+  /** Most provider rounds (default: maxHops). */
+  maxRounds: number;
+}
+
+/** Grows a route by its best continuation over the known legs until it is an answer or meets a leg not yet expanded. */
+async function dive<L>(
+  p: PendingRoute<L>,
+  known: Map<string, Continuation<L>[]>,
+  maxHops: number,
+  meter: WorkMeter,
+): Promise<{ done: WalkedRoute<L> } | { at: PendingRoute<L> }> {
+  let route = p;
+  for (;;) {
+    await meter.breathe();
+    const list = known.get(route.legIds[route.legIds.length - 1]);
+    if (!list) return { at: route };
+    const onRoute = new Set(route.legIds);
+    const next = list.filter((c) => !onRoute.has(c.legId));
+    if (next.length === 0 || route.legIds.length >= maxHops) return { done: walked(route, next.length > 0) };
+    // the continuation that ranks first (rank.ts: the same prefix, so score, then the leg id)
+    let best = next[0];
+    let bestScore = -1;
+    for (const c of next) {
+      const score = Math.min(route.minLeg, c.legConfidence) * (route.product * c.factor); // as grow() computes it
+      if (score > bestScore || (score === bestScore && c.legId < best.legId)) {
+        best = c;
+        bestScore = score;
+      }
+    }
+    route = grow(route, best);
+  }
+}
+
+/** The routes that complete the answer, in rank order (already offered to `take`). */
+export async function completeFromPending<L>(o: Completion<L>): Promise<WalkedRoute<L>[]> {
+  let dives: PendingRoute<L>[] = [];
+  while (dives.length < o.maxDives && o.heap.length > 0) {
+    const p = o.heap.pop()!;
+    if (o.minScore != null && p.score < o.minScore) break;
+    dives.push(p);
+  }
+  const finished: WalkedRoute<L>[] = [];
+  for (let round = 0; dives.length > 0; round++) {
+    const waiting: PendingRoute<L>[] = [];
+    for (const p of dives) {
+      const d = await dive(p, o.known, o.maxHops, o.meter);
+      if ('done' in d) {
+        if (o.minScore == null || d.done.score >= o.minScore) finished.push(d.done);
+      } else waiting.push(d.at);
+    }
+    if (waiting.length === 0 || round >= o.maxRounds) break;
+    const want = [...new Set(waiting.map((p) => p.legIds[p.legIds.length - 1]))];
+    const found = await o.meter.away(() => o.provider.expand(want));
+    for (const l of want) o.known.set(l, found.get(l) ?? []);
+    dives = waiting;
+  }
+  finished.sort(compareWalked);
+  return finished.filter((r) => !o.take.full() && o.take.offer(r));
+}
