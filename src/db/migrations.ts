@@ -6,6 +6,7 @@ import { Database } from './database';
 import { NODE_KINDS } from '../domain/ids';
 import { WRITE_MIGRATIONS } from './audit';
 import { WATCH_MIGRATIONS } from './watch/alerts';
+import { INVESTIGATION_MIGRATIONS } from './investigation/store';
 
 export const FULLTEXT_INDEX = 'entity_names';
 
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly string[] = [
   `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS FOR (n:Vessel|Port|Company|Person|IdentityClaim|Country) ON EACH [n.name, n.aliasesText]`,
   ...WRITE_MIGRATIONS,
   ...WATCH_MIGRATIONS,
+  ...INVESTIGATION_MIGRATIONS,
 ];
 
 export async function migrate(db: Database): Promise<void> {

@@ -27,6 +27,9 @@ import { AuditResolver } from './audit';
 import { ScreenCandidateResolver, ScreenResolver } from './screen';
 import { AlertResolver, WatchlistResolver } from './watchlist';
 import { MergeCandidateResolver, UndoMergeResultResolver } from './mergeCandidate';
+import { InvestigationItemResolver, InvestigationResolver } from './investigation';
+import { SavedTraceResolver } from './savedTrace';
+import { TimelineResolver } from './timeline';
 
 export const RESOLVERS = [
   NodeResolver,
@@ -68,4 +71,8 @@ export const RESOLVERS = [
   AlertResolver,
   MergeCandidateResolver,
   UndoMergeResultResolver,
+  InvestigationResolver,
+  InvestigationItemResolver,
+  SavedTraceResolver,
+  TimelineResolver,
 ] as const;

@@ -27,7 +27,6 @@ import {
   RouteIntermediaries,
   RouteStep,
   TimelineEvent,
-  TimelineEventKind,
 } from '../schema/trace';
 import { CargoOrigin, Commodity } from '../schema/enums';
 import { Port } from '../schema/port';
@@ -56,8 +55,7 @@ import {
 import { DEFAULT_MAX_WAIT_DAYS, MAX_WAIT_DAYS_CAP } from '../domain/linking';
 import { dateWindowProblem, overlaps } from '../domain/dates';
 import { confidenceProblem } from '../domain/confidence';
-import { sortByDate } from '../domain/timeline';
-import { asText } from '../domain/text';
+import { sortByDate, vesselEvents } from '../domain/timeline';
 import { Context } from './context';
 import { selectedFieldArgs } from './selection';
 import { badInput, check, notFound } from './errors';
@@ -68,7 +66,7 @@ const MAX_PLACE_TEXT = 200;
 const DEFAULT_ORIGINS = [CargoOrigin.DPRK, CargoOrigin.DPRK_SUSPECTED, CargoOrigin.UNCONFIRMED];
 
 @ArgsType()
-class TraceArgs {
+export class TraceArgs {
   @Field(() => Commodity, {
     defaultValue: Commodity.COAL,
     description: 'COAL includes cargo the sources give as "coal or pig iron".',
@@ -102,7 +100,7 @@ class TraceArgs {
 }
 
 @ArgsType()
-class RouteListArgs extends TraceArgs {
+export class RouteListArgs extends TraceArgs {
   @Field(() => Float, {
     nullable: true,
     description: 'Only routes at least this confident, 0 to 1; outside that: BAD_USER_INPUT.',
@@ -152,7 +150,7 @@ class DestinationsArgs extends TraceArgs {
   groupBy!: DestinationGrouping;
 }
 
-function checkTraceArgs(args: TraceArgs, place: { name: string; value: string }) {
+export function checkTraceArgs(args: TraceArgs, place: { name: string; value: string }) {
   check(
     place.name,
     place.value.trim() === ''
@@ -178,7 +176,7 @@ function checkTraceArgs(args: TraceArgs, place: { name: string; value: string })
     throw badInput('cargoOrigins', 'must name at least one origin');
 }
 
-function checkListArgs(args: RouteListArgs) {
+export function checkListArgs(args: RouteListArgs) {
   if (args.minConfidence != null) check('minConfidence', confidenceProblem(args.minConfidence));
   check('limit', routeLimitProblem(args.limit));
 }
@@ -214,7 +212,7 @@ function traceQuery(
   };
 }
 
-async function runTrace(
+export async function runTrace(
   ctx: Context,
   direction: TraceDirection,
   place: { name: string; value: string },
@@ -255,7 +253,7 @@ function pathCapReached(ctx: Context, place: { name: string; value: string }): v
 }
 
 /** The routes a list shows: ranked inside Neo4j, the best `limit` (db/trace.ts rankRoutes gives the order). */
-function best(args: RouteListArgs): { limit: number; minConfidence: number | null } {
+export function best(args: RouteListArgs): { limit: number; minConfidence: number | null } {
   return { limit: args.limit, minConfidence: args.minConfidence ?? null };
 }
 
@@ -335,7 +333,7 @@ export class TraceResolver {
 
   @Query(() => [TimelineEvent], {
     description:
-      'Every dated event of a vessel in time order: legs, transfers, identity and flag changes, designations, tactics.',
+      'Every dated event of a vessel in time order: legs, transfers, identity and flag changes, designations, tactics (`timeline` adds its ownership and management periods, a window and pages).',
   })
   async vesselTimeline(
     @Arg('id', () => ID, {
@@ -354,60 +352,7 @@ export class TraceResolver {
       ctx.loaders.designationsOf.load(id),
       ctx.loaders.tacticUsesOf.load(id),
     ]);
-    const ev = (r: object) => ({
-      confidence: (r as { confidence?: number }).confidence ?? null,
-      sourceIds: (r as { sourceIds?: string[] }).sourceIds ?? [],
-    });
-    const events = [
-      ...legs.flatMap((l) => [
-        {
-          kind: TimelineEventKind.LEG_DEPARTURE,
-          date: l.departure,
-          summary: `left ${asText(l.fromText)} for ${asText(l.toText)} (${asText(l.cargoText)})`,
-          refId: l.id,
-          ...ev(l),
-        },
-        {
-          kind: TimelineEventKind.LEG_ARRIVAL,
-          date: l.arrival,
-          summary: `reached ${asText(l.toText)}${l.discharged === false ? ' (cargo not landed)' : ''}`,
-          refId: l.id,
-          ...ev(l),
-        },
-      ]),
-      ...transfers.map((t) => ({
-        kind: TimelineEventKind.TRANSFER,
-        date: t.when,
-        summary:
-          t.fromVesselId === id
-            ? `passed cargo to ${asText(t.toVesselDescription ?? t.toVesselId ?? 'another vessel')}`
-            : `took cargo from ${asText(t.fromVesselDescription ?? t.fromVesselId ?? 'another vessel')}`,
-        refId: t.id,
-        ...ev(t),
-      })),
-      ...claims.map((c) => ({
-        kind: TimelineEventKind.IDENTITY,
-        date: c.period,
-        summary: `${c.status === 'FALSE' ? 'false identity' : String(c.kind).toLowerCase().replace(/_/g, ' ')}: ${[c.name, c.flagText].filter(Boolean).join(', ')}`,
-        refId: c.id,
-        ...ev(c),
-      })),
-      ...designations.map((d) => ({
-        kind: TimelineEventKind.DESIGNATION,
-        date: d.date,
-        summary: `${asText(d.authority)}: ${asText(d.measure)} (${String(d.status).toLowerCase().replace(/_/g, ' ')})`,
-        refId: d.id,
-        ...ev(d),
-      })),
-      ...tactics.map((u) => ({
-        kind: TimelineEventKind.TACTIC,
-        date: u.period,
-        summary: `tactic ${u.tacticId.replace('tactic:', '')}${u.note ? `: ${u.note}` : ''}`,
-        refId: u.tacticId,
-        ...ev(u),
-      })),
-    ].filter((e) => e.date != null || e.kind !== TimelineEventKind.LEG_ARRIVAL);
-    return sortByDate(events as { date: { from: string | null; to: string | null } | null }[]);
+    return sortByDate(vesselEvents(id, { legs, transfers, claims, designations, tactics }));
   }
 
   @FieldResolver(() => Port, { description: "The port the route starts from (the first leg's port of departure)." })

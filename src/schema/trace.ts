@@ -238,21 +238,36 @@ export enum TimelineEventKind {
   IDENTITY = 'IDENTITY',
   DESIGNATION = 'DESIGNATION',
   TACTIC = 'TACTIC',
+  RELATION = 'RELATION',
 }
 registerEnumType(TimelineEventKind, {
   name: 'TimelineEventKind',
   description: 'What happened in a timeline event; `refId` names the entity.',
   valuesConfig: {
-    LEG_DEPARTURE: { description: 'The vessel left on a leg (refId: the leg).' },
-    LEG_ARRIVAL: { description: 'The vessel arrived at the end of a leg (refId: the leg).' },
-    TRANSFER: { description: 'A transfer the vessel took part in, either side (refId: the transfer).' },
+    LEG_DEPARTURE: {
+      description: "The vessel left on a leg; on a port's timeline, a vessel left the port (refId: the leg).",
+    },
+    LEG_ARRIVAL: {
+      description:
+        "The vessel arrived at the end of a leg; on a port's timeline, a vessel arrived there (refId: the leg).",
+    },
+    TRANSFER: {
+      description:
+        "A transfer the vessel took part in, either side; on a port's timeline, one held there (refId: the transfer).",
+    },
     IDENTITY: { description: 'A name, number or flag it claimed from this date (refId: the identity claim).' },
-    DESIGNATION: { description: 'A sanction on the vessel (refId: the designation).' },
-    TACTIC: { description: 'An evasion tactic seen for the vessel (refId: the tactic).' },
+    DESIGNATION: { description: 'A sanction on the vessel, company or person (refId: the designation).' },
+    TACTIC: { description: 'An evasion tactic seen for the vessel, company or person (refId: the tactic).' },
+    RELATION: {
+      description:
+        'An ownership, management, operation, control … period between a company or person and a vessel or company (refId: the relation; `timeline` only).',
+    },
   },
 });
 
-@ObjectType({ description: "One dated event in a vessel's life, with what it refers to." })
+@ObjectType({
+  description: 'One dated event in the life of a vessel, company, person or port, with what it refers to.',
+})
 export class TimelineEvent {
   @Field(() => TimelineEventKind, {
     description: 'What kind of event: departure, arrival, transfer, identity, designation, tactic.',
@@ -276,6 +291,12 @@ export class TimelineEvent {
 
   @Field(() => Float, { nullable: true, description: 'Confidence of the fact behind the event, 0 to 1.' })
   confidence!: number | null;
+
+  @Field(() => [ID], {
+    description:
+      "The other entities it involves: on a port's timeline the vessel(s), on a vessel's the other vessel and place of a transfer, on a relation the other side.",
+  })
+  relatedIds!: string[];
 
   sourceIds!: string[];
 }
