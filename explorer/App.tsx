@@ -444,7 +444,7 @@ export function App() {
         </button>
       </form>
 
-      <div className="filters" role="group" aria-label="Filters">
+      <section className="filters" aria-label="Filters">
         <div className="field">
           <label htmlFor="f-country">Destination country</label>
           <select
@@ -495,7 +495,7 @@ export function App() {
             onChange={(e) => setFilters((f) => ({ ...f, minConfidence: Number(e.target.value) }))}
           />
         </div>
-      </div>
+      </section>
 
       {result && result.destinations.length > 0 && (
         <section className="destinations" aria-label="Destinations">

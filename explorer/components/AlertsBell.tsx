@@ -202,9 +202,9 @@ export function AlertsBell({ credential, onShow }: Props) {
             const name = known.get(w)?.name ?? w;
             return (
               <section key={w} className="bell-list" aria-label={`Unread alerts of ${name}`}>
-                <h3>
+                <h2>
                   {name} <span className="muted">· {u?.count ?? 0} unread</span>
-                </h3>
+                </h2>
                 {u && u.alerts.length > 0 && (
                   <>
                     <ul>

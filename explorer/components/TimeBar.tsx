@@ -45,14 +45,14 @@ type Load =
 
 export function TimeBar({ subjectId, subjectName, during, onDuring }: Props) {
   const [load, setLoad] = useState<Load>({ state: 'idle' });
-  const [width, setWidth] = useState(600);
+  const [width, setWidth] = useState(0);
   const [drag, setDrag] = useState<{ a: number; b: number } | null>(null);
   const box = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     const el = box.current;
     if (!el) return;
-    const ro = new ResizeObserver(() => setWidth(Math.max(200, el.clientWidth)));
+    const ro = new ResizeObserver(() => setWidth(Math.max(160, el.clientWidth)));
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
@@ -187,7 +187,7 @@ export function TimeBar({ subjectId, subjectName, during, onDuring }: Props) {
         )}
         {load.state === 'error' && <p className="muted">{load.text}</p>}
         {load.state === 'done' && !span && <p className="muted">No dated events are recorded for {subjectName}.</p>}
-        {load.state === 'done' && span && (
+        {load.state === 'done' && span && width > 0 && (
           <svg
             className="timebar-svg"
             width={width}

@@ -368,7 +368,7 @@ describe('explorer workspace in headless Chromium', () => {
     });
     const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     process.stderr.write(
-      `axe: ${result.violations.length} violation rule(s): ${result.violations.map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`).join(', ') || 'none'}\n`,
+      `axe: ${result.violations.length} violation rule(s): ${result.violations.map((v) => `${v.id} (${v.impact}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')})`).join('; ') || 'none'}\n`,
     );
     expect(serious.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual(
       [],
