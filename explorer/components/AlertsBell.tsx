@@ -63,11 +63,8 @@ export function AlertsBell({ credential, onShow }: Props) {
   const button = useRef<HTMLButtonElement>(null);
 
   const known = useMemo(() => new Map(watchlists.map((w) => [w.id, w])), [watchlists]);
-  // Picks of watchlists that no longer exist (deleted, or another service) are ignored.
-  const active = useMemo(
-    () => (watchlists.length ? picks.filter((p) => known.has(p)) : picks),
-    [picks, known, watchlists],
-  );
+  // Only picks of watchlists the service lists (a deleted one, or one of another service, is ignored).
+  const active = useMemo(() => picks.filter((p) => known.has(p)), [picks, known]);
   const activeKey = active.join(' ');
 
   const refresh = useCallback(async (watchlistId: string) => {

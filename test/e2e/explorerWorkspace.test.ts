@@ -112,7 +112,7 @@ describe('explorer workspace in headless Chromium', () => {
             includeLabels: true,
             includeOverlays: false,
             includeUnderlays: false,
-          } as never);
+          });
           return { id: e.id(), box: [bb.x1, bb.y1, bb.x2, bb.y2] };
         });
     });
@@ -334,6 +334,10 @@ describe('explorer workspace in headless Chromium', () => {
     await poll(
       async () => (await bell.getAttribute('aria-label')) === 'Alerts: 1 unread',
       async () => `one unread alert, bell says ${await bell.getAttribute('aria-label')}`,
+    );
+    // Delivered by the subscription, not by the 15 s polling fallback.
+    expect(await page.getByRole('region', { name: 'Alerts', exact: true }).innerText()).toMatch(
+      /arrive live \(graphql-ws/,
     );
     const list = page.getByRole('region', { name: 'Unread alerts of Explorer test watch' });
     await waitForText(list, /Test Vessel Explorer|leg/i);
