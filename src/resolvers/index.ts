@@ -30,6 +30,7 @@ import { MergeCandidateResolver, UndoMergeResultResolver } from './mergeCandidat
 import { InvestigationItemResolver, InvestigationResolver } from './investigation';
 import { SavedTraceResolver } from './savedTrace';
 import { TimelineResolver } from './timeline';
+import { InvestigationReportResolver } from './investigationReport';
 
 export const RESOLVERS = [
   NodeResolver,
@@ -75,4 +76,5 @@ export const RESOLVERS = [
   InvestigationItemResolver,
   SavedTraceResolver,
   TimelineResolver,
+  InvestigationReportResolver,
 ] as const;

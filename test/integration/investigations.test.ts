@@ -46,9 +46,10 @@ async function createInvestigation(title: string, caller: Caller = 'editor'): Pr
   return r.data!.createInvestigation.id as string;
 }
 
+// the demo graph is loaded fresh: minutes on a loaded machine
 beforeAll(async () => {
   t = await startTestService({ env: { COLLIER_API_KEYS: API_KEYS } });
-});
+}, 600_000);
 
 afterAll(async () => {
   await t.close();
@@ -208,6 +209,39 @@ describe('investigations', () => {
       'removeFromInvestigation',
     ]);
     expect(audit.find((a) => a.op === 'updateInvestigation')!.actor).toBe('key:inv-e2');
+  });
+});
+
+describe('investigation report', () => {
+  it('writes the items in order with notes, the trace re-run with its routes, and the sources, in Markdown and HTML', async () => {
+    const id = await createInvestigation('Report <case>');
+    await gql(
+      ADD,
+      { id, item: { entityId: 'company:weihai-world-shipping-freight-agency', note: 'Manager of Xin Guang Hai' } },
+      'editor',
+    );
+    await gql(ADD, { id, item: { trace: { origin: 'Nampho' }, note: 'Routes out of Nampho' } }, 'editor');
+    const REPORT = `query($id: ID!, $f: ReportFormat) { investigationReport(id: $id, format: $f) { format fileName mediaType content } }`;
+    const md = await gql(REPORT, { id }, 'reader');
+    expect(md.errors).toBeUndefined();
+    const report = md.data!.investigationReport;
+    expect(report).toMatchObject({
+      format: 'MARKDOWN',
+      fileName: 'Report-case.md',
+      mediaType: 'text/markdown; charset=utf-8',
+    });
+    const text: string = report.content;
+    expect(text).toContain('# Report \\<case\\>');
+    expect(text.indexOf('Manager of Xin Guang Hai')).toBeLessThan(text.indexOf('Routes out of Nampho'));
+    expect(text).toContain('Designated: US_OFAC');
+    expect(text).toContain('the same answer as when saved');
+    expect(text).toMatch(/Nampho → .* \(VN\): confidence/);
+    expect(text).toMatch(/## Sources\n\n1\. .* — <https?:\/\//);
+    const html = await gql(REPORT, { id, f: 'HTML' }, 'reader');
+    expect(html.data!.investigationReport.content).toContain('<h1>Report &lt;case&gt;</h1>');
+    expect(html.data!.investigationReport.content).not.toMatch(/<script/i);
+    const anon = await gql(REPORT, { id }, null);
+    expect(anon.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
   });
 });
 
