@@ -253,3 +253,14 @@ export const REMOVE_FROM_INVESTIGATION = /* GraphQL */ `
     }
   }
 `;
+
+/** An investigation written out as a Markdown or HTML report (saved by the page as a file). */
+export const INVESTIGATION_REPORT = /* GraphQL */ `
+  query ExplorerInvestigationReport($id: ID!, $format: ReportFormat!) {
+    investigationReport(id: $id, format: $format) {
+      content
+      fileName
+      mediaType
+    }
+  }
+`;

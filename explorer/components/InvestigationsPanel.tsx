@@ -8,11 +8,13 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 
 import { ApiError, gql } from '../api';
+import { saveFile } from '../download';
 import {
   ADD_TO_INVESTIGATION,
   CREATE_INVESTIGATION,
   INVESTIGATION,
   INVESTIGATION_ITEMS_PAGE,
+  INVESTIGATION_REPORT,
   INVESTIGATIONS,
   REMOVE_FROM_INVESTIGATION,
   type InvestigationData,
@@ -169,6 +171,22 @@ export function InvestigationsPanel(props: Props) {
     }
   }
 
+  async function report(format: 'MARKDOWN' | 'HTML') {
+    if (!openId) return;
+    setError(null);
+    try {
+      const { data } = await gql<{ investigationReport: { content: string; fileName: string; mediaType: string } }>(
+        INVESTIGATION_REPORT,
+        { id: openId, format },
+      );
+      const r = data.investigationReport;
+      saveFile(r.fileName, r.content, r.mediaType);
+      setSaved(`Saved the report as ${r.fileName}.`);
+    } catch (err) {
+      setError(`The report could not be made: ${describeError(err)}`);
+    }
+  }
+
   async function remove(item: InvestigationItemData) {
     if (!openId) return;
     try {
@@ -228,6 +246,15 @@ export function InvestigationsPanel(props: Props) {
             {open.itemCount} item{open.itemCount === 1 ? '' : 's'} · by {open.owner} · updated{' '}
             {open.updatedAt.slice(0, 16).replace('T', ' ')}
           </p>
+          <div className="inv-foot">
+            <span>Report:</span>
+            <button type="button" onClick={() => void report('MARKDOWN')}>
+              Markdown
+            </button>
+            <button type="button" onClick={() => void report('HTML')}>
+              HTML
+            </button>
+          </div>
           <ol className="inv-items" aria-label="Items">
             {open.items.map((item) => (
               <li key={item.id} className={item.trace?.changed ? 'inv-item changed' : 'inv-item'}>

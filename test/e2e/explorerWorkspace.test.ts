@@ -270,6 +270,15 @@ describe('explorer workspace in headless Chromium', () => {
     expect(text).toMatch(/Vessel: Wise Honest/);
     expect(text).toContain('Wise Honest carried the coal to Vietnam; check the Ho Chi Minh City leg.');
     expect(text).toMatch(/explorer-e/); // the author, as the audit trail names the editor
+    // The report, saved as a file with no request but the API's.
+    const [file] = await Promise.all([
+      other.waitForEvent('download', { timeout: 60_000 }),
+      panel.getByRole('button', { name: 'Markdown' }).click(),
+    ]);
+    expect(file.suggestedFilename()).toMatch(/\.md$/);
+    const markdown = readFileSync(await file.path(), 'utf8');
+    expect(markdown).toContain('Nampho coal, explorer test');
+    expect(markdown).toContain('Wise Honest carried the coal to Vietnam');
     await panel.getByLabel('Note').fill('A reader may not add this.');
     await panel.getByRole('button', { name: 'Save', exact: true }).click();
     await waitForText(other.getByRole('alert'), /FORBIDDEN/);
