@@ -766,12 +766,13 @@ function subjectOf(
   drawing: Drawing,
   result: TraceResult | null,
 ): { id: string | null; name: string; fromSelection: boolean } {
+  // Only vessels, companies, persons and ports have a timeline (and can be watched).
   if (selection) {
     if (selection.group === 'node') {
       const n = drawing.nodes.find((x) => x.id === selection.id);
-      if (!n) return { id: selection.id, name: selection.id, fromSelection: true };
-      if (n.kind === 'voyage') return { id: n.vesselId, name: n.label, fromSelection: true };
-      if (n.kind !== 'transfer') return { id: n.id, name: n.label, fromSelection: true };
+      if (!n && watchableId(selection.id)) return { id: selection.id, name: selection.id, fromSelection: true };
+      if (n?.kind === 'voyage' && n.vesselId) return { id: n.vesselId, name: n.label, fromSelection: true };
+      if (n && watchableId(n.id)) return { id: n.id, name: n.label, fromSelection: true };
     } else {
       const e = drawing.edges.find((x) => x.id === selection.id);
       const voyage = e?.factId ? drawing.nodes.find((x) => x.id === e.factId && x.kind === 'voyage') : undefined;

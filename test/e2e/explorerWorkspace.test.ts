@@ -257,6 +257,35 @@ describe('explorer workspace in headless Chromium', () => {
   it('as a reader (another user): the address opens the investigation with both items and the note; saving is FORBIDDEN', async () => {
     const address = page.url();
     await page.getByRole('button', { name: 'Sign out' }).click();
+    // Meanwhile a new voyage from Nampho is recorded (synthetic vessel and terminal): the saved trace's
+    // answer changes, and the investigation says so.
+    const vessel = (
+      await api(
+        `mutation($i: VesselInput!) { upsertVessel(input: $i) { id } }`,
+        { i: { name: 'Test Vessel Explorer Two', imo: '1000071', sources: CITE } },
+        'admin',
+      )
+    ).upsertVessel.id as string;
+    const terminal = (
+      await api(
+        `mutation($i: PortInput!) { upsertPort(input: $i) { id } }`,
+        { i: { name: 'Test Terminal Explorer Two', country: 'VN', sources: CITE } },
+        'admin',
+      )
+    ).upsertPort.id as string;
+    await api(
+      `mutation($i: LegInput!) { recordLeg(input: $i) { id status } }`,
+      {
+        i: {
+          vessel,
+          from: ['port:nampho'],
+          to: [terminal],
+          departure: { from: '2019-05-01', to: '2019-05-01', precision: 'DAY' },
+          sources: CITE,
+        },
+      },
+      'editor',
+    );
     const other = await session.context.newPage();
     await other.goto(address, { waitUntil: 'load' });
     const panel = other.getByRole('region', { name: /^Investigation/ });
@@ -270,6 +299,7 @@ describe('explorer workspace in headless Chromium', () => {
     expect(text).toMatch(/Vessel: Wise Honest/);
     expect(text).toContain('Wise Honest carried the coal to Vietnam; check the Ho Chi Minh City leg.');
     expect(text).toMatch(/explorer-e/); // the author, as the audit trail names the editor
+    expect(text).toMatch(/Changed since saved: \d+ → \d+ routes \(1 new/);
     // The report, saved as a file with no request but the API's.
     const [file] = await Promise.all([
       other.waitForEvent('download', { timeout: 60_000 }),
