@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core';
 
 import { startTestService, type TestService } from '../integration/harness';
 import { launchBrowser, type BrowserSession } from './browser';
+import { clickGraphNode, poll, waitForText, type Cy } from './explorerPage';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const DIST_DIR = path.join(REPO_ROOT, 'dist', 'explorer');
@@ -429,7 +430,6 @@ describe('explorer workspace in headless Chromium', () => {
 
 // ------------------------------------------------------------------------------------------------------
 
-type Cy = import('cytoscape').Core;
 interface Win {
   collierExplorerGraph: Cy;
 }
@@ -446,42 +446,4 @@ async function signIn(p: Page, key: string): Promise<void> {
 
 async function routeCount(p: Page): Promise<number> {
   return p.locator('table.routes > tbody > tr.route').count();
-}
-
-async function clickGraphNode(p: Page, pick: (cy: Cy) => string): Promise<void> {
-  const id = await p.evaluate(`(${pick.toString()})(window.collierExplorerGraph)`);
-  expect(typeof id).toBe('string');
-  const at = await p.evaluate((nodeId) => {
-    const cy = (globalThis as unknown as Win).collierExplorerGraph;
-    const n = cy.getElementById(nodeId as string);
-    const ext = cy.extent();
-    const pos = n.position();
-    if (pos.x < ext.x1 || pos.x > ext.x2 || pos.y < ext.y1 || pos.y > ext.y2) cy.center(n);
-    return n.renderedPosition();
-  }, id);
-  await p.waitForTimeout(100);
-  const box = await p.locator('.graph-canvas').boundingBox();
-  await p.mouse.click(box!.x + at.x, box!.y + at.y);
-}
-
-interface LocatorLike {
-  innerText(): Promise<string>;
-}
-
-async function poll(check: () => Promise<boolean>, what: () => Promise<string>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${await what()}`);
-}
-
-function waitForText(locator: LocatorLike, re: RegExp, timeoutMs?: number): Promise<void> {
-  const text = () => locator.innerText().catch(() => '');
-  return poll(
-    async () => re.test(await text()),
-    async () => `text ${re}, have ${JSON.stringify(await text())}`,
-    timeoutMs,
-  );
 }
