@@ -16,6 +16,16 @@ export const MAX_QUERY_VARIABLES = 10_000;
 export const INVESTIGATION_ID = /^investigation:[0-9a-f-]{36}$/;
 export const ITEM_ID = /^invitem:[0-9a-f-]{36}$/;
 
+/** What identifies an investigation and says who made it and when (stored, listed and reported). */
+export interface InvestigationHeader {
+  id: string;
+  title: string;
+  summary: string | null;
+  owner: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
 /** A problem with one field of an input (the resolver reports it as BAD_USER_INPUT naming the field). */
 export class InvestigationInputProblem extends Error {
   constructor(

@@ -3,6 +3,7 @@
  * script, no external resource). Pure: the resolver gathers what the report says (ReportModel), this
  * module only writes it, escaping every text that came from a user or a source.
  */
+import { InvestigationHeader } from './investigation';
 
 export interface ReportSource {
   /** Its number in the report ([1], [2] …). */
@@ -28,13 +29,7 @@ export interface ReportItem {
   sources: number[];
 }
 
-export interface ReportModel {
-  id: string;
-  title: string;
-  summary: string | null;
-  owner: string;
-  createdAt: string;
-  updatedAt: string;
+export interface ReportModel extends InvestigationHeader {
   generatedAt: string;
   items: ReportItem[];
   sources: ReportSource[];
@@ -61,9 +56,16 @@ export class SourceNumbers {
   }
 }
 
-/** Markdown that prints as the text itself (no emphasis, link, heading or HTML from user text). */
+/**
+ * Markdown that prints as the text itself: no emphasis, code, link, image, HTML or table cell from
+ * user text (the report starts every line itself, so line-start syntax needs no escape; newlines
+ * become spaces). An underscore inside a word stays as it is (it cannot start emphasis there).
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_{}[\]()#+\-.!|<>~])/g, '\\$1').replace(/\r?\n/g, ' ');
+  return text
+    .replace(/([\\`*[\]<>|~#])/g, '\\$1')
+    .replace(/(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, '\\_')
+    .replace(/\r?\n/g, ' ');
 }
 
 export function escapeHtml(text: string): string {

@@ -259,7 +259,7 @@ describe('timeline', () => {
     expect(kinds.filter((k: string) => k === 'DESIGNATION')).toHaveLength(2);
     expect(
       events.find((e: any) => e.kind === 'RELATION' && e.relatedIds.includes('vessel:xin-guang-hai')).summary,
-    ).toBe('manages Xin Guang Hai');
+    ).toBe('manages Xin Guang Hai (manager)');
     const days = events.map(dayOf);
     expect(days).toEqual([...days].sort());
     expect(events[0]).toMatchObject({ kind: 'DESIGNATION', date: { from: '2018-02-23', precision: 'DAY' } });

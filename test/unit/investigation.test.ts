@@ -218,7 +218,7 @@ describe('investigation report', () => {
     expect(md).toContain('> Watch \\_this\\_');
     expect(md).toContain('Sources: [1]');
     expect(md).toContain('````graphql\n{ ports { totalCount } } # ```\n````');
-    expect(md).toContain('1. A report, Example Group, 2019\\-05\\-01 — <https://example.org/r?a=1&b=2>');
+    expect(md).toContain('1. A report, Example Group, 2019-05-01 — <https://example.org/r?a=1&b=2>');
     expect(md).not.toContain('<script>');
   });
 
@@ -240,5 +240,6 @@ describe('investigation report', () => {
     expect(reportFileName('Wise Honest / Dong Thanh: case', 'MARKDOWN')).toBe('Wise-Honest-Dong-Thanh-case.md');
     expect(reportFileName('***', 'HTML')).toBe('investigation.html');
     expect(escapeMarkdown('a\nb')).toBe('a b');
+    expect(escapeMarkdown('US_OFAC _x_ (1.)')).toBe('US_OFAC \\_x\\_ (1.)');
   });
 });

@@ -11,7 +11,7 @@ import { Database, StatementCounter } from '../database';
 import { changeProps, Tx, WriteContext } from '../write';
 import { ChangeRecord } from '../writePlan';
 import { asText } from '../../domain/text';
-import { ItemKind, MAX_INVESTIGATION_ITEMS } from '../../domain/investigation';
+import { InvestigationHeader, ItemKind, MAX_INVESTIGATION_ITEMS } from '../../domain/investigation';
 
 /** Constraints and indexes of investigations (created at start with the others). */
 export const INVESTIGATION_MIGRATIONS: readonly string[] = [
@@ -20,13 +20,7 @@ export const INVESTIGATION_MIGRATIONS: readonly string[] = [
   'CREATE INDEX investigation_updated IF NOT EXISTS FOR (n:Investigation) ON (n.updatedAt)',
 ];
 
-export interface InvestigationView {
-  id: string;
-  title: string;
-  summary: string | null;
-  owner: string;
-  createdAt: string;
-  updatedAt: string;
+export interface InvestigationView extends InvestigationHeader {
   itemCount: number;
 }
 

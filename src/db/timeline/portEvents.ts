@@ -29,10 +29,14 @@ WHERE (wf IS NULL AND wt IS NULL)
    OR ((lo IS NOT NULL OR hi IS NOT NULL)
        AND (wt IS NULL OR lo IS NULL OR lo <= wt) AND (wf IS NULL OR hi IS NULL OR hi >= wf))
 WITH direction, x ORDER BY coalesce(lo, hi), x.id, direction
-WITH collect({direction: direction, x: x}) AS all
-RETURN size(all) AS total,
-       [e IN all[$offset..($offset + $first)] |
-         {direction: e.direction, props: properties(e.x), vesselName: head([(e.x)-[:ON]->(v:Vessel) | v.name])}] AS page`;
+WITH collect({direction: direction, x: x}) AS events
+WITH size(events) AS total, events[$offset..($offset + $first)] AS slice
+CALL (slice) {
+  UNWIND slice AS e
+  WITH e.direction AS direction, e.x AS x
+  RETURN collect({direction: direction, props: properties(x), vesselName: head([(x)-[:ON]->(v:Vessel) | v.name])}) AS page
+}
+RETURN total, page`;
 
 /**
  * One page of a port's events and how many there are in the window (undated ones last; with a
