@@ -29,6 +29,10 @@ const EXCEPTIONS = {
       'alerts stand apart from the graph (listed by `alerts(watchlistId)`, not refetchable by `node(id)`), so Alert does not implement Node; the edge is otherwise a Relay edge.',
     MergeCandidateEdge:
       'merge candidates (pairs of parties found when official lists load) have ids but are not refetchable by `node(id)`, so MergeCandidate does not implement Node; the edge is otherwise a Relay edge.',
+    InvestigationEdge:
+      'investigations stand apart from the graph (fetched by `investigation(id)`, not `node(id)`), so Investigation does not implement Node; the edge is otherwise a Relay edge.',
+    TimelineEventEdge:
+      'timeline events are views of facts (their `refId` names the fact), with no id of their own to refetch, so TimelineEvent does not implement Node; the edge is otherwise a Relay edge.',
   },
 };
 
