@@ -5,7 +5,7 @@
  * what a developer would write by hand for the same question.
  */
 import neo4j, { Driver } from 'neo4j-driver';
-import { DEFAULT_TRAVERSAL_TYPES } from '../src/db/traversal';
+import { DEFAULT_TRAVERSAL_TYPES } from '../src/db/read/traversal';
 import { DEFAULT_MAX_WAIT_DAYS, inferredLinkCypher } from '../src/domain/linking';
 import { labelOfId } from '../src/domain/ids';
 import { toPlain } from '../src/db/database';

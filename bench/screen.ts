@@ -8,7 +8,8 @@
  */
 import 'reflect-metadata';
 import * as path from 'node:path';
-import { findRepoRoot, startLocalNeo4j, LocalNeo4j } from '../src/db/localNeo4j';
+import { findRepoRoot } from '../src/db/runtime/build';
+import { startLocalNeo4j, LocalNeo4j } from '../src/db/runtime/localNeo4j';
 import { createDriver, Database } from '../src/db/database';
 import { migrate } from '../src/db/migrations';
 import { loadConfig } from '../src/config';

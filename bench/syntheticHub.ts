@@ -3,10 +3,10 @@
  * 0001" …) leave and reach, ten anchorages around it, one shell company ("Test Shell 0042 Ltd") that
  * owns every carrier, and transfers at the hub between neighbouring carriers. Names nobody could
  * mistake for real ones; written as Collier JSON Lines and loaded through the ordinary import path
- * (src/db/import.ts), so it is exactly what `npm run import` would make of it.
+ * (src/import/pipeline.ts), so it is exactly what `npm run import` would make of it.
  */
 import { Database } from '../src/db/database';
-import { importLines, ImportReport, linesOf } from '../src/db/import';
+import { importLines, ImportReport, linesOf } from '../src/import/pipeline';
 import { syntheticImo } from '../seed/synthetic/generate';
 
 export const HUB_PORT_ID = 'port:test-hub-port';

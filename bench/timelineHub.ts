@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { AddressInfo } from 'node:net';
 import { createDriver, Database } from '../src/db/database';
 import { migrate } from '../src/db/migrations';
-import { startLocalNeo4j } from '../src/db/localNeo4j';
+import { startLocalNeo4j } from '../src/db/runtime/localNeo4j';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/logger';
 import { createService } from '../src/server';

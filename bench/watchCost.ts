@@ -2,7 +2,7 @@
  * What watchlists cost the write path, and how fast an alert reaches a subscriber (measured, not a
  * timed test). Starts its own local Neo4j (BENCH_BOLT_PORT, a temporary data folder) with the demo
  * graph, then writes the same kind of fact — a new leg, one transaction each, through the ordinary
- * write path (db/write.ts) — in four phases:
+ * write path (db/write/writeFacts.ts) — in four phases:
  *
  *   1. no watchlist at all;
  *   2. 1 000 watchlists, none watching what the legs touch;
@@ -24,8 +24,8 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { createDriver, Database, StatementCounter } from '../src/db/database';
 import { migrate } from '../src/db/migrations';
-import { startLocalNeo4j } from '../src/db/localNeo4j';
-import { writeFacts } from '../src/db/write';
+import { startLocalNeo4j } from '../src/db/runtime/localNeo4j';
+import { writeFacts } from '../src/db/write/writeFacts';
 import { createWatchlist } from '../src/db/watch/watchlists';
 import { validateFact } from '../src/domain/facts';
 import { keysTouched } from '../src/domain/watch';

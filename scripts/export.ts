@@ -13,8 +13,8 @@ import 'reflect-metadata';
 import { createWriteStream } from 'node:fs';
 import { parseArgs as parseCliArgs } from 'node:util';
 import { openDatabase, runCli, startCli, UsageError } from './cli';
-import { exportFacts, EXPORT_FORMATS, ExportFileFormat } from '../src/db/exportFile';
-import { MAX_NEIGHBORHOOD_DEPTH } from '../src/db/neighborhood';
+import { exportFacts, EXPORT_FORMATS, ExportFileFormat } from '../src/db/export/exportFile';
+import { MAX_NEIGHBORHOOD_DEPTH } from '../src/db/read/neighborhood';
 
 interface Args {
   format: ExportFileFormat;

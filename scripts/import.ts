@@ -3,7 +3,7 @@
  *
  * Loads a file of facts into the Neo4j the service uses (NEO4J_URI, or the local runtime on
  * NEO4J_BOLT_PORT, default 7687 — start it with `npm start` or `npm run neo4j:start`). Batches are
- * transactions; the run is idempotent and may be killed and started again (see src/db/import.ts).
+ * transactions; the run is idempotent and may be killed and started again (see src/import/pipeline.ts).
  * Progress goes to stderr, the report to stdout. Exit status: 0 all lines loaded, 3 some lines
  * rejected, 2 bad arguments or configuration, 1 failure.
  *
@@ -24,9 +24,9 @@ import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
 import { openDatabase, runCli, startCli, UsageError } from './cli';
 import { migrate } from '../src/db/migrations';
-import { DEFAULT_BATCH_SIZE, IMPORT_FORMATS, ImportFormat, importLines, ImportReport } from '../src/db/import';
+import { DEFAULT_BATCH_SIZE, IMPORT_FORMATS, ImportFormat, importLines, ImportReport } from '../src/import/pipeline';
 import { ConfidenceTier, SourceKind } from '../src/domain/enums';
-import { LIST_FORMATS, ListFormat } from '../src/db/listImport';
+import { LIST_FORMATS, ListFormat } from '../src/import/lists';
 import { ListParseError } from '../src/import/officialList';
 import { listSummary, runListImport } from './importList';
 

@@ -1,12 +1,12 @@
 /**
  * The official-list side of `npm run import` (scripts/import.ts dispatches here for
- * `--format ofac-sdn|un-sc`): reads the file, loads it through db/listImport.ts and prints the report.
+ * `--format ofac-sdn|un-sc`): reads the file, loads it through import/lists.ts and prints the report.
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Database } from '../src/db/database';
-import { importOfficialList, ListFormat, ListImportReport } from '../src/db/listImport';
-import { ImportProgress } from '../src/db/import';
+import { importOfficialList, ListFormat, ListImportReport } from '../src/import/lists';
+import { ImportProgress } from '../src/import/pipeline';
 
 export interface ListArgs {
   format: ListFormat;

@@ -7,7 +7,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { buildNeo4jRuntime, findRepoRoot, startLocalNeo4j } from '../src/db/localNeo4j';
+import { buildNeo4jRuntime, findRepoRoot } from '../src/db/runtime/build';
+import { startLocalNeo4j } from '../src/db/runtime/localNeo4j';
 
 interface PidFile {
   managerPid: number;

@@ -5,11 +5,12 @@
  */
 import { sourceId } from '../src/domain/sources';
 import { DateRange, Evidence, Quantity, SeedDataset } from './format';
-import { NodeBatch, RelBatch, RelRow, neoDate } from '../src/db/graphWriter';
+import { NodeBatch, RelBatch, RelRow, neoDate } from '../src/db/write/graphWriter';
 import { confidenceScore } from '../src/domain/confidence';
 import { currentFlag } from '../src/domain/identity';
 import { labelOfId, NodeLabel } from '../src/domain/ids';
 import { Params } from '../src/db/database';
+import { LEG_GIVEN_PROPERTIES, pickProps } from '../src/domain/graph';
 
 export { sourceId };
 
@@ -259,23 +260,13 @@ export function datasetToGraph(d: SeedDataset): { nodes: NodeBatch[]; rels: RelB
         id: l.id,
         props: {
           vesselId: l.vesselId,
-          vesselDescription: l.vesselDescription,
-          fromText: l.fromText,
-          toText: l.toText,
+          ...pickProps(LEG_GIVEN_PROPERTIES, l),
           ...rangeProps('departure', l.departure),
           ...rangeProps('arrival', l.arrival),
-          commodity: l.commodity,
-          cargoText: l.cargoText,
           tonnageJson: quantitiesJson(l.tonnage),
           tonnageMin: tonnage.min,
           tonnageMax: tonnage.max,
           valueJson: quantitiesJson(l.value),
-          cargoOrigin: l.cargoOrigin,
-          declaredOrigin: l.declaredOrigin,
-          legality: l.legality,
-          discharged: l.discharged,
-          destinationCountryCode: l.destinationCountryCode,
-          tacticsText: l.tacticsText,
           ...ev,
         },
       };

@@ -1,13 +1,13 @@
 /**
  * The official sanctions lists of the demo graph (seed/data/sanctions, copies of the files exactly as
  * their publishers issued them): the OFAC SDN list and the UN Security Council Consolidated List,
- * their DPRK programmes, loaded through the import adapters (db/listImport.ts) after the coal facts.
+ * their DPRK programmes, loaded through the import adapters (import/lists.ts) after the coal facts.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seedDataDir } from './load';
 import { Database } from '../src/db/database';
-import { importOfficialList, ListFormat, ListImportReport } from '../src/db/listImport';
+import { importOfficialList, ListFormat, ListImportReport } from '../src/import/lists';
 
 export const SEED_LISTS: { format: ListFormat; file: string }[] = [
   { format: 'ofac-sdn', file: 'ofac-sdn-2024-05-03.csv' },

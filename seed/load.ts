@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { SEED_FILES, SeedDataset } from './format';
 import { datasetToGraph } from './graph';
 import { Database } from '../src/db/database';
-import { writeGraph } from '../src/db/graphWriter';
+import { writeGraph } from '../src/db/write/graphWriter';
 import { maintainNextLinks } from '../src/db/trace';
 
 export function seedDataDir(): string {

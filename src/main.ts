@@ -9,7 +9,7 @@ import { ConfigError, loadConfig } from './config';
 import { createLogger, Logger } from './logger';
 import { createDriver, Database } from './db/database';
 import { migrate } from './db/migrations';
-import { LocalNeo4j, startLocalNeo4j } from './db/localNeo4j';
+import { LocalNeo4j, startLocalNeo4j } from './db/runtime/localNeo4j';
 import { createService } from './server';
 import { databaseIsEmpty, loadDemoData } from '../seed/load';
 import { loadSanctionsLists } from '../seed/lists';

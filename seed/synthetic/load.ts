@@ -6,7 +6,7 @@
  * again after an interruption simply writes the same rows again (MERGE on ids) and finishes.
  */
 import { Database } from '../../src/db/database';
-import { nodeStatement, relStatement } from '../../src/db/graphWriter';
+import { nodeStatement, relStatement } from '../../src/db/write/graphWriter';
 import { migrate } from '../../src/db/migrations';
 import { maintainAllNextLinks } from '../../src/db/trace/documentedBatch';
 import { readDataset } from '../load';

@@ -7,7 +7,7 @@ import DataLoader from 'dataloader';
 import { Database, Params, StatementCounter } from './database';
 import { labelOfId, NODE_KINDS, NodeLabel } from '../domain/ids';
 import { RelationRecord, TacticUseRecord, toRecord, toRelation, toTacticUse } from './records';
-import { RELATION_TYPES } from './party';
+import { RELATION_TYPES } from './read/party';
 import { LEG_VIEWS_BY_ID, LegView } from './trace';
 
 type NodeRecord = ReturnType<typeof toRecord>;
@@ -164,7 +164,7 @@ export function createLoaders(db: Database, counter: StatementCounter, options: 
       (a, b) => a.tacticId.localeCompare(b.tacticId),
     ),
 
-    /** A leg's record, ports and vessel name, as a route shows it (db/trace.ts routeDetail). */
+    /** A leg's record, ports and vessel name, as a route shows it (db/trace/ routeDetail). */
     legView: new DataLoader<string, LegView | null>(
       async (keys) => {
         const rows = await read(LEG_VIEWS_BY_ID, { keys });

@@ -4,7 +4,7 @@
  */
 import { Database } from './database';
 import { NODE_KINDS } from '../domain/ids';
-import { WRITE_MIGRATIONS } from './audit';
+import { WRITE_MIGRATIONS } from './write/audit';
 import { WATCH_MIGRATIONS } from './watch/alerts';
 import { INVESTIGATION_MIGRATIONS } from './investigation/store';
 

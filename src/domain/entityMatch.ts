@@ -1,11 +1,11 @@
 /**
  * When two records of parties name the same real thing: the rules that decide, after an official
  * list is loaded, which companies and persons are merged automatically and which pairs only become
- * candidates for an editor. Pure; the database side is db/listMatch.ts.
+ * candidates for an editor. Pure; the database side is db/lists/listMatch.ts.
  *
  * Identifiers come first and are not decided here: a vessel's IMO number and a company's IMO number
  * are natural keys, so a list entry carrying one lands on the entity that already holds it (the write
- * path, db/writePlan.ts). What is left is matching by name:
+ * path, db/write/plan/). What is left is matching by name:
  *
  * - Two entries of the same list are never one thing (a list names each party once), and a company is
  *   never a person.

@@ -19,8 +19,8 @@
  */
 import { daysBetween } from './dates';
 
-export type LinkKind = 'TRANSFER' | 'CONTINUATION' | 'INFERRED';
-export type LinkCertainty = 'CERTAIN' | 'POSSIBLE';
+import type { LinkKind, LinkCertainty } from './graph';
+export type { LinkKind, LinkCertainty };
 
 /** The widest wait ever asked for (the `maxWaitDays` cap); links are stored up to it. */
 export const MAX_WAIT_DAYS_CAP = 730;

@@ -1,6 +1,6 @@
 /**
  * Explainable vessel risk: which facts raise or lower a vessel's risk, by how much, and why. Pure
- * rules over facts gathered from the graph (db/risk.ts); no I/O. Every factor keeps the evidence it
+ * rules over facts gathered from the graph (db/read/risk.ts); no I/O. Every factor keeps the evidence it
  * stands on (an opaque path `P` from the vessel to the fact, and the fact's sources), so an analyst can
  * check each point of the score.
  *

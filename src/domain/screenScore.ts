@@ -80,7 +80,7 @@ export const SCREEN_WEIGHTS = {
 
 export type NameOrigin = 'NAME' | 'ALIAS' | 'FORMER_NAME' | 'FALSE_IDENTITY';
 
-/** What the graph knows of one candidate, as db/screen.ts reads it. */
+/** What the graph knows of one candidate, as db/read/screen.ts reads it. */
 export interface ScreenSubject {
   id: string;
   kind: ScreenKind;

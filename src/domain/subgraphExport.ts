@@ -22,7 +22,7 @@ export enum ExportFormat {
   GRAPHML = 'GRAPHML',
   GEXF = 'GEXF',
   CSV = 'CSV',
-  /** The stored facts themselves, in the import formats (written by db/exportFile.ts, not here). */
+  /** The stored facts themselves, in the import formats (written by db/export/exportFile.ts, not here). */
   JSONL = 'JSONL',
   FTM = 'FTM',
 }
@@ -265,6 +265,8 @@ export function exportSubgraph(g: ExportGraph, format: ExportFormat): string {
       return toCsv(g);
     case ExportFormat.JSONL:
     case ExportFormat.FTM:
-      throw new Error(`${format} is written from the stored facts (db/exportFile.ts), not from a drawn subgraph`);
+      throw new Error(
+        `${format} is written from the stored facts (db/export/exportFile.ts), not from a drawn subgraph`,
+      );
   }
 }

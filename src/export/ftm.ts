@@ -11,7 +11,7 @@
  * kept as `sourceUrl`s, the evidence's datasets as `datasets`, so the file imports back through the
  * FtM adapter onto the same entities (FtM ids) with the same sources.
  */
-import { StoredGraph, StoredNode, StoredRelation, Props } from '../db/exportFacts';
+import { StoredGraph, StoredNode, StoredRelation, Props } from '../db/export/storedGraph';
 import { isValidCountryCode } from '../domain/identifiers';
 import { ftmProperties, FtmType } from '../import/ftmSchema';
 

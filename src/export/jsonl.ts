@@ -2,9 +2,9 @@
  * Stored facts → Collier JSON Lines (docs/import.md), the format `npm run import` reads: one fact per
  * line, each with its id, every field the graph holds for it and its evidence, so that importing the
  * file into an empty database gives the same graph and importing it into the database it came from
- * changes nothing. Pure: rows in (src/db/exportFacts.ts), lines out.
+ * changes nothing. Pure: rows in (src/db/export/storedGraph.ts), lines out.
  */
-import { StoredGraph, StoredNode, StoredRelation, Props } from '../db/exportFacts';
+import { StoredGraph, StoredNode, StoredRelation, Props } from '../db/export/storedGraph';
 
 type Line = Record<string, unknown>;
 

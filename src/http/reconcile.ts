@@ -10,7 +10,7 @@ import { GraphQLError } from 'graphql';
 import { Config } from '../config';
 import { Logger } from '../logger';
 import { Database, isUnavailable, StatementCounter } from '../db/database';
-import { screenBatch } from '../db/screenBatch';
+import { screenBatch } from '../db/read/screenBatch';
 import { labelOfId } from '../domain/ids';
 import {
   parseReconcileQueries,

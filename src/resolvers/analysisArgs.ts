@@ -7,8 +7,8 @@ import { GraphQLError } from 'graphql';
 import { isIsoDate, dateWindowProblem } from '../domain/dates';
 import { confidenceProblem } from '../domain/confidence';
 import { NodeLabel } from '../domain/ids';
-import { RELATIONSHIP_TYPES } from '../db/graphWriter';
-import { DEFAULT_TRAVERSAL_TYPES, WalkFilter } from '../db/traversal';
+import { RELATIONSHIP_TYPES } from '../db/write/graphWriter';
+import { DEFAULT_TRAVERSAL_TYPES, WalkFilter } from '../db/read/traversal';
 import { badInput, check } from './errors';
 import { idArg } from './args';
 

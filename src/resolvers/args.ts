@@ -1,5 +1,5 @@
 /** Shared argument checks: page sizes and cursors, ids, country codes. */
-import { ArgsType, Field, Int } from 'type-graphql';
+
 import { decodeCursor, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSizeProblem } from '../domain/pagination';
 import { isValidCountryCode, normalizeCountryCode } from '../domain/identifiers';
 import { labelOfId, NodeLabel } from '../domain/ids';
@@ -34,21 +34,4 @@ export function idArg(argument: string, id: string, allowed?: NodeLabel[]): Node
     throw badInput(argument, `must be the id of a ${allowed.join(' or ')} (got a ${label} id)`);
   }
   return label;
-}
-
-/** `first` and `after` of a paged list (Relay cursor connection), for argument classes to extend. */
-@ArgsType()
-export class PageArgs {
-  @Field(() => Int, {
-    nullable: true,
-    defaultValue: 20,
-    description: 'Page size, 1 to 100; outside that: BAD_USER_INPUT.',
-  })
-  first?: number | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'The endCursor of the previous page; a string that is not one: BAD_USER_INPUT.',
-  })
-  after?: string | null;
 }

@@ -1,43 +1,15 @@
 /** The audit trail: who changed what, when. Needs the audit role (COLLIER_AUDIT_ROLE, reader by default). */
-import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Change, ChangeConnection } from '../schema/audit';
 import { Node } from '../schema/node';
-import { listChanges } from '../db/audit';
+import { listChanges } from '../db/write/audit';
 import { labelOfId } from '../domain/ids';
 import { toPage } from '../domain/pagination';
+import { ChangesArgs } from '../schema/args/changes';
+
 import { Context } from './context';
 import { badInput } from './errors';
 import { pageArgs } from './args';
-
-@ArgsType()
-class ChangesArgs {
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Only changes at or after this time: an ISO 8601 date ("2024-05-01") or date-time ("2024-05-01T12:00:00Z").',
-  })
-  since?: string | null;
-
-  @Field(() => ID, {
-    nullable: true,
-    description:
-      'Only changes that concern this entity (its own, and those of facts about it), or this fact ("rel:…", "leg:…").',
-  })
-  entityId?: string | null;
-
-  @Field(() => Int, {
-    nullable: true,
-    defaultValue: 20,
-    description: 'Page size, 1 to 100; outside that: BAD_USER_INPUT.',
-  })
-  first?: number | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'The endCursor of the previous page; a string that is not one: BAD_USER_INPUT.',
-  })
-  after?: string | null;
-}
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
@@ -68,7 +40,7 @@ export class AuditResolver {
   }
 
   @FieldResolver(() => Node, { nullable: true })
-  async entity(@Root() c: Change, @Ctx() ctx: Context): Promise<unknown> {
+  async entity(@Root() c: Change, @Ctx() ctx: Context): Promise<Node | null> {
     return labelOfId(c.entityId) ? ctx.loaders.node.load(c.entityId) : null;
   }
 }

@@ -3,6 +3,7 @@ import { Country } from '../schema/country';
 import { Port } from '../schema/port';
 import { Party } from '../schema/party';
 import { Vessel } from '../schema/vessel';
+import { loadNode } from './load';
 import { Context } from './context';
 import { FIRST_ARG, firstItems } from './listBound';
 import { countryArg } from './args';
@@ -19,8 +20,8 @@ export class CountryResolver {
     })
     code: string,
     @Ctx() ctx: Context,
-  ): Promise<unknown> {
-    return ctx.loaders.node.load(`country:${countryArg('code', code)}`);
+  ): Promise<Country | null> {
+    return loadNode(ctx, `country:${countryArg('code', code)}`);
   }
 
   @FieldResolver(() => [Port], { description: 'Ports, transfer areas and anchorages in the country, by name.' })

@@ -1,10 +1,10 @@
 /** Subgraph export: the neighbourhood of several entities written as GraphML, GEXF or CSV, in one statement. */
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
-import { ExportArgs } from '../schema/export';
-import { MAX_NEIGHBORHOOD_DEPTH, MAX_NEIGHBORHOOD_LIMIT, neighborhood } from '../db/neighborhood';
+import { ExportArgs } from '../schema/args/export';
+import { MAX_NEIGHBORHOOD_DEPTH, MAX_NEIGHBORHOOD_LIMIT, neighborhood } from '../db/read/neighborhood';
 import { renderExport } from '../render/renderExport';
 import { ExportFormat } from '../domain/subgraphExport';
-import { exportNodes } from '../db/exportFile';
+import { exportNodes } from '../db/export/exportFile';
 import { Context } from './context';
 import { badInput } from './errors';
 import { entityIdArg, intArg, notFoundIds, walkFilterArgs } from './analysisArgs';

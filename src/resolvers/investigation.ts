@@ -61,7 +61,8 @@ import {
 } from '../db/investigation/store';
 import { Context } from './context';
 import { badInput, notFound } from './errors';
-import { idArg, pageArgs, PageArgs } from './args';
+import { idArg, pageArgs } from './args';
+import { PageArgs } from '../schema/args/page';
 import { firstItems, MAX_LIST_FIRST } from './listBound';
 import { traceToSave } from './savedTrace';
 

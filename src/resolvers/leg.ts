@@ -4,11 +4,12 @@ import { Vessel } from '../schema/vessel';
 import { Port } from '../schema/port';
 import { Country } from '../schema/country';
 import { TacticUse } from '../schema/tactic';
+import { loadNode, loadNodes } from './load';
 import { Context } from './context';
 
 async function portsOf(ctx: Context, legId: string, direction: 'FROM' | 'TO'): Promise<unknown[]> {
   const ids = (await ctx.loaders.portsOfLeg.load(legId)).filter((p) => p.direction === direction).map((p) => p.portId);
-  return (await ctx.loaders.node.loadMany(ids)).filter((p) => p != null && !(p instanceof Error));
+  return loadNodes(ctx, ids);
 }
 
 @Resolver(() => Leg)
@@ -17,8 +18,8 @@ export class LegResolver {
     nullable: true,
     description: 'The ship; null when the sources do not name it (see vesselDescription).',
   })
-  async vessel(@Root() l: Leg, @Ctx() ctx: Context): Promise<unknown> {
-    return l.vesselId ? ctx.loaders.node.load(l.vesselId) : null;
+  async vessel(@Root() l: Leg, @Ctx() ctx: Context): Promise<Vessel | null> {
+    return loadNode(ctx, l.vesselId);
   }
 
   @FieldResolver(() => [Port], {
@@ -34,8 +35,8 @@ export class LegResolver {
   }
 
   @FieldResolver(() => Country, { nullable: true, description: 'The destination country the sources name.' })
-  async destinationCountry(@Root() l: Leg, @Ctx() ctx: Context): Promise<unknown> {
-    return l.destinationCountryCode ? ctx.loaders.node.load(`country:${l.destinationCountryCode}`) : null;
+  async destinationCountry(@Root() l: Leg, @Ctx() ctx: Context): Promise<Country | null> {
+    return loadNode(ctx, l.destinationCountryCode ? `country:${l.destinationCountryCode}` : null);
   }
 
   @FieldResolver(() => [TacticUse], { description: 'Evasion tactics used on this leg.' })
@@ -50,21 +51,21 @@ export class TransferResolver {
     nullable: true,
     description: 'The vessel that gave the cargo; null when unnamed (see fromVesselDescription).',
   })
-  async fromVessel(@Root() t: Transfer, @Ctx() ctx: Context): Promise<unknown> {
-    return t.fromVesselId ? ctx.loaders.node.load(t.fromVesselId) : null;
+  async fromVessel(@Root() t: Transfer, @Ctx() ctx: Context): Promise<Vessel | null> {
+    return loadNode(ctx, t.fromVesselId);
   }
 
   @FieldResolver(() => Vessel, {
     nullable: true,
     description: 'The vessel that took the cargo on; null when unnamed (see toVesselDescription).',
   })
-  async toVessel(@Root() t: Transfer, @Ctx() ctx: Context): Promise<unknown> {
-    return t.toVesselId ? ctx.loaders.node.load(t.toVesselId) : null;
+  async toVessel(@Root() t: Transfer, @Ctx() ctx: Context): Promise<Vessel | null> {
+    return loadNode(ctx, t.toVesselId);
   }
 
   @FieldResolver(() => Port, { nullable: true, description: 'Where the transfer took place.' })
-  async port(@Root() t: Transfer, @Ctx() ctx: Context): Promise<unknown> {
-    return t.portId ? ctx.loaders.node.load(t.portId) : null;
+  async port(@Root() t: Transfer, @Ctx() ctx: Context): Promise<Port | null> {
+    return loadNode(ctx, t.portId);
   }
 
   @FieldResolver(() => [TacticUse], {

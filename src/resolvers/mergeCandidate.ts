@@ -1,46 +1,21 @@
 /**
  * Merge candidates: the pairs of parties an official list's matching found but could not be sure of
- * (db/listMatch.ts). Anyone who may read lists them; an admin accepts one (a merge, as mergeEntities
+ * (db/lists/listMatch.ts). Anyone who may read lists them; an admin accepts one (a merge, as mergeEntities
  * needs an admin), an editor may reject one.
  */
-import {
-  Arg,
-  Args,
-  ArgsType,
-  Authorized,
-  Ctx,
-  Field,
-  FieldResolver,
-  ID,
-  Mutation,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
-import {
-  MergeCandidate,
-  MergeCandidateConnection,
-  MergeCandidateStatus,
-  UndoMergeResult,
-} from '../schema/mergeCandidate';
-import { undoMerge, UnmergeError } from '../db/unmerge';
-import { MERGEABLE_LABELS } from '../db/merge';
-import { idArg, pageArgs, PageArgs } from './args';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { MergeCandidate, MergeCandidateConnection, UndoMergeResult } from '../schema/mergeCandidate';
+import { undoMerge, UnmergeError } from '../db/write/unmerge';
+import { MERGEABLE_LABELS } from '../db/write/merge';
+import { idArg, pageArgs } from './args';
 import { Node } from '../schema/node';
-import { CandidateError, decideCandidate, listCandidates } from '../db/listMatch';
+import { CandidateError, decideCandidate, listCandidates } from '../db/lists/listMatch';
 import { toPage } from '../domain/pagination';
+import { MergeCandidatesArgs } from '../schema/args/mergeCandidates';
+import { loadNode } from './load';
+
 import { Context } from './context';
 import { badInput, notFound } from './errors';
-
-@ArgsType()
-class MergeCandidatesArgs extends PageArgs {
-  @Field(() => MergeCandidateStatus, {
-    nullable: true,
-    defaultValue: MergeCandidateStatus.PENDING,
-    description: 'Only candidates in this state (default PENDING); null lists all.',
-  })
-  status?: MergeCandidateStatus | null;
-}
 
 @Resolver(() => MergeCandidate)
 export class MergeCandidateResolver {
@@ -107,17 +82,17 @@ export class MergeCandidateResolver {
   }
 
   @FieldResolver(() => Node, { nullable: true })
-  async keep(@Root() c: MergeCandidate, @Ctx() ctx: Context): Promise<unknown> {
-    return ctx.loaders.node.load(c.keepId);
+  async keep(@Root() c: MergeCandidate, @Ctx() ctx: Context): Promise<Node | null> {
+    return loadNode(ctx, c.keepId);
   }
 
   @FieldResolver(() => Node, { nullable: true })
-  async remove(@Root() c: MergeCandidate, @Ctx() ctx: Context): Promise<unknown> {
-    return ctx.loaders.node.load(c.removeId);
+  async remove(@Root() c: MergeCandidate, @Ctx() ctx: Context): Promise<Node | null> {
+    return loadNode(ctx, c.removeId);
   }
 }
 
-async function decide(ctx: Context, id: string, accept: boolean): Promise<unknown> {
+async function decide(ctx: Context, id: string, accept: boolean): Promise<Node | null> {
   if (!/^candidate:.{3,600}$/.test(id)) throw badInput('id', `is not a merge candidate id (got "${id}")`);
   try {
     const r = await decideCandidate(ctx.db, id, accept, {
@@ -138,7 +113,7 @@ async function decide(ctx: Context, id: string, accept: boolean): Promise<unknow
 @Resolver(() => UndoMergeResult)
 export class UndoMergeResultResolver {
   @FieldResolver(() => Node, { nullable: true })
-  async restored(@Root() r: UndoMergeResult, @Ctx() ctx: Context): Promise<unknown> {
-    return ctx.loaders.node.load(r.restoredId);
+  async restored(@Root() r: UndoMergeResult, @Ctx() ctx: Context): Promise<Node | null> {
+    return loadNode(ctx, r.restoredId);
   }
 }

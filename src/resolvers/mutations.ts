@@ -1,32 +1,30 @@
 /**
  * Writes. Every mutation needs a role (`@Authorized`, checked before the resolver runs, so nothing is
  * written without it): editors record facts, admins merge duplicates and import payloads. A mutation
- * validates its input (domain/facts.ts), writes it in one transaction (db/write.ts: the fact, its
+ * validates its input (domain/facts.ts), writes it in one transaction (db/write/writeFacts.ts: the fact, its
  * evidence, its audit entry and the NEXT links it implies), and answers what changed.
  */
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import {
-  CompanyInput,
-  DesignationInput,
-  IdentityClaimInput,
-  ImportFormat,
-  ImportReport,
-  LegInput,
-  MergeResult,
-  PartyLinkInput,
-  PersonInput,
-  PortInput,
-  SourceInput,
-  TransferInput,
-  VesselInput,
-  WriteResult,
-} from '../schema/mutations';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { CompanyInput, PersonInput } from '../schema/inputs/party';
+import { DesignationInput } from '../schema/inputs/designation';
+import { IdentityClaimInput } from '../schema/inputs/identityClaim';
+import { LegInput } from '../schema/inputs/leg';
+import { PartyLinkInput } from '../schema/inputs/partyLink';
+import { PortInput } from '../schema/inputs/port';
+import { SourceInput } from '../schema/inputs/source';
+import { TransferInput } from '../schema/inputs/transfer';
+import { VesselInput } from '../schema/inputs/vessel';
+import { ImportFormat, ImportReport } from '../schema/importReport';
+import { MergeResult } from '../schema/mergeResult';
+import { WriteResult } from '../schema/writeResult';
 import { Node } from '../schema/node';
 import { PartyRelation } from '../schema/party';
 import { Fact, FactProblem, FactType, validateFact } from '../domain/facts';
-import { findRelation, writeFacts, WriteContext } from '../db/write';
-import { MERGEABLE_LABELS, MergeError, mergeEntities } from '../db/merge';
-import { importLines, linesOf } from '../db/import';
+import { findRelation, writeFacts, WriteContext } from '../db/write/writeFacts';
+import { MERGEABLE_LABELS, MergeError, mergeEntities } from '../db/write/merge';
+import { importLines, linesOf } from '../import/pipeline';
+import { MergeArgs } from '../schema/args/merge';
+import { loadNode } from './load';
 import { Context } from './context';
 import { badInput, notFound } from './errors';
 import { idArg } from './args';
@@ -73,15 +71,6 @@ async function writeOne(ctx: Context, type: FactType, input: object, operation: 
     changeIds: o.changeIds,
     label: o.label,
   };
-}
-
-@ArgsType()
-class MergeArgs {
-  @Field(() => ID, { description: 'The entity to keep (a vessel, company, person or port id).' })
-  keep!: string;
-
-  @Field(() => ID, { description: 'The duplicate to fold into it (same kind: vessel, company, person or port).' })
-  remove!: string;
 }
 
 @Resolver(() => WriteResult)
@@ -263,7 +252,7 @@ export class MutationResolver {
   }
 
   @FieldResolver(() => Node, { nullable: true })
-  async node(@Root() r: WriteResult, @Ctx() ctx: Context): Promise<unknown> {
+  async node(@Root() r: WriteResult, @Ctx() ctx: Context): Promise<Node | null> {
     return r.label && !r.id.startsWith('rel:') ? ctx.loaders.node.load(r.id) : null;
   }
 
@@ -276,7 +265,7 @@ export class MutationResolver {
 @Resolver(() => MergeResult)
 export class MergeResultResolver {
   @FieldResolver(() => Node, { nullable: true })
-  async kept(@Root() r: MergeResult, @Ctx() ctx: Context): Promise<unknown> {
-    return ctx.loaders.node.load(r.keptId);
+  async kept(@Root() r: MergeResult, @Ctx() ctx: Context): Promise<Node | null> {
+    return loadNode(ctx, r.keptId);
   }
 }

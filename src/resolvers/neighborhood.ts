@@ -1,8 +1,8 @@
-/** Who may ask for a neighbourhood and with what limits; the walk itself is one statement in db/neighborhood.ts. */
+/** Who may ask for a neighbourhood and with what limits; the walk itself is one statement in db/read/neighborhood.ts. */
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
-import { NeighborhoodArgs } from '../schema/neighborhood';
+import { NeighborhoodArgs } from '../schema/args/walk';
 import { Subgraph } from '../schema/subgraph';
-import { MAX_NEIGHBORHOOD_DEPTH, MAX_NEIGHBORHOOD_LIMIT, neighborhood } from '../db/neighborhood';
+import { MAX_NEIGHBORHOOD_DEPTH, MAX_NEIGHBORHOOD_LIMIT, neighborhood } from '../db/read/neighborhood';
 import { Context } from './context';
 import { entityIdArg, intArg, notFoundIds, walkFilterArgs } from './analysisArgs';
 

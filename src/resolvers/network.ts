@@ -1,11 +1,12 @@
 /**
  * Centrality and clusters, computed by Neo4j's Graph Data Science procedures on a projection of exactly
- * the requested scope (db/gds.ts). Labels and relationship types are checked against the model's
+ * the requested scope (db/read/gds.ts). Labels and relationship types are checked against the model's
  * allow-lists here; a Neo4j without GDS answers FEATURE_UNAVAILABLE naming what is missing.
  */
 import { GraphQLError } from 'graphql';
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { CentralityArgs, Cluster, ClusterMember, ClustersArgs, NetworkArgs, RankedEntity } from '../schema/network';
+import { Cluster, ClusterMember, RankedEntity } from '../schema/network';
+import { CentralityArgs, ClustersArgs, NetworkArgs } from '../schema/args/network';
 import { Node } from '../schema/node';
 import {
   centrality,
@@ -18,8 +19,9 @@ import {
   NETWORK_TYPES,
   NetworkScope,
   ProjectionTooLargeError,
-} from '../db/gds';
-import { ENTITY_LABELS } from '../db/traversal';
+} from '../db/read/gds';
+import { ENTITY_LABELS } from '../db/read/traversal';
+import { loadNode } from './load';
 import { Context } from './context';
 import { confidenceArg, intArg, labelsArg, relationshipTypesArg, windowArg } from './analysisArgs';
 
@@ -57,7 +59,7 @@ export class NetworkResolver {
     description:
       'The hubs of the network: entities ranked by a centrality measure over the requested labels, relationship types, period and confidence, computed in Neo4j (Graph Data Science).',
   })
-  async centrality(@Args(() => CentralityArgs) args: CentralityArgs, @Ctx() ctx: Context): Promise<unknown[]> {
+  async centrality(@Args(() => CentralityArgs) args: CentralityArgs, @Ctx() ctx: Context): Promise<RankedEntity[]> {
     const scope = scopeArgs(args);
     const limit = intArg('limit', args.limit, 1, MAX_CENTRALITY_LIMIT);
     const result = await withGds(() => centrality(ctx.db, args.metric, scope, limit, ctx.counter));
@@ -72,7 +74,7 @@ export class NetworkResolver {
     description:
       'Groups of entities that hang together over the requested labels, relationship types, period and confidence (WCC: connected at all; LOUVAIN: densely tied communities), largest first, computed in Neo4j (Graph Data Science).',
   })
-  async clusters(@Args(() => ClustersArgs) args: ClustersArgs, @Ctx() ctx: Context): Promise<unknown[]> {
+  async clusters(@Args(() => ClustersArgs) args: ClustersArgs, @Ctx() ctx: Context): Promise<Cluster[]> {
     const scope = scopeArgs(args);
     const minSize = intArg('minSize', args.minSize, 1, 1_000_000);
     const limit = intArg('limit', args.limit, 1, MAX_CLUSTER_LIMIT);
@@ -88,15 +90,15 @@ export class NetworkResolver {
 @Resolver(() => RankedEntity)
 export class RankedEntityResolver {
   @FieldResolver(() => Node, { nullable: true, description: 'The entity itself.' })
-  async entity(@Root() r: RankedEntity, @Ctx() ctx: Context): Promise<unknown> {
-    return ctx.loaders.node.load(r.node.id);
+  async entity(@Root() r: RankedEntity, @Ctx() ctx: Context): Promise<Node | null> {
+    return loadNode(ctx, r.node.id);
   }
 }
 
 @Resolver(() => ClusterMember)
 export class ClusterMemberResolver {
   @FieldResolver(() => Node, { nullable: true, description: 'The entity itself.' })
-  async entity(@Root() m: ClusterMember, @Ctx() ctx: Context): Promise<unknown> {
-    return ctx.loaders.node.load(m.node.id);
+  async entity(@Root() m: ClusterMember, @Ctx() ctx: Context): Promise<Node | null> {
+    return loadNode(ctx, m.node.id);
   }
 }

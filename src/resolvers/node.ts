@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql
 import { Node } from '../schema/node';
 import { Evidenced } from '../schema/evidence';
 import { Source } from '../schema/source';
+import { loadNode, present } from './load';
 import { Context } from './context';
 import { idArg } from './args';
 
@@ -12,9 +13,9 @@ export class NodeResolver {
     @Arg('id', () => ID, { description: 'Any Collier id ("vessel:wise-honest"); a malformed id is BAD_USER_INPUT.' })
     id: string,
     @Ctx() ctx: Context,
-  ): Promise<unknown> {
+  ): Promise<Node | null> {
     idArg('id', id);
-    return ctx.loaders.node.load(id);
+    return loadNode(ctx, id);
   }
 }
 
@@ -24,6 +25,6 @@ export class EvidenceResolver {
   @FieldResolver(() => [Source], { description: 'The documents that state this fact.' })
   async sources(@Root() fact: Evidenced, @Ctx() ctx: Context): Promise<unknown[]> {
     const found = await ctx.loaders.node.loadMany(fact.sourceIds ?? []);
-    return found.filter((s) => s != null && !(s instanceof Error));
+    return present(found);
   }
 }

@@ -1,7 +1,7 @@
-/** Ownership trees: who is behind a vessel as of a day (one statement, db/ownership.ts). */
+/** Ownership trees: who is behind a vessel as of a day (one statement, db/read/ownership.ts). */
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { OwnershipTree } from '../schema/ownership';
-import { ownership } from '../db/ownership';
+import { ownership } from '../db/read/ownership';
 import { Context } from './context';
 import { notFound } from './errors';
 import { dayArg, entityIdArg } from './analysisArgs';

@@ -1,36 +1,17 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { Party, PartyConnection, PartyFilter, PartyRelation } from '../schema/party';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Party, PartyConnection, PartyRelation } from '../schema/party';
 import { Country } from '../schema/country';
 import { Designation } from '../schema/designation';
 import { Node } from '../schema/node';
 import { TacticUse } from '../schema/tactic';
-import { listParties } from '../db/party';
+import { listParties } from '../db/read/party';
 import { toPage } from '../domain/pagination';
+import { PartiesArgs } from '../schema/args/parties';
+import { loadNode } from './load';
+
 import { Context } from './context';
 import { FIRST_ARG, firstItems } from './listBound';
 import { countryArg, idArg, pageArgs } from './args';
-
-@ArgsType()
-class PartiesArgs {
-  @Field(() => PartyFilter, {
-    nullable: true,
-    description: 'Conditions the parties must all meet; omitted: every party.',
-  })
-  filter?: PartyFilter | null;
-
-  @Field(() => Int, {
-    nullable: true,
-    defaultValue: 20,
-    description: 'Page size, 1 to 100; outside that: BAD_USER_INPUT.',
-  })
-  first?: number | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'The endCursor of the previous page; a string that is not one: BAD_USER_INPUT.',
-  })
-  after?: string | null;
-}
 
 @Resolver(() => Party)
 export class PartyResolver {
@@ -41,9 +22,9 @@ export class PartyResolver {
     })
     id: string,
     @Ctx() ctx: Context,
-  ): Promise<unknown> {
+  ): Promise<Party | null> {
     idArg('id', id, ['Company', 'Person']);
-    return ctx.loaders.node.load(id);
+    return loadNode(ctx, id);
   }
 
   @Query(() => PartyConnection, { description: 'Companies and persons, filtered and paged, ordered by name.' })
@@ -68,8 +49,8 @@ export class PartyResolver {
     nullable: true,
     description: 'Its country, where the sources establish one (see countryText for their words).',
   })
-  async country(@Root() p: Party, @Ctx() ctx: Context): Promise<unknown> {
-    return p.countryCode ? ctx.loaders.node.load(`country:${p.countryCode}`) : null;
+  async country(@Root() p: Party, @Ctx() ctx: Context): Promise<Country | null> {
+    return loadNode(ctx, p.countryCode ? `country:${p.countryCode}` : null);
   }
 
   @FieldResolver(() => [PartyRelation], {
@@ -119,11 +100,11 @@ export class PartyResolver {
 export class PartyRelationResolver {
   @FieldResolver(() => Party, { description: 'The company or person on the controlling side.' })
   async party(@Root() r: PartyRelation, @Ctx() ctx: Context): Promise<unknown> {
-    return ctx.loaders.node.load(r.partyId);
+    return loadNode(ctx, r.partyId);
   }
 
   @FieldResolver(() => Node, { description: 'The vessel or company on the other side.' })
   async target(@Root() r: PartyRelation, @Ctx() ctx: Context): Promise<unknown> {
-    return ctx.loaders.node.load(r.targetId);
+    return loadNode(ctx, r.targetId);
   }
 }

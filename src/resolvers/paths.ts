@@ -1,6 +1,7 @@
-/** How two entities are connected: k shortest paths and common connections (one statement each, db/paths.ts). */
+/** How two entities are connected: k shortest paths and common connections (one statement each, db/read/paths.ts). */
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { CommonConnection, CommonConnectionsArgs, GraphPath, PathsArgs } from '../schema/paths';
+import { CommonConnection, GraphPath } from '../schema/paths';
+import { CommonConnectionsArgs, PathsArgs } from '../schema/args/paths';
 import { Node } from '../schema/node';
 import { Source } from '../schema/source';
 import {
@@ -10,7 +11,8 @@ import {
   MAX_COMMON_LIMIT,
   MAX_PATH_LENGTH,
   MAX_PATHS_K,
-} from '../db/paths';
+} from '../db/read/paths';
+import { loadNode, loadNodes } from './load';
 import { Context } from './context';
 import { badInput } from './errors';
 import { entityIdArg, intArg, notFoundIds, walkFilterArgs } from './analysisArgs';
@@ -60,15 +62,15 @@ export class PathsResolver {
 @Resolver(() => GraphPath)
 export class GraphPathResolver {
   @FieldResolver(() => [Source], { description: "Every source behind the path's edges." })
-  async sources(@Root() p: GraphPath, @Ctx() ctx: Context): Promise<unknown[]> {
-    return (await ctx.loaders.node.loadMany(p.sourceIds ?? [])).filter((s) => s != null && !(s instanceof Error));
+  async sources(@Root() p: GraphPath, @Ctx() ctx: Context): Promise<Source[]> {
+    return loadNodes(ctx, p.sourceIds ?? []);
   }
 }
 
 @Resolver(() => CommonConnection)
 export class CommonConnectionResolver {
   @FieldResolver(() => Node, { nullable: true, description: 'The shared entity itself.' })
-  async entity(@Root() c: CommonConnection, @Ctx() ctx: Context): Promise<unknown> {
-    return ctx.loaders.node.load(c.node.id);
+  async entity(@Root() c: CommonConnection, @Ctx() ctx: Context): Promise<Node | null> {
+    return loadNode(ctx, c.node.id);
   }
 }

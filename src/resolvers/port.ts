@@ -1,40 +1,18 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { Port, PortConnection } from '../schema/port';
 import { Country } from '../schema/country';
 import { Leg, Transfer } from '../schema/leg';
-import { PortKind } from '../schema/enums';
-import { findPortByLocode, listPorts } from '../db/port';
+
+import { findPortByLocode, listPorts } from '../db/read/port';
 import { isValidLocode, normalizeLocode } from '../domain/identifiers';
 import { toPage } from '../domain/pagination';
+import { PortsArgs } from '../schema/args/ports';
+import { loadNode } from './load';
+
 import { Context } from './context';
 import { FIRST_ARG, firstItems } from './listBound';
 import { badInput, check } from './errors';
 import { countryArg, idArg, pageArgs } from './args';
-
-@ArgsType()
-class PortsArgs {
-  @Field(() => String, { nullable: true, description: 'Part of its name or an alias, case-insensitive.' })
-  name?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 country code.' })
-  country?: string | null;
-
-  @Field(() => PortKind, { nullable: true, description: 'Only places of this kind (ports, STS areas …).' })
-  kind?: PortKind | null;
-
-  @Field(() => Int, {
-    nullable: true,
-    defaultValue: 20,
-    description: 'Page size, 1 to 100; outside that: BAD_USER_INPUT.',
-  })
-  first?: number | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'The endCursor of the previous page; a string that is not one: BAD_USER_INPUT.',
-  })
-  after?: string | null;
-}
 
 @Resolver(() => Port)
 export class PortResolver {
@@ -52,7 +30,7 @@ export class PortResolver {
       throw badInput(id == null ? 'id' : 'locode', 'give exactly one of id and locode');
     if (id != null) {
       idArg('id', id, ['Port']);
-      return ctx.loaders.node.load(id);
+      return loadNode(ctx, id);
     }
     check(
       'locode',
@@ -85,8 +63,8 @@ export class PortResolver {
     nullable: true,
     description: 'Its country; null for a place in no one country (an STS area at sea).',
   })
-  async country(@Root() p: Port, @Ctx() ctx: Context): Promise<unknown> {
-    return p.countryCode ? ctx.loaders.node.load(`country:${p.countryCode}`) : null;
+  async country(@Root() p: Port, @Ctx() ctx: Context): Promise<Country | null> {
+    return loadNode(ctx, p.countryCode ? `country:${p.countryCode}` : null);
   }
 
   @FieldResolver(() => [Leg], { description: 'Legs that left from here.' })

@@ -1,13 +1,14 @@
 /**
- * Risk profiles: the facts are gathered in one statement (db/risk.ts) and scored by the rules of
+ * Risk profiles: the facts are gathered in one statement (db/read/risk.ts) and scored by the rules of
  * domain/risk.ts with the configured weights (RISK_WEIGHTS, validated at start by config.ts).
  */
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { RiskFactor, RiskProfile } from '../schema/risk';
 import { Source } from '../schema/source';
-import { riskFacts } from '../db/risk';
+import { riskFacts } from '../db/read/risk';
 import { assessRisk, resolveRiskWeights, RiskFactorCode, RiskWeights } from '../domain/risk';
 import { riskWeightsFromEnv } from '../config';
+import { loadNodes } from './load';
 import { Context } from './context';
 import { notFound } from './errors';
 import { dayArg, entityIdArg } from './analysisArgs';
@@ -61,7 +62,7 @@ export class RiskResolver {
 @Resolver(() => RiskFactor)
 export class RiskFactorResolver {
   @FieldResolver(() => [Source], { description: "Every source behind the factor's facts." })
-  async sources(@Root() f: RiskFactor, @Ctx() ctx: Context): Promise<unknown[]> {
-    return (await ctx.loaders.node.loadMany(f.sourceIds ?? [])).filter((s) => s != null && !(s instanceof Error));
+  async sources(@Root() f: RiskFactor, @Ctx() ctx: Context): Promise<Source[]> {
+    return loadNodes(ctx, f.sourceIds ?? []);
   }
 }

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type
 import { ComplexityEstimatorArgs } from 'graphql-query-complexity';
 import { ScreenCandidate, ScreenQueryInput, ScreenResult } from '../schema/screen';
 import { Designation } from '../schema/designation';
-import { screenBatch, ScreenCandidateRecord } from '../db/screenBatch';
+import { screenBatch, ScreenCandidateRecord } from '../db/read/screenBatch';
 import { screenBatchProblem } from '../domain/screenQuery';
 import { UNCAPPED_LIST_WEIGHT } from '../operationLimits';
 import { Context } from './context';

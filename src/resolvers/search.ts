@@ -1,6 +1,6 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { SearchConnection } from '../schema/search';
-import { searchEntities } from '../db/search';
+import { searchEntities } from '../db/read/search';
 import { searchTextProblem, toLuceneQuery } from '../domain/searchText';
 import { toPage } from '../domain/pagination';
 import { Context } from './context';
@@ -31,7 +31,7 @@ export class SearchResolver {
       description: 'The endCursor of the previous page; a string that is not one: BAD_USER_INPUT.',
     })
     after?: string | null,
-  ): Promise<unknown> {
+  ): Promise<SearchConnection> {
     check('text', searchTextProblem(text));
     const page = pageArgs(first, after);
     const { total, hits } = await searchEntities(ctx.db, toLuceneQuery(text), page.offset, page.first, ctx.counter);

@@ -4,23 +4,8 @@
  * route resolve through the request's DataLoaders.
  */
 import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import {
-  Arg,
-  Args,
-  ArgsType,
-  Ctx,
-  Field,
-  FieldResolver,
-  Float,
-  ID,
-  Info,
-  Int,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
-import {
-  DateWindowInput,
   DestinationGrouping,
   DestinationSummary,
   Route,
@@ -52,103 +37,20 @@ import {
   TraceDirection,
   TraceQuery,
 } from '../db/trace';
-import { DEFAULT_MAX_WAIT_DAYS, MAX_WAIT_DAYS_CAP } from '../domain/linking';
+import { MAX_WAIT_DAYS_CAP } from '../domain/linking';
 import { dateWindowProblem, overlaps } from '../domain/dates';
 import { confidenceProblem } from '../domain/confidence';
 import { sortByDate, vesselEvents } from '../domain/timeline';
+import { DestinationsArgs, RouteListArgs, TraceArgs, TraceBackArgs, TraceCargoArgs } from '../schema/args/trace';
+import { MAX_ROUTE_LIMIT } from '../domain/traceLimits';
+import { loadNode, loadNodes } from './load';
 import { Context } from './context';
 import { selectedFieldArgs } from './selection';
 import { badInput, check, notFound } from './errors';
 import { countryArg, idArg } from './args';
 
-export const MAX_ROUTE_LIMIT = 500;
 const MAX_PLACE_TEXT = 200;
 const DEFAULT_ORIGINS = [CargoOrigin.DPRK, CargoOrigin.DPRK_SUSPECTED, CargoOrigin.UNCONFIRMED];
-
-@ArgsType()
-export class TraceArgs {
-  @Field(() => Commodity, {
-    defaultValue: Commodity.COAL,
-    description: 'COAL includes cargo the sources give as "coal or pig iron".',
-  })
-  commodity!: Commodity;
-
-  @Field(() => DateWindowInput, {
-    nullable: true,
-    description: 'Only cargo that left the origin (traceBack: reached the destination) in this period.',
-  })
-  window?: DateWindowInput | null;
-
-  @Field(() => Int, {
-    defaultValue: 4,
-    description: `Legs in a route, 1 to ${MAX_HOPS_CAP}; outside that: BAD_USER_INPUT.`,
-  })
-  maxHops!: number;
-
-  @Field(() => Int, {
-    defaultValue: DEFAULT_MAX_WAIT_DAYS,
-    description: `Longest wait (days) for cargo landed and reloaded at a port, 0 to ${MAX_WAIT_DAYS_CAP} (else BAD_USER_INPUT). Documented transfers hold whatever the wait.`,
-  })
-  maxWaitDays!: number;
-
-  @Field(() => [CargoOrigin], {
-    nullable: true,
-    description:
-      'Cargo origins to follow (default DPRK, DPRK_SUSPECTED and UNCONFIRMED: sanction-exempt Russian coal is left out); an empty list is BAD_USER_INPUT.',
-  })
-  cargoOrigins?: CargoOrigin[] | null;
-}
-
-@ArgsType()
-export class RouteListArgs extends TraceArgs {
-  @Field(() => Float, {
-    nullable: true,
-    description: 'Only routes at least this confident, 0 to 1; outside that: BAD_USER_INPUT.',
-  })
-  minConfidence?: number | null;
-
-  @Field(() => Int, {
-    defaultValue: 50,
-    description: `Most routes to return, 1 to ${MAX_ROUTE_LIMIT} (else BAD_USER_INPUT); the most confident come first.`,
-  })
-  limit!: number;
-}
-
-@ArgsType()
-class TraceCargoArgs extends RouteListArgs {
-  @Field(() => String, {
-    description:
-      'The port the cargo left: a port id, UN/LOCODE, or name or alias ("Nampo" works), at most 200 characters; no such port: NOT_FOUND.',
-  })
-  origin!: string;
-
-  @Field(() => String, { nullable: true, description: 'Only routes ending in this country (ISO 3166-1 alpha-2).' })
-  destinationCountry?: string | null;
-}
-
-@ArgsType()
-class TraceBackArgs extends RouteListArgs {
-  @Field(() => String, {
-    description:
-      'The port where the cargo was landed: a port id, UN/LOCODE, or name or alias, at most 200 characters; no such port: NOT_FOUND.',
-  })
-  destination!: string;
-}
-
-@ArgsType()
-class DestinationsArgs extends TraceArgs {
-  @Field(() => String, {
-    description:
-      'The port the cargo left: a port id, UN/LOCODE, or name or alias, at most 200 characters; no such port: NOT_FOUND.',
-  })
-  origin!: string;
-
-  @Field(() => DestinationGrouping, {
-    defaultValue: DestinationGrouping.COUNTRY,
-    description: 'One group per final country (default) or per final port.',
-  })
-  groupBy!: DestinationGrouping;
-}
 
 export function checkTraceArgs(args: TraceArgs, place: { name: string; value: string }) {
   check(
@@ -252,7 +154,7 @@ function pathCapReached(ctx: Context, place: { name: string; value: string }): v
   });
 }
 
-/** The routes a list shows: ranked inside Neo4j, the best `limit` (db/trace.ts rankRoutes gives the order). */
+/** The routes a list shows: ranked inside Neo4j, the best `limit` (db/trace/ rankRoutes gives the order). */
 export function best(args: RouteListArgs): { limit: number; minConfidence: number | null } {
   return { limit: args.limit, minConfidence: args.minConfidence ?? null };
 }
@@ -357,21 +259,21 @@ export class TraceResolver {
 
   @FieldResolver(() => Port, { description: "The port the route starts from (the first leg's port of departure)." })
   async origin(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<unknown> {
-    return ctx.loaders.node.load(r.originId);
+    return loadNode(ctx, r.originId);
   }
 
   @FieldResolver(() => Port, {
     description: 'Where the last leg landed the cargo (a named port before an alternative the sources give).',
   })
   async finalPort(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<unknown> {
-    return ctx.loaders.node.load(r.finalPortId);
+    return loadNode(ctx, r.finalPortId);
   }
 
   @FieldResolver(() => Country, {
     description: "The final port's country, or the destination country the last leg names when the port has none.",
   })
   async finalCountry(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<unknown> {
-    return ctx.loaders.node.load(`country:${r.finalCountryCode}`);
+    return loadNode(ctx, `country:${r.finalCountryCode}`);
   }
 
   @FieldResolver(() => [RouteStep], { description: 'Legs and transfers from the origin to the final port, in order.' })
@@ -398,9 +300,9 @@ export class TraceResolver {
   }
 
   @FieldResolver(() => [Vessel], { description: 'The vessels that carried the cargo, in route order.' })
-  async vessels(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<unknown[]> {
+  async vessels(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<Vessel[]> {
     const ids = [...new Set(r.vesselSpans.map((s) => s.vesselId))];
-    return (await ctx.loaders.node.loadMany(ids)).filter((v) => v != null && !(v instanceof Error));
+    return loadNodes(ctx, ids);
   }
 
   @FieldResolver(() => RouteIntermediaries, {
@@ -411,18 +313,18 @@ export class TraceResolver {
   }
 
   @FieldResolver(() => [Tactic], { description: "Evasion tactics used on the route's legs and transfers." })
-  async tactics(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<unknown[]> {
+  async tactics(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<Tactic[]> {
     const uses = await ctx.loaders.tacticUsesOf.loadMany([...r.legIds, ...r.transferIds]);
     const ids = [...new Set(uses.flatMap((u) => (Array.isArray(u) ? u.map((x) => x.tacticId) : [])))].sort();
-    return (await ctx.loaders.node.loadMany(ids)).filter((t) => t != null && !(t instanceof Error));
+    return loadNodes(ctx, ids);
   }
 
   @FieldResolver(() => [Source], { description: "Every source behind the route's legs and transfers." })
-  async sources(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<unknown[]> {
+  async sources(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<Source[]> {
     const [transfers, { legs }] = await Promise.all([ctx.loaders.node.loadMany(r.transferIds), detailOf(r, ctx)]);
     const ids = new Set<string>(legs.flatMap((l) => l.sourceIds as string[]));
     for (const t of transfers) if (t && !(t instanceof Error)) for (const s of t.sourceIds as string[]) ids.add(s);
-    return (await ctx.loaders.node.loadMany([...ids])).filter((s) => s != null && !(s instanceof Error));
+    return loadNodes(ctx, [...ids]);
   }
 }
 
@@ -432,8 +334,8 @@ export class RouteStepResolver {
     nullable: true,
     description: 'The transfer, on a TRANSFER step; null on a LEG step.',
   })
-  async transfer(@Root() s: { transferId: string | null }, @Ctx() ctx: Context): Promise<unknown> {
-    return s.transferId ? ctx.loaders.node.load(s.transferId) : null;
+  async transfer(@Root() s: { transferId: string | null }, @Ctx() ctx: Context): Promise<Transfer | null> {
+    return loadNode(ctx, s.transferId);
   }
 }
 
@@ -442,8 +344,8 @@ export class RouteIntermediariesResolver {
   @FieldResolver(() => [Port], {
     description: 'Ports and transfer places between the origin and the final port, in route order.',
   })
-  async ports(@Root() i: RouteIntermediaries, @Ctx() ctx: Context): Promise<unknown[]> {
-    return (await ctx.loaders.node.loadMany(i.portIds)).filter((p) => p != null && !(p instanceof Error));
+  async ports(@Root() i: RouteIntermediaries, @Ctx() ctx: Context): Promise<Port[]> {
+    return loadNodes(ctx, i.portIds);
   }
 
   @FieldResolver(() => [PartyRelation], {
@@ -471,18 +373,18 @@ export class DestinationSummaryResolver {
     nullable: true,
     description: "The group's country (grouped by country), or the port's country (grouped by port).",
   })
-  async country(@Root() d: DestinationSummary, @Ctx() ctx: Context): Promise<unknown> {
-    return d.countryCode ? ctx.loaders.node.load(`country:${d.countryCode}`) : null;
+  async country(@Root() d: DestinationSummary, @Ctx() ctx: Context): Promise<Country | null> {
+    return loadNode(ctx, d.countryCode ? `country:${d.countryCode}` : null);
   }
 
   @FieldResolver(() => Port, { nullable: true, description: 'The port, when grouped by port.' })
-  async port(@Root() d: DestinationSummary, @Ctx() ctx: Context): Promise<unknown> {
-    return d.portId ? ctx.loaders.node.load(d.portId) : null;
+  async port(@Root() d: DestinationSummary, @Ctx() ctx: Context): Promise<Port | null> {
+    return loadNode(ctx, d.portId);
   }
 
   @FieldResolver(() => [Vessel], { description: 'Every vessel on a route of this group.' })
-  async vessels(@Root() d: DestinationSummary, @Ctx() ctx: Context): Promise<unknown[]> {
-    return (await ctx.loaders.node.loadMany(d.vesselIds)).filter((v) => v != null && !(v instanceof Error));
+  async vessels(@Root() d: DestinationSummary, @Ctx() ctx: Context): Promise<Vessel[]> {
+    return loadNodes(ctx, d.vesselIds);
   }
 
   @FieldResolver(() => [Route], { description: 'The routes of this group, most confident first.' })
@@ -502,15 +404,15 @@ export class DestinationSummaryResolver {
 @Resolver(() => TimelineEvent)
 export class TimelineEventResolver {
   @FieldResolver(() => [Source], { description: 'The documents that state the event.' })
-  async sources(@Root() e: TimelineEvent, @Ctx() ctx: Context): Promise<unknown[]> {
-    return (await ctx.loaders.node.loadMany(e.sourceIds)).filter((s) => s != null && !(s instanceof Error));
+  async sources(@Root() e: TimelineEvent, @Ctx() ctx: Context): Promise<Source[]> {
+    return loadNodes(ctx, e.sourceIds);
   }
 }
 
 @Resolver(() => GraphEdge)
 export class GraphEdgeResolver {
   @FieldResolver(() => [Source], { description: 'The documents that state the fact behind the edge.' })
-  async sources(@Root() e: GraphEdge, @Ctx() ctx: Context): Promise<unknown[]> {
-    return (await ctx.loaders.node.loadMany(e.sourceIds ?? [])).filter((s) => s != null && !(s instanceof Error));
+  async sources(@Root() e: GraphEdge, @Ctx() ctx: Context): Promise<Source[]> {
+    return loadNodes(ctx, e.sourceIds ?? []);
   }
 }

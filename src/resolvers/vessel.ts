@@ -1,42 +1,23 @@
 import { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
-import { IdentityClaim, Vessel, VesselConnection, VesselFilter } from '../schema/vessel';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { IdentityClaim, Vessel, VesselConnection } from '../schema/vessel';
 import { Country } from '../schema/country';
 import { PartyRelation } from '../schema/party';
 import { Designation } from '../schema/designation';
 import { Leg, Transfer } from '../schema/leg';
 import { TacticUse } from '../schema/tactic';
-import { findVesselByImo, listVessels } from '../db/vessel';
+import { findVesselByImo, listVessels } from '../db/read/vessel';
 import { isValidImo, normalizeImo } from '../domain/identifiers';
 import { toPage } from '../domain/pagination';
+import { VesselsArgs } from '../schema/args/vessels';
+import { loadNode } from './load';
+
 import { Context } from './context';
 import { FIRST_ARG, firstItems } from './listBound';
 import { selectedFieldNames } from './selection';
 import { legPropsFor } from '../db/records';
 import { badInput, check } from './errors';
 import { countryArg, idArg, pageArgs } from './args';
-
-@ArgsType()
-class VesselsArgs {
-  @Field(() => VesselFilter, {
-    nullable: true,
-    description: 'Conditions the vessels must all meet; omitted: every vessel.',
-  })
-  filter?: VesselFilter | null;
-
-  @Field(() => Int, {
-    nullable: true,
-    defaultValue: 20,
-    description: 'Page size, 1 to 100; outside that: BAD_USER_INPUT.',
-  })
-  first?: number | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'The endCursor of the previous page; a string that is not one: BAD_USER_INPUT.',
-  })
-  after?: string | null;
-}
 
 const OWNER_TYPES = new Set(['OWNS']);
 const MANAGER_TYPES = new Set(['MANAGES', 'OPERATES']);
@@ -57,7 +38,7 @@ export class VesselResolver {
     if ((id == null) === (imo == null)) throw badInput(id == null ? 'id' : 'imo', 'give exactly one of id and imo');
     if (id != null) {
       idArg('id', id, ['Vessel']);
-      return ctx.loaders.node.load(id);
+      return loadNode(ctx, id);
     }
     const digits = normalizeImo(imo!);
     check(
@@ -92,8 +73,8 @@ export class VesselResolver {
     nullable: true,
     description: 'The current flag state, derived from the identity history; null when unknown or contested.',
   })
-  async flag(@Root() v: Vessel, @Ctx() ctx: Context): Promise<unknown> {
-    return v.flagCode ? ctx.loaders.node.load(`country:${v.flagCode}`) : null;
+  async flag(@Root() v: Vessel, @Ctx() ctx: Context): Promise<Country | null> {
+    return loadNode(ctx, v.flagCode ? `country:${v.flagCode}` : null);
   }
 
   @FieldResolver(() => [IdentityClaim], {
@@ -197,12 +178,12 @@ export class IdentityClaimResolver {
     nullable: true,
     description: 'The flag claimed, as a country; null when none or not a country (see flagText).',
   })
-  async flag(@Root() c: IdentityClaim, @Ctx() ctx: Context): Promise<unknown> {
-    return c.flagCode ? ctx.loaders.node.load(`country:${c.flagCode}`) : null;
+  async flag(@Root() c: IdentityClaim, @Ctx() ctx: Context): Promise<Country | null> {
+    return loadNode(ctx, c.flagCode ? `country:${c.flagCode}` : null);
   }
 
   @FieldResolver(() => Vessel, { description: 'The vessel this identity was claimed for.' })
   async vessel(@Root() c: IdentityClaim, @Ctx() ctx: Context): Promise<unknown> {
-    return ctx.loaders.node.load(c.vesselId);
+    return loadNode(ctx, c.vesselId);
   }
 }

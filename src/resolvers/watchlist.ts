@@ -7,10 +7,8 @@ import DataLoader from 'dataloader';
 import {
   Arg,
   Args,
-  ArgsType,
   Authorized,
   Ctx,
-  Field,
   FieldResolver,
   ID,
   Int,
@@ -53,49 +51,12 @@ import {
   WatchWriter,
 } from '../db/watch/watchlists';
 import { AlertView, listAlerts, markAlertsRead, unreadCounts } from '../db/watch/alerts';
+import { AlertsArgs, AlertSubscriptionArgs, WatchlistsArgs } from '../schema/args/watchlists';
+import { present } from './load';
+import { ConnectionShape } from '../schema/connection';
 import { Context } from './context';
 import { badInput, notFound } from './errors';
-import { pageArgs, PageArgs } from './args';
-
-@ArgsType()
-class WatchlistsArgs extends PageArgs {
-  @Field(() => String, {
-    nullable: true,
-    description: 'Only the watchlists of this owner ("key:<name>", "jwt:<subject>").',
-  })
-  owner?: string | null;
-}
-
-const SINCE_HELP =
-  'Only alerts after this point: the id of the last alert received ("alert:42"; later ones only), or an ISO 8601 date or date-time ("2024-05-01T12:00:00Z"; alerts at or after it). Anything else: BAD_USER_INPUT.';
-
-@ArgsType()
-class AlertsArgs extends PageArgs {
-  @Field(() => ID, { description: 'The watchlist.' })
-  watchlistId!: string;
-
-  @Field(() => String, { nullable: true, description: SINCE_HELP })
-  since?: string | null;
-
-  @Field(() => Boolean, {
-    nullable: true,
-    defaultValue: false,
-    description: 'Only the alerts the caller has not marked read.',
-  })
-  unreadOnly?: boolean | null;
-}
-
-@ArgsType()
-class AlertSubscriptionArgs {
-  @Field(() => ID, { description: 'The watchlist to follow.' })
-  watchlistId!: string;
-
-  @Field(() => String, {
-    nullable: true,
-    description: `${SINCE_HELP} Given, the alerts missed since then come first, then live ones; omitted, only alerts committed from now on. Either way no alert comes twice.`,
-  })
-  since?: string | null;
-}
+import { pageArgs } from './args';
 
 const INPUT_HELP =
   'A field that fails its checks is BAD_USER_INPUT naming it (e.g. `input.countries[1]`), and nothing is written.';
@@ -184,7 +145,10 @@ export class WatchlistResolver {
 
   @Authorized('READER')
   @Query(() => WatchlistConnection, { description: 'Watchlists, oldest first. Reader.' })
-  async watchlists(@Args(() => WatchlistsArgs) args: WatchlistsArgs, @Ctx() ctx: Context): Promise<unknown> {
+  async watchlists(
+    @Args(() => WatchlistsArgs) args: WatchlistsArgs,
+    @Ctx() ctx: Context,
+  ): Promise<ConnectionShape<Watchlist>> {
     const page = pageArgs(args.first, args.after);
     const { total, items } = await listWatchlists(ctx.db, { owner: args.owner?.trim() || null, ...page }, ctx.counter);
     return toPage(items, page.offset, total);
@@ -243,9 +207,9 @@ export class WatchlistResolver {
   }
 
   @FieldResolver(() => [Node])
-  async watched(@Root() w: WatchlistView, @Ctx() ctx: Context): Promise<unknown[]> {
+  async watched(@Root() w: WatchlistView, @Ctx() ctx: Context): Promise<Node[]> {
     const nodes = await ctx.loaders.node.loadMany([...w.entityIds, ...w.ports]);
-    return nodes.filter((n) => n != null && !(n instanceof Error));
+    return present(nodes);
   }
 
   @FieldResolver(() => Int)
@@ -321,7 +285,7 @@ export class AlertResolver {
   }
 
   @FieldResolver(() => Node, { nullable: true })
-  async entity(@Root() a: AlertView, @Ctx() ctx: Context): Promise<unknown> {
+  async entity(@Root() a: AlertView, @Ctx() ctx: Context): Promise<Node | null> {
     return labelOfId(a.entityId) && !a.entityId.startsWith('country:') ? ctx.loaders.node.load(a.entityId) : null;
   }
 }

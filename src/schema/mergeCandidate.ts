@@ -1,4 +1,4 @@
-/** Pairs of parties that may be one real thing, found when an official list was loaded (db/listMatch.ts). */
+/** Pairs of parties that may be one real thing, found when an official list was loaded (db/lists/listMatch.ts). */
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection } from './connection';
 import { Node } from './node';

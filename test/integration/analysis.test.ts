@@ -8,7 +8,7 @@ import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseGraphml } from 'graphology-graphml';
 import { graphCounts, startTestService, TestService } from './harness';
 import { Database, Params, StatementCounter } from '../../src/db/database';
-import { centrality, clusters, DEFAULT_NETWORK_TYPES, GdsUnavailableError, NetworkScope } from '../../src/db/gds';
+import { centrality, clusters, DEFAULT_NETWORK_TYPES, GdsUnavailableError, NetworkScope } from '../../src/db/read/gds';
 import { loadConfig } from '../../src/config';
 
 let t: TestService;

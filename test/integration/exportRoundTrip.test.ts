@@ -12,8 +12,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { graphCounts, resetDatabase, startTestService, TestService } from './harness';
-import { importLines, linesOf } from '../../src/db/import';
-import { exportFacts } from '../../src/db/exportFile';
+import { importLines, linesOf } from '../../src/import/pipeline';
+import { exportFacts } from '../../src/db/export/exportFile';
 import { migrate } from '../../src/db/migrations';
 import { loadDemoData } from '../../seed/load';
 import { Database } from '../../src/db/database';

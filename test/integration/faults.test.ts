@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { LocalNeo4j, startLocalNeo4j } from '../../src/db/localNeo4j';
+import { LocalNeo4j, startLocalNeo4j } from '../../src/db/runtime/localNeo4j';
 import { startTestService, TestService } from './harness';
 
 const port = Number(process.env.NEO4J_FAULT_BOLT_PORT ?? 7696);

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startTestService, TestService } from './harness';
-import { importLines, ImportReport } from '../../src/db/import';
+import { importLines, ImportReport } from '../../src/import/pipeline';
 
 const FIXTURE = join(resolve(__dirname, '../..'), 'test/fixtures/ftm-schemata.jsonl');
 const lines = readFileSync(FIXTURE, 'utf8').split('\n');

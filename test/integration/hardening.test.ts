@@ -9,7 +9,7 @@ import net from 'node:net';
 import { graphCounts, startTestService, TestService } from './harness';
 import { HUB_OWNER, HUB_PORT_ID, importHub } from '../../bench/syntheticHub';
 import { NODE_KINDS } from '../../src/domain/ids';
-import { centrality, clusters, ProjectionTooLargeError } from '../../src/db/gds';
+import { centrality, clusters, ProjectionTooLargeError } from '../../src/db/read/gds';
 
 const SHIPS = 300;
 let t: TestService;

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { graphCounts, resetDatabase, startTestService, testNeo4jUri, TestService } from './harness';
 import { generateImportLines } from './importData';
-import { importLines, ImportReport } from '../../src/db/import';
+import { importLines, ImportReport } from '../../src/import/pipeline';
 import { loadDemoData } from '../../seed/load';
 
 const ROOT = resolve(__dirname, '../..');

@@ -16,7 +16,7 @@ import path from 'node:path';
 import type { Driver, Session } from 'neo4j-driver';
 import { createDriver, Database } from '../../src/db/database';
 import { loadConfig } from '../../src/config';
-import { LocalNeo4j, startLocalNeo4j } from '../../src/db/localNeo4j';
+import { LocalNeo4j, startLocalNeo4j } from '../../src/db/runtime/localNeo4j';
 import { startTestService, TestService } from './harness';
 
 const port = Number(process.env.NEO4J_FAULT_BOLT_PORT ?? 7696);

@@ -13,7 +13,7 @@ import { maintainAllNextLinks, maintainNextLinksForPorts } from '../../src/db/tr
 import { loadDemoData } from '../../seed/load';
 import { day, handBuiltDataset, span } from '../fixtures/handBuilt';
 import { datasetToGraph } from '../../seed/graph';
-import { writeGraph } from '../../src/db/graphWriter';
+import { writeGraph } from '../../src/db/write/graphWriter';
 
 let db: Database;
 beforeAll(async () => {

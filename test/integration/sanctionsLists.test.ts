@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { graphCounts, startTestService, TestService } from './harness';
 import { loadSanctionsLists, ListSeedResult } from '../../seed/lists';
 import { seedDataDir } from '../../seed/load';
-import { importOfficialList } from '../../src/db/listImport';
+import { importOfficialList } from '../../src/import/lists';
 
 jest.setTimeout(600_000);
 

@@ -4,7 +4,7 @@
  * batch, the order of results, the bounded number of statements, and the W3C reconciliation API.
  */
 import { startTestService, TestService } from './harness';
-import { importLines } from '../../src/db/import';
+import { importLines } from '../../src/import/pipeline';
 import { syntheticImo } from './importData';
 
 let t: TestService;

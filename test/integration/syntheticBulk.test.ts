@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { connectTestDatabase, resetDatabase } from './harness';
 import { Database } from '../../src/db/database';
-import { LocalNeo4j, startLocalNeo4j } from '../../src/db/localNeo4j';
+import { LocalNeo4j, startLocalNeo4j } from '../../src/db/runtime/localNeo4j';
 import { loadSynthetic, readMarker } from '../../seed/synthetic/load';
 import { bulkImportSynthetic, finishBulkLoad } from '../../seed/synthetic/bulk';
 import { planWorld, World } from '../../seed/synthetic/generate';

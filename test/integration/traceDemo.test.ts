@@ -48,7 +48,7 @@ describe('traceCargo from Nampho', () => {
     const campha = routes.find((x) => x.finalPort.id === 'port:cam-pha');
     const year = campha.steps[0].leg.departure.from.slice(0, 4);
     const window = { from: `${year}-01-01`, to: `${year}-12-31` };
-    // The Cypher rule (db/trace.ts WINDOW): the departure range, or the arrival range when the departure is unknown, meets the window.
+    // The Cypher rule (db/trace/ WINDOW): the departure range, or the arrival range when the departure is unknown, meets the window.
     const leftInWindow = (route: any) => {
       const { departure, arrival } = route.steps[0].leg;
       const from = departure?.from ?? arrival?.from;

@@ -4,7 +4,7 @@
  * with the graph one clean run makes.
  *
  * The unit of "all or nothing" is the transaction. `importFacts` splits its payload into batches by
- * design (src/db/import.ts: per phase, 500 facts a batch, each batch one transaction holding its
+ * design (src/import/pipeline.ts: per phase, 500 facts a batch, each batch one transaction holding its
  * facts, their audit entries and the NEXT links of its legs), so for an import the test checks each
  * batch: after the crash every batch is wholly present or wholly absent, the present ones are the
  * first k in the import's order, and the graph equals — label by label, relationship type by type —
@@ -18,12 +18,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { LocalNeo4j, startLocalNeo4j } from '../../src/db/localNeo4j';
+import { LocalNeo4j, startLocalNeo4j } from '../../src/db/runtime/localNeo4j';
 import { Database } from '../../src/db/database';
 import { maintainNextLinksIn } from '../../src/db/trace';
 import { FACT_PHASE, FactType, PHASES } from '../../src/domain/facts';
 import { sourceId } from '../../src/domain/sources';
-import { DEFAULT_BATCH_SIZE } from '../../src/db/import';
+import { DEFAULT_BATCH_SIZE } from '../../src/import/pipeline';
 import { loadDemoData } from '../../seed/load';
 import { GraphQLResponse, resetDatabase, startTestService, TestService } from './harness';
 import { syntheticImo } from './importData';
@@ -253,7 +253,7 @@ function payload(o: { ports: number; companies: number; vessels: number; transfe
   return lines;
 }
 
-/** The import's batches, as src/db/import.ts makes them: phase by phase, in file order, DEFAULT_BATCH_SIZE lines each. */
+/** The import's batches, as src/import/pipeline.ts makes them: phase by phase, in file order, DEFAULT_BATCH_SIZE lines each. */
 function batchesOf(lines: Line[]): Line[][] {
   const batches: Line[][] = [];
   for (const phase of PHASES) {

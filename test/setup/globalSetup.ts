@@ -7,7 +7,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { findRepoRoot, startLocalNeo4j, type LocalNeo4j } from '../../src/db/localNeo4j';
+import { findRepoRoot } from '../../src/db/runtime/build';
+import { startLocalNeo4j, type LocalNeo4j } from '../../src/db/runtime/localNeo4j';
 
 export const TEST_NEO4J_HANDLE = '__collierTestNeo4j';
 

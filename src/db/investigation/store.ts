@@ -8,8 +8,8 @@
 import { randomUUID } from 'node:crypto';
 import neo4j from 'neo4j-driver';
 import { Database, StatementCounter } from '../database';
-import { changeProps, Tx, WriteContext } from '../write';
-import { ChangeRecord } from '../writePlan';
+import { changeProps, Tx, WriteContext } from '../write/writeFacts';
+import { ChangeRecord } from '../write/plan';
 import { asText } from '../../domain/text';
 import { InvestigationHeader, ItemKind, MAX_INVESTIGATION_ITEMS } from '../../domain/investigation';
 

@@ -17,7 +17,7 @@
  * same in both directions.
  */
 import { Database, StatementCounter } from '../database';
-import { neoDate } from '../graphWriter';
+import { neoDate } from '../write/graphWriter';
 import {
   compatibleCargo,
   followerSeekRange,
@@ -33,8 +33,9 @@ import { linkFactor } from '../../domain/routeConfidence';
 import { Continuation, ContinuationProvider } from './walk';
 import { LegBrief, RouteLinkRecord } from './records';
 import { LEG_BRIEF } from './statements';
+import { PLACEHOLDER_PORT_KIND } from '../../domain/graph';
 
-const PLACEHOLDER = 'UNSPECIFIED_IN_COUNTRY';
+const PLACEHOLDER = PLACEHOLDER_PORT_KIND;
 
 /**
  * For a batch of legs: their stored documented links, and, per real port where they arrived, the

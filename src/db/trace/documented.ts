@@ -1,6 +1,6 @@
 /**
  * The stored part of the trace: documented links and the departure index keys, kept exact with every
- * write (src/db/write.ts, merge.ts call `maintainNextLinksIn` in the writing transaction; no nightly job).
+ * write (src/db/write/writeFacts.ts, merge.ts call `maintainNextLinksIn` in the writing transaction; no nightly job).
  *
  * - `NEXT` relationships hold only documented links: a transfer that passed a leg's cargo to another
  *   leg, and the same vessel sailing on from where a leg ended with its cargo aboard (not discharged).
@@ -11,7 +11,7 @@
  *   reads (migrations.ts): writing a leg costs its own relationships.
  */
 import { Database, toPlain, TxRunner } from '../database';
-import { neoDate } from '../graphWriter';
+import { neoDate } from '../write/graphWriter';
 import { arrivalSeekDay, departureSeekDay, Link, LinkCertainty, linkBetween, LegTiming } from '../../domain/linking';
 
 export interface CandidateRow {
@@ -99,7 +99,7 @@ export async function maintainNextLinks(db: Database, legIds?: string[]): Promis
 
 /**
  * The same inside a transaction the caller holds, so that legs and transfers and the links they imply
- * are written together (src/db/write.ts): a reader never sees one without the other.
+ * are written together (src/db/write/writeFacts.ts): a reader never sees one without the other.
  */
 export async function maintainNextLinksIn(tx: TxRunner, legIds?: string[]): Promise<{ links: number }> {
   if (legIds != null && legIds.length === 0) return { links: 0 };

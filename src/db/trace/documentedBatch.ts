@@ -20,10 +20,11 @@
 import { Database, StatementCounter } from '../database';
 import { computeNextLinks, NextLink, TIMING } from './documented';
 import { LegTiming } from '../../domain/linking';
+import { PLACEHOLDER_PORT_KIND } from '../../domain/graph';
 
 export type CandidateRow = Parameters<typeof computeNextLinks>[0][number];
 
-const PLACEHOLDER = 'UNSPECIFIED_IN_COUNTRY';
+const PLACEHOLDER = PLACEHOLDER_PORT_KIND;
 
 export interface NextLinkOptions {
   /** A chunk of `a` legs is written once its candidate pairs reach this many (default 50 000). */

@@ -10,7 +10,7 @@
  */
 import { Database, Params, StatementCounter } from '../database';
 import { toRecord } from '../records';
-import { neoDate } from '../graphWriter';
+import { neoDate } from '../write/graphWriter';
 import { groupDestinations } from '../../domain/destinations';
 import { CypherCandidates } from './candidates';
 import { bestFirst, enumerateAll, WalkedRoute } from './walk';

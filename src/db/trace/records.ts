@@ -2,7 +2,7 @@
 import { DateRangeRecord, toRecord } from '../records';
 import { LinkCertainty, LinkKind } from '../../domain/linking';
 
-export const MAX_HOPS_CAP = 8;
+export { MAX_HOPS_CAP } from '../../domain/traceLimits';
 /**
  * Safety cap of the walks that enumerate routes (traces without a limit, destinations): at most this
  * many routes. The best-first walk of a ranked trace stops at its own caps (walk.ts: rounds, legs

@@ -7,7 +7,7 @@
 import { labelOfId } from '../../domain/ids';
 import { asText } from '../../domain/text';
 import { ChangeFacts, WATCHABLE_LABELS } from '../../domain/watch';
-import { ChangeRecord, NodeRow, WritePlan } from '../writePlan';
+import { ChangeRecord, NodeRow, WritePlan } from '../write/plan';
 
 type Diff = ChangeRecord['changes'];
 

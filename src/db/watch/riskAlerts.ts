@@ -1,6 +1,6 @@
 /**
  * Risk alerts (`minRisk`): after a write has committed, the watched vessels it touched that a
- * watchlist with `minRisk` watches are scored again (db/risk.ts + domain/risk.ts, the configured
+ * watchlist with `minRisk` watches are scored again (db/read/risk.ts + domain/risk.ts, the configured
  * weights), and each watchlist whose threshold the score reached from below gets an alert. "From
  * below" compares with the score last judged for that vessel, stored on its watch target
  * (`WatchTarget.lastRisk`), so a vessel staying above the threshold alerts once. Bounded: nothing is
@@ -8,7 +8,7 @@
  * watched with `minRisk`. Not in the write's transaction (the score reads the committed graph).
  */
 import { Database } from '../database';
-import { riskFacts } from '../risk';
+import { riskFacts } from '../read/risk';
 import { createAlertsIn } from './alerts';
 import { assessRisk, resolveRiskWeights, RiskWeights } from '../../domain/risk';
 import { planRiskAlerts, PlannedAlert, watchKey } from '../../domain/watch';

@@ -7,8 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import neo4j from 'neo4j-driver';
 import { Database, Params, StatementCounter } from '../database';
-import { changeProps, Tx, WriteContext } from '../write';
-import { ChangeRecord } from '../writePlan';
+import { changeProps, Tx, WriteContext } from '../write/writeFacts';
+import { ChangeRecord } from '../write/plan';
 import { CheckedWatchlist, keysOf, WatchSpec } from '../../domain/watch';
 import { labelOfId } from '../../domain/ids';
 import { asText } from '../../domain/text';

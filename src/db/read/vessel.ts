@@ -1,0 +1,66 @@
+/** Vessels: lookups by IMO number and filtered lists. */
+import neo4j from 'neo4j-driver';
+import { Database, StatementCounter } from '../database';
+import { toRecord } from '../records';
+
+export async function findVesselByImo(db: Database, imo: string, counter?: StatementCounter) {
+  const rows = await db.read<{ props: Record<string, unknown> }>(
+    'MATCH (v:Vessel {imo: $imo}) RETURN properties(v) AS props',
+    { imo },
+    counter,
+  );
+  return rows.length ? toRecord('Vessel', rows[0].props) : null;
+}
+
+export interface VesselQuery {
+  name: string | null;
+  flagCode: string | null;
+  designated: boolean | null;
+  tactic: string | null;
+  status: string | null;
+  offset: number;
+  first: number;
+}
+
+/**
+ * One page of vessels and how many match: the count and the page are two subqueries over the same
+ * filter, so memory stays at one page whatever the total (no collect of every match). Only the
+ * conditions of the filters given are written into the statement (fixed fragments, values as parameters).
+ */
+export async function listVessels(db: Database, q: VesselQuery, counter?: StatementCounter) {
+  const conditions = [
+    q.name != null
+      ? '(toLower(v.name) CONTAINS $name OR any(n IN v.otherNames WHERE toLower(n) CONTAINS $name))'
+      : null,
+    q.flagCode != null ? 'v.flagCode = $flag' : null,
+    q.status != null ? 'v.status = $status' : null,
+    q.designated != null ? "EXISTS { (v)-[:DESIGNATED]->(:Designation {status: 'IN_FORCE'}) } = $designated" : null,
+    q.tactic != null
+      ? '(EXISTS { (v)-[:USED]->(:Tactic {code: $tactic}) } OR EXISTS { (v)<-[:ON]-(:Leg)-[:USED]->(:Tactic {code: $tactic}) })'
+      : null,
+  ].filter((c): c is string => c != null);
+  const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+  // Every vessel has a name (every write path requires one), so `v.name IS NOT NULL` changes no answer;
+  // it lets the page be read in the order of the vessel_name index instead of sorting every vessel.
+  const pageWhere = `WHERE ${['v.name IS NOT NULL', ...conditions].join(' AND ')}`;
+  const [row] = await db.read<{ total: number; items: Record<string, unknown>[] }>(
+    `CALL () { MATCH (v:Vessel) ${where} RETURN count(v) AS total }
+     CALL () {
+       MATCH (v:Vessel) ${pageWhere}
+       WITH v ORDER BY v.name, v.id SKIP $offset LIMIT $first
+       RETURN collect(properties(v)) AS items
+     }
+     RETURN total, items`,
+    {
+      name: q.name?.toLowerCase() ?? null,
+      flag: q.flagCode,
+      status: q.status,
+      designated: q.designated,
+      tactic: q.tactic,
+      offset: neo4j.int(q.offset),
+      first: neo4j.int(q.first),
+    },
+    counter,
+  );
+  return { total: row.total, items: row.items.map((p) => toRecord('Vessel', p)) };
+}

@@ -1,0 +1,41 @@
+/** Neo4j's memory and timeout errors become the service's own, which the driver does not retry. */
+import { Neo4jError } from 'neo4j-driver';
+import { classifyQueryError, QueryTimeoutError, QueryTooLargeError } from '../../../src/db/database';
+
+const neo4jError = (code: string, message = 'x') => new Neo4jError(message, code, 'gql', 'gql');
+
+describe('classifyQueryError', () => {
+  it.each([
+    'Neo.TransientError.General.MemoryPoolOutOfMemoryError',
+    'Neo.TransientError.General.TransactionMemoryLimit',
+    'Neo.TransientError.General.OutOfMemoryError',
+  ])('%s → QueryTooLargeError (not a Neo4jError, so never retried as transient)', (code) => {
+    const e = classifyQueryError(neo4jError(code), 15_000);
+    expect(e).toBeInstanceOf(QueryTooLargeError);
+    expect(e).not.toBeInstanceOf(Neo4jError);
+  });
+
+  it('a GDS procedure that ran out of memory → QueryTooLargeError', () => {
+    const e = classifyQueryError(
+      neo4jError('Neo.ClientError.Procedure.ProcedureCallFailed', 'Failed: java.lang.OutOfMemoryError'),
+      1,
+    );
+    expect(e).toBeInstanceOf(QueryTooLargeError);
+  });
+
+  it.each([
+    'Neo.ClientError.Transaction.TransactionTimedOut',
+    'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+  ])('%s → QueryTimeoutError with the timeout', (code) => {
+    const e = classifyQueryError(neo4jError(code), 15_000);
+    expect(e).toBeInstanceOf(QueryTimeoutError);
+    expect((e as QueryTimeoutError).timeoutMs).toBe(15_000);
+  });
+
+  it('anything else is left as it is', () => {
+    const other = neo4jError('Neo.ClientError.Statement.SyntaxError');
+    expect(classifyQueryError(other, 1)).toBe(other);
+    const plain = new Error('x');
+    expect(classifyQueryError(plain, 1)).toBe(plain);
+  });
+});

@@ -1,0 +1,340 @@
+/**
+ * The best-first walk (src/db/trace/walk.ts) against exhaustive enumeration, on many random small
+ * in-memory worlds (fast-check): for every world, hop bound, limit and confidence floor, the top-k of
+ * `bestFirst` is exactly the first k routes of every route enumerated and sorted by rank.ts (same
+ * routes, same scores, same order, same truncation flags), and the order never lets a route sort after
+ * a route it grows into.
+ */
+import fc from 'fast-check';
+import {
+  bestFirst,
+  Continuation,
+  ContinuationProvider,
+  enumerateAll,
+  StartLeg,
+  WalkedRoute,
+} from '../../../../src/db/trace/walk';
+import { compareWalked } from '../../../../src/db/trace/rank';
+import { MassLeg, propagate } from '../../../../src/db/trace/propagate';
+
+interface World {
+  legs: { conf: number; day: string | null; place?: string | null; vessel?: string | null; tons?: number | null }[];
+  edges: { from: number; to: number; factor: number }[];
+  starts: number[];
+}
+
+const FACTORS = [1, 0.9, 0.8, 0.72, 0.45, 0.3, 0.09, 0.9 / 7, 0.003];
+
+const world: fc.Arbitrary<World> = fc.integer({ min: 1, max: 9 }).chain((n) =>
+  fc.record({
+    legs: fc.array(
+      fc.record({
+        // few distinct values, so that ties are common and the tie-break is exercised
+        conf: fc.constantFrom(0.3, 0.5, 0.75, 0.9, 1),
+        day: fc.option(fc.constantFrom('2017-01-01', '2017-06-01', '2018-01-01'), { nil: null }),
+      }),
+      { minLength: n, maxLength: n },
+    ),
+    edges: fc.array(
+      fc.record({
+        from: fc.integer({ min: 0, max: n - 1 }),
+        to: fc.integer({ min: 0, max: n - 1 }),
+        factor: fc.constantFrom(...FACTORS),
+      }),
+      { maxLength: n * 3 },
+    ),
+    starts: fc.uniqueArray(fc.integer({ min: 0, max: n - 1 }), { minLength: 1, maxLength: n }),
+  }),
+);
+
+const id = (i: number) => `leg:${String(i).padStart(2, '0')}`;
+
+/** An in-memory provider that counts its calls. */
+function provider(w: World): ContinuationProvider<string> & { calls: number } {
+  const p = {
+    calls: 0,
+    expand: (ids: string[]) => {
+      p.calls++;
+      const out = new Map<string, Continuation<string>[]>();
+      for (const legId of ids) {
+        const i = Number(legId.slice(4));
+        const seen = new Set<number>();
+        const list: Continuation<string>[] = [];
+        for (const e of w.edges) {
+          if (e.from !== i || e.to === i || seen.has(e.to)) continue; // one link per pair, none to itself
+          seen.add(e.to);
+          list.push({ legId: id(e.to), legConfidence: w.legs[e.to].conf, factor: e.factor, link: `${i}>${e.to}` });
+        }
+        out.set(legId, list);
+      }
+      return Promise.resolve(out);
+    },
+  };
+  return p;
+}
+
+const startsOf = (w: World): StartLeg[] =>
+  w.starts.map((i) => ({ legId: id(i), legConfidence: w.legs[i].conf, day: w.legs[i].day }));
+
+const view = (r: WalkedRoute<string>) => ({ legIds: r.legIds, links: r.links, score: r.score, truncated: r.truncated });
+
+describe('best-first top-k equals exhaustive enumeration', () => {
+  it('on random small worlds, for every hop bound, limit, floor and filter', async () => {
+    let nonTrivial = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        world,
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.option(fc.constantFrom(0.05, 0.3, 0.6), { nil: null }),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 4 }),
+        async (w, maxHops, limit, minScore, filtered, batch) => {
+          // a filter only the far end can be checked against (like a destination country)
+          const accept = filtered
+            ? (r: WalkedRoute<string>) => Number(r.legIds[r.legIds.length - 1].slice(4)) % 2 === 0
+            : undefined;
+          const all = await enumerateAll(provider(w), { starts: startsOf(w), maxHops, accept, cap: 100_000 });
+          const expected = all.routes.filter((r) => minScore == null || r.score >= minScore).slice(0, limit);
+          const best = await bestFirst(provider(w), { starts: startsOf(w), maxHops, limit, minScore, accept, batch });
+          expect(best.capped).toBe(false);
+          expect(best.routes.map(view)).toEqual(expected.map(view));
+          // With rounds as large as they need be, the walk's look-ahead fetches a whole hop a round: at
+          // most one round per hop, whatever the world (the statement bound the bench checks).
+          const wide = await bestFirst(provider(w), {
+            starts: startsOf(w),
+            maxHops,
+            limit,
+            minScore,
+            accept,
+            batch: 1e6,
+          });
+          expect(wide.routes.map(view)).toEqual(expected.map(view));
+          expect(wide.rounds).toBeLessThanOrEqual(maxHops);
+          if (expected.length > 1 && expected.some((r) => r.legIds.length > 1)) nonTrivial++;
+        },
+      ),
+      { numRuns: 400, seed: 20261206 },
+    );
+    expect(nonTrivial).toBeGreaterThan(50);
+  });
+
+  it('keeps the best `each` answers per key (the best routes of each destination) exactly', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        world,
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 1, max: 4 }),
+        async (w, maxHops, each) => {
+          const keyOf = (r: WalkedRoute<string>) => {
+            const k = Number(r.legIds[r.legIds.length - 1].slice(4)) % 3;
+            return k === 0 ? null : `key${k}`;
+          };
+          const all = await enumerateAll(provider(w), { starts: startsOf(w), maxHops, cap: 100_000 });
+          const keys = [...new Set(all.routes.map(keyOf).filter((k) => k != null))];
+          const expected = keys.flatMap((k) => all.routes.filter((r) => keyOf(r) === k).slice(0, each));
+          const best = await bestFirst(provider(w), {
+            starts: startsOf(w),
+            maxHops,
+            limit: each * keys.length,
+            quota: { of: keyOf, each, keys: keys.length },
+          });
+          const sorted = (rs: WalkedRoute<string>[]) =>
+            rs.map(view).sort((a, b) => (a.legIds.join() < b.legIds.join() ? -1 : 1));
+          expect(sorted(best.routes)).toEqual(sorted(expected));
+        },
+      ),
+      { numRuns: 300, seed: 20261208 },
+    );
+  });
+
+  it('never sorts a route after a route it grows into, and breaks ties by day then leg ids', () => {
+    const parent = { score: 0.5, day: '2017-01-01', legIds: ['leg:b'] };
+    const child = { score: 0.5, day: '2017-01-01', legIds: ['leg:b', 'leg:a'] };
+    expect(compareWalked(parent, child)).toBeLessThan(0);
+    expect(compareWalked({ ...parent, day: null }, parent)).toBeLessThan(0);
+    expect(compareWalked({ ...parent, legIds: ['leg:a', 'leg:z'] }, parent)).toBeLessThan(0);
+    expect(compareWalked({ ...parent, score: 0.6 }, { ...parent, day: null })).toBeLessThan(0);
+  });
+
+  it('reports a safety cap instead of answering past it', async () => {
+    // a chain where every leg has 3 continuations: many rounds are needed for 50 answers of 6 hops
+    const n = 30;
+    const w: World = {
+      legs: Array.from({ length: n }, () => ({ conf: 0.9, day: null })),
+      edges: Array.from({ length: n * 3 }, (_, k) => ({
+        from: Math.floor(k / 3),
+        to: (Math.floor(k / 3) + 1 + (k % 3)) % n,
+        factor: 0.9,
+      })),
+      starts: [0],
+    };
+    const capped = await bestFirst(provider(w), { starts: startsOf(w), maxHops: 6, limit: 50, batch: 1, maxRounds: 3 });
+    expect(capped.capped).toBe(true);
+    const whole = await bestFirst(provider(w), { starts: startsOf(w), maxHops: 6, limit: 50 });
+    expect(whole.capped).toBe(false);
+    expect(whole.routes).toHaveLength(50);
+  });
+});
+
+/** What propagation needs of a leg, from a random world's leg (the day serves as first and last day). */
+const massLeg =
+  (w: World) =>
+  (legId: string): MassLeg => {
+    const l = w.legs[Number(legId.slice(4))];
+    return {
+      place: l.place ?? null,
+      vesselId: l.vessel ?? null,
+      firstDay: l.day,
+      lastDay: l.day,
+      tonnage: l.tons == null ? null : { low: l.tons, high: l.tons * 2 },
+    };
+  };
+
+/** The same sums as `propagate`, from every route enumerated (the reference). */
+function sumsOfRoutes(w: World, routes: WalkedRoute<string>[]) {
+  const leg = massLeg(w);
+  const out = new Map<
+    string,
+    {
+      routes: number;
+      mass: number;
+      best: number;
+      first: string | null;
+      last: string | null;
+      finals: Record<string, [number | null, number | null]>;
+      vessels: string[];
+    }
+  >();
+  for (const r of routes) {
+    const legs = r.legIds.map(leg);
+    const place = legs[legs.length - 1].place;
+    if (place == null) continue;
+    const g = out.get(place) ?? {
+      routes: 0,
+      mass: 0,
+      best: -Infinity,
+      first: null,
+      last: null,
+      finals: {},
+      vessels: [],
+    };
+    out.set(place, g);
+    g.routes++;
+    g.mass += r.score;
+    g.best = Math.max(g.best, r.score);
+    const first = legs[0].firstDay;
+    const last = legs[legs.length - 1].lastDay;
+    if (first != null && (g.first == null || first < g.first)) g.first = first;
+    if (last != null && (g.last == null || last > g.last)) g.last = last;
+    const ton = [...legs].reverse().find((l) => l.tonnage != null)?.tonnage ?? null;
+    const finalId = r.legIds[r.legIds.length - 1];
+    const [lo, hi] = g.finals[finalId] ?? [null, null];
+    g.finals[finalId] = [
+      ton == null ? lo : lo == null ? ton.low : Math.min(lo, ton.low!),
+      ton == null ? hi : hi == null ? ton.high : Math.max(hi, ton.high!),
+    ];
+    for (const l of legs) if (l.vesselId != null && !g.vessels.includes(l.vesselId)) g.vessels.push(l.vesselId);
+  }
+  return out;
+}
+
+describe('destinations by propagation of mass equal the sums over enumerated routes', () => {
+  // worlds whose legs carry a place (some none), a vessel and tonnage; half of them acyclic by construction
+  const massWorld = fc
+    .tuple(
+      world,
+      fc.boolean(),
+      fc.array(
+        fc.tuple(
+          fc.constantFrom(null, 'KR', 'CN', 'VN'),
+          fc.constantFrom(null, 'v1', 'v2', 'v3'),
+          fc.constantFrom(null, 100, 250),
+        ),
+        { minLength: 9, maxLength: 9 },
+      ),
+    )
+    .map(([w, dag, extra]) => ({
+      ...w,
+      legs: w.legs.map((l, i) => ({ ...l, place: extra[i][0], vessel: extra[i][1], tons: extra[i][2] })),
+      edges: dag ? w.edges.filter((e) => e.from < e.to) : w.edges,
+    }));
+
+  it('on random small worlds, cycles included: routes, summed and best score, dates, tonnage per final leg, vessels', async () => {
+    let compared = 0;
+    let withCycles = 0;
+    await fc.assert(
+      fc.asyncProperty(massWorld, fc.integer({ min: 1, max: 5 }), async (w, maxHops) => {
+        const all = await enumerateAll(provider(w), { starts: startsOf(w), maxHops, cap: 100_000 });
+        const p = provider(w);
+        const mass = await propagate(p, { starts: startsOf(w), maxHops, leg: massLeg(w) });
+        expect(mass.capped).toBe(false);
+        expect(mass.cyclic).toBe(false);
+        // one statement per hop at most, the last hop not expanded
+        expect(p.calls).toBeLessThanOrEqual(Math.max(0, maxHops - 1));
+        const expected = sumsOfRoutes(w, all.routes);
+        expect([...mass.places.keys()].sort()).toEqual([...expected.keys()].sort());
+        for (const [place, e] of expected) {
+          const m = mass.places.get(place)!;
+          expect(m.routes).toBe(e.routes);
+          expect(m.mass).toBeCloseTo(e.mass, 12);
+          expect(m.bestScore).toBe(e.best);
+          expect(m.firstDay).toBe(e.first);
+          expect(m.lastDay).toBe(e.last);
+          expect(Object.fromEntries([...m.finalLegs].map(([k, v]) => [k, [v.low, v.high]]))).toEqual(e.finals);
+          expect([...m.vesselIds].sort()).toEqual([...e.vessels].sort());
+        }
+        if (expected.size > 0 && all.routes.some((r) => r.legIds.length > 1)) compared++;
+        // a route with a link back to one of its earlier legs: a cycle the sums had to leave out
+        const back = (r: WalkedRoute<string>) =>
+          w.edges.some((e) => {
+            const from = r.legIds.indexOf(id(e.from));
+            const to = r.legIds.indexOf(id(e.to));
+            return from >= 0 && to >= 0 && to < from;
+          });
+        if (all.routes.some(back)) withCycles++;
+      }),
+      { numRuns: 500, seed: 20261207 },
+    );
+    expect(compared).toBeGreaterThan(50);
+    expect(withCycles).toBeGreaterThan(10);
+  });
+
+  it('adds up 300 faint routes to one place above one strong route to another', async () => {
+    // leg 0 leaves the origin and ends at a hub; 300 departures from there go to A (factor 0.9/300 each),
+    // and leg 301, documented on from leg 0 (factor 1), goes to B at confidence 0.5
+    const legs = [
+      { conf: 1, day: null, place: null },
+      ...Array.from({ length: 300 }, () => ({ conf: 1, day: null, place: 'A' })),
+      { conf: 0.5, day: null, place: 'B' },
+    ];
+    const edges = [
+      ...Array.from({ length: 300 }, (_, i) => ({ from: 0, to: i + 1, factor: 0.9 / 301 })),
+      { from: 0, to: 301, factor: 1 },
+    ];
+    const w: World = { legs, edges, starts: [0] };
+    const p = provider(w);
+    p.expand = (ids) => {
+      p.calls++;
+      const out = new Map<string, Continuation<string>[]>();
+      for (const legId of ids)
+        out.set(
+          legId,
+          edges
+            .filter((e) => id(e.from) === legId)
+            .map((e) => ({
+              legId: id(e.to),
+              legConfidence: legs[e.to].conf,
+              factor: e.factor,
+              link: `${e.from}>${e.to}`,
+            })),
+        );
+      return Promise.resolve(out);
+    };
+    const mass = await propagate(p, { starts: startsOf(w), maxHops: 2, leg: massLeg(w) });
+    expect(mass.places.get('A')!.routes).toBe(300);
+    expect(mass.places.get('A')!.mass).toBeCloseTo((0.9 * 300) / 301, 12);
+    expect(mass.places.get('B')!.mass).toBe(0.5);
+    expect(mass.places.get('A')!.bestScore).toBeLessThan(mass.places.get('B')!.bestScore);
+  });
+});
