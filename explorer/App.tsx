@@ -18,28 +18,31 @@ import { MapView } from './components/MapView';
 import { RoutesTable } from './components/RoutesTable';
 import { Details } from './components/Details';
 import { Legend } from './components/Legend';
-
-const MAX_HOPS = 8;
-const MAX_WAIT = 730;
+import { Progress } from './components/Progress';
+import { SignIn, useCredential } from './components/SignIn';
+import { AlertsBell } from './components/AlertsBell';
+import { WatchThis, watchableId } from './components/WatchThis';
+import { TimeBar } from './components/TimeBar';
+import { InvestigationsPanel, type TraceToSave } from './components/InvestigationsPanel';
+import type { SavedTraceParameters } from './workspaceQueries';
+import { useAddress } from './useAddress';
+import { routesDuring } from './timeRange';
+import {
+  EMPTY_FORM,
+  fromSearch,
+  MAX_HOPS,
+  MAX_WAIT,
+  sameTrace,
+  type DayRange,
+  type Filters,
+  type TraceForm,
+  type ViewState,
+} from './viewState';
 /**
  * Most routes asked for at once: the most confident come first, and more than this would not make a
  * readable picture (the service's operation-cost limit also weighs every route's nested steps).
  */
 const ROUTE_LIMIT = 40;
-
-interface TraceForm {
-  origin: string;
-  from: string;
-  to: string;
-  maxHops: number;
-  maxWaitDays: number;
-}
-
-interface Filters {
-  country: string;
-  tactic: string;
-  minConfidence: number;
-}
 
 interface TraceResult {
   origin: string;
@@ -57,15 +60,25 @@ function errorNotice(err: unknown, doing: string): Notice {
   return { kind: 'error', text: `${doing}: ${String((err as Error)?.message ?? err)}`, code: 'CLIENT', argument: null };
 }
 
+/** What a trace restores besides its routes when it reproduces an address (Back, Forward, a link). */
+type Restore = Pick<ViewState, 'selection' | 'highlightRoute' | 'during'>;
+
 export function App() {
-  const [form, setForm] = useState<TraceForm>({ origin: '', from: '', to: '', maxHops: 4, maxWaitDays: 60 });
-  const [filters, setFilters] = useState<Filters>({ country: '', tactic: '', minConfidence: 0 });
+  // The address is the view: read once here, then kept in step by useAddress.
+  const [initial] = useState(() => fromSearch(window.location.search));
+  const [form, setForm] = useState<TraceForm>(initial.form);
+  const [filters, setFilters] = useState<Filters>(initial.filters);
+  /** The form of the trace on screen (or running): what the address names as the origin and window. */
+  const [traced, setTraced] = useState<TraceForm>(initial.form.origin ? initial.form : EMPTY_FORM);
   const [result, setResult] = useState<TraceResult | null>(null);
   const [loading, setLoading] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [selection, setSelection] = useState<Selection | null>(null);
-  const [highlightRoute, setHighlightRoute] = useState<string | null>(null);
-  const [view, setView] = useState<'graph' | 'map'>('graph');
+  const [selection, setSelection] = useState<Selection | null>(initial.selection);
+  const [highlightRoute, setHighlightRoute] = useState<string | null>(initial.highlightRoute);
+  const [view, setView] = useState<'graph' | 'map'>(initial.view);
+  const [during, setDuring] = useState<DayRange | null>(initial.during);
+  const [investigation, setInvestigation] = useState<string | null>(initial.investigation);
+  const credential = useCredential();
   const [expansions, setExpansions] = useState<{ anchor: string; sub: SubgraphData }[]>([]);
   const [expandBusy, setExpandBusy] = useState(false);
   const [exportFormat, setExportFormat] = useState<ExportFormat>('GRAPHML');
@@ -73,13 +86,13 @@ export function App() {
   const [exportBusy, setExportBusy] = useState(false);
   const [traceGen, setTraceGen] = useState(0);
   // A new trace, or a tactic filter (applied here), is a new picture: laid out afresh.
-  const generation = `${traceGen}:${filters.tactic}`;
+  const generation = `${traceGen}:${filters.tactic}:${during?.from ?? ''}~${during?.to ?? ''}`;
   const graphRef = useRef<GraphHandle>(null);
   const mapRef = useRef<SVGSVGElement>(null);
   const traceCtl = useRef<AbortController | null>(null);
   const lastTrace = useRef<{ form: TraceForm; filters: Filters } | null>(null);
 
-  const runTrace = useCallback(async (f: TraceForm, flt: Filters) => {
+  const runTrace = useCallback(async (f: TraceForm, flt: Filters, restore?: Restore) => {
     const origin = f.origin.trim();
     if (!origin) {
       setNotice({ kind: 'info', text: 'Type a port name (or pick one from the list) to trace from.' });
@@ -91,6 +104,12 @@ export function App() {
     setLoading(true);
     setNotice(null);
     lastTrace.current = { form: f, filters: flt };
+    // The new view at once (so the address changes once): a new trace starts with nothing selected,
+    // one that reproduces an address with what it names.
+    setTraced(f);
+    setSelection(restore?.selection ?? null);
+    setHighlightRoute(restore?.highlightRoute ?? null);
+    setDuring(restore?.during ?? null);
     try {
       const window = f.from || f.to ? { from: f.from || null, to: f.to || null } : null;
       const { data, statements, ms } = await gql<{ traceCargo: RouteData[]; destinations: DestinationData[] }>(
@@ -108,8 +127,6 @@ export function App() {
       );
       setResult({ origin, routes: data.traceCargo, destinations: data.destinations, statements, ms });
       setExpansions([]);
-      setSelection(null);
-      setHighlightRoute(null);
       setTraceGen((g) => g + 1);
     } catch (err) {
       if ((err as Error).name === 'AbortError') return;
@@ -129,10 +146,49 @@ export function App() {
     return () => clearTimeout(t);
   }, [filters, runTrace]);
 
+  // The view the address shows, and the way back to one: Back, Forward or a pasted link re-trace only
+  // when what was traced differs.
+  const current: ViewState = { form: traced, filters, selection, highlightRoute, view, during, investigation };
+  const applyAddress = useCallback(
+    (v: ViewState) => {
+      setForm(v.form);
+      setFilters(v.filters);
+      setView(v.view);
+      setInvestigation(v.investigation);
+      const last = lastTrace.current;
+      const shown: ViewState | null = last ? { ...v, form: last.form, filters: last.filters } : null;
+      if (v.form.origin && (!shown || !sameTrace(v, shown))) {
+        void runTrace(v.form, v.filters, v);
+        return;
+      }
+      if (!v.form.origin) {
+        traceCtl.current?.abort();
+        lastTrace.current = null;
+        setTraced(EMPTY_FORM);
+        setResult(null);
+        setLoading(false);
+      }
+      setSelection(v.selection);
+      setHighlightRoute(v.highlightRoute);
+      setDuring(v.during);
+    },
+    [runTrace],
+  );
+  useAddress(current, applyAddress);
+  useEffect(() => {
+    // `/explore?origin=Nampho` traces at once.
+    if (initial.form.origin) void runTrace(initial.form, initial.filters, initial);
+  }, [initial, runTrace]);
+
   const routes = useMemo(
     () =>
-      result ? filterRoutes(result.routes, { tactic: filters.tactic || null, minConfidence: null, country: null }) : [],
-    [result, filters.tactic],
+      result
+        ? routesDuring(
+            filterRoutes(result.routes, { tactic: filters.tactic || null, minConfidence: null, country: null }),
+            during,
+          )
+        : [],
+    [result, filters.tactic, during],
   );
   const baseDrawing = useMemo(() => drawRoutes(routes), [routes]);
   const { drawing, expansion } = useMemo(() => {
@@ -246,6 +302,55 @@ export function App() {
   }, [result, filters.country]);
 
   const hasRoutes = routes.length > 0;
+  const timeSubject = useMemo(() => subjectOf(selection, drawing, result), [selection, drawing, result]);
+  const watchSubject = timeSubject.fromSelection ? timeSubject : { id: null, name: '' };
+
+  const traceToSave = useMemo<TraceToSave | null>(
+    () =>
+      result && traced.origin.trim()
+        ? {
+            origin: traced.origin.trim(),
+            window: traced.from || traced.to ? { from: traced.from || null, to: traced.to || null } : null,
+            maxHops: traced.maxHops,
+            maxWaitDays: traced.maxWaitDays,
+            minConfidence: filters.minConfidence > 0 ? filters.minConfidence : null,
+            destinationCountry: filters.country || null,
+            limit: ROUTE_LIMIT,
+          }
+        : null,
+    [result, traced, filters.country, filters.minConfidence],
+  );
+  const showSavedTrace = useCallback(
+    (p: SavedTraceParameters) => {
+      if (!p.origin) {
+        setNotice({
+          kind: 'info',
+          text: 'This saved trace follows cargo back from a port, which the explorer does not draw yet.',
+        });
+        return;
+      }
+      const f: TraceForm = {
+        origin: p.origin,
+        from: p.windowFrom ?? '',
+        to: p.windowTo ?? '',
+        maxHops: Math.min(MAX_HOPS, p.maxHops),
+        maxWaitDays: Math.min(MAX_WAIT, p.maxWaitDays),
+      };
+      const flt: Filters = { country: p.destinationCountry ?? '', tactic: '', minConfidence: p.minConfidence ?? 0 };
+      setForm(f);
+      setFilters(flt);
+      void runTrace(f, flt);
+    },
+    [runTrace],
+  );
+
+  const showEntity = useCallback(
+    (id: string) => {
+      const node = drawing.nodes.find((n) => n.id === id) ?? drawing.nodes.find((n) => n.vesselId === id);
+      setSelection({ id: node?.id ?? id, group: 'node' });
+    },
+    [drawing],
+  );
   const statusText = loading
     ? `Tracing from ${form.origin.trim() || '…'}…`
     : result
@@ -263,12 +368,19 @@ export function App() {
   return (
     <div className="app">
       <header className="top">
-        <h1>
-          Collier <span className="muted">— route explorer</span>
-        </h1>
-        <p className="tagline">
-          Where did the coal go? Trace cargo from a port through every vessel, transfer and port to where it was landed.
-        </p>
+        <div className="top-title">
+          <h1>
+            Collier <span className="muted">— route explorer</span>
+          </h1>
+          <p className="tagline">
+            Where did the coal go? Trace cargo from a port through every vessel, transfer and port to where it was
+            landed.
+          </p>
+        </div>
+        <div className="top-tools">
+          {credential && <AlertsBell credential={credential} onShow={showEntity} />}
+          <SignIn />
+        </div>
       </header>
 
       <form className="controls" onSubmit={submit} aria-label="Trace">
@@ -332,7 +444,7 @@ export function App() {
         </button>
       </form>
 
-      <div className="filters" role="group" aria-label="Filters">
+      <section className="filters" aria-label="Filters">
         <div className="field">
           <label htmlFor="f-country">Destination country</label>
           <select
@@ -383,7 +495,7 @@ export function App() {
             onChange={(e) => setFilters((f) => ({ ...f, minConfidence: Number(e.target.value) }))}
           />
         </div>
-      </div>
+      </section>
 
       {result && result.destinations.length > 0 && (
         <section className="destinations" aria-label="Destinations">
@@ -548,7 +660,8 @@ export function App() {
               onExpand={expandInBackground}
               describedBy="legend"
             />
-            {view === 'graph' && !hasRoutes && <Empty loading={loading} result={result} filters={filters} />}
+            {view === 'graph' && !hasRoutes && !loading && <Empty result={result} filters={filters} during={during} />}
+            {view === 'graph' && loading && <Progress origin={traced.origin.trim() || form.origin.trim()} />}
           </div>
           <div id="panel-map" role="tabpanel" aria-labelledby="tab-map" hidden={view !== 'map'} className="panel">
             {view === 'map' && hasRoutes && (
@@ -560,16 +673,32 @@ export function App() {
                 onSelect={select}
               />
             )}
-            {view === 'map' && !hasRoutes && <Empty loading={loading} result={result} filters={filters} />}
+            {view === 'map' && !hasRoutes && !loading && <Empty result={result} filters={filters} during={during} />}
+            {view === 'map' && loading && <Progress origin={traced.origin.trim() || form.origin.trim()} />}
           </div>
+          {result && (
+            <TimeBar subjectId={timeSubject.id} subjectName={timeSubject.name} during={during} onDuring={setDuring} />
+          )}
           <Legend />
         </section>
 
         <aside className="side">
+          <InvestigationsPanel
+            credential={credential}
+            openId={investigation}
+            onOpen={setInvestigation}
+            trace={traceToSave}
+            entity={watchSubject.id ? { id: watchSubject.id, name: watchSubject.name } : null}
+            onShowTrace={showSavedTrace}
+            onShowEntity={showEntity}
+          />
           <section className="details" aria-labelledby="details-heading">
             <h2 id="details-heading" className="visually-hidden">
               Details
             </h2>
+            {selection && credential && watchableId(watchSubject.id) && (
+              <WatchThis credential={credential} entityId={watchSubject.id!} entityName={watchSubject.name} />
+            )}
             {selection ? (
               <Details
                 selection={selection}
@@ -600,8 +729,7 @@ export function App() {
   );
 }
 
-function Empty({ loading, result, filters }: { loading: boolean; result: TraceResult | null; filters: Filters }) {
-  if (loading) return <p className="empty loading">Tracing…</p>;
+function Empty({ result, filters, during }: { result: TraceResult | null; filters: Filters; during: DayRange | null }) {
   if (!result)
     return (
       <div className="empty">
@@ -616,6 +744,7 @@ function Empty({ loading, result, filters }: { loading: boolean; result: TraceRe
     filters.country && `destination ${filters.country}`,
     filters.tactic && `tactic ${filters.tactic}`,
     filters.minConfidence > 0 && `confidence ≥ ${formatConfidence(filters.minConfidence)}`,
+    during && `under way ${during.from ?? '…'} – ${during.to ?? '…'}`,
   ].filter(Boolean);
   return (
     <div className="empty">
@@ -626,4 +755,32 @@ function Empty({ loading, result, filters }: { loading: boolean; result: TraceRe
       <p className="muted">Widen the period, allow more legs or a longer wait, or relax the filters.</p>
     </div>
   );
+}
+
+/**
+ * Whose events the time bar shows, and what "Watch this" watches: the selected port, the vessel of the
+ * selected voyage or leg, another selected entity; with nothing selected, the origin port.
+ */
+function subjectOf(
+  selection: Selection | null,
+  drawing: Drawing,
+  result: TraceResult | null,
+): { id: string | null; name: string; fromSelection: boolean } {
+  // Only vessels, companies, persons and ports have a timeline (and can be watched).
+  if (selection) {
+    if (selection.group === 'node') {
+      const n = drawing.nodes.find((x) => x.id === selection.id);
+      if (!n && watchableId(selection.id)) return { id: selection.id, name: selection.id, fromSelection: true };
+      if (n?.kind === 'voyage' && n.vesselId) return { id: n.vesselId, name: n.label, fromSelection: true };
+      if (n && watchableId(n.id)) return { id: n.id, name: n.label, fromSelection: true };
+    } else {
+      const e = drawing.edges.find((x) => x.id === selection.id);
+      const voyage = e?.factId ? drawing.nodes.find((x) => x.id === e.factId && x.kind === 'voyage') : undefined;
+      if (voyage?.vesselId) return { id: voyage.vesselId, name: voyage.label, fromSelection: true };
+    }
+  }
+  const origin = result?.routes[0]?.origin;
+  return origin
+    ? { id: origin.id, name: origin.name, fromSelection: false }
+    : { id: null, name: '', fromSelection: false };
 }

@@ -1,7 +1,9 @@
 /**
  * The explorer's only way to Collier: POST JSON to the public GraphQL endpoint at the same origin,
- * `graphql` next to the page (so `/explore` → `/graphql`, and behind a prefix `/p/explore` → `/p/graphql`).
+ * `graphql` next to the page (so `/explore` → `/graphql`, and behind a prefix `/p/explore` → `/p/graphql`),
+ * with the analyst's credential when one is entered (credential.ts).
  */
+import { authorizationHeader } from './credential';
 
 export class ApiError extends Error {
   constructor(
@@ -36,6 +38,13 @@ export function endpoint(): string {
   return new URL('graphql', document.baseURI).href;
 }
 
+/** The same endpoint for graphql-ws subscriptions: ws(s):// on the page's own host and path. */
+export function socketEndpoint(): string {
+  const u = new URL(endpoint());
+  u.protocol = u.protocol === 'https:' ? 'wss:' : 'ws:';
+  return u.href;
+}
+
 export async function gql<T>(
   query: string,
   variables: Record<string, unknown> = {},
@@ -46,7 +55,11 @@ export async function gql<T>(
   try {
     res = await fetch(endpoint(), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json, application/json',
+        ...authorizationHeader(),
+      },
       body: JSON.stringify({ query, variables }),
       signal,
       credentials: 'same-origin',

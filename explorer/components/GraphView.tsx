@@ -79,7 +79,23 @@ function nodeData(n: DrawNode) {
   return { id: n.id, label: n.label, kind: n.kind, entityLabel: n.entityLabel, color };
 }
 
-function edgeData(e: DrawEdge, largest: number) {
+/**
+ * Edge labels: the tonnage of a loading edge, written beside the voyage it loads (where the voyages of a
+ * layer are a node gap apart) rather than at the edge's middle, where the edges fanning out of one port
+ * meet and their labels would cover each other; a leg loaded at one of several alternative places is
+ * labelled once.
+ */
+function edgeLabel(e: DrawEdge, labelled: Set<string>): string {
+  if (e.kind === 'link') return e.type;
+  if (e.kind !== 'load' || e.tonnage == null) return '';
+  const key = e.factId ?? e.target;
+  if (labelled.has(key)) return '';
+  labelled.add(key);
+  return formatTonnes(e.tonnage, e.tonnage);
+}
+
+function edgeData(e: DrawEdge, largest: number, labelled: Set<string>) {
+  const label = edgeLabel(e, labelled);
   return {
     id: e.id,
     source: e.source,
@@ -88,13 +104,14 @@ function edgeData(e: DrawEdge, largest: number) {
     type: e.type,
     color: e.kind === 'at' ? '#a6acaf' : confidenceColor(e.confidence),
     width: e.kind === 'at' ? 1 : e.kind === 'link' ? 1.2 : tonnageWidth(e.tonnage, largest),
-    label:
-      e.kind === 'load' && e.tonnage != null ? formatTonnes(e.tonnage, e.tonnage) : e.kind === 'link' ? e.type : '',
+    label: e.kind === 'link' ? label : '',
+    tonnageLabel: e.kind === 'link' ? '' : label,
   };
 }
 
 function toElements(d: Drawing): ElementDefinition[] {
   const largest = Math.max(0, ...d.edges.map((e) => e.tonnage ?? 0));
+  const labelled = new Set<string>();
   return [
     ...d.nodes.map((n) => ({
       group: 'nodes' as const,
@@ -103,7 +120,7 @@ function toElements(d: Drawing): ElementDefinition[] {
     })),
     ...d.edges.map((e) => ({
       group: 'edges' as const,
-      data: edgeData(e, largest),
+      data: edgeData(e, largest, labelled),
       classes: [e.kind, e.inferred ? 'inferred' : '', e.alternative ? 'alternative' : ''].filter(Boolean).join(' '),
     })),
   ];
@@ -158,6 +175,15 @@ const STYLE: StylesheetJson = [
       'text-margin-y': -8,
       'text-background-color': '#ffffff',
       'text-background-opacity': 0.7,
+    },
+  },
+  {
+    selector: 'edge.load',
+    style: {
+      'target-label': 'data(tonnageLabel)',
+      'target-text-offset': 34,
+      'target-text-margin-y': -7,
+      'target-text-rotation': 'none',
     },
   },
   { selector: 'edge.alternative', style: { 'line-style': 'dotted' } },
@@ -284,6 +310,17 @@ function toSvg(cy: Core): string {
     if (label) {
       out.push(
         `<text x="${tx((s.x + t.x) / 2)}" y="${ty((s.y + t.y) / 2 - 5)}" font-size="9" text-anchor="middle" fill="#34495e">${escapeXml(label)}</text>`,
+      );
+    }
+    // The tonnage beside the voyage, as on screen.
+    const tonnage = String(e.data('tonnageLabel') ?? '');
+    if (tonnage) {
+      const len = Math.hypot(t.x - s.x, t.y - s.y) || 1;
+      const at = Math.min(34, len / 2);
+      const lx = t.x - ((t.x - s.x) / len) * at;
+      const ly = t.y - ((t.y - s.y) / len) * at - 7;
+      out.push(
+        `<text x="${tx(lx)}" y="${ty(ly)}" font-size="9" text-anchor="middle" fill="#34495e">${escapeXml(tonnage)}</text>`,
       );
     }
   });

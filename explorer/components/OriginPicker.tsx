@@ -62,7 +62,8 @@ export function OriginPicker({ text, onText, onPick }: Props) {
           }));
         setOptions(ports);
         setActive(ports.length ? 0 : -1);
-        setOpen(true);
+        // Only while the analyst is typing here: text set by an address (or Back) opens no list.
+        setOpen(document.activeElement === inputRef.current);
         setState('idle');
         setMessage(
           ports.length ? `${ports.length} port${ports.length === 1 ? '' : 's'} found` : `No port matches “${q}”`,

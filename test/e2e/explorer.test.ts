@@ -15,6 +15,7 @@ import type { Download, Page } from 'playwright-core';
 import { EXPLORER_CSP, explorerHandler } from '../../src/explorerRoute';
 import { startTestService, type TestService } from '../integration/harness';
 import { launchBrowser, type BrowserSession } from './browser';
+import { clickGraphNode, poll, waitForText, type Cy } from './explorerPage';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const DIST_DIR = path.join(REPO_ROOT, 'dist', 'explorer');
@@ -429,28 +430,10 @@ describe('route explorer in headless Chromium', () => {
 
 // ------------------------------------------------------------------------------------------------------
 
-type Cy = import('cytoscape').Core;
 /** What the tests read from the page's window (the tests are compiled without the DOM library). */
 interface Win {
   collierExplorerGraph: Cy;
   document: { documentElement: { scrollWidth: number; clientWidth: number } };
-}
-
-/** Clicks a node of the cytoscape drawing where it is drawn on screen (a real mouse click on the canvas). */
-async function clickGraphNode(page: Page, pick: (cy: Cy) => string): Promise<void> {
-  const id = await page.evaluate(`(${pick.toString()})(window.collierExplorerGraph)`);
-  expect(typeof id).toBe('string');
-  const at = await page.evaluate((nodeId) => {
-    const cy = (globalThis as unknown as Win).collierExplorerGraph;
-    const n = cy.getElementById(nodeId as string);
-    const ext = cy.extent();
-    const p = n.position();
-    if (p.x < ext.x1 || p.x > ext.x2 || p.y < ext.y1 || p.y > ext.y2) cy.center(n);
-    return n.renderedPosition();
-  }, id);
-  await page.waitForTimeout(100);
-  const box = await page.locator('.graph-canvas').boundingBox();
-  await page.mouse.click(box!.x + at.x, box!.y + at.y);
 }
 
 async function graphCount(page: Page): Promise<number> {
@@ -471,25 +454,4 @@ async function routeConfidences(page: Page): Promise<number[]> {
 async function download(page: Page, act: () => Promise<unknown>): Promise<Download> {
   const [file] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), act()]);
   return file;
-}
-
-interface LocatorLike {
-  innerText(): Promise<string>;
-}
-
-async function poll(check: () => Promise<boolean>, what: () => Promise<string>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${await what()}`);
-}
-
-function waitForText(locator: LocatorLike, re: RegExp): Promise<void> {
-  const text = () => locator.innerText().catch(() => '');
-  return poll(
-    async () => re.test(await text()),
-    async () => `text ${re}, have ${JSON.stringify(await text())}`,
-  );
 }

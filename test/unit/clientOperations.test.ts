@@ -21,6 +21,7 @@ import {
 import ts from 'typescript';
 import { buildCollierSchema } from '../../src/server';
 import * as explorerQueries from '../../explorer/queries';
+import * as explorerWorkspaceQueries from '../../explorer/workspaceQueries';
 import * as playgroundExamples from '../../playground/examples';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -44,6 +45,7 @@ const DOCUMENT_MODULES: {
       kindOfId: 'not a document',
     },
   },
+  { file: 'explorer/workspaceQueries.ts', exports: explorerWorkspaceQueries, functions: {} },
   { file: 'playground/examples.ts', exports: playgroundExamples, functions: {} },
 ];
 
