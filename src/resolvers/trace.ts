@@ -4,7 +4,7 @@
  * route resolve through the request's DataLoaders.
  */
 import { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import {
   DestinationGrouping,
   DestinationSummary,
@@ -12,24 +12,20 @@ import {
   RouteIntermediaries,
   RouteStep,
   TimelineEvent,
-  TimelineEventKind,
 } from '../schema/trace';
 import { CargoOrigin, Commodity } from '../schema/enums';
 import { Port } from '../schema/port';
 import { Country } from '../schema/country';
 import { Vessel } from '../schema/vessel';
-import { PartyRelation } from '../schema/party';
 import { Tactic } from '../schema/tactic';
 import { Source } from '../schema/source';
-import { Transfer } from '../schema/leg';
-import { GraphEdge, Subgraph } from '../schema/subgraph';
+import { Subgraph } from '../schema/subgraph';
 import { DateRange } from '../schema/evidence';
 import {
   DESTINATION_ROUTE_CAP,
   LegView,
   MAX_HOPS_CAP,
   PATH_CAP,
-  rankRoutes,
   RouteDetail,
   routeDetail,
   RouteRecord,
@@ -39,12 +35,11 @@ import {
   TraceQuery,
 } from '../db/trace';
 import { MAX_WAIT_DAYS_CAP } from '../domain/linking';
-import { dateWindowProblem, overlaps } from '../domain/dates';
+import { dateWindowProblem } from '../domain/dates';
 import { confidenceProblem } from '../domain/confidence';
-import { sortByDate } from '../domain/timeline';
-import { asText } from '../domain/text';
+import { TimelineEventRecord, vesselTimelineEvents } from '../domain/timeline';
 import { DestinationsArgs, RouteListArgs, TraceArgs, TraceBackArgs, TraceCargoArgs } from '../schema/args/trace';
-import { MAX_ROUTE_LIMIT } from '../domain/traceLimits';
+import { MAX_ROUTE_LIMIT, routeLimitProblem } from '../domain/traceLimits';
 import { loadNode, loadNodes } from './load';
 import { Context } from './context';
 import { selectedFieldArgs } from './selection';
@@ -83,12 +78,6 @@ function checkTraceArgs(args: TraceArgs, place: { name: string; value: string })
 function checkListArgs(args: RouteListArgs) {
   if (args.minConfidence != null) check('minConfidence', confidenceProblem(args.minConfidence));
   check('limit', routeLimitProblem(args.limit));
-}
-
-function routeLimitProblem(limit: number): string | null {
-  return Number.isInteger(limit) && limit >= 1 && limit <= MAX_ROUTE_LIMIT
-    ? null
-    : `must be between 1 and ${MAX_ROUTE_LIMIT} (got ${limit})`;
 }
 
 function commoditiesFor(c: Commodity): string[] {
@@ -245,7 +234,7 @@ export class TraceResolver {
     })
     id: string,
     @Ctx() ctx: Context,
-  ): Promise<unknown[]> {
+  ): Promise<TimelineEventRecord[]> {
     idArg('id', id, ['Vessel']);
     const vessel = await ctx.loaders.node.load(id);
     if (!vessel) throw notFound(`Vessel "${id}"`);
@@ -256,60 +245,7 @@ export class TraceResolver {
       ctx.loaders.designationsOf.load(id),
       ctx.loaders.tacticUsesOf.load(id),
     ]);
-    const ev = (r: object) => ({
-      confidence: (r as { confidence?: number }).confidence ?? null,
-      sourceIds: (r as { sourceIds?: string[] }).sourceIds ?? [],
-    });
-    const events = [
-      ...legs.flatMap((l) => [
-        {
-          kind: TimelineEventKind.LEG_DEPARTURE,
-          date: l.departure,
-          summary: `left ${asText(l.fromText)} for ${asText(l.toText)} (${asText(l.cargoText)})`,
-          refId: l.id,
-          ...ev(l),
-        },
-        {
-          kind: TimelineEventKind.LEG_ARRIVAL,
-          date: l.arrival,
-          summary: `reached ${asText(l.toText)}${l.discharged === false ? ' (cargo not landed)' : ''}`,
-          refId: l.id,
-          ...ev(l),
-        },
-      ]),
-      ...transfers.map((t) => ({
-        kind: TimelineEventKind.TRANSFER,
-        date: t.when,
-        summary:
-          t.fromVesselId === id
-            ? `passed cargo to ${asText(t.toVesselDescription ?? t.toVesselId ?? 'another vessel')}`
-            : `took cargo from ${asText(t.fromVesselDescription ?? t.fromVesselId ?? 'another vessel')}`,
-        refId: t.id,
-        ...ev(t),
-      })),
-      ...claims.map((c) => ({
-        kind: TimelineEventKind.IDENTITY,
-        date: c.period,
-        summary: `${c.status === 'FALSE' ? 'false identity' : String(c.kind).toLowerCase().replace(/_/g, ' ')}: ${[c.name, c.flagText].filter(Boolean).join(', ')}`,
-        refId: c.id,
-        ...ev(c),
-      })),
-      ...designations.map((d) => ({
-        kind: TimelineEventKind.DESIGNATION,
-        date: d.date,
-        summary: `${asText(d.authority)}: ${asText(d.measure)} (${String(d.status).toLowerCase().replace(/_/g, ' ')})`,
-        refId: d.id,
-        ...ev(d),
-      })),
-      ...tactics.map((u) => ({
-        kind: TimelineEventKind.TACTIC,
-        date: u.period,
-        summary: `tactic ${u.tacticId.replace('tactic:', '')}${u.note ? `: ${u.note}` : ''}`,
-        refId: u.tacticId,
-        ...ev(u),
-      })),
-    ].filter((e) => e.date != null || e.kind !== TimelineEventKind.LEG_ARRIVAL);
-    return sortByDate(events as { date: { from: string | null; to: string | null } | null }[]);
+    return vesselTimelineEvents(id, { legs, transfers, claims, designations, tactics });
   }
 
   @FieldResolver(() => Port, { description: "The port the route starts from (the first leg's port of departure)." })
@@ -380,94 +316,5 @@ export class TraceResolver {
     const ids = new Set<string>(legs.flatMap((l) => l.sourceIds as string[]));
     for (const t of transfers) if (t && !(t instanceof Error)) for (const s of t.sourceIds as string[]) ids.add(s);
     return loadNodes(ctx, [...ids]);
-  }
-}
-
-@Resolver(() => RouteStep)
-export class RouteStepResolver {
-  @FieldResolver(() => Transfer, {
-    nullable: true,
-    description: 'The transfer, on a TRANSFER step; null on a LEG step.',
-  })
-  async transfer(@Root() s: { transferId: string | null }, @Ctx() ctx: Context): Promise<Transfer | null> {
-    return loadNode(ctx, s.transferId);
-  }
-}
-
-@Resolver(() => RouteIntermediaries)
-export class RouteIntermediariesResolver {
-  @FieldResolver(() => [Port], {
-    description: 'Ports and transfer places between the origin and the final port, in route order.',
-  })
-  async ports(@Root() i: RouteIntermediaries, @Ctx() ctx: Context): Promise<Port[]> {
-    return loadNodes(ctx, i.portIds);
-  }
-
-  @FieldResolver(() => [PartyRelation], {
-    description:
-      "Owners, managers and operators of the route's vessels whose ties overlap the dates they carried the cargo.",
-  })
-  async companies(@Root() i: RouteIntermediaries, @Ctx() ctx: Context): Promise<unknown[]> {
-    const rels = await ctx.loaders.relationsToTarget.loadMany(i.vesselSpans.map((s) => s.vesselId));
-    const out = new Map<string, unknown>();
-    i.vesselSpans.forEach((span, k) => {
-      const list = rels[k];
-      if (!Array.isArray(list)) return;
-      for (const rel of list) {
-        if (overlaps({ from: rel.period?.from ?? null, to: rel.period?.to ?? null }, { from: span.from, to: span.to }))
-          out.set(rel.id, rel);
-      }
-    });
-    return [...out.values()];
-  }
-}
-
-@Resolver(() => DestinationSummary)
-export class DestinationSummaryResolver {
-  @FieldResolver(() => Country, {
-    nullable: true,
-    description: "The group's country (grouped by country), or the port's country (grouped by port).",
-  })
-  async country(@Root() d: DestinationSummary, @Ctx() ctx: Context): Promise<Country | null> {
-    return loadNode(ctx, d.countryCode ? `country:${d.countryCode}` : null);
-  }
-
-  @FieldResolver(() => Port, { nullable: true, description: 'The port, when grouped by port.' })
-  async port(@Root() d: DestinationSummary, @Ctx() ctx: Context): Promise<Port | null> {
-    return loadNode(ctx, d.portId);
-  }
-
-  @FieldResolver(() => [Vessel], { description: 'Every vessel on a route of this group.' })
-  async vessels(@Root() d: DestinationSummary, @Ctx() ctx: Context): Promise<Vessel[]> {
-    return loadNodes(ctx, d.vesselIds);
-  }
-
-  @FieldResolver(() => [Route], { description: 'The routes of this group, most confident first.' })
-  routes(
-    @Root() d: DestinationSummary,
-    @Arg('limit', () => Int, {
-      defaultValue: 50,
-      description: `Most routes to return, 1 to ${MAX_ROUTE_LIMIT}; outside that: BAD_USER_INPUT.`,
-    })
-    limit: number,
-  ): unknown[] {
-    check('limit', routeLimitProblem(limit));
-    return rankRoutes(d.routes as unknown as RouteRecord[], limit);
-  }
-}
-
-@Resolver(() => TimelineEvent)
-export class TimelineEventResolver {
-  @FieldResolver(() => [Source], { description: 'The documents that state the event.' })
-  async sources(@Root() e: TimelineEvent, @Ctx() ctx: Context): Promise<Source[]> {
-    return loadNodes(ctx, e.sourceIds);
-  }
-}
-
-@Resolver(() => GraphEdge)
-export class GraphEdgeResolver {
-  @FieldResolver(() => [Source], { description: 'The documents that state the fact behind the edge.' })
-  async sources(@Root() e: GraphEdge, @Ctx() ctx: Context): Promise<Source[]> {
-    return loadNodes(ctx, e.sourceIds ?? []);
   }
 }

@@ -3,6 +3,7 @@ import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '
 import { DateRange } from './evidence';
 import { Leg, Transfer } from './leg';
 import { Subgraph } from './subgraph';
+import { TimelineEventKind } from '../domain/timeline';
 
 export enum RouteStepKind {
   LEG = 'LEG',
@@ -231,14 +232,7 @@ export class DestinationSummary {
   routes!: Route[];
 }
 
-export enum TimelineEventKind {
-  LEG_DEPARTURE = 'LEG_DEPARTURE',
-  LEG_ARRIVAL = 'LEG_ARRIVAL',
-  TRANSFER = 'TRANSFER',
-  IDENTITY = 'IDENTITY',
-  DESIGNATION = 'DESIGNATION',
-  TACTIC = 'TACTIC',
-}
+export { TimelineEventKind };
 registerEnumType(TimelineEventKind, {
   name: 'TimelineEventKind',
   description: 'What happened in a timeline event; `refId` names the entity.',
