@@ -249,33 +249,33 @@ export class TraceResolver {
   }
 
   @FieldResolver(() => Port, { description: "The port the route starts from (the first leg's port of departure)." })
-  async origin(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<unknown> {
+  async origin(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<Port | null> {
     return loadNode(ctx, r.originId);
   }
 
   @FieldResolver(() => Port, {
     description: 'Where the last leg landed the cargo (a named port before an alternative the sources give).',
   })
-  async finalPort(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<unknown> {
+  async finalPort(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<Port | null> {
     return loadNode(ctx, r.finalPortId);
   }
 
   @FieldResolver(() => Country, {
     description: "The final port's country, or the destination country the last leg names when the port has none.",
   })
-  async finalCountry(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<unknown> {
+  async finalCountry(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<Country | null> {
     return loadNode(ctx, `country:${r.finalCountryCode}`);
   }
 
   @FieldResolver(() => [RouteStep], { description: 'Legs and transfers from the origin to the final port, in order.' })
-  async steps(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<unknown[]> {
+  async steps(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<RouteDetail['steps']> {
     return (await detailOf(r, ctx)).steps;
   }
 
   @FieldResolver(() => Subgraph, {
     description: 'The route as nodes and edges (ports, legs, vessels, transfers), ready to draw.',
   })
-  async graph(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<unknown> {
+  async graph(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<RouteDetail['graph']> {
     return (await detailOf(r, ctx)).graph;
   }
 
