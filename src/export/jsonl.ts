@@ -5,6 +5,9 @@
  * changes nothing. Pure: rows in (src/db/export/storedGraph.ts), lines out.
  */
 import { StoredGraph, StoredNode, StoredRelation, Props } from '../db/export/storedGraph';
+import { factFields } from '../domain/facts/fieldNames';
+import { FactType } from '../domain/facts/kinds';
+import { EVIDENCE_FIELDS } from '../domain/facts/values';
 
 type Line = Record<string, unknown>;
 
@@ -39,6 +42,15 @@ function figures(json: unknown): Line[] | undefined {
         : {}),
     }),
   );
+}
+
+/**
+ * The fields a fact of this kind accepts (domain/facts), in their order, each from `mapped` or else
+ * from the stored property of the same name (the leg's given properties, domain/graph); evidence aside.
+ */
+function byFieldName(type: FactType, p: Props, mapped: Line): Line {
+  const fields = factFields(type).filter((f) => !EVIDENCE_FIELDS.includes(f));
+  return Object.fromEntries(fields.map((f) => [f, f in mapped ? mapped[f] : p[f]]));
 }
 
 function evidence(p: Props): Line {
@@ -177,26 +189,17 @@ function nodeLine(n: StoredNode): Line[] {
       return [
         compact({
           type: 'leg',
-          id: p.id,
-          vessel: p.vesselId,
-          vesselDescription: p.vesselDescription,
-          from: nonEmpty(l.from),
-          fromText: p.fromText,
-          to: nonEmpty(l.to),
-          toText: p.toText,
-          departure: range(p, 'departure'),
-          arrival: range(p, 'arrival'),
-          commodity: p.commodity,
-          cargoText: p.cargoText,
-          tonnage: figures(p.tonnageJson),
-          value: figures(p.valueJson),
-          cargoOrigin: p.cargoOrigin,
-          declaredOrigin: p.declaredOrigin,
-          legality: p.legality,
-          discharged: p.discharged,
-          destinationCountry: p.destinationCountryCode,
-          tactics: nonEmpty(l.tactics),
-          tacticsText: p.tacticsText,
+          ...byFieldName('leg', p, {
+            vessel: p.vesselId,
+            from: nonEmpty(l.from),
+            to: nonEmpty(l.to),
+            departure: range(p, 'departure'),
+            arrival: range(p, 'arrival'),
+            tonnage: figures(p.tonnageJson),
+            value: figures(p.valueJson),
+            destinationCountry: p.destinationCountryCode,
+            tactics: nonEmpty(l.tactics),
+          }),
           ...evidence(p),
         }),
       ];

@@ -1,6 +1,6 @@
 /** Shared argument checks: page sizes and cursors, ids, country codes. */
 
-import { decodeCursor, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSizeProblem } from '../domain/pagination';
+import { decodeCursor, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Page, pageSizeProblem, toPage } from '../domain/pagination';
 import { isValidCountryCode, normalizeCountryCode } from '../domain/identifiers';
 import { labelOfId, NodeLabel } from '../domain/ids';
 import { badInput, check } from './errors';
@@ -15,6 +15,16 @@ export function pageArgs(first: number | null | undefined, after: string | null 
     offset = at + 1;
   }
   return { first: size, offset };
+}
+
+/** A connection over one page of a list: checks `first` and `after`, reads the page, numbers its cursors. */
+export async function readPage<T>(
+  args: { first?: number | null; after?: string | null },
+  read: (page: { first: number; offset: number }) => Promise<{ total: number; items: T[] }>,
+): Promise<Page<T>> {
+  const page = pageArgs(args.first, args.after);
+  const { total, items } = await read(page);
+  return toPage(items, page.offset, total);
 }
 
 export function countryArg(argument: string, value: string | null | undefined): string | null {

@@ -8,14 +8,14 @@ import { LegResolver, TransferResolver } from './leg';
 import { DesignationResolver } from './designation';
 import { TacticUseResolver } from './tactic';
 import { SearchResolver } from './search';
+import { TraceResolver } from './trace';
 import {
   DestinationSummaryResolver,
   GraphEdgeResolver,
   RouteIntermediariesResolver,
   RouteStepResolver,
   TimelineEventResolver,
-  TraceResolver,
-} from './trace';
+} from './routeParts';
 import { NeighborhoodResolver } from './neighborhood';
 import { CommonConnectionResolver, GraphPathResolver, PathsResolver } from './paths';
 import { OwnershipResolver } from './ownership';

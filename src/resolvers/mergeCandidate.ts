@@ -7,10 +7,9 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolve
 import { MergeCandidate, MergeCandidateConnection, UndoMergeResult } from '../schema/mergeCandidate';
 import { undoMerge, UnmergeError } from '../db/write/unmerge';
 import { MERGEABLE_LABELS } from '../db/write/merge';
-import { idArg, pageArgs } from './args';
+import { idArg, readPage } from './args';
 import { Node } from '../schema/node';
 import { CandidateError, decideCandidate, listCandidates } from '../db/lists/listMatch';
-import { toPage } from '../domain/pagination';
 import { MergeCandidatesArgs } from '../schema/args/mergeCandidates';
 import { loadNode } from './load';
 
@@ -23,13 +22,8 @@ export class MergeCandidateResolver {
     description:
       'Pairs of companies or persons that may be one real thing (found when official lists were loaded), best first.',
   })
-  async mergeCandidates(
-    @Args(() => MergeCandidatesArgs) args: MergeCandidatesArgs,
-    @Ctx() ctx: Context,
-  ): Promise<unknown> {
-    const page = pageArgs(args.first, args.after);
-    const { total, items } = await listCandidates(ctx.db, args.status ?? null, page.offset, page.first);
-    return toPage(items, page.offset, total);
+  async mergeCandidates(@Args(() => MergeCandidatesArgs) args: MergeCandidatesArgs, @Ctx() ctx: Context) {
+    return readPage(args, (page) => listCandidates(ctx.db, args.status ?? null, page.offset, page.first));
   }
 
   @Authorized('ADMIN')

@@ -4,7 +4,7 @@
  * route resolve through the request's DataLoaders.
  */
 import { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import {
   DestinationGrouping,
   DestinationSummary,
@@ -17,18 +17,15 @@ import { CargoOrigin, Commodity } from '../schema/enums';
 import { Port } from '../schema/port';
 import { Country } from '../schema/country';
 import { Vessel } from '../schema/vessel';
-import { PartyRelation } from '../schema/party';
 import { Tactic } from '../schema/tactic';
 import { Source } from '../schema/source';
-import { Transfer } from '../schema/leg';
-import { GraphEdge, Subgraph } from '../schema/subgraph';
+import { Subgraph } from '../schema/subgraph';
 import { DateRange } from '../schema/evidence';
 import {
   DESTINATION_ROUTE_CAP,
   LegView,
   MAX_HOPS_CAP,
   PATH_CAP,
-  rankRoutes,
   RouteDetail,
   routeDetail,
   RouteRecord,
@@ -40,11 +37,12 @@ import {
 } from '../db/trace';
 import { traceWorkLimitReached } from './traceWork';
 import { MAX_WAIT_DAYS_CAP } from '../domain/linking';
-import { dateWindowProblem, overlaps } from '../domain/dates';
+import { dateWindowProblem } from '../domain/dates';
 import { confidenceProblem } from '../domain/confidence';
 import { sortByDate, vesselEvents } from '../domain/timeline';
+import { EventRecord } from '../domain/timelineEvents';
 import { DestinationsArgs, RouteListArgs, TraceArgs, TraceBackArgs, TraceCargoArgs } from '../schema/args/trace';
-import { MAX_ROUTE_LIMIT } from '../domain/traceLimits';
+import { MAX_ROUTE_LIMIT, routeLimitProblem } from '../domain/traceLimits';
 import { loadNode, loadNodes } from './load';
 import { Context } from './context';
 import { selectedFieldArgs } from './selection';
@@ -83,12 +81,6 @@ export function checkTraceArgs(args: TraceArgs, place: { name: string; value: st
 export function checkListArgs(args: RouteListArgs) {
   if (args.minConfidence != null) check('minConfidence', confidenceProblem(args.minConfidence));
   check('limit', routeLimitProblem(args.limit));
-}
-
-function routeLimitProblem(limit: number): string | null {
-  return Number.isInteger(limit) && limit >= 1 && limit <= MAX_ROUTE_LIMIT
-    ? null
-    : `must be between 1 and ${MAX_ROUTE_LIMIT} (got ${limit})`;
 }
 
 function commoditiesFor(c: Commodity): string[] {
@@ -257,7 +249,7 @@ export class TraceResolver {
     })
     id: string,
     @Ctx() ctx: Context,
-  ): Promise<unknown[]> {
+  ): Promise<EventRecord[]> {
     idArg('id', id, ['Vessel']);
     const vessel = await ctx.loaders.node.load(id);
     if (!vessel) throw notFound(`Vessel "${id}"`);
@@ -272,33 +264,33 @@ export class TraceResolver {
   }
 
   @FieldResolver(() => Port, { description: "The port the route starts from (the first leg's port of departure)." })
-  async origin(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<unknown> {
+  async origin(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<Port | null> {
     return loadNode(ctx, r.originId);
   }
 
   @FieldResolver(() => Port, {
     description: 'Where the last leg landed the cargo (a named port before an alternative the sources give).',
   })
-  async finalPort(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<unknown> {
+  async finalPort(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<Port | null> {
     return loadNode(ctx, r.finalPortId);
   }
 
   @FieldResolver(() => Country, {
     description: "The final port's country, or the destination country the last leg names when the port has none.",
   })
-  async finalCountry(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<unknown> {
+  async finalCountry(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<Country | null> {
     return loadNode(ctx, `country:${r.finalCountryCode}`);
   }
 
   @FieldResolver(() => [RouteStep], { description: 'Legs and transfers from the origin to the final port, in order.' })
-  async steps(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<unknown[]> {
+  async steps(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<RouteDetail['steps']> {
     return (await detailOf(r, ctx)).steps;
   }
 
   @FieldResolver(() => Subgraph, {
     description: 'The route as nodes and edges (ports, legs, vessels, transfers), ready to draw.',
   })
-  async graph(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<unknown> {
+  async graph(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<RouteDetail['graph']> {
     return (await detailOf(r, ctx)).graph;
   }
 
@@ -339,94 +331,5 @@ export class TraceResolver {
     const ids = new Set<string>(legs.flatMap((l) => l.sourceIds as string[]));
     for (const t of transfers) if (t && !(t instanceof Error)) for (const s of t.sourceIds as string[]) ids.add(s);
     return loadNodes(ctx, [...ids]);
-  }
-}
-
-@Resolver(() => RouteStep)
-export class RouteStepResolver {
-  @FieldResolver(() => Transfer, {
-    nullable: true,
-    description: 'The transfer, on a TRANSFER step; null on a LEG step.',
-  })
-  async transfer(@Root() s: { transferId: string | null }, @Ctx() ctx: Context): Promise<Transfer | null> {
-    return loadNode(ctx, s.transferId);
-  }
-}
-
-@Resolver(() => RouteIntermediaries)
-export class RouteIntermediariesResolver {
-  @FieldResolver(() => [Port], {
-    description: 'Ports and transfer places between the origin and the final port, in route order.',
-  })
-  async ports(@Root() i: RouteIntermediaries, @Ctx() ctx: Context): Promise<Port[]> {
-    return loadNodes(ctx, i.portIds);
-  }
-
-  @FieldResolver(() => [PartyRelation], {
-    description:
-      "Owners, managers and operators of the route's vessels whose ties overlap the dates they carried the cargo.",
-  })
-  async companies(@Root() i: RouteIntermediaries, @Ctx() ctx: Context): Promise<unknown[]> {
-    const rels = await ctx.loaders.relationsToTarget.loadMany(i.vesselSpans.map((s) => s.vesselId));
-    const out = new Map<string, unknown>();
-    i.vesselSpans.forEach((span, k) => {
-      const list = rels[k];
-      if (!Array.isArray(list)) return;
-      for (const rel of list) {
-        if (overlaps({ from: rel.period?.from ?? null, to: rel.period?.to ?? null }, { from: span.from, to: span.to }))
-          out.set(rel.id, rel);
-      }
-    });
-    return [...out.values()];
-  }
-}
-
-@Resolver(() => DestinationSummary)
-export class DestinationSummaryResolver {
-  @FieldResolver(() => Country, {
-    nullable: true,
-    description: "The group's country (grouped by country), or the port's country (grouped by port).",
-  })
-  async country(@Root() d: DestinationSummary, @Ctx() ctx: Context): Promise<Country | null> {
-    return loadNode(ctx, d.countryCode ? `country:${d.countryCode}` : null);
-  }
-
-  @FieldResolver(() => Port, { nullable: true, description: 'The port, when grouped by port.' })
-  async port(@Root() d: DestinationSummary, @Ctx() ctx: Context): Promise<Port | null> {
-    return loadNode(ctx, d.portId);
-  }
-
-  @FieldResolver(() => [Vessel], { description: 'Every vessel on a route of this group.' })
-  async vessels(@Root() d: DestinationSummary, @Ctx() ctx: Context): Promise<Vessel[]> {
-    return loadNodes(ctx, d.vesselIds);
-  }
-
-  @FieldResolver(() => [Route], { description: 'The routes of this group, most confident first.' })
-  routes(
-    @Root() d: DestinationSummary,
-    @Arg('limit', () => Int, {
-      defaultValue: 50,
-      description: `Most routes to return, 1 to ${MAX_ROUTE_LIMIT}; outside that: BAD_USER_INPUT.`,
-    })
-    limit: number,
-  ): unknown[] {
-    check('limit', routeLimitProblem(limit));
-    return rankRoutes(d.routes as unknown as RouteRecord[], limit);
-  }
-}
-
-@Resolver(() => TimelineEvent)
-export class TimelineEventResolver {
-  @FieldResolver(() => [Source], { description: 'The documents that state the event.' })
-  async sources(@Root() e: TimelineEvent, @Ctx() ctx: Context): Promise<Source[]> {
-    return loadNodes(ctx, e.sourceIds);
-  }
-}
-
-@Resolver(() => GraphEdge)
-export class GraphEdgeResolver {
-  @FieldResolver(() => [Source], { description: 'The documents that state the fact behind the edge.' })
-  async sources(@Root() e: GraphEdge, @Ctx() ctx: Context): Promise<Source[]> {
-    return loadNodes(ctx, e.sourceIds ?? []);
   }
 }

@@ -37,7 +37,6 @@ import {
   WatchlistInput,
   AlertSince,
 } from '../domain/watch';
-import { toPage } from '../domain/pagination';
 import { labelOfId } from '../domain/ids';
 import { roleAtLeast } from '../domain/auth';
 import {
@@ -56,7 +55,7 @@ import { present } from './load';
 import { ConnectionShape } from '../schema/connection';
 import { Context } from './context';
 import { badInput, notFound } from './errors';
-import { pageArgs } from './args';
+import { readPage } from './args';
 
 const INPUT_HELP =
   'A field that fails its checks is BAD_USER_INPUT naming it (e.g. `input.countries[1]`), and nothing is written.';
@@ -149,9 +148,9 @@ export class WatchlistResolver {
     @Args(() => WatchlistsArgs) args: WatchlistsArgs,
     @Ctx() ctx: Context,
   ): Promise<ConnectionShape<Watchlist>> {
-    const page = pageArgs(args.first, args.after);
-    const { total, items } = await listWatchlists(ctx.db, { owner: args.owner?.trim() || null, ...page }, ctx.counter);
-    return toPage(items, page.offset, total);
+    return readPage(args, (page) =>
+      listWatchlists(ctx.db, { owner: args.owner?.trim() || null, ...page }, ctx.counter),
+    );
   }
 
   @Authorized('EDITOR')
@@ -222,22 +221,22 @@ export class WatchlistResolver {
 export class AlertResolver {
   @Authorized('READER')
   @Query(() => AlertConnection, { description: "A watchlist's alerts, oldest first. Reader." })
-  async alerts(@Args(() => AlertsArgs) args: AlertsArgs, @Ctx() ctx: Context): Promise<unknown> {
-    const page = pageArgs(args.first, args.after);
-    const since = sinceArg(args.since);
-    const w = await existing(ctx, 'watchlistId', args.watchlistId);
-    const { total, items } = await listAlerts(
-      ctx.db,
-      {
-        watchlistId: w.id,
-        afterSeq: since?.afterSeq ?? 0,
-        since: since?.at ?? null,
-        unreadBy: args.unreadOnly ? caller(ctx) : null,
-        ...page,
-      },
-      ctx.counter,
-    );
-    return toPage(items, page.offset, total);
+  async alerts(@Args(() => AlertsArgs) args: AlertsArgs, @Ctx() ctx: Context) {
+    return readPage(args, async (page) => {
+      const since = sinceArg(args.since);
+      const w = await existing(ctx, 'watchlistId', args.watchlistId);
+      return listAlerts(
+        ctx.db,
+        {
+          watchlistId: w.id,
+          afterSeq: since?.afterSeq ?? 0,
+          since: since?.at ?? null,
+          unreadBy: args.unreadOnly ? caller(ctx) : null,
+          ...page,
+        },
+        ctx.counter,
+      );
+    });
   }
 
   @Authorized('READER')

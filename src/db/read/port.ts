@@ -1,7 +1,7 @@
 /** Ports, transfer areas and anchorages: lookups by UN/LOCODE and by name, and filtered lists. */
-import neo4j from 'neo4j-driver';
 import { Database, StatementCounter } from '../database';
 import { toRecord } from '../records';
+import { readNamedPage } from './page';
 
 export async function findPortByLocode(db: Database, locode: string, counter?: StatementCounter) {
   const rows = await db.read<{ props: Record<string, unknown> }>(
@@ -28,20 +28,15 @@ export async function listPorts(db: Database, q: PortQuery, counter?: StatementC
     q.kind != null ? 'p.kind = $kind' : null,
   ].filter((c): c is string => c != null);
   const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
-  const [row] = await db.read<{ total: number; items: Record<string, unknown>[] }>(
-    `CALL () { MATCH (p:Port) ${where} RETURN count(p) AS total }
-     CALL () {
-       MATCH (p:Port) ${where}
-       WITH p ORDER BY p.name, p.id SKIP $offset LIMIT $first
-       RETURN collect(properties(p)) AS items
-     }
-     RETURN total, items`,
+  const row = await readNamedPage(
+    db,
     {
-      name: q.name?.toLowerCase() ?? null,
-      country: q.countryCode,
-      kind: q.kind,
-      offset: neo4j.int(q.offset),
-      first: neo4j.int(q.first),
+      label: 'Port',
+      variable: 'p',
+      where,
+      params: { name: q.name?.toLowerCase() ?? null, country: q.countryCode, kind: q.kind },
+      offset: q.offset,
+      first: q.first,
     },
     counter,
   );

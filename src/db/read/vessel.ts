@@ -1,7 +1,7 @@
 /** Vessels: lookups by IMO number and filtered lists. */
-import neo4j from 'neo4j-driver';
 import { Database, StatementCounter } from '../database';
 import { toRecord } from '../records';
+import { readNamedPage } from './page';
 
 export async function findVesselByImo(db: Database, imo: string, counter?: StatementCounter) {
   const rows = await db.read<{ props: Record<string, unknown> }>(
@@ -43,22 +43,22 @@ export async function listVessels(db: Database, q: VesselQuery, counter?: Statem
   // Every vessel has a name (every write path requires one), so `v.name IS NOT NULL` changes no answer;
   // it lets the page be read in the order of the vessel_name index instead of sorting every vessel.
   const pageWhere = `WHERE ${['v.name IS NOT NULL', ...conditions].join(' AND ')}`;
-  const [row] = await db.read<{ total: number; items: Record<string, unknown>[] }>(
-    `CALL () { MATCH (v:Vessel) ${where} RETURN count(v) AS total }
-     CALL () {
-       MATCH (v:Vessel) ${pageWhere}
-       WITH v ORDER BY v.name, v.id SKIP $offset LIMIT $first
-       RETURN collect(properties(v)) AS items
-     }
-     RETURN total, items`,
+  const row = await readNamedPage(
+    db,
     {
-      name: q.name?.toLowerCase() ?? null,
-      flag: q.flagCode,
-      status: q.status,
-      designated: q.designated,
-      tactic: q.tactic,
-      offset: neo4j.int(q.offset),
-      first: neo4j.int(q.first),
+      label: 'Vessel',
+      variable: 'v',
+      where,
+      pageWhere,
+      params: {
+        name: q.name?.toLowerCase() ?? null,
+        flag: q.flagCode,
+        status: q.status,
+        designated: q.designated,
+        tactic: q.tactic,
+      },
+      offset: q.offset,
+      first: q.first,
     },
     counter,
   );

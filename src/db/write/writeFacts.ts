@@ -205,6 +205,22 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
 
 const PARTY_LABELS = new Set<NodeLabel>(['Company', 'Person']);
 
+/** Writes relationships in one statement per type and pair of end labels. */
+async function writeRels(
+  tx: Tx,
+  rels: { type: string; id: string; fromId: string; toId: string; props: Record<string, unknown> }[],
+): Promise<void> {
+  for (const [, rows] of groupBy(rels, (r) => `${r.type}|${labelOfId(r.fromId)}|${labelOfId(r.toId)}`)) {
+    const s = relStatement({
+      type: rows[0].type as RelationshipType,
+      fromLabel: labelOfId(rows[0].fromId)!,
+      toLabel: labelOfId(rows[0].toId)!,
+      rows: rows.map((r) => ({ id: r.id, fromId: r.fromId, toId: r.toId, props: toNeo(r.props) })),
+    });
+    await tx.rows(s.cypher, s.params);
+  }
+}
+
 async function writePlan(
   tx: Tx,
   plan: WritePlan,
@@ -249,28 +265,12 @@ async function writePlan(
       props: {},
     })),
   ];
-  for (const [, rows] of groupBy(edgeRows, (r) => `${r.type}|${labelOfId(r.fromId)}|${labelOfId(r.toId)}`)) {
-    const s = relStatement({
-      type: rows[0].type as RelationshipType,
-      fromLabel: labelOfId(rows[0].fromId)!,
-      toLabel: labelOfId(rows[0].toId)!,
-      rows: rows.map((r) => ({ id: r.id, fromId: r.fromId, toId: r.toId, props: toNeo(r.props) })),
-    });
-    await tx.rows(s.cypher, s.params);
-  }
+  await writeRels(tx, edgeRows);
   for (const [type, rows] of groupBy(plan.relDeletes, (r) => r.type)) {
     if (!(RELATION_TYPES as readonly string[]).includes(type)) throw new Error(`not a relation type: ${type}`);
     await tx.rows(`UNWIND $ids AS id MATCH ()-[r:${type} {id: id}]->() DELETE r`, { ids: rows.map((r) => r.id) });
   }
-  for (const [, rows] of groupBy(plan.rels, (r) => `${r.type}|${labelOfId(r.fromId)}|${labelOfId(r.toId)}`)) {
-    const s = relStatement({
-      type: rows[0].type as RelationshipType,
-      fromLabel: labelOfId(rows[0].fromId)!,
-      toLabel: labelOfId(rows[0].toId)!,
-      rows: rows.map((r) => ({ id: r.id, fromId: r.fromId, toId: r.toId, props: toNeo(r.props) })),
-    });
-    await tx.rows(s.cypher, s.params);
-  }
+  await writeRels(tx, plan.rels);
 
   const changeIds: string[][] = plan.outcomes.map(() => []);
   const recordIds: string[] = [];

@@ -18,19 +18,17 @@ import { refKey } from './keys';
 import { FactType } from './kinds';
 import { FactProblem } from './problem';
 import { Fact, FactCommon, IdentityClaimFact, LegFact, TransferFact } from './types';
-import { evidenceValue, provenanceValue, referenceFact, sourceValue } from './values';
+import { CODE, evidenceValue, provenanceValue, referenceFact, sourceValue } from './values';
 
 /** Relations are relationships, not nodes: their ids have their own shape. */
 export const RELATION_ID = /^rel:[A-Za-z0-9._:-]{1,200}$/;
-
-const TACTIC_CODE = /^[A-Z][A-Z0-9_]{1,49}$/;
 
 function tactics(f: Fields): string[] | undefined {
   const list = f.strList('tactics', 50);
   if (list == null) return undefined;
   return list.map((t, i) => {
     const code = t.toUpperCase();
-    if (!TACTIC_CODE.test(code))
+    if (!CODE.test(code))
       throw new FactProblem(`${f.at('tactics')}[${i}]`, `must be a tactic code such as "AIS_DARK" (got "${t}")`);
     return code;
   });
@@ -260,8 +258,7 @@ export function validateFact(type: FactType, input: unknown): Fact {
       };
     case 'tacticUse': {
       const code = f.str('tactic', { required: true, max: 50 })!.toUpperCase();
-      if (!TACTIC_CODE.test(code))
-        throw new FactProblem('tactic', `must be a tactic code such as "AIS_DARK" (got "${code}")`);
+      if (!CODE.test(code)) throw new FactProblem('tactic', `must be a tactic code such as "AIS_DARK" (got "${code}")`);
       const id = f.str('id', { max: 250 });
       return {
         ...common,

@@ -132,7 +132,8 @@ export function provenanceValue(f: Fields): { provenance?: Provenance } {
   return { provenance: { ftmIds: ftmIds ?? [], datasets: datasets ?? [] } };
 }
 
-const CODE = /^[A-Z][A-Z0-9_]{1,49}$/;
+/** A tactic's code: capitals, digits and underscores, 2 to 50 characters. */
+export const CODE = /^[A-Z][A-Z0-9_]{1,49}$/;
 
 export function referenceFact(type: 'country' | 'tactic', f: Fields): CountryFact | TacticFact {
   const name = f.str('name', { required: true, max: MAX_NAME })!;
