@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { findRepoRoot } from '../src/db/runtime/build';
 import { startLocalNeo4j, LocalNeo4j } from '../src/db/runtime/localNeo4j';
 import { createDriver, Database } from '../src/db/database';
-import { migrate } from '../src/db/migrations';
+import { migrate } from '../src/db/upgrade/migrations';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/logger';
 import { createService } from '../src/server';

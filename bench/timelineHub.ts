@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AddressInfo } from 'node:net';
 import { createDriver, Database } from '../src/db/database';
-import { migrate } from '../src/db/migrations';
+import { migrate } from '../src/db/upgrade/migrations';
 import { startLocalNeo4j } from '../src/db/runtime/localNeo4j';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/logger';

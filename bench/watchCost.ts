@@ -23,7 +23,7 @@ import { AddressInfo } from 'node:net';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { createDriver, Database, StatementCounter } from '../src/db/database';
-import { migrate } from '../src/db/migrations';
+import { migrate } from '../src/db/upgrade/migrations';
 import { startLocalNeo4j } from '../src/db/runtime/localNeo4j';
 import { writeFacts } from '../src/db/write/writeFacts';
 import { createWatchlist } from '../src/db/watch/watchlists';

@@ -23,7 +23,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
 import { openDatabase, runCli, startCli, UsageError } from './cli';
-import { migrate } from '../src/db/migrations';
+import { migrate } from '../src/db/upgrade/migrations';
 import { DEFAULT_BATCH_SIZE, IMPORT_FORMATS, ImportFormat, importLines, ImportReport } from '../src/import/pipeline';
 import { ConfidenceTier, SourceKind } from '../src/domain/enums';
 import { LIST_FORMATS, ListFormat } from '../src/import/lists';

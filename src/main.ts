@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import { ConfigError, loadConfig } from './config';
 import { createLogger, Logger } from './logger';
 import { createDriver, Database } from './db/database';
-import { migrate } from './db/migrations';
+import { migrate } from './db/upgrade/migrations';
 import { LocalNeo4j, startLocalNeo4j } from './db/runtime/localNeo4j';
 import { createService } from './server';
 import { databaseIsEmpty, loadDemoData } from '../seed/load';

@@ -21,7 +21,7 @@ import { Database } from '../../src/db/database';
 import { nodeStatement } from '../../src/db/write/graphWriter';
 import { NodeLabel } from '../../src/domain/ids';
 import { asText } from '../../src/domain/text';
-import { migrate } from '../../src/db/migrations';
+import { migrate } from '../../src/db/upgrade/migrations';
 import { indexDepartures, portCandidates, DepartureIndex, CandidateRow } from '../../src/db/trace/documentedBatch';
 import { computeNextLinks, NextLink } from '../../src/db/trace/documented';
 import { importCsvIntoLocalNeo4j } from '../../src/db/runtime/csvImport';

@@ -7,7 +7,7 @@
  */
 import { Database } from '../../src/db/database';
 import { nodeStatement, relStatement } from '../../src/db/write/graphWriter';
-import { migrate } from '../../src/db/migrations';
+import { migrate } from '../../src/db/upgrade/migrations';
 import { maintainAllNextLinks } from '../../src/db/trace/documentedBatch';
 import { readDataset } from '../load';
 import { emitBatches, planWorld, World, worldStats } from './generate';

@@ -12,7 +12,7 @@ import neo4j, {
   ManagedTransaction,
   Neo4jError,
 } from 'neo4j-driver';
-import { observedTx, statementStarted } from './events';
+import { callSite, observedTx, statementStarted } from './observe/events';
 
 export interface DatabaseOptions {
   database?: string;
@@ -104,10 +104,11 @@ export class Database {
   /** Several write statements in one transaction: all applied or none. */
   async writeAll(statements: { cypher: string; params?: Params }[]): Promise<void> {
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
+    const site = callSite(); // the statements below are sent from here: name them by the caller
     try {
       await session.executeWrite(
         async (tx) => {
-          for (const s of statements) await observedTx(tx).run(s.cypher, s.params ?? {});
+          for (const s of statements) await observedTx(tx, site).run(s.cypher, s.params ?? {});
         },
         { timeout: this.options.timeoutMs * 4 },
       );

@@ -13,7 +13,7 @@
  * with its line number and reason; the others load. A dry run does all of it in one transaction and
  * rolls it back.
  */
-import { importFinished } from '../db/events';
+import { importFinished } from '../db/observe/events';
 import { randomUUID } from 'node:crypto';
 import { Database } from '../db/database';
 import { addStats, emptyStats, Tx, WriteContext, writeFacts, writeFactsIn, WriteStats } from '../db/write/writeFacts';

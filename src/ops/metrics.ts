@@ -2,11 +2,11 @@
  * Prometheus metrics (prom-client), one registry per process, served at GET /metrics
  * (src/ops/metricsRoute.ts). Every label value is bounded: operation names and error codes are kept
  * up to a fixed number of distinct values (then "other"), statements are named by their call site
- * (src/db/statementName.ts); no query text, variable or id ever becomes a label.
+ * (src/db/observe/statementName.ts); no query text, variable or id ever becomes a label.
  */
 import client from 'prom-client';
 import type { Driver } from 'neo4j-driver';
-import { observeDb } from '../db/events';
+import { observeDb } from '../db/observe/events';
 
 export const registry = new client.Registry();
 client.collectDefaultMetrics({ register: registry, prefix: 'collier_' });

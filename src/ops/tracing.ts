@@ -1,7 +1,7 @@
 /**
  * Distributed traces with OpenTelemetry: the official Node SDK with the HTTP, Express and GraphQL
  * instrumentations, exported over OTLP (HTTP/JSON) when OTEL_EXPORTER_OTLP_ENDPOINT is set, and off
- * otherwise. Every Cypher statement gets a span named by its statement (src/db/statementName.ts) with
+ * otherwise. Every Cypher statement gets a span named by its statement (src/db/observe/statementName.ts) with
  * its mode and row count: never its text or parameter values (db.query.text is not recorded; GraphQL
  * spans leave out variable values). Start it before anything loads http or express (src/main.ts).
  */
@@ -14,7 +14,7 @@ import { ExpressInstrumentation } from '@opentelemetry/instrumentation-express';
 import { GraphQLInstrumentation } from '@opentelemetry/instrumentation-graphql';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
-import { observeDb } from '../db/events';
+import { observeDb } from '../db/observe/events';
 
 const TRACER = 'collier';
 

@@ -19,7 +19,7 @@ import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
 import { connectTestDatabase, resetDatabase, testNeo4jUri } from '../integration/harness';
-import { migrate } from '../../src/db/migrations';
+import { migrate } from '../../src/db/upgrade/migrations';
 import { loadDemoData } from '../../seed/load';
 
 const MAIN = path.resolve(__dirname, '..', '..', 'dist', 'src', 'main.js');

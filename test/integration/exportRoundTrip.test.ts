@@ -14,7 +14,7 @@ import { writeFileSync } from 'node:fs';
 import { graphCounts, resetDatabase, startTestService, TestService } from './harness';
 import { importLines, linesOf } from '../../src/import/pipeline';
 import { exportFacts } from '../../src/db/export/exportFile';
-import { migrate } from '../../src/db/migrations';
+import { migrate } from '../../src/db/upgrade/migrations';
 import { loadDemoData } from '../../seed/load';
 import { Database } from '../../src/db/database';
 import { validateFtmEntity, FtmOut } from '../../src/export/ftm';

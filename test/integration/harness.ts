@@ -5,7 +5,7 @@
 import 'reflect-metadata';
 import { AddressInfo } from 'node:net';
 import { createDriver, Database } from '../../src/db/database';
-import { migrate } from '../../src/db/migrations';
+import { migrate } from '../../src/db/upgrade/migrations';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { createService, Service } from '../../src/server';

@@ -7,7 +7,7 @@
  */
 import { connectTestDatabase, resetDatabase } from './harness';
 import { Database } from '../../src/db/database';
-import { migrate } from '../../src/db/migrations';
+import { migrate } from '../../src/db/upgrade/migrations';
 import { maintainNextLinks } from '../../src/db/trace';
 import { maintainAllNextLinks, maintainNextLinksForPorts } from '../../src/db/trace/documentedBatch';
 import { loadDemoData } from '../../seed/load';

@@ -3,14 +3,14 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { testNeo4jUri } from './harness';
 import { createDriver, Database } from '../../src/db/database';
-import { migrate } from '../../src/db/migrations';
+import { migrate } from '../../src/db/upgrade/migrations';
 import {
   SCHEMA_VERSION,
   SchemaTooNewError,
   schemaVersion,
   UpgradeStep,
   upgradeSchema,
-} from '../../src/db/schemaVersion';
+} from '../../src/db/upgrade/schemaVersion';
 
 let db: Database;
 beforeAll(async () => {

@@ -8,7 +8,7 @@ import { AddressInfo } from 'node:net';
 import { createService, Service } from '../../src/server';
 import { createLogger } from '../../src/logger';
 import { loadConfig } from '../../src/config';
-import { migrate } from '../../src/db/migrations';
+import { migrate } from '../../src/db/upgrade/migrations';
 import { connectTestDatabase, resetDatabase } from './harness';
 import { loadDemoData } from '../../seed/load';
 import { Database } from '../../src/db/database';

@@ -6,7 +6,7 @@
  * departures is worth little, and re-importing the same file changes nothing.
  */
 import { graphCounts, resetDatabase, startTestService, TestService } from './harness';
-import { migrate } from '../../src/db/migrations';
+import { migrate } from '../../src/db/upgrade/migrations';
 import { hubFile, N } from './traceHubFile';
 
 const ADMIN = 'admin-key-for-tests-hub1';

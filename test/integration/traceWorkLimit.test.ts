@@ -7,7 +7,7 @@
  * This is the cap an integration test reaches now (PATH_CAP_REACHED is no longer reached by any).
  */
 import { resetDatabase, startTestService, TestService } from './harness';
-import { migrate } from '../../src/db/migrations';
+import { migrate } from '../../src/db/upgrade/migrations';
 import { importLines, linesOf } from '../../src/import/pipeline';
 import { hubFile } from './traceHubFile';
 

@@ -6,7 +6,7 @@
  * in src/domain/screenScore.ts.
  */
 import { Database, StatementCounter } from '../database';
-import { FULLTEXT_INDEX } from '../migrations';
+import { FULLTEXT_INDEX } from '../upgrade/migrations';
 import { toRecord } from '../records';
 import { labelOfId, NodeLabel } from '../../domain/ids';
 import { NameOrigin, ScreenSubject } from '../../domain/screenScore';

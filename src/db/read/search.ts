@@ -1,6 +1,6 @@
 /** Full-text search over the names and aliases of vessels (and their claimed identities), ports, companies, persons and countries. */
 import { Database, StatementCounter } from '../database';
-import { FULLTEXT_INDEX } from '../migrations';
+import { FULLTEXT_INDEX } from '../upgrade/migrations';
 import { toRecord } from '../records';
 import { NodeLabel } from '../../domain/ids';
 

@@ -20,7 +20,7 @@
  * the best pending routes (up to `batch` legs), so statements per trace follow the rounds, not the
  * routes. `maxRounds` and `maxExpanded` are safety caps; reaching one sets `capped`.
  */
-import { traceWalked } from '../events';
+import { traceWalked } from '../observe/events';
 import { Heap } from 'heap-js';
 import { compareWalked } from './rank';
 import { UNBOUNDED, WorkBound, WorkLimit, WorkMeter } from './workBound';

@@ -4,7 +4,7 @@
  * walks and imports. `src/ops` subscribes; with nobody subscribed every call is a no-op.
  */
 import type { ManagedTransaction } from 'neo4j-driver';
-import { statementName } from './statementName';
+import { captureStack, statementName } from './statementName';
 
 export type StatementMode = 'READ' | 'WRITE';
 
@@ -52,9 +52,9 @@ export function observeDb(observer: DbObserver): () => void {
 const NOTHING = (): void => undefined;
 
 /** Called by Database as a statement starts (the statement's name is found from its call site). */
-export function statementStarted(cypher: string, mode: StatementMode): (end: StatementEnd) => void {
+export function statementStarted(cypher: string, mode: StatementMode, site?: string): (end: StatementEnd) => void {
   if (!observers.some((o) => o.statement)) return NOTHING;
-  const name = statementName(cypher);
+  const name = statementName(cypher, site);
   const ends = observers.flatMap((o) => (o.statement ? [o.statement(name, mode)] : []));
   return (end) => {
     for (const e of ends) e(end);
@@ -69,11 +69,19 @@ export function importFinished(event: ImportEvent): void {
   for (const o of observers) o.imported?.(event);
 }
 
-/** A transaction whose statements are observed like single ones (Database.transaction and writeAll). */
-export function observedTx(tx: Pick<ManagedTransaction, 'run'>): Pick<ManagedTransaction, 'run'> {
+/** Where the caller stands, for statements sent later from inside the data layer (undefined when nobody observes). */
+export function callSite(): string | undefined {
+  return observers.some((o) => o.statement) ? captureStack() : undefined;
+}
+
+/**
+ * A transaction whose statements are observed like single ones (Database.transaction and writeAll);
+ * `site` (from `callSite()`) names the statements the data layer sends itself.
+ */
+export function observedTx(tx: Pick<ManagedTransaction, 'run'>, site?: string): Pick<ManagedTransaction, 'run'> {
   if (!observers.some((o) => o.statement)) return tx;
   const run = (cypher: string, params?: Record<string, unknown>) => {
-    const ended = statementStarted(cypher, 'WRITE');
+    const ended = statementStarted(cypher, 'WRITE', site);
     const result = tx.run(cypher, params);
     result.then(
       (r) => ended({ rows: r.records.length }),

@@ -5,7 +5,7 @@
  * database whose version is newer than its own: an older service could misread or damage what a newer
  * one wrote. Steps must be idempotent (a crash between a step and its record runs it again).
  */
-import { Database } from './database';
+import { Database } from '../database';
 
 export interface UpgradeStep {
   version: number;
@@ -30,7 +30,7 @@ export class SchemaTooNewError extends Error {
 
 /**
  * Every step, in version order. Version 1 is the baseline: the constraints and indexes of
- * src/db/migrations.ts, which also run (idempotently) at every start. Add a step with the next version
+ * src/db/upgrade/migrations.ts, which also run (idempotently) at every start. Add a step with the next version
  * for any change existing data needs (a new property to fill, a relationship to rewrite, an index to
  * drop); never edit or remove a released step.
  */
@@ -42,7 +42,7 @@ export const UPGRADE_STEPS: readonly UpgradeStep[] = [
   },
 ];
 
-/** Created with the other constraints (src/db/migrations.ts): one version node, even with replicas starting together. */
+/** Created with the other constraints (src/db/upgrade/migrations.ts): one version node, even with replicas starting together. */
 export const SCHEMA_VERSION_MIGRATIONS = [
   'CREATE CONSTRAINT collier_schema_name IF NOT EXISTS FOR (n:CollierSchema) REQUIRE n.name IS UNIQUE',
 ];

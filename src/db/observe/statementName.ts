@@ -9,7 +9,7 @@ const names = new Map<string, string>();
 const MAX_CACHED = 2000;
 
 /** Frames of the data layer's own plumbing, skipped to reach the code that sent the statement. */
-const PLUMBING = /[/\\](db[/\\](database|events|statementName)|ops[/\\]tracing)\.[jt]s:/;
+const PLUMBING = /[/\\](db[/\\](database|observe[/\\](events|statementName))|ops[/\\]tracing)\.[jt]s:/;
 /** A frame: `at fn (file:line:col)` or `at file:line:col`. */
 const FRAME = /^\s*at (?:async )?(?:(.+?) \()?(.+?):(\d+):\d+\)?$/;
 /** The folders a name starts from (the repository's top-level code folders). */
@@ -52,14 +52,25 @@ function nameFromStack(stack: string): string {
   return `${where}:${fn === '' ? frame.line : fn}`;
 }
 
-export function statementName(cypher: string): string {
-  const known = names.get(cypher);
-  if (known != null) return known;
+/** The current call stack, as `statementName` reads it. */
+export function captureStack(): string {
   const saved = Error.stackTraceLimit;
   Error.stackTraceLimit = 16;
   const stack = new Error().stack ?? '';
   Error.stackTraceLimit = saved;
-  const name = nameFromStack(stack);
+  return stack;
+}
+
+/**
+ * The name of a statement, from the current call stack; `site` (a stack captured where the work was
+ * handed to the data layer, e.g. `Database.writeAll`) names it when the current stack holds no code of
+ * Collier's outside the data layer's plumbing (a statement sent from inside the driver's retry loop).
+ */
+export function statementName(cypher: string, site?: string): string {
+  const known = names.get(cypher);
+  if (known != null) return known;
+  let name = nameFromStack(captureStack());
+  if (name === 'other' && site != null) name = nameFromStack(site);
   if (names.size < MAX_CACHED) names.set(cypher, name);
   return name;
 }

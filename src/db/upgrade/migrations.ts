@@ -2,12 +2,12 @@
  * Constraints and indexes, created idempotently at start (`IF NOT EXISTS`): a uniqueness constraint on
  * every natural key, an index for every lookup, and one full-text index over names and aliases.
  */
-import { Database } from './database';
-import { NODE_KINDS } from '../domain/ids';
-import { WRITE_MIGRATIONS } from './write/audit';
-import { WATCH_MIGRATIONS } from './watch/alerts';
+import { Database } from '../database';
+import { NODE_KINDS } from '../../domain/ids';
+import { WRITE_MIGRATIONS } from '../write/audit';
+import { WATCH_MIGRATIONS } from '../watch/alerts';
 import { checkSchemaVersion, SCHEMA_VERSION_MIGRATIONS, upgradeSchema } from './schemaVersion';
-import { INVESTIGATION_MIGRATIONS } from './investigation/store';
+import { INVESTIGATION_MIGRATIONS } from '../investigation/store';
 
 export const FULLTEXT_INDEX = 'entity_names';
 
