@@ -2,7 +2,7 @@
  * Backup and restore of the local Neo4j: the demo graph in its own data folder, dumped with
  * `npm run backup`, the folder wiped, `npm run restore` into an empty one: the same node and
  * relationship counts, the same checksum of ids and properties, and the same demo trace answer.
- * Runs its own Neo4j (NEO4J_BACKUP_BOLT_PORT, else NEO4J_BULK_BOLT_PORT) and the scripts from dist/.
+ * Runs its own Neo4j (NEO4J_BACKUP_BOLT_PORT, default 7692: apart from the test Neo4j and the other suites' own) and the scripts from dist/.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -17,7 +17,7 @@ import { startTestService } from './harness';
 jest.setTimeout(40 * 60_000);
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const PORT = Number(process.env.NEO4J_BACKUP_BOLT_PORT ?? process.env.NEO4J_BULK_BOLT_PORT ?? 7697);
+const PORT = Number(process.env.NEO4J_BACKUP_BOLT_PORT ?? 7692);
 const TRACE =
   '{ traceCargo(origin: "Nampo") { finalPort { id } confidence vessels { name } steps { kind leg { id } } } }';
 

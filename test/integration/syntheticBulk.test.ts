@@ -33,7 +33,7 @@ interface Dump {
 
 async function dump(db: Database): Promise<Dump> {
   const nodes = await db.read<Dump['nodes'][number]>(
-    `MATCH (n) WHERE NOT n:SyntheticDataset
+    `MATCH (n) WHERE NOT n:SyntheticDataset AND NOT n:CollierSchema
      RETURN n.id AS id, labels(n) AS labels, [k IN keys(n) | k + ': ' + valueType(n[k])] AS types, properties(n) AS props
      ORDER BY id`,
   );

@@ -13,7 +13,12 @@ const ADMIN = 'admin-key-for-tests-hub1';
 
 let t: TestService;
 beforeAll(async () => {
-  t = await startTestService({ seed: 'keep', env: { COLLIER_API_KEYS: `admin:lead:${ADMIN}` } });
+  // the exact answer at the hub is what this file checks: the walk's time bound (TRACE_WALK_BUDGET_MS,
+  // 2 s of CPU by default) is lifted here; traceWorkLimit.test.ts checks what a bounded walk answers
+  t = await startTestService({
+    seed: 'keep',
+    env: { COLLIER_API_KEYS: `admin:lead:${ADMIN}`, TRACE_WALK_BUDGET_MS: '600000' },
+  });
   await resetDatabase(t.db);
   await migrate(t.db);
 });

@@ -23,7 +23,7 @@ describe('Cypher spans (in-memory exporter)', () => {
   beforeAll(async () => {
     tracing = startTracing({}, [new SimpleSpanProcessor(exporter)])!;
     t = await startTestService({
-      seed: 'keep',
+      seed: 'demo',
       db: new Database(createDriver(testNeo4jUri(), 'neo4j', '', 30_000), { timeoutMs: 300_000 }),
     });
   });

@@ -60,7 +60,7 @@ describe('GRAPHQL_TRUSTED_DOCUMENTS=true', () => {
     manifestFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'collier-manifest-')), 'trusted.json');
     fs.writeFileSync(manifestFile, JSON.stringify(buildManifest(frontEndDocuments())));
     t = await startTestService({
-      seed: 'keep',
+      seed: 'demo',
       db: patientDatabase(),
       env: { GRAPHQL_TRUSTED_DOCUMENTS: 'true', GRAPHQL_TRUSTED_DOCUMENTS_MANIFEST: manifestFile },
     });
@@ -97,7 +97,7 @@ describe('GRAPHQL_TRUSTED_DOCUMENTS=true', () => {
 describe('without trusted documents: automatic persisted queries', () => {
   let t: TestService;
   beforeAll(async () => {
-    t = await startTestService({ seed: 'keep', db: patientDatabase() });
+    t = await startTestService({ seed: 'demo', db: patientDatabase() });
   });
   afterAll(async () => {
     await t.close();

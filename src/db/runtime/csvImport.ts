@@ -21,6 +21,7 @@ export async function importCsvIntoLocalNeo4j(opts: {
   const log = opts.log ?? noLog;
   await buildNeo4jRuntime(log);
   const home = path.resolve(opts.dataDir);
+  fs.mkdirSync(home, { recursive: true });
   // picocli reads the long list of files from an argument file.
   const argFile = path.join(home, 'import.args');
   const quote = (a: string) => `"${a.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
