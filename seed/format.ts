@@ -9,6 +9,8 @@
  * `node(id)` which label to look in, and the rest never changes once published.
  */
 
+import { LegGivenValues } from '../src/domain/graph';
+
 /** How sure the sources make a fact. Official actions are HIGH; investigative reporting MEDIUM_HIGH;
  * reposts and secondary news MEDIUM; forums and unattributed claims LOW. */
 export type ConfidenceTier = 'HIGH' | 'MEDIUM_HIGH' | 'MEDIUM' | 'LOW';
@@ -158,29 +160,24 @@ export type Commodity = 'COAL' | 'COAL_OR_PIG_IRON' | 'UNKNOWN';
 export type CargoOrigin = 'DPRK' | 'DPRK_SUSPECTED' | 'RUSSIA' | 'UNCONFIRMED';
 export type Legality = 'VIOLATION' | 'SUSPECTED_VIOLATION' | 'NOT_A_VIOLATION' | 'PRE_BAN' | 'UNDETERMINED';
 
-/** One movement of cargo on one vessel from a place to a place. */
-export interface LegRecord {
+/**
+ * One movement of cargo on one vessel from a place to a place: its given values as the stored graph
+ * describes them (domain/graph LEG_GIVEN: the sources' words, origin, legality, discharge …), its
+ * places, dates, figures, tactics and evidence.
+ */
+export interface LegRecord extends Omit<LegGivenValues, 'commodity' | 'cargoOrigin' | 'legality'> {
   id: string; // "leg:wise-honest:2018-03"
   vesselId: string | null; // null when the sources do not name the ship
-  vesselDescription: string | null; // "unnamed DPRK-origin vessels (at least 4 ships)"
   fromPortIds: string[]; // one port; several only when the sources say "X or Y" (alternatives)
-  fromText: string; // the sources' words
   toPortIds: string[];
-  toText: string;
   departure: DateRange | null;
   arrival: DateRange | null;
   commodity: Commodity;
-  cargoText: string;
   tonnage: Quantity[]; // conflicting figures side by side, each with its evidence
   value: Quantity[];
   cargoOrigin: CargoOrigin;
-  declaredOrigin: string | null; // what the papers said ("Russia")
   legality: Legality;
-  /** Was the cargo landed at the destination (true), refused or kept aboard (false), or unknown (null)? */
-  discharged: boolean | null;
-  destinationCountryCode: string | null; // the country the sources name as destination
   tacticCodes: string[];
-  tacticsText: string | null;
   evidence: Evidence;
 }
 

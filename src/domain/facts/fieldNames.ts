@@ -1,6 +1,22 @@
 /** The fields each kind of fact accepts (anything else is refused, naming the field). */
 import { FactType } from './kinds';
 import { EVIDENCE_FIELDS, SOURCE_FIELDS } from './values';
+import { LEG_GIVEN, LegGivenProperty, legFieldName } from '../graph';
+
+/**
+ * A leg's fields: its given properties (domain/graph) under their field names, in their order, with
+ * the fields the planner turns into links, dates and figures placed before the given one they precede.
+ */
+const LEG_OTHER_FIELDS: Partial<Record<LegGivenProperty, string[]>> = {
+  vesselDescription: ['id', 'vessel'],
+  fromText: ['from'],
+  toText: ['to'],
+  commodity: ['departure', 'arrival'],
+  cargoOrigin: ['tonnage', 'value'],
+  tacticsText: ['tactics'],
+};
+const legFields = () =>
+  (Object.keys(LEG_GIVEN) as LegGivenProperty[]).flatMap((k) => [...(LEG_OTHER_FIELDS[k] ?? []), legFieldName(k)]);
 
 export const FIELDS: Record<FactType, string[]> = {
   source: SOURCE_FIELDS,
@@ -50,29 +66,7 @@ export const FIELDS: Record<FactType, string[]> = {
     'kind',
     ...EVIDENCE_FIELDS,
   ],
-  leg: [
-    'id',
-    'vessel',
-    'vesselDescription',
-    'from',
-    'fromText',
-    'to',
-    'toText',
-    'departure',
-    'arrival',
-    'commodity',
-    'cargoText',
-    'tonnage',
-    'value',
-    'cargoOrigin',
-    'declaredOrigin',
-    'legality',
-    'discharged',
-    'destinationCountry',
-    'tactics',
-    'tacticsText',
-    ...EVIDENCE_FIELDS,
-  ],
+  leg: [...legFields(), ...EVIDENCE_FIELDS],
   transfer: [
     'id',
     'fromVessel',

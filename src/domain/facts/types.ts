@@ -1,20 +1,18 @@
 /** The shapes of validated facts: what one mutation, JSON Lines record or mapped FtM entity becomes. */
 import {
   Authority,
-  CargoOrigin,
-  Commodity,
   ConfidenceTier,
   DatePrecision,
   DesignationStatus,
   IdentityKind,
   IdentityStatus,
-  Legality,
   PortKind,
   RelationType,
   SourceKind,
   TransferKind,
   VesselStatus,
 } from '../enums';
+import { LegGivenFields } from '../graph';
 import { NodeLabel } from '../ids';
 
 export interface DateRangeValue {
@@ -155,29 +153,19 @@ export interface IdentityClaimFact extends FactCommon {
   kind: IdentityKind;
 }
 
-export interface LegFact extends FactCommon {
+/** A leg: its given values (domain/graph LEG_GIVEN) and the fields the planner links, dates and weighs. */
+export interface LegFact extends FactCommon, LegGivenFields {
   type: 'leg';
   id?: string;
   vessel?: Ref;
-  vesselDescription?: string;
   from: Ref[];
-  fromText?: string;
   to: Ref[];
-  toText?: string;
   departure?: DateRangeValue;
   arrival?: DateRangeValue;
-  commodity?: Commodity;
-  cargoText?: string;
   tonnage?: QuantityValue[];
   /** What the cargo was worth (USD, WON …). */
   value?: QuantityValue[];
-  cargoOrigin?: CargoOrigin;
-  declaredOrigin?: string;
-  legality?: Legality;
-  discharged?: boolean;
-  destinationCountryCode?: string;
   tactics?: string[];
-  tacticsText?: string;
 }
 
 export interface TransferFact extends FactCommon {

@@ -1,16 +1,14 @@
 import {
   Authority,
-  CargoOrigin,
-  Commodity,
   DesignationStatus,
   IdentityKind,
   IdentityStatus,
-  Legality,
   PortKind,
   RelationType,
   TransferKind,
   VesselStatus,
 } from '../enums';
+import { GivenProperty, LEG_GIVEN, LegGivenFields, LegGivenProperty, legFieldName } from '../graph';
 import { isValidCountryCode, normalizeCountryCode } from '../identifiers';
 import { FIELDS } from './fieldNames';
 import { Fields, MAX_NAME, enumValues, isObj } from './fields';
@@ -21,6 +19,9 @@ import { Fact, FactCommon, IdentityClaimFact, LegFact, TransferFact } from './ty
 import { CODE, evidenceValue, provenanceValue, referenceFact, sourceValue } from './values';
 
 /** Relations are relationships, not nodes: their ids have their own shape. */
+/** The longest free text a leg's given property takes. */
+const MAX_LEG_TEXT = 1000;
+
 export const RELATION_ID = /^rel:[A-Za-z0-9._:-]{1,200}$/;
 
 function tactics(f: Fields): string[] | undefined {
@@ -32,6 +33,19 @@ function tactics(f: Fields): string[] | undefined {
       throw new FactProblem(`${f.at('tactics')}[${i}]`, `must be a tactic code such as "AIS_DARK" (got "${t}")`);
     return code;
   });
+}
+
+/** A leg's given values, each read as its description in domain/graph says (LEG_GIVEN). */
+function legGiven(f: Fields): LegGivenFields {
+  const read = (k: LegGivenProperty): unknown => {
+    const d: GivenProperty = LEG_GIVEN[k];
+    const name = legFieldName(k);
+    if (d.type === 'BOOLEAN') return f.bool(name);
+    if ('vocabulary' in d) return f.oneOf(name, enumValues(d.vocabulary));
+    if (d.holds === 'country') return f.country(name);
+    return f.str(name, { max: d.holds === 'name' ? MAX_NAME : MAX_LEG_TEXT });
+  };
+  return Object.fromEntries((Object.keys(LEG_GIVEN) as LegGivenProperty[]).map((k) => [k, read(k)]));
 }
 
 /**
@@ -138,25 +152,15 @@ export function validateFact(type: FactType, input: unknown): Fact {
         type,
         id: f.id('id', ['Leg']),
         vessel: f.ref('vessel', ['Vessel']),
-        vesselDescription: f.str('vesselDescription', { max: 1000 }),
         // A leg whose port the sources do not name says so in fromText/toText instead.
         from: f.refs('from', ['Port'], { required: !f.has('fromText') }) ?? [],
-        fromText: f.str('fromText', { max: 1000 }),
         to: f.refs('to', ['Port'], { required: !f.has('toText') }) ?? [],
-        toText: f.str('toText', { max: 1000 }),
         departure: f.dateRange('departure'),
         arrival: f.dateRange('arrival'),
-        commodity: f.oneOf<Commodity>('commodity', enumValues(Commodity)),
-        cargoText: f.str('cargoText', { max: 1000 }),
         tonnage: f.quantities('tonnage', 'TONNES'),
         value: f.quantities('value', 'USD'),
-        cargoOrigin: f.oneOf<CargoOrigin>('cargoOrigin', enumValues(CargoOrigin)),
-        declaredOrigin: f.str('declaredOrigin', { max: MAX_NAME }),
-        legality: f.oneOf<Legality>('legality', enumValues(Legality)),
-        discharged: f.bool('discharged'),
-        destinationCountryCode: f.country('destinationCountry'),
         tactics: tactics(f),
-        tacticsText: f.str('tacticsText', { max: 1000 }),
+        ...legGiven(f),
       };
       if (fact.vessel == null && fact.vesselDescription == null && fact.id == null) {
         throw new FactProblem(
