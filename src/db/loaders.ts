@@ -6,11 +6,10 @@
 import DataLoader from 'dataloader';
 import { Database, Params, StatementCounter } from './database';
 import { labelOfId, NODE_KINDS, NodeLabel } from '../domain/ids';
-import { RelationRecord, TacticUseRecord, toRecord, toRelation, toTacticUse } from './records';
+import { LegRecord, NodeRecord, RelationRecord, TacticUseRecord, toRecord, toRelation, toTacticUse } from './records';
 import { RELATION_TYPES } from './read/party';
 import { LEG_VIEWS_BY_ID, LegView } from './trace';
 
-type NodeRecord = ReturnType<typeof toRecord>;
 type Row = { key: string } & Record<string, unknown>;
 
 export interface LoaderOptions {
@@ -110,7 +109,7 @@ export function createLoaders(db: Database, counter: StatementCounter, options: 
   }
 
   const relationTypes = [...RELATION_TYPES];
-  const projectedLegs = new Map<string, DataLoader<string, NodeRecord[]>>();
+  const projectedLegs = new Map<string, DataLoader<string, LegRecord[]>>();
 
   return {
     /** Any entity by id. */
@@ -188,7 +187,7 @@ export function createLoaders(db: Database, counter: StatementCounter, options: 
      * The legs of a vessel with only the given properties read (db/records.ts legPropsFor); one loader
      * per property set, so two selections of the same request never mix. null: every property.
      */
-    legsOfVesselWith(props: string[] | null): DataLoader<string, NodeRecord[]> {
+    legsOfVesselWith(props: string[] | null): DataLoader<string, LegRecord[]> {
       if (props == null) return this.legsOfVessel;
       const key = props.join(',');
       let loader = projectedLegs.get(key);
@@ -200,7 +199,7 @@ export function createLoaders(db: Database, counter: StatementCounter, options: 
           for (let i = 0; i < props.length; i++) read[props[i]] = values[i];
           return toRecord('Leg', read);
         };
-        loader = new DataLoader<string, NodeRecord[]>(
+        loader = new DataLoader<string, LegRecord[]>(
           async (keys) => {
             const rows = await read(
               `UNWIND $keys AS key

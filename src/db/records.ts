@@ -12,6 +12,7 @@ import {
   IdentityStatus,
   PartyKind,
   PortKind,
+  RelationType,
   SourceKind,
   TransferKind,
   VesselStatus,
@@ -51,6 +52,13 @@ export function dateRange(p: Props, prefix: string): DateRangeRecord | null {
   const text = (p[`${prefix}Text`] as string | null) ?? null;
   if (from == null && to == null && precision == null && text == null) return null;
   return { from, to, precision: vocab(precision ?? DatePrecision.UNKNOWN), text };
+}
+
+/** A value known to come from `dateRange` (a record read field by field), as the range it is; null otherwise. */
+export function asDateRange(v: unknown): DateRangeRecord | null {
+  return typeof v === 'object' && v != null && 'precision' in v && 'from' in v && 'to' in v && 'text' in v
+    ? (v as DateRangeRecord)
+    : null;
 }
 
 export function evidence(p: Props, typename?: string): EvidenceFields {
@@ -198,6 +206,8 @@ export interface NodeRecords {
 }
 /** A record of any label. */
 export type NodeRecord = NodeRecords[NodeLabel];
+/** A record of any label read field by field (a report, a name lookup): every record is one. */
+export type AnyRecord = Props & { id: string };
 
 /** A stored value of a vocabulary, as the vocabulary's type (writers store only its values). */
 const vocab = <E extends string>(v: unknown): E => String(v) as E;
@@ -339,24 +349,24 @@ const TO_RECORD: { [L in NodeLabel]: (p: Props, id: string, label: L) => NodeRec
  * callers that handle records of any label alike (db/trace).
  */
 export function toRecord<L extends NodeLabel>(label: L, p: Props): NodeRecords[L];
-export function toRecord(label: NodeLabel, p: Props): Props & { id: string };
+export function toRecord(label: NodeLabel, p: Props): AnyRecord;
 export function toRecord<L extends NodeLabel>(label: L, p: Props): NodeRecords[L] {
   return TO_RECORD[label](p, String(p.id), label);
 }
 
-export interface RelationRecord extends EvidenceFields {
+export type RelationRecord = EvidenceFields & {
   id: string;
-  type: string;
+  type: RelationType;
   role: string | null;
   period: DateRangeRecord | null;
   partyId: string;
   targetId: string;
-}
+};
 
 export function toRelation(type: string, p: Props, partyId: string, targetId: string): RelationRecord {
   return {
     id: String(p.id),
-    type,
+    type: vocab(type),
     role: str(p.role),
     period: dateRange(p, 'period'),
     partyId,
@@ -365,11 +375,11 @@ export function toRelation(type: string, p: Props, partyId: string, targetId: st
   };
 }
 
-export interface TacticUseRecord extends EvidenceFields {
+export type TacticUseRecord = EvidenceFields & {
   tacticId: string;
   period: DateRangeRecord | null;
   note: string | null;
-}
+};
 
 export function toTacticUse(p: Props, tacticId: string): TacticUseRecord {
   return { tacticId, period: dateRange(p, 'period'), note: str(p.note), ...evidence(p, 'TacticUse') };

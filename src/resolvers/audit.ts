@@ -4,9 +4,10 @@ import { Change, ChangeConnection } from '../schema/audit';
 import { Node } from '../schema/node';
 import { listChanges } from '../db/write/audit';
 import { labelOfId } from '../domain/ids';
-import { toPage } from '../domain/pagination';
+import { Page, toPage } from '../domain/pagination';
 import { ChangesArgs } from '../schema/args/changes';
 
+import { Returned } from './returned';
 import { Context } from './context';
 import { badInput } from './errors';
 import { pageArgs } from './args';
@@ -19,7 +20,7 @@ export class AuditResolver {
   @Query(() => ChangeConnection, {
     description: "The audit trail, oldest first: every write's who, when and what changed.",
   })
-  async changes(@Args(() => ChangesArgs) args: ChangesArgs, @Ctx() ctx: Context): Promise<unknown> {
+  async changes(@Args(() => ChangesArgs) args: ChangesArgs, @Ctx() ctx: Context): Promise<Page<Returned<Change>>> {
     const page = pageArgs(args.first, args.after);
     const since = args.since?.trim() || null;
     if (

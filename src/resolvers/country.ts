@@ -21,7 +21,7 @@ export class CountryResolver {
     code: string,
     @Ctx() ctx: Context,
   ): Promise<Country | null> {
-    return loadNode(ctx, `country:${countryArg('code', code)}`);
+    return loadNode(ctx, `country:${countryArg('code', code)}`, ['Country']);
   }
 
   @FieldResolver(() => [Port], { description: 'Ports, transfer areas and anchorages in the country, by name.' })
@@ -29,7 +29,7 @@ export class CountryResolver {
     @Root() c: Country,
     @Ctx() ctx: Context,
     @Arg('first', () => Int, FIRST_ARG) first: number,
-  ): Promise<unknown[]> {
+  ): Promise<Port[]> {
     return firstItems(ctx.budget, await ctx.loaders.portsInCountry.load(c.code), first);
   }
 
@@ -38,7 +38,7 @@ export class CountryResolver {
     @Root() c: Country,
     @Ctx() ctx: Context,
     @Arg('first', () => Int, FIRST_ARG) first: number,
-  ): Promise<unknown[]> {
+  ): Promise<Party[]> {
     return firstItems(ctx.budget, await ctx.loaders.partiesInCountry.load(c.code), first);
   }
 
@@ -47,7 +47,7 @@ export class CountryResolver {
     @Root() c: Country,
     @Ctx() ctx: Context,
     @Arg('first', () => Int, FIRST_ARG) first: number,
-  ): Promise<unknown[]> {
+  ): Promise<Vessel[]> {
     return firstItems(ctx.budget, await ctx.loaders.vesselsFlaggedIn.load(c.code), first);
   }
 }

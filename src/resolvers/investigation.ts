@@ -42,7 +42,7 @@ import {
   queryVariables,
   requiredText,
 } from '../domain/investigation';
-import { toPage } from '../domain/pagination';
+import { Page, toPage } from '../domain/pagination';
 import {
   addItem,
   createInvestigation,
@@ -158,7 +158,7 @@ export class InvestigationResolver {
 
   @Authorized('READER')
   @Query(() => InvestigationConnection, { description: 'Investigations, the most recently changed first. Reader.' })
-  async investigations(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<unknown> {
+  async investigations(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Page<Investigation>> {
     const page = pageArgs(args.first, args.after);
     const { total, items } = await listInvestigations(ctx.db, page, ctx.counter);
     return toPage(items, page.offset, total);
@@ -261,7 +261,7 @@ export class InvestigationResolver {
 @Resolver(() => InvestigationItem)
 export class InvestigationItemResolver {
   @FieldResolver(() => Node, { nullable: true })
-  async entity(@Root() item: ItemView, @Ctx() ctx: Context): Promise<unknown> {
+  async entity(@Root() item: ItemView, @Ctx() ctx: Context): Promise<Node | null> {
     return item.entityId ? ctx.loaders.node.load(item.entityId) : null;
   }
 }

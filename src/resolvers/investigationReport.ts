@@ -16,6 +16,7 @@ import {
 } from '../domain/investigationReport';
 import { labelOfId } from '../domain/ids';
 import { ItemView } from '../db/investigation/store';
+import { AnyRecord, NodeRecord } from '../db/records';
 import { RouteRecord } from '../db/trace';
 import { Context } from './context';
 import { existingInvestigation, itemLoader } from './investigation';
@@ -32,11 +33,11 @@ const text = (v: unknown): string => (typeof v === 'string' ? v : v == null ? ''
 
 async function records(ctx: Context, ids: string[]) {
   const found = await ctx.loaders.node.loadMany([...new Set(ids)]);
-  return found.filter((n): n is NonNullable<typeof n> & Record<string, unknown> => n != null && !(n instanceof Error));
+  return found.filter((n): n is NodeRecord => n != null && !(n instanceof Error)).map((n): AnyRecord => n);
 }
 
 async function describeEntity(ctx: Context, id: string): Promise<Described> {
-  const node = await ctx.loaders.node.load(id);
+  const node: AnyRecord | null = await ctx.loaders.node.load(id);
   if (!node) return { heading: id, facts: ['No longer in the graph.'], code: null, sourceIds: [] };
   const label = labelOfId(node.id) ?? 'Entity';
   const facts: string[] = [];

@@ -1,38 +1,46 @@
 /**
- * Loads through the request's DataLoaders, typed as the GraphQL type the field declares.
+ * Loads through the request's DataLoaders, typed as the record of the label a field declares.
  *
  * The node loader answers plain records shaped per label by db/records.ts (`toRecord`: a Vessel's
- * record has the fields of schema/vessel.ts's Vessel, and so on). Those records are typed
- * `Record<string, unknown>` there, so the one cast from a record to its schema type is here, named.
+ * record is a `VesselRecord`, which the compiler checks against schema/vessel.ts's Vessel where a
+ * resolver returns it). An id's label is its prefix: a record is returned as the label asked for only
+ * when its id says so.
  */
+import { NodeRecord, NodeRecords } from '../db/records';
+import { NODE_KINDS, NodeLabel, labelOfId } from '../domain/ids';
 import { Context } from './context';
 
-/** A record of the node loader: an entity's fields, as db/records.ts shapes them for its label. */
-export type EntityRecord = Record<string, unknown> & { id: string };
+/** A company or a person: the labels of the Party interface. */
+export const PARTY_LABELS = ['Company', 'Person'] as const;
+/** Every label: for fields typed with the Node interface. */
+export const ANY_LABEL: readonly NodeLabel[] = Object.values(NODE_KINDS);
 
 /** The results of a `loadMany` that came back: missing (null) and failed (Error) loads dropped. */
 export function present<T>(results: readonly (T | Error | null | undefined)[]): T[] {
   return results.filter((r): r is T => r != null && !(r instanceof Error));
 }
 
-/** An entity record as the schema type its label maps to. */
-export function asEntity<T>(record: EntityRecord): T {
-  return record as unknown as T;
+/** Is this record one of these labels (by its id)? */
+function isOf<L extends NodeLabel>(record: NodeRecord, labels: readonly L[]): record is NodeRecords[L] {
+  return (labels as readonly NodeLabel[]).includes(labelOfId(record.id) as NodeLabel);
 }
 
-/** Entity records as the schema type their label maps to. */
-export function asEntities<T>(records: readonly EntityRecord[]): T[] {
-  return records as unknown as T[];
-}
-
-/** The entity with this id, as type T; null when the id is empty or names nothing. */
-export async function loadNode<T>(ctx: Context, id: string | null | undefined): Promise<T | null> {
+/** The entity with this id when it is one of these labels; null when the id is empty or names nothing. */
+export async function loadNode<L extends NodeLabel>(
+  ctx: Context,
+  id: string | null | undefined,
+  labels: readonly L[],
+): Promise<NodeRecords[L] | null> {
   if (!id) return null;
   const record = await ctx.loaders.node.load(id);
-  return record ? asEntity<T>(record) : null;
+  return record && isOf(record, labels) ? record : null;
 }
 
-/** The entities with these ids that exist, as type T, in the order of the ids. */
-export async function loadNodes<T>(ctx: Context, ids: readonly string[]): Promise<T[]> {
-  return asEntities<T>(present(await ctx.loaders.node.loadMany(ids)));
+/** The entities with these ids that exist and are one of these labels, in the order of the ids. */
+export async function loadNodes<L extends NodeLabel>(
+  ctx: Context,
+  ids: readonly string[],
+  labels: readonly L[],
+): Promise<NodeRecords[L][]> {
+  return present(await ctx.loaders.node.loadMany(ids)).filter((r): r is NodeRecords[L] => isOf(r, labels));
 }

@@ -11,8 +11,9 @@ import { idArg, readPage } from './args';
 import { Node } from '../schema/node';
 import { CandidateError, decideCandidate, listCandidates } from '../db/lists/listMatch';
 import { MergeCandidatesArgs } from '../schema/args/mergeCandidates';
-import { loadNode } from './load';
+import { ANY_LABEL, loadNode } from './load';
 
+import { Returned } from './returned';
 import { Context } from './context';
 import { badInput, notFound } from './errors';
 
@@ -34,7 +35,7 @@ export class MergeCandidateResolver {
   async acceptMergeCandidate(
     @Arg('id', () => ID, { description: 'The candidate to accept.' }) id: string,
     @Ctx() ctx: Context,
-  ): Promise<unknown> {
+  ): Promise<Returned<MergeCandidate>> {
     return decide(ctx, id, true);
   }
 
@@ -45,7 +46,7 @@ export class MergeCandidateResolver {
   async rejectMergeCandidate(
     @Arg('id', () => ID, { description: 'The candidate to reject.' }) id: string,
     @Ctx() ctx: Context,
-  ): Promise<unknown> {
+  ): Promise<Returned<MergeCandidate>> {
     return decide(ctx, id, false);
   }
 
@@ -77,16 +78,16 @@ export class MergeCandidateResolver {
 
   @FieldResolver(() => Node, { nullable: true })
   async keep(@Root() c: MergeCandidate, @Ctx() ctx: Context): Promise<Node | null> {
-    return loadNode(ctx, c.keepId);
+    return loadNode(ctx, c.keepId, ANY_LABEL);
   }
 
   @FieldResolver(() => Node, { nullable: true })
   async remove(@Root() c: MergeCandidate, @Ctx() ctx: Context): Promise<Node | null> {
-    return loadNode(ctx, c.removeId);
+    return loadNode(ctx, c.removeId, ANY_LABEL);
   }
 }
 
-async function decide(ctx: Context, id: string, accept: boolean): Promise<Node | null> {
+async function decide(ctx: Context, id: string, accept: boolean): Promise<Returned<MergeCandidate>> {
   if (!/^candidate:.{3,600}$/.test(id)) throw badInput('id', `is not a merge candidate id (got "${id}")`);
   try {
     const r = await decideCandidate(ctx.db, id, accept, {
@@ -108,6 +109,6 @@ async function decide(ctx: Context, id: string, accept: boolean): Promise<Node |
 export class UndoMergeResultResolver {
   @FieldResolver(() => Node, { nullable: true })
   async restored(@Root() r: UndoMergeResult, @Ctx() ctx: Context): Promise<Node | null> {
-    return loadNode(ctx, r.restoredId);
+    return loadNode(ctx, r.restoredId, ANY_LABEL);
   }
 }

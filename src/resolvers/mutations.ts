@@ -24,7 +24,8 @@ import { findRelation, writeFacts, WriteContext } from '../db/write/writeFacts';
 import { MERGEABLE_LABELS, MergeError, mergeEntities } from '../db/write/merge';
 import { importLines, linesOf } from '../import/pipeline';
 import { MergeArgs } from '../schema/args/merge';
-import { loadNode } from './load';
+import { ANY_LABEL, loadNode } from './load';
+import { Returned } from './returned';
 import { Context } from './context';
 import { badInput, notFound } from './errors';
 import { idArg } from './args';
@@ -224,7 +225,7 @@ export class MutationResolver {
     @Arg('dryRun', () => Boolean, { defaultValue: false, description: 'Check and count, write nothing.' })
     dryRun: boolean,
     @Ctx() ctx: Context,
-  ): Promise<unknown> {
+  ): Promise<Returned<ImportReport>> {
     const lines = payload.split(/\r?\n/).length;
     if (lines > MAX_IMPORT_LINES)
       throw badInput('payload', `has ${lines} lines; at most ${MAX_IMPORT_LINES} (use npm run import for files)`);
@@ -257,7 +258,7 @@ export class MutationResolver {
   }
 
   @FieldResolver(() => PartyRelation, { nullable: true })
-  async relation(@Root() r: WriteResult, @Ctx() ctx: Context): Promise<unknown> {
+  async relation(@Root() r: WriteResult, @Ctx() ctx: Context): Promise<PartyRelation | null> {
     return r.id.startsWith('rel:') && r.label ? findRelation(ctx.db, r.label, r.id, ctx.counter) : null;
   }
 }
@@ -266,6 +267,6 @@ export class MutationResolver {
 export class MergeResultResolver {
   @FieldResolver(() => Node, { nullable: true })
   async kept(@Root() r: MergeResult, @Ctx() ctx: Context): Promise<Node | null> {
-    return loadNode(ctx, r.keptId);
+    return loadNode(ctx, r.keptId, ANY_LABEL);
   }
 }

@@ -12,7 +12,7 @@ export class NeighborhoodResolver {
     description:
       'Everything within `depth` hops of an entity, as of a day and above a confidence, as nodes and edges ready to draw; the nearest nodes are kept when `limit` cuts it short.',
   })
-  async neighborhood(@Args(() => NeighborhoodArgs) args: NeighborhoodArgs, @Ctx() ctx: Context): Promise<unknown> {
+  async neighborhood(@Args(() => NeighborhoodArgs) args: NeighborhoodArgs, @Ctx() ctx: Context): Promise<Subgraph> {
     const id = entityIdArg('id', args.id);
     const depth = intArg('depth', args.depth, 1, MAX_NEIGHBORHOOD_DEPTH);
     const limit = intArg('limit', args.limit, 1, MAX_NEIGHBORHOOD_LIMIT);

@@ -21,7 +21,7 @@ import {
   ProjectionTooLargeError,
 } from '../db/read/gds';
 import { ENTITY_LABELS } from '../db/read/traversal';
-import { loadNode } from './load';
+import { ANY_LABEL, loadNode } from './load';
 import { Context } from './context';
 import { confidenceArg, intArg, labelsArg, relationshipTypesArg, windowArg } from './analysisArgs';
 
@@ -91,7 +91,7 @@ export class NetworkResolver {
 export class RankedEntityResolver {
   @FieldResolver(() => Node, { nullable: true, description: 'The entity itself.' })
   async entity(@Root() r: RankedEntity, @Ctx() ctx: Context): Promise<Node | null> {
-    return loadNode(ctx, r.node.id);
+    return loadNode(ctx, r.node.id, ANY_LABEL);
   }
 }
 
@@ -99,6 +99,6 @@ export class RankedEntityResolver {
 export class ClusterMemberResolver {
   @FieldResolver(() => Node, { nullable: true, description: 'The entity itself.' })
   async entity(@Root() m: ClusterMember, @Ctx() ctx: Context): Promise<Node | null> {
-    return loadNode(ctx, m.node.id);
+    return loadNode(ctx, m.node.id, ANY_LABEL);
   }
 }

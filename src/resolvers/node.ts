@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql
 import { Node } from '../schema/node';
 import { Evidenced } from '../schema/evidence';
 import { Source } from '../schema/source';
-import { loadNode, present } from './load';
+import { ANY_LABEL, loadNode, loadNodes } from './load';
 import { Context } from './context';
 import { idArg } from './args';
 
@@ -15,7 +15,7 @@ export class NodeResolver {
     @Ctx() ctx: Context,
   ): Promise<Node | null> {
     idArg('id', id);
-    return loadNode(ctx, id);
+    return loadNode(ctx, id, ANY_LABEL);
   }
 }
 
@@ -23,8 +23,7 @@ export class NodeResolver {
 @Resolver(() => Evidenced)
 export class EvidenceResolver {
   @FieldResolver(() => [Source], { description: 'The documents that state this fact.' })
-  async sources(@Root() fact: Evidenced, @Ctx() ctx: Context): Promise<unknown[]> {
-    const found = await ctx.loaders.node.loadMany(fact.sourceIds ?? []);
-    return present(found);
+  async sources(@Root() fact: Evidenced, @Ctx() ctx: Context): Promise<Source[]> {
+    return loadNodes(ctx, fact.sourceIds ?? [], ['Source']);
   }
 }

@@ -2,6 +2,7 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { OwnershipTree } from '../schema/ownership';
 import { ownership } from '../db/read/ownership';
+import { DesignationStatus } from '../domain/enums';
 import { Context } from './context';
 import { notFound } from './errors';
 import { dayArg, entityIdArg } from './analysisArgs';
@@ -27,19 +28,18 @@ export class OwnershipResolver {
     @Arg('at', () => String, { nullable: true, description: 'The day (YYYY-MM-DD); omitted: every known tie.' })
     at: string | null,
     @Ctx() ctx: Context,
-  ): Promise<unknown> {
+  ): Promise<OwnershipTree> {
     entityIdArg('vesselId', vesselId, ['Vessel']);
     const day = dayArg('at', at);
     const tree = await ownership(ctx.db, vesselId, day, ctx.counter);
     if (!tree) throw notFound(`Vessel "${vesselId}"`);
 
     const parties = new Map(tree.parties.map((p) => [String(p.party.id), p]));
-    const ties = tree.ties.map((t) => ({
-      relation: t.relation,
-      depth: t.depth,
-      party: parties.get(t.partyId)?.party,
-      designations: parties.get(t.partyId)?.designations ?? [],
-    }));
+    // every tie's party is among the parties (one statement reads both, db/read/ownership.ts)
+    const ties = tree.ties.flatMap((t) => {
+      const p = parties.get(t.partyId);
+      return p ? [{ relation: t.relation, depth: t.depth, party: p.party, designations: p.designations }] : [];
+    });
     const direct = ties.filter((t) => t.depth === 1);
     // The control chains: from the owners, managers, operators and controllers upwards (not from charterers or brokers).
     const controlling = new Set(direct.filter((t) => CONTROL.has(t.relation.type)).map((t) => t.relation.partyId));
@@ -63,7 +63,7 @@ export class OwnershipResolver {
       parties: tree.parties,
       ultimateParents: tree.parties.filter((p) => p.ultimateParent && controlling.has(String(p.party.id))),
       designations,
-      designated: designations.some((d) => d.designation.status === 'IN_FORCE'),
+      designated: designations.some((d) => d.designation.status === DesignationStatus.IN_FORCE),
       graph: tree.graph,
     };
   }

@@ -5,9 +5,9 @@ import { Designation } from '../schema/designation';
 import { Node } from '../schema/node';
 import { TacticUse } from '../schema/tactic';
 import { listParties } from '../db/read/party';
-import { toPage } from '../domain/pagination';
+import { Page, toPage } from '../domain/pagination';
 import { PartiesArgs } from '../schema/args/parties';
-import { loadNode } from './load';
+import { ANY_LABEL, PARTY_LABELS, loadNode } from './load';
 
 import { Context } from './context';
 import { FIRST_ARG, firstItems } from './listBound';
@@ -24,11 +24,11 @@ export class PartyResolver {
     @Ctx() ctx: Context,
   ): Promise<Party | null> {
     idArg('id', id, ['Company', 'Person']);
-    return loadNode(ctx, id);
+    return loadNode(ctx, id, PARTY_LABELS);
   }
 
   @Query(() => PartyConnection, { description: 'Companies and persons, filtered and paged, ordered by name.' })
-  async companies(@Args(() => PartiesArgs) args: PartiesArgs, @Ctx() ctx: Context): Promise<unknown> {
+  async companies(@Args(() => PartiesArgs) args: PartiesArgs, @Ctx() ctx: Context): Promise<Page<Party>> {
     const page = pageArgs(args.first, args.after);
     const f = args.filter ?? {};
     const { total, items } = await listParties(
@@ -50,7 +50,7 @@ export class PartyResolver {
     description: 'Its country, where the sources establish one (see countryText for their words).',
   })
   async country(@Root() p: Party, @Ctx() ctx: Context): Promise<Country | null> {
-    return loadNode(ctx, p.countryCode ? `country:${p.countryCode}` : null);
+    return loadNode(ctx, p.countryCode ? `country:${p.countryCode}` : null, ['Country']);
   }
 
   @FieldResolver(() => [PartyRelation], {
@@ -60,7 +60,7 @@ export class PartyResolver {
     @Root() p: Party,
     @Ctx() ctx: Context,
     @Arg('first', () => Int, FIRST_ARG) first: number,
-  ): Promise<unknown[]> {
+  ): Promise<PartyRelation[]> {
     return firstItems(ctx.budget, await ctx.loaders.relationsFromParty.load(p.id), first);
   }
 
@@ -69,7 +69,7 @@ export class PartyResolver {
     @Root() p: Party,
     @Ctx() ctx: Context,
     @Arg('first', () => Int, FIRST_ARG) first: number,
-  ): Promise<unknown[]> {
+  ): Promise<PartyRelation[]> {
     return firstItems(ctx.budget, await ctx.loaders.relationsToTarget.load(p.id), first);
   }
 
@@ -80,7 +80,7 @@ export class PartyResolver {
     @Root() p: Party,
     @Ctx() ctx: Context,
     @Arg('first', () => Int, FIRST_ARG) first: number,
-  ): Promise<unknown[]> {
+  ): Promise<Designation[]> {
     return firstItems(ctx.budget, await ctx.loaders.designationsOf.load(p.id), first);
   }
 
@@ -91,7 +91,7 @@ export class PartyResolver {
     @Root() p: Party,
     @Ctx() ctx: Context,
     @Arg('first', () => Int, FIRST_ARG) first: number,
-  ): Promise<unknown[]> {
+  ): Promise<TacticUse[]> {
     return firstItems(ctx.budget, await ctx.loaders.tacticUsesOf.load(p.id), first);
   }
 }
@@ -99,12 +99,12 @@ export class PartyResolver {
 @Resolver(() => PartyRelation)
 export class PartyRelationResolver {
   @FieldResolver(() => Party, { description: 'The company or person on the controlling side.' })
-  async party(@Root() r: PartyRelation, @Ctx() ctx: Context): Promise<unknown> {
-    return loadNode(ctx, r.partyId);
+  async party(@Root() r: PartyRelation, @Ctx() ctx: Context): Promise<Party | null> {
+    return loadNode(ctx, r.partyId, PARTY_LABELS);
   }
 
   @FieldResolver(() => Node, { description: 'The vessel or company on the other side.' })
-  async target(@Root() r: PartyRelation, @Ctx() ctx: Context): Promise<unknown> {
-    return loadNode(ctx, r.targetId);
+  async target(@Root() r: PartyRelation, @Ctx() ctx: Context): Promise<Node | null> {
+    return loadNode(ctx, r.targetId, ANY_LABEL);
   }
 }

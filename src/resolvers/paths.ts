@@ -12,7 +12,7 @@ import {
   MAX_PATH_LENGTH,
   MAX_PATHS_K,
 } from '../db/read/paths';
-import { loadNode, loadNodes } from './load';
+import { ANY_LABEL, loadNode, loadNodes } from './load';
 import { Context } from './context';
 import { badInput } from './errors';
 import { entityIdArg, intArg, notFoundIds, walkFilterArgs } from './analysisArgs';
@@ -27,7 +27,7 @@ export class PathsResolver {
     description:
       'The k shortest paths between two entities (no entity twice, never through a country, source, tactic or unnamed-port placeholder), shortest first, each with its nodes, edges and sources.',
   })
-  async paths(@Args(() => PathsArgs) args: PathsArgs, @Ctx() ctx: Context): Promise<unknown[]> {
+  async paths(@Args(() => PathsArgs) args: PathsArgs, @Ctx() ctx: Context): Promise<GraphPath[]> {
     const from = entityIdArg('from', args.from);
     const to = entityIdArg('to', args.to);
     if (from === to) throw badInput('to', 'must differ from "from"');
@@ -46,7 +46,7 @@ export class PathsResolver {
   async commonConnections(
     @Args(() => CommonConnectionsArgs) args: CommonConnectionsArgs,
     @Ctx() ctx: Context,
-  ): Promise<unknown[]> {
+  ): Promise<CommonConnection[]> {
     const a = entityIdArg('a', args.a);
     const b = entityIdArg('b', args.b);
     if (a === b) throw badInput('b', 'must differ from "a"');
@@ -63,7 +63,7 @@ export class PathsResolver {
 export class GraphPathResolver {
   @FieldResolver(() => [Source], { description: "Every source behind the path's edges." })
   async sources(@Root() p: GraphPath, @Ctx() ctx: Context): Promise<Source[]> {
-    return loadNodes(ctx, p.sourceIds ?? []);
+    return loadNodes(ctx, p.sourceIds ?? [], ['Source']);
   }
 }
 
@@ -71,6 +71,6 @@ export class GraphPathResolver {
 export class CommonConnectionResolver {
   @FieldResolver(() => Node, { nullable: true, description: 'The shared entity itself.' })
   async entity(@Root() c: CommonConnection, @Ctx() ctx: Context): Promise<Node | null> {
-    return loadNode(ctx, c.node.id);
+    return loadNode(ctx, c.node.id, ANY_LABEL);
   }
 }

@@ -5,7 +5,7 @@ import { Leg, Transfer } from '../schema/leg';
 
 import { findPortByLocode, listPorts } from '../db/read/port';
 import { isValidLocode, normalizeLocode } from '../domain/identifiers';
-import { toPage } from '../domain/pagination';
+import { Page, toPage } from '../domain/pagination';
 import { PortsArgs } from '../schema/args/ports';
 import { loadNode } from './load';
 
@@ -25,12 +25,12 @@ export class PortResolver {
     })
     id?: string | null,
     @Arg('locode', () => String, { nullable: true, description: 'UN/LOCODE ("KPNAM").' }) locode?: string | null,
-  ): Promise<unknown> {
+  ): Promise<Port | null> {
     if ((id == null) === (locode == null))
       throw badInput(id == null ? 'id' : 'locode', 'give exactly one of id and locode');
     if (id != null) {
       idArg('id', id, ['Port']);
-      return loadNode(ctx, id);
+      return loadNode(ctx, id, ['Port']);
     }
     check(
       'locode',
@@ -44,7 +44,7 @@ export class PortResolver {
   @Query(() => PortConnection, {
     description: 'Ports, transfer areas and anchorages, filtered and paged, ordered by name.',
   })
-  async ports(@Args(() => PortsArgs) args: PortsArgs, @Ctx() ctx: Context): Promise<unknown> {
+  async ports(@Args(() => PortsArgs) args: PortsArgs, @Ctx() ctx: Context): Promise<Page<Port>> {
     const page = pageArgs(args.first, args.after);
     const { total, items } = await listPorts(
       ctx.db,
@@ -64,7 +64,7 @@ export class PortResolver {
     description: 'Its country; null for a place in no one country (an STS area at sea).',
   })
   async country(@Root() p: Port, @Ctx() ctx: Context): Promise<Country | null> {
-    return loadNode(ctx, p.countryCode ? `country:${p.countryCode}` : null);
+    return loadNode(ctx, p.countryCode ? `country:${p.countryCode}` : null, ['Country']);
   }
 
   @FieldResolver(() => [Leg], { description: 'Legs that left from here.' })
@@ -72,7 +72,7 @@ export class PortResolver {
     @Root() p: Port,
     @Ctx() ctx: Context,
     @Arg('first', () => Int, FIRST_ARG) first: number,
-  ): Promise<unknown[]> {
+  ): Promise<Leg[]> {
     return firstItems(
       ctx.budget,
       (await ctx.loaders.legsAtPort.load(p.id)).filter((x) => x.direction === 'FROM').map((x) => x.leg),
@@ -85,7 +85,7 @@ export class PortResolver {
     @Root() p: Port,
     @Ctx() ctx: Context,
     @Arg('first', () => Int, FIRST_ARG) first: number,
-  ): Promise<unknown[]> {
+  ): Promise<Leg[]> {
     return firstItems(
       ctx.budget,
       (await ctx.loaders.legsAtPort.load(p.id)).filter((x) => x.direction === 'TO').map((x) => x.leg),
@@ -98,7 +98,7 @@ export class PortResolver {
     @Root() p: Port,
     @Ctx() ctx: Context,
     @Arg('first', () => Int, FIRST_ARG) first: number,
-  ): Promise<unknown[]> {
+  ): Promise<Transfer[]> {
     return firstItems(ctx.budget, await ctx.loaders.transfersAtPort.load(p.id), first);
   }
 }

@@ -35,7 +35,7 @@ export class RiskResolver {
     @Arg('at', () => String, { nullable: true, description: 'The day (YYYY-MM-DD); omitted: everything known.' })
     at: string | null,
     @Ctx() ctx: Context,
-  ): Promise<unknown> {
+  ): Promise<RiskProfile> {
     entityIdArg('vesselId', vesselId, ['Vessel']);
     const day = dayArg('at', at);
     const found = await riskFacts(ctx.db, vesselId, day, ctx.counter);
@@ -63,6 +63,6 @@ export class RiskResolver {
 export class RiskFactorResolver {
   @FieldResolver(() => [Source], { description: "Every source behind the factor's facts." })
   async sources(@Root() f: RiskFactor, @Ctx() ctx: Context): Promise<Source[]> {
-    return loadNodes(ctx, f.sourceIds ?? []);
+    return loadNodes(ctx, f.sourceIds ?? [], ['Source']);
   }
 }

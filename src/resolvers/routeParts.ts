@@ -12,9 +12,11 @@ import { PartyRelation } from '../schema/party';
 import { Source } from '../schema/source';
 import { Transfer } from '../schema/leg';
 import { GraphEdge } from '../schema/subgraph';
-import { rankRoutes, RouteRecord } from '../db/trace';
+import { rankRoutes } from '../db/trace';
+import { RelationRecord } from '../db/records';
 import { overlaps } from '../domain/dates';
 import { MAX_ROUTE_LIMIT, routeLimitProblem } from '../domain/traceLimits';
+import type { DestinationFields, RouteFields } from './trace';
 import { loadNode, loadNodes } from './load';
 import { Context } from './context';
 import { check } from './errors';
@@ -26,7 +28,7 @@ export class RouteStepResolver {
     description: 'The transfer, on a TRANSFER step; null on a LEG step.',
   })
   async transfer(@Root() s: { transferId: string | null }, @Ctx() ctx: Context): Promise<Transfer | null> {
-    return loadNode(ctx, s.transferId);
+    return loadNode(ctx, s.transferId, ['Transfer']);
   }
 }
 
@@ -36,16 +38,16 @@ export class RouteIntermediariesResolver {
     description: 'Ports and transfer places between the origin and the final port, in route order.',
   })
   async ports(@Root() i: RouteIntermediaries, @Ctx() ctx: Context): Promise<Port[]> {
-    return loadNodes(ctx, i.portIds);
+    return loadNodes(ctx, i.portIds, ['Port']);
   }
 
   @FieldResolver(() => [PartyRelation], {
     description:
       "Owners, managers and operators of the route's vessels whose ties overlap the dates they carried the cargo.",
   })
-  async companies(@Root() i: RouteIntermediaries, @Ctx() ctx: Context): Promise<unknown[]> {
+  async companies(@Root() i: RouteIntermediaries, @Ctx() ctx: Context): Promise<PartyRelation[]> {
     const rels = await ctx.loaders.relationsToTarget.loadMany(i.vesselSpans.map((s) => s.vesselId));
-    const out = new Map<string, unknown>();
+    const out = new Map<string, RelationRecord>();
     i.vesselSpans.forEach((span, k) => {
       const list = rels[k];
       if (!Array.isArray(list)) return;
@@ -65,30 +67,30 @@ export class DestinationSummaryResolver {
     description: "The group's country (grouped by country), or the port's country (grouped by port).",
   })
   async country(@Root() d: DestinationSummary, @Ctx() ctx: Context): Promise<Country | null> {
-    return loadNode(ctx, d.countryCode ? `country:${d.countryCode}` : null);
+    return loadNode(ctx, d.countryCode ? `country:${d.countryCode}` : null, ['Country']);
   }
 
   @FieldResolver(() => Port, { nullable: true, description: 'The port, when grouped by port.' })
   async port(@Root() d: DestinationSummary, @Ctx() ctx: Context): Promise<Port | null> {
-    return loadNode(ctx, d.portId);
+    return loadNode(ctx, d.portId, ['Port']);
   }
 
   @FieldResolver(() => [Vessel], { description: 'Every vessel on a route of this group.' })
   async vessels(@Root() d: DestinationSummary, @Ctx() ctx: Context): Promise<Vessel[]> {
-    return loadNodes(ctx, d.vesselIds);
+    return loadNodes(ctx, d.vesselIds, ['Vessel']);
   }
 
   @FieldResolver(() => [Route], { description: 'The routes of this group, most confident first.' })
   routes(
-    @Root() d: DestinationSummary,
+    @Root() d: DestinationFields,
     @Arg('limit', () => Int, {
       defaultValue: 50,
       description: `Most routes to return, 1 to ${MAX_ROUTE_LIMIT}; outside that: BAD_USER_INPUT.`,
     })
     limit: number,
-  ): unknown[] {
+  ): RouteFields[] {
     check('limit', routeLimitProblem(limit));
-    return rankRoutes(d.routes as unknown as RouteRecord[], limit);
+    return rankRoutes(d.routes, limit);
   }
 }
 
@@ -96,7 +98,7 @@ export class DestinationSummaryResolver {
 export class TimelineEventResolver {
   @FieldResolver(() => [Source], { description: 'The documents that state the event.' })
   async sources(@Root() e: TimelineEvent, @Ctx() ctx: Context): Promise<Source[]> {
-    return loadNodes(ctx, e.sourceIds);
+    return loadNodes(ctx, e.sourceIds, ['Source']);
   }
 }
 
@@ -104,6 +106,6 @@ export class TimelineEventResolver {
 export class GraphEdgeResolver {
   @FieldResolver(() => [Source], { description: 'The documents that state the fact behind the edge.' })
   async sources(@Root() e: GraphEdge, @Ctx() ctx: Context): Promise<Source[]> {
-    return loadNodes(ctx, e.sourceIds ?? []);
+    return loadNodes(ctx, e.sourceIds ?? [], ['Source']);
   }
 }

@@ -13,7 +13,7 @@ import { RouteRecord } from '../db/trace';
 import { StoredTrace, TraceParams } from '../db/investigation/store';
 import { routeDiff, traceFingerprint } from '../domain/investigation';
 import { RouteListArgs } from '../schema/args/trace';
-import { best, checkListArgs, checkTraceArgs, runTrace } from './trace';
+import { best, checkListArgs, checkTraceArgs, RouteFields, runTrace } from './trace';
 import { countryArg } from './args';
 import { Context } from './context';
 import { badInput } from './errors';
@@ -145,7 +145,7 @@ export class SavedTraceResolver {
   }
 
   @FieldResolver(() => [Route])
-  async routes(@Root() t: StoredTrace, @Ctx() ctx: Context): Promise<RouteRecord[]> {
+  async routes(@Root() t: StoredTrace, @Ctx() ctx: Context): Promise<RouteFields[]> {
     return rerun(ctx, t);
   }
 

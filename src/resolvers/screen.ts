@@ -53,7 +53,7 @@ export class ScreenResolver {
 @Resolver(() => ScreenCandidate)
 export class ScreenCandidateResolver {
   @FieldResolver(() => [Designation], { description: 'The sanctions on the candidate (none for a port).' })
-  async designations(@Root() c: ScreenCandidateRecord, @Ctx() ctx: Context): Promise<unknown[]> {
+  async designations(@Root() c: ScreenCandidateRecord, @Ctx() ctx: Context): Promise<Designation[]> {
     return ctx.loaders.designationsOf.load(c.id);
   }
 }

@@ -6,7 +6,7 @@ import { Context } from './context';
 @Resolver(() => TacticUse)
 export class TacticUseResolver {
   @FieldResolver(() => Tactic, { description: 'The tactic of the taxonomy that was used.' })
-  async tactic(@Root() u: TacticUse, @Ctx() ctx: Context): Promise<unknown> {
-    return loadNode(ctx, u.tacticId);
+  async tactic(@Root() u: TacticUse, @Ctx() ctx: Context): Promise<Tactic | null> {
+    return loadNode(ctx, u.tacticId, ['Tactic']);
   }
 }

@@ -24,7 +24,7 @@ async function namesOf(ctx: Context, ids: string[]): Promise<Map<string, string>
   const nodes = await ctx.loaders.node.loadMany(unique);
   const names = new Map<string, string>();
   nodes.forEach((n, i) => {
-    if (n && !(n instanceof Error) && typeof n.name === 'string') names.set(unique[i], n.name);
+    if (n && !(n instanceof Error) && 'name' in n && typeof n.name === 'string') names.set(unique[i], n.name);
   });
   return names;
 }

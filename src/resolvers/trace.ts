@@ -43,6 +43,7 @@ import { sortByDate, vesselEvents } from '../domain/timeline';
 import { EventRecord } from '../domain/timelineEvents';
 import { DestinationsArgs, RouteListArgs, TraceArgs, TraceBackArgs, TraceCargoArgs } from '../schema/args/trace';
 import { MAX_ROUTE_LIMIT, routeLimitProblem } from '../domain/traceLimits';
+import { asDateRange } from '../db/records';
 import { loadNode, loadNodes } from './load';
 import { Context } from './context';
 import { selectedFieldArgs } from './selection';
@@ -164,6 +165,11 @@ export function best(args: RouteListArgs): { limit: number; minConfidence: numbe
  * loader: primed by the walk's statement (traceCargo, traceBack, destinations), else read in one
  * statement for every route of the answer (they all ask in the same tick).
  */
+/** A route as the trace answers it: Route without the fields its field resolvers add (below). */
+export type RouteFields = Omit<Route, 'steps' | 'departure' | 'arrival' | 'graph'>;
+/** A destination group as `destinations` answers it: its routes are ranked by the `routes` field resolver. */
+export type DestinationFields = Omit<DestinationSummary, 'routes'> & { routes: RouteRecord[] };
+
 const details = new WeakMap<RouteRecord, Promise<RouteDetail>>();
 function detailOf(r: RouteRecord, ctx: Context): Promise<RouteDetail> {
   let d = details.get(r);
@@ -184,7 +190,7 @@ export class TraceResolver {
     description:
       'Where did the cargo loaded at a port go? Follows every leg, transfer and transhipment from the origin, respecting time, to the final ports; most confident routes first.',
   })
-  async traceCargo(@Args(() => TraceCargoArgs) args: TraceCargoArgs, @Ctx() ctx: Context): Promise<RouteRecord[]> {
+  async traceCargo(@Args(() => TraceCargoArgs) args: TraceCargoArgs, @Ctx() ctx: Context): Promise<RouteFields[]> {
     const place = { name: 'origin', value: args.origin };
     checkTraceArgs(args, place);
     checkListArgs(args);
@@ -196,7 +202,7 @@ export class TraceResolver {
     description:
       'Where did the cargo landed at a port come from? The same routes, walked backwards from the destination.',
   })
-  async traceBack(@Args(() => TraceBackArgs) args: TraceBackArgs, @Ctx() ctx: Context): Promise<RouteRecord[]> {
+  async traceBack(@Args(() => TraceBackArgs) args: TraceBackArgs, @Ctx() ctx: Context): Promise<RouteFields[]> {
     const place = { name: 'destination', value: args.destination };
     checkTraceArgs(args, place);
     checkListArgs(args);
@@ -211,7 +217,7 @@ export class TraceResolver {
     @Args(() => DestinationsArgs) args: DestinationsArgs,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<unknown[]> {
+  ): Promise<DestinationFields[]> {
     const place = { name: 'origin', value: args.origin };
     checkTraceArgs(args, place);
     // each group brings its best routes, as many as the largest `routes(limit:)` selected asks for
@@ -265,21 +271,21 @@ export class TraceResolver {
 
   @FieldResolver(() => Port, { description: "The port the route starts from (the first leg's port of departure)." })
   async origin(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<Port | null> {
-    return loadNode(ctx, r.originId);
+    return loadNode(ctx, r.originId, ['Port']);
   }
 
   @FieldResolver(() => Port, {
     description: 'Where the last leg landed the cargo (a named port before an alternative the sources give).',
   })
   async finalPort(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<Port | null> {
-    return loadNode(ctx, r.finalPortId);
+    return loadNode(ctx, r.finalPortId, ['Port']);
   }
 
   @FieldResolver(() => Country, {
     description: "The final port's country, or the destination country the last leg names when the port has none.",
   })
   async finalCountry(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<Country | null> {
-    return loadNode(ctx, `country:${r.finalCountryCode}`);
+    return loadNode(ctx, `country:${r.finalCountryCode}`, ['Country']);
   }
 
   @FieldResolver(() => [RouteStep], { description: 'Legs and transfers from the origin to the final port, in order.' })
@@ -295,20 +301,20 @@ export class TraceResolver {
   }
 
   @FieldResolver(() => DateRange, { nullable: true, description: 'When the first leg left.' })
-  async departure(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<unknown> {
-    return (await detailOf(r, ctx)).legs[0].departure;
+  async departure(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<DateRange | null> {
+    return asDateRange((await detailOf(r, ctx)).legs[0].departure);
   }
 
   @FieldResolver(() => DateRange, { nullable: true, description: 'When the last leg arrived.' })
-  async arrival(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<unknown> {
+  async arrival(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<DateRange | null> {
     const { legs } = await detailOf(r, ctx);
-    return legs[legs.length - 1].arrival;
+    return asDateRange(legs[legs.length - 1].arrival);
   }
 
   @FieldResolver(() => [Vessel], { description: 'The vessels that carried the cargo, in route order.' })
   async vessels(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<Vessel[]> {
     const ids = [...new Set(r.vesselSpans.map((s) => s.vesselId))];
-    return loadNodes(ctx, ids);
+    return loadNodes(ctx, ids, ['Vessel']);
   }
 
   @FieldResolver(() => RouteIntermediaries, {
@@ -322,14 +328,14 @@ export class TraceResolver {
   async tactics(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<Tactic[]> {
     const uses = await ctx.loaders.tacticUsesOf.loadMany([...r.legIds, ...r.transferIds]);
     const ids = [...new Set(uses.flatMap((u) => (Array.isArray(u) ? u.map((x) => x.tacticId) : [])))].sort();
-    return loadNodes(ctx, ids);
+    return loadNodes(ctx, ids, ['Tactic']);
   }
 
   @FieldResolver(() => [Source], { description: "Every source behind the route's legs and transfers." })
   async sources(@Root() r: RouteRecord, @Ctx() ctx: Context): Promise<Source[]> {
-    const [transfers, { legs }] = await Promise.all([ctx.loaders.node.loadMany(r.transferIds), detailOf(r, ctx)]);
+    const [transfers, { legs }] = await Promise.all([loadNodes(ctx, r.transferIds, ['Transfer']), detailOf(r, ctx)]);
     const ids = new Set<string>(legs.flatMap((l) => l.sourceIds as string[]));
-    for (const t of transfers) if (t && !(t instanceof Error)) for (const s of t.sourceIds as string[]) ids.add(s);
-    return loadNodes(ctx, [...ids]);
+    for (const t of transfers) for (const s of t.sourceIds) ids.add(s);
+    return loadNodes(ctx, [...ids], ['Source']);
   }
 }

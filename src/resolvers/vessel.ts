@@ -8,7 +8,7 @@ import { Leg, Transfer } from '../schema/leg';
 import { TacticUse } from '../schema/tactic';
 import { findVesselByImo, listVessels } from '../db/read/vessel';
 import { isValidImo, normalizeImo } from '../domain/identifiers';
-import { toPage } from '../domain/pagination';
+import { Page, toPage } from '../domain/pagination';
 import { VesselsArgs } from '../schema/args/vessels';
 import { loadNode } from './load';
 
@@ -34,11 +34,11 @@ export class VesselResolver {
     id?: string | null,
     @Arg('imo', () => String, { nullable: true, description: 'Seven digits, with a valid check digit ("9114555").' })
     imo?: string | null,
-  ): Promise<unknown> {
+  ): Promise<Vessel | null> {
     if ((id == null) === (imo == null)) throw badInput(id == null ? 'id' : 'imo', 'give exactly one of id and imo');
     if (id != null) {
       idArg('id', id, ['Vessel']);
-      return loadNode(ctx, id);
+      return loadNode(ctx, id, ['Vessel']);
     }
     const digits = normalizeImo(imo!);
     check(
@@ -51,7 +51,7 @@ export class VesselResolver {
   }
 
   @Query(() => VesselConnection, { description: 'Vessels, filtered and paged, ordered by name.' })
-  async vessels(@Args(() => VesselsArgs) args: VesselsArgs, @Ctx() ctx: Context): Promise<unknown> {
+  async vessels(@Args(() => VesselsArgs) args: VesselsArgs, @Ctx() ctx: Context): Promise<Page<Vessel>> {
     const page = pageArgs(args.first, args.after);
     const f = args.filter ?? {};
     const { total, items } = await listVessels(
@@ -74,7 +74,7 @@ export class VesselResolver {
     description: 'The current flag state, derived from the identity history; null when unknown or contested.',
   })
   async flag(@Root() v: Vessel, @Ctx() ctx: Context): Promise<Country | null> {
-    return loadNode(ctx, v.flagCode ? `country:${v.flagCode}` : null);
+    return loadNode(ctx, v.flagCode ? `country:${v.flagCode}` : null, ['Country']);
   }
 
   @FieldResolver(() => [IdentityClaim], {
@@ -84,7 +84,7 @@ export class VesselResolver {
     @Root() v: Vessel,
     @Ctx() ctx: Context,
     @Arg('first', () => Int, FIRST_ARG) first: number,
-  ): Promise<unknown[]> {
+  ): Promise<IdentityClaim[]> {
     return firstItems(ctx.budget, await ctx.loaders.identityClaimsOfVessel.load(v.id), first);
   }
 
@@ -93,7 +93,7 @@ export class VesselResolver {
     @Root() v: Vessel,
     @Ctx() ctx: Context,
     @Arg('first', () => Int, FIRST_ARG) first: number,
-  ): Promise<unknown[]> {
+  ): Promise<PartyRelation[]> {
     return firstItems(
       ctx.budget,
       (await ctx.loaders.relationsToTarget.load(v.id)).filter((r) => OWNER_TYPES.has(r.type)),
@@ -106,7 +106,7 @@ export class VesselResolver {
     @Root() v: Vessel,
     @Ctx() ctx: Context,
     @Arg('first', () => Int, FIRST_ARG) first: number,
-  ): Promise<unknown[]> {
+  ): Promise<PartyRelation[]> {
     return firstItems(
       ctx.budget,
       (await ctx.loaders.relationsToTarget.load(v.id)).filter((r) => MANAGER_TYPES.has(r.type)),
@@ -122,7 +122,7 @@ export class VesselResolver {
     @Root() v: Vessel,
     @Ctx() ctx: Context,
     @Arg('first', () => Int, FIRST_ARG) first: number,
-  ): Promise<unknown[]> {
+  ): Promise<PartyRelation[]> {
     return firstItems(ctx.budget, await ctx.loaders.relationsToTarget.load(v.id), first);
   }
 
@@ -133,7 +133,7 @@ export class VesselResolver {
     @Root() v: Vessel,
     @Ctx() ctx: Context,
     @Arg('first', () => Int, FIRST_ARG) first: number,
-  ): Promise<unknown[]> {
+  ): Promise<Designation[]> {
     return firstItems(ctx.budget, await ctx.loaders.designationsOf.load(v.id), first);
   }
 
@@ -143,7 +143,7 @@ export class VesselResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
     @Arg('first', () => Int, FIRST_ARG) first: number,
-  ): Promise<unknown[]> {
+  ): Promise<Leg[]> {
     return firstItems(
       ctx.budget,
       await ctx.loaders.legsOfVesselWith(legPropsFor(selectedFieldNames(info))).load(v.id),
@@ -156,7 +156,7 @@ export class VesselResolver {
     @Root() v: Vessel,
     @Ctx() ctx: Context,
     @Arg('first', () => Int, FIRST_ARG) first: number,
-  ): Promise<unknown[]> {
+  ): Promise<Transfer[]> {
     return firstItems(ctx.budget, await ctx.loaders.transfersOfVessel.load(v.id), first);
   }
 
@@ -167,7 +167,7 @@ export class VesselResolver {
     @Root() v: Vessel,
     @Ctx() ctx: Context,
     @Arg('first', () => Int, FIRST_ARG) first: number,
-  ): Promise<unknown[]> {
+  ): Promise<TacticUse[]> {
     return firstItems(ctx.budget, await ctx.loaders.tacticUsesOf.load(v.id), first);
   }
 }
@@ -179,11 +179,11 @@ export class IdentityClaimResolver {
     description: 'The flag claimed, as a country; null when none or not a country (see flagText).',
   })
   async flag(@Root() c: IdentityClaim, @Ctx() ctx: Context): Promise<Country | null> {
-    return loadNode(ctx, c.flagCode ? `country:${c.flagCode}` : null);
+    return loadNode(ctx, c.flagCode ? `country:${c.flagCode}` : null, ['Country']);
   }
 
   @FieldResolver(() => Vessel, { description: 'The vessel this identity was claimed for.' })
-  async vessel(@Root() c: IdentityClaim, @Ctx() ctx: Context): Promise<unknown> {
-    return loadNode(ctx, c.vesselId);
+  async vessel(@Root() c: IdentityClaim, @Ctx() ctx: Context): Promise<Vessel | null> {
+    return loadNode(ctx, c.vesselId, ['Vessel']);
   }
 }

@@ -8,7 +8,7 @@ import neo4j from 'neo4j-driver';
 import { Database, StatementCounter } from '../database';
 import { neoDate } from '../write/graphWriter';
 import { RELATION_TYPES } from './party';
-import { RelationRecord, toRecord, toRelation } from '../records';
+import { DesignationRecord, PartyRecord, RelationRecord, VesselRecord, toRecord, toRelation } from '../records';
 import { EDGE_VIEW, EdgeView, inForceAt, NODE_VIEW, NodeView, toDrawnEdge, toDrawnNode, DrawnNode } from './traversal';
 import { GraphEdgeRecord } from '../trace';
 
@@ -64,19 +64,19 @@ export interface OwnershipTieRecord {
 }
 
 export interface OwnershipPartyRecord {
-  party: ReturnType<typeof toRecord>;
+  party: PartyRecord;
   depth: number;
   /** No known party owns or controls it (as of the day). */
   ultimateParent: boolean;
-  designations: ReturnType<typeof toRecord>[];
+  designations: DesignationRecord[];
 }
 
 export interface OwnershipRecord {
-  vessel: ReturnType<typeof toRecord>;
+  vessel: VesselRecord;
   at: string | null;
   ties: OwnershipTieRecord[];
   parties: OwnershipPartyRecord[];
-  vesselDesignations: ReturnType<typeof toRecord>[];
+  vesselDesignations: DesignationRecord[];
   graph: { nodes: DrawnNode[]; edges: GraphEdgeRecord[]; truncated: boolean };
 }
 

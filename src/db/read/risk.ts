@@ -22,7 +22,7 @@ import {
 } from './traversal';
 import { PROXIMITY_MAX_HOPS, RiskFacts } from '../../domain/risk';
 import { CHAIN_TYPES } from './ownership';
-import { toRecord } from '../records';
+import { VesselRecord, toRecord } from '../records';
 import { asText } from '../../domain/text';
 
 /** Ties through which a party is behind a vessel for the risk rules. */
@@ -169,7 +169,7 @@ function evidence(
 const str = (v: unknown): string | null => (v == null ? null : asText(v));
 
 export interface RiskFactsRecord {
-  vessel: ReturnType<typeof toRecord>;
+  vessel: VesselRecord;
   facts: RiskFacts<GraphPathRecord>;
 }
 

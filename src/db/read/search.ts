@@ -1,13 +1,13 @@
 /** Full-text search over the names and aliases of vessels (and their claimed identities), ports, companies, persons and countries. */
 import { Database, StatementCounter } from '../database';
 import { FULLTEXT_INDEX } from '../upgrade/migrations';
-import { toRecord } from '../records';
+import { NodeRecord, toRecord } from '../records';
 import { NodeLabel } from '../../domain/ids';
 
 const SEARCHABLE: NodeLabel[] = ['Vessel', 'Port', 'Company', 'Person', 'Country'];
 
 export interface SearchHit {
-  node: ReturnType<typeof toRecord>;
+  node: NodeRecord;
   score: number;
   matchedName: string | null;
 }

@@ -21,6 +21,9 @@ export const WRITE_MIGRATIONS: readonly string[] = [
   ...RELATION_TYPES.map((t) => `CREATE INDEX rel_${t.toLowerCase()}_id IF NOT EXISTS FOR ()-[r:${t}]-() ON (r.id)`),
 ];
 
+/** What a change did: the values of the audit trail's `action` (schema/audit.ts ChangeAction). */
+export type ChangeActionName = 'CREATED' | 'UPDATED' | 'MERGED' | 'DELETED';
+
 export interface ChangeView {
   id: string;
   at: string;
@@ -31,7 +34,7 @@ export interface ChangeView {
   line: number | null;
   entityId: string;
   entityLabel: string;
-  action: string;
+  action: ChangeActionName;
   factType: string;
   subjectId: string | null;
   objectId: string | null;
@@ -93,7 +96,7 @@ export function toChangeView(p: Record<string, unknown>): ChangeView {
     line: (p.line as number | null) ?? null,
     entityId: String(p.entityId),
     entityLabel: String(p.entityLabel),
-    action: String(p.action),
+    action: String(p.action) as ChangeActionName,
     factType: String(p.factType),
     subjectId: (p.subjectId as string | null) ?? null,
     objectId: (p.objectId as string | null) ?? null,
