@@ -6,10 +6,12 @@
  * bounded answer — and the graph is unchanged.
  */
 import net from 'node:net';
+import { getNamedType, getNullableType, isLeafType, isListType, isNonNullType } from 'graphql';
 import { graphCounts, startTestService, TestService } from './harness';
 import { HUB_OWNER, HUB_PORT_ID, importHub } from '../../bench/syntheticHub';
 import { NODE_KINDS } from '../../src/domain/ids';
 import { centrality, clusters, ProjectionTooLargeError } from '../../src/db/read/gds';
+import { buildCollierSchema } from '../../src/server';
 
 const SHIPS = 300;
 let t: TestService;
@@ -260,6 +262,60 @@ describe('list arguments, charsets, bodies, ids', () => {
       expect(missing.data!.node).toBeNull();
     },
   );
+});
+
+describe('every id argument of every query', () => {
+  // ids with nothing behind them: each kind of Collier's, the kinds the graph holds but `node` does not
+  // serve (audit changes, merge candidates), foreign and malformed ones
+  const IDS = [
+    ...Object.keys(NODE_KINDS).map((kind) => `${kind}:no-such-thing-0000`),
+    'change:no-such-change:0',
+    'candidate:company:a|company:b',
+    'watchlist:nothing',
+    'nope',
+    'vessel:../../etc/passwd',
+    '',
+  ];
+
+  it('answers a missing or foreign id with null, NOT_FOUND or BAD_USER_INPUT (UNAUTHENTICATED where a role is needed), never an internal error or a path', async () => {
+    const schema = await buildCollierSchema();
+    const asked: string[] = [];
+    for (const field of Object.values(schema.getQueryType()!.getFields())) {
+      const idArgs = field.args.filter((a) => getNamedType(a.type).name === 'ID');
+      const required = field.args.filter((a) => isNonNullType(a.type) && a.defaultValue === undefined);
+      // a field that needs more than ids (exportSubgraph's format) gets the first value of its enum
+      const extra = required
+        .filter((a) => getNamedType(a.type).name !== 'ID')
+        .map((a) => {
+          const type = getNamedType(a.type);
+          return 'getValues' in type ? `${a.name}: ${type.getValues()[0].name}` : null;
+        });
+      if (idArgs.length === 0 || extra.includes(null)) continue;
+      const selection = isLeafType(getNamedType(field.type)) ? '' : '{ __typename }';
+      for (const id of IDS) {
+        const args = idArgs.map((a) =>
+          isListType(getNullableType(a.type))
+            ? `${a.name}: [${JSON.stringify(id)}]`
+            : `${a.name}: ${JSON.stringify(id)}`,
+        );
+        const query = `{ ${field.name}(${[...args, ...extra].join(', ')}) ${selection} }`;
+        const r = await t.gql(query);
+        asked.push(field.name);
+        expect({ query, errors: JSON.stringify(r.errors ?? []) }).not.toMatchObject({
+          errors: expect.stringMatching(LEAK),
+        });
+        for (const e of r.errors ?? []) {
+          expect({ query, code: e.extensions?.code }).toEqual({
+            query,
+            code: expect.stringMatching(/^(NOT_FOUND|BAD_USER_INPUT|UNAUTHENTICATED)$/),
+          });
+        }
+      }
+    }
+    // the fields that take an id: node, vessel timelines, neighbourhoods, paths, exports, …
+    expect(new Set(asked).size).toBeGreaterThan(8);
+    expect(asked).toEqual(expect.arrayContaining(['node', 'neighborhood', 'exportSubgraph', 'paths']));
+  }, 300_000);
 });
 
 describe('after all of it', () => {
