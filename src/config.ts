@@ -56,7 +56,12 @@ export interface Config {
     maxCost: number;
     /** Most fields an operation may expand to once fragments are spread; past it the cost cannot be computed and the operation is refused. */
     maxNodes: number;
-    /** Most analytics fields (centrality, clusters, paths, traces, exports …) in one operation. */
+    /**
+     * Most analytics fields (centrality, clusters, paths, traces, exports …) in one operation; default 1:
+     * two of them at once (Louvain with a neighbourhood, betweenness with a trace) were the slowest
+     * accepted reads of bench/worstRead.ts and held /healthz longest, and a client loses nothing by
+     * sending them as separate requests (they would run one after the other in Neo4j's threads anyway).
+     */
     maxHeavyFields: number;
     /** Most entries in any list argument (ids, cargoOrigins, labels …). */
     maxListArgument: number;
@@ -285,7 +290,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxTokens: int(env, 'GRAPHQL_MAX_TOKENS', 3000, 100, 1_000_000),
       maxCost: int(env, 'GRAPHQL_MAX_COST', 50_000, 10, 100_000_000),
       maxNodes: int(env, 'GRAPHQL_MAX_NODES', 5_000, 10, 1_000_000),
-      maxHeavyFields: int(env, 'GRAPHQL_MAX_HEAVY_FIELDS', 2, 1, 100),
+      maxHeavyFields: int(env, 'GRAPHQL_MAX_HEAVY_FIELDS', 1, 1, 100),
       maxListArgument: int(env, 'GRAPHQL_MAX_LIST_ARGUMENT', 1_000, 1, 1_000_000),
       maxResponseObjects: int(env, 'GRAPHQL_MAX_RESPONSE_OBJECTS', 20_000, 10, 100_000_000),
       maxResponseBytes: bytes(env, 'RESPONSE_MAX_BYTES', '10mb'),

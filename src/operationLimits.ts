@@ -93,18 +93,19 @@ export function checkOperation(l: Config['limits'], op: PricedOperation, onCost?
   }
   if (!Number.isFinite(value)) value = Number.MAX_SAFE_INTEGER;
   onCost?.(value);
-  if (tally.heavy.length > l.maxHeavyFields) {
-    const names = [...new Set(tally.heavy)].join(', ');
-    throw tooCostly(
-      `This operation holds ${tally.heavy.length} analytics fields (${names}); at most ${l.maxHeavyFields} may run in one operation: send them as separate requests.`,
-      { heavyFields: tally.heavy.length, maxHeavyFields: l.maxHeavyFields, cost: value, maxCost: l.maxCost },
-    );
-  }
+  // the projection rule first: its message names the measures, whatever GRAPHQL_MAX_HEAVY_FIELDS is
   const projections = tally.heavy.filter((f) => PROJECTION_FIELDS.has(f)).length;
   if (projections > 1) {
     throw tooCostly(
       `This operation holds ${projections} network measures (centrality, clusters); each projects the graph, so one operation may hold one: send them as separate requests.`,
       { projections, maxProjections: 1, cost: value, maxCost: l.maxCost },
+    );
+  }
+  if (tally.heavy.length > l.maxHeavyFields) {
+    const names = [...new Set(tally.heavy)].join(', ');
+    throw tooCostly(
+      `This operation holds ${tally.heavy.length} analytics fields (${names}); at most ${l.maxHeavyFields} may run in one operation: send them as separate requests.`,
+      { heavyFields: tally.heavy.length, maxHeavyFields: l.maxHeavyFields, cost: value, maxCost: l.maxCost },
     );
   }
   if (value > l.maxCost) {
