@@ -40,7 +40,9 @@ import { BENCH_WRITER_KEY_NAME, measureRecordLeg } from './recordLeg';
 import { randomBytes } from 'node:crypto';
 
 const BOLT_PORT = Number(process.env.BENCH_BOLT_PORT ?? 7704);
-const HTTP_PORTS = { collier: 4204, nobatch: 4205, peer: 4206, replica: 4207 };
+/** The services' HTTP ports: BENCH_HTTP_PORT and the five above it (4204–4209 by default), so two benches can run side by side. */
+const HTTP_BASE = Number(process.env.BENCH_HTTP_PORT ?? 4204);
+const HTTP_PORTS = { collier: HTTP_BASE, nobatch: HTTP_BASE + 1, peer: HTTP_BASE + 2, replica: HTTP_BASE + 3 };
 /** Memory of the benchmark's Neo4j per size (documented in bench/README.md). */
 const NEO4J_MEMORY: Record<SizeName, { heap: string; pageCache: string }> = {
   S: { heap: '1g', pageCache: '512m' },

@@ -5,7 +5,9 @@
  * record has the fields of schema/vessel.ts's Vessel, and so on). Those records are typed
  * `Record<string, unknown>` there, so the one cast from a record to its schema type is here, named.
  */
+import { GraphQLResolveInfo } from 'graphql';
 import { Context } from './context';
+import { isQuery, selectedProjection } from './selection';
 
 /** A record of the node loader: an entity's fields, as db/records.ts shapes them for its label. */
 export type EntityRecord = Record<string, unknown> & { id: string };
@@ -29,6 +31,23 @@ export function asEntities<T>(records: readonly EntityRecord[]): T[] {
 export async function loadNode<T>(ctx: Context, id: string | null | undefined): Promise<T | null> {
   if (!id) return null;
   const record = await ctx.loaders.node.load(id);
+  return record ? asEntity<T>(record) : null;
+}
+
+/**
+ * The entity with this id, as type T, read only as far as the field's selection needs (a query's
+ * look-ahead: `target { ... on Vessel { id name } }` reads two properties of each vessel); null when
+ * the id is empty or names nothing. Mutations read the whole node (loadNode).
+ */
+export async function loadSelectedNode<T>(
+  ctx: Context,
+  id: string | null | undefined,
+  info: GraphQLResolveInfo,
+): Promise<T | null> {
+  if (!id) return null;
+  if (!isQuery(info)) return loadNode(ctx, id);
+  const { key, projection } = selectedProjection(info);
+  const record = await ctx.loaders.nodeWith(key, projection).load(id);
   return record ? asEntity<T>(record) : null;
 }
 
