@@ -85,3 +85,27 @@ export class ProfilingDatabase extends Database {
     return out;
   }
 }
+
+/**
+ * A Database that keeps every read statement with its parameters, so that the bench can send exactly
+ * the Cypher a GraphQL request ran through the bare driver ("the Cypher it runs", issue 14) and give
+ * the layer's cost as the difference.
+ */
+export class RecordingDatabase extends Database {
+  statements: { cypher: string; params: Params }[] = [];
+
+  override async read<T = Record<string, unknown>>(
+    cypher: string,
+    params: Params = {},
+    counter?: StatementCounter,
+  ): Promise<T[]> {
+    this.statements.push({ cypher, params });
+    return super.read<T>(cypher, params, counter);
+  }
+
+  take(): { cypher: string; params: Params }[] {
+    const out = this.statements;
+    this.statements = [];
+    return out;
+  }
+}

@@ -24,7 +24,7 @@ import autocannon from 'autocannon';
 import neo4j, { Driver } from 'neo4j-driver';
 import { findRepoRoot } from '../src/db/runtime/build';
 import { startLocalNeo4j, LocalNeo4j } from '../src/db/runtime/localNeo4j';
-import { createDriver, Database } from '../src/db/database';
+import { createDriver, Database, toPlain } from '../src/db/database';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/logger';
 import { createService } from '../src/server';
@@ -33,14 +33,16 @@ import { BulkLoad, bulkImportSynthetic, finishBulkLoad } from '../seed/synthetic
 import { benchAnchors, planWorld } from '../seed/synthetic/generate';
 import { DEFAULT_SEED, isSizeName, SizeName } from '../seed/synthetic/spec';
 import { Anchors, NESTED_QUERY, nestedSummaryFromGraphql, operations } from './ops';
-import { PEER_NESTED_QUERY } from './serve';
-import { ProfilingDatabase, StatementProfile } from './profile';
+import { NESTED_BENCH_MAX_COST, PEER_NESTED_QUERY } from './serve';
+import { ProfilingDatabase, RecordingDatabase, StatementProfile } from './profile';
 import { CpuSummary, formatCpuSummary, summarizeCpuProfile, toggleCpuProfile } from './cpuProfile';
 import { BENCH_WRITER_KEY_NAME, measureRecordLeg } from './recordLeg';
 import { randomBytes } from 'node:crypto';
 
 const BOLT_PORT = Number(process.env.BENCH_BOLT_PORT ?? 7704);
-const HTTP_PORTS = { collier: 4204, nobatch: 4205, peer: 4206, replica: 4207 };
+/** The services' HTTP ports: BENCH_HTTP_PORT and the five above it (4204–4209 by default), so two benches can run side by side. */
+const HTTP_BASE = Number(process.env.BENCH_HTTP_PORT ?? 4204);
+const HTTP_PORTS = { collier: HTTP_BASE, nobatch: HTTP_BASE + 1, peer: HTTP_BASE + 2, replica: HTTP_BASE + 3 };
 /** Memory of the benchmark's Neo4j per size (documented in bench/README.md). */
 const NEO4J_MEMORY: Record<SizeName, { heap: string; pageCache: string }> = {
   S: { heap: '1g', pageCache: '512m' },
@@ -296,7 +298,11 @@ interface OpResult {
   rawSummary?: unknown;
   graphql?: Latency;
   raw?: Latency;
+  /** The statements the service sent for one request, sent again in order through the bare driver. */
+  ownCypher?: Latency | null;
   ratioP50?: number | null;
+  /** GraphQL p50 over ownCypher p50: what the GraphQL layer adds to the Cypher it runs. */
+  ratioOwnP50?: number | null;
   ratioP95?: number | null;
   throughput?: Throughput[];
   profile?: StatementProfile[];
@@ -435,6 +441,20 @@ async function main(): Promise<void> {
     const nobatch = await startService('collier-nobatch', HTTP_PORTS.nobatch, local.uri);
     children.push(nobatch);
     const fields = await queryFields(collier.url);
+    // An in-process service over a recording Database: the statements one request sends, for ownCypher
+    const recording = new RecordingDatabase(driver, { timeoutMs: 900_000 });
+    const recorder = await createService({
+      config: loadConfig({
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'silent',
+        GRAPHQL_MAX_COST: String(NESTED_BENCH_MAX_COST),
+        GRAPHQL_MAX_RESPONSE_OBJECTS: String(NESTED_BENCH_MAX_COST),
+      }),
+      db: recording,
+      logger: createLogger('silent'),
+    });
+    await new Promise<void>((resolve) => recorder.httpServer.listen(0, '127.0.0.1', resolve));
+    const recorderUrl = `http://127.0.0.1:${(recorder.httpServer.address() as AddressInfo).port}/graphql`;
     const ops = operations(anchors);
     const opResults: OpResult[] = [];
 
@@ -472,6 +492,20 @@ async function main(): Promise<void> {
         r.graphql = await timeSequential(samples, () => gql(collier.url, op.query, op.variables));
         if (op.raw) r.raw = await timeSequential(args.rawSamples ?? samples, () => op.raw!(driver));
         r.ratioP50 = ratio(r.graphql.p50, r.raw?.p50);
+        recording.take();
+        const sent = await gql(recorderUrl, op.query, op.variables);
+        const own = recording.take();
+        // sent again one after the other (a request may overlap some): an upper bound of the Cypher's time
+        r.ownCypher =
+          sent.statements === own.length
+            ? await timeSequential(samples, async () => {
+                for (const s of own)
+                  (await driver.executeQuery(s.cypher, s.params, { routing: neo4j.routing.READ })).records.map((x) =>
+                    toPlain(x.toObject()),
+                  );
+              })
+            : null;
+        r.ratioOwnP50 = ratio(r.graphql.p50, r.ownCypher?.p50);
         r.ratioP95 = ratio(r.graphql.p95, r.raw?.p95);
         r.throughput = [];
         for (const c of slow ? [1, 8] : [1, 8, 32]) {
@@ -491,6 +525,8 @@ async function main(): Promise<void> {
           p50: r.graphql.p50,
           rawP50: r.raw?.p50,
           ratioP50: r.ratioP50,
+          ownCypherP50: r.ownCypher?.p50,
+          ratioOwnP50: r.ratioOwnP50,
           rps8: r.throughput[1]?.requestsPerSecond,
           match: r.answersMatch,
         });
@@ -500,6 +536,7 @@ async function main(): Promise<void> {
       }
     }
     results.operations = opResults;
+    await recorder.apollo.stop();
 
     /* Where the service's time goes: a CPU profile per operation (`--profile-js`) */
     if (args.profileJs) {
@@ -762,6 +799,8 @@ function printTable(results: Record<string, any>, ops: OpResult[]): void {
     'raw p95',
     'GQL/raw p50',
     'p95',
+    'own Cypher p50',
+    'GQL/own p50',
     'rps c1',
     'rps c8',
     'rps c32',
@@ -782,6 +821,8 @@ function printTable(results: Record<string, any>, ops: OpResult[]): void {
             String(o.raw?.p95 ?? '-'),
             String(o.ratioP50 ?? '-'),
             String(o.ratioP95 ?? '-'),
+            String(o.ownCypher?.p50 ?? '-'),
+            String(o.ratioOwnP50 ?? '-'),
             ...[1, 8, 32].map((c) => String(o.throughput?.find((t) => t.connections === c)?.requestsPerSecond ?? '-')),
             o.answersMatch == null ? '-' : o.answersMatch ? 'yes' : 'NO',
           ],

@@ -6,7 +6,16 @@
 import DataLoader from 'dataloader';
 import { Database, Params, StatementCounter } from './database';
 import { labelOfId, NODE_KINDS, NodeLabel } from '../domain/ids';
-import { LegRecord, NodeRecord, RelationRecord, TacticUseRecord, toRecord, toRelation, toTacticUse } from './records';
+import {
+  LegRecord,
+  NodeRecord,
+  RelationRecord,
+  TacticUseRecord,
+  propsFromValues,
+  toRecord,
+  toRelation,
+  toTacticUse,
+} from './records';
 import { RELATION_TYPES } from './read/party';
 import { LEG_VIEWS_BY_ID, LegView } from './trace';
 
@@ -15,6 +24,11 @@ type Row = { key: string } & Record<string, unknown>;
 export interface LoaderOptions {
   /** false turns batching off (one query per parent): only for measuring the N+1 baseline. */
   batch?: boolean;
+  /**
+   * false: every read is whole, the `…With` loaders answer as their whole-read loaders (no look-ahead);
+   * for comparing the narrowed reads' answers with the whole ones (test/integration/projection.test.ts).
+   */
+  project?: boolean;
 }
 
 function groupRows<V>(keys: readonly string[], rows: Row[], map: (row: Row) => V): V[][] {
@@ -64,16 +78,42 @@ const NODE_BY_ID = byLabel(
   (l, keys) => `MATCH (n:${l}) WHERE n.id IN ${keys} RETURN n.id AS key, properties(n) AS props`,
   [MERGED_ID],
 );
+/**
+ * A property's value in a narrowed read, a DATE as its ISO text ("2019-05-04", what `toPlain` makes of
+ * the driver's Date): the driver decodes a DATE with 64-bit Integer arithmetic, the most expensive
+ * value it reads (a nested answer reads hundreds of them to order relations by their periods).
+ */
+const propertyValue = (x: string) => `CASE WHEN ${x} IS :: DATE THEN toString(${x}) ELSE ${x} END`;
+
+/**
+ * The node loader's statement reading only some properties: per label, `$props_<Label>` lists the
+ * properties to read (values in that order) or is null to read them all (`props`).
+ */
+const NODE_PROJECTED_BY_ID = byLabel(
+  ALL_LABELS,
+  (l, keys) => `MATCH (n:${l}) WHERE n.id IN ${keys}
+    RETURN n.id AS key, CASE WHEN $props_${l} IS NULL THEN properties(n) END AS props, [p IN $props_${l} | ${propertyValue('n[p]')}] AS values`,
+  [`${MERGED_ID}, null AS values`],
+);
+
+/** Which properties to read per label (db/records.ts propsFor); a label left out or null: all of them. */
+export type Projection = Partial<Record<NodeLabel, string[] | null>>;
+
+/** Relationship reads: `$props` lists the properties to read (values in that order), or is null to read them all. */
+const REL_PROJECTION = `CASE WHEN $props IS NULL THEN properties(r) END AS props, [p IN $props | ${propertyValue('r[p]')}] AS values`;
 const RELATIONS_TO = byLabel(
   TARGET_LABELS,
   (l, keys) => `UNWIND ${keys} AS key MATCH (t:${l} {id: key})<-[r]-(p:Party) WHERE type(r) IN $types
-    RETURN key, type(r) AS type, properties(r) AS props, p.id AS otherId`,
+    RETURN key, type(r) AS type, ${REL_PROJECTION}, p.id AS otherId`,
 );
 const RELATIONS_FROM = byLabel(
   PARTY_LABELS,
   (l, keys) => `UNWIND ${keys} AS key MATCH (p:${l} {id: key})-[r]->(t) WHERE type(r) IN $types
-    RETURN key, type(r) AS type, properties(r) AS props, t.id AS otherId`,
+    RETURN key, type(r) AS type, ${REL_PROJECTION}, t.id AS otherId`,
 );
+const relationProps = (props: string[] | null) => (r: Row) =>
+  props ? propsFromValues(props, r.values as unknown[]) : (r.props as Record<string, unknown>);
+
 const DESIGNATIONS = byLabel(
   DESIGNATABLE,
   (l, keys) =>
@@ -92,6 +132,7 @@ const byPeriod = (
 
 export function createLoaders(db: Database, counter: StatementCounter, options: LoaderOptions = {}) {
   const batch = options.batch ?? true;
+  const project = options.project ?? true;
   const read = (cypher: string, params: Params) => db.read<Row>(cypher, params, counter);
 
   function many<V>(
@@ -109,7 +150,73 @@ export function createLoaders(db: Database, counter: StatementCounter, options: 
   }
 
   const relationTypes = [...RELATION_TYPES];
+  const relationsTo = (props: string[] | null) => {
+    const propsOf = relationProps(props);
+    return many<RelationRecord>(
+      (keys) => read(RELATIONS_TO.cypher, RELATIONS_TO.params(keys, { types: relationTypes, props })),
+      (r) => toRelation(String(r.type), propsOf(r), String(r.otherId), r.key),
+      byPeriod,
+    );
+  };
+  const relationsFrom = (props: string[] | null) => {
+    const propsOf = relationProps(props);
+    return many<RelationRecord>(
+      (keys) => read(RELATIONS_FROM.cypher, RELATIONS_FROM.params(keys, { types: relationTypes, props })),
+      (r) => toRelation(String(r.type), propsOf(r), r.key, String(r.otherId)),
+      byPeriod,
+    );
+  };
+  /**
+   * Legs of vessels reading only `props`: one row per vessel, holding one list per property with its
+   * legs' values in order, not one row per leg (nor one list per leg): a nested answer reads thousands
+   * of legs, and each row or list costs the driver an object to unpack and us one to convert.
+   */
+  const legsWith = (props: string[]) =>
+    new DataLoader<string, LegRecord[]>(
+      async (keys) => {
+        const rows = await read(
+          `UNWIND $keys AS key
+           CALL (key) {
+             MATCH (l:Leg)-[:ON]->(:Vessel {id: key})
+             WITH l ORDER BY coalesce(l.departureFrom, l.arrivalFrom, l.arrivalTo), l.id
+             WITH collect(l) AS legs
+             RETURN size(legs) AS n, [p IN $props | [l IN legs | ${propertyValue('l[p]')}]] AS columns
+           }
+           RETURN key, n, columns`,
+          { keys, props },
+        );
+        const found = new Map<string, LegRecord[]>();
+        for (const r of rows) {
+          const columns = r.columns as unknown[][];
+          const legs: LegRecord[] = new Array<LegRecord>(r.n as number);
+          for (let i = 0; i < legs.length; i++) {
+            const read: Record<string, unknown> = {};
+            for (let c = 0; c < props.length; c++) read[props[c]] = columns[c][i];
+            legs[i] = toRecord('Leg', read);
+          }
+          found.set(r.key, legs);
+        }
+        return keys.map((k) => found.get(k) ?? []);
+      },
+      { batch },
+    );
+  const projectedRelationsTo = new Map<string, DataLoader<string, RelationRecord[]>>();
+  const projectedRelationsFrom = new Map<string, DataLoader<string, RelationRecord[]>>();
+  /** One loader per property set (two selections of one request never mix); null: the whole-read loader. */
+  function projected<V>(
+    cache: Map<string, DataLoader<string, V>>,
+    props: string[] | null,
+    make: (props: string[]) => DataLoader<string, V>,
+    whole: DataLoader<string, V>,
+  ): DataLoader<string, V> {
+    if (props == null || !project) return whole;
+    const key = props.join(',');
+    let loader = cache.get(key);
+    if (!loader) cache.set(key, (loader = make(props)));
+    return loader;
+  }
   const projectedLegs = new Map<string, DataLoader<string, LegRecord[]>>();
+  const projectedNodes = new Map<string, DataLoader<string, NodeRecord | null>>();
 
   return {
     /** Any entity by id. */
@@ -124,6 +231,44 @@ export function createLoaders(db: Database, counter: StatementCounter, options: 
       { batch },
     ),
 
+    /**
+     * Any entity by id, reading only the properties of `projection` (one loader per projection, named
+     * by `key`, so two selections of one request never mix). For queries only: mutations clear the
+     * node loader after they write, and read through it.
+     */
+    nodeWith(key: string, projection: Projection): DataLoader<string, NodeRecord | null> {
+      if (!project) return this.node;
+      let loader = projectedNodes.get(key);
+      if (!loader) {
+        const propsParams: Params = {};
+        for (const l of ALL_LABELS) propsParams[`props_${l}`] = projection[l] ?? null;
+        loader = new DataLoader<string, NodeRecord | null>(
+          async (keys) => {
+            const rows = await read(
+              NODE_PROJECTED_BY_ID.cypher,
+              NODE_PROJECTED_BY_ID.params(keys, { aliasKeys: keys, ...propsParams }),
+            );
+            const found = new Map<string, NodeRecord>();
+            for (const r of rows) {
+              // a merged id's row comes first, so that a real node's row with the same key wins
+              const label = labelOfId(r.key)!;
+              const props = projection[label];
+              found.set(
+                r.key,
+                r.values != null && props
+                  ? toRecord(label, propsFromValues(props, r.values as unknown[]))
+                  : toRecord(label, r.props as Record<string, unknown>),
+              );
+            }
+            return keys.map((k) => found.get(k) ?? null);
+          },
+          { batch },
+        );
+        projectedNodes.set(key, loader);
+      }
+      return loader;
+    },
+
     identityClaimsOfVessel: many(
       (keys) =>
         read(
@@ -135,18 +280,21 @@ export function createLoaders(db: Database, counter: StatementCounter, options: 
     ),
 
     /** Ties from companies and persons to this vessel or company (owners, managers, controllers …). */
-    relationsToTarget: many<RelationRecord>(
-      (keys) => read(RELATIONS_TO.cypher, RELATIONS_TO.params(keys, { types: relationTypes })),
-      (r) => toRelation(String(r.type), r.props as Record<string, unknown>, String(r.otherId), r.key),
-      byPeriod,
-    ),
+    relationsToTarget: relationsTo(null),
 
     /** Ties from this company or person to vessels and companies. */
-    relationsFromParty: many<RelationRecord>(
-      (keys) => read(RELATIONS_FROM.cypher, RELATIONS_FROM.params(keys, { types: relationTypes })),
-      (r) => toRelation(String(r.type), r.props as Record<string, unknown>, r.key, String(r.otherId)),
-      byPeriod,
-    ),
+    relationsFromParty: relationsFrom(null),
+
+    /**
+     * The same ties reading only the given relationship properties (db/records.ts relationPropsFor), one
+     * loader per property set; null: every property.
+     */
+    relationsToTargetWith(props: string[] | null): DataLoader<string, RelationRecord[]> {
+      return projected(projectedRelationsTo, props, relationsTo, this.relationsToTarget);
+    },
+    relationsFromPartyWith(props: string[] | null): DataLoader<string, RelationRecord[]> {
+      return projected(projectedRelationsFrom, props, relationsFrom, this.relationsFromParty);
+    },
 
     designationsOf: many(
       (keys) => read(DESIGNATIONS.cypher, DESIGNATIONS.params(keys)),
@@ -188,37 +336,7 @@ export function createLoaders(db: Database, counter: StatementCounter, options: 
      * per property set, so two selections of the same request never mix. null: every property.
      */
     legsOfVesselWith(props: string[] | null): DataLoader<string, LegRecord[]> {
-      if (props == null) return this.legsOfVessel;
-      const key = props.join(',');
-      let loader = projectedLegs.get(key);
-      if (!loader) {
-        // One row per vessel holding its legs' values in order, not one row per leg: a nested answer
-        // reads thousands of legs, and each row costs the driver a record and us a plain object.
-        const toLeg = (values: unknown[]) => {
-          const read: Record<string, unknown> = {};
-          for (let i = 0; i < props.length; i++) read[props[i]] = values[i];
-          return toRecord('Leg', read);
-        };
-        loader = new DataLoader<string, LegRecord[]>(
-          async (keys) => {
-            const rows = await read(
-              `UNWIND $keys AS key
-               CALL (key) {
-                 MATCH (l:Leg)-[:ON]->(:Vessel {id: key})
-                 WITH l ORDER BY coalesce(l.departureFrom, l.arrivalFrom, l.arrivalTo), l.id
-                 RETURN collect([p IN $props | l[p]]) AS legs
-               }
-               RETURN key, legs`,
-              { keys, props },
-            );
-            const found = new Map(rows.map((r) => [r.key, (r.legs as unknown[][]).map(toLeg)]));
-            return keys.map((k) => found.get(k) ?? []);
-          },
-          { batch },
-        );
-        projectedLegs.set(key, loader);
-      }
-      return loader;
+      return projected(projectedLegs, props, legsWith, this.legsOfVessel);
     },
 
     transfersOfVessel: many(

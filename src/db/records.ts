@@ -45,11 +45,20 @@ export type QuantityRecord = EvidenceFields & {
   text: string;
 };
 
+/** The four property names of a date prefix, built once (a record is built thousands of times an answer). */
+const dateKeys = new Map<string, [string, string, string, string]>();
+function dateKeysOf(prefix: string): [string, string, string, string] {
+  let keys = dateKeys.get(prefix);
+  if (!keys) dateKeys.set(prefix, (keys = [`${prefix}From`, `${prefix}To`, `${prefix}Precision`, `${prefix}Text`]));
+  return keys;
+}
+
 export function dateRange(p: Props, prefix: string): DateRangeRecord | null {
-  const from = (p[`${prefix}From`] as string | null) ?? null;
-  const to = (p[`${prefix}To`] as string | null) ?? null;
-  const precision = (p[`${prefix}Precision`] as string | null) ?? null;
-  const text = (p[`${prefix}Text`] as string | null) ?? null;
+  const [fromKey, toKey, precisionKey, textKey] = dateKeysOf(prefix);
+  const from = (p[fromKey] as string | null) ?? null;
+  const to = (p[toKey] as string | null) ?? null;
+  const precision = (p[precisionKey] as string | null) ?? null;
+  const text = (p[textKey] as string | null) ?? null;
   if (from == null && to == null && precision == null && text == null) return null;
   return { from, to, precision: vocab(precision ?? DatePrecision.UNKNOWN), text };
 }
@@ -386,40 +395,104 @@ export function toTacticUse(p: Props, tacticId: string): TacticUseRecord {
 }
 
 /**
- * The stored properties each GraphQL field of Leg is built from (by `toRecord('Leg', …)` and the Leg
- * field resolvers), so that a list of legs reads only what the query selects: `vessel { legs { id } }`
- * over thousands of legs then reads one property a leg, not thirty. A field missing here makes the
- * loader read every property (safe, only slower); test/integration/projection.test.ts checks each field.
+ * The stored properties each GraphQL field of an entity is built from (by `toRecord` and the field
+ * resolvers), so that a list or a look-up reads only what the query selects: `vessel { legs { id } }`
+ * over thousands of legs then reads one property a leg, not thirty, and `holdings { target { ... on
+ * Vessel { id name } } }` two a vessel. A field missing here makes the loader read every property (safe,
+ * only slower); test/integration/projection.test.ts checks each field of each mapped type.
  */
 const datePropsOf = (prefix: string) => ['From', 'To', 'Precision', 'Text'].map((s) => `${prefix}${s}`);
-export const LEG_FIELD_PROPS: Record<string, string[]> = {
+const EVIDENCE_FIELD_PROPS: Record<string, string[]> = {
   __typename: [],
   id: [],
   confidence: ['confidence'],
   confidenceTier: ['confidenceTier'],
   evidenceNote: ['evidenceNote'],
   sources: ['sourceIds'],
+};
+/** Fields resolved from other nodes by the entity's id alone (loaders keyed by it). */
+const byId = (...fields: string[]): Record<string, string[]> => Object.fromEntries(fields.map((f) => [f, []]));
+const own = (...fields: string[]): Record<string, string[]> => Object.fromEntries(fields.map((f) => [f, [f]]));
+
+export const LEG_FIELD_PROPS: Record<string, string[]> = {
+  ...EVIDENCE_FIELD_PROPS,
+  // each given property (domain/graph LEG_GIVEN) is read for the field of its name
+  ...Object.fromEntries((Object.keys(LEG_GIVEN) as LegGivenProperty[]).map((k) => [legFieldName(k), [k]])),
+  ...own('tonnageMin', 'tonnageMax'),
   departure: datePropsOf('departure'),
   arrival: datePropsOf('arrival'),
   tonnage: ['tonnageJson'],
-  tonnageMin: ['tonnageMin'],
-  tonnageMax: ['tonnageMax'],
   value: ['valueJson'],
   vessel: ['vesselId'],
-  from: [],
-  to: [],
-  tactics: [],
-  // each given property (domain/graph LEG_GIVEN) is read for the field of its name
-  ...Object.fromEntries((Object.keys(LEG_GIVEN) as LegGivenProperty[]).map((k) => [legFieldName(k), [k]])),
+  destinationCountry: ['destinationCountryCode'],
+  ...byId('from', 'to', 'tactics'),
 };
 
-/** The properties to read for these Leg fields (always the id), or null when one is unknown: read them all. */
-export function legPropsFor(fields: Iterable<string>): string[] | null {
-  const props = new Set<string>(['id']);
+export const VESSEL_FIELD_PROPS: Record<string, string[]> = {
+  ...EVIDENCE_FIELD_PROPS,
+  ...own('name', 'otherNames', 'imo', 'mmsi', 'callSign', 'vesselType', 'buildYear', 'description', 'status'),
+  ...own('flagText'),
+  deadweight: ['deadweightJson'],
+  grossTonnage: ['grossTonnageJson'],
+  flag: ['flagCode'],
+  ...byId('identityHistory', 'owners', 'managers', 'parties', 'designations', 'legs', 'transfers', 'tactics'),
+};
+
+export const PARTY_FIELD_PROPS: Record<string, string[]> = {
+  ...EVIDENCE_FIELD_PROPS,
+  ...own('name', 'aliases', 'kind', 'countryText', 'address', 'role', 'imoCompanyNumber'),
+  country: ['countryCode'],
+  ...byId('holdings', 'controlledBy', 'designations', 'tactics'),
+};
+
+/** PartyRelation (a relationship's properties): the id and the period's start are always read, lists are ordered by them. */
+export const RELATION_FIELD_PROPS: Record<string, string[]> = {
+  ...EVIDENCE_FIELD_PROPS,
+  role: ['role'],
+  period: datePropsOf('period'),
+  ...byId('type', 'party', 'target'),
+};
+
+/** The relationship properties to read for these PartyRelation fields, or null when one is unknown: read them all. */
+export function relationPropsFor(fields: Iterable<string>): string[] | null {
+  return propsOf(RELATION_FIELD_PROPS, fields, ['id', 'periodFrom']);
+}
+
+/** The labels whose reads can be narrowed to the selected fields, with their maps. */
+export const FIELD_PROPS: Partial<Record<NodeLabel, Record<string, string[]>>> = {
+  Leg: LEG_FIELD_PROPS,
+  Vessel: VESSEL_FIELD_PROPS,
+  Company: PARTY_FIELD_PROPS,
+  Person: PARTY_FIELD_PROPS,
+};
+
+/**
+ * The properties to read for these fields of a node of this label (always the id, sorted), or null
+ * when the label has no map or a field is unknown: read them all.
+ */
+export function propsFor(label: NodeLabel, fields: Iterable<string>): string[] | null {
+  const map = FIELD_PROPS[label];
+  return map ? propsOf(map, fields, ['id']) : null;
+}
+
+function propsOf(map: Record<string, string[]>, fields: Iterable<string>, always: string[]): string[] | null {
+  const props = new Set<string>(always);
   for (const f of fields) {
-    const p = LEG_FIELD_PROPS[f];
+    const p = map[f];
     if (!p) return null;
     p.forEach((x) => props.add(x));
   }
   return [...props].sort();
+}
+
+/** The properties to read for these Leg fields (always the id), or null when one is unknown: read them all. */
+export function legPropsFor(fields: Iterable<string>): string[] | null {
+  return propsFor('Leg', fields);
+}
+
+/** The values of `props` read in that order (a projected read) as a property map. */
+export function propsFromValues(props: readonly string[], values: readonly unknown[]): Props {
+  const read: Props = {};
+  for (let i = 0; i < props.length; i++) read[props[i]] = values[i];
+  return read;
 }

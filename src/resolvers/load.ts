@@ -6,9 +6,11 @@
  * resolver returns it). An id's label is its prefix: a record is returned as the label asked for only
  * when its id says so.
  */
+import { GraphQLResolveInfo } from 'graphql';
 import { NodeRecord, NodeRecords } from '../db/records';
 import { NODE_KINDS, NodeLabel, labelOfId } from '../domain/ids';
 import { Context } from './context';
+import { isQuery, selectedProjection } from './selection';
 
 /** A company or a person: the labels of the Party interface. */
 export const PARTY_LABELS = ['Company', 'Person'] as const;
@@ -43,4 +45,22 @@ export async function loadNodes<L extends NodeLabel>(
   labels: readonly L[],
 ): Promise<NodeRecords[L][]> {
   return present(await ctx.loaders.node.loadMany(ids)).filter((r): r is NodeRecords[L] => isOf(r, labels));
+}
+
+/**
+ * The entity with this id when it is one of these labels, read only as far as the field's selection
+ * needs (a query's look-ahead: `target { ... on Vessel { id name } }` reads two properties of each
+ * vessel); null when the id is empty or names nothing. Mutations read the whole node (loadNode).
+ */
+export async function loadSelectedNode<L extends NodeLabel>(
+  ctx: Context,
+  id: string | null | undefined,
+  info: GraphQLResolveInfo,
+  labels: readonly L[],
+): Promise<NodeRecords[L] | null> {
+  if (!id) return null;
+  if (!isQuery(info)) return loadNode(ctx, id, labels);
+  const { key, projection } = selectedProjection(info);
+  const record = await ctx.loaders.nodeWith(key, projection).load(id);
+  return record && isOf(record, labels) ? record : null;
 }

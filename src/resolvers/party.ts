@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { Party, PartyConnection, PartyRelation } from '../schema/party';
 import { Country } from '../schema/country';
 import { Designation } from '../schema/designation';
@@ -7,7 +8,9 @@ import { TacticUse } from '../schema/tactic';
 import { listParties } from '../db/read/party';
 import { Page, toPage } from '../domain/pagination';
 import { PartiesArgs } from '../schema/args/parties';
-import { ANY_LABEL, PARTY_LABELS, loadNode } from './load';
+import { ANY_LABEL, PARTY_LABELS, loadNode, loadSelectedNode } from './load';
+import { selectedProps } from './selection';
+import { relationPropsFor } from '../db/records';
 
 import { Context } from './context';
 import { FIRST_ARG, firstItems } from './listBound';
@@ -59,18 +62,28 @@ export class PartyResolver {
   async holdings(
     @Root() p: Party,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('first', () => Int, FIRST_ARG) first: number,
   ): Promise<PartyRelation[]> {
-    return firstItems(ctx.budget, await ctx.loaders.relationsFromParty.load(p.id), first);
+    return firstItems(
+      ctx.budget,
+      await ctx.loaders.relationsFromPartyWith(selectedProps(info, relationPropsFor)).load(p.id),
+      first,
+    );
   }
 
   @FieldResolver(() => [PartyRelation], { description: 'Companies and persons that own or control it.' })
   async controlledBy(
     @Root() p: Party,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('first', () => Int, FIRST_ARG) first: number,
   ): Promise<PartyRelation[]> {
-    return firstItems(ctx.budget, await ctx.loaders.relationsToTarget.load(p.id), first);
+    return firstItems(
+      ctx.budget,
+      await ctx.loaders.relationsToTargetWith(selectedProps(info, relationPropsFor)).load(p.id),
+      first,
+    );
   }
 
   @FieldResolver(() => [Designation], {
@@ -99,12 +112,20 @@ export class PartyResolver {
 @Resolver(() => PartyRelation)
 export class PartyRelationResolver {
   @FieldResolver(() => Party, { description: 'The company or person on the controlling side.' })
-  async party(@Root() r: PartyRelation, @Ctx() ctx: Context): Promise<Party | null> {
-    return loadNode(ctx, r.partyId, PARTY_LABELS);
+  async party(
+    @Root() r: PartyRelation,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Party | null> {
+    return loadSelectedNode(ctx, r.partyId, info, PARTY_LABELS);
   }
 
   @FieldResolver(() => Node, { description: 'The vessel or company on the other side.' })
-  async target(@Root() r: PartyRelation, @Ctx() ctx: Context): Promise<Node | null> {
-    return loadNode(ctx, r.targetId, ANY_LABEL);
+  async target(
+    @Root() r: PartyRelation,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Node | null> {
+    return loadSelectedNode(ctx, r.targetId, info, ANY_LABEL);
   }
 }

@@ -4,8 +4,11 @@
  * inline fragments, aliases and @skip/@include; cached per field node, since a field inside a list is
  * resolved once per item with the same nodes.
  */
-import { FieldNode, GraphQLResolveInfo } from 'graphql';
+import { FieldNode, GraphQLResolveInfo, isObjectType, OperationTypeNode } from 'graphql';
 import { parseResolveInfo, ResolveTree } from 'graphql-parse-resolve-info';
+import { NodeLabel } from '../domain/ids';
+import { FIELD_PROPS, propsFor } from '../db/records';
+import { Projection } from '../db/loaders';
 
 const cache = new WeakMap<readonly FieldNode[], Map<unknown, string[]>>();
 
@@ -24,6 +27,64 @@ export function selectedFieldNames(info: GraphQLResolveInfo): string[] {
   for (const fields of Object.values(tree?.fieldsByTypeName ?? {}))
     for (const f of Object.values(fields)) names.add(f.name);
   const out = [...names];
+  byVariables.set(info.variableValues, out);
+  return out;
+}
+
+/** A query, not a mutation or subscription: only queries read through the narrowed (look-ahead) loaders. */
+export function isQuery(info: GraphQLResolveInfo): boolean {
+  return info.operation.operation === OperationTypeNode.QUERY;
+}
+
+const propsCache = new WeakMap<string[], Map<(fields: string[]) => string[] | null, string[] | null>>();
+
+/**
+ * The stored properties the items of this field are built from, by `propsOf` (db/records.ts
+ * legPropsFor, relationPropsFor) over the selected fields; null (read them all) outside queries, since
+ * mutations read back what they wrote through the whole-read loaders. Cached with the selection.
+ */
+export function selectedProps(
+  info: GraphQLResolveInfo,
+  propsOf: (fields: string[]) => string[] | null,
+): string[] | null {
+  if (!isQuery(info)) return null;
+  const names = selectedFieldNames(info);
+  let byFunction = propsCache.get(names);
+  if (!byFunction)
+    propsCache.set(names, (byFunction = new Map<(fields: string[]) => string[] | null, string[] | null>()));
+  let props = byFunction.get(propsOf);
+  if (props === undefined) byFunction.set(propsOf, (props = propsOf(names)));
+  return props;
+}
+
+const projections = new WeakMap<readonly FieldNode[], Map<unknown, { key: string; projection: Projection }>>();
+
+/**
+ * What to read of the entity (or entities) this field returns: per label that has a field map
+ * (db/records.ts FIELD_PROPS), the properties its selected fields are built from — the fields selected
+ * on its own type and on the interfaces it implements (`... on Vessel { name }`, `... on Node { id }`).
+ * `key` names the projection (the node loader keeps one loader per projection). Cached like
+ * selectedFieldNames.
+ */
+export function selectedProjection(info: GraphQLResolveInfo): { key: string; projection: Projection } {
+  let byVariables = projections.get(info.fieldNodes);
+  if (!byVariables)
+    projections.set(info.fieldNodes, (byVariables = new Map<unknown, { key: string; projection: Projection }>()));
+  const hit = byVariables.get(info.variableValues);
+  if (hit) return hit;
+  const tree = parseResolveInfo(info) as ResolveTree | null;
+  const byType = tree?.fieldsByTypeName ?? {};
+  const projection: Projection = {};
+  for (const label of Object.keys(FIELD_PROPS) as NodeLabel[]) {
+    const type = info.schema.getType(label);
+    if (!isObjectType(type)) continue;
+    const typeNames = new Set([label, ...type.getInterfaces().map((i) => i.name)]);
+    const names: string[] = [];
+    for (const [typeName, fields] of Object.entries(byType))
+      if (typeNames.has(typeName)) for (const f of Object.values(fields)) names.push(f.name);
+    projection[label] = propsFor(label, names);
+  }
+  const out = { key: JSON.stringify(projection), projection };
   byVariables.set(info.variableValues, out);
   return out;
 }

@@ -14,8 +14,8 @@ import { loadNode } from './load';
 
 import { Context } from './context';
 import { FIRST_ARG, firstItems } from './listBound';
-import { selectedFieldNames } from './selection';
-import { legPropsFor } from '../db/records';
+import { selectedProps } from './selection';
+import { legPropsFor, relationPropsFor } from '../db/records';
 import { badInput, check } from './errors';
 import { countryArg, idArg, pageArgs } from './args';
 
@@ -92,11 +92,14 @@ export class VesselResolver {
   async owners(
     @Root() v: Vessel,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('first', () => Int, FIRST_ARG) first: number,
   ): Promise<PartyRelation[]> {
     return firstItems(
       ctx.budget,
-      (await ctx.loaders.relationsToTarget.load(v.id)).filter((r) => OWNER_TYPES.has(r.type)),
+      (await ctx.loaders.relationsToTargetWith(selectedProps(info, relationPropsFor)).load(v.id)).filter((r) =>
+        OWNER_TYPES.has(r.type),
+      ),
       first,
     );
   }
@@ -105,11 +108,14 @@ export class VesselResolver {
   async managers(
     @Root() v: Vessel,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('first', () => Int, FIRST_ARG) first: number,
   ): Promise<PartyRelation[]> {
     return firstItems(
       ctx.budget,
-      (await ctx.loaders.relationsToTarget.load(v.id)).filter((r) => MANAGER_TYPES.has(r.type)),
+      (await ctx.loaders.relationsToTargetWith(selectedProps(info, relationPropsFor)).load(v.id)).filter((r) =>
+        MANAGER_TYPES.has(r.type),
+      ),
       first,
     );
   }
@@ -121,9 +127,14 @@ export class VesselResolver {
   async parties(
     @Root() v: Vessel,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('first', () => Int, FIRST_ARG) first: number,
   ): Promise<PartyRelation[]> {
-    return firstItems(ctx.budget, await ctx.loaders.relationsToTarget.load(v.id), first);
+    return firstItems(
+      ctx.budget,
+      await ctx.loaders.relationsToTargetWith(selectedProps(info, relationPropsFor)).load(v.id),
+      first,
+    );
   }
 
   @FieldResolver(() => [Designation], {
@@ -146,7 +157,7 @@ export class VesselResolver {
   ): Promise<Leg[]> {
     return firstItems(
       ctx.budget,
-      await ctx.loaders.legsOfVesselWith(legPropsFor(selectedFieldNames(info))).load(v.id),
+      await ctx.loaders.legsOfVesselWith(selectedProps(info, legPropsFor)).load(v.id),
       first,
     );
   }

@@ -6,7 +6,7 @@
 import { buildCollierSchema } from '../../src/server';
 import { getNamedType, GraphQLObjectType, isLeafType } from 'graphql';
 import { startTestService, TestService } from './harness';
-import { LEG_FIELD_PROPS, legPropsFor } from '../../src/db/records';
+import { FIELD_PROPS, LEG_FIELD_PROPS, legPropsFor, RELATION_FIELD_PROPS } from '../../src/db/records';
 
 let t: TestService;
 beforeAll(async () => {
@@ -73,5 +73,57 @@ describe('legs read only the selected properties', () => {
     expect(first.departure.from).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(first.a.length).toBeGreaterThan(0);
     expect(first.confidence).toBeGreaterThan(0);
+  });
+});
+
+describe('owners, holdings and their targets read only what the selection needs (look-ahead)', () => {
+  let whole: TestService;
+  beforeAll(async () => {
+    // the same graph through loaders that always read whole nodes and relationships
+    whole = await startTestService({ seed: 'keep', loaderOptions: { project: false } });
+  });
+  afterAll(async () => {
+    await whole.close();
+  });
+
+  it('maps every field of Vessel, Company, Person and PartyRelation to the properties it is built from', async () => {
+    const schema = await buildCollierSchema();
+    for (const [type, map] of [
+      ['Vessel', FIELD_PROPS.Vessel!],
+      ['Company', FIELD_PROPS.Company!],
+      ['Person', FIELD_PROPS.Person!],
+      ['PartyRelation', RELATION_FIELD_PROPS],
+    ] as const) {
+      const fields = Object.keys((schema.getType(type) as GraphQLObjectType).getFields());
+      expect([type, fields.filter((f) => !(f in map))]).toEqual([type, []]);
+    }
+  });
+
+  it('gives, field by field, what the whole reads give', async () => {
+    const schema = await buildCollierSchema();
+    const type = (name: string) => schema.getType(name) as GraphQLObjectType;
+    const queries: string[] = [];
+    for (const name of Object.keys(type('PartyRelation').getFields()))
+      queries.push(`parties { id ${selectionOf(type('PartyRelation'), name)} }
+        owners { id ${selectionOf(type('PartyRelation'), name)} }`);
+    for (const name of Object.keys(type('Vessel').getFields()))
+      queries.push(
+        `owners(first: 3) { party { holdings(first: 10) { target { id ... on Vessel { ${selectionOf(type('Vessel'), name)} } } } } }`,
+      );
+    for (const name of Object.keys(type('Company').getFields()))
+      queries.push(`parties { party { ... on Company { ${selectionOf(type('Company'), name)} } } }`);
+    for (const name of Object.keys(type('Person').getFields()))
+      queries.push(`parties { party { ... on Person { ${selectionOf(type('Person'), name)} } } }`);
+    let nonEmpty = 0;
+    for (const vessel of ['vessel:wise-honest', 'vessel:sky-angel', 'vessel:dong-thanh', 'vessel:rich-glory']) {
+      for (const q of queries) {
+        const query = `query($v: ID!) { vessel(id: $v) { ${q} } }`;
+        const [narrowed, read] = await Promise.all([t.gql(query, { v: vessel }), whole.gql(query, { v: vessel })]);
+        expect(narrowed.errors).toBeUndefined();
+        expect([query, narrowed.data]).toEqual([query, read.data]);
+        if (JSON.stringify(narrowed.data).length > 100) nonEmpty++;
+      }
+    }
+    expect(nonEmpty).toBeGreaterThan(50);
   });
 });
