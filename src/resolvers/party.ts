@@ -112,20 +112,12 @@ export class PartyResolver {
 @Resolver(() => PartyRelation)
 export class PartyRelationResolver {
   @FieldResolver(() => Party, { description: 'The company or person on the controlling side.' })
-  async party(
-    @Root() r: PartyRelation,
-    @Ctx() ctx: Context,
-    @Info() info: GraphQLResolveInfo,
-  ): Promise<Party | null> {
+  async party(@Root() r: PartyRelation, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Party | null> {
     return loadSelectedNode(ctx, r.partyId, info, PARTY_LABELS);
   }
 
   @FieldResolver(() => Node, { description: 'The vessel or company on the other side.' })
-  async target(
-    @Root() r: PartyRelation,
-    @Ctx() ctx: Context,
-    @Info() info: GraphQLResolveInfo,
-  ): Promise<Node | null> {
+  async target(@Root() r: PartyRelation, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Node | null> {
     return loadSelectedNode(ctx, r.targetId, info, ANY_LABEL);
   }
 }
