@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- --size S|M|L] [--duration <s>] [--samples <n>] [--raw-samples <n>] [--no-profile] [--load-only]`
- * [--only <name part,…>] [--loader bulk|unwind] [--keep-csv] [--profile-js] (BENCH_BOLT_PORT overrides the Bolt port 7704)
+ * [--only <name part,…>] [--loader bulk|unwind] [--keep-csv] [--profile-js] (BENCH_BOLT_PORT overrides the Bolt port 7704,
+ * BENCH_HTTP_PORT the first of the HTTP ports 4204–4209)
  * (`--profile-js`: a CPU profile of the service for each operation, summarised by bench/cpuProfile.ts)
  * (`--only recordLeg`: the recordLeg writes at the busiest port against a quiet one, bench/recordLeg.ts)
  *
@@ -40,7 +41,9 @@ import { BENCH_WRITER_KEY_NAME, measureRecordLeg } from './recordLeg';
 import { randomBytes } from 'node:crypto';
 
 const BOLT_PORT = Number(process.env.BENCH_BOLT_PORT ?? 7704);
-const HTTP_PORTS = { collier: 4204, nobatch: 4205, peer: 4206, replica: 4207 };
+/** HTTP ports of the services under test: BENCH_HTTP_PORT (default 4204) and the five after it (two benches at once). */
+const HTTP_BASE = Number(process.env.BENCH_HTTP_PORT ?? 4204);
+const HTTP_PORTS = { collier: HTTP_BASE, nobatch: HTTP_BASE + 1, peer: HTTP_BASE + 2, replica: HTTP_BASE + 3 };
 /** Memory of the benchmark's Neo4j per size (documented in bench/README.md). */
 const NEO4J_MEMORY: Record<SizeName, { heap: string; pageCache: string }> = {
   S: { heap: '1g', pageCache: '512m' },
