@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- --size S|M|L] [--duration <s>] [--samples <n>] [--raw-samples <n>] [--no-profile] [--load-only]`
- * [--only <name part,…>] [--loader bulk|unwind] [--keep-csv] [--profile-js] (BENCH_BOLT_PORT overrides the Bolt port 7704)
+ * [--only <name part,…>] [--loader bulk|unwind] [--keep-csv] [--profile-js] (BENCH_BOLT_PORT overrides the Bolt port 7704,
+ * BENCH_HTTP_PORT the first of the HTTP ports 4204–4209)
  * (`--profile-js`: a CPU profile of the service for each operation, summarised by bench/cpuProfile.ts)
  * (`--only recordLeg`: the recordLeg writes at the busiest port against a quiet one, bench/recordLeg.ts)
  *

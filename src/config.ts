@@ -1,7 +1,7 @@
 import { ApiKeyEntry, parseApiKeys, Role, ROLES } from './domain/auth';
 import { parseRiskWeights, RiskWeights } from './domain/risk';
 import { OpsConfig, opsConfig } from './ops/config';
-import { DEFAULT_WORK_BOUND } from './db/trace/workBound';
+import { DEFAULT_WORK_BOUND } from './domain/trace/workBound';
 
 /**
  * The service's configuration, read from the environment once at start and validated: a bad value
@@ -71,7 +71,7 @@ export interface Config {
     maxResponseBytes: number;
     /** "Did you mean …?" hints in validation errors (they reveal the schema). */
     fieldSuggestions: boolean;
-    /** The work bound of a trace walk (src/db/trace/workBound.ts, docs/trace-engine.md). */
+    /** The work bound of a trace walk (src/domain/trace/workBound.ts, docs/trace-engine.md). */
     traceWork: { maxStates: number; budgetMs: number };
   };
   /** Live alerts over WebSocket (src/http/subscriptions.ts, docs/watchlists.md). */

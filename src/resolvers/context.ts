@@ -5,7 +5,7 @@ import { Logger } from '../logger';
 import { AuthContext } from '../http/auth';
 import { ResponseBudget } from './listBound';
 import type { AlertFeed } from '../http/alertFeed';
-import type { WorkBound } from '../db/trace/workBound';
+import type { WorkBound } from '../domain/trace/workBound';
 
 export interface Context {
   db: Database;

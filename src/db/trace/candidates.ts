@@ -16,8 +16,8 @@
  * index, and then expanded forwards (the same statement, the same rule), so that a link weighs the
  * same in both directions.
  */
+import { int } from 'neo4j-driver';
 import { Database, StatementCounter } from '../database';
-import { neoDate } from '../write/graphWriter';
 import {
   compatibleCargo,
   followerSeekRange,
@@ -27,97 +27,14 @@ import {
   LinkCertainty,
   LinkKind,
   predecessorSeekRange,
-  WIDE_SEEK_DAY,
 } from '../../domain/linking';
 import { linkFactor } from '../../domain/routeConfidence';
 import { Continuation, ContinuationProvider } from './walk';
-import { LegBrief, RouteLinkRecord } from './records';
-import { LEG_BRIEF } from './statements';
-import { PLACEHOLDER_PORT_KIND } from '../../domain/graph';
+import { LegBrief, RouteLinkRecord, TraceDirection } from './records';
+import { expandStatement, inRange, PortCall, portRanges, probeStatement } from './seek';
 
-const PLACEHOLDER = PLACEHOLDER_PORT_KIND;
-
-/**
- * For a batch of legs: their stored documented links, and, per real port where they arrived, the
- * departures in the union of their seek ranges (each departure once, however many legs of the batch
- * arrived there: a hub's window is read once per round, not once per arrival). Each leg then takes the
- * departures in its own range (`seekDay`, in JS) and the rule decides.
- */
-const FOLLOWERS = `
-CALL () {
-  UNWIND $legs AS id
-  MATCH (:Leg {id: id})-[n:NEXT]->(l:Leg)
-  RETURN collect({from: id, to: l.id, kind: n.kind, certainty: n.certainty, waitMinDays: n.waitMinDays, waitMaxDays: n.waitMaxDays,
-                  transferId: n.transferId, portId: null, placeUncertain: coalesce(n.placeUncertain, false)}) AS links,
-         collect(l) AS linked
-}
-CALL () {
-  UNWIND $ports AS q
-  MATCH (l:Leg)-[r:FROM]->()
-  USING INDEX r:FROM(portId, seekDay)
-  WHERE r.portId = q.id AND r.seekDay >= q.lo AND r.seekDay <= q.hi
-  RETURN collect({portId: q.id, id: l.id, seekDay: toString(r.seekDay), alternative: coalesce(r.alternative, false)}) AS calls,
-         collect(l) AS called
-}
-WITH links, calls, linked + called AS found
-RETURN links, calls, [l IN found | ${LEG_BRIEF('l')}] AS legs`;
-
-/** The same for arrivals: per real port where the batch's legs left, the arrivals in the union of their ranges. */
-const PREDECESSORS = `
-CALL () {
-  UNWIND $legs AS id
-  MATCH (l:Leg)-[:NEXT]->(:Leg {id: id})
-  RETURN collect({from: l.id, to: id}) AS links, collect(l) AS linked
-}
-CALL () {
-  UNWIND $ports AS q
-  MATCH (l:Leg)-[r:TO]->()
-  USING INDEX r:TO(portId, seekDay)
-  WHERE r.portId = q.id AND r.seekDay >= q.lo AND r.seekDay <= q.hi
-  RETURN collect({portId: q.id, id: l.id, seekDay: toString(r.seekDay), alternative: coalesce(r.alternative, false)}) AS calls,
-         collect(l) AS called
-}
-WITH links, calls, linked + called AS found
-RETURN links, calls, [l IN found | ${LEG_BRIEF('l')}] AS legs`;
-
-/** A call at a port the index found: a departure (FOLLOWERS) or an arrival (PREDECESSORS). */
-interface PortCall {
-  portId: string;
-  id: string;
-  seekDay: string;
-  alternative: boolean;
-}
-
-/**
- * Per real port, the given ranges merged where they overlap (each a range read of the index: a call
- * is read once per round however many legs' ranges hold it, and a hub's quiet months between two
- * arrivals are not read), and the wide calls. Placeholder ports ("a port in X, not named") are no
- * meeting place.
- */
-function portRanges(ranges: { port: LegBrief['ports'][number]; from: string; to: string }[]) {
-  const byPort = new Map<string, { from: string; to: string }[]>();
-  for (const { port, ...r } of ranges) {
-    if (port.kind === PLACEHOLDER) continue;
-    const list = byPort.get(port.id);
-    if (list) list.push(r);
-    else byPort.set(port.id, [r]);
-  }
-  const wide = neoDate(WIDE_SEEK_DAY);
-  return [...byPort.entries()].flatMap(([id, list]) => {
-    list.sort((x, y) => (x.from < y.from ? -1 : x.from > y.from ? 1 : 0));
-    const merged: { from: string; to: string }[] = [];
-    for (const r of list) {
-      const last = merged[merged.length - 1];
-      if (last && r.from <= last.to) {
-        if (r.to > last.to) last.to = r.to;
-      } else merged.push({ ...r });
-    }
-    return [...merged.map((r) => ({ id, lo: neoDate(r.from), hi: neoDate(r.to) })), { id, lo: wide, hi: wide }];
-  });
-}
-
-const inRange = (c: PortCall, r: { from: string; to: string }) =>
-  c.seekDay === WIDE_SEEK_DAY || (c.seekDay >= r.from && c.seekDay <= r.to);
+const EXPAND = { FORWARD: expandStatement('FORWARD'), BACKWARD: expandStatement('BACKWARD') };
+const PROBE = { FORWARD: probeStatement('FORWARD'), BACKWARD: probeStatement('BACKWARD') };
 
 interface FollowerRow {
   from: string;
@@ -262,9 +179,10 @@ export class CypherCandidates {
       const ranges = wanted.flatMap(({ a, range }) =>
         a.ports.filter((p) => p.direction === 'TO').map((port) => ({ port, ...range })),
       );
-      const [row] = await this.read<{ links: FollowerRow[]; calls: PortCall[]; legs: LegBrief[] }>(FOLLOWERS, {
+      const [row] = await this.read<{ links: FollowerRow[]; calls: PortCall[]; legs: LegBrief[] }>(EXPAND.FORWARD, {
         legs: missing,
         ports: portRanges(ranges),
+        briefed: [...this.briefs.keys()],
       });
       this.remember(row.legs);
       const byPort = new Map<string, PortCall[]>();
@@ -321,8 +239,8 @@ export class CypherCandidates {
       b.ports.filter((p) => p.direction === 'FROM').map((port) => ({ port, ...range })),
     );
     const [row] = await this.read<{ links: { from: string; to: string }[]; calls: PortCall[]; legs: LegBrief[] }>(
-      PREDECESSORS,
-      { legs: ids, ports: portRanges(ranges) },
+      EXPAND.BACKWARD,
+      { legs: ids, ports: portRanges(ranges), briefed: [...this.briefs.keys()] },
     );
     this.remember(row.legs);
     const pairs = [...row.links];
@@ -344,23 +262,54 @@ export class CypherCandidates {
     return out;
   }
 
+  /**
+   * Whether each leg goes on, walking in `direction`: up to `need` ids of the legs linked to it (seek.ts
+   * `probeStatement`: the rule's Cypher twin, no brief read, stopping at `need`), for the legs that end
+   * routes of `maxHops` legs (known.ts).
+   */
+  async probe(direction: TraceDirection, ids: string[], need: number): Promise<Map<string, string[]>> {
+    const probes = ids.map((id) => {
+      const leg = this.briefs.get(id)!;
+      const range =
+        direction === 'FORWARD'
+          ? followerSeekRange(timingOf(leg), this.maxWaitDays)
+          : predecessorSeekRange(timingOf(leg), this.maxWaitDays);
+      const side = direction === 'FORWARD' ? 'TO' : 'FROM';
+      return {
+        id,
+        ranges: portRanges(leg.ports.filter((p) => p.direction === side).map((port) => ({ port, ...range }))),
+      };
+    });
+    const rows = await this.read<{ id: string; ids: string[] }>(PROBE[direction], {
+      probes,
+      need: int(need),
+      maxWait: this.maxWaitDays,
+    });
+    return new Map(rows.map((r) => [r.id, r.ids]));
+  }
+
   /** The walk's view: continuations in walk direction, the link always stated a → b in route order. */
-  provider(direction: 'FORWARD' | 'BACKWARD'): ContinuationProvider<FoundLink> {
+  provider(direction: TraceDirection): ContinuationProvider<FoundLink> {
+    const expand = async (ids: string[]) => {
+      const found = direction === 'FORWARD' ? await this.followers(ids) : await this.predecessors(ids);
+      const out = new Map<string, Continuation<FoundLink>[]>();
+      for (const [id, links] of found) {
+        out.set(
+          id,
+          links.map((l) => {
+            const legId = direction === 'FORWARD' ? l.to : l.from;
+            return { legId, legConfidence: this.briefs.get(legId)?.confidence ?? 0, factor: l.factor, link: l };
+          }),
+        );
+      }
+      return out;
+    };
     return {
-      expand: async (ids) => {
-        const found = direction === 'FORWARD' ? await this.followers(ids) : await this.predecessors(ids);
-        const out = new Map<string, Continuation<FoundLink>[]>();
-        for (const [id, links] of found) {
-          out.set(
-            id,
-            links.map((l) => {
-              const legId = direction === 'FORWARD' ? l.to : l.from;
-              return { legId, legConfidence: this.briefs.get(legId)?.confidence ?? 0, factor: l.factor, link: l };
-            }),
-          );
-        }
-        return out;
-      },
+      expand,
+      expandAndProbe: async (ids, probe, need) => ({
+        expanded: ids.length > 0 ? await expand(ids) : new Map<string, Continuation<FoundLink>[]>(),
+        probed: await this.probe(direction, probe, need),
+      }),
     };
   }
 }

@@ -14,14 +14,13 @@
  */
 import { Heap } from 'heap-js';
 import { compareWalked } from './rank';
-import { Continuation, ContinuationProvider, grow, PendingRoute, Taker, walked, WalkedRoute } from './walk';
+import { grow, PendingRoute, Taker, WalkedRoute } from './walk';
+import { Known } from './known';
 import { WorkMeter } from './workBound';
 
 export interface Completion<L> {
   heap: Heap<PendingRoute<L>>;
-  known: Map<string, Continuation<L>[]>;
-  provider: ContinuationProvider<L>;
-  maxHops: number;
+  known: Known<L>;
   minScore?: number | null;
   take: Taker<L>;
   meter: WorkMeter;
@@ -31,22 +30,20 @@ export interface Completion<L> {
   maxRounds: number;
 }
 
-/** Grows a route by its best continuation over the known legs until it is an answer or meets a leg not yet expanded. */
+/** Grows a route by its best continuation over the known legs until it is an answer or meets a leg not yet fetched. */
 async function dive<L>(
   p: PendingRoute<L>,
-  known: Map<string, Continuation<L>[]>,
-  maxHops: number,
+  known: Known<L>,
   meter: WorkMeter,
-): Promise<{ done: WalkedRoute<L> } | { at: PendingRoute<L> }> {
+): Promise<{ done: WalkedRoute<L> } | { at: PendingRoute<L>; fetch: 'expand' | 'probe' }> {
   let route = p;
   for (;;) {
     await meter.breathe();
-    const list = known.get(route.legIds[route.legIds.length - 1]);
-    if (!list) return { at: route };
-    const onRoute = new Set(route.legIds);
-    const next = list.filter((c) => !onRoute.has(c.legId));
-    if (next.length === 0 || route.legIds.length >= maxHops) return { done: walked(route, next.length > 0) };
+    const step = known.step(route);
+    if ('fetch' in step) return { at: route, fetch: step.fetch };
+    if ('answer' in step) return { done: step.answer };
     // the continuation that ranks first (rank.ts: the same prefix, so score, then the leg id)
+    const next = step.grow;
     let best = next[0];
     let bestScore = -1;
     for (const c of next) {
@@ -71,16 +68,18 @@ export async function completeFromPending<L>(o: Completion<L>): Promise<WalkedRo
   const finished: WalkedRoute<L>[] = [];
   for (let round = 0; dives.length > 0; round++) {
     const waiting: PendingRoute<L>[] = [];
+    const want = { expand: new Set<string>(), probe: new Set<string>() };
     for (const p of dives) {
-      const d = await dive(p, o.known, o.maxHops, o.meter);
+      const d = await dive(p, o.known, o.meter);
       if ('done' in d) {
         if (o.minScore == null || d.done.score >= o.minScore) finished.push(d.done);
-      } else waiting.push(d.at);
+      } else {
+        waiting.push(d.at);
+        want[d.fetch].add(d.at.legIds[d.at.legIds.length - 1]);
+      }
     }
     if (waiting.length === 0 || round >= o.maxRounds) break;
-    const want = [...new Set(waiting.map((p) => p.legIds[p.legIds.length - 1]))];
-    const found = await o.meter.away(() => o.provider.expand(want));
-    for (const l of want) o.known.set(l, found.get(l) ?? []);
+    await o.meter.away(() => o.known.fetch([...want.expand], [...want.probe]));
     dives = waiting;
   }
   finished.sort(compareWalked);

@@ -6,7 +6,7 @@
  *   keys, kept exact with every write;
  * - candidates.ts: what may follow a batch of legs (one statement per batch), weighed by the link rule;
  * - walk.ts: the exact best-first top-k search, and the exhaustive enumeration;
- * - rank.ts: the order of routes; shape.ts: route records, steps and graphs; statements.ts: shared Cypher.
+ * - rank.ts: the order of routes; statements.ts: shared Cypher; the answers are shaped by domain/trace/shape.ts.
  */
 import { Database, Params, StatementCounter } from '../database';
 import { toRecord } from '../records';
@@ -21,13 +21,14 @@ import {
   LegBrief,
   LegView,
   PATH_CAP,
+  RouteDetail,
   RouteRecord,
   TraceQuery,
   TraceResult,
 } from './records';
 import { START } from './statements';
 import { rankRoutes } from './rank';
-import { finalPlace, summarizeRoute } from './shape';
+import { finalPlace, routeDetail as shapeRouteDetail, summarizeRoute } from '../../domain/trace/shape';
 import { MassLeg, propagate } from './propagate';
 import { roundConfidence } from '../../domain/routeConfidence';
 import { WorkLimit } from './workBound';
@@ -39,9 +40,17 @@ const MAX_INT = 2 ** 31 - 1;
 export * from './records';
 export { DEFAULT_WORK_BOUND, WorkBound, WorkLimit } from './workBound';
 export { rankRoutes } from './rank';
-export { routeDetail } from './shape';
 export { LEG_VIEWS_BY_ID } from './statements';
 export { maintainNextLinks, maintainNextLinksIn, computeNextLinks, NextLink } from './documented';
+
+/** The legs, steps and graph of a shown route, from the views of its legs (in route order; domain/trace/shape.ts). */
+export function routeDetail(route: RouteRecord, views: LegView[]): RouteDetail {
+  return shapeRouteDetail(
+    route,
+    views,
+    views.map((v) => toRecord('Leg', v.props)),
+  );
+}
 
 function startParams(q: TraceQuery): Params {
   return {

@@ -1,7 +1,18 @@
 /** What the trace engine reads and answers: the record types shared by its files, and its fixed limits. */
-import { DateRangeRecord, toRecord } from '../records';
-import { LinkCertainty, LinkKind } from '../../domain/linking';
-import { WorkBound, WorkLimit } from './workBound';
+import { toRecord } from '../records';
+import { LegView, RouteRecord, TraceDirection } from '../../domain/trace/routes';
+import { WorkBound, WorkLimit } from '../../domain/trace/workBound';
+
+export type {
+  GraphEdgeRecord,
+  GraphNodeRecord,
+  LegBrief,
+  LegView,
+  RouteDetail,
+  RouteLinkRecord,
+  RouteRecord,
+  TraceDirection,
+} from '../../domain/trace/routes';
 
 export { MAX_HOPS_CAP } from '../../domain/traceLimits';
 /**
@@ -12,8 +23,6 @@ export { MAX_HOPS_CAP } from '../../domain/traceLimits';
 export const PATH_CAP = 5000;
 /** Safety cap of `destinations`, which sums every route: at most this many routes. */
 export const DESTINATION_ROUTE_CAP = 20_000;
-
-export type TraceDirection = 'FORWARD' | 'BACKWARD';
 
 export interface TraceQuery {
   direction: TraceDirection;
@@ -33,110 +42,6 @@ export interface TraceQuery {
   best?: { limit: number; minConfidence: number | null };
   /** The work bound of the best-first walk (workBound.ts); none: unbounded (direct calls). */
   work?: WorkBound;
-}
-
-export interface LegView {
-  props: Record<string, unknown>;
-  ports: {
-    direction: 'FROM' | 'TO';
-    id: string;
-    name: string;
-    countryCode: string | null;
-    kind: string;
-    alternative: boolean;
-  }[];
-  vesselName: string | null;
-}
-
-/** A leg as the walk reads it: enough to link, rank, filter and group routes, no more. */
-export interface LegBrief {
-  id: string;
-  confidence: number | null;
-  vesselId: string | null;
-  departureFrom: string | null;
-  departureTo: string | null;
-  arrivalFrom: string | null;
-  arrivalTo: string | null;
-  discharged: boolean | null;
-  commodity: string | null;
-  cargoOrigin: string | null;
-  tonnageMin: number | null;
-  tonnageMax: number | null;
-  destinationCountryCode: string | null;
-  ports: { direction: 'FROM' | 'TO'; id: string; countryCode: string | null; kind: string; alternative: boolean }[];
-}
-
-export interface RouteLinkRecord {
-  kind: LinkKind;
-  certainty: LinkCertainty;
-  waitMinDays: number | null;
-  waitMaxDays: number | null;
-  placeUncertain: boolean;
-  transferId: string | null;
-  /** Inferred links: how many compatible departures could have taken the cargo on (k); documented: 1. */
-  alternatives: number;
-  /** Why the cargo may have gone this way, in a sentence. */
-  reason: string;
-}
-
-export interface GraphNodeRecord {
-  id: string;
-  label: string;
-  name: string;
-}
-
-export interface GraphEdgeRecord {
-  id: string;
-  type: string;
-  source: string;
-  target: string;
-  period: DateRangeRecord | null;
-  confidence: number | null;
-  sourceIds: string[];
-}
-
-/**
- * A route as the walk gives it: everything needed to rank, filter and group it (ids, links,
- * confidence, ends, dates, tonnage, vessels), but not the legs' full records, which `routeDetail`
- * adds for the routes a client actually shows.
- */
-export interface RouteRecord {
-  id: string;
-  originId: string;
-  finalPortId: string;
-  finalCountryCode: string;
-  legIds: string[];
-  links: RouteLinkRecord[];
-  transferIds: string[];
-  confidence: number;
-  /** The unrounded confidence and the other ranking keys (rank.ts). */
-  score: number;
-  rankDay: string | null;
-  walkLegIds: string[];
-  inferredLinks: number;
-  possibleLinks: number;
-  hops: number;
-  truncated: boolean;
-  /** Earliest day the first leg can have left, latest day the last can have arrived. */
-  firstDay: string | null;
-  lastDay: string | null;
-  tonnage: { min: number | null; max: number | null };
-  portIds: string[];
-  vesselSpans: { vesselId: string; from: string | null; to: string | null }[];
-}
-
-/** What a shown route adds: its legs' records, its steps and its drawable graph. */
-export interface RouteDetail {
-  legs: ReturnType<typeof toRecord>[];
-  steps: {
-    index: number;
-    kind: 'LEG' | 'TRANSFER';
-    leg: ReturnType<typeof toRecord> | null;
-    transfer: { id: string } | null;
-    transferId: string | null;
-    link: RouteLinkRecord | null;
-  }[];
-  graph: { nodes: GraphNodeRecord[]; edges: GraphEdgeRecord[]; truncated: boolean };
 }
 
 export interface TraceResult {

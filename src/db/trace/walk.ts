@@ -25,6 +25,7 @@ import { Heap } from 'heap-js';
 import { compareWalked } from './rank';
 import { UNBOUNDED, WorkBound, WorkLimit, WorkMeter } from './workBound';
 import { completeFromPending } from './complete';
+import { Known } from './known';
 
 /** A leg that may follow (or, walking backwards, precede) another, with the link between them. */
 export interface Continuation<L> {
@@ -45,6 +46,16 @@ export interface StartLeg {
 export interface ContinuationProvider<L> {
   /** The continuations of each given leg (walk direction); a leg missing from the map has none. */
   expand(legIds: string[]): Promise<Map<string, Continuation<L>[]>>;
+  /**
+   * Optional, one round: `legIds` expanded, and for each of `probe` only up to `need` ids of the legs
+   * that may follow it (every one when fewer; never the leg itself), for legs that end routes of
+   * `maxHops` legs (known.ts). A leg missing from a map has none.
+   */
+  expandAndProbe?(
+    legIds: string[],
+    probe: string[],
+    need: number,
+  ): Promise<{ expanded: Map<string, Continuation<L>[]>; probed: Map<string, string[]> }>;
 }
 
 /** A route as the walk grows it, legs in walk order (backwards: from the anchor leg back). */
@@ -161,47 +172,47 @@ function taker<L>(o: WalkOptions<L>, accept: (r: WalkedRoute<L>) => boolean): Ta
 
 /**
  * The legs a round fetches: the walk run ahead on a copy of the queue, growing the routes whose last
- * leg is known with what is known, and collecting the unknown last legs it meets, in the order the
- * real walk would pop them, until `batch` legs, the answers wanted, the floor or `maxLookahead` routes
- * popped. The top of the queue comes first, so the round always fetches what the walk needs now;
- * the rest is a forecast (fetching a leg the walk will not need costs time, never exactness).
+ * leg is known with what is known, and collecting the unknown last legs it meets (to expand, or only
+ * to probe when they end routes of `maxHops` legs), in the order the real walk would pop them, until
+ * `batch` legs, the answers wanted, the floor or `maxLookahead` routes popped. The top of the queue
+ * comes first, so the round always fetches what the walk needs now; the rest is a forecast (fetching a
+ * leg the walk will not need costs time, never exactness).
  */
 async function foresee<L>(
   heap: Heap<Partial<L>>,
-  known: Map<string, Continuation<L>[]>,
+  known: Known<L>,
   o: WalkOptions<L>,
   batch: number,
   answered: Taker<L>,
   meter: WorkMeter,
   maxLookahead = 100_000,
   maxPushes = 50_000,
-): Promise<string[]> {
+): Promise<{ expand: string[]; probe: string[] }> {
   const ahead = heap.clone();
-  const want = new Set<string>();
+  const want = { expand: new Set<string>(), probe: new Set<string>() };
   const take = answered.copy();
   let popped = 0;
   let pushed = 0;
-  while (ahead.length > 0 && want.size < batch && !take.full() && popped < maxLookahead && pushed < maxPushes) {
+  while (
+    ahead.length > 0 &&
+    want.expand.size + want.probe.size < batch &&
+    !take.full() &&
+    popped < maxLookahead &&
+    pushed < maxPushes
+  ) {
     await meter.breathe();
     const p = ahead.pop()!;
     popped++;
     if (o.minScore != null && p.score < o.minScore) break;
-    const last = p.legIds[p.legIds.length - 1];
-    const list = known.get(last);
-    if (!list) {
-      want.add(last);
-      continue;
+    const step = known.step(p);
+    if ('fetch' in step) want[step.fetch].add(p.legIds[p.legIds.length - 1]);
+    else if ('answer' in step) take.offer(step.answer);
+    else {
+      for (const c of step.grow) ahead.push(grow(p, c));
+      pushed += step.grow.length;
     }
-    const onRoute = new Set(p.legIds);
-    const next = list.filter((c) => !onRoute.has(c.legId));
-    if (next.length === 0 || p.legIds.length >= o.maxHops) {
-      take.offer(walked(p, next.length > 0));
-      continue;
-    }
-    for (const c of next) ahead.push(grow(p, c));
-    pushed += next.length;
   }
-  return [...want];
+  return { expand: [...want.expand], probe: [...want.probe] };
 }
 
 /** Exact best-first top-`limit` (see the file comment). */
@@ -210,7 +221,7 @@ export async function bestFirst<L>(provider: ContinuationProvider<L>, o: WalkOpt
   const maxRounds = o.maxRounds ?? 64;
   const maxExpanded = o.maxExpanded ?? 50_000;
   const accept = o.accept ?? (() => true);
-  const known = new Map<string, Continuation<L>[]>();
+  const known = new Known<L>(provider, o.maxHops);
   const heap = new Heap<Partial<L>>(partialOrder);
   for (const s of o.starts) heap.push(startPartial<L>(s));
   const routes: WalkedRoute<L>[] = [];
@@ -223,8 +234,8 @@ export async function bestFirst<L>(provider: ContinuationProvider<L>, o: WalkOpt
     if (meter.exhausted()) break;
     const top = heap.peek()!;
     if (o.minScore != null && top.score < o.minScore) break;
-    const last = top.legIds[top.legIds.length - 1];
-    if (!known.has(last)) {
+    const step = known.step(top);
+    if ('fetch' in step) {
       if (rounds >= maxRounds || known.size >= maxExpanded) {
         capped = true;
         break;
@@ -232,21 +243,17 @@ export async function bestFirst<L>(provider: ContinuationProvider<L>, o: WalkOpt
       // One round: the legs the walk will ask for next, foreseen by running it ahead on a copy of the
       // queue with what is known (see `foresee`), so that a round fetches a whole hop, not a slice of it.
       const want = await foresee(heap, known, o, batch, take, meter);
-      const found = await meter.away(() => provider.expand([...want]));
-      for (const l of want) known.set(l, found.get(l) ?? []);
+      await meter.away(() => known.fetch(want.expand, want.probe));
       rounds++;
       continue;
     }
     heap.pop();
-    const onRoute = new Set(top.legIds);
-    const next = known.get(last)!.filter((c) => !onRoute.has(c.legId));
-    if (next.length === 0 || top.legIds.length >= o.maxHops) {
-      const r = walked(top, next.length > 0);
-      if (take.offer(r)) routes.push(r);
+    if ('answer' in step) {
+      if (take.offer(step.answer)) routes.push(step.answer);
       continue;
     }
-    for (const c of next) heap.push(grow(top, c));
-    meter.grow(next.length);
+    for (const c of step.grow) heap.push(grow(top, c));
+    meter.grow(step.grow.length);
   }
   if (meter.reason == null) {
     traceWalked({ kind: 'bestFirst', expanded: known.size, rounds, routes: routes.length, capped });
@@ -257,8 +264,6 @@ export async function bestFirst<L>(provider: ContinuationProvider<L>, o: WalkOpt
   const more = await completeFromPending({
     heap,
     known,
-    provider,
-    maxHops: o.maxHops,
     minScore: o.minScore,
     take,
     meter,

@@ -16,21 +16,16 @@
  * Either ends the exact part of the walk; walk.ts then completes the answer from the best pending
  * routes (complete.ts) and reports it (`workLimit`), and the resolver sends TRACE_WORK_LIMIT.
  *
+ * The bound and its defaults are src/domain/trace/workBound.ts; here the meter that counts a walk's work.
+ *
  * Whatever the bound, the walk yields to the event loop every `SLICE_MS` of work, so that /healthz and
  * other requests are answered while a trace runs.
  */
 
-export interface WorkBound {
-  /** Most partial routes a walk may grow. */
-  maxStates: number;
-  /** Most milliseconds of CPU a walk may spend in its own loop. */
-  budgetMs: number;
-}
+import { UNBOUNDED, WorkBound, WorkLimitReason } from '../../domain/trace/workBound';
 
-/** The service's defaults (TRACE_MAX_STATES, TRACE_WALK_BUDGET_MS); docs/trace-engine.md says how they were chosen. */
-export const DEFAULT_WORK_BOUND: WorkBound = { maxStates: 120_000, budgetMs: 2_000 };
-/** No bound (direct calls: the bench, the property tests); the walk still yields. */
-export const UNBOUNDED: WorkBound = { maxStates: Infinity, budgetMs: Infinity };
+export { DEFAULT_WORK_BOUND, UNBOUNDED } from '../../domain/trace/workBound';
+export type { WorkBound, WorkLimit, WorkLimitReason } from '../../domain/trace/workBound';
 
 /** The longest the walk holds the event loop before it yields (ms). */
 export const SLICE_MS = 10;
@@ -42,17 +37,6 @@ const cpuMs = (from: NodeJS.CpuUsage): number => {
   const d = process.cpuUsage(from);
   return (d.user + d.system) / 1000;
 };
-
-export type WorkLimitReason = 'STATES' | 'TIME';
-
-/** What a walk that reached its bound reports. */
-export interface WorkLimit {
-  reason: WorkLimitReason;
-  /** Partial routes grown when it stopped. */
-  states: number;
-  /** The first `exact` routes of the answer are the exact best; the others the best found from what was pending. */
-  exact: number;
-}
 
 /** Counts a walk's work against its bound and yields to the event loop. */
 export class WorkMeter {

@@ -49,27 +49,49 @@ const world: fc.Arbitrary<World> = fc.integer({ min: 1, max: 9 }).chain((n) =>
 
 const id = (i: number) => `leg:${String(i).padStart(2, '0')}`;
 
-/** An in-memory provider that counts its calls. */
-function provider(w: World): ContinuationProvider<string> & { calls: number } {
-  const p = {
+/** The continuations of one leg of a random world: one link per pair, none to itself. */
+function continuationsOf(w: World, legId: string): Continuation<string>[] {
+  const i = Number(legId.slice(4));
+  const seen = new Set<number>();
+  const list: Continuation<string>[] = [];
+  for (const e of w.edges) {
+    if (e.from !== i || e.to === i || seen.has(e.to)) continue;
+    seen.add(e.to);
+    list.push({ legId: id(e.to), legConfidence: w.legs[e.to].conf, factor: e.factor, link: `${i}>${e.to}` });
+  }
+  return list;
+}
+
+/**
+ * An in-memory provider that counts its calls, with probes (`probe: false`: without them, every leg
+ * expanded). A probe answers the last `need` followers in reverse order, so that nothing may rely on
+ * which ones it picks.
+ */
+function provider(w: World, probe = true): ContinuationProvider<string> & { calls: number; probed: number } {
+  const expand = (ids: string[]) => new Map(ids.map((legId) => [legId, continuationsOf(w, legId)]));
+  const p: ContinuationProvider<string> & { calls: number; probed: number } = {
     calls: 0,
+    probed: 0,
     expand: (ids: string[]) => {
       p.calls++;
-      const out = new Map<string, Continuation<string>[]>();
-      for (const legId of ids) {
-        const i = Number(legId.slice(4));
-        const seen = new Set<number>();
-        const list: Continuation<string>[] = [];
-        for (const e of w.edges) {
-          if (e.from !== i || e.to === i || seen.has(e.to)) continue; // one link per pair, none to itself
-          seen.add(e.to);
-          list.push({ legId: id(e.to), legConfidence: w.legs[e.to].conf, factor: e.factor, link: `${i}>${e.to}` });
-        }
-        out.set(legId, list);
-      }
-      return Promise.resolve(out);
+      return Promise.resolve(expand(ids));
     },
   };
+  if (probe)
+    p.expandAndProbe = (ids, probes, need) => {
+      p.calls++;
+      p.probed += probes.length;
+      const probed = new Map(
+        probes.map((legId) => [
+          legId,
+          continuationsOf(w, legId)
+            .map((c) => c.legId)
+            .reverse()
+            .slice(0, need),
+        ]),
+      );
+      return Promise.resolve({ expanded: expand(ids), probed });
+    };
   return p;
 }
 
@@ -79,8 +101,9 @@ const startsOf = (w: World): StartLeg[] =>
 const view = (r: WalkedRoute<string>) => ({ legIds: r.legIds, links: r.links, score: r.score, truncated: r.truncated });
 
 describe('best-first top-k equals exhaustive enumeration', () => {
-  it('on random small worlds, for every hop bound, limit, floor and filter', async () => {
+  it('on random small worlds, for every hop bound, limit, floor and filter, with and without probes', async () => {
     let nonTrivial = 0;
+    let probed = 0;
     await fc.assert(
       fc.asyncProperty(
         world,
@@ -96,9 +119,21 @@ describe('best-first top-k equals exhaustive enumeration', () => {
             : undefined;
           const all = await enumerateAll(provider(w), { starts: startsOf(w), maxHops, accept, cap: 100_000 });
           const expected = all.routes.filter((r) => minScore == null || r.score >= minScore).slice(0, limit);
-          const best = await bestFirst(provider(w), { starts: startsOf(w), maxHops, limit, minScore, accept, batch });
+          const probing = provider(w);
+          const best = await bestFirst(probing, { starts: startsOf(w), maxHops, limit, minScore, accept, batch });
+          probed += probing.probed;
           expect(best.capped).toBe(false);
           expect(best.routes.map(view)).toEqual(expected.map(view));
+          // the same without probes (every leg expanded, also those that only end routes of maxHops legs)
+          const expanding = await bestFirst(provider(w, false), {
+            starts: startsOf(w),
+            maxHops,
+            limit,
+            minScore,
+            accept,
+            batch,
+          });
+          expect(expanding.routes.map(view)).toEqual(expected.map(view));
           // With rounds as large as they need be, the walk's look-ahead fetches a whole hop a round: at
           // most one round per hop, whatever the world (the statement bound the bench checks).
           const wide = await bestFirst(provider(w), {
@@ -117,6 +152,8 @@ describe('best-first top-k equals exhaustive enumeration', () => {
       { numRuns: 400, seed: 20261206 },
     );
     expect(nonTrivial).toBeGreaterThan(50);
+    // the legs ending routes of maxHops legs were probed, not expanded
+    expect(probed).toBeGreaterThan(100);
   });
 
   it('keeps the best `each` answers per key (the best routes of each destination) exactly', async () => {

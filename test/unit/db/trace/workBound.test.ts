@@ -23,8 +23,16 @@ interface Graph {
   starts: string[];
 }
 
+/** The provider of a graph; the legs that end routes of maxHops legs are probed (known.ts), followers in reverse order. */
 function providerOf(g: Graph): ContinuationProvider<string> {
   return {
+    expandAndProbe(ids, probe, need) {
+      const ends = (from: string) => (g.next.get(from) ?? []).map(([to]) => to).reverse();
+      return this.expand(ids).then((expanded) => ({
+        expanded,
+        probed: new Map(probe.map((from) => [from, ends(from).slice(0, need)])),
+      }));
+    },
     expand(ids) {
       const out = new Map<string, Continuation<string>[]>();
       for (const from of ids)

@@ -1,30 +1,34 @@
 /**
  * Shaping answers: a walked route (legs in walk order, links in route order) into the route record a
- * client sees, and a shown route's steps and drawable graph. Pure.
+ * client sees, and a shown route's steps and drawable graph. Pure: the trace engine (src/db/trace)
+ * walks and reads the legs; the records are defined in routes.ts.
  */
 import { createHash } from 'node:crypto';
-import { DateRangeRecord, toRecord } from '../records';
-import { asText } from '../../domain/text';
-import { roundConfidence } from '../../domain/routeConfidence';
+import { asText } from '../text';
+import { roundConfidence } from '../routeConfidence';
 import {
   GraphEdgeRecord,
   GraphNodeRecord,
   LegBrief,
+  LegRecord,
   LegView,
+  PeriodRecord,
   RouteDetail,
   RouteLinkRecord,
   RouteRecord,
   TraceDirection,
-} from './records';
-import { WalkedRoute } from './walk';
-import { FoundLink } from './candidates';
+  WalkedRouteOf,
+} from './routes';
+
+/** A walked route's links: each carries the record a client sees. */
+type Walked = WalkedRouteOf<{ record: RouteLinkRecord }>;
 
 function routeId(legIds: string[]): string {
   return `route:${createHash('sha1').update(legIds.join('|')).digest('hex').slice(0, 16)}`;
 }
 
 /** A walked route in route order: its legs' briefs and its links (null: a leg the walk did not read). */
-export function inRouteOrder(w: WalkedRoute<FoundLink>, direction: TraceDirection) {
+export function inRouteOrder(w: Walked, direction: TraceDirection) {
   const legIds = direction === 'FORWARD' ? w.legIds : [...w.legIds].reverse();
   const links = direction === 'FORWARD' ? w.links : [...w.links].reverse();
   return { legIds, links: links.map((l) => l.record) };
@@ -40,7 +44,7 @@ export function finalPlace(last: LegBrief) {
 
 /** Shapes one walked route into a route record; null when it has no port to start or end at. */
 export function summarizeRoute(
-  w: WalkedRoute<FoundLink>,
+  w: Walked,
   direction: TraceDirection,
   briefOf: (id: string) => LegBrief,
 ): RouteRecord | null {
@@ -89,9 +93,8 @@ export function summarizeRoute(
   };
 }
 
-/** The legs, steps and graph of a route, from the views of its legs (in route order). */
-export function routeDetail(route: RouteRecord, views: LegView[]): RouteDetail {
-  const legs = views.map((v) => toRecord('Leg', v.props));
+/** The legs, steps and graph of a route, from the views of its legs and their records (in route order). */
+export function routeDetail(route: RouteRecord, views: LegView[], legs: LegRecord[]): RouteDetail {
   const steps: RouteDetail['steps'] = [];
   legs.forEach((leg, i) => {
     const link = i > 0 ? route.links[i - 1] : null;
@@ -111,14 +114,10 @@ export function routeDetail(route: RouteRecord, views: LegView[]): RouteDetail {
 }
 
 /** The route as the graph stores it: legs with their ports and vessels, NEXT links, transfers. */
-function routeGraph(
-  views: LegView[],
-  legs: ReturnType<typeof toRecord>[],
-  links: RouteLinkRecord[],
-): RouteDetail['graph'] {
+function routeGraph(views: LegView[], legs: LegRecord[], links: RouteLinkRecord[]): RouteDetail['graph'] {
   const nodes = new Map<string, GraphNodeRecord>();
   const edges: GraphEdgeRecord[] = [];
-  const ev = (l: ReturnType<typeof toRecord>) => ({
+  const ev = (l: LegRecord) => ({
     confidence: Number(l.confidence),
     sourceIds: l.sourceIds as string[],
   });
@@ -143,7 +142,7 @@ function routeGraph(
         type: p.direction,
         source: leg.id,
         target: p.id,
-        period: (p.direction === 'FROM' ? leg.departure : leg.arrival) as DateRangeRecord | null,
+        period: (p.direction === 'FROM' ? leg.departure : leg.arrival) as PeriodRecord | null,
         ...ev(leg),
       });
     }

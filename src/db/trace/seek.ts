@@ -1,0 +1,128 @@
+/**
+ * The seeks of candidate finding, as Cypher: what may follow (walking forwards) or precede (walking
+ * backwards) a batch of legs. One builder for both directions: forwards the stored `NEXT` links leave
+ * the legs and the departure index (FROM `(portId, seekDay)`) is read at the ports where they arrived;
+ * backwards the links reach them and the arrival index (TO) is read at the ports where they left.
+ *
+ * - `expandStatement`: every candidate, with the briefs the link rule needs (candidates.ts applies it);
+ * - `probeStatement`: only whether a leg goes on (known.ts): up to `$need` legs the rule links, found
+ *   in Cypher by the rule's twin (domain/linking.ts `inferredLinkCypher`), no brief read.
+ */
+import { neoDate } from '../write/graphWriter';
+import { inferredLinkCypher, WIDE_SEEK_DAY } from '../../domain/linking';
+import { PLACEHOLDER_PORT_KIND } from '../../domain/graph';
+import { LEG_BRIEF } from './statements';
+import { LegBrief, TraceDirection } from './records';
+
+/** Per direction: the stored links of leg `x` to candidate `l`, and the index read at a port. */
+const SIDES = {
+  FORWARD: { next: (x: string) => `(${x})-[n:NEXT]->(l:Leg)`, index: 'FROM', from: 'x', to: 'l' },
+  BACKWARD: { next: (x: string) => `(l:Leg)-[n:NEXT]->(${x})`, index: 'TO', from: 'l', to: 'x' },
+} as const;
+
+/** A documented link holds under the trace's wait (domain/linking.ts `linkUnderWait`: documented ones always). */
+const UNDER_WAIT = `(n.kind <> 'INFERRED' OR n.waitMinDays IS NULL OR n.waitMinDays <= $maxWait)`;
+
+/** The index range read of one port's calls in `[q.lo, q.hi]`, candidate `l`, relationship `r`. */
+const SEEK = (index: string, q: string) => `MATCH (l:Leg)-[r:${index}]->()
+  USING INDEX r:${index}(portId, seekDay)
+  WHERE r.portId = ${q}.id AND r.seekDay >= ${q}.lo AND r.seekDay <= ${q}.hi`;
+
+/**
+ * For a batch of legs (`$legs`): their stored links (each as `{from, to, ...}` in route order), and per
+ * real port the calls in the given ranges (`$ports`, merged per port: each call read once per round
+ * however many legs' ranges hold it), with the briefs of the legs found, each once, and only those not
+ * briefed earlier in the trace (`$briefed`). Each leg then takes the calls in its own range (`inRange`,
+ * in JS) and the rule decides.
+ */
+export function expandStatement(direction: TraceDirection): string {
+  const side = SIDES[direction];
+  return `
+CALL () {
+  UNWIND $legs AS id
+  MATCH ${side.next('x:Leg {id: id}')}
+  RETURN collect({from: ${side.from}.id, to: ${side.to}.id, kind: n.kind, certainty: n.certainty, waitMinDays: n.waitMinDays,
+                  waitMaxDays: n.waitMaxDays, transferId: n.transferId, portId: null, placeUncertain: coalesce(n.placeUncertain, false)}) AS links,
+         collect(l) AS linked
+}
+CALL () {
+  UNWIND $ports AS q
+  ${SEEK(side.index, 'q')}
+  RETURN collect({portId: q.id, id: l.id, seekDay: toString(r.seekDay), alternative: coalesce(r.alternative, false)}) AS calls,
+         collect(l) AS called
+}
+WITH links, calls, linked + called AS found
+RETURN links, calls, COLLECT {
+  UNWIND found AS l
+  WITH DISTINCT l WHERE NOT l.id IN $briefed
+  RETURN ${LEG_BRIEF('l')}
+} AS legs`;
+}
+
+/**
+ * Whether each leg of `$probes` (`{id, ranges: [{id: port, lo, hi}]}`, its own seek ranges) goes on:
+ * up to `$need` ids of the legs linked to it — stored links under the wait, or calls in its ranges
+ * that the rule links (`inferredLinkCypher`, tested equal to the rule) — stopping at `$need`.
+ */
+export function probeStatement(direction: TraceDirection): string {
+  const side = SIDES[direction];
+  const rule = inferredLinkCypher(side.from, side.to, '$maxWait');
+  return `
+UNWIND $probes AS p
+MATCH (x:Leg {id: p.id})
+CALL (x, p) {
+  CALL (x, p) {
+    MATCH ${side.next('x')}
+    WHERE ${UNDER_WAIT}
+    RETURN l
+    UNION
+    UNWIND p.ranges AS q
+    ${SEEK(side.index, 'q')} AND ${rule.holds}
+    RETURN l
+  }
+  WITH l LIMIT $need
+  RETURN collect(l.id) AS ids
+}
+RETURN p.id AS id, ids`;
+}
+
+/** A call at a port the index found: a departure (forwards) or an arrival (backwards). */
+export interface PortCall {
+  portId: string;
+  id: string;
+  seekDay: string;
+  alternative: boolean;
+}
+
+export type SeekRange = { port: LegBrief['ports'][number]; from: string; to: string };
+
+/**
+ * Per real port, the given ranges merged where they overlap (each a range read of the index: a call
+ * is read once per round however many legs' ranges hold it, and a hub's quiet months between two
+ * arrivals are not read), and the wide calls. Placeholder ports ("a port in X, not named") are no
+ * meeting place.
+ */
+export function portRanges(ranges: SeekRange[]) {
+  const byPort = new Map<string, { from: string; to: string }[]>();
+  for (const { port, ...r } of ranges) {
+    if (port.kind === PLACEHOLDER_PORT_KIND) continue;
+    const list = byPort.get(port.id);
+    if (list) list.push(r);
+    else byPort.set(port.id, [r]);
+  }
+  const wide = neoDate(WIDE_SEEK_DAY);
+  return [...byPort.entries()].flatMap(([id, list]) => {
+    list.sort((x, y) => (x.from < y.from ? -1 : x.from > y.from ? 1 : 0));
+    const merged: { from: string; to: string }[] = [];
+    for (const r of list) {
+      const last = merged[merged.length - 1];
+      if (last && r.from <= last.to) {
+        if (r.to > last.to) last.to = r.to;
+      } else merged.push({ ...r });
+    }
+    return [...merged.map((r) => ({ id, lo: neoDate(r.from), hi: neoDate(r.to) })), { id, lo: wide, hi: wide }];
+  });
+}
+
+export const inRange = (c: PortCall, r: { from: string; to: string }) =>
+  c.seekDay === WIDE_SEEK_DAY || (c.seekDay >= r.from && c.seekDay <= r.to);
