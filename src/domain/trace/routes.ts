@@ -3,6 +3,7 @@
  * sees them, and a shown route's steps and drawable graph. Types only (shape.ts builds them); the
  * trace engine (src/db/trace) reads and walks, the resolvers serve them.
  */
+import type { DatePrecision } from '../enums';
 import type { LinkCertainty, LinkKind } from '../graph';
 
 export type TraceDirection = 'FORWARD' | 'BACKWARD';
@@ -11,7 +12,7 @@ export type TraceDirection = 'FORWARD' | 'BACKWARD';
 export interface PeriodRecord {
   from: string | null;
   to: string | null;
-  precision: string;
+  precision: DatePrecision;
   text: string | null;
 }
 
