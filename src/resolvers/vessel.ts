@@ -22,6 +22,11 @@ import { countryArg, idArg, pageArgs } from './args';
 const OWNER_TYPES = new Set(['OWNS']);
 const MANAGER_TYPES = new Set(['MANAGES', 'OPERATES']);
 
+/** The ties to a vessel of these relation types. */
+async function tiesOfTypes(ctx: Context, vesselId: string, types: Set<string>): Promise<PartyRelation[]> {
+  return (await ctx.loaders.relationsToTarget.load(vesselId)).filter((r) => types.has(r.type));
+}
+
 @Resolver(() => Vessel)
 export class VesselResolver {
   @Query(() => Vessel, { nullable: true, description: 'A vessel by id or by IMO number (give one of them).' })
@@ -94,11 +99,7 @@ export class VesselResolver {
     @Ctx() ctx: Context,
     @Arg('first', () => Int, FIRST_ARG) first: number,
   ): Promise<PartyRelation[]> {
-    return firstItems(
-      ctx.budget,
-      (await ctx.loaders.relationsToTarget.load(v.id)).filter((r) => OWNER_TYPES.has(r.type)),
-      first,
-    );
+    return firstItems(ctx.budget, await tiesOfTypes(ctx, v.id, OWNER_TYPES), first);
   }
 
   @FieldResolver(() => [PartyRelation], { description: 'Managers and operators, with time spans.' })
@@ -107,11 +108,7 @@ export class VesselResolver {
     @Ctx() ctx: Context,
     @Arg('first', () => Int, FIRST_ARG) first: number,
   ): Promise<PartyRelation[]> {
-    return firstItems(
-      ctx.budget,
-      (await ctx.loaders.relationsToTarget.load(v.id)).filter((r) => MANAGER_TYPES.has(r.type)),
-      first,
-    );
+    return firstItems(ctx.budget, await tiesOfTypes(ctx, v.id, MANAGER_TYPES), first);
   }
 
   @FieldResolver(() => [PartyRelation], {
