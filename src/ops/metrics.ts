@@ -32,85 +32,77 @@ export class BoundedLabel {
   }
 }
 
+/** A histogram or a counter of this process's registry. */
+function histogram<L extends string>(name: string, help: string, labelNames: readonly L[], buckets: number[]) {
+  return new client.Histogram<L>({ name, help, labelNames, buckets, registers: [registry] });
+}
+function counter<L extends string>(name: string, help: string, labelNames: readonly L[]) {
+  return new client.Counter<L>({ name, help, labelNames, registers: [registry] });
+}
+
 export const metrics = {
-  httpDuration: new client.Histogram({
-    name: 'collier_http_request_duration_seconds',
-    help: 'GraphQL requests over HTTP, from the start of the operation to the answer, by operation name and outcome (ok, error, rejected)',
-    labelNames: ['operation', 'type', 'outcome'] as const,
-    buckets: SECONDS,
-    registers: [registry],
-  }),
-  graphqlErrors: new client.Counter({
-    name: 'collier_graphql_errors_total',
-    help: 'Errors in GraphQL answers, by extensions.code',
-    labelNames: ['code'] as const,
-    registers: [registry],
-  }),
-  warnings: new client.Counter({
-    name: 'collier_graphql_warnings_total',
-    help: 'Warnings in GraphQL answers (extensions.warnings), by code, e.g. PATH_CAP_REACHED',
-    labelNames: ['code'] as const,
-    registers: [registry],
-  }),
-  cypherStatements: new client.Counter({
-    name: 'collier_cypher_statements_total',
-    help: 'Cypher statements sent to Neo4j, by statement (its call site in the code), mode and outcome',
-    labelNames: ['statement', 'mode', 'outcome'] as const,
-    registers: [registry],
-  }),
-  cypherDuration: new client.Histogram({
-    name: 'collier_cypher_statement_duration_seconds',
-    help: 'Time of one Cypher statement, from sending it to its last record, by statement',
-    labelNames: ['statement'] as const,
-    buckets: SECONDS,
-    registers: [registry],
-  }),
-  cypherRows: new client.Histogram({
-    name: 'collier_cypher_statement_rows',
-    help: 'Rows one Cypher statement answered, by statement',
-    labelNames: ['statement'] as const,
-    buckets: SIZES,
-    registers: [registry],
-  }),
-  loaderBatch: new client.Histogram({
-    name: 'collier_dataloader_batch_size',
-    help: 'Keys per DataLoader batch (one Cypher statement each), by loader',
-    labelNames: ['loader'] as const,
-    buckets: SIZES,
-    registers: [registry],
-  }),
-  traceWalkExpanded: new client.Histogram({
-    name: 'collier_trace_walk_legs_expanded',
-    help: 'Legs one trace walk expanded, by walk kind (bestFirst, enumerate)',
-    labelNames: ['kind'] as const,
-    buckets: SIZES,
-    registers: [registry],
-  }),
-  traceWalkRounds: new client.Histogram({
-    name: 'collier_trace_walk_rounds',
-    help: 'Rounds (one Cypher statement each) of one trace walk, by walk kind',
-    labelNames: ['kind'] as const,
-    buckets: [1, 2, 3, 4, 6, 8, 12, 16, 32, 64],
-    registers: [registry],
-  }),
-  traceWalkCapped: new client.Counter({
-    name: 'collier_trace_walk_capped_total',
-    help: 'Trace walks stopped by a safety cap (rounds, legs expanded or routes), by walk kind',
-    labelNames: ['kind'] as const,
-    registers: [registry],
-  }),
-  importLines: new client.Counter({
-    name: 'collier_import_lines_total',
-    help: 'Lines of JSON Lines / FtM imports (importFacts and npm run import), by format and outcome (written, rejected, other)',
-    labelNames: ['format', 'outcome'] as const,
-    registers: [registry],
-  }),
-  rateLimited: new client.Counter({
-    name: 'collier_rate_limited_total',
-    help: 'Requests refused with 429, by limit (requests, cost)',
-    labelNames: ['limit'] as const,
-    registers: [registry],
-  }),
+  httpDuration: histogram(
+    'collier_http_request_duration_seconds',
+    'GraphQL requests over HTTP, from the start of the operation to the answer, by operation name and outcome (ok, error, rejected)',
+    ['operation', 'type', 'outcome'] as const,
+    SECONDS,
+  ),
+  graphqlErrors: counter('collier_graphql_errors_total', 'Errors in GraphQL answers, by extensions.code', [
+    'code',
+  ] as const),
+  warnings: counter(
+    'collier_graphql_warnings_total',
+    'Warnings in GraphQL answers (extensions.warnings), by code, e.g. PATH_CAP_REACHED',
+    ['code'] as const,
+  ),
+  cypherStatements: counter(
+    'collier_cypher_statements_total',
+    'Cypher statements sent to Neo4j, by statement (its call site in the code), mode and outcome',
+    ['statement', 'mode', 'outcome'] as const,
+  ),
+  cypherDuration: histogram(
+    'collier_cypher_statement_duration_seconds',
+    'Time of one Cypher statement, from sending it to its last record, by statement',
+    ['statement'] as const,
+    SECONDS,
+  ),
+  cypherRows: histogram(
+    'collier_cypher_statement_rows',
+    'Rows one Cypher statement answered, by statement',
+    ['statement'] as const,
+    SIZES,
+  ),
+  loaderBatch: histogram(
+    'collier_dataloader_batch_size',
+    'Keys per DataLoader batch (one Cypher statement each), by loader',
+    ['loader'] as const,
+    SIZES,
+  ),
+  traceWalkExpanded: histogram(
+    'collier_trace_walk_legs_expanded',
+    'Legs one trace walk expanded, by walk kind (bestFirst, enumerate)',
+    ['kind'] as const,
+    SIZES,
+  ),
+  traceWalkRounds: histogram(
+    'collier_trace_walk_rounds',
+    'Rounds (one Cypher statement each) of one trace walk, by walk kind',
+    ['kind'] as const,
+    [1, 2, 3, 4, 6, 8, 12, 16, 32, 64],
+  ),
+  traceWalkCapped: counter(
+    'collier_trace_walk_capped_total',
+    'Trace walks stopped by a safety cap (rounds, legs expanded or routes), by walk kind',
+    ['kind'] as const,
+  ),
+  importLines: counter(
+    'collier_import_lines_total',
+    'Lines of JSON Lines / FtM imports (importFacts and npm run import), by format and outcome (written, rejected, other)',
+    ['format', 'outcome'] as const,
+  ),
+  rateLimited: counter('collier_rate_limited_total', 'Requests refused with 429, by limit (requests, cost)', [
+    'limit',
+  ] as const),
 };
 
 const statements = new BoundedLabel(500, /^[A-Za-z0-9_$./:-]{1,120}$/);

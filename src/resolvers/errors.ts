@@ -22,3 +22,16 @@ export function notFound(what: string): GraphQLError {
 export function check(argument: string, problem: string | null): void {
   if (problem != null) throw badInput(argument, problem);
 }
+
+/** A problem a pure check reports: the input field and what is wrong with it (domain/watch, domain/investigation). */
+type InputProblem = new (...args: never[]) => Error & { field: string; problem: string };
+
+/** Runs a pure check, reporting a problem of this kind as BAD_USER_INPUT naming the field. */
+export function checkedInput<T>(kind: InputProblem, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof kind) throw badInput(error.field, error.problem);
+    throw error;
+  }
+}

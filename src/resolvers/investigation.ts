@@ -49,7 +49,6 @@ import {
   findInvestigation,
   InvestigationFull,
   InvestigationView,
-  InvestigationWriter,
   itemsOf,
   ItemView,
   listInvestigations,
@@ -58,7 +57,8 @@ import {
   updateInvestigation,
 } from '../db/investigation/store';
 import { Context } from './context';
-import { badInput, notFound } from './errors';
+import { badInput, checkedInput, notFound } from './errors';
+import { writerOf } from './writer';
 import { idArg, pageArgs } from './args';
 import { PageArgs } from '../schema/args/page';
 import { firstItems, MAX_LIST_FIRST } from './listBound';
@@ -67,19 +67,8 @@ import { traceToSave } from './savedTrace';
 const INPUT_HELP =
   'A field that fails its checks is BAD_USER_INPUT naming it (e.g. `item.trace.maxHops`), and nothing is written.';
 
-function writer(ctx: Context, operation: string): InvestigationWriter {
-  return { actor: ctx.auth.principal?.name ?? 'anonymous', operation, requestId: ctx.requestId };
-}
-
 /** Runs a pure check, reporting its problem as BAD_USER_INPUT naming the field. */
-function checked<T>(work: () => T): T {
-  try {
-    return work();
-  } catch (error) {
-    if (error instanceof InvestigationInputProblem) throw badInput(error.field, error.problem);
-    throw error;
-  }
-}
+const checked = <T>(work: () => T): T => checkedInput(InvestigationInputProblem, work);
 
 /** An investigation by id: BAD_USER_INPUT for something that is not an investigation id, NOT_FOUND when there is none. */
 export async function existingInvestigation(ctx: Context, argument: string, id: string): Promise<InvestigationView> {
@@ -172,7 +161,12 @@ export class InvestigationResolver {
   ): Promise<InvestigationView> {
     const title = checked(() => requiredText('input.title', input.title, MAX_TITLE_LENGTH));
     const summary = checked(() => optionalText('input.summary', input.summary, MAX_SUMMARY_LENGTH));
-    const view = await createInvestigation(ctx.db, { title, summary }, writer(ctx, 'createInvestigation'), ctx.counter);
+    const view = await createInvestigation(
+      ctx.db,
+      { title, summary },
+      writerOf(ctx, 'createInvestigation'),
+      ctx.counter,
+    );
     ctx.logger.info({ investigation: view.id }, 'investigation created');
     return view;
   }
@@ -193,7 +187,7 @@ export class InvestigationResolver {
     if (input.summary !== undefined)
       change.summary = checked(() => optionalText('input.summary', input.summary, MAX_SUMMARY_LENGTH));
     const current = await existingInvestigation(ctx, 'id', id);
-    return updateInvestigation(ctx.db, current, change, writer(ctx, 'updateInvestigation'), ctx.counter);
+    return updateInvestigation(ctx.db, current, change, writerOf(ctx, 'updateInvestigation'), ctx.counter);
   }
 
   @Authorized('EDITOR')
@@ -209,7 +203,7 @@ export class InvestigationResolver {
     const current = await existingInvestigation(ctx, 'id', id);
     const spec = await newItem(ctx, info, item);
     try {
-      const added = await addItem(ctx.db, current.id, spec, writer(ctx, 'addToInvestigation'), ctx.counter);
+      const added = await addItem(ctx.db, current.id, spec, writerOf(ctx, 'addToInvestigation'), ctx.counter);
       if (!added) throw notFound(`Investigation "${id}"`);
       return added;
     } catch (error) {
@@ -233,7 +227,7 @@ export class InvestigationResolver {
     if (!ITEM_ID.test(itemId))
       throw badInput('itemId', `is not an investigation item id ("invitem:<uuid>"; got "${itemId}")`);
     const current = await existingInvestigation(ctx, 'id', id);
-    if (!(await removeItem(ctx.db, current.id, itemId, writer(ctx, 'removeFromInvestigation'), ctx.counter)))
+    if (!(await removeItem(ctx.db, current.id, itemId, writerOf(ctx, 'removeFromInvestigation'), ctx.counter)))
       throw notFound(`Item "${itemId}" of ${id}`);
     return (await findInvestigation(ctx.db, current.id, ctx.counter)) ?? current;
   }

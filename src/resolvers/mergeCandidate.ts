@@ -15,6 +15,7 @@ import { ANY_LABEL, loadNode } from './load';
 
 import { Returned } from './returned';
 import { Context } from './context';
+import { callerName } from './writer';
 import { badInput, notFound } from './errors';
 
 @Resolver(() => MergeCandidate)
@@ -63,7 +64,7 @@ export class MergeCandidateResolver {
     idArg('removedId', removedId, MERGEABLE_LABELS);
     try {
       const r = await undoMerge(ctx.db, removedId, {
-        actor: ctx.auth.principal?.name ?? 'anonymous',
+        actor: callerName(ctx),
         operation: 'undoMerge',
         requestId: ctx.requestId,
         runId: null,
@@ -91,7 +92,7 @@ async function decide(ctx: Context, id: string, accept: boolean): Promise<Return
   if (!/^candidate:.{3,600}$/.test(id)) throw badInput('id', `is not a merge candidate id (got "${id}")`);
   try {
     const r = await decideCandidate(ctx.db, id, accept, {
-      actor: ctx.auth.principal?.name ?? 'anonymous',
+      actor: callerName(ctx),
       operation: accept ? 'acceptMergeCandidate' : 'rejectMergeCandidate',
       requestId: ctx.requestId,
       runId: null,

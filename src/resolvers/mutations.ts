@@ -27,6 +27,7 @@ import { MergeArgs } from '../schema/args/merge';
 import { ANY_LABEL, loadNode } from './load';
 import { Returned } from './returned';
 import { Context } from './context';
+import { callerName, writerOf } from './writer';
 import { badInput, notFound } from './errors';
 import { idArg } from './args';
 
@@ -38,7 +39,7 @@ const INPUT_HELP =
 export const MAX_IMPORT_LINES = 5000;
 
 function writeContext(ctx: Context, operation: string): WriteContext {
-  return { actor: ctx.auth.principal?.name ?? 'anonymous', operation, requestId: ctx.requestId, runId: null };
+  return { ...writerOf(ctx, operation), runId: null };
 }
 
 /** A GraphQL input object → the plain record domain/facts validates (the same shape as a JSON Lines record). */
@@ -232,7 +233,7 @@ export class MutationResolver {
     const report = await importLines(ctx.db, linesOf(payload), {
       format,
       dryRun,
-      actor: ctx.auth.principal?.name ?? 'anonymous',
+      actor: callerName(ctx),
       operation: 'importFacts',
       requestId: ctx.requestId,
     });

@@ -14,6 +14,11 @@ import { FIRST_ARG, firstItems } from './listBound';
 import { badInput, check } from './errors';
 import { countryArg, idArg, pageArgs } from './args';
 
+/** The legs that leave from (FROM) or come to (TO) a port. */
+async function legsAt(ctx: Context, portId: string, direction: 'FROM' | 'TO'): Promise<Leg[]> {
+  return (await ctx.loaders.legsAtPort.load(portId)).filter((x) => x.direction === direction).map((x) => x.leg);
+}
+
 @Resolver(() => Port)
 export class PortResolver {
   @Query(() => Port, { nullable: true, description: 'A port by id or by UN/LOCODE (give one of them).' })
@@ -73,11 +78,7 @@ export class PortResolver {
     @Ctx() ctx: Context,
     @Arg('first', () => Int, FIRST_ARG) first: number,
   ): Promise<Leg[]> {
-    return firstItems(
-      ctx.budget,
-      (await ctx.loaders.legsAtPort.load(p.id)).filter((x) => x.direction === 'FROM').map((x) => x.leg),
-      first,
-    );
+    return firstItems(ctx.budget, await legsAt(ctx, p.id, 'FROM'), first);
   }
 
   @FieldResolver(() => [Leg], { description: 'Legs that came here.' })
@@ -86,11 +87,7 @@ export class PortResolver {
     @Ctx() ctx: Context,
     @Arg('first', () => Int, FIRST_ARG) first: number,
   ): Promise<Leg[]> {
-    return firstItems(
-      ctx.budget,
-      (await ctx.loaders.legsAtPort.load(p.id)).filter((x) => x.direction === 'TO').map((x) => x.leg),
-      first,
-    );
+    return firstItems(ctx.budget, await legsAt(ctx, p.id, 'TO'), first);
   }
 
   @FieldResolver(() => [Transfer], { description: 'Cargo transfers that took place here.' })

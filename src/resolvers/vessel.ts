@@ -22,6 +22,17 @@ import { countryArg, idArg, pageArgs } from './args';
 const OWNER_TYPES = new Set(['OWNS']);
 const MANAGER_TYPES = new Set(['MANAGES', 'OPERATES']);
 
+/** The ties to a vessel of these relation types. */
+async function tiesOfTypes(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  vesselId: string,
+  types: Set<string>,
+): Promise<PartyRelation[]> {
+  const loader = ctx.loaders.relationsToTargetWith(selectedProps(info, relationPropsFor));
+  return (await loader.load(vesselId)).filter((r) => types.has(r.type));
+}
+
 @Resolver(() => Vessel)
 export class VesselResolver {
   @Query(() => Vessel, { nullable: true, description: 'A vessel by id or by IMO number (give one of them).' })
@@ -95,13 +106,7 @@ export class VesselResolver {
     @Info() info: GraphQLResolveInfo,
     @Arg('first', () => Int, FIRST_ARG) first: number,
   ): Promise<PartyRelation[]> {
-    return firstItems(
-      ctx.budget,
-      (await ctx.loaders.relationsToTargetWith(selectedProps(info, relationPropsFor)).load(v.id)).filter((r) =>
-        OWNER_TYPES.has(r.type),
-      ),
-      first,
-    );
+    return firstItems(ctx.budget, await tiesOfTypes(ctx, info, v.id, OWNER_TYPES), first);
   }
 
   @FieldResolver(() => [PartyRelation], { description: 'Managers and operators, with time spans.' })
@@ -111,13 +116,7 @@ export class VesselResolver {
     @Info() info: GraphQLResolveInfo,
     @Arg('first', () => Int, FIRST_ARG) first: number,
   ): Promise<PartyRelation[]> {
-    return firstItems(
-      ctx.budget,
-      (await ctx.loaders.relationsToTargetWith(selectedProps(info, relationPropsFor)).load(v.id)).filter((r) =>
-        MANAGER_TYPES.has(r.type),
-      ),
-      first,
-    );
+    return firstItems(ctx.budget, await tiesOfTypes(ctx, info, v.id, MANAGER_TYPES), first);
   }
 
   @FieldResolver(() => [PartyRelation], {

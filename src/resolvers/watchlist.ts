@@ -47,35 +47,21 @@ import {
   resolveWatched,
   updateWatchlist,
   WatchlistView,
-  WatchWriter,
 } from '../db/watch/watchlists';
 import { AlertView, listAlerts, markAlertsRead, unreadCounts } from '../db/watch/alerts';
 import { AlertsArgs, AlertSubscriptionArgs, WatchlistsArgs } from '../schema/args/watchlists';
 import { present } from './load';
 import { ConnectionShape } from '../schema/connection';
 import { Context } from './context';
-import { badInput, notFound } from './errors';
+import { badInput, checkedInput, notFound } from './errors';
+import { callerName, writerOf } from './writer';
 import { readPage } from './args';
 
 const INPUT_HELP =
   'A field that fails its checks is BAD_USER_INPUT naming it (e.g. `input.countries[1]`), and nothing is written.';
 
-function writer(ctx: Context, operation: string): WatchWriter {
-  return { actor: ctx.auth.principal?.name ?? 'anonymous', operation, requestId: ctx.requestId };
-}
-
-/** The caller's name; the resolvers that call this require a role, so there is one. */
-function caller(ctx: Context): string {
-  return ctx.auth.principal?.name ?? 'anonymous';
-}
-
 function checked(input: WatchlistInput, creating: boolean): CheckedWatchlist {
-  try {
-    return checkWatchlistInput(input, creating);
-  } catch (error) {
-    if (error instanceof WatchInputProblem) throw badInput(error.field, error.problem);
-    throw error;
-  }
+  return checkedInput(WatchInputProblem, () => checkWatchlistInput(input, creating));
 }
 
 /** The ids the input names must be in the graph; merged ids become the entity kept. */
@@ -124,7 +110,7 @@ function unreadLoader(ctx: Context): DataLoader<string, number> {
   if (!loader) {
     loader = new DataLoader<string, number>((ids) => {
       ctx.counter.count++;
-      return unreadCounts(ctx.db, ids, caller(ctx));
+      return unreadCounts(ctx.db, ids, callerName(ctx));
     });
     unreadLoaders.set(ctx, loader);
   }
@@ -165,7 +151,12 @@ export class WatchlistResolver {
       !watchesSomething({ entityIds: spec.entityIds ?? [], ports: spec.ports ?? [], countries: spec.countries ?? [] })
     )
       throw badInput('input', 'must watch at least one entity, port or country (entityIds, ports, countries)');
-    const w = await createWatchlist(ctx.db, { ...spec, name: spec.name! }, writer(ctx, 'createWatchlist'), ctx.counter);
+    const w = await createWatchlist(
+      ctx.db,
+      { ...spec, name: spec.name! },
+      writerOf(ctx, 'createWatchlist'),
+      ctx.counter,
+    );
     ctx.logger.info({ watchlist: w.id }, 'watchlist created');
     return w;
   }
@@ -186,7 +177,7 @@ export class WatchlistResolver {
     await resolveInGraph(ctx, spec);
     const after = { entityIds: current.entityIds, ports: current.ports, countries: current.countries, ...spec };
     if (!watchesSomething(after)) throw badInput('input', 'would leave the watchlist watching nothing');
-    const { view } = await updateWatchlist(ctx.db, current, spec, writer(ctx, 'updateWatchlist'), ctx.counter);
+    const { view } = await updateWatchlist(ctx.db, current, spec, writerOf(ctx, 'updateWatchlist'), ctx.counter);
     return view;
   }
 
@@ -201,7 +192,7 @@ export class WatchlistResolver {
   ): Promise<string> {
     const current = await existing(ctx, 'id', id);
     mayChange(ctx, current);
-    await deleteWatchlist(ctx.db, current, writer(ctx, 'deleteWatchlist'), ctx.counter);
+    await deleteWatchlist(ctx.db, current, writerOf(ctx, 'deleteWatchlist'), ctx.counter);
     return current.id;
   }
 
@@ -231,7 +222,7 @@ export class AlertResolver {
           watchlistId: w.id,
           afterSeq: since?.afterSeq ?? 0,
           since: since?.at ?? null,
-          unreadBy: args.unreadOnly ? caller(ctx) : null,
+          unreadBy: args.unreadOnly ? callerName(ctx) : null,
           ...page,
         },
         ctx.counter,
@@ -254,7 +245,7 @@ export class AlertResolver {
     alertIds?.forEach((id, i) => {
       if (!/^alert:\d{1,15}$/.test(id)) throw badInput(`alertIds[${i}]`, `is not an alert id (got "${id}")`);
     });
-    return markAlertsRead(ctx.db, w.id, caller(ctx), alertIds ?? null, ctx.counter);
+    return markAlertsRead(ctx.db, w.id, callerName(ctx), alertIds ?? null, ctx.counter);
   }
 
   @Authorized('READER')
@@ -271,7 +262,7 @@ export class AlertResolver {
         });
       const since = sinceArg(a.since);
       const w = await existing(ctx, 'watchlistId', a.watchlistId);
-      return ctx.alertFeed.open(caller(ctx), w.id, since);
+      return ctx.alertFeed.open(callerName(ctx), w.id, since);
     },
   })
   alertAdded(@Root() alert: AlertView, @Args(() => AlertSubscriptionArgs) _args: AlertSubscriptionArgs): AlertView {

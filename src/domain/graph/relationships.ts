@@ -8,10 +8,8 @@ import { RelationType } from '../enums';
 /** How a company or person is tied to a vessel or another company, as stored (one relationship type each). */
 export const RELATION_TYPES = Object.values(RelationType) as readonly `${RelationType}`[];
 
-/** Structural edges a fact owns, from the node that holds the fact (written by the write planner). */
-export const OUT_LINKS = [
-  'IN',
-  'FLAG',
+/** Structural edges of legs, transfers and tactic uses: their vessel, places, destination, tactics, legs. */
+const MOVEMENT_LINKS = [
   'ON',
   'FROM',
   'TO',
@@ -24,6 +22,9 @@ export const OUT_LINKS = [
   'TO_LEG',
 ] as const;
 
+/** Structural edges a fact owns, from the node that holds the fact (written by the write planner). */
+export const OUT_LINKS = ['IN', 'FLAG', ...MOVEMENT_LINKS] as const;
+
 /** Structural edges a fact owns that point at the node holding the fact. */
 export const IN_LINKS = ['CLAIMED', 'DESIGNATED'] as const;
 
@@ -34,16 +35,7 @@ export const RELATIONSHIP_TYPES = [
   'CLAIMED',
   'FLAG',
   ...RELATION_TYPES,
-  'ON',
-  'FROM',
-  'TO',
-  'DESTINATION',
-  'USED',
-  'FROM_VESSEL',
-  'TO_VESSEL',
-  'AT',
-  'FROM_LEG',
-  'TO_LEG',
+  ...MOVEMENT_LINKS,
   'DESIGNATED',
   'ABOUT',
   'NEXT',
