@@ -10,8 +10,7 @@ import { rankRoutes, trace, traceDestinations, TraceDirection, TraceQuery } from
 import { CypherCandidates } from '../../src/db/trace/candidates';
 import { groupDestinations } from '../../src/domain/destinations';
 import { inferredLinkCypher } from '../../src/domain/linking';
-import { LEG_BRIEF } from '../../src/db/trace/statements';
-import { LegBrief } from '../../src/db/trace/records';
+import { LEG_BRIEF, legBrief, LegBriefRow } from '../../src/db/trace/statements';
 
 let t: TestService;
 beforeAll(async () => {
@@ -44,11 +43,12 @@ describe('the Cypher twin of the inferred-link rule equals the engine', () => {
   it.each([0, 30, 60, 730])(
     'finds the same inferred links and k for every leg of the demo graph (maxWaitDays %i)',
     async (maxWait) => {
-      const legs = (
-        await t.db.read<{ leg: LegBrief }>(`MATCH (l:Leg) RETURN ${LEG_BRIEF('l')} AS leg ORDER BY l.id`)
-      ).map((r) => r.leg);
+      const rows0 = await t.db.read<{ leg: LegBriefRow }>(
+        `MATCH (l:Leg) RETURN ${LEG_BRIEF('l')} AS leg ORDER BY l.id`,
+      );
+      const legs = rows0.map((r) => legBrief(r.leg));
       const engine = new CypherCandidates(t.db, maxWait);
-      engine.remember(legs);
+      engine.remember(rows0.map((r) => r.leg));
       const found = await engine.followers(legs.map((l) => l.id));
       const mine = [...found.values()]
         .flat()
@@ -67,6 +67,18 @@ describe('the Cypher twin of the inferred-link rule equals the engine', () => {
       );
       expect(rows.map((r) => r.l).sort()).toEqual(mine);
       if (maxWait >= 60) expect(mine.length).toBeGreaterThan(5);
+
+      // the probe (seek.ts probeStatement: the twin in Cypher, for the legs that end routes of maxHops
+      // legs) finds the same legs as the engine, forwards and backwards, and stops at `need`
+      const ids = legs.map((l) => l.id);
+      const sorted = (m: Map<string, string[]>) => ids.map((id) => [id, [...(m.get(id) ?? [])].sort()]);
+      const forward = new Map([...found].map(([id, links]) => [id, links.map((l) => l.to)]));
+      expect(sorted(await engine.probe('FORWARD', ids, 1000))).toEqual(sorted(forward));
+      const back = await engine.predecessors(ids);
+      const backward = new Map([...back].map(([id, links]) => [id, links.map((l) => l.from)]));
+      expect(sorted(await engine.probe('BACKWARD', ids, 1000))).toEqual(sorted(backward));
+      const one = await engine.probe('FORWARD', ids, 1);
+      for (const id of ids) expect(one.get(id)?.length ?? 0).toBe(Math.min(1, forward.get(id)!.length));
     },
   );
 });

@@ -31,6 +31,7 @@ import {
 import { linkFactor } from '../../domain/routeConfidence';
 import { Continuation, ContinuationProvider } from './walk';
 import { LegBrief, RouteLinkRecord, TraceDirection } from './records';
+import { legBrief, LegBriefRow } from './statements';
 import { expandStatement, inRange, PortCall, portRanges, probeStatement } from './seek';
 
 const EXPAND = { FORWARD: expandStatement('FORWARD'), BACKWARD: expandStatement('BACKWARD') };
@@ -159,8 +160,9 @@ export class CypherCandidates {
     private readonly counter?: StatementCounter,
   ) {}
 
-  remember(legs: LegBrief[]): void {
-    for (const l of legs) this.briefs.set(l.id, l);
+  /** Keeps the briefs read (rows of statements.ts LEG_BRIEF). */
+  remember(rows: LegBriefRow[]): void {
+    for (const row of rows) this.briefs.set(row[0], legBrief(row));
   }
 
   private async read<T>(cypher: string, params: Record<string, unknown>): Promise<T[]> {
@@ -179,7 +181,7 @@ export class CypherCandidates {
       const ranges = wanted.flatMap(({ a, range }) =>
         a.ports.filter((p) => p.direction === 'TO').map((port) => ({ port, ...range })),
       );
-      const [row] = await this.read<{ links: FollowerRow[]; calls: PortCall[]; legs: LegBrief[] }>(EXPAND.FORWARD, {
+      const [row] = await this.read<{ links: FollowerRow[]; calls: PortCall[]; legs: LegBriefRow[] }>(EXPAND.FORWARD, {
         legs: missing,
         ports: portRanges(ranges),
         briefed: [...this.briefs.keys()],
@@ -238,7 +240,7 @@ export class CypherCandidates {
     const ranges = wanted.flatMap(({ b, range }) =>
       b.ports.filter((p) => p.direction === 'FROM').map((port) => ({ port, ...range })),
     );
-    const [row] = await this.read<{ links: { from: string; to: string }[]; calls: PortCall[]; legs: LegBrief[] }>(
+    const [row] = await this.read<{ links: { from: string; to: string }[]; calls: PortCall[]; legs: LegBriefRow[] }>(
       EXPAND.BACKWARD,
       { legs: ids, ports: portRanges(ranges), briefed: [...this.briefs.keys()] },
     );

@@ -18,7 +18,6 @@ import { FoundLink } from './candidates';
 import {
   DESTINATION_ROUTE_CAP,
   DestinationGroupRecord,
-  LegBrief,
   LegView,
   PATH_CAP,
   RouteDetail,
@@ -26,7 +25,7 @@ import {
   TraceQuery,
   TraceResult,
 } from './records';
-import { START } from './statements';
+import { legBrief, LegBriefRow, START } from './statements';
 import { rankRoutes } from './rank';
 import { finalPlace, routeDetail as shapeRouteDetail, summarizeRoute } from '../../domain/trace/shape';
 import { MassLeg, propagate } from './propagate';
@@ -67,7 +66,7 @@ function startParams(q: TraceQuery): Params {
 
 /** The anchor and the walk's inputs; null when the place names no port. */
 async function begin(db: Database, q: TraceQuery, counter?: StatementCounter) {
-  const rows = await db.read<{ anchor: Record<string, unknown> | null; legs: LegBrief[] }>(
+  const rows = await db.read<{ anchor: Record<string, unknown> | null; legs: LegBriefRow[] }>(
     START[q.direction],
     startParams(q),
     counter,
@@ -76,7 +75,9 @@ async function begin(db: Database, q: TraceQuery, counter?: StatementCounter) {
   const candidates = new CypherCandidates(db, q.maxWaitDays, counter);
   candidates.remember(rows[0].legs);
   // the tie-break day: when the leg at the anchor left (rank.ts)
-  const starts = rows[0].legs.map((l) => ({ legId: l.id, legConfidence: l.confidence ?? 0, day: l.departureFrom }));
+  const starts = rows[0].legs
+    .map(legBrief)
+    .map((l) => ({ legId: l.id, legConfidence: l.confidence ?? 0, day: l.departureFrom }));
   const briefOf = (id: string) => candidates.briefs.get(id)!;
   // A walked route is an answer when it can be shaped (ports at both ends) and passes the filters that
   // only its far end can be checked against (destination country; backward: the cargo origin).

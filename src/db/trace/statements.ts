@@ -1,3 +1,5 @@
+import { LegBrief } from './records';
+
 /**
  * The Cypher text the trace shares: how a place names a port, what a leg looks like to the walk and to
  * a client, and where a walk starts. (Candidate finding has its own statements: candidates.ts.)
@@ -36,15 +38,62 @@ const LEG_VIEW = `{
 /** The views of legs by id: how the routes a client asks to see are filled in (the legView loader). */
 export const LEG_VIEWS_BY_ID = `UNWIND $keys AS key MATCH (l:Leg {id: key}) RETURN key, ${LEG_VIEW} AS view`;
 
-/** What the walk reads of a leg (records.ts LegBrief). */
-export const LEG_BRIEF = (l: string) => `{
-  id: ${l}.id, confidence: ${l}.confidence, vesselId: ${l}.vesselId,
-  departureFrom: toString(${l}.departureFrom), departureTo: toString(${l}.departureTo),
-  arrivalFrom: toString(${l}.arrivalFrom), arrivalTo: toString(${l}.arrivalTo), discharged: ${l}.discharged,
-  commodity: ${l}.commodity, cargoOrigin: ${l}.cargoOrigin,
-  tonnageMin: ${l}.tonnageMin, tonnageMax: ${l}.tonnageMax, destinationCountryCode: ${l}.destinationCountryCode,
-  ports: [(${l})-[r:FROM|TO]->(p:Port) | {direction: type(r), id: p.id, countryCode: p.countryCode, kind: p.kind, alternative: coalesce(r.alternative, false)}]
-}`;
+/**
+ * What the walk reads of a leg (records.ts LegBrief), as a list rather than a map: a round reads
+ * thousands, and a map would carry every key with every leg (`legBrief` reads it back).
+ */
+export const LEG_BRIEF = (l: string) => `[
+  ${l}.id, ${l}.confidence, ${l}.vesselId,
+  toString(${l}.departureFrom), toString(${l}.departureTo), toString(${l}.arrivalFrom), toString(${l}.arrivalTo), ${l}.discharged,
+  ${l}.commodity, ${l}.cargoOrigin, ${l}.tonnageMin, ${l}.tonnageMax, ${l}.destinationCountryCode,
+  [(${l})-[r:FROM|TO]->(p:Port) | [type(r), p.id, p.countryCode, p.kind, coalesce(r.alternative, false)]]
+]`;
+
+/** A leg brief as LEG_BRIEF reads it. */
+export type LegBriefRow = [
+  string,
+  number | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  boolean | null,
+  string | null,
+  string | null,
+  number | null,
+  number | null,
+  string | null,
+  ['FROM' | 'TO', string, string | null, string, boolean][],
+];
+
+/** The brief of a row of LEG_BRIEF. */
+export function legBrief(row: LegBriefRow): LegBrief {
+  const [id, confidence, vesselId, departureFrom, departureTo, arrivalFrom, arrivalTo, discharged] = row;
+  const [, , , , , , , , commodity, cargoOrigin, tonnageMin, tonnageMax, destinationCountryCode, ports] = row;
+  return {
+    id,
+    confidence,
+    vesselId,
+    departureFrom,
+    departureTo,
+    arrivalFrom,
+    arrivalTo,
+    discharged,
+    commodity,
+    cargoOrigin,
+    tonnageMin,
+    tonnageMax,
+    destinationCountryCode,
+    ports: ports.map(([direction, portId, countryCode, kind, alternative]) => ({
+      direction,
+      id: portId,
+      countryCode,
+      kind,
+      alternative,
+    })),
+  };
+}
 
 /** Day bounds of a leg for window filters: when it left, or when it arrived if the departure is unknown. */
 const WINDOW = (v: string, side: 'departure' | 'arrival') => {
