@@ -9,7 +9,7 @@ import { labelOfId, NODE_KINDS, NodeLabel } from '../domain/ids';
 import { RelationRecord, TacticUseRecord, propsFromValues, toRecord, toRelation, toTacticUse } from './records';
 import { RELATION_TYPES } from './read/party';
 import { LEG_VIEWS_BY_ID, LegView } from './trace';
-import { legsFromColumns, LEGS_OF_VESSELS_NARROWED, propertyValue } from './narrowedReads';
+import { legsFromColumns, LEGS_OF_VESSELS_NARROWED, narrowedRecord, propertyValue } from './narrowedReads';
 
 type NodeRecord = ReturnType<typeof toRecord>;
 type Row = { key: string } & Record<string, unknown>;
@@ -218,7 +218,7 @@ export function createLoaders(db: Database, counter: StatementCounter, options: 
               found.set(
                 r.key,
                 r.values != null && props
-                  ? toRecord(label, propsFromValues(props, r.values as unknown[]))
+                  ? narrowedRecord(label, props, propsFromValues(props, r.values as unknown[]))
                   : toRecord(label, r.props as Record<string, unknown>),
               );
             }

@@ -2,6 +2,7 @@
  * Pieces of the narrowed reads of the look-ahead loaders (db/loaders.ts `nodeWith`, `…With`): reads
  * of only the properties a query's selection is built from (db/records.ts FIELD_PROPS).
  */
+import { NodeLabel } from '../domain/ids';
 import { toRecord } from './records';
 
 /**
@@ -25,14 +26,24 @@ export const LEGS_OF_VESSELS_NARROWED = `UNWIND $keys AS key
   }
   RETURN key, n, columns`;
 
+/**
+ * The record of a narrowed read of `props` (always the id). When only the id was read, every selected
+ * field is built from the id alone (db/records.ts FIELD_PROPS: `id`, `__typename`, and fields resolved
+ * through loaders keyed by it), so the record is the id and its type: a list that selects `{ id }` over
+ * thousands of legs builds no 26-field records for it.
+ */
+export function narrowedRecord(label: NodeLabel, props: readonly string[], read: Record<string, unknown>) {
+  return props.length === 1 ? { id: String(read.id), typename: label } : toRecord(label, read);
+}
+
 /** One vessel's row of LEGS_OF_VESSELS_NARROWED as its leg records, in order. */
 export function legsFromColumns(props: readonly string[], row: Record<string, unknown>) {
   const columns = row.columns as unknown[][];
-  const legs = new Array<ReturnType<typeof toRecord>>(row.n as number);
+  const legs = new Array<Record<string, unknown> & { id: string }>(row.n as number);
   for (let i = 0; i < legs.length; i++) {
     const read: Record<string, unknown> = {};
     for (let c = 0; c < props.length; c++) read[props[c]] = columns[c][i];
-    legs[i] = toRecord('Leg', read);
+    legs[i] = narrowedRecord('Leg', props, read);
   }
   return legs;
 }
