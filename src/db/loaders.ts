@@ -18,6 +18,7 @@ import {
 } from './records';
 import { RELATION_TYPES } from './read/party';
 import { LEG_VIEWS_BY_ID, LegView } from './trace';
+import { legsFromColumns, LEGS_OF_VESSELS_NARROWED, narrowedRecord, propertyValue } from './narrowedReads';
 
 type Row = { key: string } & Record<string, unknown>;
 
@@ -78,13 +79,6 @@ const NODE_BY_ID = byLabel(
   (l, keys) => `MATCH (n:${l}) WHERE n.id IN ${keys} RETURN n.id AS key, properties(n) AS props`,
   [MERGED_ID],
 );
-/**
- * A property's value in a narrowed read, a DATE as its ISO text ("2019-05-04", what `toPlain` makes of
- * the driver's Date): the driver decodes a DATE with 64-bit Integer arithmetic, the most expensive
- * value it reads (a nested answer reads hundreds of them to order relations by their periods).
- */
-const propertyValue = (x: string) => `CASE WHEN ${x} IS :: DATE THEN toString(${x}) ELSE ${x} END`;
-
 /**
  * The node loader's statement reading only some properties: per label, `$props_<Label>` lists the
  * properties to read (values in that order) or is null to read them all (`props`).
@@ -166,36 +160,12 @@ export function createLoaders(db: Database, counter: StatementCounter, options: 
       byPeriod,
     );
   };
-  /**
-   * Legs of vessels reading only `props`: one row per vessel, holding one list per property with its
-   * legs' values in order, not one row per leg (nor one list per leg): a nested answer reads thousands
-   * of legs, and each row or list costs the driver an object to unpack and us one to convert.
-   */
+  /** Legs of vessels reading only `props` (db/narrowedReads.ts). */
   const legsWith = (props: string[]) =>
     new DataLoader<string, LegRecord[]>(
       async (keys) => {
-        const rows = await read(
-          `UNWIND $keys AS key
-           CALL (key) {
-             MATCH (l:Leg)-[:ON]->(:Vessel {id: key})
-             WITH l ORDER BY coalesce(l.departureFrom, l.arrivalFrom, l.arrivalTo), l.id
-             WITH collect(l) AS legs
-             RETURN size(legs) AS n, [p IN $props | [l IN legs | ${propertyValue('l[p]')}]] AS columns
-           }
-           RETURN key, n, columns`,
-          { keys, props },
-        );
-        const found = new Map<string, LegRecord[]>();
-        for (const r of rows) {
-          const columns = r.columns as unknown[][];
-          const legs: LegRecord[] = new Array<LegRecord>(r.n as number);
-          for (let i = 0; i < legs.length; i++) {
-            const read: Record<string, unknown> = {};
-            for (let c = 0; c < props.length; c++) read[props[c]] = columns[c][i];
-            legs[i] = toRecord('Leg', read);
-          }
-          found.set(r.key, legs);
-        }
+        const rows = await read(LEGS_OF_VESSELS_NARROWED, { keys, props });
+        const found = new Map(rows.map((r) => [r.key, legsFromColumns(props, r)]));
         return keys.map((k) => found.get(k) ?? []);
       },
       { batch },
@@ -256,7 +226,7 @@ export function createLoaders(db: Database, counter: StatementCounter, options: 
               found.set(
                 r.key,
                 r.values != null && props
-                  ? toRecord(label, propsFromValues(props, r.values as unknown[]))
+                  ? narrowedRecord(label, props, propsFromValues(props, r.values as unknown[]))
                   : toRecord(label, r.props as Record<string, unknown>),
               );
             }
