@@ -21,7 +21,7 @@
  * routes instead (index.ts). The vessels of a place are those of the legs on some route that ends
  * there, found by marking the states backwards from the ends.
  *
- * Pure (no Cypher); the property test (test/unit/traceWalk.test.ts) compares it with enumeration.
+ * Pure (no Cypher); the property test (test/unit/db/trace/walk.test.ts) compares it with enumeration.
  */
 import { Continuation, ContinuationProvider, StartLeg } from './walk';
 

@@ -31,8 +31,10 @@ const SEEK = (index: string, q: string) => `MATCH (l:Leg)-[r:${index}]->()
 /**
  * For a batch of legs (`$legs`): their stored links (each as `{from, to, ...}` in route order), and per
  * real port the calls in the given ranges (`$ports`, merged per port: each call read once per round
- * however many legs' ranges hold it), with the briefs of the legs found, each once, and only those not
- * briefed earlier in the trace (`$briefed`). Each leg then takes the calls in its own range (`inRange`,
+ * however many legs' ranges hold it), with the briefs of the legs found that were not briefed earlier in the
+ * trace (`$briefed`; a list comprehension, not a subquery: at L a round's briefs are megabytes, and a
+ * collecting subquery counts them against the database's memory limit of one query, which a round of
+ * 2,753 legs from the L bench origin exceeded). Each leg then takes the calls in its own range (`inRange`,
  * in JS) and the rule decides.
  */
 export function expandStatement(direction: TraceDirection): string {
@@ -52,11 +54,7 @@ CALL () {
          collect(l) AS called
 }
 WITH links, calls, linked + called AS found
-RETURN links, calls, COLLECT {
-  UNWIND found AS l
-  WITH DISTINCT l WHERE NOT l.id IN $briefed
-  RETURN ${LEG_BRIEF('l')}
-} AS legs`;
+RETURN links, calls, [l IN found WHERE NOT l.id IN $briefed | ${LEG_BRIEF('l')}] AS legs`;
 }
 
 /**

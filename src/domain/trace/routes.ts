@@ -5,6 +5,7 @@
  */
 import type { DatePrecision } from '../enums';
 import type { LinkCertainty, LinkKind } from '../graph';
+import type { LegTiming } from '../linking';
 
 export type TraceDirection = 'FORWARD' | 'BACKWARD';
 
@@ -16,16 +17,9 @@ export interface PeriodRecord {
   text: string | null;
 }
 
-/** A leg as the walk reads it: enough to link, rank, filter and group routes, no more. */
-export interface LegBrief {
-  id: string;
+/** A leg as the walk reads it: enough to link (its timing), rank, filter and group routes, no more. */
+export interface LegBrief extends LegTiming {
   confidence: number | null;
-  vesselId: string | null;
-  departureFrom: string | null;
-  departureTo: string | null;
-  arrivalFrom: string | null;
-  arrivalTo: string | null;
-  discharged: boolean | null;
   commodity: string | null;
   cargoOrigin: string | null;
   tonnageMin: number | null;

@@ -69,6 +69,13 @@ const legs = new Map<string, LegBrief>([
 ]);
 const briefOf = (id: string) => legs.get(id)!;
 const transfer = link({ kind: 'TRANSFER', transferId: 'transfer:1', certainty: 'POSSIBLE' });
+/** leg:1 then leg:2, joined by the transfer, walked forwards. */
+const forwardRoute = () =>
+  summarizeRoute(
+    { legIds: ['leg:1', 'leg:2'], links: [{ record: transfer }], score: 0.5, day: null, truncated: false },
+    'FORWARD',
+    briefOf,
+  )!;
 
 describe('a walked route as a client sees it', () => {
   it('forwards: ends, links, dates, tonnage, ports between and vessels; confidence rounded', () => {
@@ -107,11 +114,7 @@ describe('a walked route as a client sees it', () => {
   });
 
   it('backwards: the same route in route order, with the same id', () => {
-    const forward = summarizeRoute(
-      { legIds: ['leg:1', 'leg:2'], links: [{ record: transfer }], score: 0.5, day: null, truncated: false },
-      'FORWARD',
-      briefOf,
-    )!;
+    const forward = forwardRoute();
     const back = { legIds: ['leg:2', 'leg:1'], links: [{ record: transfer }], score: 0.5, day: null, truncated: false };
     expect(inRouteOrder(back, 'BACKWARD')).toEqual({ legIds: ['leg:1', 'leg:2'], links: [transfer] });
     const r = summarizeRoute(back, 'BACKWARD', briefOf)!;
@@ -161,11 +164,7 @@ describe("a shown route's steps and graph", () => {
   ];
 
   it('puts the transfer between the two legs it joins, and draws legs, ports, vessels, the transfer and the link', () => {
-    const route = summarizeRoute(
-      { legIds: ['leg:1', 'leg:2'], links: [{ record: transfer }], score: 0.5, day: null, truncated: false },
-      'FORWARD',
-      briefOf,
-    )!;
+    const route = forwardRoute();
     const d = routeDetail(route, views, records);
     expect(d.steps.map((s) => [s.index, s.kind, s.leg?.id ?? s.transferId])).toEqual([
       [0, 'LEG', 'leg:1'],
