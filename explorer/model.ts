@@ -1,6 +1,6 @@
 /**
  * From traced routes to what is drawn: pure functions, no DOM, no I/O (unit-tested in
- * test/unit/explorerModel.test.ts). Both views read the same Drawing:
+ * test/unit/explorer/model.test.ts). Both views read the same Drawing:
  *
  * - a **port** node per port; a **voyage** node per leg (the vessel that carried the cargo on that leg,
  *   labelled with the vessel's name; its id is the leg's id, so a neighbourhood that returns the leg

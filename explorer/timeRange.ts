@@ -1,6 +1,6 @@
 /**
  * Time on the explorer's time bar: days as numbers, the span of a set of events, and which routes were
- * under way in a dragged range. Pure functions, no DOM (unit-tested in test/unit/explorerViewState.test.ts).
+ * under way in a dragged range. Pure functions, no DOM (unit-tested in test/unit/explorer/viewState.test.ts).
  */
 import type { DayRange } from './viewState';
 import type { RouteData } from './types';

@@ -1,7 +1,7 @@
 /**
  * The explorer's view as an address: what was traced (origin, window, legs, wait), the filters, what is
  * selected or highlighted, graph or map, the time range dragged on the time bar and the open
- * investigation. Pure functions, no DOM (unit-tested in test/unit/explorerViewState.test.ts):
+ * investigation. Pure functions, no DOM (unit-tested in test/unit/explorer/viewState.test.ts):
  * `toSearch(view)` writes the query string, `fromSearch(search)` reads it back, and reading what was
  * written gives the same view. Anything the address does not say keeps its default, and a value that
  * makes no sense (a date that is not YYYY-MM-DD, a count out of range) is dropped rather than trusted.

@@ -15,7 +15,7 @@ import type { Download, Page } from 'playwright-core';
 import { EXPLORER_CSP, explorerHandler } from '../../src/explorerRoute';
 import { startTestService, type TestService } from '../integration/harness';
 import { launchBrowser, type BrowserSession } from './browser';
-import { clickGraphNode, poll, waitForText, type Cy } from './explorerPage';
+import { clickVessel, poll, type Cy, waitForText } from './explorerPage';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const DIST_DIR = path.join(REPO_ROOT, 'dist', 'explorer');
@@ -166,13 +166,7 @@ describe('route explorer in headless Chromium', () => {
   });
 
   it('clicks a vessel in the graph and reads its details and sources (links to http addresses)', async () => {
-    await clickGraphNode(page, (cy) =>
-      cy
-        .nodes('.voyage')
-        .filter((n) => n.data('label') === 'Wise Honest')
-        .first()
-        .id(),
-    );
+    await clickVessel(page, 'Wise Honest');
     const details = page.locator('.details');
     await waitForText(details, /Vessel: Wise Honest/);
     await waitForText(details, /This leg/);
@@ -307,13 +301,7 @@ describe('route explorer in headless Chromium', () => {
     await origin.press('Enter');
     await waitForText(page.locator('p.status'), /routes from Chongjin/);
     const nodesBefore = await graphCount(page);
-    await clickGraphNode(page, (cy) =>
-      cy
-        .nodes('.voyage')
-        .filter((n) => n.data('label') === 'Sky Angel')
-        .first()
-        .id(),
-    );
+    await clickVessel(page, 'Sky Angel');
     await waitForText(page.locator('.details'), /Vessel: Sky Angel/);
     await page.getByRole('button', { name: 'Expand neighbourhood' }).click();
     if (queryFields.has('neighborhood')) {

@@ -8,7 +8,23 @@ export type Cy = import('cytoscape').Core;
 
 /** Clicks a node of the cytoscape drawing where it is drawn on screen (a real mouse click on the canvas). */
 export async function clickGraphNode(page: Page, pick: (cy: Cy) => string): Promise<void> {
-  const id = await page.evaluate(`(${pick.toString()})(window.collierExplorerGraph)`);
+  await clickNodeId(page, await page.evaluate(`(${pick.toString()})(window.collierExplorerGraph)`));
+}
+
+/** Clicks the vessel of this name in the drawing (its first voyage node). */
+export async function clickVessel(page: Page, name: string): Promise<void> {
+  const id = await page.evaluate((label) => {
+    const cy = (globalThis as unknown as { collierExplorerGraph: Cy }).collierExplorerGraph;
+    return cy
+      .nodes('.voyage')
+      .filter((n) => n.data('label') === label)
+      .first()
+      .id();
+  }, name);
+  await clickNodeId(page, id);
+}
+
+async function clickNodeId(page: Page, id: unknown): Promise<void> {
   if (typeof id !== 'string') throw new Error(`no node to click (picked ${String(id)})`);
   const at = await page.evaluate((nodeId) => {
     const cy = (globalThis as unknown as { collierExplorerGraph: Cy }).collierExplorerGraph;

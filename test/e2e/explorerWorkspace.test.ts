@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 
 import { startTestService, type TestService } from '../integration/harness';
 import { launchBrowser, type BrowserSession } from './browser';
-import { clickGraphNode, poll, waitForText, type Cy } from './explorerPage';
+import { clickGraphNode, clickVessel, poll, type Cy, waitForText } from './explorerPage';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const DIST_DIR = path.join(REPO_ROOT, 'dist', 'explorer');
@@ -131,13 +131,7 @@ describe('explorer workspace in headless Chromium', () => {
   });
 
   it('every view has an address: a selection and the map are in it, the address reproduces them, Back and Forward walk them', async () => {
-    await clickGraphNode(page, (cy) =>
-      cy
-        .nodes('.voyage')
-        .filter((n) => n.data('label') === 'Wise Honest')
-        .first()
-        .id(),
-    );
+    await clickVessel(page, 'Wise Honest');
     await waitForText(page.locator('.details'), /Vessel: Wise Honest/);
     await poll(
       () => Promise.resolve(new URL(page.url()).searchParams.has('node')),
@@ -202,13 +196,7 @@ describe('explorer workspace in headless Chromium', () => {
   });
 
   it('the time bar shows the selected vessel’s events; dragging a range keeps the routes under way then', async () => {
-    await clickGraphNode(page, (cy) =>
-      cy
-        .nodes('.voyage')
-        .filter((n) => n.data('label') === 'Wise Honest')
-        .first()
-        .id(),
-    );
+    await clickVessel(page, 'Wise Honest');
     const bar = page.getByRole('region', { name: /^Time/ });
     await waitForText(bar, /Wise Honest/);
     const svg = bar.locator('svg.timebar-svg');

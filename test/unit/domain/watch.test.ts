@@ -11,9 +11,9 @@ import {
   touchesOf,
   watchKey,
   WatchInputProblem,
-} from '../../src/domain/watch';
-import { AlertStream } from '../../src/http/alertFeed';
-import { AlertView } from '../../src/db/watch/alerts';
+} from '../../../src/domain/watch';
+import { AlertStream } from '../../../src/http/alertFeed';
+import { AlertView } from '../../../src/db/watch/alerts';
 
 const leg = (over: Partial<ChangeFacts> = {}): ChangeFacts => ({
   changeId: 'change:t:0',

@@ -13,8 +13,8 @@ import {
   RiskFactorCode,
   RiskFacts,
   RiskLevel,
-} from '../../src/domain/risk';
-import { ConfigError, loadConfig } from '../../src/config';
+} from '../../../src/domain/risk';
+import { ConfigError, loadConfig } from '../../../src/config';
 
 /** Evidence paths are opaque to the rules: a string naming the fact is enough here. */
 type P = string;

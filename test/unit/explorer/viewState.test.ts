@@ -2,9 +2,9 @@
  * The explorer's address (explorer/viewState.ts) and its time bar's ranges (explorer/timeRange.ts):
  * pure functions, checked without a browser.
  */
-import { emptyView, fromSearch, parseDuring, sameTrace, toSearch, type ViewState } from '../../explorer/viewState';
-import { dayNumber, dayString, overlaps, routesDuring, spanOf } from '../../explorer/timeRange';
-import type { RouteData } from '../../explorer/types';
+import { emptyView, fromSearch, parseDuring, sameTrace, toSearch, type ViewState } from '../../../explorer/viewState';
+import { dayNumber, dayString, overlaps, routesDuring, spanOf } from '../../../explorer/timeRange';
+import type { RouteData } from '../../../explorer/types';
 
 function view(over: Partial<ViewState> = {}): ViewState {
   return { ...emptyView(), ...over };

@@ -8,9 +8,9 @@ import {
   requiredRole,
   roleAtLeast,
   rolesFromClaim,
-} from '../../src/domain/auth';
-import { ConfigError, loadConfig } from '../../src/config';
-import { createAuthenticator, CredentialError, requestAuth } from '../../src/http/auth';
+} from '../../../src/domain/auth';
+import { ConfigError, loadConfig } from '../../../src/config';
+import { createAuthenticator, CredentialError, requestAuth } from '../../../src/http/auth';
 
 const EDITOR_KEY = 'editor-key-0123456789abcdef';
 const ADMIN_KEY = 'admin-key-0123456789abcdef';

@@ -13,8 +13,8 @@ import {
   placePorts,
   tacticsOf,
   tonnageWidth,
-} from '../../explorer/model';
-import type { LegData, PortRef, RouteData, RouteLink, RouteStep, TransferData } from '../../explorer/types';
+} from '../../../explorer/model';
+import type { LegData, PortRef, RouteData, RouteLink, RouteStep, TransferData } from '../../../explorer/types';
 
 const port = (id: string, lat: number | null, lon: number | null, countryCode: string, kind = 'PORT'): PortRef => ({
   id: `port:${id}`,
