@@ -74,10 +74,29 @@ export const TRACE = /* GraphQL */ `
         link { kind certainty waitMinDays waitMaxDays placeUncertain }
       }
     }
+  }
+`;
+
+/**
+ * The countries a trace's cargo reaches, with their route counts: a request of its own beside TRACE
+ * (one analytics field per operation, GRAPHQL_MAX_HEAVY_FIELDS), sent at the same time.
+ */
+export const DESTINATIONS = /* GraphQL */ `
+  query ExplorerDestinations($origin: String!, $window: DateWindowInput, $maxHops: Int!, $maxWaitDays: Int!) {
     destinations(origin: $origin, window: $window, maxHops: $maxHops, maxWaitDays: $maxWaitDays, groupBy: COUNTRY) {
-      key routeCount bestConfidence firstDate lastDate
-      tonnage { min max }
-      country { code name }
+      key
+      routeCount
+      bestConfidence
+      firstDate
+      lastDate
+      tonnage {
+        min
+        max
+      }
+      country {
+        code
+        name
+      }
     }
   }
 `;

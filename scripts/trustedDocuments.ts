@@ -30,6 +30,7 @@ function load<T>(file: string): T {
 interface ExplorerQueries {
   SEARCH_PORTS: string;
   TRACE: string;
+  DESTINATIONS: string;
   NEIGHBORHOOD: string;
   EXPORT_QUERIES: Record<string, string>;
   KIND_OF_PREFIX: Record<string, string>;
@@ -43,6 +44,7 @@ export function frontEndDocuments(): string[] {
     ...exampleTabs.map((t) => t.query),
     explorer.SEARCH_PORTS,
     explorer.TRACE,
+    explorer.DESTINATIONS,
     explorer.NEIGHBORHOOD,
     ...Object.values(explorer.EXPORT_QUERIES),
     ...Object.keys(explorer.KIND_OF_PREFIX).map((prefix) => explorer.detailsQuery([`${prefix}:x`]).query),

@@ -14,12 +14,16 @@ import {
   GraphQLSchema,
   Kind,
   NoUnusedFragmentsRule,
+  OperationDefinitionNode,
+  SelectionSetNode,
   parse,
   specifiedRules,
   validate,
 } from 'graphql';
 import ts from 'typescript';
 import { buildCollierSchema } from '../../src/server';
+import { loadConfig } from '../../src/config';
+import { HEAVY_FIELDS } from '../../src/costModel';
 import * as explorerQueries from '../../explorer/queries';
 import * as explorerWorkspaceQueries from '../../explorer/workspaceQueries';
 import * as playgroundExamples from '../../playground/examples';
@@ -124,6 +128,24 @@ function literalDocuments(file: string): string[] {
   return hits;
 }
 
+/** The analytics fields (costModel HEAVY_FIELDS) at the root of an operation, fragments spread, aliases each counted. */
+function heavyFieldsOf(ast: DocumentNode, op: OperationDefinitionNode): string[] {
+  const fragments = new Map(
+    ast.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])),
+  );
+  const fields = (set: SelectionSetNode): string[] =>
+    set.selections.flatMap((s) =>
+      s.kind === Kind.FIELD
+        ? [s.name.value]
+        : s.kind === Kind.INLINE_FRAGMENT
+          ? fields(s.selectionSet)
+          : fragments.has(s.name.value)
+            ? fields(fragments.get(s.name.value)!.selectionSet)
+            : [],
+    );
+  return fields(op.selectionSet).filter((name) => name in HEAVY_FIELDS);
+}
+
 describe('front-end operations', () => {
   let schema: GraphQLSchema;
   beforeAll(async () => {
@@ -147,6 +169,7 @@ describe('front-end operations', () => {
     for (const name of [
       'ExplorerSearch',
       'ExplorerTrace',
+      'ExplorerDestinations',
       'ExplorerNeighborhood',
       'ExplorerExport',
       'ExplorerDetails',
@@ -154,6 +177,24 @@ describe('front-end operations', () => {
       expect(names).toContain(name);
     }
     expect(names.length).toBeGreaterThanOrEqual(5 + playgroundExamples.exampleTabs.length);
+  });
+
+  it('no operation holds more analytics fields than the service runs in one (GRAPHQL_MAX_HEAVY_FIELDS)', () => {
+    const max = loadConfig({}).limits.maxHeavyFields;
+    const over: string[] = [];
+    let counted = 0;
+    for (const doc of DOCUMENT_MODULES.flatMap((m) => documentsOf(m).found)) {
+      const ast = parse(doc.text);
+      for (const d of ast.definitions) {
+        if (d.kind !== Kind.OPERATION_DEFINITION || d.operation !== 'query') continue;
+        const heavy = heavyFieldsOf(ast, d);
+        counted += heavy.length;
+        if (heavy.length > max) over.push(`${doc.where}: ${heavy.join(', ')}`);
+      }
+    }
+    expect(over).toEqual([]);
+    // the count sees the analytics fields (the explorer's trace, destinations, neighbourhood at least)
+    expect(counted).toBeGreaterThanOrEqual(3);
   });
 
   it('no other front-end file holds a GraphQL document of its own', () => {
