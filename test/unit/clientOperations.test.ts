@@ -15,6 +15,7 @@ import {
   Kind,
   NoUnusedFragmentsRule,
   OperationDefinitionNode,
+  OperationTypeNode,
   SelectionSetNode,
   parse,
   specifiedRules,
@@ -186,7 +187,7 @@ describe('front-end operations', () => {
     for (const doc of DOCUMENT_MODULES.flatMap((m) => documentsOf(m).found)) {
       const ast = parse(doc.text);
       for (const d of ast.definitions) {
-        if (d.kind !== Kind.OPERATION_DEFINITION || d.operation !== 'query') continue;
+        if (d.kind !== Kind.OPERATION_DEFINITION || d.operation !== OperationTypeNode.QUERY) continue;
         const heavy = heavyFieldsOf(ast, d);
         counted += heavy.length;
         if (heavy.length > max) over.push(`${doc.where}: ${heavy.join(', ')}`);
