@@ -34,6 +34,35 @@ import { LegBrief, RouteLinkRecord, TraceDirection } from './records';
 import { legBrief, LegBriefRow } from './statements';
 import { expandStatement, inRange, PortCall, portRanges, probeStatement } from './seek';
 
+/** How long the link rule may run without letting other requests in (ms of wall time). */
+const SLICE_MS = 10;
+
+/**
+ * Lets other requests run during a long stretch of the link rule: at a hub, weighing the links of one
+ * round is hundreds of ms of synchronous work (linksFrom over every departure in each window), and
+ * /healthz waited for all of it. `pace()` resolves at once until SLICE_MS have passed, then waits one
+ * turn of the event loop.
+ */
+class Pacer {
+  private start = performance.now();
+  async pace(): Promise<void> {
+    if (performance.now() - this.start < SLICE_MS) return;
+    await new Promise<void>((r) => setImmediate(r));
+    this.start = performance.now();
+  }
+}
+
+/** Port calls grouped by port, each group in the order read. */
+function callsByPort(calls: PortCall[]): Map<string, PortCall[]> {
+  const byPort = new Map<string, PortCall[]>();
+  for (const c of calls) {
+    const list = byPort.get(c.portId);
+    if (list) list.push(c);
+    else byPort.set(c.portId, [c]);
+  }
+  return byPort;
+}
+
 const EXPAND = { FORWARD: expandStatement('FORWARD'), BACKWARD: expandStatement('BACKWARD') };
 const PROBE = { FORWARD: probeStatement('FORWARD'), BACKWARD: probeStatement('BACKWARD') };
 
@@ -187,12 +216,7 @@ export class CypherCandidates {
         briefed: [...this.briefs.keys()],
       });
       this.remember(row.legs);
-      const byPort = new Map<string, PortCall[]>();
-      for (const c of row.calls) {
-        const list = byPort.get(c.portId);
-        if (list) list.push(c);
-        else byPort.set(c.portId, [c]);
-      }
+      const byPort = callsByPort(row.calls);
       const byLeg = new Map<string, FollowerRow[]>(missing.map((id) => [id, []]));
       for (const r of row.links) byLeg.get(r.from)?.push(r);
       for (const { a, range } of wanted) {
@@ -214,7 +238,11 @@ export class CypherCandidates {
         }
       }
       const briefOf = (id: string) => this.briefs.get(id)!;
-      for (const [id, list] of byLeg) this.forward.set(id, linksFrom(briefOf(id), list, briefOf, this.maxWaitDays));
+      const pacer = new Pacer();
+      for (const [id, list] of byLeg) {
+        this.forward.set(id, linksFrom(briefOf(id), list, briefOf, this.maxWaitDays));
+        await pacer.pace();
+      }
     }
     return new Map(ids.map((id) => [id, this.forward.get(id)!]));
   }
@@ -246,10 +274,14 @@ export class CypherCandidates {
     );
     this.remember(row.legs);
     const pairs = [...row.links];
-    for (const { b, range } of wanted)
+    const byPort = callsByPort(row.calls);
+    const pacer = new Pacer();
+    for (const { b, range } of wanted) {
       for (const from of b.ports.filter((p) => p.direction === 'FROM'))
-        for (const c of row.calls)
-          if (c.portId === from.id && c.id !== b.id && inRange(c, range)) pairs.push({ from: c.id, to: b.id });
+        for (const c of byPort.get(from.id) ?? [])
+          if (c.id !== b.id && inRange(c, range)) pairs.push({ from: c.id, to: b.id });
+      await pacer.pace();
+    }
     await this.followers([...new Set(pairs.map((p) => p.from))]);
     const out = new Map<string, FoundLink[]>(ids.map((id) => [id, []]));
     const seen = new Set<string>();
