@@ -31,6 +31,14 @@ export function evidence(source: number, tier: ConfidenceTier): Params {
   };
 }
 
+const dates = new Map<string, unknown>();
+/** The driver's Date of an ISO day, one object a day (rows share it; a world has a few thousand days). */
+export function dateOf(iso: string): unknown {
+  let date = dates.get(iso);
+  if (date === undefined) dates.set(iso, (date = neoDate(iso)));
+  return date;
+}
+
 export function range(prefix: string, from: number, to: number, month = false): Params {
   const text =
     from === NONE && to === NONE
@@ -41,8 +49,8 @@ export function range(prefix: string, from: number, to: number, month = false): 
           ? isoOf(from)
           : `${from === NONE ? '?' : isoOf(from)} – ${to === NONE ? 'open' : isoOf(to)}`;
   return {
-    [`${prefix}From`]: from === NONE ? null : neoDate(isoOf(from)),
-    [`${prefix}To`]: to === NONE ? null : neoDate(isoOf(to)),
+    [`${prefix}From`]: from === NONE ? null : dateOf(isoOf(from)),
+    [`${prefix}To`]: to === NONE ? null : dateOf(isoOf(to)),
     [`${prefix}Precision`]:
       from === NONE && to === NONE
         ? null

@@ -1,12 +1,11 @@
 /**
  * The planned world as node and relationship batches, in an order where every edge finds its ends.
  */
-import { neoDate } from '../../src/db/write/graphWriter';
 import { confidenceScore, ConfidenceTier } from '../../src/domain/confidence';
 import { countryName } from '../../src/domain/identifiers';
 import { currentFlag } from '../../src/domain/identity';
-import { arrivalSeekDay, departureSeekDay } from '../../src/domain/linking';
-import { Batcher, SyntheticBatch, TIERS, evidence, quantity, range, src } from './batches';
+import { arrivalSeekDay, departureSeekDay, LegTiming } from '../../src/domain/linking';
+import { Batcher, SyntheticBatch, TIERS, dateOf, evidence, quantity, range, src } from './batches';
 import {
   COMPANY_SUFFIXES,
   COMPANY_WORDS,
@@ -29,17 +28,68 @@ import {
 } from './names';
 import { F_DISCHARGED, F_DPRK_COAL, F_MONTH, F_RECEIVED, F_RETURN, LEG_TACTICS, VESSEL_TACTICS, World } from './world';
 
+type Tactics = { code: string; name: string; description: string }[];
+
 /**
- * The world as node and relationship batches of at most `batchSize` rows, in an order where every
- * relationship comes after both of its nodes. Property maps are built here, batch by batch.
+ * A part of the world for one of `count` writers working at once (the bulk load's CSV workers): part 0
+ * holds everything but the legs and transfers, plus a first slice of the legs; the other parts share
+ * the remaining legs; the last part holds the transfers. The parts together are the whole world, each
+ * row in exactly one of them.
+ */
+export interface WorldPart {
+  index: number;
+  count: number;
+}
+
+/** The whole world in one part. */
+export const WHOLE: WorldPart = { index: 0, count: 1 };
+
+/** Share of the emitting work that is not legs (at L about a fifth of the rows, with fewer properties). */
+const HEAD_SHARE = 0.2;
+
+/** The legs [start, end) of a part: part 0 takes fewer, since it also holds everything else. */
+export function legRange(legs: number, part: WorldPart): [number, number] {
+  if (part.count <= 1) return [0, legs];
+  const first = Math.round((legs * Math.max(0, 1 / part.count - HEAD_SHARE)) / (1 - HEAD_SHARE));
+  const bound = (k: number) => (k === 0 ? 0 : first + Math.round(((legs - first) * (k - 1)) / (part.count - 1)));
+  return [bound(part.index), part.index === part.count - 1 ? legs : bound(part.index + 1)];
+}
+
+/** What a trace knows of leg i's dates, vessel and cargo (its Leg node's properties, as documented.ts reads them). */
+export function legTiming(world: World, i: number): LegTiming {
+  const { legs } = world;
+  const iso = (d: number) => (d === NONE ? null : isoOf(d));
+  return {
+    id: legId(i),
+    vesselId: vesselId(legs.vessel[i]),
+    departureFrom: iso(legs.depFrom[i]),
+    departureTo: iso(legs.depTo[i]),
+    arrivalFrom: iso(legs.arrFrom[i]),
+    arrivalTo: iso(legs.arrTo[i]),
+    discharged: (legs.flags[i] & F_DISCHARGED) !== 0,
+  };
+}
+
+/**
+ * The world (or one part of it) as node and relationship batches of at most `batchSize` rows, in an
+ * order where every relationship comes after both of its nodes (within a part; a part's relationships
+ * may end at another part's nodes). Property maps are built here, batch by batch.
  */
 export function* emitBatches(
   world: World,
   batchSize = 10_000,
-  tactics: { code: string; name: string; description: string }[] = [],
+  tactics: Tactics = [],
+  part: WorldPart = WHOLE,
 ): Generator<SyntheticBatch> {
-  const { spec, ports, vessels, companies, persons, legs, transfers } = world;
   const out = new Batcher(batchSize);
+  if (part.index === 0) yield* emitHead(world, out, tactics);
+  yield* emitLegs(world, out, batchSize, ...legRange(world.spec.legs, part));
+  if (part.index === part.count - 1) yield* emitTransfers(world, out, batchSize);
+}
+
+/** Countries, tactics, sources, ports, parties, companies, designations, vessels and their identities. */
+function* emitHead(world: World, out: Batcher, tactics: Tactics): Generator<SyntheticBatch> {
+  const { spec, ports, vessels, companies, persons } = world;
   const personRef = (p: number) => personId(-1 - p);
 
   for (const code of world.countries)
@@ -55,7 +105,7 @@ export function* emitBatches(
       tier,
       confidence: confidenceScore(tier),
       title: `Synthetic report ${pad(s + 1, 5)}`,
-      date: neoDate(isoOf(dayOf('2010-01-01') + ((s * 97) % 5000))),
+      date: dateOf(isoOf(dayOf('2010-01-01') + ((s * 97) % 5000))),
     });
   }
   yield* out.flushNodes();
@@ -267,9 +317,12 @@ export function* emitBatches(
     }
   }
   yield* out.flush();
+}
 
-  /* Legs, a batch at a time, each batch's nodes before its relationships. */
-  for (let i = 0; i < spec.legs; i++) {
+/** Legs [start, end), a batch at a time, each batch's nodes before its relationships. */
+function* emitLegs(world: World, out: Batcher, batchSize: number, start: number, end: number) {
+  const { ports, legs } = world;
+  for (let i = start; i < end; i++) {
     const f = legs.flags[i];
     const v = legs.vessel[i];
     const id = legId(i);
@@ -321,27 +374,18 @@ export function* emitBatches(
     });
     yield* out.rel('ON', id, vesselId(v), ev);
     // the departure index keys of the trace (src/db/trace/documented.ts), as a write would set them
-    const iso = (d: number) => (d === NONE ? null : isoOf(d));
-    const timing = {
-      id,
-      vesselId: null,
-      departureFrom: iso(legs.depFrom[i]),
-      departureTo: iso(legs.depTo[i]),
-      arrivalFrom: iso(legs.arrFrom[i]),
-      arrivalTo: iso(legs.arrTo[i]),
-      discharged: null,
-    };
+    const timing = legTiming(world, i);
     yield* out.rel('FROM', id, portId(from), {
       alternative: false,
       ...ev,
       portId: portId(from),
-      seekDay: neoDate(departureSeekDay(timing)),
+      seekDay: dateOf(departureSeekDay(timing)),
     });
     yield* out.rel('TO', id, portId(to), {
       alternative: false,
       ...ev,
       portId: portId(to),
-      seekDay: neoDate(arrivalSeekDay(timing)),
+      seekDay: dateOf(arrivalSeekDay(timing)),
     });
     yield* out.rel('DESTINATION', id, `country:${toCountry}`, ev);
     yield* out.rel('CITED_IN', id, src(legs.source[i]));
@@ -349,7 +393,10 @@ export function* emitBatches(
     if ((i + 1) % batchSize === 0) yield* out.flush();
   }
   yield* out.flush();
+}
 
+function* emitTransfers(world: World, out: Batcher, batchSize: number) {
+  const { legs, transfers } = world;
   for (let t = 0; t < transfers.length; t++) {
     const x = transfers[t];
     const id = transferId(t);

@@ -8,7 +8,13 @@
 
 export const DAY_MS = 86_400_000;
 export const dayOf = (iso: string): number => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
-export const isoOf = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+const isoCache = new Map<number, string>();
+/** The ISO text of a day (memoized: a world has a few thousand distinct days and writes each one millions of times). */
+export const isoOf = (day: number): string => {
+  let iso = isoCache.get(day);
+  if (iso === undefined) isoCache.set(day, (iso = new Date(day * DAY_MS).toISOString().slice(0, 10)));
+  return iso;
+};
 export const pad = (n: number, width: number) => String(n).padStart(width, '0');
 export const NONE = -2147483648; // "unknown day" in the Int32 arrays
 
