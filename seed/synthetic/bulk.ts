@@ -188,7 +188,7 @@ export async function bulkImportSynthetic(
     arrayDelimiter: ARRAY_DELIMITER,
     log: (event, fields) => {
       const line = typeof fields?.line === 'string' ? fields.line : '';
-      if (/IMPORT DONE|Imported:|nodes|relationships|properties|Peak memory|^\[\*/.test(line)) log(event, fields);
+      if (/IMPORT DONE|COMPLETED in|Imported:|nodes|relationships|properties|Peak memory|^\[\*/.test(line)) log(event, fields);
     },
   });
   log('synthetic.bulk.imported', { seconds: imported.ms / 1000 });
