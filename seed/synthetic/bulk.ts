@@ -42,9 +42,20 @@ export interface CsvOptions {
 const WORKER_SCRIPT = path.join(__dirname, 'csvWorker.js');
 
 /** Runs the parts in worker threads (compiled code), or one after the other here (ts-jest runs the sources). */
-function writeParts(jobs: PartJob[]): { threads: boolean; done: Promise<CsvPart[]> } {
+function writeParts(jobs: PartJob[], log: LoadLog): { threads: boolean; done: Promise<CsvPart[]> } {
+  const started = Date.now();
+  const written = (job: PartJob, part: CsvPart) => {
+    const { index, count } = job.part;
+    log('synthetic.bulk.csv.part', {
+      index,
+      count,
+      seconds: (Date.now() - started) / 1000,
+      rows: part.nodes + part.relationships,
+    });
+    return part;
+  };
   if (jobs.length <= 1 || !fs.existsSync(WORKER_SCRIPT))
-    return { threads: false, done: Promise.resolve().then(() => jobs.map(writePartCsv)) };
+    return { threads: false, done: Promise.resolve().then(() => jobs.map((job) => written(job, writePartCsv(job)))) };
   const run = (job: PartJob) =>
     new Promise<CsvPart>((resolve, reject) => {
       const worker = new Worker(WORKER_SCRIPT, {
@@ -52,7 +63,7 @@ function writeParts(jobs: PartJob[]): { threads: boolean; done: Promise<CsvPart[
         // a young generation large enough that the short-lived property maps die young
         resourceLimits: { maxOldGenerationSizeMb: 8192, maxYoungGenerationSizeMb: 256 },
       });
-      worker.once('message', (part: CsvPart) => resolve(part));
+      worker.once('message', (part: CsvPart) => resolve(written(job, part)));
       worker.once('error', reject);
       worker.once('exit', (code) => {
         if (code !== 0) reject(new Error(`CSV worker ${job.part.index} exited with ${code}`));
@@ -123,7 +134,7 @@ export async function writeSyntheticCsv(
   fs.mkdirSync(dir, { recursive: true });
   const count = Math.max(1, options.parts ?? os.availableParallelism());
   const jobs = Array.from({ length: count }, (_, index) => ({ world, dir, part: { index, count } }));
-  const { threads, done } = writeParts(jobs);
+  const { threads, done } = writeParts(jobs, log);
   // in this thread while the workers write (when they run here, after them)
   const next = threads ? writeNextCsv(world, dir, log) : null;
   const parts = await done;
@@ -188,7 +199,8 @@ export async function bulkImportSynthetic(
     arrayDelimiter: ARRAY_DELIMITER,
     log: (event, fields) => {
       const line = typeof fields?.line === 'string' ? fields.line : '';
-      if (/IMPORT DONE|COMPLETED in|Imported:|nodes|relationships|properties|Peak memory|^\[\*/.test(line)) log(event, fields);
+      if (/IMPORT DONE|COMPLETED in|Imported:|nodes|relationships|properties|Peak memory|^\[\*/.test(line))
+        log(event, fields);
     },
   });
   log('synthetic.bulk.imported', { seconds: imported.ms / 1000 });
