@@ -10,6 +10,7 @@ import { Page, toPage } from '../domain/pagination';
 import { PartiesArgs } from '../schema/args/parties';
 import { ANY_LABEL, PARTY_LABELS, loadNode, loadSelectedNode } from './load';
 import { selectedProps } from './selection';
+import { listItems } from './compiled';
 import { relationPropsFor } from '../db/records';
 
 import { Context } from './context';
@@ -67,7 +68,9 @@ export class PartyResolver {
   ): Promise<PartyRelation[]> {
     return firstItems(
       ctx.budget,
-      await ctx.loaders.relationsFromPartyWith(selectedProps(info, relationPropsFor)).load(p.id),
+      await listItems(ctx, info, p, PARTY_LABELS, () =>
+        ctx.loaders.relationsFromPartyWith(selectedProps(info, relationPropsFor)).load(p.id),
+      ),
       first,
     );
   }
@@ -81,7 +84,9 @@ export class PartyResolver {
   ): Promise<PartyRelation[]> {
     return firstItems(
       ctx.budget,
-      await ctx.loaders.relationsToTargetWith(selectedProps(info, relationPropsFor)).load(p.id),
+      await listItems(ctx, info, p, PARTY_LABELS, () =>
+        ctx.loaders.relationsToTargetWith(selectedProps(info, relationPropsFor)).load(p.id),
+      ),
       first,
     );
   }
@@ -113,11 +118,11 @@ export class PartyResolver {
 export class PartyRelationResolver {
   @FieldResolver(() => Party, { description: 'The company or person on the controlling side.' })
   async party(@Root() r: PartyRelation, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Party | null> {
-    return loadSelectedNode(ctx, r.partyId, info, PARTY_LABELS);
+    return loadSelectedNode(ctx, r.partyId, info, PARTY_LABELS, r);
   }
 
   @FieldResolver(() => Node, { description: 'The vessel or company on the other side.' })
   async target(@Root() r: PartyRelation, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Node | null> {
-    return loadSelectedNode(ctx, r.targetId, info, ANY_LABEL);
+    return loadSelectedNode(ctx, r.targetId, info, ANY_LABEL, r);
   }
 }

@@ -15,6 +15,7 @@ import { loadNode } from './load';
 import { Context } from './context';
 import { FIRST_ARG, firstItems } from './listBound';
 import { selectedProps } from './selection';
+import { listItems } from './compiled';
 import { legPropsFor, relationPropsFor } from '../db/records';
 import { badInput, check } from './errors';
 import { countryArg, idArg, pageArgs } from './args';
@@ -26,12 +27,16 @@ const MANAGER_TYPES = new Set(['MANAGES', 'OPERATES']);
 async function tiesOfTypes(
   ctx: Context,
   info: GraphQLResolveInfo,
-  vesselId: string,
+  vessel: Vessel,
   types: Set<string>,
 ): Promise<PartyRelation[]> {
-  const loader = ctx.loaders.relationsToTargetWith(selectedProps(info, relationPropsFor));
-  return (await loader.load(vesselId)).filter((r) => types.has(r.type));
+  return listItems(ctx, info, vessel, VESSEL, async () => {
+    const loader = ctx.loaders.relationsToTargetWith(selectedProps(info, relationPropsFor));
+    return (await loader.load(vessel.id)).filter((r) => types.has(r.type));
+  });
 }
+
+const VESSEL = ['Vessel'] as const;
 
 @Resolver(() => Vessel)
 export class VesselResolver {
@@ -106,7 +111,7 @@ export class VesselResolver {
     @Info() info: GraphQLResolveInfo,
     @Arg('first', () => Int, FIRST_ARG) first: number,
   ): Promise<PartyRelation[]> {
-    return firstItems(ctx.budget, await tiesOfTypes(ctx, info, v.id, OWNER_TYPES), first);
+    return firstItems(ctx.budget, await tiesOfTypes(ctx, info, v, OWNER_TYPES), first);
   }
 
   @FieldResolver(() => [PartyRelation], { description: 'Managers and operators, with time spans.' })
@@ -116,7 +121,7 @@ export class VesselResolver {
     @Info() info: GraphQLResolveInfo,
     @Arg('first', () => Int, FIRST_ARG) first: number,
   ): Promise<PartyRelation[]> {
-    return firstItems(ctx.budget, await tiesOfTypes(ctx, info, v.id, MANAGER_TYPES), first);
+    return firstItems(ctx.budget, await tiesOfTypes(ctx, info, v, MANAGER_TYPES), first);
   }
 
   @FieldResolver(() => [PartyRelation], {
@@ -131,7 +136,9 @@ export class VesselResolver {
   ): Promise<PartyRelation[]> {
     return firstItems(
       ctx.budget,
-      await ctx.loaders.relationsToTargetWith(selectedProps(info, relationPropsFor)).load(v.id),
+      await listItems(ctx, info, v, VESSEL, () =>
+        ctx.loaders.relationsToTargetWith(selectedProps(info, relationPropsFor)).load(v.id),
+      ),
       first,
     );
   }
@@ -156,7 +163,9 @@ export class VesselResolver {
   ): Promise<Leg[]> {
     return firstItems(
       ctx.budget,
-      await ctx.loaders.legsOfVesselWith(selectedProps(info, legPropsFor)).load(v.id),
+      await listItems(ctx, info, v, VESSEL, () =>
+        ctx.loaders.legsOfVesselWith(selectedProps(info, legPropsFor)).load(v.id),
+      ),
       first,
     );
   }
