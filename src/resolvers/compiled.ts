@@ -19,7 +19,7 @@ import { legPropsFor, relationPropsFor } from '../db/records';
 import { RELATION_TYPES } from '../db/read/party';
 import { NodeLabel } from '../domain/ids';
 import { Context } from './context';
-import { DEFAULT_LIST_FIRST, MAX_LIST_FIRST } from './listBound';
+import { DEFAULT_LIST_FIRST, firstItems, MAX_LIST_FIRST } from './listBound';
 import { isQuery, projectionOf, typeNamesOf } from './selection';
 
 const ALL_TYPES = [...RELATION_TYPES];
@@ -117,21 +117,25 @@ export function preloaded<T>(root: object, info: GraphQLResolveInfo): T | undefi
 }
 
 /**
- * The items of a list field of an entity of these labels: read by a compiled read above it, or
- * compiled here with its subtree, or else through `load` (the loaders).
+ * The first `first` items of a list field of an entity of these labels (counted against the answer's
+ * budget, listBound.ts firstItems): read by a compiled read above it (answered synchronously: graphql-js
+ * then completes the items without a promise), or compiled here with its subtree, or else through
+ * `load` (the loaders).
  */
-export async function listItems<T>(
+export function listItems<T>(
   ctx: Context,
   info: GraphQLResolveInfo,
   root: { id: string },
   labels: readonly NodeLabel[],
+  first: number | null | undefined,
   load: () => Promise<T[]>,
-): Promise<T[]> {
+): T[] | Promise<T[]> {
   const pre = preloaded<T[]>(root, info);
-  if (pre) return pre;
+  if (pre) return firstItems(ctx.budget, pre, first);
   const compiled = isQuery(info) ? compiledPlan(info, labels) : null;
   const loader: DataLoader<string, unknown[]> | null = compiled
     ? ctx.loaders.compiledList(compiled.key, labels, compiled.list)
     : null;
-  return loader ? ((await loader.load(root.id)) as T[]) : load();
+  const items = loader ? (loader.load(root.id) as Promise<T[]>) : load();
+  return items.then((all) => firstItems(ctx.budget, all, first));
 }

@@ -54,19 +54,21 @@ export async function loadNodes<L extends NodeLabel>(
  * vessel); null when the id is empty or names nothing. Mutations read the whole node (loadNode). With
  * `root`, the record a compiled read attached to it (resolvers/compiled.ts) answers when there is one.
  */
-export async function loadSelectedNode<L extends NodeLabel>(
+export function loadSelectedNode<L extends NodeLabel>(
   ctx: Context,
   id: string | null | undefined,
   info: GraphQLResolveInfo,
   labels: readonly L[],
   root?: object,
-): Promise<NodeRecords[L] | null> {
+): NodeRecords[L] | null | Promise<NodeRecords[L] | null> {
   if (!id) return null;
-  // read by a compiled read above the field (resolvers/compiled.ts)
+  // read by a compiled read above the field (resolvers/compiled.ts): answered at once
   const pre = root && preloaded<NodeRecord>(root, info);
   if (pre) return isOf(pre, labels) ? pre : null;
   if (!isQuery(info)) return loadNode(ctx, id, labels);
   const { key, projection } = selectedProjection(info);
-  const record = await ctx.loaders.nodeWith(key, projection).load(id);
-  return record && isOf(record, labels) ? record : null;
+  return ctx.loaders
+    .nodeWith(key, projection)
+    .load(id)
+    .then((record) => (record && isOf(record, labels) ? record : null));
 }
