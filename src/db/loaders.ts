@@ -19,7 +19,7 @@ import {
 import { RELATION_TYPES } from './read/party';
 import { LEG_VIEWS_BY_ID, LegView } from './trace';
 import { legsFromColumns, LEGS_OF_VESSELS_NARROWED, narrowedRecord, propertyValue } from './narrowedReads';
-import { compileList, decodeList, ListPlan } from './compiledReads';
+import { compileList, decodeList, ListPlan } from './read/compiled';
 
 type Row = { key: string } & Record<string, unknown>;
 
@@ -242,7 +242,7 @@ export function createLoaders(db: Database, counter: StatementCounter, options: 
     },
 
     /**
-     * A list field and the subtree below it read in one statement (db/compiledReads.ts), for parents of
+     * A list field and the subtree below it read in one statement (db/read/compiled.ts), for parents of
      * these labels; one loader per plan, named by `key`, batched over the parents. null when the loaders
      * read whole records (`project: false`): the caller then reads through the other loaders.
      */

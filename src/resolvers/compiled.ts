@@ -1,5 +1,5 @@
 /**
- * Which part of a query's selection is read in one statement (db/compiledReads.ts), and the field
+ * Which part of a query's selection is read in one statement (db/read/compiled.ts), and the field
  * resolvers' way to answer from it.
  *
  * A tie list (owners, managers, parties, holdings, controlledBy) whose selection goes on to a tie's
@@ -14,7 +14,7 @@ import { GraphQLResolveInfo, GraphQLSchema } from 'graphql';
 import { FieldNode } from 'graphql';
 import { parseResolveInfo, ResolveTree } from 'graphql-parse-resolve-info';
 import type DataLoader from 'dataloader';
-import { ListPlan, NodePlan, PRELOADED, Preloaded } from '../db/compiledReads';
+import { ListPlan, NodePlan, PRELOADED, Preloaded } from '../db/read/compiled';
 import { legPropsFor, relationPropsFor } from '../db/records';
 import { RELATION_TYPES } from '../db/read/party';
 import { NodeLabel } from '../domain/ids';

@@ -14,11 +14,11 @@
  * the field resolvers to answer from (src/resolvers/compiled.ts `preloaded`).
  */
 import neo4j from 'neo4j-driver';
-import { labelOfId, NODE_KINDS, NodeKind, NodeLabel } from '../domain/ids';
-import { Params } from './database';
-import { RELATION_TYPES } from './read/party';
-import { NodeRecord, propsFromValues, RelationRecord, toRecord, toRelation } from './records';
-import { legsFromColumns, narrowedRecord } from './narrowedReads';
+import { labelOfId, NODE_KINDS, NodeKind, NodeLabel } from '../../domain/ids';
+import { Params } from '../database';
+import { RELATION_TYPES } from './party';
+import { NodeRecord, propsFromValues, RelationRecord, toRecord, toRelation } from '../records';
+import { legsFromColumns, narrowedRecord } from '../narrowedReads';
 
 /** What a compiled read attached to a record: the value of each compiled field, by response key. */
 export const PRELOADED = Symbol('preloaded');
