@@ -15,9 +15,18 @@
  *   plain objects built in src/db/records.ts, and the classes in src/schema declare fields only (no
  *   methods, getters or initialisers), so the instance held exactly the record's values: the copy is
  *   dropped.
+ * - **Arguments are handed over synchronously when nothing validates them.** type-graphql passes every
+ *   `@Arg`/`@Args` value through an `async` validateArg, even with validation off (Collier's
+ *   `validate: false`), so every field with an argument (`legs(first:)` on each of 841 vessels of a
+ *   nested answer) resolves through a Promise.all and two microtask hops, and graphql-js completes
+ *   its object as a promise. `syncArgValidation` answers the value at once in exactly the cases where
+ *   the original returns it unchanged (no validate function, validation off or not an object), and
+ *   calls the original otherwise.
  * - **Resolver instances come from a Map** (`container`), not from type-graphql's default container,
  *   which looks the class up in an array on every call.
  */
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { getMetadataStorage } from 'type-graphql';
 
 type Constructor = new () => unknown;
@@ -50,4 +59,34 @@ export function trimResolverPipeline(): void {
   for (const param of storage.params) {
     if (param.kind === 'root') (param as { getType?: unknown }).getType = undefined;
   }
+}
+
+type ValidateArg = (argValue: unknown, ...rest: unknown[]) => unknown;
+const SYNC = Symbol('collier sync validateArg');
+
+/**
+ * Makes type-graphql's validateArg answer synchronously where it would only return the value (see
+ * above; idempotent). Its module is reached by path (the package exports only its entry): if a
+ * version moves it, nothing changes and the arguments go through the original.
+ */
+export function syncArgValidation(): void {
+  let mod: { validateArg?: ValidateArg & { [SYNC]?: true } };
+  try {
+    const file = path.join(path.dirname(require.resolve('type-graphql')), 'resolvers', 'validate-arg.js');
+    mod = createRequire(__filename)(file) as typeof mod;
+  } catch {
+    return;
+  }
+  const original = mod.validateArg;
+  if (typeof original !== 'function' || original[SYNC]) return;
+  const sync: ValidateArg & { [SYNC]?: true } = function (this: unknown, ...args: unknown[]) {
+    const [argValue, , , globalValidate, argValidate, globalFn, argFn] = args;
+    const validate = argValidate !== undefined ? argValidate : globalValidate;
+    const unchanged =
+      typeof (argFn ?? globalFn) !== 'function' &&
+      (validate === false || argValue === null || typeof argValue !== 'object');
+    return unchanged ? argValue : original.apply(this, args as Parameters<ValidateArg>);
+  };
+  sync[SYNC] = true;
+  mod.validateArg = sync;
 }

@@ -34,11 +34,12 @@ import { collierAuthChecker } from './resolvers/authChecker';
 import { ResponseBudget } from './resolvers/listBound';
 import { Statistic } from './schema/statistic';
 import { reconcileRouter } from './http/reconcile';
-import { resolverContainer, trimResolverPipeline } from './resolverPipeline';
+import { resolverContainer, syncArgValidation, trimResolverPipeline } from './resolverPipeline';
 import { createOps } from './ops';
 
 export async function buildCollierSchema(): Promise<GraphQLSchema> {
   trimResolverPipeline();
+  syncArgValidation();
   const schema = await buildSchema({
     resolvers: RESOLVERS,
     container: resolverContainer(),
@@ -328,8 +329,13 @@ export async function createService(deps: ServiceDeps): Promise<Service> {
   app.use('/', playgroundHandler());
   app.use('/', explorerHandler());
 
-  app.use(
-    '/graphql',
+  // GraphQL answers come from an app of their own whose only difference is no ETag: Express would
+  // hash every answer (SHA-1 of the whole body) to send one, and a POSTed GraphQL answer is never
+  // revalidated (issue 14). The pages keep theirs (a `no-cache` page is revalidated with it).
+  const graphql = express();
+  graphql.disable('x-powered-by');
+  graphql.set('etag', false);
+  graphql.use(
     ...ops.beforeBody,
     utf8Only,
     responseByteBudget(config.limits.maxResponseBytes),
@@ -343,6 +349,7 @@ export async function createService(deps: ServiceDeps): Promise<Service> {
         ),
     }),
   );
+  app.use('/graphql', graphql);
 
   // Anything else: a JSON 404 that names nothing of the install.
   app.use((_req: express.Request, res: express.Response) => {

@@ -19,6 +19,7 @@ import {
 import { RELATION_TYPES } from './read/party';
 import { LEG_VIEWS_BY_ID, LegView } from './trace';
 import { legsFromColumns, LEGS_OF_VESSELS_NARROWED, narrowedRecord, propertyValue } from './narrowedReads';
+import { compileList, decodeList, ListPlan } from './read/compiled';
 
 type Row = { key: string } & Record<string, unknown>;
 
@@ -187,6 +188,7 @@ export function createLoaders(db: Database, counter: StatementCounter, options: 
   }
   const projectedLegs = new Map<string, DataLoader<string, LegRecord[]>>();
   const projectedNodes = new Map<string, DataLoader<string, NodeRecord | null>>();
+  const compiledLists = new Map<string, DataLoader<string, unknown[]>>();
 
   return {
     /** Any entity by id. */
@@ -235,6 +237,30 @@ export function createLoaders(db: Database, counter: StatementCounter, options: 
           { batch },
         );
         projectedNodes.set(key, loader);
+      }
+      return loader;
+    },
+
+    /**
+     * A list field and the subtree below it read in one statement (db/read/compiled.ts), for parents of
+     * these labels; one loader per plan, named by `key`, batched over the parents. null when the loaders
+     * read whole records (`project: false`): the caller then reads through the other loaders.
+     */
+    compiledList(key: string, labels: readonly NodeLabel[], list: ListPlan): DataLoader<string, unknown[]> | null {
+      if (!project) return null;
+      let loader = compiledLists.get(key);
+      if (!loader) {
+        const { cypher, params } = compileList(labels, list);
+        const keyParams = byLabel(labels, () => '').params;
+        loader = new DataLoader<string, unknown[]>(
+          async (keys) => {
+            const rows = await read(cypher, keyParams(keys, params));
+            const found = new Map(rows.map((r) => [r.key, decodeList(list, r.value)]));
+            return keys.map((k) => found.get(k) ?? []);
+          },
+          { batch },
+        );
+        compiledLists.set(key, loader);
       }
       return loader;
     },

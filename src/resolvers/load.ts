@@ -11,6 +11,7 @@ import { NodeRecord, NodeRecords } from '../db/records';
 import { NODE_KINDS, NodeLabel, labelOfId } from '../domain/ids';
 import { Context } from './context';
 import { isQuery, selectedProjection } from './selection';
+import { preloaded } from './compiled';
 
 /** A company or a person: the labels of the Party interface. */
 export const PARTY_LABELS = ['Company', 'Person'] as const;
@@ -50,17 +51,24 @@ export async function loadNodes<L extends NodeLabel>(
 /**
  * The entity with this id when it is one of these labels, read only as far as the field's selection
  * needs (a query's look-ahead: `target { ... on Vessel { id name } }` reads two properties of each
- * vessel); null when the id is empty or names nothing. Mutations read the whole node (loadNode).
+ * vessel); null when the id is empty or names nothing. Mutations read the whole node (loadNode). With
+ * `root`, the record a compiled read attached to it (resolvers/compiled.ts) answers when there is one.
  */
-export async function loadSelectedNode<L extends NodeLabel>(
+export function loadSelectedNode<L extends NodeLabel>(
   ctx: Context,
   id: string | null | undefined,
   info: GraphQLResolveInfo,
   labels: readonly L[],
-): Promise<NodeRecords[L] | null> {
+  root?: object,
+): NodeRecords[L] | null | Promise<NodeRecords[L] | null> {
   if (!id) return null;
+  // read by a compiled read above the field (resolvers/compiled.ts): answered at once
+  const pre = root && preloaded<NodeRecord>(root, info);
+  if (pre) return isOf(pre, labels) ? pre : null;
   if (!isQuery(info)) return loadNode(ctx, id, labels);
   const { key, projection } = selectedProjection(info);
-  const record = await ctx.loaders.nodeWith(key, projection).load(id);
-  return record && isOf(record, labels) ? record : null;
+  return ctx.loaders
+    .nodeWith(key, projection)
+    .load(id)
+    .then((record) => (record && isOf(record, labels) ? record : null));
 }

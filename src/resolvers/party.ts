@@ -10,6 +10,7 @@ import { Page, toPage } from '../domain/pagination';
 import { PartiesArgs } from '../schema/args/parties';
 import { ANY_LABEL, PARTY_LABELS, loadNode, loadSelectedNode } from './load';
 import { selectedProps } from './selection';
+import { listItems } from './compiled';
 import { relationPropsFor } from '../db/records';
 
 import { Context } from './context';
@@ -59,30 +60,26 @@ export class PartyResolver {
   @FieldResolver(() => [PartyRelation], {
     description: 'What it owns, manages, operates, controls, chartered or brokered.',
   })
-  async holdings(
+  holdings(
     @Root() p: Party,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
     @Arg('first', () => Int, FIRST_ARG) first: number,
-  ): Promise<PartyRelation[]> {
-    return firstItems(
-      ctx.budget,
-      await ctx.loaders.relationsFromPartyWith(selectedProps(info, relationPropsFor)).load(p.id),
-      first,
+  ): PartyRelation[] | Promise<PartyRelation[]> {
+    return listItems(ctx, info, p, PARTY_LABELS, first, () =>
+      ctx.loaders.relationsFromPartyWith(selectedProps(info, relationPropsFor)).load(p.id),
     );
   }
 
   @FieldResolver(() => [PartyRelation], { description: 'Companies and persons that own or control it.' })
-  async controlledBy(
+  controlledBy(
     @Root() p: Party,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
     @Arg('first', () => Int, FIRST_ARG) first: number,
-  ): Promise<PartyRelation[]> {
-    return firstItems(
-      ctx.budget,
-      await ctx.loaders.relationsToTargetWith(selectedProps(info, relationPropsFor)).load(p.id),
-      first,
+  ): PartyRelation[] | Promise<PartyRelation[]> {
+    return listItems(ctx, info, p, PARTY_LABELS, first, () =>
+      ctx.loaders.relationsToTargetWith(selectedProps(info, relationPropsFor)).load(p.id),
     );
   }
 
@@ -112,12 +109,20 @@ export class PartyResolver {
 @Resolver(() => PartyRelation)
 export class PartyRelationResolver {
   @FieldResolver(() => Party, { description: 'The company or person on the controlling side.' })
-  async party(@Root() r: PartyRelation, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Party | null> {
-    return loadSelectedNode(ctx, r.partyId, info, PARTY_LABELS);
+  party(
+    @Root() r: PartyRelation,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Party | null | Promise<Party | null> {
+    return loadSelectedNode(ctx, r.partyId, info, PARTY_LABELS, r);
   }
 
   @FieldResolver(() => Node, { description: 'The vessel or company on the other side.' })
-  async target(@Root() r: PartyRelation, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Node | null> {
-    return loadSelectedNode(ctx, r.targetId, info, ANY_LABEL);
+  target(
+    @Root() r: PartyRelation,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Node | null | Promise<Node | null> {
+    return loadSelectedNode(ctx, r.targetId, info, ANY_LABEL, r);
   }
 }

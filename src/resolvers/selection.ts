@@ -4,7 +4,7 @@
  * inline fragments, aliases and @skip/@include; cached per field node, since a field inside a list is
  * resolved once per item with the same nodes.
  */
-import { FieldNode, GraphQLResolveInfo, isObjectType, OperationTypeNode } from 'graphql';
+import { FieldNode, GraphQLResolveInfo, GraphQLSchema, isObjectType, OperationTypeNode } from 'graphql';
 import { parseResolveInfo, ResolveTree } from 'graphql-parse-resolve-info';
 import { NodeLabel } from '../domain/ids';
 import { FIELD_PROPS, propsFor } from '../db/records';
@@ -73,20 +73,30 @@ export function selectedProjection(info: GraphQLResolveInfo): { key: string; pro
   const hit = byVariables.get(info.variableValues);
   if (hit) return hit;
   const tree = parseResolveInfo(info) as ResolveTree | null;
-  const byType = tree?.fieldsByTypeName ?? {};
+  const projection = projectionOf(info.schema, tree?.fieldsByTypeName ?? {});
+  const out = { key: JSON.stringify(projection), projection };
+  byVariables.set(info.variableValues, out);
+  return out;
+}
+
+/** The type names whose selections apply to an entity of this label: its type and its interfaces. */
+export function typeNamesOf(schema: GraphQLSchema, label: NodeLabel): Set<string> {
+  const type = schema.getType(label);
+  return new Set(isObjectType(type) ? [label, ...type.getInterfaces().map((i) => i.name)] : []);
+}
+
+/** Per label that has a field map, the properties the fields selected on it are built from. */
+export function projectionOf(schema: GraphQLSchema, byType: ResolveTree['fieldsByTypeName']): Projection {
   const projection: Projection = {};
   for (const label of Object.keys(FIELD_PROPS) as NodeLabel[]) {
-    const type = info.schema.getType(label);
-    if (!isObjectType(type)) continue;
-    const typeNames = new Set([label, ...type.getInterfaces().map((i) => i.name)]);
+    const typeNames = typeNamesOf(schema, label);
+    if (typeNames.size === 0) continue;
     const names: string[] = [];
     for (const [typeName, fields] of Object.entries(byType))
       if (typeNames.has(typeName)) for (const f of Object.values(fields)) names.push(f.name);
     projection[label] = propsFor(label, names);
   }
-  const out = { key: JSON.stringify(projection), projection };
-  byVariables.set(info.variableValues, out);
-  return out;
+  return projection;
 }
 
 /** The arguments of every selection of the sub-field `name` below this field (one per alias), defaults applied. */

@@ -15,6 +15,7 @@ import { loadNode } from './load';
 import { Context } from './context';
 import { FIRST_ARG, firstItems } from './listBound';
 import { selectedProps } from './selection';
+import { listItems } from './compiled';
 import { legPropsFor, relationPropsFor } from '../db/records';
 import { badInput, check } from './errors';
 import { countryArg, idArg, pageArgs } from './args';
@@ -22,16 +23,21 @@ import { countryArg, idArg, pageArgs } from './args';
 const OWNER_TYPES = new Set(['OWNS']);
 const MANAGER_TYPES = new Set(['MANAGES', 'OPERATES']);
 
-/** The ties to a vessel of these relation types. */
-async function tiesOfTypes(
+/** The first ties to a vessel of these relation types. */
+function tiesOfTypes(
   ctx: Context,
   info: GraphQLResolveInfo,
-  vesselId: string,
+  vessel: Vessel,
   types: Set<string>,
-): Promise<PartyRelation[]> {
-  const loader = ctx.loaders.relationsToTargetWith(selectedProps(info, relationPropsFor));
-  return (await loader.load(vesselId)).filter((r) => types.has(r.type));
+  first: number,
+): PartyRelation[] | Promise<PartyRelation[]> {
+  return listItems(ctx, info, vessel, VESSEL, first, async () => {
+    const loader = ctx.loaders.relationsToTargetWith(selectedProps(info, relationPropsFor));
+    return (await loader.load(vessel.id)).filter((r) => types.has(r.type));
+  });
 }
+
+const VESSEL = ['Vessel'] as const;
 
 @Resolver(() => Vessel)
 export class VesselResolver {
@@ -100,39 +106,37 @@ export class VesselResolver {
   }
 
   @FieldResolver(() => [PartyRelation], { description: 'Registered and beneficial owners, with time spans.' })
-  async owners(
+  owners(
     @Root() v: Vessel,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
     @Arg('first', () => Int, FIRST_ARG) first: number,
-  ): Promise<PartyRelation[]> {
-    return firstItems(ctx.budget, await tiesOfTypes(ctx, info, v.id, OWNER_TYPES), first);
+  ): PartyRelation[] | Promise<PartyRelation[]> {
+    return tiesOfTypes(ctx, info, v, OWNER_TYPES, first);
   }
 
   @FieldResolver(() => [PartyRelation], { description: 'Managers and operators, with time spans.' })
-  async managers(
+  managers(
     @Root() v: Vessel,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
     @Arg('first', () => Int, FIRST_ARG) first: number,
-  ): Promise<PartyRelation[]> {
-    return firstItems(ctx.budget, await tiesOfTypes(ctx, info, v.id, MANAGER_TYPES), first);
+  ): PartyRelation[] | Promise<PartyRelation[]> {
+    return tiesOfTypes(ctx, info, v, MANAGER_TYPES, first);
   }
 
   @FieldResolver(() => [PartyRelation], {
     description:
       'Every company or person tied to the vessel: owners, managers, operators, charterers, brokers, consignees.',
   })
-  async parties(
+  parties(
     @Root() v: Vessel,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
     @Arg('first', () => Int, FIRST_ARG) first: number,
-  ): Promise<PartyRelation[]> {
-    return firstItems(
-      ctx.budget,
-      await ctx.loaders.relationsToTargetWith(selectedProps(info, relationPropsFor)).load(v.id),
-      first,
+  ): PartyRelation[] | Promise<PartyRelation[]> {
+    return listItems(ctx, info, v, VESSEL, first, () =>
+      ctx.loaders.relationsToTargetWith(selectedProps(info, relationPropsFor)).load(v.id),
     );
   }
 
@@ -148,16 +152,14 @@ export class VesselResolver {
   }
 
   @FieldResolver(() => [Leg], { description: "The vessel's documented movements, in time order." })
-  async legs(
+  legs(
     @Root() v: Vessel,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
     @Arg('first', () => Int, FIRST_ARG) first: number,
-  ): Promise<Leg[]> {
-    return firstItems(
-      ctx.budget,
-      await ctx.loaders.legsOfVesselWith(selectedProps(info, legPropsFor)).load(v.id),
-      first,
+  ): Leg[] | Promise<Leg[]> {
+    return listItems(ctx, info, v, VESSEL, first, () =>
+      ctx.loaders.legsOfVesselWith(selectedProps(info, legPropsFor)).load(v.id),
     );
   }
 

@@ -126,4 +126,47 @@ describe('owners, holdings and their targets read only what the selection needs 
     }
     expect(nonEmpty).toBeGreaterThan(50);
   });
+
+  const statements = (r: { headers: Headers }) => Number(r.headers.get('x-collier-statements'));
+
+  it('reads a tie list and its subtree in one statement (compiled), with the answer the loaders give', async () => {
+    const queries = [
+      // the bench's nested read, from a list of vessels
+      `{ vessels(first: 40) { edges { node { id name owners(first: 3) { party { id name holdings(first: 10) {
+        target { ... on Vessel { id name legs(first: 10) { id } } } } } } } } } }`,
+      // every tie list, both ends, relation fields, aliases, a cut list of legs and fields left to the loaders
+      `{ vessels(first: 40) { edges { node { id
+        owners(first: 3) { id type role period { from to precision text } confidence sources { url }
+          party { __typename id name kind country { code } designations { authority }
+            holdings(first: 3) { type target { __typename id ... on Vessel { name flag { code }
+              first: legs(first: 2) { id departure { from } from { name } } all: legs(first: 5) { id cargoText } } } }
+            controlledBy(first: 3) { party { id name } target { id } } } }
+        managers(first: 3) { type party { id ... on Company { imoCompanyNumber } } target { id } }
+        parties(first: 2) { type target { ... on Vessel { id owners(first: 2) { party { id } } } } } } } } }`,
+      // a response key selected in two fragments is merged by graphql-js: left to the loaders
+      `{ vessels(first: 40) { edges { node { owners(first: 3) { party { ... on Party { h: holdings(first: 5) { id } }
+        ... on Company { h: holdings(first: 5) { type } } } } } } } }`,
+      // a named fragment and @include
+      `query($deep: Boolean!) { vessels(first: 40) { edges { node { owners(first: 3) { ...O } } } } }
+       fragment O on PartyRelation { id party { holdings(first: 5) @include(if: $deep) { target { id ... on Node { id } } } } }`,
+    ];
+    for (const query of queries) {
+      const variables = { deep: true };
+      const [compiled, read] = await Promise.all([t.gql(query, variables), whole.gql(query, variables)]);
+      expect(compiled.errors).toBeUndefined();
+      expect([query, compiled.data]).toEqual([query, read.data]);
+      expect(JSON.stringify(compiled.data)).toEqual(JSON.stringify(read.data));
+    }
+    // the nested read: the list, then owners → party → holdings → target → legs in one statement
+    const nested = await t.gql(queries[0]);
+    expect(statements(nested)).toBe(2);
+    expect(statements(await whole.gql(queries[0]))).toBe(6);
+  });
+
+  it('refuses a bad `first` below a compiled list as the loaders do', async () => {
+    const query = `{ vessels(first: 5) { edges { node { owners { party { holdings(first: 0) { id } } } } } } }`;
+    const [compiled, read] = await Promise.all([t.gql(query), whole.gql(query)]);
+    expect(compiled.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(compiled.errors?.map((e) => e.message)).toEqual(read.errors?.map((e) => e.message));
+  });
 });

@@ -1,0 +1,193 @@
+/**
+ * Compiled reads (issue 14): a subtree of a query that only projects the properties and ties of the
+ * entity it starts from (`owners { party { holdings { target { ... on Vessel { name legs { id } } } } } }`)
+ * read in ONE statement, with nested COLLECT subqueries, instead of one loader statement per level.
+ * This is the look-ahead @neo4j/graphql compiles every query into; Collier compiles only the ties
+ * (owners, managers, parties, holdings, controlledBy), their two ends (party, target) and a vessel's
+ * legs, and leaves every other field to the per-request DataLoaders, which batch over the records this
+ * read builds (so statements per request stay bounded).
+ *
+ * The plan says what to read (db/records.ts field maps, chosen by src/resolvers/compiled.ts); the
+ * statement is built from fixed fragments, every value (types, property lists, limits) is a parameter.
+ * The records are built as the loaders build them (`toRelation`, `narrowedRecord`, `legsFromColumns`,
+ * the same orders), and each carries what was read below it under PRELOADED, by response key, for
+ * the field resolvers to answer from (src/resolvers/compiled.ts `preloaded`).
+ */
+import neo4j from 'neo4j-driver';
+import { labelOfId, NODE_KINDS, NodeKind, NodeLabel } from '../../domain/ids';
+import { Params } from '../database';
+import { RELATION_TYPES } from './party';
+import { NodeRecord, propsFromValues, RelationRecord, toRecord, toRelation } from '../records';
+import { legsFromColumns, narrowedRecord } from '../narrowedReads';
+
+/** What a compiled read attached to a record: the value of each compiled field, by response key. */
+export const PRELOADED = Symbol('preloaded');
+export type Preloaded = Record<string, unknown>;
+
+/** A vessel's legs with only `props` read, the first `limit` in time order. */
+export interface LegsPlan {
+  kind: 'legs';
+  key: string;
+  props: string[];
+  limit: number;
+}
+
+/** The ties of a vessel, company or person, with their ends as the selection asks for them. */
+export interface RelationsPlan {
+  kind: 'relations';
+  key: string;
+  /** `to`: ties from parties to this node (owners, controlledBy); `from`: this party's ties (holdings). */
+  direction: 'to' | 'from';
+  types: string[];
+  /** The relationship properties to read, or null: every one. */
+  props: string[] | null;
+  /** `party` and `target` selections, by response key. */
+  ends: { key: string; side: 'party' | 'target'; node: NodePlan }[];
+}
+
+export type ListPlan = LegsPlan | RelationsPlan;
+
+/** An entity read as its selection needs: the properties per label (null: all), the lists per label. */
+export interface NodePlan {
+  props: Partial<Record<NodeLabel, string[] | null>>;
+  lists: { labels: NodeLabel[]; list: ListPlan }[];
+}
+
+const TIE_TYPES: ReadonlySet<string> = new Set(RELATION_TYPES);
+const KIND_OF = Object.fromEntries(Object.entries(NODE_KINDS).map(([k, l]) => [l, k])) as Record<NodeLabel, NodeKind>;
+
+/** The order of a vessel's legs, as the legs loaders read them (db/loaders.ts). */
+const legOrder = (l: string) => `coalesce(${l}.departureFrom, ${l}.arrivalFrom, ${l}.arrivalTo), ${l}.id`;
+
+const PROPERTY_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+/**
+ * A property's value, its key written into the statement (the names come from db/records.ts's field
+ * maps, never from a request; checked here): a static key lets Neo4j read it once and cache it, where
+ * `x[$p]` is looked up on every use. A date bound (`…From`, `…To`) comes back as ISO text, as the
+ * narrowed reads give it (db/narrowedReads.ts propertyValue); the driver would give the same text.
+ */
+function value(x: string, prop: string): string {
+  if (!PROPERTY_NAME.test(prop)) throw new Error(`not a property name: ${prop}`);
+  const v = `${x}.${prop}`;
+  return /(From|To)$/.test(prop) ? `CASE WHEN ${v} IS :: DATE THEN toString(${v}) ELSE ${v} END` : v;
+}
+const values = (x: string, props: readonly string[]) => `[${props.map((p) => value(x, p)).join(', ')}]`;
+const kindOf = (x: string) => `split(${x}.id, ':')[0]`;
+
+/** Builds the statement's expressions, naming variables by a counter. */
+class Compiler {
+  params: Params = {};
+  private n = 0;
+  private next(): number {
+    return this.n++;
+  }
+
+  list(x: string, plan: ListPlan): string {
+    return plan.kind === 'legs' ? this.legs(x, plan) : this.relations(x, plan);
+  }
+
+  /** [n, columns]: one list per property of the legs' values (as LEGS_OF_VESSELS_NARROWED). */
+  private legs(x: string, plan: LegsPlan): string {
+    const i = this.next();
+    this.params[`c${i}_limit`] = neo4j.int(plan.limit);
+    const l = `l${i}`;
+    const ls = `ls${i}`;
+    const columns = plan.props.map((p) => `[y${i} IN ${ls} | ${value(`y${i}`, p)}]`);
+    return `[${ls} IN [COLLECT { MATCH (${l}:Leg)-[:ON]->(${x}) WITH ${l} ORDER BY ${legOrder(l)} LIMIT $c${i}_limit RETURN ${l} }]
+      | [size(${ls}), [${columns.join(', ')}]]][0]`;
+  }
+
+  /** A list of [type, props, values, partyId, targetId, ...ends]. */
+  private relations(x: string, plan: RelationsPlan): string {
+    const i = this.next();
+    const r = `r${i}`;
+    const o = `o${i}`;
+    // the types are written into the pattern (an expand by type, not a filter over every relationship)
+    const types = plan.types.map((t) => {
+      if (!TIE_TYPES.has(t)) throw new Error(`not a tie type: ${t}`);
+      return t;
+    });
+    const rel = `[${r}:${types.join('|')}]`;
+    const pattern = plan.direction === 'to' ? `(${x})<-${rel}-(${o}:Party)` : `(${x})-${rel}->(${o})`;
+    const [party, target] = plan.direction === 'to' ? [o, x] : [x, o];
+    const read = plan.props ? `null, ${values(r, plan.props)}` : `properties(${r}), null`;
+    const ends = plan.ends.map((e) => this.node(e.side === 'party' ? party : target, e.node));
+    return `COLLECT { MATCH ${pattern}
+      RETURN [type(${r}), ${read}, ${party}.id, ${target}.id${ends.map((e) => `, ${e}`).join('')}] }`;
+  }
+
+  /** [id, props, values, ...lists]: the properties of the label its id names, its lists where they apply. */
+  node(x: string, plan: NodePlan): string {
+    const narrowed = Object.entries(plan.props).filter((e): e is [NodeLabel, string[]] => e[1] != null);
+    const whens = narrowed.map(([label, props]) => `WHEN '${KIND_OF[label]}' THEN ${values(x, props)}`);
+    const read = whens.length > 0 ? `CASE ${kindOf(x)} ${whens.join(' ')} END` : 'null';
+    const kinds = narrowed.map(([label]) => `'${KIND_OF[label]}'`).join(', ');
+    const whole =
+      whens.length > 0 ? `CASE WHEN NOT ${kindOf(x)} IN [${kinds}] THEN properties(${x}) END` : `properties(${x})`;
+    const lists = plan.lists.map(({ labels, list }) => {
+      const kinds = labels.map((l) => `'${KIND_OF[l]}'`).join(', ');
+      return `, CASE WHEN ${kindOf(x)} IN [${kinds}] THEN ${this.list(x, list)} END`;
+    });
+    return `[${x}.id, ${whole}, ${read}${lists.join('')}]`;
+  }
+}
+
+/**
+ * The statement reading `list` for each key (`$keys_<Label>`, one UNION branch per label the list
+ * applies to, so that the parent is found by its label's id index), and its parameters.
+ */
+export function compileList(labels: readonly NodeLabel[], list: ListPlan): { cypher: string; params: Params } {
+  const c = new Compiler();
+  const expr = c.list('x', list);
+  const branches = labels.map((l) => `UNWIND $keys_${l} AS key MATCH (x:${l} {id: key}) RETURN key, ${expr} AS value`);
+  return { cypher: `CALL () { ${branches.join(' UNION ALL ')} } RETURN key, value`, params: c.params };
+}
+
+const byPeriod = (a: RelationRecord, b: RelationRecord) =>
+  (a.period?.from ?? '').localeCompare(b.period?.from ?? '') || a.id.localeCompare(b.id);
+
+/** One read value of a compiled list as the records the loaders would answer, with what was read below them. */
+export function decodeList(list: ListPlan, value: unknown): unknown[] {
+  if (list.kind === 'legs') {
+    const [n, columns] = value as [number, unknown[][]];
+    return legsFromColumns(list.props, { n, columns });
+  }
+  const relations = (value as unknown[][]).map((row) => {
+    const [type, props, values, partyId, targetId] = row as [
+      string,
+      Record<string, unknown> | null,
+      unknown[],
+      string,
+      string,
+    ];
+    const p = list.props ? propsFromValues(list.props, values) : props!;
+    const relation = toRelation(type, p, String(partyId), String(targetId));
+    if (list.ends.length > 0) {
+      const pre: Preloaded = {};
+      list.ends.forEach((e, j) => (pre[e.key] = decodeNode(e.node, row[5 + j] as unknown[])));
+      (relation as { [PRELOADED]?: Preloaded })[PRELOADED] = pre;
+    }
+    return relation;
+  });
+  return relations.sort(byPeriod);
+}
+
+/** One read node as the record the node loader would answer (db/loaders.ts nodeWith). */
+function decodeNode(plan: NodePlan, row: unknown[]): NodeRecord {
+  const [id, props, values] = row as [string, Record<string, unknown> | null, unknown[] | null];
+  const label = labelOfId(id)!;
+  const narrowed = plan.props[label];
+  const record =
+    values != null && narrowed
+      ? narrowedRecord(label, narrowed, propsFromValues(narrowed, values))
+      : toRecord(label, props!);
+  if (plan.lists.length > 0) {
+    const pre: Preloaded = {};
+    plan.lists.forEach(({ list }, j) => {
+      const value = row[3 + j];
+      if (value != null) pre[list.key] = decodeList(list, value);
+    });
+    (record as { [PRELOADED]?: Preloaded })[PRELOADED] = pre;
+  }
+  return record;
+}
