@@ -28,11 +28,11 @@ import {
   LinkKind,
   predecessorSeekRange,
 } from '../../domain/linking';
-import { linkFactor } from '../../domain/routeConfidence';
+import { INFERRED_LINK_FACTOR, linkFactor } from '../../domain/routeConfidence';
 import { Continuation, ContinuationProvider } from './walk';
 import { LegBrief, RouteLinkRecord, TraceDirection } from './records';
 import { legBrief, LegBriefRow } from './statements';
-import { expandStatement, inRange, PortCall, portRanges, probeStatement } from './seek';
+import { expandStatement, inRange, PortCall, portRanges, probeStatement, roundStatement } from './seek';
 
 /** How long the link rule may run without letting other requests in (ms of wall time). */
 const SLICE_MS = 10;
@@ -65,6 +65,7 @@ function callsByPort(calls: PortCall[]): Map<string, PortCall[]> {
 
 const EXPAND = { FORWARD: expandStatement('FORWARD'), BACKWARD: expandStatement('BACKWARD') };
 const PROBE = { FORWARD: probeStatement('FORWARD'), BACKWARD: probeStatement('BACKWARD') };
+const ROUND_FORWARD = roundStatement('FORWARD');
 
 interface FollowerRow {
   from: string;
@@ -201,50 +202,72 @@ export class CypherCandidates {
 
   /** The forward links of the given legs (read once per leg and trace). */
   async followers(ids: string[]): Promise<Map<string, FoundLink[]>> {
-    const missing = [...new Set(ids)].filter((id) => !this.forward.has(id));
-    if (missing.length > 0) {
-      const wanted = missing.map((id) => {
-        const a = this.briefs.get(id)!;
-        return { a, range: followerSeekRange(timingOf(a), this.maxWaitDays) };
-      });
-      const ranges = wanted.flatMap(({ a, range }) =>
-        a.ports.filter((p) => p.direction === 'TO').map((port) => ({ port, ...range })),
-      );
-      const [row] = await this.read<{ links: FollowerRow[]; calls: PortCall[]; legs: LegBriefRow[] }>(EXPAND.FORWARD, {
-        legs: missing,
-        ports: portRanges(ranges),
-        briefed: [...this.briefs.keys()],
-      });
-      this.remember(row.legs);
-      const byPort = callsByPort(row.calls);
-      const byLeg = new Map<string, FollowerRow[]>(missing.map((id) => [id, []]));
-      for (const r of row.links) byLeg.get(r.from)?.push(r);
-      for (const { a, range } of wanted) {
-        for (const to of a.ports.filter((p) => p.direction === 'TO')) {
-          for (const c of byPort.get(to.id) ?? []) {
-            if (c.id === a.id || !inRange(c, range)) continue;
-            byLeg.get(a.id)!.push({
-              from: a.id,
-              to: c.id,
-              kind: 'INFERRED',
-              certainty: null,
-              waitMinDays: null,
-              waitMaxDays: null,
-              transferId: null,
-              portId: to.id,
-              placeUncertain: to.alternative || c.alternative,
-            });
-          }
+    await this.forwardRound(ids, [], [], 0);
+    return new Map(ids.map((id) => [id, this.forward.get(id)!]));
+  }
+
+  /**
+   * One forward round, one statement: `expand` expanded (kept in `forward`), `open` given their
+   * documented links only (`eager`; their inferred ones weigh at most INFERRED_LINK_FACTOR, known.ts)
+   * and probed with `probe` (up to `need` follower ids each).
+   */
+  private async forwardRound(
+    expand: string[],
+    open: string[],
+    probe: string[],
+    need: number,
+  ): Promise<{ eager: Map<string, FoundLink[]>; probed: Map<string, string[]> }> {
+    const missing = [...new Set(expand)].filter((id) => !this.forward.has(id));
+    const probes = this.probes('FORWARD', [...probe, ...open]);
+    if (missing.length === 0 && probes.length === 0) return { eager: new Map(), probed: new Map() };
+    const wanted = missing.map((id) => {
+      const a = this.briefs.get(id)!;
+      return { a, range: followerSeekRange(timingOf(a), this.maxWaitDays) };
+    });
+    const ranges = wanted.flatMap(({ a, range }) =>
+      a.ports.filter((p) => p.direction === 'TO').map((port) => ({ port, ...range })),
+    );
+    const params = { legs: [...missing, ...open], ports: portRanges(ranges), briefed: [...this.briefs.keys()] };
+    const [row] = await this.read<{
+      links: FollowerRow[];
+      calls: PortCall[];
+      legs: LegBriefRow[];
+      probed?: [string, string[]][];
+    }>(
+      probes.length === 0 ? EXPAND.FORWARD : ROUND_FORWARD,
+      probes.length === 0 ? params : { ...params, probes, need: int(need), maxWait: this.maxWaitDays },
+    );
+    this.remember(row.legs);
+    const byPort = callsByPort(row.calls);
+    const byLeg = new Map<string, FollowerRow[]>([...missing, ...open].map((id) => [id, []]));
+    for (const r of row.links) byLeg.get(r.from)?.push(r);
+    for (const { a, range } of wanted) {
+      for (const to of a.ports.filter((p) => p.direction === 'TO')) {
+        for (const c of byPort.get(to.id) ?? []) {
+          if (c.id === a.id || !inRange(c, range)) continue;
+          byLeg.get(a.id)!.push({
+            from: a.id,
+            to: c.id,
+            kind: 'INFERRED',
+            certainty: null,
+            waitMinDays: null,
+            waitMaxDays: null,
+            transferId: null,
+            portId: to.id,
+            placeUncertain: to.alternative || c.alternative,
+          });
         }
       }
-      const briefOf = (id: string) => this.briefs.get(id)!;
-      const pacer = new Pacer();
-      for (const [id, list] of byLeg) {
-        this.forward.set(id, linksFrom(briefOf(id), list, briefOf, this.maxWaitDays));
-        await pacer.pace();
-      }
     }
-    return new Map(ids.map((id) => [id, this.forward.get(id)!]));
+    const briefOf = (id: string) => this.briefs.get(id)!;
+    const pacer = new Pacer();
+    for (const id of missing) {
+      this.forward.set(id, linksFrom(briefOf(id), byLeg.get(id)!, briefOf, this.maxWaitDays));
+      await pacer.pace();
+    }
+    // an opened leg's documented links weigh as in a full expansion (they do not depend on k)
+    const eager = new Map(open.map((id) => [id, linksFrom(briefOf(id), byLeg.get(id)!, briefOf, this.maxWaitDays)]));
+    return { eager, probed: new Map(row.probed ?? []) };
   }
 
   private readonly byPair = new Map<string, Map<string, FoundLink>>();
@@ -302,7 +325,17 @@ export class CypherCandidates {
    * routes of `maxHops` legs (known.ts).
    */
   async probe(direction: TraceDirection, ids: string[], need: number): Promise<Map<string, string[]>> {
-    const probes = ids.map((id) => {
+    const rows = await this.read<{ id: string; ids: string[] }>(PROBE[direction], {
+      probes: this.probes(direction, ids),
+      need: int(need),
+      maxWait: this.maxWaitDays,
+    });
+    return new Map(rows.map((r) => [r.id, r.ids]));
+  }
+
+  /** The probe rows of the given legs: each with its own seek ranges. */
+  private probes(direction: TraceDirection, ids: string[]) {
+    return ids.map((id) => {
       const leg = this.briefs.get(id)!;
       const range =
         direction === 'FORWARD'
@@ -314,36 +347,48 @@ export class CypherCandidates {
         ranges: portRanges(leg.ports.filter((p) => p.direction === side).map((port) => ({ port, ...range }))),
       };
     });
-    const rows = await this.read<{ id: string; ids: string[] }>(PROBE[direction], {
-      probes,
-      need: int(need),
-      maxWait: this.maxWaitDays,
-    });
-    return new Map(rows.map((r) => [r.id, r.ids]));
   }
 
   /** The walk's view: continuations in walk direction, the link always stated a → b in route order. */
   provider(direction: TraceDirection): ContinuationProvider<FoundLink> {
-    const expand = async (ids: string[]) => {
-      const found = direction === 'FORWARD' ? await this.followers(ids) : await this.predecessors(ids);
+    const forward = direction === 'FORWARD';
+    const asContinuations = (found: Map<string, FoundLink[]>) => {
       const out = new Map<string, Continuation<FoundLink>[]>();
       for (const [id, links] of found) {
         out.set(
           id,
           links.map((l) => {
-            const legId = direction === 'FORWARD' ? l.to : l.from;
+            const legId = forward ? l.to : l.from;
             return { legId, legConfidence: this.briefs.get(legId)?.confidence ?? 0, factor: l.factor, link: l };
           }),
         );
       }
       return out;
     };
+    const expand = async (ids: string[]) =>
+      asContinuations(forward ? await this.followers(ids) : await this.predecessors(ids));
+    if (!forward)
+      return {
+        expand,
+        round: async (want) => ({
+          expanded: want.expand.length > 0 ? await expand(want.expand) : new Map<string, Continuation<FoundLink>[]>(),
+          opened: new Map(),
+          probed: await this.probe(direction, want.probe, want.need),
+        }),
+      };
     return {
       expand,
-      expandAndProbe: async (ids, probe, need) => ({
-        expanded: ids.length > 0 ? await expand(ids) : new Map<string, Continuation<FoundLink>[]>(),
-        probed: await this.probe(direction, probe, need),
-      }),
+      // a leg opened gets its documented links; the inferred ones weigh at most this (known.ts)
+      lazyBound: INFERRED_LINK_FACTOR,
+      round: async (want) => {
+        const r = await this.forwardRound(want.expand, want.open, want.probe, want.need);
+        const eager = asContinuations(r.eager);
+        return {
+          expanded: asContinuations(new Map(want.expand.map((id) => [id, this.forward.get(id)!]))),
+          opened: new Map(want.open.map((id) => [id, { eager: eager.get(id) ?? [], ids: r.probed.get(id) ?? [] }])),
+          probed: r.probed,
+        };
+      },
     };
   }
 }

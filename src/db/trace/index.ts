@@ -34,6 +34,20 @@ import { WorkLimit } from './workBound';
 
 /** The most legs one round of a ranked walk reads (its look-ahead fills it with a whole hop). */
 const ROUND_LEGS = 5000;
+/**
+ * How a ranked walk of `limit` answers paces its rounds (walk.ts `firstBatch`, known.ts `partialFrom`):
+ * its first round reads at most `ROUND_PER_ANSWER × limit` legs (then twice as many each round), and a
+ * round with more than `OPEN_PER_ANSWER × limit` legs to expand only opens them (documented links and a
+ * probe; the inferred links when the walk reaches them). From an anchor with thousands of legs whose
+ * best routes end at once (L: 2,753 legs, the top 50 single legs), the walk reads the legs it needs.
+ */
+const ROUND_PER_ANSWER = 8;
+const OPEN_PER_ANSWER = 2;
+const pacing = (limit: number) => ({
+  batch: ROUND_LEGS,
+  firstBatch: Math.max(256, ROUND_PER_ANSWER * limit),
+  partialFrom: Math.max(64, OPEN_PER_ANSWER * limit),
+});
 const MAX_INT = 2 ** 31 - 1;
 
 export * from './records';
@@ -115,7 +129,7 @@ async function walkFrom(b: Begun, q: TraceQuery, cap: number): Promise<TraceResu
         minScore: q.best.minConfidence,
         accept: b.accept,
         // the most legs a round reads; the walk's look-ahead fills it with a whole hop (docs/trace-engine.md)
-        batch: ROUND_LEGS,
+        ...pacing(q.best.limit),
         work: q.work,
       })
     : await enumerateAll(provider, { starts: b.starts, maxHops: q.maxHops, accept: b.accept, cap });
@@ -207,7 +221,7 @@ export async function traceDestinations(
       limit: perGroup * places.length,
       accept: b.accept,
       quota: { of: (w) => placeOf(w.legIds[w.legIds.length - 1]), each: perGroup, keys: places.length },
-      batch: ROUND_LEGS,
+      ...pacing(perGroup * places.length),
       work: q.work,
     });
     capped ||= walk.capped;

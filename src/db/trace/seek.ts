@@ -38,9 +38,16 @@ const SEEK = (index: string, q: string) => `MATCH (l:Leg)-[r:${index}]->()
  * in JS) and the rule decides.
  */
 export function expandStatement(direction: TraceDirection): string {
-  const side = SIDES[direction];
   return `
-CALL () {
+${LINKS_AND_CALLS(direction)}
+WITH links, calls, linked + called AS found
+RETURN links, calls, [l IN found WHERE NOT l.id IN $briefed | ${LEG_BRIEF('l')}] AS legs`;
+}
+
+/** The stored links of `$legs` and the calls in `$ports` (expandStatement), as two aggregating subqueries. */
+const LINKS_AND_CALLS = (direction: TraceDirection) => {
+  const side = SIDES[direction];
+  return `CALL () {
   UNWIND $legs AS id
   MATCH ${side.next('x:Leg {id: id}')}
   RETURN collect({from: ${side.from}.id, to: ${side.to}.id, kind: n.kind, certainty: n.certainty, waitMinDays: n.waitMinDays,
@@ -52,10 +59,8 @@ CALL () {
   ${SEEK(side.index, 'q')}
   RETURN collect({portId: q.id, id: l.id, seekDay: toString(r.seekDay), alternative: coalesce(r.alternative, false)}) AS calls,
          collect(l) AS called
-}
-WITH links, calls, linked + called AS found
-RETURN links, calls, [l IN found WHERE NOT l.id IN $briefed | ${LEG_BRIEF('l')}] AS legs`;
-}
+}`;
+};
 
 /**
  * Whether each leg of `$probes` (`{id, ranges: [{id: port, lo, hi}]}`, its own seek ranges) goes on:
@@ -63,11 +68,17 @@ RETURN links, calls, [l IN found WHERE NOT l.id IN $briefed | ${LEG_BRIEF('l')}]
  * that the rule links (`inferredLinkCypher`, tested equal to the rule) — stopping at `$need`.
  */
 export function probeStatement(direction: TraceDirection): string {
-  const side = SIDES[direction];
-  const rule = inferredLinkCypher(side.from, side.to, '$maxWait');
   return `
 UNWIND $probes AS p
-MATCH (x:Leg {id: p.id})
+${PROBE_ONE(direction)}
+RETURN p.id AS id, ids`;
+}
+
+/** For one row `p` of `$probes`: `ids`, up to `$need` legs linked to it (probeStatement). */
+const PROBE_ONE = (direction: TraceDirection) => {
+  const side = SIDES[direction];
+  const rule = inferredLinkCypher(side.from, side.to, '$maxWait');
+  return `MATCH (x:Leg {id: p.id})
 CALL (x, p) {
   CALL (x, p) {
     MATCH ${side.next('x')}
@@ -80,8 +91,25 @@ CALL (x, p) {
   }
   WITH l LIMIT $need
   RETURN collect(l.id) AS ids
+}`;
+};
+
+/**
+ * One round of a walk in one statement: `$legs` expanded (their stored links, and the calls in `$ports`)
+ * and `$probes` probed (`probed`: `[id, ids]` pairs), with the briefs of the legs found not briefed yet.
+ * A leg only opened (known.ts) is in `$legs` without ranges in `$ports` (its stored links only) and in
+ * `$probes`.
+ */
+export function roundStatement(direction: TraceDirection): string {
+  return `
+${LINKS_AND_CALLS(direction)}
+CALL () {
+  UNWIND $probes AS p
+  ${PROBE_ONE(direction)}
+  RETURN collect([p.id, ids]) AS probed
 }
-RETURN p.id AS id, ids`;
+WITH links, calls, probed, linked + called AS found
+RETURN links, calls, probed, [l IN found WHERE NOT l.id IN $briefed | ${LEG_BRIEF('l')}] AS legs`;
 }
 
 /** A call at a port the index found: a departure (forwards) or an arrival (backwards). */
