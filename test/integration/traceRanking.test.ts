@@ -1,7 +1,8 @@
 /**
  * On the demo graph: the best-first walk of a ranked trace (src/db/trace/walk.ts) gives exactly the
  * routes, confidences and order of every route enumerated and ranked (rankRoutes), forwards and
- * backwards, for every hop bound, wait and confidence floor; destinations group the same routes as the
+ * backwards, for every hop bound, wait and confidence floor (also with every leg opened first, in
+ * rounds of one leg); destinations group the same routes as the
  * JS grouping; and the Cypher twin of the inferred-link rule (domain/linking.ts inferredLinkCypher)
  * finds the same links, with the same k, as the engine's candidate finding.
  */
@@ -101,6 +102,14 @@ describe('the best-first walk equals every route enumerated and ranked', () => {
           const expected = rankRoutes(all.routes, limit, minConfidence);
           expect(ranked!.routes.map((r) => [r.id, r.confidence])).toEqual(expected.map((r) => [r.id, r.confidence]));
           expect(ranked!.capped).toBe(all.capped);
+          // every leg opened (documented links and a probe; the inferred links when the walk reaches
+          // them) and rounds of one leg, doubling: the same routes
+          const paced = await trace(t.db, {
+            ...q,
+            best: { limit, minConfidence },
+            pacing: { firstBatch: 1, partialFrom: 0 },
+          });
+          expect(paced!.routes.map((r) => [r.id, r.confidence])).toEqual(expected.map((r) => [r.id, r.confidence]));
           compared += expected.length;
           possible += expected.filter((r) => r.possibleLinks > 0).length;
         }

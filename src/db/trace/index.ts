@@ -130,6 +130,7 @@ async function walkFrom(b: Begun, q: TraceQuery, cap: number): Promise<TraceResu
         accept: b.accept,
         // the most legs a round reads; the walk's look-ahead fills it with a whole hop (docs/trace-engine.md)
         ...pacing(q.best.limit),
+        ...q.pacing,
         work: q.work,
       })
     : await enumerateAll(provider, { starts: b.starts, maxHops: q.maxHops, accept: b.accept, cap });
@@ -222,6 +223,7 @@ export async function traceDestinations(
       accept: b.accept,
       quota: { of: (w) => placeOf(w.legIds[w.legIds.length - 1]), each: perGroup, keys: places.length },
       ...pacing(perGroup * places.length),
+      ...q.pacing,
       work: q.work,
     });
     capped ||= walk.capped;
