@@ -67,7 +67,7 @@ const EXPAND = { FORWARD: expandStatement('FORWARD'), BACKWARD: expandStatement(
 const PROBE = { FORWARD: probeStatement('FORWARD'), BACKWARD: probeStatement('BACKWARD') };
 const ROUND_FORWARD = roundStatement('FORWARD');
 
-interface FollowerRow {
+export interface FollowerRow {
   from: string;
   to: string;
   kind: LinkKind;
@@ -218,8 +218,11 @@ export class CypherCandidates {
     need: number,
   ): Promise<{ eager: Map<string, FoundLink[]>; probed: Map<string, string[]> }> {
     const missing = [...new Set(expand)].filter((id) => !this.forward.has(id));
-    const probes = this.probes('FORWARD', [...probe, ...open]);
-    if (missing.length === 0 && probes.length === 0) return { eager: new Map(), probed: new Map() };
+    // a leg expanded already (the start statement's expansion) is probed from its links
+    const known = probe.filter((id) => this.forward.has(id));
+    const probed = new Map(known.map((id) => [id, this.forward.get(id)!.map((l) => l.to).slice(0, need)]));
+    const probes = this.probes('FORWARD', [...probe.filter((id) => !this.forward.has(id)), ...open]);
+    if (missing.length === 0 && probes.length === 0) return { eager: new Map(), probed };
     const wanted = missing.map((id) => {
       const a = this.briefs.get(id)!;
       return { a, range: followerSeekRange(timingOf(a), this.maxWaitDays) };
@@ -238,6 +241,25 @@ export class CypherCandidates {
       probes.length === 0 ? params : { ...params, probes, need: int(need), maxWait: this.maxWaitDays },
     );
     this.remember(row.legs);
+    const eager = await this.absorb(missing, open, row);
+    for (const [id, ids] of row.probed ?? []) probed.set(id, ids);
+    return { eager, probed };
+  }
+
+  /**
+   * Takes in what a forward round read: the links of `expand` (kept in `forward`) from their stored
+   * links and the calls in their ranges; the documented links of `open` (returned).
+   */
+  async absorb(
+    expand: string[],
+    open: string[],
+    row: { links: FollowerRow[]; calls: PortCall[] },
+  ): Promise<Map<string, FoundLink[]>> {
+    const missing = expand;
+    const wanted = missing.map((id) => {
+      const a = this.briefs.get(id)!;
+      return { a, range: followerSeekRange(timingOf(a), this.maxWaitDays) };
+    });
     const byPort = callsByPort(row.calls);
     const byLeg = new Map<string, FollowerRow[]>([...missing, ...open].map((id) => [id, []]));
     for (const r of row.links) byLeg.get(r.from)?.push(r);
@@ -267,7 +289,7 @@ export class CypherCandidates {
     }
     // an opened leg's documented links weigh as in a full expansion (they do not depend on k)
     const eager = new Map(open.map((id) => [id, linksFrom(briefOf(id), byLeg.get(id)!, briefOf, this.maxWaitDays)]));
-    return { eager, probed: new Map(row.probed ?? []) };
+    return eager;
   }
 
   private readonly byPair = new Map<string, Map<string, FoundLink>>();

@@ -14,7 +14,7 @@ import { neoDate } from '../write/graphWriter';
 import { groupDestinations } from '../../domain/destinations';
 import { CypherCandidates } from './candidates';
 import { bestFirst, enumerateAll, WalkedRoute } from './walk';
-import { FoundLink } from './candidates';
+import { FollowerRow, FoundLink } from './candidates';
 import {
   DESTINATION_ROUTE_CAP,
   DestinationGroupRecord,
@@ -25,7 +25,9 @@ import {
   TraceQuery,
   TraceResult,
 } from './records';
-import { legBrief, LegBriefRow, START } from './statements';
+import { legBrief, LegBriefRow, START, startExpanding } from './statements';
+import { PortCall, startExpansion, startExpansionParams } from './seek';
+import { int } from 'neo4j-driver';
 import { rankRoutes } from './rank';
 import { finalPlace, routeDetail as shapeRouteDetail, summarizeRoute } from '../../domain/trace/shape';
 import { MassLeg, propagate } from './propagate';
@@ -78,16 +80,42 @@ function startParams(q: TraceQuery): Params {
   };
 }
 
+/**
+ * Forwards, an anchor with at most this many legs has them expanded by the start statement itself (one
+ * round trip fewer: the demo graph's traces); more, and the walk decides which to read (`pacing`).
+ */
+const EAGER_START = 64;
+const START_FORWARD = startExpanding(startExpansion('eager'));
+
 /** The anchor and the walk's inputs; null when the place names no port. */
 async function begin(db: Database, q: TraceQuery, counter?: StatementCounter) {
-  const rows = await db.read<{ anchor: Record<string, unknown> | null; legs: LegBriefRow[] }>(
-    START[q.direction],
-    startParams(q),
+  const forward = q.direction === 'FORWARD';
+  const rows = await db.read<{
+    anchor: Record<string, unknown> | null;
+    legs: LegBriefRow[];
+    expanded?: boolean;
+    links?: FollowerRow[];
+    calls?: PortCall[];
+    found?: LegBriefRow[];
+  }>(
+    forward ? START_FORWARD : START[q.direction],
+    forward
+      ? { ...startParams(q), ...startExpansionParams(q.maxWaitDays), eagerStart: int(q.eagerStart ?? EAGER_START) }
+      : startParams(q),
     counter,
   );
   if (rows.length === 0 || rows[0].anchor == null) return null;
   const candidates = new CypherCandidates(db, q.maxWaitDays, counter);
-  candidates.remember(rows[0].legs);
+  const row = rows[0];
+  candidates.remember(row.legs);
+  if (row.expanded) {
+    candidates.remember(row.found!);
+    await candidates.absorb(
+      row.legs.map((l) => l[0]),
+      [],
+      { links: row.links!, calls: row.calls! },
+    );
+  }
   // the tie-break day: when the leg at the anchor left (rank.ts)
   const starts = rows[0].legs
     .map(legBrief)

@@ -45,6 +45,8 @@ export interface TraceQuery {
    * `{ firstBatch: 1, partialFrom: 0 }` to open every leg, one at a time, on the small demo graph.
    */
   pacing?: { firstBatch: number; partialFrom: number };
+  /** Forwards: the most legs at the anchor the start statement expands itself (index.ts EAGER_START; tests: 0). */
+  eagerStart?: number;
   /** The work bound of the best-first walk (workBound.ts); none: unbounded (direct calls). */
   work?: WorkBound;
 }

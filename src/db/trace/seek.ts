@@ -8,8 +8,9 @@
  * - `probeStatement`: only whether a leg goes on (known.ts): up to `$need` legs the rule links, found
  *   in Cypher by the rule's twin (domain/linking.ts `inferredLinkCypher`), no brief read.
  */
+import { int } from 'neo4j-driver';
 import { neoDate } from '../write/graphWriter';
-import { inferredLinkCypher, WIDE_SEEK_DAY } from '../../domain/linking';
+import { FIRST_DAY, inferredLinkCypher, LAST_DAY, SEEK_SPAN_DAYS, WIDE_SEEK_DAY } from '../../domain/linking';
 import { PLACEHOLDER_PORT_KIND } from '../../domain/graph';
 import { LEG_BRIEF } from './statements';
 import { LegBrief, TraceDirection } from './records';
@@ -44,23 +45,71 @@ WITH links, calls, linked + called AS found
 RETURN links, calls, [l IN found WHERE NOT l.id IN $briefed | ${LEG_BRIEF('l')}] AS legs`;
 }
 
+/** A stored link as a row (links are stated in route order: from → to). */
+const LINK_ROW = (from: string, to: string) =>
+  `{from: ${from}.id, to: ${to}.id, kind: n.kind, certainty: n.certainty, waitMinDays: n.waitMinDays,
+    waitMaxDays: n.waitMaxDays, transferId: n.transferId, portId: null, placeUncertain: coalesce(n.placeUncertain, false)}`;
+
+/** A call the index found as a row. */
+const CALL_ROW = `{portId: q.id, id: l.id, seekDay: toString(r.seekDay), alternative: coalesce(r.alternative, false)}`;
+
 /** The stored links of `$legs` and the calls in `$ports` (expandStatement), as two aggregating subqueries. */
 const LINKS_AND_CALLS = (direction: TraceDirection) => {
   const side = SIDES[direction];
   return `CALL () {
   UNWIND $legs AS id
   MATCH ${side.next('x:Leg {id: id}')}
-  RETURN collect({from: ${side.from}.id, to: ${side.to}.id, kind: n.kind, certainty: n.certainty, waitMinDays: n.waitMinDays,
-                  waitMaxDays: n.waitMaxDays, transferId: n.transferId, portId: null, placeUncertain: coalesce(n.placeUncertain, false)}) AS links,
-         collect(l) AS linked
+  RETURN collect(${LINK_ROW(side.from, side.to)}) AS links, collect(l) AS linked
 }
 CALL () {
   UNWIND $ports AS q
   ${SEEK(side.index, 'q')}
-  RETURN collect({portId: q.id, id: l.id, seekDay: toString(r.seekDay), alternative: coalesce(r.alternative, false)}) AS calls,
-         collect(l) AS called
+  RETURN collect(${CALL_ROW}) AS calls, collect(l) AS called
 }`;
 };
+
+/**
+ * The forward expansion of the leg nodes in `list` inside the statement that found them (statements.ts
+ * START, for an anchor with few legs: one round trip fewer): `links`/`linked` and `calls`/`called` as
+ * in expandStatement, the seek ranges computed in Cypher — per leg and real port where it arrived, the
+ * range of domain/linking.ts `followerSeekRange` widened by a day at each end (the calls are then
+ * taken per leg by the exact range in JS, candidates.ts), and the wide calls — each call once.
+ */
+export function startExpansion(list: string): string {
+  const side = SIDES.FORWARD;
+  return `CALL (${list}) {
+  UNWIND ${list} AS x
+  MATCH ${side.next('x')}
+  RETURN collect(${LINK_ROW(side.from, side.to)}) AS links, collect(l) AS linked
+}
+CALL (${list}) {
+  UNWIND ${list} AS x
+  MATCH (x)-[:TO]->(p:Port) WHERE p.kind <> $placeholderKind
+  UNWIND [{id: p.id, ${FOLLOWER_RANGE('x')}}, {id: p.id, lo: $wideDay, hi: $wideDay}] AS q
+  WITH DISTINCT q
+  ${SEEK(side.index, 'q')}
+  RETURN collect(DISTINCT ${CALL_ROW}) AS calls, collect(DISTINCT l) AS called
+}`;
+}
+
+/**
+ * The seek range of the departures that may follow leg `x` as `lo: …, hi: …` (domain/linking.ts
+ * `followerSeekRange`, widened by a day at each end; traceRanking.test.ts compares both on a grid).
+ */
+export const FOLLOWER_RANGE = (x: string) =>
+  `lo: CASE WHEN coalesce(${x}.arrivalFrom, ${x}.departureFrom) IS NULL THEN $firstDay
+           ELSE coalesce(${x}.arrivalFrom, ${x}.departureFrom) - duration({days: $seekSpan + 1}) END,
+   hi: CASE WHEN ${x}.arrivalTo IS NULL THEN $lastDay ELSE ${x}.arrivalTo + duration({days: $maxWait + 1}) END`;
+
+/** The parameters of `startExpansion`. */
+export const startExpansionParams = (maxWaitDays: number) => ({
+  placeholderKind: PLACEHOLDER_PORT_KIND,
+  firstDay: neoDate(FIRST_DAY),
+  lastDay: neoDate(LAST_DAY),
+  wideDay: neoDate(WIDE_SEEK_DAY),
+  seekSpan: int(SEEK_SPAN_DAYS),
+  maxWait: int(maxWaitDays),
+});
 
 /**
  * Whether each leg of `$probes` (`{id, ranges: [{id: port, lo, hi}]}`, its own seek ranges) goes on:

@@ -238,6 +238,18 @@ function growInto<L>(
   return step.grow.length + 1;
 }
 
+/**
+ * The most legs the next round fetches: `firstBatch`, then at most twice the last round, and no more
+ * than twice what the answers still wanted need at the rate the legs fetched so far gave answers.
+ * Only the round's size: the top of the queue is always fetched, so the walk stays exact.
+ */
+function roundCap<L>(o: WalkOptions<L>, batch: number, rounds: number, answers: number, fetched: number): number {
+  const first = o.firstBatch ?? batch;
+  const ramp = first * 2 ** rounds;
+  const needed = answers > 0 ? Math.ceil((2 * (o.limit - answers) * fetched) / answers) : ramp;
+  return Math.min(batch, ramp, Math.max(first, needed));
+}
+
 /** Exact best-first top-`limit` (see the file comment). */
 export async function bestFirst<L>(provider: ContinuationProvider<L>, o: WalkOptions<L>): Promise<WalkResult<L>> {
   const batch = o.batch ?? 256;
@@ -266,7 +278,7 @@ export async function bestFirst<L>(provider: ContinuationProvider<L>, o: WalkOpt
       }
       // One round: the legs the walk will ask for next, foreseen by running it ahead on a copy of the
       // queue with what is known (see `foresee`), so that a round fetches a whole hop, not a slice of it.
-      const cap = Math.min(batch, (o.firstBatch ?? batch) * 2 ** rounds);
+      const cap = roundCap(o, batch, rounds, routes.length, known.size);
       const want = await foresee(heap, known, o, cap, take, meter, undefined, undefined, lazyBound);
       await meter.away(() => known.fetch(want));
       rounds++;
