@@ -91,7 +91,8 @@ describe('the Cypher twin of the inferred-link rule equals the engine', () => {
       const started = new CypherCandidates(t.db, maxWait);
       started.remember(rows0.map((r) => r.leg));
       await started.absorb(ids, [], eager);
-      const links = (m: Map<string, FoundLink[]>) => ids.map((id) => [id, m.get(id)!.map((l) => [l.to, l.factor, l.record.reason])]);
+      const links = (m: Map<string, FoundLink[]>) =>
+        ids.map((id) => [id, m.get(id)!.map((l) => [l.to, l.factor, l.record.reason])]);
       expect(links(await started.followers(ids))).toEqual(links(found));
       expect(started.statements).toBe(0);
     },
@@ -114,7 +115,8 @@ describe('the seek range computed in Cypher (the start statement) holds the engi
          RETURN toString(r.lo) AS lo, toString(r.hi) AS hi`,
         { legs, ...startExpansionParams(maxWait) },
       );
-      const day = (iso: string, d: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + d * 86_400_000).toISOString().slice(0, 10);
+      const day = (iso: string, d: number) =>
+        new Date(Date.parse(`${iso}T00:00:00Z`) + d * 86_400_000).toISOString().slice(0, 10);
       const expected = legs.map((l) => {
         const r = followerSeekRange({ id: 'x', vesselId: null, discharged: null, ...l }, maxWait);
         return {

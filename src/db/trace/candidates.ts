@@ -32,7 +32,15 @@ import { INFERRED_LINK_FACTOR, linkFactor } from '../../domain/routeConfidence';
 import { Continuation, ContinuationProvider } from './walk';
 import { LegBrief, RouteLinkRecord, TraceDirection } from './records';
 import { legBrief, LegBriefRow } from './statements';
-import { expandStatement, inRange, PortCall, portRanges, probeStatement, roundStatement } from './seek';
+import {
+  expandStatement,
+  inRange,
+  PortCall,
+  portRanges,
+  probeStatement,
+  roundStatement,
+  startExpansionParams,
+} from './seek';
 
 /** How long the link rule may run without letting other requests in (ms of wall time). */
 const SLICE_MS = 10;
@@ -63,9 +71,21 @@ function callsByPort(calls: PortCall[]): Map<string, PortCall[]> {
   return byPort;
 }
 
-const EXPAND = { FORWARD: expandStatement('FORWARD'), BACKWARD: expandStatement('BACKWARD') };
+const EXPAND_BACKWARD = expandStatement('BACKWARD');
 const PROBE = { FORWARD: probeStatement('FORWARD'), BACKWARD: probeStatement('BACKWARD') };
-const ROUND_FORWARD = roundStatement('FORWARD');
+const ROUND_FORWARD = roundStatement();
+/** A forward round of at most this many legs to expand reads the hop after them too (seek.ts deeperExpansion) … */
+const DEEP_FROM = 8;
+/** … when that hop holds at most this many legs. */
+export const DEEP_LEGS = 32;
+
+/** What a statement read one hop beyond its legs (seek.ts deeperExpansion, DEEPER_RETURN). */
+export interface DeeperRow {
+  deeperIds: string[];
+  links2: FollowerRow[];
+  calls2: PortCall[];
+  found2: LegBriefRow[];
+}
 
 export interface FollowerRow {
   from: string;
@@ -220,7 +240,15 @@ export class CypherCandidates {
     const missing = [...new Set(expand)].filter((id) => !this.forward.has(id));
     // a leg expanded already (the start statement's expansion) is probed from its links
     const known = probe.filter((id) => this.forward.has(id));
-    const probed = new Map(known.map((id) => [id, this.forward.get(id)!.map((l) => l.to).slice(0, need)]));
+    const probed = new Map(
+      known.map((id) => [
+        id,
+        this.forward
+          .get(id)!
+          .map((l) => l.to)
+          .slice(0, need),
+      ]),
+    );
     const probes = this.probes('FORWARD', [...probe.filter((id) => !this.forward.has(id)), ...open]);
     if (missing.length === 0 && probes.length === 0) return { eager: new Map(), probed };
     const wanted = missing.map((id) => {
@@ -230,20 +258,30 @@ export class CypherCandidates {
     const ranges = wanted.flatMap(({ a, range }) =>
       a.ports.filter((p) => p.direction === 'TO').map((port) => ({ port, ...range })),
     );
-    const params = { legs: [...missing, ...open], ports: portRanges(ranges), briefed: [...this.briefs.keys()] };
-    const [row] = await this.read<{
-      links: FollowerRow[];
-      calls: PortCall[];
-      legs: LegBriefRow[];
-      probed?: [string, string[]][];
-    }>(
-      probes.length === 0 ? EXPAND.FORWARD : ROUND_FORWARD,
-      probes.length === 0 ? params : { ...params, probes, need: int(need), maxWait: this.maxWaitDays },
-    );
+    const [row] = await this.read<
+      DeeperRow & { links: FollowerRow[]; calls: PortCall[]; legs: LegBriefRow[]; probed: [string, string[]][] }
+    >(ROUND_FORWARD, {
+      legs: [...missing, ...open],
+      ports: portRanges(ranges),
+      briefed: [...this.briefs.keys()],
+      probes,
+      need: int(need),
+      deepLegs: missing.length <= DEEP_FROM && open.length === 0 ? missing : [],
+      deep: int(DEEP_LEGS),
+      ...startExpansionParams(this.maxWaitDays),
+    });
     this.remember(row.legs);
     const eager = await this.absorb(missing, open, row);
-    for (const [id, ids] of row.probed ?? []) probed.set(id, ids);
+    await this.absorbDeeper(row);
+    for (const [id, ids] of row.probed) probed.set(id, ids);
     return { eager, probed };
+  }
+
+  /** Takes in the hop a statement read beyond its legs (seek.ts deeperExpansion). */
+  async absorbDeeper(row: DeeperRow): Promise<void> {
+    this.remember(row.found2);
+    const deeper = row.deeperIds.filter((id) => !this.forward.has(id));
+    if (deeper.length > 0) await this.absorb(deeper, [], { links: row.links2, calls: row.calls2 });
   }
 
   /**
@@ -314,7 +352,7 @@ export class CypherCandidates {
       b.ports.filter((p) => p.direction === 'FROM').map((port) => ({ port, ...range })),
     );
     const [row] = await this.read<{ links: { from: string; to: string }[]; calls: PortCall[]; legs: LegBriefRow[] }>(
-      EXPAND.BACKWARD,
+      EXPAND_BACKWARD,
       { legs: ids, ports: portRanges(ranges), briefed: [...this.briefs.keys()] },
     );
     this.remember(row.legs);

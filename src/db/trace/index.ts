@@ -12,7 +12,7 @@ import { Database, Params, StatementCounter } from '../database';
 import { toRecord } from '../records';
 import { neoDate } from '../write/graphWriter';
 import { groupDestinations } from '../../domain/destinations';
-import { CypherCandidates } from './candidates';
+import { CypherCandidates, DEEP_LEGS } from './candidates';
 import { bestFirst, enumerateAll, WalkedRoute } from './walk';
 import { FollowerRow, FoundLink } from './candidates';
 import {
@@ -26,7 +26,7 @@ import {
   TraceResult,
 } from './records';
 import { legBrief, LegBriefRow, START, startExpanding } from './statements';
-import { PortCall, startExpansion, startExpansionParams } from './seek';
+import { DEEPER_RETURN, deeperExpansion, PortCall, startExpansion, startExpansionParams } from './seek';
 import { int } from 'neo4j-driver';
 import { rankRoutes } from './rank';
 import { finalPlace, routeDetail as shapeRouteDetail, summarizeRoute } from '../../domain/trace/shape';
@@ -85,7 +85,7 @@ function startParams(q: TraceQuery): Params {
  * round trip fewer: the demo graph's traces); more, and the walk decides which to read (`pacing`).
  */
 const EAGER_START = 64;
-const START_FORWARD = startExpanding(startExpansion('eager'));
+const START_FORWARD = startExpanding(`${startExpansion('eager')}\n${deeperExpansion('eager')}`, DEEPER_RETURN);
 
 /** The anchor and the walk's inputs; null when the place names no port. */
 async function begin(db: Database, q: TraceQuery, counter?: StatementCounter) {
@@ -97,10 +97,20 @@ async function begin(db: Database, q: TraceQuery, counter?: StatementCounter) {
     links?: FollowerRow[];
     calls?: PortCall[];
     found?: LegBriefRow[];
+    deeperIds?: string[];
+    links2?: FollowerRow[];
+    calls2?: PortCall[];
+    found2?: LegBriefRow[];
   }>(
     forward ? START_FORWARD : START[q.direction],
     forward
-      ? { ...startParams(q), ...startExpansionParams(q.maxWaitDays), eagerStart: int(q.eagerStart ?? EAGER_START) }
+      ? {
+          ...startParams(q),
+          ...startExpansionParams(q.maxWaitDays),
+          eagerStart: int(q.eagerStart ?? EAGER_START),
+          deep: int(DEEP_LEGS),
+          briefed: [],
+        }
       : startParams(q),
     counter,
   );
@@ -115,6 +125,7 @@ async function begin(db: Database, q: TraceQuery, counter?: StatementCounter) {
       [],
       { links: row.links!, calls: row.calls! },
     );
+    await candidates.absorbDeeper(row as Required<typeof row>);
   }
   // the tie-break day: when the leg at the anchor left (rank.ts)
   const starts = rows[0].legs

@@ -23,9 +23,7 @@ import { Continuation, ContinuationProvider, PendingRoute, walked, WalkedRoute }
 
 /** What the walk does with a route next: fetch its last leg, take it as an answer, or grow it (`rest`: and queue a placeholder). */
 export type Step<L> =
-  | { fetch: 'expand' | 'open' | 'probe' }
-  | { answer: WalkedRoute<L> }
-  | { grow: Continuation<L>[]; rest?: boolean };
+  { fetch: 'expand' | 'open' | 'probe' } | { answer: WalkedRoute<L> } | { grow: Continuation<L>[]; rest?: boolean };
 
 /** What a round fetches: legs expanded in full, legs opened (expanded, or only their eager part), legs probed. */
 export interface Wanted {

@@ -75,12 +75,12 @@ CALL () {
  * range of domain/linking.ts `followerSeekRange` widened by a day at each end (the calls are then
  * taken per leg by the exact range in JS, candidates.ts), and the wide calls — each call once.
  */
-export function startExpansion(list: string): string {
+export function startExpansion(list: string, suffix = ''): string {
   const side = SIDES.FORWARD;
   return `CALL (${list}) {
   UNWIND ${list} AS x
   MATCH ${side.next('x')}
-  RETURN collect(${LINK_ROW(side.from, side.to)}) AS links, collect(l) AS linked
+  RETURN collect(${LINK_ROW(side.from, side.to)}) AS links${suffix}, collect(l) AS linked${suffix}
 }
 CALL (${list}) {
   UNWIND ${list} AS x
@@ -88,9 +88,41 @@ CALL (${list}) {
   UNWIND [{id: p.id, ${FOLLOWER_RANGE('x')}}, {id: p.id, lo: $wideDay, hi: $wideDay}] AS q
   WITH DISTINCT q
   ${SEEK(side.index, 'q')}
-  RETURN collect(DISTINCT ${CALL_ROW}) AS calls, collect(DISTINCT l) AS called
+  RETURN collect(DISTINCT ${CALL_ROW}) AS calls${suffix}, collect(DISTINCT l) AS called${suffix}
 }`;
 }
+
+/**
+ * One hop more in the same statement, for a small round: the legs the rule links to the legs of `list`
+ * (stored links under the wait, and the calls its Cypher twin links), not in `list`, as `deeper` when
+ * there are at most `$deep` of them (else none), expanded as startExpansion does (`links2`, `calls2`,
+ * …). The walk finds them expanded when it reaches them (no statement); a leg missed or added here
+ * costs a statement or some rows, never exactness (the rule in JS decides).
+ */
+export function deeperExpansion(list: string): string {
+  const rule = inferredLinkCypher('x', 'l', '$maxWait');
+  return `CALL (${list}) {
+  UNWIND ${list} AS x
+  CALL (x) {
+    MATCH ${SIDES.FORWARD.next('x')}
+    WHERE ${UNDER_WAIT}
+    RETURN l
+    UNION
+    MATCH (x)-[:TO]->(p:Port) WHERE p.kind <> $placeholderKind
+    UNWIND [{id: p.id, ${FOLLOWER_RANGE('x')}}, {id: p.id, lo: $wideDay, hi: $wideDay}] AS q
+    ${SEEK('FROM', 'q')} AND ${rule.holds}
+    RETURN l
+  }
+  WITH DISTINCT l WHERE NOT l IN ${list}
+  RETURN collect(l) AS next
+}
+WITH *, CASE WHEN size(next) <= $deep THEN next ELSE [] END AS deeper
+${startExpansion('deeper', '2')}`;
+}
+
+/** What deeperExpansion adds to a statement's RETURN: the legs it expanded, their links, calls and briefs. */
+export const DEEPER_RETURN = `[l IN deeper | l.id] AS deeperIds, links2, calls2,
+       [l IN linked2 + called2 WHERE NOT l.id IN $briefed | ${LEG_BRIEF('l')}] AS found2`;
 
 /**
  * The seek range of the departures that may follow leg `x` as `lo: …, hi: …` (domain/linking.ts
@@ -144,21 +176,27 @@ CALL (x, p) {
 };
 
 /**
- * One round of a walk in one statement: `$legs` expanded (their stored links, and the calls in `$ports`)
- * and `$probes` probed (`probed`: `[id, ids]` pairs), with the briefs of the legs found not briefed yet.
- * A leg only opened (known.ts) is in `$legs` without ranges in `$ports` (its stored links only) and in
- * `$probes`.
+ * One forward round of a walk in one statement: `$legs` expanded (their stored links, and the calls in
+ * `$ports`) and `$probes` probed (`probed`: `[id, ids]` pairs), with the briefs of the legs found not
+ * briefed yet; and for a small round (`$deepLegs`, its legs), the hop after it (deeperExpansion). A leg
+ * only opened (known.ts) is in `$legs` without ranges in `$ports` (its stored links only) and in `$probes`.
  */
-export function roundStatement(direction: TraceDirection): string {
+export function roundStatement(): string {
   return `
-${LINKS_AND_CALLS(direction)}
+${LINKS_AND_CALLS('FORWARD')}
 CALL () {
   UNWIND $probes AS p
-  ${PROBE_ONE(direction)}
+  ${PROBE_ONE('FORWARD')}
   RETURN collect([p.id, ids]) AS probed
 }
-WITH links, calls, probed, linked + called AS found
-RETURN links, calls, probed, [l IN found WHERE NOT l.id IN $briefed | ${LEG_BRIEF('l')}] AS legs`;
+CALL () {
+  UNWIND $deepLegs AS id
+  MATCH (x:Leg {id: id})
+  RETURN collect(x) AS level
+}
+${deeperExpansion('level')}
+RETURN links, calls, probed, [l IN linked + called WHERE NOT l.id IN $briefed | ${LEG_BRIEF('l')}] AS legs,
+       ${DEEPER_RETURN}`;
 }
 
 /** A call at a port the index found: a departure (forwards) or an arrival (backwards). */

@@ -130,10 +130,11 @@ RETURN properties(anchor) AS anchor, COLLECT {
 
 /**
  * START forwards with the first round in the same statement when the anchor has at most `$eagerStart`
- * legs: `expansion` (seek.ts startExpansion over `eager`) reads their links and the calls that may
- * follow them, `found` the briefs of the legs it met, `expanded` whether it ran.
+ * legs: `expansion` (seek.ts startExpansion over `eager`, and deeperExpansion: the hop after) reads
+ * their links and the calls that may follow them, `found` the briefs of the legs it met, `expanded`
+ * whether it ran.
  */
-export const startExpanding = (expansion: string) => `${RESOLVE_PORT}
+export const startExpanding = (expansion: string, deeperReturn: string) => `${RESOLVE_PORT}
 CALL (anchor) {
   MATCH (anchor)<-[:FROM]-(l:Leg)
   WHERE ${STARTS.FORWARD}
@@ -142,4 +143,4 @@ CALL (anchor) {
 WITH anchor, starts, CASE WHEN size(starts) <= $eagerStart THEN starts ELSE [] END AS eager
 ${expansion}
 RETURN properties(anchor) AS anchor, [l IN starts | ${LEG_BRIEF('l')}] AS legs, size(eager) > 0 AS expanded,
-       links, calls, [l IN linked + called WHERE NOT l IN starts | ${LEG_BRIEF('l')}] AS found`;
+       links, calls, [l IN linked + called WHERE NOT l IN starts | ${LEG_BRIEF('l')}] AS found, ${deeperReturn}`;
