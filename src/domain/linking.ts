@@ -68,8 +68,8 @@ export function arrivalSeekDay(a: LegTiming): string {
 }
 
 /** Far ends for open seek ranges (ISO days compare as Neo4j dates do). */
-const FIRST_DAY = '0001-01-02';
-const LAST_DAY = '9999-12-31';
+export const FIRST_DAY = '0001-01-02';
+export const LAST_DAY = '9999-12-31';
 
 /**
  * The `seekDay` range of the departures that may follow `a` under `maxWaitDays` (besides the wide ones):

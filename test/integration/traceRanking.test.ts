@@ -1,15 +1,17 @@
 /**
  * On the demo graph: the best-first walk of a ranked trace (src/db/trace/walk.ts) gives exactly the
  * routes, confidences and order of every route enumerated and ranked (rankRoutes), forwards and
- * backwards, for every hop bound, wait and confidence floor; destinations group the same routes as the
+ * backwards, for every hop bound, wait and confidence floor (also with every leg opened first, in
+ * rounds of one leg); destinations group the same routes as the
  * JS grouping; and the Cypher twin of the inferred-link rule (domain/linking.ts inferredLinkCypher)
  * finds the same links, with the same k, as the engine's candidate finding.
  */
 import { startTestService, TestService } from './harness';
 import { rankRoutes, trace, traceDestinations, TraceDirection, TraceQuery } from '../../src/db/trace';
-import { CypherCandidates } from '../../src/db/trace/candidates';
+import { CypherCandidates, FollowerRow, FoundLink } from '../../src/db/trace/candidates';
+import { FOLLOWER_RANGE, PortCall, startExpansion, startExpansionParams } from '../../src/db/trace/seek';
 import { groupDestinations } from '../../src/domain/destinations';
-import { inferredLinkCypher } from '../../src/domain/linking';
+import { FIRST_DAY, followerSeekRange, inferredLinkCypher, LAST_DAY } from '../../src/domain/linking';
 import { LEG_BRIEF, legBrief, LegBriefRow } from '../../src/db/trace/statements';
 
 let t: TestService;
@@ -79,8 +81,52 @@ describe('the Cypher twin of the inferred-link rule equals the engine', () => {
       expect(sorted(await engine.probe('BACKWARD', ids, 1000))).toEqual(sorted(backward));
       const one = await engine.probe('FORWARD', ids, 1);
       for (const id of ids) expect(one.get(id)?.length ?? 0).toBe(Math.min(1, forward.get(id)!.length));
+
+      // the start statement's expansion (seek.ts startExpansion: the seek ranges computed in Cypher),
+      // run over every leg, gives every leg the same links as the engine's rounds
+      const [eager] = await t.db.read<{ links: FollowerRow[]; calls: PortCall[] }>(
+        `MATCH (l:Leg) WITH collect(l) AS eager ${startExpansion('eager')} RETURN links, calls`,
+        startExpansionParams(maxWait),
+      );
+      const started = new CypherCandidates(t.db, maxWait);
+      started.remember(rows0.map((r) => r.leg));
+      await started.absorb(ids, [], eager);
+      const links = (m: Map<string, FoundLink[]>) =>
+        ids.map((id) => [id, m.get(id)!.map((l) => [l.to, l.factor, l.record.reason])]);
+      expect(links(await started.followers(ids))).toEqual(links(found));
+      expect(started.statements).toBe(0);
     },
   );
+});
+
+describe('the seek range computed in Cypher (the start statement) holds the engine`s', () => {
+  it('on a grid of arrival and departure days, known or not, for four waits', async () => {
+    const days = [null, '2017-01-01', '2017-02-28', '2017-03-01', '2018-12-31'];
+    const legs = days.flatMap((arrivalFrom) =>
+      days.flatMap((arrivalTo) =>
+        days.map((departureFrom) => ({ arrivalFrom, arrivalTo, departureFrom, departureTo: null })),
+      ),
+    );
+    for (const maxWait of [0, 30, 60, 730]) {
+      const rows = await t.db.read<{ lo: string; hi: string }>(
+        `UNWIND $legs AS leg
+         WITH {arrivalFrom: date(leg.arrivalFrom), arrivalTo: date(leg.arrivalTo), departureFrom: date(leg.departureFrom)} AS x
+         WITH {${FOLLOWER_RANGE('x')}} AS r
+         RETURN toString(r.lo) AS lo, toString(r.hi) AS hi`,
+        { legs, ...startExpansionParams(maxWait) },
+      );
+      const day = (iso: string, d: number) =>
+        new Date(Date.parse(`${iso}T00:00:00Z`) + d * 86_400_000).toISOString().slice(0, 10);
+      const expected = legs.map((l) => {
+        const r = followerSeekRange({ id: 'x', vesselId: null, discharged: null, ...l }, maxWait);
+        return {
+          lo: r.from === FIRST_DAY ? r.from : day(r.from, -1),
+          hi: r.to === LAST_DAY ? r.to : day(r.to, 1),
+        };
+      });
+      expect(rows).toEqual(expected);
+    }
+  });
 });
 
 describe('the best-first walk equals every route enumerated and ranked', () => {
@@ -92,6 +138,13 @@ describe('the best-first walk equals every route enumerated and ranked', () => {
         const q: TraceQuery = { ...base, direction, place, maxHops, maxWaitDays };
         const all = await trace(t.db, q);
         if (!all) continue; // a port the demo data does not hold
+        // forwards the start statement expands the anchor's legs itself (its seek ranges in Cypher): the
+        // same routes as when the first round reads them
+        if (direction === 'FORWARD') {
+          const later = await trace(t.db, { ...q, eagerStart: 0 });
+          expect(later!.routes.map((r) => [r.id, r.confidence])).toEqual(all.routes.map((r) => [r.id, r.confidence]));
+          expect(later!.rounds).toBe(all.rounds + (all.routes.length > 0 ? 1 : 0));
+        }
         for (const [limit, minConfidence] of [
           [500, null],
           [3, null],
@@ -101,6 +154,14 @@ describe('the best-first walk equals every route enumerated and ranked', () => {
           const expected = rankRoutes(all.routes, limit, minConfidence);
           expect(ranked!.routes.map((r) => [r.id, r.confidence])).toEqual(expected.map((r) => [r.id, r.confidence]));
           expect(ranked!.capped).toBe(all.capped);
+          // every leg opened (documented links and a probe; the inferred links when the walk reaches
+          // them) and rounds of one leg, doubling: the same routes
+          const paced = await trace(t.db, {
+            ...q,
+            best: { limit, minConfidence },
+            pacing: { firstBatch: 1, partialFrom: 0 },
+          });
+          expect(paced!.routes.map((r) => [r.id, r.confidence])).toEqual(expected.map((r) => [r.id, r.confidence]));
           compared += expected.length;
           possible += expected.filter((r) => r.possibleLinks > 0).length;
         }

@@ -28,11 +28,19 @@ import {
   LinkKind,
   predecessorSeekRange,
 } from '../../domain/linking';
-import { linkFactor } from '../../domain/routeConfidence';
+import { INFERRED_LINK_FACTOR, linkFactor } from '../../domain/routeConfidence';
 import { Continuation, ContinuationProvider } from './walk';
 import { LegBrief, RouteLinkRecord, TraceDirection } from './records';
 import { legBrief, LegBriefRow } from './statements';
-import { expandStatement, inRange, PortCall, portRanges, probeStatement } from './seek';
+import {
+  expandStatement,
+  inRange,
+  PortCall,
+  portRanges,
+  probeStatement,
+  roundStatement,
+  startExpansionParams,
+} from './seek';
 
 /** How long the link rule may run without letting other requests in (ms of wall time). */
 const SLICE_MS = 10;
@@ -63,10 +71,23 @@ function callsByPort(calls: PortCall[]): Map<string, PortCall[]> {
   return byPort;
 }
 
-const EXPAND = { FORWARD: expandStatement('FORWARD'), BACKWARD: expandStatement('BACKWARD') };
+const EXPAND_BACKWARD = expandStatement('BACKWARD');
 const PROBE = { FORWARD: probeStatement('FORWARD'), BACKWARD: probeStatement('BACKWARD') };
+const ROUND_FORWARD = roundStatement();
+/** A forward round of at most this many legs to expand reads the hop after them too (seek.ts deeperExpansion) … */
+const DEEP_FROM = 8;
+/** … when that hop holds at most this many legs. */
+export const DEEP_LEGS = 32;
 
-interface FollowerRow {
+/** What a statement read one hop beyond its legs (seek.ts deeperExpansion, DEEPER_RETURN). */
+export interface DeeperRow {
+  deeperIds: string[];
+  links2: FollowerRow[];
+  calls2: PortCall[];
+  found2: LegBriefRow[];
+}
+
+export interface FollowerRow {
   from: string;
   to: string;
   kind: LinkKind;
@@ -201,50 +222,112 @@ export class CypherCandidates {
 
   /** The forward links of the given legs (read once per leg and trace). */
   async followers(ids: string[]): Promise<Map<string, FoundLink[]>> {
-    const missing = [...new Set(ids)].filter((id) => !this.forward.has(id));
-    if (missing.length > 0) {
-      const wanted = missing.map((id) => {
-        const a = this.briefs.get(id)!;
-        return { a, range: followerSeekRange(timingOf(a), this.maxWaitDays) };
-      });
-      const ranges = wanted.flatMap(({ a, range }) =>
-        a.ports.filter((p) => p.direction === 'TO').map((port) => ({ port, ...range })),
-      );
-      const [row] = await this.read<{ links: FollowerRow[]; calls: PortCall[]; legs: LegBriefRow[] }>(EXPAND.FORWARD, {
-        legs: missing,
-        ports: portRanges(ranges),
-        briefed: [...this.briefs.keys()],
-      });
-      this.remember(row.legs);
-      const byPort = callsByPort(row.calls);
-      const byLeg = new Map<string, FollowerRow[]>(missing.map((id) => [id, []]));
-      for (const r of row.links) byLeg.get(r.from)?.push(r);
-      for (const { a, range } of wanted) {
-        for (const to of a.ports.filter((p) => p.direction === 'TO')) {
-          for (const c of byPort.get(to.id) ?? []) {
-            if (c.id === a.id || !inRange(c, range)) continue;
-            byLeg.get(a.id)!.push({
-              from: a.id,
-              to: c.id,
-              kind: 'INFERRED',
-              certainty: null,
-              waitMinDays: null,
-              waitMaxDays: null,
-              transferId: null,
-              portId: to.id,
-              placeUncertain: to.alternative || c.alternative,
-            });
-          }
+    await this.forwardRound(ids, [], [], 0);
+    return new Map(ids.map((id) => [id, this.forward.get(id)!]));
+  }
+
+  /**
+   * One forward round, one statement: `expand` expanded (kept in `forward`), `open` given their
+   * documented links only (`eager`; their inferred ones weigh at most INFERRED_LINK_FACTOR, known.ts)
+   * and probed with `probe` (up to `need` follower ids each).
+   */
+  private async forwardRound(
+    expand: string[],
+    open: string[],
+    probe: string[],
+    need: number,
+  ): Promise<{ eager: Map<string, FoundLink[]>; probed: Map<string, string[]> }> {
+    const missing = [...new Set(expand)].filter((id) => !this.forward.has(id));
+    // a leg expanded already (the start statement's expansion) is probed from its links
+    const known = probe.filter((id) => this.forward.has(id));
+    const probed = new Map(
+      known.map((id) => [
+        id,
+        this.forward
+          .get(id)!
+          .map((l) => l.to)
+          .slice(0, need),
+      ]),
+    );
+    const probes = this.probes('FORWARD', [...probe.filter((id) => !this.forward.has(id)), ...open]);
+    if (missing.length === 0 && probes.length === 0) return { eager: new Map(), probed };
+    const wanted = missing.map((id) => {
+      const a = this.briefs.get(id)!;
+      return { a, range: followerSeekRange(timingOf(a), this.maxWaitDays) };
+    });
+    const ranges = wanted.flatMap(({ a, range }) =>
+      a.ports.filter((p) => p.direction === 'TO').map((port) => ({ port, ...range })),
+    );
+    const [row] = await this.read<
+      DeeperRow & { links: FollowerRow[]; calls: PortCall[]; legs: LegBriefRow[]; probed: [string, string[]][] }
+    >(ROUND_FORWARD, {
+      legs: [...missing, ...open],
+      ports: portRanges(ranges),
+      briefed: [...this.briefs.keys()],
+      probes,
+      need: int(need),
+      deepLegs: missing.length <= DEEP_FROM && open.length === 0 ? missing : [],
+      deep: int(DEEP_LEGS),
+      ...startExpansionParams(this.maxWaitDays),
+    });
+    this.remember(row.legs);
+    const eager = await this.absorb(missing, open, row);
+    await this.absorbDeeper(row);
+    for (const [id, ids] of row.probed) probed.set(id, ids);
+    return { eager, probed };
+  }
+
+  /** Takes in the hop a statement read beyond its legs (seek.ts deeperExpansion). */
+  async absorbDeeper(row: DeeperRow): Promise<void> {
+    this.remember(row.found2);
+    const deeper = row.deeperIds.filter((id) => !this.forward.has(id));
+    if (deeper.length > 0) await this.absorb(deeper, [], { links: row.links2, calls: row.calls2 });
+  }
+
+  /**
+   * Takes in what a forward round read: the links of `expand` (kept in `forward`) from their stored
+   * links and the calls in their ranges; the documented links of `open` (returned).
+   */
+  async absorb(
+    expand: string[],
+    open: string[],
+    row: { links: FollowerRow[]; calls: PortCall[] },
+  ): Promise<Map<string, FoundLink[]>> {
+    const missing = expand;
+    const wanted = missing.map((id) => {
+      const a = this.briefs.get(id)!;
+      return { a, range: followerSeekRange(timingOf(a), this.maxWaitDays) };
+    });
+    const byPort = callsByPort(row.calls);
+    const byLeg = new Map<string, FollowerRow[]>([...missing, ...open].map((id) => [id, []]));
+    for (const r of row.links) byLeg.get(r.from)?.push(r);
+    for (const { a, range } of wanted) {
+      for (const to of a.ports.filter((p) => p.direction === 'TO')) {
+        for (const c of byPort.get(to.id) ?? []) {
+          if (c.id === a.id || !inRange(c, range)) continue;
+          byLeg.get(a.id)!.push({
+            from: a.id,
+            to: c.id,
+            kind: 'INFERRED',
+            certainty: null,
+            waitMinDays: null,
+            waitMaxDays: null,
+            transferId: null,
+            portId: to.id,
+            placeUncertain: to.alternative || c.alternative,
+          });
         }
       }
-      const briefOf = (id: string) => this.briefs.get(id)!;
-      const pacer = new Pacer();
-      for (const [id, list] of byLeg) {
-        this.forward.set(id, linksFrom(briefOf(id), list, briefOf, this.maxWaitDays));
-        await pacer.pace();
-      }
     }
-    return new Map(ids.map((id) => [id, this.forward.get(id)!]));
+    const briefOf = (id: string) => this.briefs.get(id)!;
+    const pacer = new Pacer();
+    for (const id of missing) {
+      this.forward.set(id, linksFrom(briefOf(id), byLeg.get(id)!, briefOf, this.maxWaitDays));
+      await pacer.pace();
+    }
+    // an opened leg's documented links weigh as in a full expansion (they do not depend on k)
+    const eager = new Map(open.map((id) => [id, linksFrom(briefOf(id), byLeg.get(id)!, briefOf, this.maxWaitDays)]));
+    return eager;
   }
 
   private readonly byPair = new Map<string, Map<string, FoundLink>>();
@@ -269,7 +352,7 @@ export class CypherCandidates {
       b.ports.filter((p) => p.direction === 'FROM').map((port) => ({ port, ...range })),
     );
     const [row] = await this.read<{ links: { from: string; to: string }[]; calls: PortCall[]; legs: LegBriefRow[] }>(
-      EXPAND.BACKWARD,
+      EXPAND_BACKWARD,
       { legs: ids, ports: portRanges(ranges), briefed: [...this.briefs.keys()] },
     );
     this.remember(row.legs);
@@ -302,7 +385,17 @@ export class CypherCandidates {
    * routes of `maxHops` legs (known.ts).
    */
   async probe(direction: TraceDirection, ids: string[], need: number): Promise<Map<string, string[]>> {
-    const probes = ids.map((id) => {
+    const rows = await this.read<{ id: string; ids: string[] }>(PROBE[direction], {
+      probes: this.probes(direction, ids),
+      need: int(need),
+      maxWait: this.maxWaitDays,
+    });
+    return new Map(rows.map((r) => [r.id, r.ids]));
+  }
+
+  /** The probe rows of the given legs: each with its own seek ranges. */
+  private probes(direction: TraceDirection, ids: string[]) {
+    return ids.map((id) => {
       const leg = this.briefs.get(id)!;
       const range =
         direction === 'FORWARD'
@@ -314,36 +407,48 @@ export class CypherCandidates {
         ranges: portRanges(leg.ports.filter((p) => p.direction === side).map((port) => ({ port, ...range }))),
       };
     });
-    const rows = await this.read<{ id: string; ids: string[] }>(PROBE[direction], {
-      probes,
-      need: int(need),
-      maxWait: this.maxWaitDays,
-    });
-    return new Map(rows.map((r) => [r.id, r.ids]));
   }
 
   /** The walk's view: continuations in walk direction, the link always stated a → b in route order. */
   provider(direction: TraceDirection): ContinuationProvider<FoundLink> {
-    const expand = async (ids: string[]) => {
-      const found = direction === 'FORWARD' ? await this.followers(ids) : await this.predecessors(ids);
+    const forward = direction === 'FORWARD';
+    const asContinuations = (found: Map<string, FoundLink[]>) => {
       const out = new Map<string, Continuation<FoundLink>[]>();
       for (const [id, links] of found) {
         out.set(
           id,
           links.map((l) => {
-            const legId = direction === 'FORWARD' ? l.to : l.from;
+            const legId = forward ? l.to : l.from;
             return { legId, legConfidence: this.briefs.get(legId)?.confidence ?? 0, factor: l.factor, link: l };
           }),
         );
       }
       return out;
     };
+    const expand = async (ids: string[]) =>
+      asContinuations(forward ? await this.followers(ids) : await this.predecessors(ids));
+    if (!forward)
+      return {
+        expand,
+        round: async (want) => ({
+          expanded: want.expand.length > 0 ? await expand(want.expand) : new Map<string, Continuation<FoundLink>[]>(),
+          opened: new Map(),
+          probed: await this.probe(direction, want.probe, want.need),
+        }),
+      };
     return {
       expand,
-      expandAndProbe: async (ids, probe, need) => ({
-        expanded: ids.length > 0 ? await expand(ids) : new Map<string, Continuation<FoundLink>[]>(),
-        probed: await this.probe(direction, probe, need),
-      }),
+      // a leg opened gets its documented links; the inferred ones weigh at most this (known.ts)
+      lazyBound: INFERRED_LINK_FACTOR,
+      round: async (want) => {
+        const r = await this.forwardRound(want.expand, want.open, want.probe, want.need);
+        const eager = asContinuations(r.eager);
+        return {
+          expanded: asContinuations(new Map(want.expand.map((id) => [id, this.forward.get(id)!]))),
+          opened: new Map(want.open.map((id) => [id, { eager: eager.get(id) ?? [], ids: r.probed.get(id) ?? [] }])),
+          probed: r.probed,
+        };
+      },
     };
   }
 }

@@ -15,7 +15,7 @@
 import { Heap } from 'heap-js';
 import { compareWalked } from './rank';
 import { grow, PendingRoute, Taker, WalkedRoute } from './walk';
-import { Known } from './known';
+import { Known, wanted } from './known';
 import { WorkMeter } from './workBound';
 
 export interface Completion<L> {
@@ -35,15 +35,20 @@ async function dive<L>(
   p: PendingRoute<L>,
   known: Known<L>,
   meter: WorkMeter,
-): Promise<{ done: WalkedRoute<L> } | { at: PendingRoute<L>; fetch: 'expand' | 'probe' }> {
+): Promise<{ done: WalkedRoute<L> } | { at: PendingRoute<L>; fetch: 'expand' | 'open' | 'probe' } | { none: true }> {
   let route = p;
   for (;;) {
     await meter.breathe();
     const step = known.step(route);
     if ('fetch' in step) return { at: route, fetch: step.fetch };
     if ('answer' in step) return { done: step.answer };
-    // the continuation that ranks first (rank.ts: the same prefix, so score, then the leg id)
+    // the continuation that ranks first (rank.ts: the same prefix, so score, then the leg id); an opened
+    // leg with no eager continuation is expanded in full (a placeholder with nothing left: no route)
     const next = step.grow;
+    if (next.length === 0) {
+      if (step.rest) return { at: { ...route, rest: true }, fetch: 'expand' };
+      return { none: true };
+    }
     let best = next[0];
     let bestScore = -1;
     for (const c of next) {
@@ -68,9 +73,10 @@ export async function completeFromPending<L>(o: Completion<L>): Promise<WalkedRo
   const finished: WalkedRoute<L>[] = [];
   for (let round = 0; dives.length > 0; round++) {
     const waiting: PendingRoute<L>[] = [];
-    const want = { expand: new Set<string>(), probe: new Set<string>() };
+    const want = wanted();
     for (const p of dives) {
       const d = await dive(p, o.known, o.meter);
+      if ('none' in d) continue;
       if ('done' in d) {
         if (o.minScore == null || d.done.score >= o.minScore) finished.push(d.done);
       } else {
@@ -79,7 +85,7 @@ export async function completeFromPending<L>(o: Completion<L>): Promise<WalkedRo
       }
     }
     if (waiting.length === 0 || round >= o.maxRounds) break;
-    await o.meter.away(() => o.known.fetch([...want.expand], [...want.probe]));
+    await o.meter.away(() => o.known.fetch(want));
     dives = waiting;
   }
   finished.sort(compareWalked);

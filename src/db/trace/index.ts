@@ -12,9 +12,9 @@ import { Database, Params, StatementCounter } from '../database';
 import { toRecord } from '../records';
 import { neoDate } from '../write/graphWriter';
 import { groupDestinations } from '../../domain/destinations';
-import { CypherCandidates } from './candidates';
+import { CypherCandidates, DEEP_LEGS } from './candidates';
 import { bestFirst, enumerateAll, WalkedRoute } from './walk';
-import { FoundLink } from './candidates';
+import { FollowerRow, FoundLink } from './candidates';
 import {
   DESTINATION_ROUTE_CAP,
   DestinationGroupRecord,
@@ -25,7 +25,9 @@ import {
   TraceQuery,
   TraceResult,
 } from './records';
-import { legBrief, LegBriefRow, START } from './statements';
+import { legBrief, LegBriefRow, START, startExpanding } from './statements';
+import { DEEPER_RETURN, deeperExpansion, PortCall, startExpansion, startExpansionParams } from './seek';
+import { int } from 'neo4j-driver';
 import { rankRoutes } from './rank';
 import { finalPlace, routeDetail as shapeRouteDetail, summarizeRoute } from '../../domain/trace/shape';
 import { MassLeg, propagate } from './propagate';
@@ -34,6 +36,20 @@ import { WorkLimit } from './workBound';
 
 /** The most legs one round of a ranked walk reads (its look-ahead fills it with a whole hop). */
 const ROUND_LEGS = 5000;
+/**
+ * How a ranked walk of `limit` answers paces its rounds (walk.ts `firstBatch`, known.ts `partialFrom`):
+ * its first round reads at most `ROUND_PER_ANSWER × limit` legs (then twice as many each round), and a
+ * round with more than `OPEN_PER_ANSWER × limit` legs to expand only opens them (documented links and a
+ * probe; the inferred links when the walk reaches them). From an anchor with thousands of legs whose
+ * best routes end at once (L: 2,753 legs, the top 50 single legs), the walk reads the legs it needs.
+ */
+const ROUND_PER_ANSWER = 8;
+const OPEN_PER_ANSWER = 2;
+const pacing = (limit: number) => ({
+  batch: ROUND_LEGS,
+  firstBatch: Math.max(256, ROUND_PER_ANSWER * limit),
+  partialFrom: Math.max(64, OPEN_PER_ANSWER * limit),
+});
 const MAX_INT = 2 ** 31 - 1;
 
 export * from './records';
@@ -64,16 +80,53 @@ function startParams(q: TraceQuery): Params {
   };
 }
 
+/**
+ * Forwards, an anchor with at most this many legs has them expanded by the start statement itself (one
+ * round trip fewer: the demo graph's traces); more, and the walk decides which to read (`pacing`).
+ */
+const EAGER_START = 64;
+const START_FORWARD = startExpanding(`${startExpansion('eager')}\n${deeperExpansion('eager')}`, DEEPER_RETURN);
+
 /** The anchor and the walk's inputs; null when the place names no port. */
 async function begin(db: Database, q: TraceQuery, counter?: StatementCounter) {
-  const rows = await db.read<{ anchor: Record<string, unknown> | null; legs: LegBriefRow[] }>(
-    START[q.direction],
-    startParams(q),
+  const forward = q.direction === 'FORWARD';
+  const rows = await db.read<{
+    anchor: Record<string, unknown> | null;
+    legs: LegBriefRow[];
+    expanded?: boolean;
+    links?: FollowerRow[];
+    calls?: PortCall[];
+    found?: LegBriefRow[];
+    deeperIds?: string[];
+    links2?: FollowerRow[];
+    calls2?: PortCall[];
+    found2?: LegBriefRow[];
+  }>(
+    forward ? START_FORWARD : START[q.direction],
+    forward
+      ? {
+          ...startParams(q),
+          ...startExpansionParams(q.maxWaitDays),
+          eagerStart: int(q.eagerStart ?? EAGER_START),
+          deep: int(DEEP_LEGS),
+          briefed: [],
+        }
+      : startParams(q),
     counter,
   );
   if (rows.length === 0 || rows[0].anchor == null) return null;
   const candidates = new CypherCandidates(db, q.maxWaitDays, counter);
-  candidates.remember(rows[0].legs);
+  const row = rows[0];
+  candidates.remember(row.legs);
+  if (row.expanded) {
+    candidates.remember(row.found!);
+    await candidates.absorb(
+      row.legs.map((l) => l[0]),
+      [],
+      { links: row.links!, calls: row.calls! },
+    );
+    await candidates.absorbDeeper(row as Required<typeof row>);
+  }
   // the tie-break day: when the leg at the anchor left (rank.ts)
   const starts = rows[0].legs
     .map(legBrief)
@@ -115,7 +168,8 @@ async function walkFrom(b: Begun, q: TraceQuery, cap: number): Promise<TraceResu
         minScore: q.best.minConfidence,
         accept: b.accept,
         // the most legs a round reads; the walk's look-ahead fills it with a whole hop (docs/trace-engine.md)
-        batch: ROUND_LEGS,
+        ...pacing(q.best.limit),
+        ...q.pacing,
         work: q.work,
       })
     : await enumerateAll(provider, { starts: b.starts, maxHops: q.maxHops, accept: b.accept, cap });
@@ -207,7 +261,8 @@ export async function traceDestinations(
       limit: perGroup * places.length,
       accept: b.accept,
       quota: { of: (w) => placeOf(w.legIds[w.legIds.length - 1]), each: perGroup, keys: places.length },
-      batch: ROUND_LEGS,
+      ...pacing(perGroup * places.length),
+      ...q.pacing,
       work: q.work,
     });
     capped ||= walk.capped;

@@ -1,6 +1,7 @@
 /**
  * What a walk knows of the legs it met, and how it learns more: the continuations of the legs it
- * expanded, and, for legs that only end routes of `maxHops` legs, whether they go on at all.
+ * expanded, the eager part of the legs it only opened, and, for legs that only end routes of
+ * `maxHops` legs, whether they go on at all.
  *
  * A route of `maxHops` legs is an answer whatever follows its last leg; the walk only needs to know
  * whether something could (`truncated`). Expanding that leg — every follower, its brief and its link
@@ -8,67 +9,107 @@
  * first). A **probe** answers just that: up to `need` ids of legs that may follow (every one when there
  * are fewer; never the leg itself). With `need = maxHops` it is exact: a route of `maxHops` legs holds
  * `maxHops − 1` legs besides its last, so a probe that found `maxHops` followers found one off the route,
- * and one that found fewer found them all. Providers without `expandAndProbe` have every leg expanded.
+ * and one that found fewer found them all. Providers without `round` have every leg expanded.
+ *
+ * A leg **opened** (a round with many legs to expand, `WalkOptions.partialFrom`) is probed and given
+ * only its eager continuations (documented links: few, cheap); the rest (inferred links, each weighing
+ * at most `lazyBound`) is fetched only when the walk reaches them. The route is then grown by its eager
+ * continuations plus one **placeholder**: the route itself, marked `rest`, scored `score × lazyBound`,
+ * an upper bound of every route the rest grows into, which sorts before all of them (rank.ts: a prefix
+ * before its extensions). Popping the placeholder fetches the rest; so the walk stays exact, and a
+ * dead end (probe: nothing off the route) is an answer without any expansion.
  */
 import { Continuation, ContinuationProvider, PendingRoute, walked, WalkedRoute } from './walk';
 
-/** What the walk does with a route next: fetch its last leg, take it as an answer, or grow it. */
-export type Step<L> = { fetch: 'expand' | 'probe' } | { answer: WalkedRoute<L> } | { grow: Continuation<L>[] };
+/** What the walk does with a route next: fetch its last leg, take it as an answer, or grow it (`rest`: and queue a placeholder). */
+export type Step<L> =
+  { fetch: 'expand' | 'open' | 'probe' } | { answer: WalkedRoute<L> } | { grow: Continuation<L>[]; rest?: boolean };
+
+/** What a round fetches: legs expanded in full, legs opened (expanded, or only their eager part), legs probed. */
+export interface Wanted {
+  expand: Set<string>;
+  open: Set<string>;
+  probe: Set<string>;
+}
+
+export const wanted = (): Wanted => ({ expand: new Set(), open: new Set(), probe: new Set() });
+
+interface Opened<L> {
+  eager: Continuation<L>[];
+  eagerIds: Set<string>;
+  ids: string[];
+  /** Whether continuations beyond the eager ones may exist. */
+  rest: boolean;
+}
 
 export class Known<L> {
   private readonly continuations = new Map<string, Continuation<L>[]>();
   /** Probed legs: up to `maxHops` ids of the legs that may follow each (all of them when fewer). */
   private readonly probed = new Map<string, string[]>();
+  private readonly opened = new Map<string, Opened<L>>();
 
   constructor(
     private readonly provider: ContinuationProvider<L>,
     private readonly maxHops: number,
+    /** Rounds with more legs to open than this open them partially (when the provider can). */
+    private readonly partialFrom = Infinity,
   ) {}
 
-  /** Legs fetched so far (expanded or probed): what the legs cap counts. */
+  /** Legs fetched so far (expanded, opened or probed): what the legs cap counts. */
   get size(): number {
-    return this.continuations.size + this.probed.size;
+    return this.continuations.size + this.probed.size + this.opened.size;
   }
 
   get expanded(): number {
     return this.continuations.size;
   }
 
-  /** The continuations of an expanded leg (undefined: not expanded). */
-  of(legId: string): Continuation<L>[] | undefined {
-    return this.continuations.get(legId);
-  }
-
   /** The next step for a route (see the file comment). */
   step(p: PendingRoute<L>): Step<L> {
     const last = p.legIds[p.legIds.length - 1];
-    const atEnd = p.legIds.length >= this.maxHops;
     const list = this.continuations.get(last);
+    if (p.rest) {
+      // a placeholder: the continuations its route's eager ones left out
+      if (!list) return { fetch: 'expand' };
+      const onRoute = new Set(p.legIds);
+      const eager = this.opened.get(last)!.eagerIds;
+      return { grow: list.filter((c) => !onRoute.has(c.legId) && !eager.has(c.legId)) };
+    }
+    const atEnd = p.legIds.length >= this.maxHops;
     if (list) {
       const onRoute = new Set(p.legIds);
       const next = list.filter((c) => !onRoute.has(c.legId));
       if (next.length === 0 || atEnd) return { answer: walked(p, next.length > 0) };
       return { grow: next };
     }
-    if (!atEnd) return { fetch: 'expand' };
-    const ids = this.probed.get(last);
-    if (!ids) return { fetch: this.provider.expandAndProbe ? 'probe' : 'expand' };
-    return {
-      answer: walked(
-        p,
-        ids.some((id) => !p.legIds.includes(id)),
-      ),
-    };
+    const open = this.opened.get(last);
+    const ids = this.probed.get(last) ?? open?.ids;
+    if (!ids) return { fetch: atEnd ? (this.provider.round ? 'probe' : 'expand') : 'open' };
+    const goesOn = ids.some((id) => !p.legIds.includes(id));
+    if (atEnd || !goesOn) return { answer: walked(p, goesOn) };
+    if (!open) return { fetch: 'open' };
+    return { grow: open.eager.filter((c) => !p.legIds.includes(c.legId)), rest: open.rest };
   }
 
-  /** One round: the given legs expanded, the others probed (one provider call). */
-  async fetch(expand: string[], probe: string[]): Promise<void> {
-    const full = new Set(expand);
-    const light = [...new Set(probe)].filter((id) => !full.has(id) && !this.continuations.has(id));
-    if (light.length > 0 && this.provider.expandAndProbe) {
-      const found = await this.provider.expandAndProbe([...full], light, this.maxHops);
+  /** One round (one provider call): legs expanded, opened (partially when many) and probed. */
+  async fetch(want: Wanted): Promise<void> {
+    const lazy = this.provider.lazyBound != null && want.open.size > this.partialFrom;
+    const full = new Set([...want.expand, ...(lazy ? [] : want.open)]);
+    const open = lazy ? [...want.open].filter((id) => !full.has(id) && !this.opened.has(id)) : [];
+    const light = [...want.probe].filter(
+      (id) => !full.has(id) && !this.continuations.has(id) && !this.opened.has(id) && !open.includes(id),
+    );
+    if ((light.length > 0 || open.length > 0) && this.provider.round) {
+      const found = await this.provider.round({ expand: [...full], open, probe: light, need: this.maxHops });
       for (const l of full) this.continuations.set(l, found.expanded.get(l) ?? []);
       for (const l of light) this.probed.set(l, found.probed.get(l) ?? []);
+      for (const l of open) {
+        const o = found.opened.get(l) ?? { eager: [], ids: [] };
+        const eagerIds = new Set(o.eager.map((c) => c.legId));
+        // every follower found, and fewer than asked, all eager: nothing is left out
+        const rest = o.ids.length >= this.maxHops || o.ids.some((id) => !eagerIds.has(id));
+        this.opened.set(l, { eager: o.eager, eagerIds, ids: o.ids, rest });
+      }
       return;
     }
     const all = [...full, ...light];

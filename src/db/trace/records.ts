@@ -40,6 +40,13 @@ export interface TraceQuery {
    * best-first. Without it every route comes back (enumerated, up to PATH_CAP).
    */
   best?: { limit: number; minConfidence: number | null };
+  /**
+   * How the best-first walk paces its rounds (index.ts `pacing`: by default from `limit`); tests set
+   * `{ firstBatch: 1, partialFrom: 0 }` to open every leg, one at a time, on the small demo graph.
+   */
+  pacing?: { firstBatch: number; partialFrom: number };
+  /** Forwards: the most legs at the anchor the start statement expands itself (index.ts EAGER_START; tests: 0). */
+  eagerStart?: number;
   /** The work bound of the best-first walk (workBound.ts); none: unbounded (direct calls). */
   work?: WorkBound;
 }

@@ -8,8 +8,9 @@
  * - `probeStatement`: only whether a leg goes on (known.ts): up to `$need` legs the rule links, found
  *   in Cypher by the rule's twin (domain/linking.ts `inferredLinkCypher`), no brief read.
  */
+import { int } from 'neo4j-driver';
 import { neoDate } from '../write/graphWriter';
-import { inferredLinkCypher, WIDE_SEEK_DAY } from '../../domain/linking';
+import { FIRST_DAY, inferredLinkCypher, LAST_DAY, SEEK_SPAN_DAYS, WIDE_SEEK_DAY } from '../../domain/linking';
 import { PLACEHOLDER_PORT_KIND } from '../../domain/graph';
 import { LEG_BRIEF } from './statements';
 import { LegBrief, TraceDirection } from './records';
@@ -38,24 +39,109 @@ const SEEK = (index: string, q: string) => `MATCH (l:Leg)-[r:${index}]->()
  * in JS) and the rule decides.
  */
 export function expandStatement(direction: TraceDirection): string {
-  const side = SIDES[direction];
   return `
-CALL () {
+${LINKS_AND_CALLS(direction)}
+WITH links, calls, linked + called AS found
+RETURN links, calls, [l IN found WHERE NOT l.id IN $briefed | ${LEG_BRIEF('l')}] AS legs`;
+}
+
+/** A stored link as a row (links are stated in route order: from → to). */
+const LINK_ROW = (from: string, to: string) =>
+  `{from: ${from}.id, to: ${to}.id, kind: n.kind, certainty: n.certainty, waitMinDays: n.waitMinDays,
+    waitMaxDays: n.waitMaxDays, transferId: n.transferId, portId: null, placeUncertain: coalesce(n.placeUncertain, false)}`;
+
+/** A call the index found as a row. */
+const CALL_ROW = `{portId: q.id, id: l.id, seekDay: toString(r.seekDay), alternative: coalesce(r.alternative, false)}`;
+
+/** The stored links of `$legs` and the calls in `$ports` (expandStatement), as two aggregating subqueries. */
+const LINKS_AND_CALLS = (direction: TraceDirection) => {
+  const side = SIDES[direction];
+  return `CALL () {
   UNWIND $legs AS id
   MATCH ${side.next('x:Leg {id: id}')}
-  RETURN collect({from: ${side.from}.id, to: ${side.to}.id, kind: n.kind, certainty: n.certainty, waitMinDays: n.waitMinDays,
-                  waitMaxDays: n.waitMaxDays, transferId: n.transferId, portId: null, placeUncertain: coalesce(n.placeUncertain, false)}) AS links,
-         collect(l) AS linked
+  RETURN collect(${LINK_ROW(side.from, side.to)}) AS links, collect(l) AS linked
 }
 CALL () {
   UNWIND $ports AS q
   ${SEEK(side.index, 'q')}
-  RETURN collect({portId: q.id, id: l.id, seekDay: toString(r.seekDay), alternative: coalesce(r.alternative, false)}) AS calls,
-         collect(l) AS called
+  RETURN collect(${CALL_ROW}) AS calls, collect(l) AS called
+}`;
+};
+
+/**
+ * The forward expansion of the leg nodes in `list` inside the statement that found them (statements.ts
+ * START, for an anchor with few legs: one round trip fewer): `links`/`linked` and `calls`/`called` as
+ * in expandStatement, the seek ranges computed in Cypher — per leg and real port where it arrived, the
+ * range of domain/linking.ts `followerSeekRange` widened by a day at each end (the calls are then
+ * taken per leg by the exact range in JS, candidates.ts), and the wide calls — each call once.
+ */
+export function startExpansion(list: string, suffix = ''): string {
+  const side = SIDES.FORWARD;
+  return `CALL (${list}) {
+  UNWIND ${list} AS x
+  MATCH ${side.next('x')}
+  RETURN collect(${LINK_ROW(side.from, side.to)}) AS links${suffix}, collect(l) AS linked${suffix}
 }
-WITH links, calls, linked + called AS found
-RETURN links, calls, [l IN found WHERE NOT l.id IN $briefed | ${LEG_BRIEF('l')}] AS legs`;
+CALL (${list}) {
+  UNWIND ${list} AS x
+  MATCH (x)-[:TO]->(p:Port) WHERE p.kind <> $placeholderKind
+  UNWIND [{id: p.id, ${FOLLOWER_RANGE('x')}}, {id: p.id, lo: $wideDay, hi: $wideDay}] AS q
+  WITH DISTINCT q
+  ${SEEK(side.index, 'q')}
+  RETURN collect(DISTINCT ${CALL_ROW}) AS calls${suffix}, collect(DISTINCT l) AS called${suffix}
+}`;
 }
+
+/**
+ * One hop more in the same statement, for a small round: the legs the rule links to the legs of `list`
+ * (stored links under the wait, and the calls its Cypher twin links), not in `list`, as `deeper` when
+ * there are at most `$deep` of them (else none), expanded as startExpansion does (`links2`, `calls2`,
+ * …). The walk finds them expanded when it reaches them (no statement); a leg missed or added here
+ * costs a statement or some rows, never exactness (the rule in JS decides).
+ */
+export function deeperExpansion(list: string): string {
+  const rule = inferredLinkCypher('x', 'l', '$maxWait');
+  return `CALL (${list}) {
+  UNWIND ${list} AS x
+  CALL (x) {
+    MATCH ${SIDES.FORWARD.next('x')}
+    WHERE ${UNDER_WAIT}
+    RETURN l
+    UNION
+    MATCH (x)-[:TO]->(p:Port) WHERE p.kind <> $placeholderKind
+    UNWIND [{id: p.id, ${FOLLOWER_RANGE('x')}}, {id: p.id, lo: $wideDay, hi: $wideDay}] AS q
+    ${SEEK('FROM', 'q')} AND ${rule.holds}
+    RETURN l
+  }
+  WITH DISTINCT l WHERE NOT l IN ${list}
+  RETURN collect(l) AS next
+}
+WITH *, CASE WHEN size(next) <= $deep THEN next ELSE [] END AS deeper
+${startExpansion('deeper', '2')}`;
+}
+
+/** What deeperExpansion adds to a statement's RETURN: the legs it expanded, their links, calls and briefs. */
+export const DEEPER_RETURN = `[l IN deeper | l.id] AS deeperIds, links2, calls2,
+       [l IN linked2 + called2 WHERE NOT l.id IN $briefed | ${LEG_BRIEF('l')}] AS found2`;
+
+/**
+ * The seek range of the departures that may follow leg `x` as `lo: …, hi: …` (domain/linking.ts
+ * `followerSeekRange`, widened by a day at each end; traceRanking.test.ts compares both on a grid).
+ */
+export const FOLLOWER_RANGE = (x: string) =>
+  `lo: CASE WHEN coalesce(${x}.arrivalFrom, ${x}.departureFrom) IS NULL THEN $firstDay
+           ELSE coalesce(${x}.arrivalFrom, ${x}.departureFrom) - duration({days: $seekSpan + 1}) END,
+   hi: CASE WHEN ${x}.arrivalTo IS NULL THEN $lastDay ELSE ${x}.arrivalTo + duration({days: $maxWait + 1}) END`;
+
+/** The parameters of `startExpansion`. */
+export const startExpansionParams = (maxWaitDays: number) => ({
+  placeholderKind: PLACEHOLDER_PORT_KIND,
+  firstDay: neoDate(FIRST_DAY),
+  lastDay: neoDate(LAST_DAY),
+  wideDay: neoDate(WIDE_SEEK_DAY),
+  seekSpan: int(SEEK_SPAN_DAYS),
+  maxWait: int(maxWaitDays),
+});
 
 /**
  * Whether each leg of `$probes` (`{id, ranges: [{id: port, lo, hi}]}`, its own seek ranges) goes on:
@@ -63,11 +149,17 @@ RETURN links, calls, [l IN found WHERE NOT l.id IN $briefed | ${LEG_BRIEF('l')}]
  * that the rule links (`inferredLinkCypher`, tested equal to the rule) — stopping at `$need`.
  */
 export function probeStatement(direction: TraceDirection): string {
-  const side = SIDES[direction];
-  const rule = inferredLinkCypher(side.from, side.to, '$maxWait');
   return `
 UNWIND $probes AS p
-MATCH (x:Leg {id: p.id})
+${PROBE_ONE(direction)}
+RETURN p.id AS id, ids`;
+}
+
+/** For one row `p` of `$probes`: `ids`, up to `$need` legs linked to it (probeStatement). */
+const PROBE_ONE = (direction: TraceDirection) => {
+  const side = SIDES[direction];
+  const rule = inferredLinkCypher(side.from, side.to, '$maxWait');
+  return `MATCH (x:Leg {id: p.id})
 CALL (x, p) {
   CALL (x, p) {
     MATCH ${side.next('x')}
@@ -80,8 +172,31 @@ CALL (x, p) {
   }
   WITH l LIMIT $need
   RETURN collect(l.id) AS ids
+}`;
+};
+
+/**
+ * One forward round of a walk in one statement: `$legs` expanded (their stored links, and the calls in
+ * `$ports`) and `$probes` probed (`probed`: `[id, ids]` pairs), with the briefs of the legs found not
+ * briefed yet; and for a small round (`$deepLegs`, its legs), the hop after it (deeperExpansion). A leg
+ * only opened (known.ts) is in `$legs` without ranges in `$ports` (its stored links only) and in `$probes`.
+ */
+export function roundStatement(): string {
+  return `
+${LINKS_AND_CALLS('FORWARD')}
+CALL () {
+  UNWIND $probes AS p
+  ${PROBE_ONE('FORWARD')}
+  RETURN collect([p.id, ids]) AS probed
 }
-RETURN p.id AS id, ids`;
+CALL () {
+  UNWIND $deepLegs AS id
+  MATCH (x:Leg {id: id})
+  RETURN collect(x) AS level
+}
+${deeperExpansion('level')}
+RETURN links, calls, probed, [l IN linked + called WHERE NOT l.id IN $briefed | ${LEG_BRIEF('l')}] AS legs,
+       ${DEEPER_RETURN}`;
 }
 
 /** A call at a port the index found: a departure (forwards) or an arrival (backwards). */

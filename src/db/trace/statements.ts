@@ -102,6 +102,12 @@ const WINDOW = (v: string, side: 'departure' | 'arrival') => {
     AND ($windowTo IS NULL OR coalesce(${v}.${a}From, ${v}.${b}From) IS NULL OR coalesce(${v}.${a}From, ${v}.${b}From) <= $windowTo)`;
 };
 
+/** The legs at the anchor a walk starts from (forward: left it; backward: reached it), as a WHERE over `l`. */
+const STARTS = {
+  FORWARD: `l.commodity IN $commodities AND l.cargoOrigin IN $cargoOrigins AND ${WINDOW('l', 'departure')}`,
+  BACKWARD: `l.commodity IN $commodities AND ${WINDOW('l', 'arrival')}`,
+};
+
 /**
  * Where a walk starts: the port, and the legs at it that the trace follows (forward: the legs that
  * left it with the commodity, cargo origin and window asked; backward: the legs that reached it with
@@ -111,13 +117,30 @@ export const START = {
   FORWARD: `${RESOLVE_PORT}
 RETURN properties(anchor) AS anchor, COLLECT {
   MATCH (anchor)<-[:FROM]-(l:Leg)
-  WHERE l.commodity IN $commodities AND l.cargoOrigin IN $cargoOrigins AND ${WINDOW('l', 'departure')}
+  WHERE ${STARTS.FORWARD}
   RETURN ${LEG_BRIEF('l')}
 } AS legs`,
   BACKWARD: `${RESOLVE_PORT}
 RETURN properties(anchor) AS anchor, COLLECT {
   MATCH (anchor)<-[:TO]-(l:Leg)
-  WHERE l.commodity IN $commodities AND ${WINDOW('l', 'arrival')}
+  WHERE ${STARTS.BACKWARD}
   RETURN ${LEG_BRIEF('l')}
 } AS legs`,
 };
+
+/**
+ * START forwards with the first round in the same statement when the anchor has at most `$eagerStart`
+ * legs: `expansion` (seek.ts startExpansion over `eager`, and deeperExpansion: the hop after) reads
+ * their links and the calls that may follow them, `found` the briefs of the legs it met, `expanded`
+ * whether it ran.
+ */
+export const startExpanding = (expansion: string, deeperReturn: string) => `${RESOLVE_PORT}
+CALL (anchor) {
+  MATCH (anchor)<-[:FROM]-(l:Leg)
+  WHERE ${STARTS.FORWARD}
+  RETURN collect(l) AS starts
+}
+WITH anchor, starts, CASE WHEN size(starts) <= $eagerStart THEN starts ELSE [] END AS eager
+${expansion}
+RETURN properties(anchor) AS anchor, [l IN starts | ${LEG_BRIEF('l')}] AS legs, size(eager) > 0 AS expanded,
+       links, calls, [l IN linked + called WHERE NOT l IN starts | ${LEG_BRIEF('l')}] AS found, ${deeperReturn}`;

@@ -25,7 +25,7 @@ import { Heap } from 'heap-js';
 import { compareWalked } from './rank';
 import { UNBOUNDED, WorkBound, WorkLimit, WorkMeter } from './workBound';
 import { completeFromPending } from './complete';
-import { Known } from './known';
+import { Known, wanted, Wanted } from './known';
 
 /** A leg that may follow (or, walking backwards, precede) another, with the link between them. */
 export interface Continuation<L> {
@@ -47,15 +47,18 @@ export interface ContinuationProvider<L> {
   /** The continuations of each given leg (walk direction); a leg missing from the map has none. */
   expand(legIds: string[]): Promise<Map<string, Continuation<L>[]>>;
   /**
-   * Optional, one round: `legIds` expanded, and for each of `probe` only up to `need` ids of the legs
-   * that may follow it (every one when fewer; never the leg itself), for legs that end routes of
-   * `maxHops` legs (known.ts). A leg missing from a map has none.
+   * Optional, one round (one statement): `expand` expanded; for each of `open` its eager continuations
+   * (all of them but those weighing at most `lazyBound`) and up to `need` ids of the legs that may follow
+   * it; for each of `probe` only those ids (every one when fewer; never the leg itself), for legs that
+   * end routes of `maxHops` legs (known.ts). A leg missing from a map has none.
    */
-  expandAndProbe?(
-    legIds: string[],
-    probe: string[],
-    need: number,
-  ): Promise<{ expanded: Map<string, Continuation<L>[]>; probed: Map<string, string[]> }>;
+  round?(want: { expand: string[]; open: string[]; probe: string[]; need: number }): Promise<{
+    expanded: Map<string, Continuation<L>[]>;
+    opened: Map<string, { eager: Continuation<L>[]; ids: string[] }>;
+    probed: Map<string, string[]>;
+  }>;
+  /** The largest factor of a continuation that `round` may leave out of an opened leg's eager ones. */
+  lazyBound?: number;
 }
 
 /** A route as the walk grows it, legs in walk order (backwards: from the anchor leg back). */
@@ -74,6 +77,8 @@ interface Partial<L> {
   product: number;
   score: number;
   day: string | null;
+  /** A placeholder (known.ts): the continuations of this route's last leg that its eager ones left out. */
+  rest?: boolean;
 }
 /** Most pending routes grown into answers after the work bound (complete.ts). */
 const MAX_DIVES = 2_000;
@@ -96,6 +101,13 @@ export interface WalkOptions<L> {
   quota?: { of: (r: WalkedRoute<L>) => string | null; each: number; keys: number };
   /** Most legs expanded per round (default 256). */
   batch?: number;
+  /**
+   * Most legs of the first round (default `batch`), doubling each round up to `batch`: a walk whose
+   * answers come from the first legs it meets does not read every leg at the anchor.
+   */
+  firstBatch?: number;
+  /** A round with more legs to expand than this only opens them (known.ts; default: never). */
+  partialFrom?: number;
   /** Safety caps: rounds, and legs expanded in all (defaults 64 and 50 000). */
   maxRounds?: number;
   maxExpanded?: number;
@@ -187,15 +199,16 @@ async function foresee<L>(
   meter: WorkMeter,
   maxLookahead = 100_000,
   maxPushes = 50_000,
-): Promise<{ expand: string[]; probe: string[] }> {
+  lazyBound = 1,
+): Promise<Wanted> {
   const ahead = heap.clone();
-  const want = { expand: new Set<string>(), probe: new Set<string>() };
+  const want = wanted();
   const take = answered.copy();
   let popped = 0;
   let pushed = 0;
   while (
     ahead.length > 0 &&
-    want.expand.size + want.probe.size < batch &&
+    want.expand.size + want.open.size + want.probe.size < batch &&
     !take.full() &&
     popped < maxLookahead &&
     pushed < maxPushes
@@ -207,12 +220,34 @@ async function foresee<L>(
     const step = known.step(p);
     if ('fetch' in step) want[step.fetch].add(p.legIds[p.legIds.length - 1]);
     else if ('answer' in step) take.offer(step.answer);
-    else {
-      for (const c of step.grow) ahead.push(grow(p, c));
-      pushed += step.grow.length;
-    }
+    else pushed += growInto(ahead, p, step, lazyBound);
   }
-  return { expand: [...want.expand], probe: [...want.probe] };
+  return want;
+}
+
+/** Pushes a route's continuations (and its placeholder, when part of them is not fetched yet); how many. */
+function growInto<L>(
+  heap: Heap<Partial<L>>,
+  p: Partial<L>,
+  step: { grow: Continuation<L>[]; rest?: boolean },
+  lazyBound: number,
+): number {
+  for (const c of step.grow) heap.push(grow(p, c));
+  if (!step.rest) return step.grow.length;
+  heap.push({ ...p, score: p.score * lazyBound, rest: true });
+  return step.grow.length + 1;
+}
+
+/**
+ * The most legs the next round fetches: `firstBatch`, then at most twice the last round, and no more
+ * than twice what the answers still wanted need at the rate the legs fetched so far gave answers.
+ * Only the round's size: the top of the queue is always fetched, so the walk stays exact.
+ */
+function roundCap<L>(o: WalkOptions<L>, batch: number, rounds: number, answers: number, fetched: number): number {
+  const first = o.firstBatch ?? batch;
+  const ramp = first * 2 ** rounds;
+  const needed = answers > 0 ? Math.ceil((2 * (o.limit - answers) * fetched) / answers) : ramp;
+  return Math.min(batch, ramp, Math.max(first, needed));
 }
 
 /** Exact best-first top-`limit` (see the file comment). */
@@ -221,7 +256,8 @@ export async function bestFirst<L>(provider: ContinuationProvider<L>, o: WalkOpt
   const maxRounds = o.maxRounds ?? 64;
   const maxExpanded = o.maxExpanded ?? 50_000;
   const accept = o.accept ?? (() => true);
-  const known = new Known<L>(provider, o.maxHops);
+  const known = new Known<L>(provider, o.maxHops, o.partialFrom);
+  const lazyBound = provider.lazyBound ?? 1;
   const heap = new Heap<Partial<L>>(partialOrder);
   for (const s of o.starts) heap.push(startPartial<L>(s));
   const routes: WalkedRoute<L>[] = [];
@@ -242,8 +278,9 @@ export async function bestFirst<L>(provider: ContinuationProvider<L>, o: WalkOpt
       }
       // One round: the legs the walk will ask for next, foreseen by running it ahead on a copy of the
       // queue with what is known (see `foresee`), so that a round fetches a whole hop, not a slice of it.
-      const want = await foresee(heap, known, o, batch, take, meter);
-      await meter.away(() => known.fetch(want.expand, want.probe));
+      const cap = roundCap(o, batch, rounds, routes.length, known.size);
+      const want = await foresee(heap, known, o, cap, take, meter, undefined, undefined, lazyBound);
+      await meter.away(() => known.fetch(want));
       rounds++;
       continue;
     }
@@ -252,8 +289,7 @@ export async function bestFirst<L>(provider: ContinuationProvider<L>, o: WalkOpt
       if (take.offer(step.answer)) routes.push(step.answer);
       continue;
     }
-    for (const c of step.grow) heap.push(grow(top, c));
-    meter.grow(step.grow.length);
+    meter.grow(growInto(heap, top, step, lazyBound));
   }
   if (meter.reason == null) {
     traceWalked({ kind: 'bestFirst', expanded: known.size, rounds, routes: routes.length, capped });

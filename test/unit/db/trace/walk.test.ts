@@ -65,32 +65,46 @@ function continuationsOf(w: World, legId: string): Continuation<string>[] {
 /**
  * An in-memory provider that counts its calls, with probes (`probe: false`: without them, every leg
  * expanded). A probe answers the last `need` followers in reverse order, so that nothing may rely on
- * which ones it picks.
+ * which ones it picks. With `lazyBound`, an opened leg's eager continuations are those weighing more
+ * than it (the rest is fetched when the walk reaches it, known.ts).
  */
-function provider(w: World, probe = true): ContinuationProvider<string> & { calls: number; probed: number } {
+function provider(
+  w: World,
+  probe = true,
+  lazyBound?: number,
+): ContinuationProvider<string> & { calls: number; probed: number; opened: number } {
   const expand = (ids: string[]) => new Map(ids.map((legId) => [legId, continuationsOf(w, legId)]));
-  const p: ContinuationProvider<string> & { calls: number; probed: number } = {
+  const p: ContinuationProvider<string> & { calls: number; probed: number; opened: number } = {
     calls: 0,
     probed: 0,
+    opened: 0,
+    lazyBound,
     expand: (ids: string[]) => {
       p.calls++;
       return Promise.resolve(expand(ids));
     },
   };
+  const ends = (legId: string, need: number) =>
+    continuationsOf(w, legId)
+      .map((c) => c.legId)
+      .reverse()
+      .slice(0, need);
   if (probe)
-    p.expandAndProbe = (ids, probes, need) => {
+    p.round = ({ expand: ids, open, probe: probes, need }) => {
       p.calls++;
       p.probed += probes.length;
-      const probed = new Map(
-        probes.map((legId) => [
+      p.opened += open.length;
+      const probed = new Map(probes.map((legId) => [legId, ends(legId, need)]));
+      const opened = new Map(
+        open.map((legId) => [
           legId,
-          continuationsOf(w, legId)
-            .map((c) => c.legId)
-            .reverse()
-            .slice(0, need),
+          {
+            eager: continuationsOf(w, legId).filter((c) => lazyBound == null || c.factor > lazyBound),
+            ids: ends(legId, need),
+          },
         ]),
       );
-      return Promise.resolve({ expanded: expand(ids), probed });
+      return Promise.resolve({ expanded: expand(ids), opened, probed });
     };
   return p;
 }
@@ -104,6 +118,7 @@ describe('best-first top-k equals exhaustive enumeration', () => {
   it('on random small worlds, for every hop bound, limit, floor and filter, with and without probes', async () => {
     let nonTrivial = 0;
     let probed = 0;
+    let opened = 0;
     await fc.assert(
       fc.asyncProperty(
         world,
@@ -112,7 +127,12 @@ describe('best-first top-k equals exhaustive enumeration', () => {
         fc.option(fc.constantFrom(0.05, 0.3, 0.6), { nil: null }),
         fc.boolean(),
         fc.integer({ min: 1, max: 4 }),
-        async (w, maxHops, limit, minScore, filtered, batch) => {
+        fc.record({
+          bound: fc.constantFrom(0.9, 0.45, 0.003),
+          partialFrom: fc.constantFrom(0, 1, 3),
+          firstBatch: fc.constantFrom(1, 2, 1e6),
+        }),
+        async (w, maxHops, limit, minScore, filtered, batch, lazy) => {
           // a filter only the far end can be checked against (like a destination country)
           const accept = filtered
             ? (r: WalkedRoute<string>) => Number(r.legIds[r.legIds.length - 1].slice(4)) % 2 === 0
@@ -146,6 +166,22 @@ describe('best-first top-k equals exhaustive enumeration', () => {
           });
           expect(wide.routes.map(view)).toEqual(expected.map(view));
           expect(wide.rounds).toBeLessThanOrEqual(maxHops);
+          // legs opened, not expanded (their links above the bound first, the rest when reached), and
+          // rounds that start small and double: the same answers
+          const opening = provider(w, true, lazy.bound);
+          const lazily = await bestFirst(opening, {
+            starts: startsOf(w),
+            maxHops,
+            limit,
+            minScore,
+            accept,
+            batch: batch * 2,
+            firstBatch: lazy.firstBatch,
+            partialFrom: lazy.partialFrom,
+          });
+          opened += opening.opened;
+          expect(lazily.capped).toBe(false);
+          expect(lazily.routes.map(view)).toEqual(expected.map(view));
           if (expected.length > 1 && expected.some((r) => r.legIds.length > 1)) nonTrivial++;
         },
       ),
@@ -154,6 +190,7 @@ describe('best-first top-k equals exhaustive enumeration', () => {
     expect(nonTrivial).toBeGreaterThan(50);
     // the legs ending routes of maxHops legs were probed, not expanded
     expect(probed).toBeGreaterThan(100);
+    expect(opened).toBeGreaterThan(100);
   });
 
   it('keeps the best `each` answers per key (the best routes of each destination) exactly', async () => {

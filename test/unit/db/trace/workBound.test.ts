@@ -26,10 +26,11 @@ interface Graph {
 /** The provider of a graph; the legs that end routes of maxHops legs are probed (known.ts), followers in reverse order. */
 function providerOf(g: Graph): ContinuationProvider<string> {
   return {
-    expandAndProbe(ids, probe, need) {
+    round({ expand, probe, need }) {
       const ends = (from: string) => (g.next.get(from) ?? []).map(([to]) => to).reverse();
-      return this.expand(ids).then((expanded) => ({
+      return this.expand(expand).then((expanded) => ({
         expanded,
+        opened: new Map(),
         probed: new Map(probe.map((from) => [from, ends(from).slice(0, need)])),
       }));
     },
