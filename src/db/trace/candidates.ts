@@ -222,20 +222,21 @@ export class CypherCandidates {
 
   /** The forward links of the given legs (read once per leg and trace). */
   async followers(ids: string[]): Promise<Map<string, FoundLink[]>> {
-    await this.forwardRound(ids, [], [], 0);
+    await this.forwardRound(ids, [], [], () => 0);
     return new Map(ids.map((id) => [id, this.forward.get(id)!]));
   }
 
   /**
    * One forward round, one statement: `expand` expanded (kept in `forward`), `open` given their
    * documented links only (`eager`; their inferred ones weigh at most INFERRED_LINK_FACTOR, known.ts)
-   * and probed with `probe` (up to `need` follower ids each).
+   * and probed with `probe` (up to `need(leg)` follower ids each: those that need one in a probe that
+   * stops at one, the others in one that stops at the most any of them needs).
    */
   private async forwardRound(
     expand: string[],
     open: string[],
     probe: string[],
-    need: number,
+    need: (legId: string) => number,
   ): Promise<{ eager: Map<string, FoundLink[]>; probed: Map<string, string[]> }> {
     const missing = [...new Set(expand)].filter((id) => !this.forward.has(id));
     // a leg expanded already (the start statement's expansion) is probed from its links
@@ -246,11 +247,19 @@ export class CypherCandidates {
         this.forward
           .get(id)!
           .map((l) => l.to)
-          .slice(0, need),
+          .slice(0, need(id)),
       ]),
     );
-    const probes = this.probes('FORWARD', [...probe.filter((id) => !this.forward.has(id)), ...open]);
-    if (missing.length === 0 && probes.length === 0) return { eager: new Map(), probed };
+    const probing = [...probe.filter((id) => !this.forward.has(id)), ...open];
+    const probes = this.probes(
+      'FORWARD',
+      probing.filter((id) => need(id) > 1),
+    );
+    const probesOne = this.probes(
+      'FORWARD',
+      probing.filter((id) => need(id) <= 1),
+    );
+    if (missing.length === 0 && probing.length === 0) return { eager: new Map(), probed };
     const wanted = missing.map((id) => {
       const a = this.briefs.get(id)!;
       return { a, range: followerSeekRange(timingOf(a), this.maxWaitDays) };
@@ -265,7 +274,8 @@ export class CypherCandidates {
       ports: portRanges(ranges),
       briefed: [...this.briefs.keys()],
       probes,
-      need: int(need),
+      probesOne,
+      need: int(Math.max(1, ...probing.map(need))),
       deepLegs: missing.length <= DEEP_FROM && open.length === 0 ? missing : [],
       deep: int(DEEP_LEGS),
       ...startExpansionParams(this.maxWaitDays),
@@ -433,7 +443,7 @@ export class CypherCandidates {
         round: async (want) => ({
           expanded: want.expand.length > 0 ? await expand(want.expand) : new Map<string, Continuation<FoundLink>[]>(),
           opened: new Map(),
-          probed: await this.probe(direction, want.probe, want.need),
+          probed: await this.probe(direction, want.probe, Math.max(1, ...want.probe.map(want.need))),
         }),
       };
     return {

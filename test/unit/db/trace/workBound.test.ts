@@ -31,7 +31,7 @@ function providerOf(g: Graph): ContinuationProvider<string> {
       return this.expand(expand).then((expanded) => ({
         expanded,
         opened: new Map(),
-        probed: new Map(probe.map((from) => [from, ends(from).slice(0, need)])),
+        probed: new Map(probe.map((from) => [from, ends(from).slice(0, need(from))])),
       }));
     },
     expand(ids) {
