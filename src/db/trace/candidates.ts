@@ -220,9 +220,9 @@ export class CypherCandidates {
     return this.db.read<T>(cypher, params, this.counter);
   }
 
-  /** The forward links of the given legs (read once per leg and trace). */
-  async followers(ids: string[]): Promise<Map<string, FoundLink[]>> {
-    await this.forwardRound(ids, [], [], () => 0);
+  /** The forward links of the given legs (read once per leg and trace; `deep`: a small batch reads the hop after it too). */
+  async followers(ids: string[], deep = true): Promise<Map<string, FoundLink[]>> {
+    await this.forwardRound(ids, [], [], () => 0, deep);
     return new Map(ids.map((id) => [id, this.forward.get(id)!]));
   }
 
@@ -237,6 +237,7 @@ export class CypherCandidates {
     open: string[],
     probe: string[],
     need: (legId: string) => number,
+    deep = true,
   ): Promise<{ eager: Map<string, FoundLink[]>; probed: Map<string, string[]> }> {
     const missing = [...new Set(expand)].filter((id) => !this.forward.has(id));
     // a leg expanded already (the start statement's expansion) is probed from its links
@@ -276,7 +277,7 @@ export class CypherCandidates {
       probes,
       probesOne,
       need: int(Math.max(1, ...probing.map(need))),
-      deepLegs: missing.length <= DEEP_FROM && open.length === 0 ? missing : [],
+      deepLegs: deep && missing.length <= DEEP_FROM && open.length === 0 ? missing : [],
       deep: int(DEEP_LEGS),
       ...startExpansionParams(this.maxWaitDays),
     });
@@ -375,7 +376,8 @@ export class CypherCandidates {
           if (c.id !== b.id && inRange(c, range)) pairs.push({ from: c.id, to: b.id });
       await pacer.pace();
     }
-    await this.followers([...new Set(pairs.map((p) => p.from))]);
+    // the forward hop after the predecessors is not where a backward walk goes: no deeper read
+    await this.followers([...new Set(pairs.map((p) => p.from))], false);
     const out = new Map<string, FoundLink[]>(ids.map((id) => [id, []]));
     const seen = new Set<string>();
     for (const r of pairs) {
