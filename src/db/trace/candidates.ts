@@ -18,19 +18,13 @@
  */
 import { int } from 'neo4j-driver';
 import { Database, StatementCounter } from '../database';
-import {
-  compatibleCargo,
-  followerSeekRange,
-  LegTiming,
-  linkBetween,
-  linkUnderWait,
-  LinkCertainty,
-  LinkKind,
-  predecessorSeekRange,
-} from '../../domain/linking';
-import { INFERRED_LINK_FACTOR, linkFactor } from '../../domain/routeConfidence';
+import { followerSeekRange, predecessorSeekRange } from '../../domain/linking';
+import { INFERRED_LINK_FACTOR } from '../../domain/routeConfidence';
 import { Continuation, ContinuationProvider } from './walk';
-import { LegBrief, RouteLinkRecord, TraceDirection } from './records';
+import { LegBrief, TraceDirection } from './records';
+import { FollowerRow, FoundLink, linksFrom, timingOf } from './weigh';
+
+export type { FollowerRow, FoundLink } from './weigh';
 import { legBrief, LegBriefRow } from './statements';
 import {
   expandStatement,
@@ -87,114 +81,6 @@ export interface DeeperRow {
   found2: LegBriefRow[];
 }
 
-export interface FollowerRow {
-  from: string;
-  to: string;
-  kind: LinkKind;
-  certainty: LinkCertainty | null;
-  waitMinDays: number | null;
-  waitMaxDays: number | null;
-  transferId: string | null;
-  portId: string | null;
-  placeUncertain: boolean;
-}
-
-export const timingOf = (l: LegBrief): LegTiming => ({
-  id: l.id,
-  vesselId: l.vesselId,
-  departureFrom: l.departureFrom,
-  departureTo: l.departureTo,
-  arrivalFrom: l.arrivalFrom,
-  arrivalTo: l.arrivalTo,
-  discharged: l.discharged,
-});
-
-/** A link as a route shows it, with the factor it weighs (links are always stated in route order: a → b). */
-export interface FoundLink {
-  from: string;
-  to: string;
-  record: RouteLinkRecord;
-  factor: number;
-}
-
-function reasonOf(kind: LinkKind, k: number, portId: string | null, maxWaitDays: number, transferId: string | null) {
-  if (kind === 'TRANSFER') return `documented transfer ${transferId} passed the cargo to this vessel`;
-  if (kind === 'CONTINUATION') return 'the same vessel sailed on with the cargo aboard (documented)';
-  return k === 1
-    ? `inferred: the only compatible departure from ${portId} within ${maxWaitDays} days of the arrival`
-    : `inferred: one of ${k} compatible departures from ${portId} within ${maxWaitDays} days of the arrival`;
-}
-
-/**
- * The links from leg `a` given the candidate rows read for it: documented ones as stored (under the
- * trace's wait), inferred ones by the rule, each weighed by k (the inferred followers at that port).
- * One link per follower: a transfer before a continuation before an inferred link, a sure place before
- * an alternative, then the fewest alternatives.
- */
-export function linksFrom(
-  a: LegBrief,
-  rows: FollowerRow[],
-  briefOf: (id: string) => LegBrief,
-  maxWaitDays: number,
-): FoundLink[] {
-  const documented: FoundLink[] = [];
-  const inferred: { b: LegBrief; portId: string; placeUncertain: boolean; link: ReturnType<typeof linkBetween> }[] = [];
-  const documentedTo = new Set<string>();
-  for (const row of rows) {
-    const r = { ...row, leg: briefOf(row.to) };
-    if (r.kind !== 'INFERRED') {
-      const certainty = linkUnderWait(
-        { kind: r.kind, certainty: r.certainty ?? 'POSSIBLE', waitMinDays: r.waitMinDays, waitMaxDays: r.waitMaxDays },
-        maxWaitDays,
-      );
-      if (certainty == null) continue;
-      const record: RouteLinkRecord = {
-        kind: r.kind,
-        certainty: r.placeUncertain ? 'POSSIBLE' : certainty,
-        waitMinDays: r.waitMinDays,
-        waitMaxDays: r.waitMaxDays,
-        placeUncertain: r.placeUncertain,
-        transferId: r.transferId,
-        alternatives: 1,
-        reason: reasonOf(r.kind, 1, null, maxWaitDays, r.transferId),
-      };
-      documented.push({ from: a.id, to: r.leg.id, record, factor: linkFactor(record) });
-      documentedTo.add(r.leg.id);
-      continue;
-    }
-    if (!compatibleCargo(a.commodity, r.leg.commodity)) continue;
-    const link = linkBetween(timingOf(a), timingOf(r.leg), false, maxWaitDays);
-    // a continuation the rule sees here is documented: it is stored as NEXT and read above
-    if (link == null || link.kind !== 'INFERRED') continue;
-    inferred.push({ b: r.leg, portId: r.portId!, placeUncertain: r.placeUncertain, link });
-  }
-  const k = new Map<string, number>();
-  for (const i of inferred) k.set(i.portId, (k.get(i.portId) ?? 0) + 1);
-  const best = new Map<string, FoundLink>();
-  const rank = (l: FoundLink) =>
-    (l.record.kind === 'TRANSFER' ? 0 : l.record.kind === 'CONTINUATION' ? 10 : 20) +
-    (l.record.placeUncertain ? 5 : 0) -
-    l.factor;
-  for (const l of documented) if (!best.has(l.to) || rank(l) < rank(best.get(l.to)!)) best.set(l.to, l);
-  for (const i of inferred) {
-    if (documentedTo.has(i.b.id)) continue;
-    const alternatives = k.get(i.portId)!;
-    const record: RouteLinkRecord = {
-      kind: 'INFERRED',
-      certainty: i.placeUncertain ? 'POSSIBLE' : i.link!.certainty,
-      waitMinDays: i.link!.waitMinDays,
-      waitMaxDays: i.link!.waitMaxDays,
-      placeUncertain: i.placeUncertain,
-      transferId: null,
-      alternatives,
-      reason: reasonOf('INFERRED', alternatives, i.portId, maxWaitDays, null),
-    };
-    const l: FoundLink = { from: a.id, to: i.b.id, record, factor: linkFactor(record) };
-    if (!best.has(l.to) || rank(l) < rank(best.get(l.to)!)) best.set(l.to, l);
-  }
-  return [...best.values()].sort((x, y) => (x.to < y.to ? -1 : x.to > y.to ? 1 : 0));
-}
-
 /**
  * The provider the walk asks, over Neo4j. It remembers every leg brief it read (the answers are shaped
  * from them) and every leg it expanded forwards (a backward walk reuses them to weigh its links).
@@ -220,22 +106,24 @@ export class CypherCandidates {
     return this.db.read<T>(cypher, params, this.counter);
   }
 
-  /** The forward links of the given legs (read once per leg and trace). */
-  async followers(ids: string[]): Promise<Map<string, FoundLink[]>> {
-    await this.forwardRound(ids, [], [], 0);
+  /** The forward links of the given legs (read once per leg and trace; `deep`: a small batch reads the hop after it too). */
+  async followers(ids: string[], deep = true): Promise<Map<string, FoundLink[]>> {
+    await this.forwardRound(ids, [], [], () => 0, deep);
     return new Map(ids.map((id) => [id, this.forward.get(id)!]));
   }
 
   /**
    * One forward round, one statement: `expand` expanded (kept in `forward`), `open` given their
    * documented links only (`eager`; their inferred ones weigh at most INFERRED_LINK_FACTOR, known.ts)
-   * and probed with `probe` (up to `need` follower ids each).
+   * and probed with `probe` (up to `need(leg)` follower ids each: those that need one in a probe that
+   * stops at one, the others in one that stops at the most any of them needs).
    */
   private async forwardRound(
     expand: string[],
     open: string[],
     probe: string[],
-    need: number,
+    need: (legId: string) => number,
+    deep = true,
   ): Promise<{ eager: Map<string, FoundLink[]>; probed: Map<string, string[]> }> {
     const missing = [...new Set(expand)].filter((id) => !this.forward.has(id));
     // a leg expanded already (the start statement's expansion) is probed from its links
@@ -246,11 +134,19 @@ export class CypherCandidates {
         this.forward
           .get(id)!
           .map((l) => l.to)
-          .slice(0, need),
+          .slice(0, need(id)),
       ]),
     );
-    const probes = this.probes('FORWARD', [...probe.filter((id) => !this.forward.has(id)), ...open]);
-    if (missing.length === 0 && probes.length === 0) return { eager: new Map(), probed };
+    const probing = [...probe.filter((id) => !this.forward.has(id)), ...open];
+    const probes = this.probes(
+      'FORWARD',
+      probing.filter((id) => need(id) > 1),
+    );
+    const probesOne = this.probes(
+      'FORWARD',
+      probing.filter((id) => need(id) <= 1),
+    );
+    if (missing.length === 0 && probing.length === 0) return { eager: new Map(), probed };
     const wanted = missing.map((id) => {
       const a = this.briefs.get(id)!;
       return { a, range: followerSeekRange(timingOf(a), this.maxWaitDays) };
@@ -265,8 +161,9 @@ export class CypherCandidates {
       ports: portRanges(ranges),
       briefed: [...this.briefs.keys()],
       probes,
-      need: int(need),
-      deepLegs: missing.length <= DEEP_FROM && open.length === 0 ? missing : [],
+      probesOne,
+      need: int(Math.max(1, ...probing.map(need))),
+      deepLegs: deep && missing.length <= DEEP_FROM && open.length === 0 ? missing : [],
       deep: int(DEEP_LEGS),
       ...startExpansionParams(this.maxWaitDays),
     });
@@ -365,7 +262,8 @@ export class CypherCandidates {
           if (c.id !== b.id && inRange(c, range)) pairs.push({ from: c.id, to: b.id });
       await pacer.pace();
     }
-    await this.followers([...new Set(pairs.map((p) => p.from))]);
+    // the forward hop after the predecessors is not where a backward walk goes: no deeper read
+    await this.followers([...new Set(pairs.map((p) => p.from))], false);
     const out = new Map<string, FoundLink[]>(ids.map((id) => [id, []]));
     const seen = new Set<string>();
     for (const r of pairs) {
@@ -433,7 +331,7 @@ export class CypherCandidates {
         round: async (want) => ({
           expanded: want.expand.length > 0 ? await expand(want.expand) : new Map<string, Continuation<FoundLink>[]>(),
           opened: new Map(),
-          probed: await this.probe(direction, want.probe, want.need),
+          probed: await this.probe(direction, want.probe, Math.max(1, ...want.probe.map(want.need))),
         }),
       };
     return {

@@ -15,7 +15,7 @@
 import { Heap } from 'heap-js';
 import { compareWalked } from './rank';
 import { grow, PendingRoute, Taker, WalkedRoute } from './walk';
-import { Known, wanted } from './known';
+import { Known, want, wanted } from './known';
 import { WorkMeter } from './workBound';
 
 export interface Completion<L> {
@@ -73,7 +73,7 @@ export async function completeFromPending<L>(o: Completion<L>): Promise<WalkedRo
   const finished: WalkedRoute<L>[] = [];
   for (let round = 0; dives.length > 0; round++) {
     const waiting: PendingRoute<L>[] = [];
-    const want = wanted();
+    const w = wanted();
     for (const p of dives) {
       const d = await dive(p, o.known, o.meter);
       if ('none' in d) continue;
@@ -81,11 +81,11 @@ export async function completeFromPending<L>(o: Completion<L>): Promise<WalkedRo
         if (o.minScore == null || d.done.score >= o.minScore) finished.push(d.done);
       } else {
         waiting.push(d.at);
-        want[d.fetch].add(d.at.legIds[d.at.legIds.length - 1]);
+        want(w, d.fetch, d.at);
       }
     }
     if (waiting.length === 0 || round >= o.maxRounds) break;
-    await o.meter.away(() => o.known.fetch(want));
+    await o.meter.away(() => o.known.fetch(w));
     dives = waiting;
   }
   finished.sort(compareWalked);

@@ -4,7 +4,8 @@
  *
  * - documented.ts, documentedBatch.ts: the stored documented links (`NEXT`) and the departure index
  *   keys, kept exact with every write;
- * - candidates.ts: what may follow a batch of legs (one statement per batch), weighed by the link rule;
+ * - candidates.ts: what may follow a batch of legs (one statement per round), weighed by the link rule (weigh.ts);
+ * - known.ts: what a walk knows of the legs it met (expanded, opened, probed);
  * - walk.ts: the exact best-first top-k search, and the exhaustive enumeration;
  * - rank.ts: the order of routes; statements.ts: shared Cypher; the answers are shaped by domain/trace/shape.ts.
  */

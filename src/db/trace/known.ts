@@ -9,7 +9,10 @@
  * first). A **probe** answers just that: up to `need` ids of legs that may follow (every one when there
  * are fewer; never the leg itself). With `need = maxHops` it is exact: a route of `maxHops` legs holds
  * `maxHops − 1` legs besides its last, so a probe that found `maxHops` followers found one off the route,
- * and one that found fewer found them all. Providers without `round` have every leg expanded.
+ * and one that found fewer found them all. Providers without `round` have every leg expanded. A leg
+ * opened (below) is probed for as many ids as the longest route that wanted it has legs (a start leg:
+ * one; the same argument); a longer route that meets it later with only its own legs found gets the leg
+ * expanded in full.
  *
  * A leg **opened** (a round with many legs to expand, `WalkOptions.partialFrom`) is probed and given
  * only its eager continuations (documented links: few, cheap); the rest (inferred links, each weighing
@@ -25,19 +28,31 @@ import { Continuation, ContinuationProvider, PendingRoute, walked, WalkedRoute }
 export type Step<L> =
   { fetch: 'expand' | 'open' | 'probe' } | { answer: WalkedRoute<L> } | { grow: Continuation<L>[]; rest?: boolean };
 
-/** What a round fetches: legs expanded in full, legs opened (expanded, or only their eager part), legs probed. */
+/**
+ * What a round fetches: legs expanded in full, legs opened (expanded, or only their eager part) with the
+ * length of the longest route that wants them (their probe's `need`), legs probed.
+ */
 export interface Wanted {
   expand: Set<string>;
-  open: Set<string>;
+  open: Map<string, number>;
   probe: Set<string>;
 }
 
-export const wanted = (): Wanted => ({ expand: new Set(), open: new Set(), probe: new Set() });
+export const wanted = (): Wanted => ({ expand: new Set(), open: new Map(), probe: new Set() });
+
+/** Adds the last leg of `p` to what a round fetches, as `step` asked. */
+export function want<L>(w: Wanted, fetch: 'expand' | 'open' | 'probe', p: PendingRoute<L>): void {
+  const last = p.legIds[p.legIds.length - 1];
+  if (fetch === 'open') w.open.set(last, Math.max(w.open.get(last) ?? 0, p.legIds.length));
+  else w[fetch].add(last);
+}
 
 interface Opened<L> {
   eager: Continuation<L>[];
   eagerIds: Set<string>;
   ids: string[];
+  /** How many ids the probe asked for (the longest route that wanted the leg). */
+  need: number;
   /** Whether continuations beyond the eager ones may exist. */
   rest: boolean;
 }
@@ -83,9 +98,12 @@ export class Known<L> {
       return { grow: next };
     }
     const open = this.opened.get(last);
-    const ids = this.probed.get(last) ?? open?.ids;
+    const probed = this.probed.get(last);
+    const ids = probed ?? open?.ids;
     if (!ids) return { fetch: atEnd ? (this.provider.round ? 'probe' : 'expand') : 'open' };
     const goesOn = ids.some((id) => !p.legIds.includes(id));
+    // a probe for a shorter route found only legs of this one: there may be more (a full expansion tells)
+    if (!goesOn && ids.length >= (probed ? this.maxHops : open!.need)) return { fetch: 'expand' };
     if (atEnd || !goesOn) return { answer: walked(p, goesOn) };
     if (!open) return { fetch: 'open' };
     return { grow: open.eager.filter((c) => !p.legIds.includes(c.legId)), rest: open.rest };
@@ -94,21 +112,23 @@ export class Known<L> {
   /** One round (one provider call): legs expanded, opened (partially when many) and probed. */
   async fetch(want: Wanted): Promise<void> {
     const lazy = this.provider.lazyBound != null && want.open.size > this.partialFrom;
-    const full = new Set([...want.expand, ...(lazy ? [] : want.open)]);
-    const open = lazy ? [...want.open].filter((id) => !full.has(id) && !this.opened.has(id)) : [];
+    const full = new Set([...want.expand, ...(lazy ? [] : want.open.keys())]);
+    const open = lazy ? [...want.open.keys()].filter((id) => !full.has(id) && !this.opened.has(id)) : [];
     const light = [...want.probe].filter(
       (id) => !full.has(id) && !this.continuations.has(id) && !this.opened.has(id) && !open.includes(id),
     );
     if ((light.length > 0 || open.length > 0) && this.provider.round) {
-      const found = await this.provider.round({ expand: [...full], open, probe: light, need: this.maxHops });
+      // a leg opened is probed for as many legs as the longest route that wants it holds (a start leg: 1)
+      const need = (id: string) => want.open.get(id) ?? this.maxHops;
+      const found = await this.provider.round({ expand: [...full], open, probe: light, need });
       for (const l of full) this.continuations.set(l, found.expanded.get(l) ?? []);
       for (const l of light) this.probed.set(l, found.probed.get(l) ?? []);
       for (const l of open) {
         const o = found.opened.get(l) ?? { eager: [], ids: [] };
         const eagerIds = new Set(o.eager.map((c) => c.legId));
         // every follower found, and fewer than asked, all eager: nothing is left out
-        const rest = o.ids.length >= this.maxHops || o.ids.some((id) => !eagerIds.has(id));
-        this.opened.set(l, { eager: o.eager, eagerIds, ids: o.ids, rest });
+        const rest = o.ids.length >= need(l) || o.ids.some((id) => !eagerIds.has(id));
+        this.opened.set(l, { eager: o.eager, eagerIds, ids: o.ids, need: need(l), rest });
       }
       return;
     }

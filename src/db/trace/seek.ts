@@ -156,7 +156,7 @@ RETURN p.id AS id, ids`;
 }
 
 /** For one row `p` of `$probes`: `ids`, up to `$need` legs linked to it (probeStatement). */
-const PROBE_ONE = (direction: TraceDirection) => {
+const PROBE_ONE = (direction: TraceDirection, limit = '$need') => {
   const side = SIDES[direction];
   const rule = inferredLinkCypher(side.from, side.to, '$maxWait');
   return `MATCH (x:Leg {id: p.id})
@@ -170,7 +170,7 @@ CALL (x, p) {
     ${SEEK(side.index, 'q')} AND ${rule.holds}
     RETURN l
   }
-  WITH l LIMIT $need
+  WITH l LIMIT ${limit}
   RETURN collect(l.id) AS ids
 }`;
 };
@@ -187,7 +187,12 @@ ${LINKS_AND_CALLS('FORWARD')}
 CALL () {
   UNWIND $probes AS p
   ${PROBE_ONE('FORWARD')}
-  RETURN collect([p.id, ids]) AS probed
+  RETURN collect([p.id, ids]) AS probedMany
+}
+CALL () {
+  UNWIND $probesOne AS p
+  ${PROBE_ONE('FORWARD', '1')}
+  RETURN collect([p.id, ids]) AS probedOne
 }
 CALL () {
   UNWIND $deepLegs AS id
@@ -195,7 +200,7 @@ CALL () {
   RETURN collect(x) AS level
 }
 ${deeperExpansion('level')}
-RETURN links, calls, probed, [l IN linked + called WHERE NOT l.id IN $briefed | ${LEG_BRIEF('l')}] AS legs,
+RETURN links, calls, probedMany + probedOne AS probed, [l IN linked + called WHERE NOT l.id IN $briefed | ${LEG_BRIEF('l')}] AS legs,
        ${DEEPER_RETURN}`;
 }
 

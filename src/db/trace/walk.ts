@@ -25,7 +25,7 @@ import { Heap } from 'heap-js';
 import { compareWalked } from './rank';
 import { UNBOUNDED, WorkBound, WorkLimit, WorkMeter } from './workBound';
 import { completeFromPending } from './complete';
-import { Known, wanted, Wanted } from './known';
+import { Known, want, wanted, Wanted } from './known';
 
 /** A leg that may follow (or, walking backwards, precede) another, with the link between them. */
 export interface Continuation<L> {
@@ -48,11 +48,11 @@ export interface ContinuationProvider<L> {
   expand(legIds: string[]): Promise<Map<string, Continuation<L>[]>>;
   /**
    * Optional, one round (one statement): `expand` expanded; for each of `open` its eager continuations
-   * (all of them but those weighing at most `lazyBound`) and up to `need` ids of the legs that may follow
-   * it; for each of `probe` only those ids (every one when fewer; never the leg itself), for legs that
-   * end routes of `maxHops` legs (known.ts). A leg missing from a map has none.
+   * (all of them but those weighing at most `lazyBound`) and up to `need(leg)` ids of the legs that may
+   * follow it; for each of `probe` only those ids (every one when fewer; never the leg itself), for legs
+   * that end routes of `maxHops` legs (known.ts). A leg missing from a map has none.
    */
-  round?(want: { expand: string[]; open: string[]; probe: string[]; need: number }): Promise<{
+  round?(want: { expand: string[]; open: string[]; probe: string[]; need: (legId: string) => number }): Promise<{
     expanded: Map<string, Continuation<L>[]>;
     opened: Map<string, { eager: Continuation<L>[]; ids: string[] }>;
     probed: Map<string, string[]>;
@@ -202,13 +202,13 @@ async function foresee<L>(
   lazyBound = 1,
 ): Promise<Wanted> {
   const ahead = heap.clone();
-  const want = wanted();
+  const w = wanted();
   const take = answered.copy();
   let popped = 0;
   let pushed = 0;
   while (
     ahead.length > 0 &&
-    want.expand.size + want.open.size + want.probe.size < batch &&
+    w.expand.size + w.open.size + w.probe.size < batch &&
     !take.full() &&
     popped < maxLookahead &&
     pushed < maxPushes
@@ -218,11 +218,11 @@ async function foresee<L>(
     popped++;
     if (o.minScore != null && p.score < o.minScore) break;
     const step = known.step(p);
-    if ('fetch' in step) want[step.fetch].add(p.legIds[p.legIds.length - 1]);
+    if ('fetch' in step) want(w, step.fetch, p);
     else if ('answer' in step) take.offer(step.answer);
     else pushed += growInto(ahead, p, step, lazyBound);
   }
-  return want;
+  return w;
 }
 
 /** Pushes a route's continuations (and its placeholder, when part of them is not fetched yet); how many. */
@@ -279,8 +279,8 @@ export async function bestFirst<L>(provider: ContinuationProvider<L>, o: WalkOpt
       // One round: the legs the walk will ask for next, foreseen by running it ahead on a copy of the
       // queue with what is known (see `foresee`), so that a round fetches a whole hop, not a slice of it.
       const cap = roundCap(o, batch, rounds, routes.length, known.size);
-      const want = await foresee(heap, known, o, cap, take, meter, undefined, undefined, lazyBound);
-      await meter.away(() => known.fetch(want));
+      const next = await foresee(heap, known, o, cap, take, meter, undefined, undefined, lazyBound);
+      await meter.away(() => known.fetch(next));
       rounds++;
       continue;
     }

@@ -94,13 +94,13 @@ function provider(
       p.calls++;
       p.probed += probes.length;
       p.opened += open.length;
-      const probed = new Map(probes.map((legId) => [legId, ends(legId, need)]));
+      const probed = new Map(probes.map((legId) => [legId, ends(legId, need(legId))]));
       const opened = new Map(
         open.map((legId) => [
           legId,
           {
             eager: continuationsOf(w, legId).filter((c) => lazyBound == null || c.factor > lazyBound),
-            ids: ends(legId, need),
+            ids: ends(legId, need(legId)),
           },
         ]),
       );

@@ -23,15 +23,26 @@ interface Graph {
   starts: string[];
 }
 
-/** The provider of a graph; the legs that end routes of maxHops legs are probed (known.ts), followers in reverse order. */
-function providerOf(g: Graph): ContinuationProvider<string> {
+/**
+ * The provider of a graph; the legs that end routes of maxHops legs are probed (known.ts), followers in
+ * reverse order. With `lazyBound`, an opened leg's eager continuations are those to followers with a
+ * link weighing more than it (the rest when the walk reaches its placeholder).
+ */
+function providerOf(g: Graph, lazyBound?: number): ContinuationProvider<string> {
   return {
-    round({ expand, probe, need }) {
+    lazyBound,
+    round({ expand, open, probe, need }) {
       const ends = (from: string) => (g.next.get(from) ?? []).map(([to]) => to).reverse();
-      return this.expand(expand).then((expanded) => ({
-        expanded,
-        opened: new Map(),
-        probed: new Map(probe.map((from) => [from, ends(from).slice(0, need)])),
+      return this.expand([...expand, ...open]).then((found) => ({
+        expanded: new Map(expand.map((id) => [id, found.get(id)!])),
+        opened: new Map(
+          open.map((from) => {
+            const list = found.get(from)!;
+            const eager = new Set(list.filter((c) => c.factor > lazyBound!).map((c) => c.legId));
+            return [from, { eager: list.filter((c) => eager.has(c.legId)), ids: ends(from).slice(0, need(from)) }];
+          }),
+        ),
+        probed: new Map(probe.map((from) => [from, ends(from).slice(0, need(from))])),
       }));
     },
     expand(ids) {
@@ -105,11 +116,19 @@ describe('the work bound of the best-first walk', () => {
         fc.integer({ min: 1, max: 5 }),
         fc.integer({ min: 1, max: 10 }),
         fc.integer({ min: 0, max: 30 }),
-        async (g, maxHops, limit, maxStates) => {
+        fc.option(fc.constantFrom(0.9, 0.45), { nil: undefined }),
+        async (g, maxHops, limit, maxStates, lazyBound) => {
           const all = await enumerateAll(providerOf(g), { starts: startsOf(g), maxHops, cap: 100_000 });
-          const base = { starts: startsOf(g), maxHops, limit, batch: 2 };
-          const exact = await bestFirst(providerOf(g), { ...base, work: UNBOUNDED });
-          const bounded = await bestFirst(providerOf(g), { ...base, work: { maxStates, budgetMs: 1e9 } });
+          // with a bound, every leg opened first (placeholders in the queue, and in the completion)
+          const base = {
+            starts: startsOf(g),
+            maxHops,
+            limit,
+            batch: 2,
+            partialFrom: lazyBound == null ? undefined : 0,
+          };
+          const exact = await bestFirst(providerOf(g, lazyBound), { ...base, work: UNBOUNDED });
+          const bounded = await bestFirst(providerOf(g, lazyBound), { ...base, work: { maxStates, budgetMs: 1e9 } });
           expect(exact.workLimit).toBeNull();
           expect(exact.routes.map(shown)).toEqual(all.routes.slice(0, limit).map(shown));
           if (!bounded.workLimit) {
