@@ -1,5 +1,6 @@
 /**
- * The one door to Neo4j. Every read runs in `executeRead` and every write in `executeWrite`, so a
+ * The one door to Neo4j. Every read runs in a read-mode session (first as an auto-commit transaction,
+ * then, on an error the driver would retry, in `executeRead`) and every write in `executeWrite`, so a
  * cluster (neo4j:// routing) spreads reads over its members; every transaction has a timeout; values
  * come back as plain JavaScript (numbers, ISO date strings, property maps), never driver types.
  */
