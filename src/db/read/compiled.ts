@@ -17,7 +17,7 @@ import neo4j from 'neo4j-driver';
 import { labelOfId, NODE_KINDS, NodeKind, NodeLabel } from '../../domain/ids';
 import { Params } from '../database';
 import { RELATION_TYPES } from './party';
-import { NodeRecord, propsFromValues, RelationRecord, toRecord, toRelation } from '../records';
+import { byPeriod, NodeRecord, propsFromValues, toRecord, toRelation } from '../records';
 import { legsFromColumns, narrowedRecord } from '../narrowedReads';
 
 /** What a compiled read attached to a record: the value of each compiled field, by response key. */
@@ -142,9 +142,6 @@ export function compileList(labels: readonly NodeLabel[], list: ListPlan): { cyp
   const branches = labels.map((l) => `UNWIND $keys_${l} AS key MATCH (x:${l} {id: key}) RETURN key, ${expr} AS value`);
   return { cypher: `CALL () { ${branches.join(' UNION ALL ')} } RETURN key, value`, params: c.params };
 }
-
-const byPeriod = (a: RelationRecord, b: RelationRecord) =>
-  (a.period?.from ?? '').localeCompare(b.period?.from ?? '') || a.id.localeCompare(b.id);
 
 /** One read value of a compiled list as the records the loaders would answer, with what was read below them. */
 export function decodeList(list: ListPlan, value: unknown): unknown[] {
