@@ -11,6 +11,7 @@ import {
   NodeRecord,
   RelationRecord,
   TacticUseRecord,
+  byPeriod,
   propsFromValues,
   toRecord,
   toRelation,
@@ -119,11 +120,6 @@ const TACTIC_USES = byLabel(
   (l, keys) =>
     `UNWIND ${keys} AS key MATCH (:${l} {id: key})-[u:USED]->(t:Tactic) RETURN key, properties(u) AS props, t.id AS tacticId`,
 );
-
-const byPeriod = (
-  a: { period: { from: string | null } | null; id: string },
-  b: { period: { from: string | null } | null; id: string },
-) => (a.period?.from ?? '').localeCompare(b.period?.from ?? '') || a.id.localeCompare(b.id);
 
 export function createLoaders(db: Database, counter: StatementCounter, options: LoaderOptions = {}) {
   const batch = options.batch ?? true;

@@ -229,6 +229,12 @@ export function toRelation(type: string, p: Props, partyId: string, targetId: st
   };
 }
 
+/** The order of a list of ties: by the start of their period (undated first), then by id. */
+export const byPeriod = (
+  a: { period: { from: string | null } | null; id: string },
+  b: { period: { from: string | null } | null; id: string },
+) => (a.period?.from ?? '').localeCompare(b.period?.from ?? '') || a.id.localeCompare(b.id);
+
 export function toTacticUse(p: Props, tacticId: string): TacticUseRecord {
   return { tacticId, period: dateRange(p, 'period'), note: str(p.note), ...evidence(p, 'TacticUse') };
 }

@@ -50,7 +50,7 @@ function listPlan(schema: GraphQLSchema, tree: ResolveTree): ListPlan | null {
   if (!Number.isInteger(first) || first < 1 || first > MAX_LIST_FIRST) return null;
   if (tree.name === 'legs') {
     const props = legPropsFor(fieldNames(tree));
-    return props ? { kind: 'legs', key: tree.alias, props, limit: first } : null;
+    return props ? { kind: 'legs', key: tree.alias, props } : null;
   }
   const tie = TIES[tree.name];
   const ends: { key: string; side: 'party' | 'target'; node: NodePlan }[] = [];

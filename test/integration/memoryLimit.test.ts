@@ -26,14 +26,23 @@ const NOTE_BYTES = 4 * 1024 * 1024;
 
 let neo4j: LocalNeo4j;
 let t: TestService;
-/** Times a read transaction's work function ran (the driver runs it again when it retries). */
+/**
+ * Times a read was sent: as an auto-commit `run` (Database sends a read so first) or as a read
+ * transaction's work function (the driver runs it again when it retries).
+ */
 let readAttempts = 0;
 
-/** The driver, with every session's executeRead counting how often it runs its work. */
+/** The driver, with every session's auto-commit runs and executeRead work counted. */
 function countingDriver(driver: Driver): Driver {
   const countReads = (session: Session): Session =>
     new Proxy(session, {
       get(target, prop, receiver) {
+        if (prop === 'run') {
+          return (...args: Parameters<Session['run']>) => {
+            readAttempts += 1;
+            return target.run(...args);
+          };
+        }
         if (prop === 'executeRead') {
           return (work: (tx: unknown) => unknown, config?: unknown) =>
             target.executeRead((tx) => {

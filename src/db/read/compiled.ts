@@ -8,28 +8,30 @@
  * read builds (so statements per request stay bounded).
  *
  * The plan says what to read (db/records.ts field maps, chosen by src/resolvers/compiled.ts); the
- * statement is built from fixed fragments, every value (types, property lists, limits) is a parameter.
+ * statement is built from fixed fragments, every value is a parameter.
  * The records are built as the loaders build them (`toRelation`, `narrowedRecord`, `legsFromColumns`,
  * the same orders), and each carries what was read below it under PRELOADED, by response key, for
  * the field resolvers to answer from (src/resolvers/compiled.ts `preloaded`).
  */
-import neo4j from 'neo4j-driver';
 import { labelOfId, NODE_KINDS, NodeKind, NodeLabel } from '../../domain/ids';
 import { Params } from '../database';
 import { RELATION_TYPES } from './party';
-import { NodeRecord, propsFromValues, RelationRecord, toRecord, toRelation } from '../records';
+import { byPeriod, NodeRecord, propsFromValues, toRecord, toRelation } from '../records';
 import { legsFromColumns, narrowedRecord } from '../narrowedReads';
 
 /** What a compiled read attached to a record: the value of each compiled field, by response key. */
 export const PRELOADED = Symbol('preloaded');
 export type Preloaded = Record<string, unknown>;
 
-/** A vessel's legs with only `props` read, the first `limit` in time order. */
+/**
+ * A vessel's legs with only `props` read, all of them in time order, as the legs loader reads them (the
+ * field resolver cuts the list to its `first`): a `LIMIT` in the subquery made Neo4j keep a top-n
+ * per vessel, slower at S (≈ 31 → 27 ms for the nested read's statement) than sorting the few legs.
+ */
 export interface LegsPlan {
   kind: 'legs';
   key: string;
   props: string[];
-  limit: number;
 }
 
 /** The ties of a vessel, company or person, with their ends as the selection asks for them. */
@@ -89,11 +91,14 @@ class Compiler {
   /** [n, columns]: one list per property of the legs' values (as LEGS_OF_VESSELS_NARROWED). */
   private legs(x: string, plan: LegsPlan): string {
     const i = this.next();
-    this.params[`c${i}_limit`] = neo4j.int(plan.limit);
     const l = `l${i}`;
     const ls = `ls${i}`;
+    const match = `MATCH (${l}:Leg)-[:ON]->(${x})`;
+    // one property (`legs { id }`): its values straight from the subquery, read while sorting
+    if (plan.props.length === 1)
+      return `[${ls} IN [COLLECT { ${match} RETURN ${value(l, plan.props[0])} ORDER BY ${legOrder(l)} }] | [size(${ls}), [${ls}]]][0]`;
     const columns = plan.props.map((p) => `[y${i} IN ${ls} | ${value(`y${i}`, p)}]`);
-    return `[${ls} IN [COLLECT { MATCH (${l}:Leg)-[:ON]->(${x}) WITH ${l} ORDER BY ${legOrder(l)} LIMIT $c${i}_limit RETURN ${l} }]
+    return `[${ls} IN [COLLECT { ${match} WITH ${l} ORDER BY ${legOrder(l)} RETURN ${l} }]
       | [size(${ls}), [${columns.join(', ')}]]][0]`;
   }
 
@@ -142,9 +147,6 @@ export function compileList(labels: readonly NodeLabel[], list: ListPlan): { cyp
   const branches = labels.map((l) => `UNWIND $keys_${l} AS key MATCH (x:${l} {id: key}) RETURN key, ${expr} AS value`);
   return { cypher: `CALL () { ${branches.join(' UNION ALL ')} } RETURN key, value`, params: c.params };
 }
-
-const byPeriod = (a: RelationRecord, b: RelationRecord) =>
-  (a.period?.from ?? '').localeCompare(b.period?.from ?? '') || a.id.localeCompare(b.id);
 
 /** One read value of a compiled list as the records the loaders would answer, with what was read below them. */
 export function decodeList(list: ListPlan, value: unknown): unknown[] {
