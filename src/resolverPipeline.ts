@@ -66,10 +66,17 @@ const SYNC = Symbol('collier sync validateArg');
 
 /**
  * Makes type-graphql's validateArg answer synchronously where it would only return the value (see
- * above; idempotent). Its module is reached by path (the package exports only its entry): if a
+ * above; idempotent; not where a custom parameter decorator validates an argument, whose caller needs the
+ * Promise). Its module is reached by path (the package exports only its entry): if a
  * version moves it, nothing changes and the arguments go through the original.
  */
 export function syncArgValidation(): void {
+  // A custom parameter decorator with an `arg` option chains `.then` on validateArg's answer: keep the
+  // original (always a Promise) if any resolver declares one.
+  const customArgs = getMetadataStorage().params.some(
+    (param) => param.kind === 'custom' && (param as { options?: { arg?: unknown } }).options?.arg !== undefined,
+  );
+  if (customArgs) return;
   let mod: { validateArg?: ValidateArg & { [SYNC]?: true } };
   try {
     const file = path.join(path.dirname(require.resolve('type-graphql')), 'resolvers', 'validate-arg.js');
