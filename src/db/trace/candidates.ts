@@ -25,7 +25,7 @@ import { LegBrief, TraceDirection } from './records';
 import { FollowerRow, FoundLink, linksFrom, timingOf } from './weigh';
 
 export type { FollowerRow, FoundLink } from './weigh';
-import { legBrief, LegBriefRow } from './statements';
+import { LEG_BRIEFS_BY_ID, legBrief, LegBriefRow } from './statements';
 import {
   expandStatement,
   inRange,
@@ -101,6 +101,17 @@ export class CypherCandidates {
     for (const row of rows) this.briefs.set(row[0], legBrief(row));
   }
 
+  /**
+   * Reads the briefs of the given legs not briefed yet (one statement, none when all are): the start
+   * legs a walk reaches, when the start statement read only what ranks them (statements.ts LEG_RANK).
+   */
+  async brief(ids: string[]): Promise<void> {
+    const missing = [...new Set(ids)].filter((id) => !this.briefs.has(id));
+    if (missing.length === 0) return;
+    const rows = await this.read<{ row: LegBriefRow }>(LEG_BRIEFS_BY_ID, { ids: missing });
+    this.remember(rows.map((r) => r.row));
+  }
+
   private async read<T>(cypher: string, params: Record<string, unknown>): Promise<T[]> {
     this.statements++;
     return this.db.read<T>(cypher, params, this.counter);
@@ -125,6 +136,9 @@ export class CypherCandidates {
     need: (legId: string) => number,
     deep = true,
   ): Promise<{ eager: Map<string, FoundLink[]>; probed: Map<string, string[]> }> {
+    // a full expansion needs its ranges in JS; a leg only probed or opened is briefed by the round itself
+    await this.brief(expand);
+    const unbriefed = [...new Set([...open, ...probe])].filter((id) => !this.briefs.has(id));
     const missing = [...new Set(expand)].filter((id) => !this.forward.has(id));
     // a leg expanded already (the start statement's expansion) is probed from its links
     const known = probe.filter((id) => this.forward.has(id));
@@ -160,6 +174,7 @@ export class CypherCandidates {
       legs: [...missing, ...open],
       ports: portRanges(ranges),
       briefed: [...this.briefs.keys()],
+      unbriefed,
       probes,
       probesOne,
       need: int(Math.max(1, ...probing.map(need))),
@@ -241,6 +256,7 @@ export class CypherCandidates {
 
   /** The backward links of the given legs: the legs that may precede each, with the link as it weighs forwards. */
   async predecessors(ids: string[]): Promise<Map<string, FoundLink[]>> {
+    await this.brief(ids);
     const wanted = ids.map((id) => {
       const b = this.briefs.get(id)!;
       return { b, range: predecessorSeekRange(timingOf(b), this.maxWaitDays) };
@@ -283,18 +299,20 @@ export class CypherCandidates {
    * routes of `maxHops` legs (known.ts).
    */
   async probe(direction: TraceDirection, ids: string[], need: number): Promise<Map<string, string[]>> {
+    await this.brief(ids);
     const rows = await this.read<{ id: string; ids: string[] }>(PROBE[direction], {
       probes: this.probes(direction, ids),
       need: int(need),
-      maxWait: this.maxWaitDays,
+      ...startExpansionParams(this.maxWaitDays),
     });
     return new Map(rows.map((r) => [r.id, r.ids]));
   }
 
-  /** The probe rows of the given legs: each with its own seek ranges. */
+  /** The probe rows of the given legs: each with its own seek ranges (forwards, a leg not briefed: computed in Cypher). */
   private probes(direction: TraceDirection, ids: string[]) {
     return ids.map((id) => {
-      const leg = this.briefs.get(id)!;
+      const leg = this.briefs.get(id);
+      if (!leg) return { id, ranges: null };
       const range =
         direction === 'FORWARD'
           ? followerSeekRange(timingOf(leg), this.maxWaitDays)

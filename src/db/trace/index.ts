@@ -26,7 +26,7 @@ import {
   TraceQuery,
   TraceResult,
 } from './records';
-import { legBrief, LegBriefRow, START, startExpanding } from './statements';
+import { legBrief, LegBriefRow, LegRankRow, START, startExpanding } from './statements';
 import { DEEPER_RETURN, deeperExpansion, PortCall, startExpansion, startExpansionParams } from './seek';
 import { int } from 'neo4j-driver';
 import { rankRoutes } from './rank';
@@ -94,6 +94,7 @@ async function begin(db: Database, q: TraceQuery, counter?: StatementCounter) {
   const rows = await db.read<{
     anchor: Record<string, unknown> | null;
     legs: LegBriefRow[];
+    ranks?: LegRankRow[];
     expanded?: boolean;
     links?: FollowerRow[];
     calls?: PortCall[];
@@ -111,6 +112,8 @@ async function begin(db: Database, q: TraceQuery, counter?: StatementCounter) {
           eagerStart: int(q.eagerStart ?? EAGER_START),
           deep: int(DEEP_LEGS),
           briefed: [],
+          // a ranked walk briefs the start legs it reaches; the others read every leg
+          briefStarts: q.best == null,
         }
       : startParams(q),
     counter,
@@ -129,9 +132,9 @@ async function begin(db: Database, q: TraceQuery, counter?: StatementCounter) {
     await candidates.absorbDeeper(row as Required<typeof row>);
   }
   // the tie-break day: when the leg at the anchor left (rank.ts)
-  const starts = rows[0].legs
-    .map(legBrief)
-    .map((l) => ({ legId: l.id, legConfidence: l.confidence ?? 0, day: l.departureFrom }));
+  const starts = row.ranks
+    ? row.ranks.map(([legId, confidence, day]) => ({ legId, legConfidence: confidence ?? 0, day }))
+    : row.legs.map(legBrief).map((l) => ({ legId: l.id, legConfidence: l.confidence ?? 0, day: l.departureFrom }));
   const briefOf = (id: string) => candidates.briefs.get(id)!;
   // A walked route is an answer when it can be shaped (ports at both ends) and passes the filters that
   // only its far end can be checked against (destination country; backward: the cargo origin).

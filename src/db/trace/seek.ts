@@ -166,7 +166,7 @@ CALL (x, p) {
     WHERE ${UNDER_WAIT}
     RETURN l
     UNION
-    UNWIND p.ranges AS q
+    UNWIND ${direction === 'FORWARD' ? `coalesce(p.ranges, ${OWN_RANGES('x')})` : 'p.ranges'} AS q
     ${SEEK(side.index, 'q')} AND ${rule.holds}
     RETURN l
   }
@@ -176,10 +176,22 @@ CALL (x, p) {
 };
 
 /**
+ * Forwards, the seek ranges of leg `x` computed in Cypher (FOLLOWER_RANGE at each real port where it
+ * arrived, and the wide calls there): the ranges of a probe row without its own (`ranges: null`, a leg
+ * not briefed yet). Wider by a day at each end than the exact ones; the rule's twin decides.
+ */
+const OWN_RANGES = (
+  x: string,
+) => `reduce(rs = [], pt IN [(${x})-[:TO]->(pt:Port) WHERE pt.kind <> $placeholderKind | pt] |
+      rs + [{id: pt.id, ${FOLLOWER_RANGE(x)}}, {id: pt.id, lo: $wideDay, hi: $wideDay}])`;
+
+/**
  * One forward round of a walk in one statement: `$legs` expanded (their stored links, and the calls in
  * `$ports`) and `$probes` probed (`probed`: `[id, ids]` pairs), with the briefs of the legs found not
  * briefed yet; and for a small round (`$deepLegs`, its legs), the hop after it (deeperExpansion). A leg
  * only opened (known.ts) is in `$legs` without ranges in `$ports` (its stored links only) and in `$probes`.
+ * The legs of `$unbriefed` (start legs the walk reaches, probed with the ranges OWN_RANGES computes)
+ * are briefed here too: no round trip of their own.
  */
 export function roundStatement(): string {
   return `
@@ -199,8 +211,14 @@ CALL () {
   MATCH (x:Leg {id: id})
   RETURN collect(x) AS level
 }
+CALL () {
+  UNWIND $unbriefed AS id
+  MATCH (x:Leg {id: id})
+  RETURN collect(x) AS unbriefed
+}
 ${deeperExpansion('level')}
-RETURN links, calls, probedMany + probedOne AS probed, [l IN linked + called WHERE NOT l.id IN $briefed | ${LEG_BRIEF('l')}] AS legs,
+RETURN links, calls, probedMany + probedOne AS probed,
+       [l IN linked + called WHERE NOT l.id IN $briefed | ${LEG_BRIEF('l')}] + [l IN unbriefed | ${LEG_BRIEF('l')}] AS legs,
        ${DEEPER_RETURN}`;
 }
 

@@ -49,6 +49,20 @@ export const LEG_BRIEF = (l: string) => `[
   [(${l})-[r:FROM|TO]->(p:Port) | [type(r), p.id, p.countryCode, p.kind, coalesce(r.alternative, false)]]
 ]`;
 
+/**
+ * What ranking needs of a start leg (walk.ts StartLeg): its id, its confidence (a one-leg route's score,
+ * domain/routeConfidence.ts: the weakest leg times no link) and the day the rank order uses (rank.ts:
+ * when it left). The start statement reads only this for an anchor with many legs; the walk briefs the
+ * legs it reaches (candidates.ts `brief`).
+ */
+export const LEG_RANK = (l: string) => `[${l}.id, ${l}.confidence, toString(${l}.departureFrom)]`;
+
+/** A start leg as LEG_RANK reads it. */
+export type LegRankRow = [string, number | null, string | null];
+
+/** The briefs of legs by id (`$ids`): the start legs a walk reaches, read when it reaches them. */
+export const LEG_BRIEFS_BY_ID = `UNWIND $ids AS id MATCH (l:Leg {id: id}) RETURN ${LEG_BRIEF('l')} AS row`;
+
 /** A leg brief as LEG_BRIEF reads it. */
 export type LegBriefRow = [
   string,
@@ -132,7 +146,9 @@ RETURN properties(anchor) AS anchor, COLLECT {
  * START forwards with the first round in the same statement when the anchor has at most `$eagerStart`
  * legs: `expansion` (seek.ts startExpansion over `eager`, and deeperExpansion: the hop after) reads
  * their links and the calls that may follow them, `found` the briefs of the legs it met, `expanded`
- * whether it ran.
+ * whether it ran. `ranks`: what ranking needs of every start leg (LEG_RANK); `legs`: their briefs, only
+ * when they are expanded here or `$briefStarts` (else the walk briefs those it reaches: at L, 2,753
+ * legs leave the bench origin and the best 50 routes are 50 of them).
  */
 export const startExpanding = (expansion: string, deeperReturn: string) => `${RESOLVE_PORT}
 CALL (anchor) {
@@ -142,5 +158,7 @@ CALL (anchor) {
 }
 WITH anchor, starts, CASE WHEN size(starts) <= $eagerStart THEN starts ELSE [] END AS eager
 ${expansion}
-RETURN properties(anchor) AS anchor, [l IN starts | ${LEG_BRIEF('l')}] AS legs, size(eager) > 0 AS expanded,
+RETURN properties(anchor) AS anchor, [l IN starts | ${LEG_RANK('l')}] AS ranks,
+       CASE WHEN size(eager) > 0 OR $briefStarts THEN [l IN starts | ${LEG_BRIEF('l')}] ELSE [] END AS legs,
+       size(eager) > 0 AS expanded,
        links, calls, [l IN linked + called WHERE NOT l IN starts | ${LEG_BRIEF('l')}] AS found, ${deeperReturn}`;
