@@ -21,6 +21,7 @@ import { RELATION_TYPES } from './read/party';
 import { LEG_VIEWS_BY_ID, LegView } from './trace';
 import { legsFromColumns, LEGS_OF_VESSELS_NARROWED, narrowedRecord, propertyValue } from './narrowedReads';
 import { compileList, decodeList, ListPlan } from './read/compiled';
+import { byLabel } from './read/byLabel';
 
 type Row = { key: string } & Record<string, unknown>;
 
@@ -42,29 +43,6 @@ function groupRows<V>(keys: readonly string[], rows: Row[], map: (row: Row) => V
     groups.set(row.key, list);
   }
   return keys.map((k) => groups.get(k) ?? []);
-}
-
-/**
- * One statement for keys of several labels: a UNION ALL with one branch per label the loader can meet,
- * each branch fed its own list of ids (`$keys_Vessel`, …), so the number of statements never depends
- * on which labels a batch happens to contain. Every branch must return the same columns.
- */
-function byLabel(
-  labels: readonly NodeLabel[],
-  branch: (label: NodeLabel, keys: string) => string,
-  leading: string[] = [],
-) {
-  const cypher = `CALL () { ${[...leading, ...labels.map((l) => branch(l, `$keys_${l}`))].join(' UNION ALL ')} } RETURN *`;
-  const params = (keys: readonly string[], extra: Params = {}): Params => {
-    const p: Params = { ...extra };
-    for (const l of labels) p[`keys_${l}`] = [];
-    for (const k of keys) {
-      const label = labelOfId(k);
-      if (label && labels.includes(label)) (p[`keys_${label}`] as string[]).push(k);
-    }
-    return p;
-  };
-  return { cypher, params };
 }
 
 const ALL_LABELS = Object.values(NODE_KINDS);
