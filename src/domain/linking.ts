@@ -183,9 +183,15 @@ export function linkUnderWait(link: Link, maxWaitDays: number): LinkCertainty | 
  * exhaustive baseline, bench/ops.ts) and for the test that keeps both forms equal
  * (test/integration/traceRanking.test.ts). `holds`: b may have taken a's cargo on after it was landed
  * (not a continuation of the same vessel, which is documented); `certain`: the dates prove the order
- * and the wait.
+ * and the wait. `distinct`: the test that a and b are two legs (when one of them is a map of the
+ * leg's properties, seek.ts: the identity of the nodes).
  */
-export function inferredLinkCypher(a: string, b: string, maxWait: string): { holds: string; certain: string } {
+export function inferredLinkCypher(
+  a: string,
+  b: string,
+  maxWait: string,
+  distinct = `${a} <> ${b}`,
+): { holds: string; certain: string } {
   const waitMin = `CASE WHEN ${a}.arrivalTo IS NULL OR ${b}.departureFrom IS NULL THEN null ELSE duration.inDays(${a}.arrivalTo, ${b}.departureFrom).days END`;
   const arrFrom = `coalesce(${a}.arrivalFrom, ${a}.departureFrom)`;
   const depTo = `coalesce(${b}.departureTo, ${b}.arrivalTo)`;
@@ -194,7 +200,7 @@ export function inferredLinkCypher(a: string, b: string, maxWait: string): { hol
   const compatible = `(${a}.commodity IS NULL OR ${b}.commodity IS NULL OR ${a}.commodity = 'UNKNOWN' OR ${b}.commodity = 'UNKNOWN'
     OR ${a}.commodity = ${b}.commodity OR (${a}.commodity IN ${coal} AND ${b}.commodity IN ${coal}))`;
   return {
-    holds: `(${a} <> ${b} AND coalesce(${waitMax} >= 0, true) AND coalesce(${waitMin} <= ${maxWait}, true)
+    holds: `(${distinct} AND coalesce(${waitMax} >= 0, true) AND coalesce(${waitMin} <= ${maxWait}, true)
       AND NOT coalesce(${a}.vesselId = ${b}.vesselId AND ${a}.discharged = false, false) AND ${compatible})`,
     certain: `(coalesce(${waitMin} >= 0, false) AND coalesce(${waitMax} <= ${maxWait}, false))`,
   };

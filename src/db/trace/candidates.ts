@@ -138,7 +138,8 @@ export class CypherCandidates {
   ): Promise<{ eager: Map<string, FoundLink[]>; probed: Map<string, string[]> }> {
     // a full expansion needs its ranges in JS; a leg only probed or opened is briefed by the round itself
     await this.brief(expand);
-    const unbriefed = [...new Set([...open, ...probe])].filter((id) => !this.briefs.has(id));
+    const openUnbriefed = [...new Set(open)].filter((id) => !this.briefs.has(id));
+    const unbriefed = [...new Set(probe)].filter((id) => !this.briefs.has(id) && !openUnbriefed.includes(id));
     const missing = [...new Set(expand)].filter((id) => !this.forward.has(id));
     // a leg expanded already (the start statement's expansion) is probed from its links
     const known = probe.filter((id) => this.forward.has(id));
@@ -175,6 +176,7 @@ export class CypherCandidates {
       ports: portRanges(ranges),
       briefed: [...this.briefs.keys()],
       unbriefed,
+      openUnbriefed,
       probes,
       probesOne,
       need: int(Math.max(1, ...probing.map(need))),
@@ -238,7 +240,13 @@ export class CypherCandidates {
       await pacer.pace();
     }
     // an opened leg's documented links weigh as in a full expansion (they do not depend on k)
-    const eager = new Map(open.map((id) => [id, linksFrom(briefOf(id), byLeg.get(id)!, briefOf, this.maxWaitDays)]));
+    // (a leg opened without stored links may be unbriefed: seek.ts roundStatement)
+    const eager = new Map(
+      open.map((id) => {
+        const rows = byLeg.get(id)!;
+        return [id, rows.length === 0 ? [] : linksFrom(briefOf(id), rows, briefOf, this.maxWaitDays)];
+      }),
+    );
     return eager;
   }
 

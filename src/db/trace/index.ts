@@ -46,10 +46,17 @@ const ROUND_LEGS = 5000;
  */
 const ROUND_PER_ANSWER = 8;
 const OPEN_PER_ANSWER = 2;
-const pacing = (limit: number) => ({
+/**
+ * Opening pays where most legs opened are never expanded: from an anchor with many more legs than
+ * answers wanted (L: 2,753 start legs, the top 50 the earliest dead ends). From a small anchor the
+ * rounds are expanded at once: at S (36 start legs, maxHops 4) a round of 248 legs at the third hop
+ * was opened and then 230 of them expanded, a statement more and those legs read twice.
+ */
+const OPEN_FROM_STARTS_PER_ANSWER = 4;
+const pacing = (limit: number, starts: number) => ({
   batch: ROUND_LEGS,
   firstBatch: Math.max(256, ROUND_PER_ANSWER * limit),
-  partialFrom: Math.max(64, OPEN_PER_ANSWER * limit),
+  partialFrom: starts > OPEN_FROM_STARTS_PER_ANSWER * limit ? Math.max(64, OPEN_PER_ANSWER * limit) : Infinity,
 });
 const MAX_INT = 2 ** 31 - 1;
 
@@ -172,7 +179,7 @@ async function walkFrom(b: Begun, q: TraceQuery, cap: number): Promise<TraceResu
         minScore: q.best.minConfidence,
         accept: b.accept,
         // the most legs a round reads; the walk's look-ahead fills it with a whole hop (docs/trace-engine.md)
-        ...pacing(q.best.limit),
+        ...pacing(q.best.limit, b.starts.length),
         ...q.pacing,
         work: q.work,
       })
@@ -265,7 +272,7 @@ export async function traceDestinations(
       limit: perGroup * places.length,
       accept: b.accept,
       quota: { of: (w) => placeOf(w.legIds[w.legIds.length - 1]), each: perGroup, keys: places.length },
-      ...pacing(perGroup * places.length),
+      ...pacing(perGroup * places.length, b.starts.length),
       ...q.pacing,
       work: q.work,
     });
