@@ -153,13 +153,17 @@ export class CypherCandidates {
       ]),
     );
     const probing = [...probe.filter((id) => !this.forward.has(id)), ...open];
+    // an opened leg's stored links are read by the round itself: its probe looks for inferred links only
+    const linked = new Set(open);
     const probes = this.probes(
       'FORWARD',
       probing.filter((id) => need(id) > 1),
+      linked,
     );
     const probesOne = this.probes(
       'FORWARD',
       probing.filter((id) => need(id) <= 1),
+      linked,
     );
     if (missing.length === 0 && probing.length === 0) return { eager: new Map(), probed };
     const wanted = missing.map((id) => {
@@ -188,6 +192,13 @@ export class CypherCandidates {
     const eager = await this.absorb(missing, open, row);
     await this.absorbDeeper(row);
     for (const [id, ids] of row.probed) probed.set(id, ids);
+    // an opened leg goes on by its stored links (under the wait, seek.ts UNDER_WAIT) or the inferred ones found
+    const stored = new Map<string, string[]>();
+    for (const r of row.links)
+      if (linked.has(r.from) && (r.kind !== 'INFERRED' || r.waitMinDays == null || r.waitMinDays <= this.maxWaitDays))
+        stored.set(r.from, [...(stored.get(r.from) ?? []), r.to]);
+    for (const [id, tos] of stored)
+      probed.set(id, [...new Set([...tos, ...(probed.get(id) ?? [])])].slice(0, need(id)));
     return { eager, probed };
   }
 
@@ -316,11 +327,14 @@ export class CypherCandidates {
     return new Map(rows.map((r) => [r.id, r.ids]));
   }
 
-  /** The probe rows of the given legs: each with its own seek ranges (forwards, a leg not briefed: computed in Cypher). */
-  private probes(direction: TraceDirection, ids: string[]) {
+  /**
+   * The probe rows of the given legs: each with its own seek ranges (forwards, a leg not briefed: computed
+   * in Cypher), and whether its stored links are read elsewhere in the statement (`linked`).
+   */
+  private probes(direction: TraceDirection, ids: string[], linked = new Set<string>()) {
     return ids.map((id) => {
       const leg = this.briefs.get(id);
-      if (!leg) return { id, ranges: null };
+      if (!leg) return { id, ranges: null, linked: linked.has(id) };
       const range =
         direction === 'FORWARD'
           ? followerSeekRange(timingOf(leg), this.maxWaitDays)
@@ -329,6 +343,7 @@ export class CypherCandidates {
       return {
         id,
         ranges: portRanges(leg.ports.filter((p) => p.direction === side).map((port) => ({ port, ...range }))),
+        linked: linked.has(id),
       };
     });
   }

@@ -179,7 +179,11 @@ ${PROBE_ONE(direction)}
 RETURN p.id AS id, ids`;
 }
 
-/** For one row `p` of `$probes`: `ids`, up to `$need` legs linked to it (probeStatement). */
+/**
+ * For one row `p` of `$probes`: `ids`, up to `$need` legs linked to it (probeStatement). A row with
+ * `linked: true` (a leg opened, whose stored links the same statement reads) looks for inferred links
+ * only: candidates.ts adds the stored ones (the NEXT relationships were read twice).
+ */
 const PROBE_ONE = (direction: TraceDirection, limit = '$need') => {
   const side = SIDES[direction];
   const rule = candidateRule(direction, 'x, xm, p');
@@ -187,7 +191,8 @@ const PROBE_ONE = (direction: TraceDirection, limit = '$need') => {
 ${WITH_PROPS('p, x')}
 CALL (x, xm, p) {
   CALL (x, xm, p) {
-    MATCH ${side.next('x')}
+    UNWIND CASE WHEN p.linked THEN [] ELSE [x] END AS y
+    MATCH ${side.next('y')}
     WHERE ${UNDER_WAIT}
     RETURN l
     UNION
