@@ -39,10 +39,11 @@ import { WorkLimit } from './workBound';
 const ROUND_LEGS = 5000;
 /**
  * How a ranked walk of `limit` answers paces its rounds (walk.ts `firstBatch`, known.ts `partialFrom`):
- * its first round reads at most `ROUND_PER_ANSWER × limit` legs (then twice as many each round), and a
- * round with more than `OPEN_PER_ANSWER × limit` legs to expand only opens them (documented links and a
- * probe; the inferred links when the walk reaches them). From an anchor with thousands of legs whose
- * best routes end at once (L: 2,753 legs, the top 50 single legs), the walk reads the legs it needs.
+ * its first round reads at most `ROUND_PER_ANSWER × limit` legs (then twice as many each round), and,
+ * from a large anchor (below), a round with more than `OPEN_PER_ANSWER × limit` legs to expand only
+ * opens them (documented links and a probe; the inferred links when the walk reaches them). From an
+ * anchor with thousands of legs whose best routes end at once (L: 2,753 legs, the top 50 single legs),
+ * the walk reads the legs it needs.
  */
 const ROUND_PER_ANSWER = 8;
 const OPEN_PER_ANSWER = 2;
