@@ -3,7 +3,8 @@
  * `node dist/bench/demoTrace.js --bolt bolt://127.0.0.1:7687 [--port 4340] [--samples 200]`.
  *
  * Against a running Neo4j (e.g. `npm run neo4j:start`, or a test instance: never the bench stores),
- * loads the demo graph (idempotent), then times, sequentially after a warm-up: the engine called
+ * creates the constraints and indexes the service creates at its start (`migrate`: without them every
+ * lookup of the trace is a label scan) and loads the demo graph (both idempotent), then times, sequentially after a warm-up: the engine called
  * directly (`trace`, the resolver's defaults: forward, coal, maxHops 4, limit 50), and the same trace
  * through the service (its own process, bench/serve.ts) as a client asks it, with the statements it sent.
  */
@@ -14,6 +15,7 @@ import { createDriver, Database } from '../src/db/database';
 import { trace } from '../src/db/trace';
 import { DEFAULT_MAX_WAIT_DAYS } from '../src/domain/linking';
 import { loadDemoData } from '../seed/load';
+import { migrate } from '../src/db/upgrade/migrations';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -45,6 +47,7 @@ async function timed(n: number, run: () => Promise<unknown>) {
 async function main(): Promise<void> {
   const driver = createDriver(bolt, 'neo4j', '', 10_000);
   const db = new Database(driver, { timeoutMs: 60_000 });
+  await migrate(db);
   await loadDemoData(db);
   const q = {
     direction: 'FORWARD' as const,

@@ -115,7 +115,17 @@ function traceQuery(
 }
 
 /** The fields of a route read through the legView and node loaders, which a small trace's start primes (TraceQuery.show). */
-const SHOWN_FIELDS = new Set(['steps', 'graph', 'departure', 'arrival', 'sources', 'origin', 'finalPort', 'finalCountry', 'vessels']);
+const SHOWN_FIELDS = new Set([
+  'steps',
+  'graph',
+  'departure',
+  'arrival',
+  'sources',
+  'origin',
+  'finalPort',
+  'finalCountry',
+  'vessels',
+]);
 
 /** TraceQuery.show for a selection of routes: SHOWN_LEGS when it shows more of a route than its scalars. */
 export function showFor(info: GraphQLResolveInfo): number {
@@ -143,9 +153,7 @@ export async function runTrace(
  * stopped at its cap says so, and what its statements read for the client primes the loaders (legView;
  * node: origins, final ports and countries, vessels).
  */
-function walked<
-  T extends { capped: boolean; workLimit?: WorkLimit | null; legViews: LegView[]; nodes: NodeRecord[] },
->(
+function walked<T extends { capped: boolean; workLimit?: WorkLimit | null; legViews: LegView[]; nodes: NodeRecord[] }>(
   ctx: Context,
   place: { name: string; value: string },
   result: T | null,

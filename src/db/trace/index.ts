@@ -350,7 +350,15 @@ export async function traceDestinations(
       routes: best.get(p.place)!,
     };
   });
-  return { groups, capped, workLimit, ...shownOf(b, groups.flatMap((g) => g.routes)) };
+  return {
+    groups,
+    capped,
+    workLimit,
+    ...shownOf(
+      b,
+      groups.flatMap((g) => g.routes),
+    ),
+  };
 }
 
 /** Destinations from enumerated routes (domain/destinations.ts), when propagation cannot sum routes exactly. */
