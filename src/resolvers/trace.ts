@@ -26,7 +26,7 @@ import {
   LegView,
   MAX_HOPS_CAP,
   PATH_CAP,
-  SHOWN_LEGS,
+  Shown,
   RouteDetail,
   routeDetail,
   RouteRecord,
@@ -96,7 +96,7 @@ function traceQuery(
   args: TraceArgs,
   destinationCountry: string | null,
   best?: { limit: number; minConfidence: number | null },
-  show = 0,
+  show?: Shown,
 ): TraceQuery {
   return {
     direction,
@@ -114,22 +114,19 @@ function traceQuery(
   };
 }
 
-/** The fields of a route read through the legView and node loaders, which a small trace's start primes (TraceQuery.show). */
-const SHOWN_FIELDS = new Set([
-  'steps',
-  'graph',
-  'departure',
-  'arrival',
-  'sources',
-  'origin',
-  'finalPort',
-  'finalCountry',
-  'vessels',
-]);
+/** The fields of a route that read what TraceQuery.show reads: views, places, vessels. */
+const SHOWN_FIELDS: Record<keyof Shown, string[]> = {
+  views: ['steps', 'graph', 'departure', 'arrival', 'sources'],
+  places: ['origin', 'finalPort', 'finalCountry'],
+  vessels: ['vessels'],
+};
 
-/** TraceQuery.show for a selection of routes: SHOWN_LEGS when it shows more of a route than its scalars. */
-export function showFor(info: GraphQLResolveInfo): number {
-  return selectedFieldNames(info).some((f) => SHOWN_FIELDS.has(f)) ? SHOWN_LEGS : 0;
+/** TraceQuery.show for a selection of routes: what its fields read through the legView and node loaders. */
+export function showFor(info: GraphQLResolveInfo): Shown | undefined {
+  const selected = new Set(selectedFieldNames(info));
+  const has = (fields: string[]) => fields.some((f) => selected.has(f));
+  const show = { views: has(SHOWN_FIELDS.views), places: has(SHOWN_FIELDS.places), vessels: has(SHOWN_FIELDS.vessels) };
+  return show.views || show.places || show.vessels ? show : undefined;
 }
 
 export async function runTrace(
@@ -139,7 +136,7 @@ export async function runTrace(
   args: TraceArgs,
   destinationCountry: string | null,
   best: { limit: number; minConfidence: number | null },
-  show = 0,
+  show?: Shown,
 ): Promise<RouteRecord[]> {
   return walked(
     ctx,

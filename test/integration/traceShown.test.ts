@@ -5,7 +5,7 @@
  * service's loaders. What it read must be exactly what the loaders read.
  */
 import { startTestService, TestService } from './harness';
-import { SHOWN_LEGS, trace, TraceQuery } from '../../src/db/trace';
+import { Shown, trace, TraceQuery } from '../../src/db/trace';
 import { createLoaders } from '../../src/db/loaders';
 import { DEFAULT_MAX_WAIT_DAYS } from '../../src/domain/linking';
 import { StatementCounter } from '../../src/db/database';
@@ -35,6 +35,9 @@ const base: TraceQuery = {
 const DEMO_QUERY = `{ traceCargo(origin: "Nampho", maxHops: 4) { id confidence hops finalPort { id name } finalCountry { code }
   steps { kind leg { id departure { from } arrival { to } } link { kind certainty alternatives } } } }`;
 
+/** Everything a route shows. */
+const ALL: Shown = { views: true, places: true, vessels: true };
+
 const statements = (r: { headers: Headers }) => Number(r.headers.get('x-collier-statements'));
 
 describe('the demo trace from Nampho', () => {
@@ -63,7 +66,7 @@ describe('what a small trace reads for the client', () => {
       for (const maxHops of [1, 2, 4, 8]) {
         const q = { ...base, place, maxHops };
         const plain = await trace(t.db, q);
-        const shown = await trace(t.db, { ...q, show: SHOWN_LEGS });
+        const shown = await trace(t.db, { ...q, show: ALL });
         expect(plain!.legViews).toEqual([]);
         expect(plain!.nodes).toEqual([]);
         expect(shown!.routes).toEqual(plain!.routes);
@@ -89,11 +92,27 @@ describe('what a small trace reads for the client', () => {
     },
   );
 
+  it('reads only what the selection shows', async () => {
+    const views = await trace(t.db, { ...base, show: { views: true, places: false, vessels: false } });
+    expect(views!.legViews.length).toBeGreaterThan(0);
+    expect(views!.nodes).toEqual([]);
+    const places = await trace(t.db, { ...base, show: { views: false, places: true, vessels: false } });
+    expect(places!.legViews).toEqual([]);
+    expect(new Set(places!.nodes.map((n) => n.id.split(':')[0]))).toEqual(new Set(['port', 'country']));
+  });
+
   it('from Nampho at 4 hops: every leg, end, country and vessel of the answer', async () => {
-    const shown = await trace(t.db, { ...base, show: SHOWN_LEGS });
+    const shown = await trace(t.db, { ...base, show: ALL });
     const legs = new Set(shown!.routes.flatMap((r) => r.legIds));
     expect(new Set(shown!.legViews.map((v) => v.props.id))).toEqual(legs);
-    const ids = new Set(shown!.routes.flatMap((r) => [r.originId, r.finalPortId, `country:${r.finalCountryCode}`]));
+    const ids = new Set(
+      shown!.routes.flatMap((r) => [
+        r.originId,
+        r.finalPortId,
+        `country:${r.finalCountryCode}`,
+        ...r.vesselSpans.map((s) => s.vesselId),
+      ]),
+    );
     for (const id of ids) expect(shown!.nodes.map((n) => n.id)).toContain(id);
   });
 });

@@ -23,6 +23,7 @@ import {
   LegView,
   PATH_CAP,
   RouteDetail,
+  SHOWN_LEGS,
   RouteRecord,
   TraceQuery,
   TraceResult,
@@ -131,7 +132,8 @@ async function begin(db: Database, q: TraceQuery, counter?: StatementCounter) {
           briefed: [],
           // a ranked walk briefs the start legs it reaches; the others read every leg
           briefStarts: q.best == null,
-          show: int(q.show ?? 0),
+          show: int(q.show ? SHOWN_LEGS : 0),
+          shown: q.show ?? { views: false, places: false, vessels: false },
           maxHops: int(q.maxHops),
         }
       : startParams(q),
@@ -185,7 +187,10 @@ async function begin(db: Database, q: TraceQuery, counter?: StatementCounter) {
   const views = new Map(row.views ?? []);
   const nodes = new Map<string, NodeRecord>();
   for (const props of row.nodes ?? []) nodes.set(String(props.id), toRecord(labelOfId(String(props.id))!, props));
-  return { anchor: toRecord('Port', rows[0].anchor), candidates, starts, accept, shaped, views, nodes };
+  const anchor = toRecord('Port', row.anchor!);
+  // the origin of a route forwards: the port it starts from
+  if (q.show?.places) nodes.set(anchor.id, anchor);
+  return { anchor, candidates, starts, accept, shaped, views, nodes };
 }
 
 type Begun = NonNullable<Awaited<ReturnType<typeof begin>>>;

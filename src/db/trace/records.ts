@@ -50,12 +50,20 @@ export interface TraceQuery {
   /** The work bound of the best-first walk (workBound.ts); none: unbounded (direct calls). */
   work?: WorkBound;
   /**
-   * Forwards, from an anchor the start statement expands: when it read at most this many legs, it also
+   * Forwards, from an anchor the start statement expands: when it met at most SHOWN_LEGS legs, it also
    * reads what a client is shown of them (statements.ts startExpanding; the answer's `legViews` and
-   * `nodes`), so that the service sends no statement after the walk. 0 or none: nothing (the resolver
-   * sets SHOWN_LEGS when the selection shows more of a route than its scalars).
+   * `nodes`), so that the service sends no statement after the walk: `views` the legs' views (a route's
+   * steps, graph, dates, sources), `places` the ports they reached and their countries (finalPort,
+   * finalCountry; the origin is the anchor), `vessels` their vessels. None: nothing (direct calls).
    */
-  show?: number;
+  show?: Shown;
+}
+
+/** What a trace reads for the client (TraceQuery.show). */
+export interface Shown {
+  views: boolean;
+  places: boolean;
+  vessels: boolean;
 }
 
 /** The most legs a small trace's start statement reads for the client (TraceQuery.show): the demo graph's. */

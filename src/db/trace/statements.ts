@@ -144,9 +144,9 @@ RETURN properties(anchor) AS anchor, COLLECT {
 
 /**
  * What a client is shown of the legs of `met` (when there are at most `$show`): `shown`, those legs
- * (distinct), and as `nodes` (their properties) the ports they link, the countries of those ports and of
- * their stated destinations, and their vessels: the records a route's fields read through the node
- * loader (finalPort, origin, finalCountry, vessels).
+ * (distinct), and as `nodes` (their properties) the records a route's fields read through the node
+ * loader: with `$shown.places` the ports the legs reached and the countries of those ports and of the
+ * legs' stated destinations (finalPort, finalCountry), with `$shown.vessels` their vessels.
  */
 const SHOWN = (met: string) => `CALL (${met}) {
   UNWIND CASE WHEN size(${met}) <= $show THEN ${met} ELSE [] END AS l
@@ -156,14 +156,17 @@ const SHOWN = (met: string) => `CALL (${met}) {
 CALL (shown) {
   UNWIND shown AS l
   CALL (l) {
-    MATCH (l)-[:FROM|TO]->(p:Port)
+    WITH l WHERE $shown.places
+    MATCH (l)-[:TO]->(p:Port)
     OPTIONAL MATCH (c:Country {code: p.countryCode})
     UNWIND [p, c] AS n
     RETURN n
     UNION
+    WITH l WHERE $shown.places
     MATCH (n:Country {code: l.destinationCountryCode})
     RETURN n
     UNION
+    WITH l WHERE $shown.vessels
     MATCH (l)-[:ON]->(n:Vessel)
     RETURN n
   }
@@ -179,8 +182,9 @@ CALL (shown) {
  * when they are expanded here or `$briefStarts` (else the walk briefs those it reaches: at L, 2,753
  * legs leave the bench origin and the best 50 routes are 50 of them). When it expanded, and the start
  * legs and the legs its expansion met (`met`, a Cypher list) are at most `$show`: what a client is shown
- * of them (SHOWN: `views` as `[id, view]` pairs, LEG_VIEW, and `nodes`), so that the service answers a
- * small trace (the demo graph's) with no statement after the walk. `$show` 0: nothing.
+ * of them (SHOWN: with `$shown.views` their views as `[id, view]` pairs, LEG_VIEW; `nodes`), so that
+ * the service answers a small trace (the demo graph's) with no statement after the walk. `$show` 0:
+ * nothing.
  */
 export const startExpanding = (expansion: string, deeperReturn: string, met: string) => `${RESOLVE_PORT}
 CALL (anchor) {
@@ -196,4 +200,4 @@ RETURN properties(anchor) AS anchor, [l IN starts | ${LEG_RANK('l')}] AS ranks,
        CASE WHEN size(eager) > 0 OR $briefStarts THEN [l IN starts | ${LEG_BRIEF('l')}] ELSE [] END AS legs,
        size(eager) > 0 AS expanded,
        links, calls, [l IN linked + called WHERE NOT l IN starts | ${LEG_BRIEF('l')}] AS found, ${deeperReturn},
-       [l IN shown | [l.id, ${LEG_VIEW}]] AS views, nodes`;
+       CASE WHEN $shown.views THEN [l IN shown | [l.id, ${LEG_VIEW}]] ELSE [] END AS views, nodes`;
