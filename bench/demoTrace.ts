@@ -13,7 +13,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { createDriver, Database } from '../src/db/database';
 import { trace } from '../src/db/trace';
-import { DEFAULT_MAX_WAIT_DAYS } from '../src/domain/linking';
+import { DEMO_TRACE, DEMO_TRACE_QUERY } from './demoTraceQuery';
 import { loadDemoData } from '../seed/load';
 import { migrate } from '../src/db/upgrade/migrations';
 
@@ -24,9 +24,6 @@ const arg = (name: string, fallback: string) => {
 const bolt = arg('bolt', `bolt://127.0.0.1:${process.env.NEO4J_BOLT_PORT ?? 7687}`);
 const port = Number(arg('port', '4340'));
 const samples = Number(arg('samples', '200'));
-
-const QUERY = `{ traceCargo(origin: "Nampho", maxHops: 4) { id confidence hops finalPort { id name } finalCountry { code }
-  steps { kind leg { id departure { from } arrival { to } } link { kind certainty alternatives } } } }`;
 
 function percentiles(ms: number[]) {
   const s = [...ms].sort((a, b) => a - b);
@@ -49,18 +46,7 @@ async function main(): Promise<void> {
   const db = new Database(driver, { timeoutMs: 60_000 });
   await migrate(db);
   await loadDemoData(db);
-  const q = {
-    direction: 'FORWARD' as const,
-    place: 'Nampho',
-    commodities: ['COAL', 'COAL_OR_PIG_IRON'],
-    cargoOrigins: ['DPRK', 'DPRK_SUSPECTED', 'UNCONFIRMED'],
-    windowFrom: null,
-    windowTo: null,
-    maxHops: 4,
-    maxWaitDays: DEFAULT_MAX_WAIT_DAYS,
-    destinationCountry: null,
-    best: { limit: 50, minConfidence: null },
-  };
+  const q = DEMO_TRACE;
   const once = await trace(db, q);
   const direct = { routes: once!.routes.length, statements: once!.rounds + 1 };
   for (let i = 0; i < 20; i++) await trace(db, q);
@@ -80,7 +66,7 @@ async function main(): Promise<void> {
     const res = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: QUERY }),
+      body: JSON.stringify({ query: DEMO_TRACE_QUERY }),
     });
     statements = res.headers.get('x-collier-statements');
     const body = (await res.json()) as { errors?: unknown };

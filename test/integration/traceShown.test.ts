@@ -5,9 +5,9 @@
  * service's loaders. What it read must be exactly what the loaders read.
  */
 import { startTestService, TestService } from './harness';
-import { Shown, trace, TraceQuery } from '../../src/db/trace';
+import { RouteRecord, Shown, trace, TraceQuery } from '../../src/db/trace';
 import { createLoaders } from '../../src/db/loaders';
-import { DEFAULT_MAX_WAIT_DAYS } from '../../src/domain/linking';
+import { DEMO_TRACE, DEMO_TRACE_QUERY } from '../../bench/demoTraceQuery';
 import { StatementCounter } from '../../src/db/database';
 
 let t: TestService;
@@ -18,25 +18,21 @@ afterAll(async () => {
   await t.close();
 });
 
-const base: TraceQuery = {
-  direction: 'FORWARD',
-  place: 'Nampho',
-  commodities: ['COAL', 'COAL_OR_PIG_IRON'],
-  cargoOrigins: ['DPRK', 'DPRK_SUSPECTED', 'UNCONFIRMED'],
-  windowFrom: null,
-  windowTo: null,
-  maxHops: 4,
-  maxWaitDays: DEFAULT_MAX_WAIT_DAYS,
-  destinationCountry: null,
-  best: { limit: 50, minConfidence: null },
-};
-
-/** bench/demoTrace.ts's query. */
-const DEMO_QUERY = `{ traceCargo(origin: "Nampho", maxHops: 4) { id confidence hops finalPort { id name } finalCountry { code }
-  steps { kind leg { id departure { from } arrival { to } } link { kind certainty alternatives } } } }`;
+const base: TraceQuery = DEMO_TRACE;
 
 /** Everything a route shows. */
 const ALL: Shown = { views: true, places: true, vessels: true };
+
+/** The ids of the records a route's fields read through the node loader: its ends, final country and vessels. */
+const recordIds = (routes: RouteRecord[]) =>
+  new Set(
+    routes.flatMap((r) => [
+      r.originId,
+      r.finalPortId,
+      `country:${r.finalCountryCode}`,
+      ...r.vesselSpans.map((s) => s.vesselId),
+    ]),
+  );
 
 const statements = (r: { headers: Headers }) => Number(r.headers.get('x-collier-statements'));
 
@@ -45,7 +41,7 @@ describe('the demo trace from Nampho', () => {
     const direct = await trace(t.db, base);
     expect(direct!.routes).toHaveLength(6);
     expect(direct!.rounds).toBe(0); // statements after the start statement
-    const r = await t.gql(DEMO_QUERY);
+    const r = await t.gql(DEMO_TRACE_QUERY);
     expect(r.errors).toBeUndefined();
     expect(r.data!.traceCargo.map((x: { id: string }) => x.id)).toEqual(direct!.routes.map((x) => x.id));
     expect(statements(r)).toBe(1);
@@ -79,14 +75,7 @@ describe('what a small trace reads for the client', () => {
         // only what the answer shows: legs of its routes, their ends and countries, their vessels
         const legs = new Set(shown!.routes.flatMap((r) => r.legIds));
         expect(shown!.legViews.every((v) => legs.has(String(v.props.id)))).toBe(true);
-        const ids = new Set(
-          shown!.routes.flatMap((r) => [
-            r.originId,
-            r.finalPortId,
-            `country:${r.finalCountryCode}`,
-            ...r.vesselSpans.map((s) => s.vesselId),
-          ]),
-        );
+        const ids = recordIds(shown!.routes);
         expect(shown!.nodes.every((n) => ids.has(n.id))).toBe(true);
       }
     },
@@ -105,14 +94,7 @@ describe('what a small trace reads for the client', () => {
     const shown = await trace(t.db, { ...base, show: ALL });
     const legs = new Set(shown!.routes.flatMap((r) => r.legIds));
     expect(new Set(shown!.legViews.map((v) => v.props.id))).toEqual(legs);
-    const ids = new Set(
-      shown!.routes.flatMap((r) => [
-        r.originId,
-        r.finalPortId,
-        `country:${r.finalCountryCode}`,
-        ...r.vesselSpans.map((s) => s.vesselId),
-      ]),
-    );
+    const ids = recordIds(shown!.routes);
     for (const id of ids) expect(shown!.nodes.map((n) => n.id)).toContain(id);
   });
 });
