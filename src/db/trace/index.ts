@@ -14,7 +14,7 @@ import { NodeRecord, toRecord } from '../records';
 import { labelOfId } from '../../domain/ids';
 import { neoDate } from '../write/graphWriter';
 import { groupDestinations } from '../../domain/destinations';
-import { CypherCandidates, DEEP_LEGS, DeeperRow } from './candidates';
+import { CypherCandidates, DEEP_FROM, DEEP_LEGS, DeeperRow } from './candidates';
 import { bestFirst, enumerateAll, WalkedRoute } from './walk';
 import { FollowerRow, FoundLink } from './candidates';
 import {
@@ -86,16 +86,17 @@ function startParams(q: TraceQuery): Params {
 /**
  * Forwards, an anchor with at most this many legs has them expanded by the start statement itself (one
  * round trip fewer: the demo graph's traces); more, and the walk decides which to read (`pacing`).
- * With them, the hops after them while each holds at most DEEP_LEGS legs, up to the fourth hop
- * (`maxHops`, the default, from the demo graph's origins: the whole walk in one statement).
+ * With them the hop after them (at most DEEP_LEGS legs), and from an anchor with at most DEEP_FROM legs
+ * the third and fourth hops too while each holds at most DEEP_LEGS (`maxHops` 4, the default, from the
+ * demo graph's origins: the whole walk in one statement).
  */
 const EAGER_START = 64;
 const START_FORWARD = startExpanding(
   [
     startExpansion('eager'),
     deeperExpansion('eager'),
-    deeperExpansion('deeper', 3, '$maxHops >= 3'),
-    deeperExpansion('deeper3', 4, '$maxHops >= 4'),
+    deeperExpansion('deeper', 3, '$maxHops >= 3 AND size(eager) <= $deepFrom'),
+    deeperExpansion('deeper3', 4, '$maxHops >= 4 AND size(eager) <= $deepFrom'),
   ].join('\n'),
   [DEEPER_RETURN, deeperReturn(3), deeperReturn(4)].join(', '),
   'linked + called + linked2 + called2 + linked3 + called3 + linked4 + called4',
@@ -129,6 +130,7 @@ async function begin(db: Database, q: TraceQuery, counter?: StatementCounter) {
           ...startExpansionParams(q.maxWaitDays),
           eagerStart: int(q.eagerStart ?? EAGER_START),
           deep: int(DEEP_LEGS),
+          deepFrom: int(DEEP_FROM),
           briefed: [],
           // a ranked walk briefs the start legs it reaches; the others read every leg
           briefStarts: q.best == null,
