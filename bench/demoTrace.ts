@@ -3,7 +3,8 @@
  * `node dist/bench/demoTrace.js --bolt bolt://127.0.0.1:7687 [--port 4340] [--samples 200]`.
  *
  * Against a running Neo4j (e.g. `npm run neo4j:start`, or a test instance: never the bench stores),
- * loads the demo graph (idempotent), then times, sequentially after a warm-up: the engine called
+ * creates the constraints and indexes the service creates at its start (`migrate`: without them every
+ * lookup of the trace is a label scan) and loads the demo graph (both idempotent), then times, sequentially after a warm-up: the engine called
  * directly (`trace`, the resolver's defaults: forward, coal, maxHops 4, limit 50), and the same trace
  * through the service (its own process, bench/serve.ts) as a client asks it, with the statements it sent.
  */
@@ -12,8 +13,9 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { createDriver, Database } from '../src/db/database';
 import { trace } from '../src/db/trace';
-import { DEFAULT_MAX_WAIT_DAYS } from '../src/domain/linking';
+import { DEMO_TRACE, DEMO_TRACE_QUERY } from './demoTraceQuery';
 import { loadDemoData } from '../seed/load';
+import { migrate } from '../src/db/upgrade/migrations';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -22,9 +24,6 @@ const arg = (name: string, fallback: string) => {
 const bolt = arg('bolt', `bolt://127.0.0.1:${process.env.NEO4J_BOLT_PORT ?? 7687}`);
 const port = Number(arg('port', '4340'));
 const samples = Number(arg('samples', '200'));
-
-const QUERY = `{ traceCargo(origin: "Nampho", maxHops: 4) { id confidence hops finalPort { id name } finalCountry { code }
-  steps { kind leg { id departure { from } arrival { to } } link { kind certainty alternatives } } } }`;
 
 function percentiles(ms: number[]) {
   const s = [...ms].sort((a, b) => a - b);
@@ -45,19 +44,9 @@ async function timed(n: number, run: () => Promise<unknown>) {
 async function main(): Promise<void> {
   const driver = createDriver(bolt, 'neo4j', '', 10_000);
   const db = new Database(driver, { timeoutMs: 60_000 });
+  await migrate(db);
   await loadDemoData(db);
-  const q = {
-    direction: 'FORWARD' as const,
-    place: 'Nampho',
-    commodities: ['COAL', 'COAL_OR_PIG_IRON'],
-    cargoOrigins: ['DPRK', 'DPRK_SUSPECTED', 'UNCONFIRMED'],
-    windowFrom: null,
-    windowTo: null,
-    maxHops: 4,
-    maxWaitDays: DEFAULT_MAX_WAIT_DAYS,
-    destinationCountry: null,
-    best: { limit: 50, minConfidence: null },
-  };
+  const q = DEMO_TRACE;
   const once = await trace(db, q);
   const direct = { routes: once!.routes.length, statements: once!.rounds + 1 };
   for (let i = 0; i < 20; i++) await trace(db, q);
@@ -77,7 +66,7 @@ async function main(): Promise<void> {
     const res = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: QUERY }),
+      body: JSON.stringify({ query: DEMO_TRACE_QUERY }),
     });
     statements = res.headers.get('x-collier-statements');
     const body = (await res.json()) as { errors?: unknown };

@@ -26,6 +26,7 @@ import {
   LegView,
   MAX_HOPS_CAP,
   PATH_CAP,
+  Shown,
   RouteDetail,
   routeDetail,
   RouteRecord,
@@ -43,10 +44,10 @@ import { sortByDate, vesselEvents } from '../domain/timeline';
 import { EventRecord } from '../domain/timelineEvents';
 import { DestinationsArgs, RouteListArgs, TraceArgs, TraceBackArgs, TraceCargoArgs } from '../schema/args/trace';
 import { MAX_ROUTE_LIMIT, routeLimitProblem } from '../domain/traceLimits';
-import { asDateRange } from '../db/records';
+import { asDateRange, NodeRecord } from '../db/records';
 import { loadNode, loadNodes } from './load';
 import { Context } from './context';
-import { selectedFieldArgs } from './selection';
+import { selectedFieldArgs, selectedFieldNames } from './selection';
 import { badInput, check, notFound } from './errors';
 import { countryArg, idArg } from './args';
 
@@ -95,6 +96,7 @@ function traceQuery(
   args: TraceArgs,
   destinationCountry: string | null,
   best?: { limit: number; minConfidence: number | null },
+  show?: Shown,
 ): TraceQuery {
   return {
     direction,
@@ -108,7 +110,23 @@ function traceQuery(
     destinationCountry,
     best,
     work: ctx.traceWork,
+    show,
   };
+}
+
+/** The fields of a route that read what TraceQuery.show reads: views, places, vessels. */
+const SHOWN_FIELDS: Record<keyof Shown, string[]> = {
+  views: ['steps', 'graph', 'departure', 'arrival', 'sources'],
+  places: ['origin', 'finalPort', 'finalCountry'],
+  vessels: ['vessels'],
+};
+
+/** TraceQuery.show for a selection of routes: what its fields read through the legView and node loaders. */
+export function showFor(info: GraphQLResolveInfo): Shown | undefined {
+  const selected = new Set(selectedFieldNames(info));
+  const has = (fields: string[]) => fields.some((f) => selected.has(f));
+  const show = { views: has(SHOWN_FIELDS.views), places: has(SHOWN_FIELDS.places), vessels: has(SHOWN_FIELDS.vessels) };
+  return show.views || show.places || show.vessels ? show : undefined;
 }
 
 export async function runTrace(
@@ -118,19 +136,21 @@ export async function runTrace(
   args: TraceArgs,
   destinationCountry: string | null,
   best: { limit: number; minConfidence: number | null },
+  show?: Shown,
 ): Promise<RouteRecord[]> {
   return walked(
     ctx,
     place,
-    await trace(ctx.db, traceQuery(ctx, direction, place, args, destinationCountry, best), ctx.counter),
+    await trace(ctx.db, traceQuery(ctx, direction, place, args, destinationCountry, best, show), ctx.counter),
   ).routes;
 }
 
 /**
  * What every walk's answer needs before it is shaped: an unknown place is NOT_FOUND, a walk that
- * stopped at its cap says so, and the legs the statement brought prime the legView loader.
+ * stopped at its cap says so, and what its statements read for the client primes the loaders (legView;
+ * node: origins, final ports and countries, vessels).
  */
-function walked<T extends { capped: boolean; workLimit?: WorkLimit | null; legViews: LegView[] }>(
+function walked<T extends { capped: boolean; workLimit?: WorkLimit | null; legViews: LegView[]; nodes: NodeRecord[] }>(
   ctx: Context,
   place: { name: string; value: string },
   result: T | null,
@@ -143,6 +163,7 @@ function walked<T extends { capped: boolean; workLimit?: WorkLimit | null; legVi
     traceWorkLimitReached(ctx, place, result.workLimit, (r.routes ?? r.groups ?? []).length);
   }
   for (const v of result.legViews) ctx.loaders.legView.prime(String(v.props.id), v);
+  for (const n of result.nodes) ctx.loaders.node.prime(n.id, n);
   return result;
 }
 
@@ -190,12 +211,16 @@ export class TraceResolver {
     description:
       'Where did the cargo loaded at a port go? Follows every leg, transfer and transhipment from the origin, respecting time, to the final ports; most confident routes first.',
   })
-  async traceCargo(@Args(() => TraceCargoArgs) args: TraceCargoArgs, @Ctx() ctx: Context): Promise<RouteFields[]> {
+  async traceCargo(
+    @Args(() => TraceCargoArgs) args: TraceCargoArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<RouteFields[]> {
     const place = { name: 'origin', value: args.origin };
     checkTraceArgs(args, place);
     checkListArgs(args);
     const dest = countryArg('destinationCountry', args.destinationCountry);
-    return runTrace(ctx, 'FORWARD', place, args, dest, best(args));
+    return runTrace(ctx, 'FORWARD', place, args, dest, best(args), showFor(info));
   }
 
   @Query(() => [Route], {

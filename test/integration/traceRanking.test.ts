@@ -138,12 +138,14 @@ describe('the best-first walk equals every route enumerated and ranked', () => {
         const q: TraceQuery = { ...base, direction, place, maxHops, maxWaitDays };
         const all = await trace(t.db, q);
         if (!all) continue; // a port the demo data does not hold
-        // forwards the start statement expands the anchor's legs itself (its seek ranges in Cypher): the
-        // same routes as when the first round reads them
+        // forwards the start statement expands the anchor's legs itself (its seek ranges in Cypher), and
+        // the hops after them while they are small: the same routes as when the rounds read them, in
+        // fewer statements
         if (direction === 'FORWARD') {
           const later = await trace(t.db, { ...q, eagerStart: 0 });
           expect(later!.routes.map((r) => [r.id, r.confidence])).toEqual(all.routes.map((r) => [r.id, r.confidence]));
-          expect(later!.rounds).toBe(all.rounds + (all.routes.length > 0 ? 1 : 0));
+          if (all.routes.length > 0) expect(later!.rounds).toBeGreaterThan(all.rounds);
+          else expect(later!.rounds).toBe(all.rounds);
         }
         for (const [limit, minConfidence] of [
           [500, null],

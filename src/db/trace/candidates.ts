@@ -69,7 +69,7 @@ const EXPAND_BACKWARD = expandStatement('BACKWARD');
 const PROBE = { FORWARD: probeStatement('FORWARD'), BACKWARD: probeStatement('BACKWARD') };
 const ROUND_FORWARD = roundStatement();
 /** A forward round of at most this many legs to expand reads the hop after them too (seek.ts deeperExpansion) … */
-const DEEP_FROM = 8;
+export const DEEP_FROM = 8;
 /** … when that hop holds at most this many legs. */
 export const DEEP_LEGS = 32;
 

@@ -10,10 +10,11 @@
  * - rank.ts: the order of routes; statements.ts: shared Cypher; the answers are shaped by domain/trace/shape.ts.
  */
 import { Database, Params, StatementCounter } from '../database';
-import { toRecord } from '../records';
+import { NodeRecord, toRecord } from '../records';
+import { labelOfId } from '../../domain/ids';
 import { neoDate } from '../write/graphWriter';
 import { groupDestinations } from '../../domain/destinations';
-import { CypherCandidates, DEEP_LEGS } from './candidates';
+import { CypherCandidates, DEEP_FROM, DEEP_LEGS, DeeperRow } from './candidates';
 import { bestFirst, enumerateAll, WalkedRoute } from './walk';
 import { FollowerRow, FoundLink } from './candidates';
 import {
@@ -22,12 +23,13 @@ import {
   LegView,
   PATH_CAP,
   RouteDetail,
+  SHOWN_LEGS,
   RouteRecord,
   TraceQuery,
   TraceResult,
 } from './records';
 import { legBrief, LegBriefRow, LegRankRow, START, startExpanding } from './statements';
-import { DEEPER_RETURN, deeperExpansion, PortCall, startExpansion, startExpansionParams } from './seek';
+import { DEEPER_RETURN, deeperExpansion, deeperReturn, PortCall, startExpansion, startExpansionParams } from './seek';
 import { int } from 'neo4j-driver';
 import { rankRoutes } from './rank';
 import { finalPlace, routeDetail as shapeRouteDetail, summarizeRoute } from '../../domain/trace/shape';
@@ -92,9 +94,23 @@ function startParams(q: TraceQuery): Params {
 /**
  * Forwards, an anchor with at most this many legs has them expanded by the start statement itself (one
  * round trip fewer: the demo graph's traces); more, and the walk decides which to read (`pacing`).
+ * With them the hop after them (at most DEEP_LEGS legs), and from an anchor with at most DEEP_FROM legs
+ * the third and fourth hops too while each holds at most DEEP_LEGS (`maxHops` 4, the default, from the
+ * demo graph's origins: the whole walk in one statement).
  */
 const EAGER_START = 64;
-const START_FORWARD = startExpanding(`${startExpansion('eager')}\n${deeperExpansion('eager')}`, DEEPER_RETURN);
+const START_FORWARD = startExpanding(
+  [
+    startExpansion('eager'),
+    deeperExpansion('eager'),
+    deeperExpansion('deeper', 3, '$maxHops >= 3 AND size(eager) <= $deepFrom'),
+    deeperExpansion('deeper3', 4, '$maxHops >= 4 AND size(eager) <= $deepFrom'),
+  ].join('\n'),
+  [DEEPER_RETURN, deeperReturn(3), deeperReturn(4)].join(', '),
+  'linked + called + linked2 + called2 + linked3 + called3 + linked4 + called4',
+);
+/** The hops after the second that the start statement may expand (START_FORWARD: `deeperIds3` …). */
+const START_LEVELS = [3, 4];
 
 /** The anchor and the walk's inputs; null when the place names no port. */
 async function begin(db: Database, q: TraceQuery, counter?: StatementCounter) {
@@ -111,6 +127,9 @@ async function begin(db: Database, q: TraceQuery, counter?: StatementCounter) {
     links2?: FollowerRow[];
     calls2?: PortCall[];
     found2?: LegBriefRow[];
+    [deeper: `${'deeperIds' | 'links' | 'calls' | 'found'}${number}`]: unknown;
+    views?: [string, LegView][];
+    nodes?: Record<string, unknown>[];
   }>(
     forward ? START_FORWARD : START[q.direction],
     forward
@@ -119,9 +138,13 @@ async function begin(db: Database, q: TraceQuery, counter?: StatementCounter) {
           ...startExpansionParams(q.maxWaitDays),
           eagerStart: int(q.eagerStart ?? EAGER_START),
           deep: int(DEEP_LEGS),
+          deepFrom: int(DEEP_FROM),
           briefed: [],
           // a ranked walk briefs the start legs it reaches; the others read every leg
           briefStarts: q.best == null,
+          show: int(q.show ? SHOWN_LEGS : 0),
+          shown: q.show ?? { views: false, places: false, vessels: false },
+          maxHops: int(q.maxHops),
         }
       : startParams(q),
     counter,
@@ -138,6 +161,13 @@ async function begin(db: Database, q: TraceQuery, counter?: StatementCounter) {
       { links: row.links!, calls: row.calls! },
     );
     await candidates.absorbDeeper(row as Required<typeof row>);
+    for (const n of START_LEVELS)
+      await candidates.absorbDeeper({
+        deeperIds: row[`deeperIds${n}`],
+        links2: row[`links${n}`],
+        calls2: row[`calls${n}`],
+        found2: row[`found${n}`],
+      } as DeeperRow);
   }
   // the tie-break day: when the leg at the anchor left (rank.ts)
   const starts = row.ranks
@@ -164,10 +194,40 @@ async function begin(db: Database, q: TraceQuery, counter?: StatementCounter) {
     shaped.set(w, r);
     return true;
   };
-  return { anchor: toRecord('Port', rows[0].anchor), candidates, starts, accept, shaped };
+  const views = new Map(row.views ?? []);
+  const nodes = new Map<string, NodeRecord>();
+  for (const props of row.nodes ?? []) nodes.set(String(props.id), toRecord(labelOfId(String(props.id))!, props));
+  const anchor = toRecord('Port', row.anchor!);
+  // the origin of a route forwards: the port it starts from
+  if (q.show?.places) nodes.set(anchor.id, anchor);
+  return { anchor, candidates, starts, accept, shaped, views, nodes };
 }
 
 type Begun = NonNullable<Awaited<ReturnType<typeof begin>>>;
+
+/**
+ * What the start statement read for the client (TraceQuery.show) of the legs, origins, final ports and
+ * countries, and vessels of these routes: what primes the service's loaders (resolvers/trace.ts).
+ */
+function shownOf(b: Begun, routes: RouteRecord[]): { legViews: LegView[]; nodes: NodeRecord[] } {
+  const legViews = new Map<string, LegView>();
+  const nodes = new Map<string, NodeRecord>();
+  const take = (id: string) => {
+    const n = b.nodes.get(id);
+    if (n) nodes.set(id, n);
+  };
+  for (const r of routes) {
+    for (const id of r.legIds) {
+      const v = b.views.get(id);
+      if (v) legViews.set(id, v);
+    }
+    take(r.originId);
+    take(r.finalPortId);
+    take(`country:${r.finalCountryCode}`);
+    for (const s of r.vesselSpans) take(s.vesselId);
+  }
+  return { legViews: [...legViews.values()], nodes: [...nodes.values()] };
+}
 
 /** The walk of a trace from where it starts: ranked (best-first) or every route (enumerated, up to `cap`). */
 async function walkFrom(b: Begun, q: TraceQuery, cap: number): Promise<TraceResult> {
@@ -185,12 +245,13 @@ async function walkFrom(b: Begun, q: TraceQuery, cap: number): Promise<TraceResu
         work: q.work,
       })
     : await enumerateAll(provider, { starts: b.starts, maxHops: q.maxHops, accept: b.accept, cap });
+  const routes = result.routes.map((w) => b.shaped.get(w)!);
   return {
     anchor: b.anchor,
-    routes: result.routes.map((w) => b.shaped.get(w)!),
+    routes,
     capped: result.capped,
     workLimit: result.workLimit,
-    legViews: [],
+    ...shownOf(b, routes),
     rounds: b.candidates.statements,
   };
 }
@@ -215,6 +276,7 @@ type Destinations = {
   capped: boolean;
   workLimit?: WorkLimit | null;
   legViews: LegView[];
+  nodes: NodeRecord[];
 };
 
 /**
@@ -303,7 +365,15 @@ export async function traceDestinations(
       routes: best.get(p.place)!,
     };
   });
-  return { groups, capped, workLimit, legViews: [] };
+  return {
+    groups,
+    capped,
+    workLimit,
+    ...shownOf(
+      b,
+      groups.flatMap((g) => g.routes),
+    ),
+  };
 }
 
 /** Destinations from enumerated routes (domain/destinations.ts), when propagation cannot sum routes exactly. */
@@ -328,5 +398,5 @@ function enumeratedDestinations(all: TraceResult, groupBy: 'COUNTRY' | 'PORT', p
     vesselIds: g.vesselIds,
     routes: rankRoutes(g.routes, perGroup),
   }));
-  return { groups, capped: all.capped, legViews: [] };
+  return { groups, capped: all.capped, legViews: all.legViews, nodes: all.nodes };
 }

@@ -1,5 +1,5 @@
 /** What the trace engine reads and answers: the record types shared by its files, and its fixed limits. */
-import { toRecord } from '../records';
+import { NodeRecord, toRecord } from '../records';
 import { LegView, RouteRecord, TraceDirection } from '../../domain/trace/routes';
 import { WorkBound, WorkLimit } from '../../domain/trace/workBound';
 
@@ -49,7 +49,25 @@ export interface TraceQuery {
   eagerStart?: number;
   /** The work bound of the best-first walk (workBound.ts); none: unbounded (direct calls). */
   work?: WorkBound;
+  /**
+   * Forwards, from an anchor the start statement expands: when it met at most SHOWN_LEGS legs, it also
+   * reads what a client is shown of them (statements.ts startExpanding; the answer's `legViews` and
+   * `nodes`), so that the service sends no statement after the walk: `views` the legs' views (a route's
+   * steps, graph, dates, sources), `places` the ports they reached and their countries (finalPort,
+   * finalCountry; the origin is the anchor), `vessels` their vessels. None: nothing (direct calls).
+   */
+  show?: Shown;
 }
+
+/** What a trace reads for the client (TraceQuery.show). */
+export interface Shown {
+  views: boolean;
+  places: boolean;
+  vessels: boolean;
+}
+
+/** The most legs a small trace's start statement reads for the client (TraceQuery.show): the demo graph's. */
+export const SHOWN_LEGS = 32;
 
 export interface TraceResult {
   anchor: ReturnType<typeof toRecord>;
@@ -58,8 +76,10 @@ export interface TraceResult {
   capped: boolean;
   /** Set when the best-first walk stopped at its work bound: the answer is partly exact (workBound.ts). */
   workLimit?: WorkLimit | null;
-  /** The full views of the legs of the routes returned (to prime the legView loader). */
+  /** The full views of the legs of the routes returned, as far as they were read (to prime the legView loader). */
   legViews: LegView[];
+  /** The records of the routes' origins, final ports and countries, and vessels, as far as they were read (the node loader). */
+  nodes: NodeRecord[];
   /** Statements the walk ran (the bench reports them). */
   rounds: number;
 }

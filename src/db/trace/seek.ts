@@ -119,9 +119,11 @@ CALL (${list}) {
  * (stored links under the wait, and the calls its Cypher twin links), not in `list`, as `deeper` when
  * there are at most `$deep` of them (else none), expanded as startExpansion does (`links2`, `calls2`,
  * …). The walk finds them expanded when it reaches them (no statement); a leg missed or added here
- * costs a statement or some rows, never exactness (the rule in JS decides).
+ * costs a statement or some rows, never exactness (the rule in JS decides). `level` 3, 4 …: the hop
+ * after a deeper one (`deeper3`, `links3` …), read only when `gate` (a Cypher condition) holds.
  */
-export function deeperExpansion(list: string): string {
+export function deeperExpansion(list: string, level = 2, gate = 'true'): string {
+  const s = level === 2 ? '' : String(level);
   const rule = candidateRule('FORWARD');
   return `CALL (${list}) {
   UNWIND ${list} AS x
@@ -138,15 +140,19 @@ export function deeperExpansion(list: string): string {
     RETURN l
   }
   WITH DISTINCT l WHERE NOT l IN ${list}
-  RETURN collect(l) AS next
+  RETURN collect(l) AS next${s}
 }
-WITH *, CASE WHEN size(next) <= $deep THEN next ELSE [] END AS deeper
-${startExpansion('deeper', '2')}`;
+WITH *, CASE WHEN size(next${s}) <= $deep AND ${gate} THEN next${s} ELSE [] END AS deeper${s}
+${startExpansion(`deeper${s}`, String(level))}`;
 }
 
-/** What deeperExpansion adds to a statement's RETURN: the legs it expanded, their links, calls and briefs. */
-export const DEEPER_RETURN = `[l IN deeper | l.id] AS deeperIds, links2, calls2,
-       [l IN linked2 + called2 WHERE NOT l.id IN $briefed | ${LEG_BRIEF('l')}] AS found2`;
+/** What deeperExpansion of `level` adds to a statement's RETURN: the legs it expanded, their links, calls and briefs. */
+export const deeperReturn = (level = 2) => {
+  const s = level === 2 ? '' : String(level);
+  return `[l IN deeper${s} | l.id] AS deeperIds${s}, links${level}, calls${level},
+       [l IN linked${level} + called${level} WHERE NOT l.id IN $briefed | ${LEG_BRIEF('l')}] AS found${level}`;
+};
+export const DEEPER_RETURN = deeperReturn();
 
 /**
  * The seek range of the departures that may follow leg `x` as `lo: …, hi: …` (domain/linking.ts

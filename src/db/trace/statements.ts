@@ -143,14 +143,50 @@ RETURN properties(anchor) AS anchor, COLLECT {
 };
 
 /**
+ * What a client is shown of the legs of `met` (when there are at most `$show`): `shown`, those legs
+ * (distinct), and as `nodes` (their properties) the records a route's fields read through the node
+ * loader: with `$shown.places` the ports the legs reached and the countries of those ports and of the
+ * legs' stated destinations (finalPort, finalCountry), with `$shown.vessels` their vessels.
+ */
+const SHOWN = (met: string) => `CALL (${met}) {
+  UNWIND CASE WHEN size(${met}) <= $show THEN ${met} ELSE [] END AS l
+  WITH DISTINCT l
+  RETURN collect(l) AS shown
+}
+CALL (shown) {
+  UNWIND shown AS l
+  CALL (l) {
+    WITH l WHERE $shown.places
+    MATCH (l)-[:TO]->(p:Port)
+    OPTIONAL MATCH (c:Country {code: p.countryCode})
+    UNWIND [p, c] AS n
+    RETURN n
+    UNION
+    WITH l WHERE $shown.places
+    MATCH (n:Country {code: l.destinationCountryCode})
+    RETURN n
+    UNION
+    WITH l WHERE $shown.vessels
+    MATCH (l)-[:ON]->(n:Vessel)
+    RETURN n
+  }
+  WITH DISTINCT n WHERE n IS NOT NULL
+  RETURN collect(properties(n)) AS nodes
+}`;
+
+/**
  * START forwards with the first round in the same statement when the anchor has at most `$eagerStart`
  * legs: `expansion` (seek.ts startExpansion over `eager`, and deeperExpansion: the hop after) reads
  * their links and the calls that may follow them, `found` the briefs of the legs it met, `expanded`
  * whether it ran. `ranks`: what ranking needs of every start leg (LEG_RANK); `legs`: their briefs, only
  * when they are expanded here or `$briefStarts` (else the walk briefs those it reaches: at L, 2,753
- * legs leave the bench origin and the best 50 routes are 50 of them).
+ * legs leave the bench origin and the best 50 routes are 50 of them). When it expanded, and the start
+ * legs and the legs its expansion met (`met`, a Cypher list) are at most `$show`: what a client is shown
+ * of them (SHOWN: with `$shown.views` their views as `[id, view]` pairs, LEG_VIEW; `nodes`), so that
+ * the service answers a small trace (the demo graph's) with no statement after the walk. `$show` 0:
+ * nothing.
  */
-export const startExpanding = (expansion: string, deeperReturn: string) => `${RESOLVE_PORT}
+export const startExpanding = (expansion: string, deeperReturn: string, met: string) => `${RESOLVE_PORT}
 CALL (anchor) {
   MATCH (anchor)<-[:FROM]-(l:Leg)
   WHERE ${STARTS.FORWARD}
@@ -158,7 +194,10 @@ CALL (anchor) {
 }
 WITH anchor, starts, CASE WHEN size(starts) <= $eagerStart THEN starts ELSE [] END AS eager
 ${expansion}
+WITH *, CASE WHEN size(eager) = 0 OR $show = 0 THEN [] ELSE starts + ${met} END AS met
+${SHOWN('met')}
 RETURN properties(anchor) AS anchor, [l IN starts | ${LEG_RANK('l')}] AS ranks,
        CASE WHEN size(eager) > 0 OR $briefStarts THEN [l IN starts | ${LEG_BRIEF('l')}] ELSE [] END AS legs,
        size(eager) > 0 AS expanded,
-       links, calls, [l IN linked + called WHERE NOT l IN starts | ${LEG_BRIEF('l')}] AS found, ${deeperReturn}`;
+       links, calls, [l IN linked + called WHERE NOT l IN starts | ${LEG_BRIEF('l')}] AS found, ${deeperReturn},
+       CASE WHEN $shown.views THEN [l IN shown | [l.id, ${LEG_VIEW}]] ELSE [] END AS views, nodes`;
