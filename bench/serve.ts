@@ -2,7 +2,7 @@
  * One service under test, in its own process (so that the load generator never shares an event loop
  * with it): `node dist/bench/serve.js <kind> <port> <bolt uri>` where kind is
  *   collier          the service as it ships;
- *   collier-nobatch  the same with DataLoader batching off (one query per parent: the N+1 baseline);
+ *   collier-nobatch  the same with DataLoader batching and look-ahead off (one query per parent: the N+1 baseline);
  *   peer             @neo4j/graphql 7 over the same database, with type definitions mirroring our graph.
  * Prints `BENCH_SERVICE_READY <port>` when it listens; exits on SIGTERM.
  */
@@ -76,7 +76,9 @@ async function main(): Promise<void> {
       config,
       db,
       logger: createLogger('silent'),
-      loaderOptions: { batch: kind === 'collier' },
+      // the N+1 baseline reads through the loaders one parent at a time, with no look-ahead: a compiled
+      // read (src/db/read/compiled.ts) would read the nested query in one statement, batched or not
+      loaderOptions: { batch: kind === 'collier', project: kind === 'collier' },
     });
     server = service.httpServer;
     stop = async () => {

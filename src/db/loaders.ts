@@ -215,6 +215,9 @@ export function createLoaders(db: Database, counter: StatementCounter, options: 
       return loader;
     },
 
+    /** Whether compiled reads are on (false with `project: false`: every read is whole, through the loaders). */
+    compiling: project,
+
     /**
      * A list field and the subtree below it read in one statement (db/read/compiled.ts), for parents of
      * these labels; one loader per plan, named by `key`, batched over the parents. null when the loaders

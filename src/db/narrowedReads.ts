@@ -38,15 +38,22 @@ export function narrowedRecord<L extends NodeLabel>(
   read: Record<string, unknown>,
 ): NodeRecords[L] {
   // The id-only record stands for the label's record: the selection it serves reads nothing else.
-  return props.length === 1
-    ? ({ id: String(read.id), typename: label } as unknown as NodeRecords[L])
-    : toRecord(label, read);
+  return props.length === 1 ? idRecord(label, read.id) : toRecord(label, read);
 }
+
+const idRecord = <L extends NodeLabel>(label: L, id: unknown) =>
+  ({ id: String(id), typename: label }) as unknown as NodeRecords[L];
 
 /** One vessel's row of LEGS_OF_VESSELS_NARROWED as its leg records, in order. */
 export function legsFromColumns(props: readonly string[], row: Record<string, unknown>): LegRecord[] {
   const columns = row.columns as unknown[][];
   const legs = new Array<LegRecord>(row.n as number);
+  if (props.length === 1) {
+    // only the id (`legs { id }`): its records straight from the one column, no property map a leg
+    const ids = columns[0];
+    for (let i = 0; i < legs.length; i++) legs[i] = idRecord('Leg', ids[i]);
+    return legs;
+  }
   for (let i = 0; i < legs.length; i++) {
     const read: Record<string, unknown> = {};
     for (let c = 0; c < props.length; c++) read[props[c]] = columns[c][i];

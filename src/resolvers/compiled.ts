@@ -10,13 +10,13 @@
  * with a valid `first` (an invalid one is refused by `firstItems` on the loaders' path) and a known
  * field map; otherwise the field resolves through the loaders, which give the same answer.
  */
-import { GraphQLResolveInfo, GraphQLSchema } from 'graphql';
+import { getNamedType, GraphQLResolveInfo, GraphQLSchema } from 'graphql';
 import { FieldNode } from 'graphql';
 import { parseResolveInfo, ResolveTree } from 'graphql-parse-resolve-info';
 import type DataLoader from 'dataloader';
 import { ListPlan, NodePlan, PRELOADED, Preloaded } from '../db/read/compiled';
 import { legPropsFor, relationPropsFor } from '../db/records';
-import { RELATION_TYPES } from '../db/read/party';
+import { MANAGER_RELATION_TYPES, OWNER_RELATION_TYPES, RELATION_TYPES } from '../domain/graph';
 import { NodeLabel } from '../domain/ids';
 import { Context } from './context';
 import { DEFAULT_LIST_FIRST, firstItems, MAX_LIST_FIRST } from './listBound';
@@ -24,8 +24,8 @@ import { isQuery, projectionOf, typeNamesOf } from './selection';
 
 const ALL_TYPES = [...RELATION_TYPES];
 const TIES: Record<string, { direction: 'to' | 'from'; types: string[] }> = {
-  owners: { direction: 'to', types: ['OWNS'] },
-  managers: { direction: 'to', types: ['MANAGES', 'OPERATES'] },
+  owners: { direction: 'to', types: [...OWNER_RELATION_TYPES] },
+  managers: { direction: 'to', types: [...MANAGER_RELATION_TYPES] },
   parties: { direction: 'to', types: ALL_TYPES },
   controlledBy: { direction: 'to', types: ALL_TYPES },
   holdings: { direction: 'from', types: ALL_TYPES },
@@ -107,6 +107,35 @@ function compiledPlan(info: GraphQLResolveInfo, labels: readonly NodeLabel[]): C
   const tree = parseResolveInfo(info) as ResolveTree | null;
   const list = tree && TIES[tree.name] ? listPlan(info.schema, tree) : null;
   const out = list?.kind === 'relations' && list.ends.length > 0 ? { key: JSON.stringify([labels, list]), list } : null;
+  byVariables.set(info.variableValues, out);
+  return out;
+}
+
+const nodePlans = new WeakMap<readonly FieldNode[], Map<unknown, NodePlan | null>>();
+
+/**
+ * The plan of the entities a connection field (`vessels`) answers in `edges { node { … } }`, when
+ * that selection has a list that compiles: the statement reading the page then reads each entity as
+ * its selection asks, with those lists (db/read/vessel.ts listVessels), so `vessels { edges { node {
+ * owners { party { … } } } } }` is one statement. null (read the page as before): not a query, no list
+ * that compiles, or `edges` or `node` selected under more than one response key (two selections of the
+ * same records). Cached per selection.
+ */
+export function connectionNodePlan(info: GraphQLResolveInfo): NodePlan | null {
+  if (!isQuery(info)) return null;
+  let byVariables = nodePlans.get(info.fieldNodes);
+  if (!byVariables) nodePlans.set(info.fieldNodes, (byVariables = new Map<unknown, NodePlan | null>()));
+  const hit = byVariables.get(info.variableValues);
+  if (hit !== undefined) return hit;
+  const only = (tree: ResolveTree | null | undefined, typeName: string, name: string) => {
+    const found = Object.values(tree?.fieldsByTypeName[typeName] ?? {}).filter((f) => f.name === name);
+    return found.length === 1 ? found[0] : null;
+  };
+  const connection = getNamedType(info.returnType).name;
+  const edges = only(parseResolveInfo(info) as ResolveTree | null, connection, 'edges');
+  const node = edges ? only(edges, Object.keys(edges.fieldsByTypeName)[0] ?? '', 'node') : null;
+  const plan = node ? nodePlan(info.schema, node) : null;
+  const out = plan && plan.lists.length > 0 ? plan : null;
   byVariables.set(info.variableValues, out);
   return out;
 }

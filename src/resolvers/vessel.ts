@@ -15,20 +15,21 @@ import { loadNode } from './load';
 import { Context } from './context';
 import { FIRST_ARG, firstItems } from './listBound';
 import { selectedProps } from './selection';
-import { listItems } from './compiled';
+import { connectionNodePlan, listItems } from './compiled';
 import { legPropsFor, relationPropsFor } from '../db/records';
+import { MANAGER_RELATION_TYPES, OWNER_RELATION_TYPES } from '../domain/graph';
 import { badInput, check } from './errors';
 import { countryArg, idArg, pageArgs } from './args';
 
-const OWNER_TYPES = new Set(['OWNS']);
-const MANAGER_TYPES = new Set(['MANAGES', 'OPERATES']);
+const OWNER_TYPES: ReadonlySet<string> = new Set(OWNER_RELATION_TYPES);
+const MANAGER_TYPES: ReadonlySet<string> = new Set(MANAGER_RELATION_TYPES);
 
 /** The first ties to a vessel of these relation types. */
 function tiesOfTypes(
   ctx: Context,
   info: GraphQLResolveInfo,
   vessel: Vessel,
-  types: Set<string>,
+  types: ReadonlySet<string>,
   first: number,
 ): PartyRelation[] | Promise<PartyRelation[]> {
   return listItems(ctx, info, vessel, VESSEL, first, async () => {
@@ -68,7 +69,11 @@ export class VesselResolver {
   }
 
   @Query(() => VesselConnection, { description: 'Vessels, filtered and paged, ordered by name.' })
-  async vessels(@Args(() => VesselsArgs) args: VesselsArgs, @Ctx() ctx: Context): Promise<Page<Vessel>> {
+  async vessels(
+    @Args(() => VesselsArgs) args: VesselsArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Page<Vessel>> {
     const page = pageArgs(args.first, args.after);
     const f = args.filter ?? {};
     const { total, items } = await listVessels(
@@ -82,6 +87,7 @@ export class VesselResolver {
         ...page,
       },
       ctx.counter,
+      ctx.loaders.compiling ? connectionNodePlan(info) : null,
     );
     return toPage(items, page.offset, total);
   }

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { GraphQLInterfaceType, GraphQLResolveInfo } from 'graphql';
 import { syncArgValidation } from '../../src/resolverPipeline';
+import { buildCollierSchema } from '../../src/server';
 
 type ValidateArg = (
   argValue: unknown,
@@ -41,5 +43,20 @@ describe('syncArgValidation', () => {
     const before = validateArgModule().validateArg;
     syncArgValidation();
     expect(validateArgModule().validateArg).toBe(before);
+  });
+});
+
+describe('syncResolveType (through trimResolverPipeline, before the schema is built)', () => {
+  it('tells the type of a Node, a Party and an Evidenced value at once, not as a Promise', async () => {
+    const schema = await buildCollierSchema();
+    const resolve = (name: string, value: object) => {
+      const type = schema.getType(name) as GraphQLInterfaceType;
+      return type.resolveType!(value, {}, {} as GraphQLResolveInfo, type);
+    };
+    expect(resolve('Node', { id: 'vessel:wise-honest' })).toBe('Vessel');
+    expect(resolve('Node', { id: 'leg:x' })).toBe('Leg');
+    expect(resolve('Party', { id: 'person:x' })).toBe('Person');
+    expect(resolve('Node', { id: 'nothing' })).toBeUndefined();
+    expect(resolve('Evidenced', { typename: 'Designation' })).toBe('Designation');
   });
 });

@@ -56,6 +56,8 @@ export interface NodePlan {
 }
 
 const TIE_TYPES: ReadonlySet<string> = new Set(RELATION_TYPES);
+const ALL_LABELS = Object.values(NODE_KINDS);
+const PARTY_LABELS: readonly NodeLabel[] = ['Company', 'Person'];
 const KIND_OF = Object.fromEntries(Object.entries(NODE_KINDS).map(([k, l]) => [l, k])) as Record<NodeLabel, NodeKind>;
 
 /** The order of a vessel's legs, as the legs loaders read them (db/loaders.ts). */
@@ -84,8 +86,9 @@ class Compiler {
     return this.n++;
   }
 
-  list(x: string, plan: ListPlan): string {
-    return plan.kind === 'legs' ? this.legs(x, plan) : this.relations(x, plan);
+  /** `labels`: the labels `x` can have (its MATCH or its parent's list says so). */
+  list(x: string, plan: ListPlan, labels: readonly NodeLabel[]): string {
+    return plan.kind === 'legs' ? this.legs(x, plan) : this.relations(x, plan, labels);
   }
 
   /** [n, columns]: one list per property of the legs' values (as LEGS_OF_VESSELS_NARROWED). */
@@ -103,7 +106,7 @@ class Compiler {
   }
 
   /** A list of [type, props, values, partyId, targetId, ...ends]. */
-  private relations(x: string, plan: RelationsPlan): string {
+  private relations(x: string, plan: RelationsPlan, labels: readonly NodeLabel[]): string {
     const i = this.next();
     const r = `r${i}`;
     const o = `o${i}`;
@@ -115,23 +118,46 @@ class Compiler {
     const rel = `[${r}:${types.join('|')}]`;
     const pattern = plan.direction === 'to' ? `(${x})<-${rel}-(${o}:Party)` : `(${x})-${rel}->(${o})`;
     const [party, target] = plan.direction === 'to' ? [o, x] : [x, o];
+    // the labels of each end, where they are known: a party is a company or a person; `x` has its own
+    const [partyLabels, targetLabels] = plan.direction === 'to' ? [PARTY_LABELS, labels] : [labels, null];
     const read = plan.props ? `null, ${values(r, plan.props)}` : `properties(${r}), null`;
-    const ends = plan.ends.map((e) => this.node(e.side === 'party' ? party : target, e.node));
+    const ends = plan.ends.map((e) =>
+      e.side === 'party' ? this.node(party, e.node, partyLabels) : this.node(target, e.node, targetLabels),
+    );
     return `COLLECT { MATCH ${pattern}
       RETURN [type(${r}), ${read}, ${party}.id, ${target}.id${ends.map((e) => `, ${e}`).join('')}] }`;
   }
 
-  /** [id, props, values, ...lists]: the properties of the label its id names, its lists where they apply. */
-  node(x: string, plan: NodePlan): string {
-    const narrowed = Object.entries(plan.props).filter((e): e is [NodeLabel, string[]] => e[1] != null);
-    const whens = narrowed.map(([label, props]) => `WHEN '${KIND_OF[label]}' THEN ${values(x, props)}`);
-    const read = whens.length > 0 ? `CASE ${kindOf(x)} ${whens.join(' ')} END` : 'null';
-    const kinds = narrowed.map(([label]) => `'${KIND_OF[label]}'`).join(', ');
-    const whole =
-      whens.length > 0 ? `CASE WHEN NOT ${kindOf(x)} IN [${kinds}] THEN properties(${x}) END` : `properties(${x})`;
-    const lists = plan.lists.map(({ labels, list }) => {
-      const kinds = labels.map((l) => `'${KIND_OF[l]}'`).join(', ');
-      return `, CASE WHEN ${kindOf(x)} IN [${kinds}] THEN ${this.list(x, list)} END`;
+  /**
+   * [id, props, values, ...lists]: the properties of the label its id names, its lists where they
+   * apply. `labels`: the labels `x` can have, or null (any): where every one of them reads the same
+   * properties, they are read without asking which label `x` has, and a list that applies to all of
+   * them without a condition.
+   */
+  node(x: string, plan: NodePlan, labels: readonly NodeLabel[] | null): string {
+    const candidates = labels ?? ALL_LABELS;
+    const propsOf = (l: NodeLabel) => plan.props[l] ?? null;
+    const first = propsOf(candidates[0]);
+    const same = labels != null && candidates.every((l) => String(propsOf(l)) === String(first));
+    let whole: string;
+    let read: string;
+    if (same) [whole, read] = first ? ['null', values(x, first)] : [`properties(${x})`, 'null'];
+    else {
+      const narrowed = candidates
+        .map((l) => [l, propsOf(l)] as const)
+        .filter((e): e is [NodeLabel, string[]] => e[1] != null);
+      const whens = narrowed.map(([label, props]) => `WHEN '${KIND_OF[label]}' THEN ${values(x, props)}`);
+      read = whens.length > 0 ? `CASE ${kindOf(x)} ${whens.join(' ')} END` : 'null';
+      const kinds = narrowed.map(([label]) => `'${KIND_OF[label]}'`).join(', ');
+      whole =
+        whens.length > 0 ? `CASE WHEN NOT ${kindOf(x)} IN [${kinds}] THEN properties(${x}) END` : `properties(${x})`;
+    }
+    const lists = plan.lists.map(({ labels: listLabels, list }) => {
+      const applies = candidates.filter((l) => listLabels.includes(l));
+      if (applies.length === 0) return ', null';
+      if (labels != null && applies.length === candidates.length) return `, ${this.list(x, list, applies)}`;
+      const kinds = applies.map((l) => `'${KIND_OF[l]}'`).join(', ');
+      return `, CASE WHEN ${kindOf(x)} IN [${kinds}] THEN ${this.list(x, list, applies)} END`;
     });
     return `[${x}.id, ${whole}, ${read}${lists.join('')}]`;
   }
@@ -143,9 +169,18 @@ class Compiler {
  */
 export function compileList(labels: readonly NodeLabel[], list: ListPlan): { cypher: string; params: Params } {
   const c = new Compiler();
-  const expr = c.list('x', list);
+  const expr = c.list('x', list, labels);
   const branches = labels.map((l) => `UNWIND $keys_${l} AS key MATCH (x:${l} {id: key}) RETURN key, ${expr} AS value`);
   return { cypher: `CALL () { ${branches.join(' UNION ALL ')} } RETURN key, value`, params: c.params };
+}
+
+/**
+ * The expression reading node `x`, of label `label`, as `plan` says, with its lists (decoded by
+ * `decodeNode`): for a statement that finds the nodes itself (a page of vessels, db/read/vessel.ts).
+ */
+export function compileNode(x: string, label: NodeLabel, plan: NodePlan): { expr: string; params: Params } {
+  const c = new Compiler();
+  return { expr: c.node(x, plan, [label]), params: c.params };
 }
 
 /** One read value of a compiled list as the records the loaders would answer, with what was read below them. */
@@ -175,7 +210,7 @@ export function decodeList(list: ListPlan, value: unknown): unknown[] {
 }
 
 /** One read node as the record the node loader would answer (db/loaders.ts nodeWith). */
-function decodeNode(plan: NodePlan, row: unknown[]): NodeRecord {
+export function decodeNode(plan: NodePlan, row: unknown[]): NodeRecord {
   const [id, props, values] = row as [string, Record<string, unknown> | null, unknown[] | null];
   const label = labelOfId(id)!;
   const narrowed = plan.props[label];

@@ -1,6 +1,7 @@
 /** Vessels: lookups by IMO number and filtered lists. */
 import { Database, StatementCounter } from '../database';
-import { toRecord } from '../records';
+import { NodeRecords, toRecord } from '../records';
+import { compileNode, decodeNode, NodePlan } from './compiled';
 import { readNamedPage } from './page';
 
 export async function findVesselByImo(db: Database, imo: string, counter?: StatementCounter) {
@@ -27,7 +28,12 @@ export interface VesselQuery {
  * filter, so memory stays at one page whatever the total (no collect of every match). Only the
  * conditions of the filters given are written into the statement (fixed fragments, values as parameters).
  */
-export async function listVessels(db: Database, q: VesselQuery, counter?: StatementCounter) {
+export async function listVessels(
+  db: Database,
+  q: VesselQuery,
+  counter?: StatementCounter,
+  compiled?: NodePlan | null,
+): Promise<{ total: number; items: NodeRecords['Vessel'][] }> {
   const conditions = [
     q.name != null
       ? '(toLower(v.name) CONTAINS $name OR any(n IN v.otherNames WHERE toLower(n) CONTAINS $name))'
@@ -43,7 +49,10 @@ export async function listVessels(db: Database, q: VesselQuery, counter?: Statem
   // Every vessel has a name (every write path requires one), so `v.name IS NOT NULL` changes no answer;
   // it lets the page be read in the order of the vessel_name index instead of sorting every vessel.
   const pageWhere = `WHERE ${['v.name IS NOT NULL', ...conditions].join(' AND ')}`;
-  const row = await readNamedPage(
+  // a compiled selection (src/resolvers/compiled.ts connectionNodePlan) reads each vessel as it asks,
+  // with its compiled lists, in this same statement (db/read/compiled.ts)
+  const item = compiled ? compileNode('v', 'Vessel', compiled) : null;
+  const row = await readNamedPage<unknown>(
     db,
     {
       label: 'Vessel',
@@ -56,11 +65,16 @@ export async function listVessels(db: Database, q: VesselQuery, counter?: Statem
         status: q.status,
         designated: q.designated,
         tactic: q.tactic,
+        ...item?.params,
       },
       offset: q.offset,
       first: q.first,
+      item: item?.expr,
     },
     counter,
   );
-  return { total: row.total, items: row.items.map((p) => toRecord('Vessel', p)) };
+  const items = compiled
+    ? row.items.map((r) => decodeNode(compiled, r as unknown[]) as NodeRecords['Vessel'])
+    : row.items.map((p) => toRecord('Vessel', p as Record<string, unknown>));
+  return { total: row.total, items };
 }

@@ -8,6 +8,12 @@ import { RelationType } from '../enums';
 /** How a company or person is tied to a vessel or another company, as stored (one relationship type each). */
 export const RELATION_TYPES = Object.values(RelationType) as readonly `${RelationType}`[];
 
+/** The ties a vessel's `owners` list answers (the GraphQL field and its compiled read alike). */
+export const OWNER_RELATION_TYPES: readonly `${RelationType}`[] = [RelationType.OWNS];
+
+/** The ties a vessel's `managers` list answers. */
+export const MANAGER_RELATION_TYPES: readonly `${RelationType}`[] = [RelationType.MANAGES, RelationType.OPERATES];
+
 /** Structural edges of legs, transfers and tactic uses: their vessel, places, destination, tactics, legs. */
 const MOVEMENT_LINKS = [
   'ON',
