@@ -25,7 +25,8 @@ export class ExportResolver {
     const depth = intArg('depth', args.depth, 0, MAX_NEIGHBORHOOD_DEPTH);
     const limit = intArg('limit', args.limit, 1, MAX_NEIGHBORHOOD_LIMIT);
     if (new Set(ids).size > limit) throw badInput('limit', `must be at least the number of ids (${new Set(ids).size})`);
-    const g = await neighborhood(ctx.db, { ids, depth, limit, ...walkFilterArgs(args) }, ctx.counter);
+    // every property of each node: the file formats write them all
+    const g = await neighborhood(ctx.db, { ids, depth, limit, view: 'whole', ...walkFilterArgs(args) }, ctx.counter);
     if (g.missing.length > 0) throw notFoundIds(g.missing);
     if (g.truncated) ctx.logger.info({ ids: ids.length, depth, limit }, 'export cut short by its limit');
     if (args.format === ExportFormat.JSONL || args.format === ExportFormat.FTM) {

@@ -8,10 +8,10 @@
 import neo4j from 'neo4j-driver';
 import { Database, StatementCounter } from '../database';
 import { GraphEdgeRecord } from '../trace';
+import { decodeEdge, DRAWN_EDGE, DRAWN_NODE, DRAWN_PARAMS } from './drawnView';
 import {
   anchors,
   DrawnNode,
-  EDGE_VIEW,
   EdgeView,
   FilterShape,
   NODE_VIEW,
@@ -31,7 +31,7 @@ export const MAX_NEIGHBORHOOD_LIMIT = 2000;
 /** Edges kept per node allowed: a subgraph of `limit` nodes has at most `limit × EDGES_PER_NODE` edges. */
 export const EDGES_PER_NODE = 5;
 
-function neighborhoodStatement(depth: number, shape: FilterShape): string {
+function neighborhoodStatement(depth: number, shape: FilterShape, view: NodeViewKind): string {
   const levels = Array.from({ length: depth }, (_, i) => `level${i + 1}`);
   return `${anchors('$ids', 'start')}
 WITH collect(start) AS starts
@@ -40,33 +40,47 @@ WITH starts, ${levels.length > 0 ? levels.join(' + ') : '[]'} AS found
 WITH starts, found[0..$room] AS reached, size(found) > $room AS cut
 WITH starts + reached AS keep, cut
 CALL (keep) {
-  UNWIND range(0, size(keep) - 1) AS at
-  WITH at, keep[at] AS n
-  RETURN at, ${NODE_VIEW('n')} AS node, null AS edge
+  UNWIND range(0, size(keep) - 1, $chunk) AS at
+  RETURN at, [n IN keep[at..at + $chunk] | ${view === 'whole' ? NODE_VIEW('n') : DRAWN_NODE.cypher('n')}] AS nodes, null AS edges
   UNION ALL
   UNWIND keep AS a
   MATCH (a)-[r]->(b)
   WHERE b IN keep AND ${relOk('r', shape)}
-  WITH r LIMIT $edgeProbe
-  RETURN null AS at, null AS node, ${EDGE_VIEW('r')} AS edge
+  WITH a, r, b LIMIT $edgeProbe
+  WITH collect(${DRAWN_EDGE('r', 'a', 'b')}) AS edges
+  UNWIND range(0, size(edges) - 1, $chunk) AS at
+  RETURN null AS at, null AS nodes, edges[at..at + $chunk] AS edges
 }
-RETURN at, node, edge, cut`;
+RETURN at, nodes, edges, cut`;
 }
 
 /**
- * A row per node and per edge, not one row holding them all: the driver decodes a record in one
- * synchronous step, and a depth-3 neighbourhood at a hub (2,000 nodes, 10,000 edges with their
- * properties) was one record that held the event loop 0.4–0.8 s (measured with --cpu-prof under
- * bench/worstRead.ts). Small records are decoded as their network chunks arrive, between other work.
+ * Nodes and edges come in rows of at most CHUNK (`$chunk`), not one row holding them all: the driver
+ * decodes a record in one synchronous step, and a depth-3 neighbourhood at a hub (2,000 nodes, 10,000
+ * edges with their properties) was one record that held the event loop 0.4–0.8 s (measured with
+ * --cpu-prof under bench/worstRead.ts). Nor a row each: a record costs the driver and Neo4j more than
+ * a compact node or edge does (a row per node and edge: depth 2 at S, 346 records, 1.3 ms more CPU).
  */
 interface SubgraphRow {
+  /** The position of the row's first node in the subgraph's order (starts first, then by distance). */
   at: number | null;
-  node: NodeView | null;
-  edge: EdgeView | null;
+  /** NODE_VIEW (whole) or DRAWN_NODE (drawn) of each node. */
+  nodes: (NodeView | unknown[])[] | null;
+  /** DRAWN_EDGE of each edge. */
+  edges: unknown[][] | null;
   cut: boolean;
 }
 
-/** One statement per depth and filter shape: the hop bound is a literal of the pattern, from 0..MAX_NEIGHBORHOOD_DEPTH. */
+/** Nodes or edges a row: of their compact views (drawn), or of the whole nodes a file export reads. */
+const CHUNK: Record<NodeViewKind, number> = { drawn: 500, whole: 100 };
+
+/**
+ * What a node of the subgraph carries: what drawing it needs (`drawn`: its name, confidence, sources
+ * and dates, db/read/drawnView.ts), or every property it has (`whole`: a file export writes them all).
+ */
+export type NodeViewKind = 'drawn' | 'whole';
+
+/** One statement per depth, filter shape and node view: the hop bound is a literal of the pattern, from 0..MAX_NEIGHBORHOOD_DEPTH. */
 const NEIGHBORHOOD_STATEMENTS = statementCache(neighborhoodStatement);
 
 export interface NeighborhoodQuery extends WalkFilter {
@@ -74,6 +88,10 @@ export interface NeighborhoodQuery extends WalkFilter {
   depth: number;
   /** Most nodes in the subgraph, the starts included. */
   limit: number;
+  /** Default `drawn`. */
+  view?: NodeViewKind;
+  /** Nodes or edges a row (default CHUNK of the view); tests set it to check that rows join up. */
+  chunk?: number;
 }
 
 export interface DrawnSubgraph {
@@ -94,25 +112,30 @@ export async function neighborhood(
   const ids = [...new Set(q.ids)];
   const room = Math.max(0, q.limit - ids.length);
   const edgeCap = q.limit * EDGES_PER_NODE;
+  const view = q.view ?? 'drawn';
   const rows = await db.read<SubgraphRow>(
-    NEIGHBORHOOD_STATEMENTS(q.depth, shapeOf(q)),
+    NEIGHBORHOOD_STATEMENTS(q.depth, shapeOf(q), view),
     {
       ...walkParams(q),
+      ...DRAWN_PARAMS,
       ids,
       room: neo4j.int(room),
       probe: neo4j.int(room + 1),
       edgeProbe: neo4j.int(edgeCap + 1),
+      chunk: neo4j.int(q.chunk ?? CHUNK[view]),
     },
     counter,
   );
-  const viewed: { at: number; node: NodeView }[] = [];
+  const chunks: { at: number; nodes: NodeView[] }[] = [];
   const edgeViews: EdgeView[] = [];
   for (const r of rows) {
-    if (r.node) viewed.push({ at: r.at!, node: r.node });
-    else if (r.edge) edgeViews.push(r.edge);
+    if (r.nodes) {
+      const nodes = view === 'whole' ? (r.nodes as NodeView[]) : (r.nodes as unknown[][]).map(DRAWN_NODE.decode);
+      chunks.push({ at: r.at!, nodes });
+    } else if (r.edges) for (const e of r.edges) edgeViews.push(decodeEdge(e));
   }
   // the starts first, then by distance (the order of `keep`)
-  const nodes = viewed.sort((a, b) => a.at - b.at).map((v) => toDrawnNode(v.node));
+  const nodes = chunks.sort((a, b) => a.at - b.at).flatMap((c) => c.nodes.map(toDrawnNode));
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const edges = edgeViews.slice(0, edgeCap).map((e) => toDrawnEdge(e, byId));
   edges.sort((a, b) => a.id.localeCompare(b.id));

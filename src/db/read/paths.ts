@@ -8,6 +8,7 @@
 import neo4j from 'neo4j-driver';
 import { Database, StatementCounter } from '../database';
 import { GraphEdgeRecord } from '../trace';
+import { decodePath, DRAWN_NODE, DRAWN_PARAMS, DRAWN_PATH, DrawnPathList } from './drawnView';
 import {
   anchors,
   bfsLevels,
@@ -15,9 +16,7 @@ import {
   EdgeView,
   FilterShape,
   isHub,
-  NODE_VIEW,
   NodeView,
-  PATH_VIEW,
   shapeOf,
   statementCache,
   step,
@@ -55,7 +54,7 @@ CALL (a, b) {
   WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL
   MATCH p = SHORTEST ${k} ((a) ${step('a', shape)}{1,${maxLength}} (b)
     WHERE NOT a IN y_a AND all(i IN range(0, size(y_a) - 2) WHERE NOT y_a[i] IN y_a[i + 1..]))
-  RETURN collect(${PATH_VIEW('p')}) AS paths
+  RETURN collect(${DRAWN_PATH('p')}) AS paths
 }
 RETURN a.id AS fromId, b.id AS toId, paths`;
 }
@@ -90,7 +89,7 @@ CALL (a, b) {
   MATCH pa = ANY SHORTEST (a) ${step('a', shape, 'b')}{1,${depth}} (c)
   MATCH pb = ANY SHORTEST (b) ${step('b', shape, 'a')}{1,${depth}} (c)
   WITH c, pa, pb ORDER BY length(pa) + length(pb), c.id
-  RETURN collect({entity: ${NODE_VIEW('c')}, fromA: ${PATH_VIEW('pa')}, fromB: ${PATH_VIEW('pb')}}) AS connections
+  RETURN collect({entity: ${DRAWN_NODE.cypher('c')}, fromA: ${DRAWN_PATH('pa')}, fromB: ${DRAWN_PATH('pb')}}) AS connections
 }
 RETURN a.id AS fromId, b.id AS toId, connections`;
 }
@@ -150,12 +149,14 @@ export async function kShortestPaths(
   counter?: StatementCounter,
 ): Promise<Endpoints & { paths: GraphPathRecord[] }> {
   const statement = PATHS_STATEMENTS(q.k, q.maxLength, shapeOf(q));
-  const [row] = await db.read<{ fromId: string | null; toId: string | null; paths: RawPath[] }>(
+  const [row] = await db.read<{ fromId: string | null; toId: string | null; paths: DrawnPathList[] }>(
     statement,
-    { ...walkParams(q), from: q.from, to: q.to },
+    { ...walkParams(q), ...DRAWN_PARAMS, from: q.from, to: q.to },
     counter,
   );
-  const paths = row.paths.map(toGraphPath).sort((x, y) => x.length - y.length || pathKey(x).localeCompare(pathKey(y)));
+  const paths = row.paths
+    .map((p) => toGraphPath(decodePath(p)))
+    .sort((x, y) => x.length - y.length || pathKey(x).localeCompare(pathKey(y)));
   return { found: { from: row.fromId != null, to: row.toId != null }, paths };
 }
 
@@ -183,11 +184,12 @@ export async function commonConnections(
   const [row] = await db.read<{
     fromId: string | null;
     toId: string | null;
-    connections: { entity: NodeView; fromA: RawPath; fromB: RawPath }[];
+    connections: { entity: unknown[]; fromA: DrawnPathList; fromB: DrawnPathList }[];
   }>(
     statement,
     {
       ...walkParams(q),
+      ...DRAWN_PARAMS,
       from: q.a,
       to: q.b,
       reachCap: neo4j.int(COMMON_REACH_CAP),
@@ -197,9 +199,9 @@ export async function commonConnections(
     counter,
   );
   const connections = row.connections.map((c) => {
-    const fromA = toGraphPath(c.fromA);
-    const fromB = toGraphPath(c.fromB);
-    return { entity: toDrawnNode(c.entity), fromA, fromB, distance: fromA.length + fromB.length };
+    const fromA = toGraphPath(decodePath(c.fromA));
+    const fromB = toGraphPath(decodePath(c.fromB));
+    return { entity: toDrawnNode(DRAWN_NODE.decode(c.entity)), fromA, fromB, distance: fromA.length + fromB.length };
   });
   return { found: { from: row.fromId != null, to: row.toId != null }, connections };
 }

@@ -11,15 +11,23 @@ import { GraphPathRecord, RawPath, toGraphPath } from './paths';
 import {
   bfsLevels,
   DEFAULT_TRAVERSAL_TYPES,
-  EDGE_VIEW,
   EdgeView,
   FilterShape,
   inForceAt,
   NODE_VIEW,
   NodeView,
-  PATH_VIEW,
   step,
 } from './traversal';
+import {
+  decodeEdge,
+  decodePath,
+  DRAWN_EDGE,
+  DRAWN_NODE,
+  DRAWN_PARAMS,
+  DRAWN_PATH,
+  DrawnPathList,
+  drawnNodeView,
+} from './drawnView';
 import { PROXIMITY_MAX_HOPS, RiskFacts } from '../../domain/risk';
 import { CHAIN_TYPES } from './ownership';
 import { VesselRecord, toRecord } from '../records';
@@ -47,7 +55,7 @@ function riskStatement(at: boolean): string {
   const IN_FORCE = (d: string) => `${d}.status = 'IN_FORCE' AND ${DESIGNATION_AT(d)}`;
   /** The earliest designation of `n` in force, with its edge (null when none). */
   const FIRST_DESIGNATION = (n: string) =>
-    `COLLECT { MATCH (${n})-[dr:DESIGNATED]->(d:Designation) WHERE ${IN_FORCE('d')} RETURN {edge: ${EDGE_VIEW('dr')}, node: ${NODE_VIEW('d')}} ORDER BY d.dateFrom, d.id LIMIT 1 }[0]`;
+    `COLLECT { MATCH (${n})-[dr:DESIGNATED]->(d:Designation) WHERE ${IN_FORCE('d')} RETURN {edge: ${DRAWN_EDGE('dr', n, 'd')}, node: ${DRAWN_NODE.cypher('d')}} ORDER BY d.dateFrom, d.id LIMIT 1 }[0]`;
   const BEGAN_BY_AT = (n: string) =>
     at
       ? `(coalesce(${n}.departureFrom, ${n}.arrivalFrom, ${n}.whenFrom) IS NULL OR coalesce(${n}.departureFrom, ${n}.arrivalFrom, ${n}.whenFrom) <= $at)`
@@ -57,7 +65,7 @@ function riskStatement(at: boolean): string {
   return `MATCH (v:Vessel {id: $id})
 CALL (v) {
   MATCH p = (v)-[:DESIGNATED]->(d:Designation) WHERE ${DESIGNATION_AT('d')}
-  RETURN collect({props: properties(d), path: ${PATH_VIEW('p')}}) AS designations
+  RETURN collect({props: properties(d), path: ${DRAWN_PATH('p')}}) AS designations
 }
 CALL (v) {
   MATCH p = (v)<-[first WHERE type(first) IN $controlTypes AND ${TIE_AT('first')}]-(:Party)
@@ -66,22 +74,22 @@ CALL (v) {
   WHERE ${IN_FORCE('d')}
   WITH p, party, d, first ORDER BY length(p), party.id, d.id LIMIT $factCap
   RETURN collect({partyId: party.id, partyName: party.name, relationType: type(first), depth: length(p) - 1,
-                  authority: d.authority, date: toString(d.dateFrom), path: ${PATH_VIEW('p')}}) AS controllers
+                  authority: d.authority, date: toString(d.dateFrom), path: ${DRAWN_PATH('p')}}) AS controllers
 }
 CALL (v) {
   MATCH (l:Leg)-[on:ON]->(v) WHERE ${BEGAN_BY_AT('l')}
   WITH l, on ORDER BY coalesce(l.departureFrom, l.arrivalFrom), l.id LIMIT $factCap
-  RETURN collect({leg: ${NODE_VIEW('l')}, on: ${EDGE_VIEW('on')},
-                  from: [(l)-[f:FROM]->(pt:Port) | {port: ${NODE_VIEW('pt')}, edge: ${EDGE_VIEW('f')}, kp: pt.countryCode = 'KP'}]}) AS legs
+  RETURN collect({leg: ${LEG_NODE.cypher('l')}, on: ${DRAWN_EDGE('on')},
+                  from: [(l)-[f:FROM]->(pt:Port) | {port: ${DRAWN_NODE.cypher('pt')}, edge: ${DRAWN_EDGE('f', 'l', 'pt')}, kp: pt.countryCode = 'KP'}]}) AS legs
 }
 CALL (v) {
   MATCH (t:Transfer)-[mine:FROM_VESSEL|TO_VESSEL]->(v) WHERE ${BEGAN_BY_AT('t')}
   OPTIONAL MATCH (t)-[theirs:FROM_VESSEL|TO_VESSEL]->(o:Vessel) WHERE o <> v
   WITH t, mine, theirs, o LIMIT $factCap
   RETURN collect({
-    transfer: ${NODE_VIEW('t')}, mine: ${EDGE_VIEW('mine')},
-    theirs: CASE WHEN o IS NULL THEN null ELSE ${EDGE_VIEW('theirs')} END,
-    other: CASE WHEN o IS NULL THEN null ELSE ${NODE_VIEW('o')} END,
+    transfer: ${DRAWN_NODE.cypher('t')}, mine: ${DRAWN_EDGE('mine')},
+    theirs: CASE WHEN o IS NULL THEN null ELSE ${DRAWN_EDGE('theirs', 't', 'o')} END,
+    other: CASE WHEN o IS NULL THEN null ELSE ${DRAWN_NODE.cypher('o')} END,
     otherKp: o IS NOT NULL AND (o.flagCode = 'KP' OR EXISTS { (o)-[:CLAIMED]->(c:IdentityClaim) WHERE c.flagCode = 'KP' AND c.status <> 'FALSE' }),
     otherDesignation: CASE WHEN o IS NULL THEN null ELSE ${FIRST_DESIGNATION('o')} END
   }) AS transfers
@@ -95,11 +103,11 @@ CALL (v) {
     MATCH p = (v)<-[:FROM_VESSEL|TO_VESSEL]-(x:Transfer)-[:USED]->(t:Tactic) WHERE ${BEGAN_BY_AT('x')} RETURN p, t
   }
   WITH p, t LIMIT $factCap
-  RETURN collect({code: t.code, name: t.name, subjectLabel: CASE WHEN nodes(p)[-2]:Leg THEN 'Leg' WHEN nodes(p)[-2]:Transfer THEN 'Transfer' ELSE 'Vessel' END, path: ${PATH_VIEW('p')}}) AS tactics
+  RETURN collect({code: t.code, name: t.name, subjectLabel: CASE WHEN nodes(p)[-2]:Leg THEN 'Leg' WHEN nodes(p)[-2]:Transfer THEN 'Transfer' ELSE 'Vessel' END, path: ${DRAWN_PATH('p')}}) AS tactics
 }
 CALL (v) {
   MATCH p = (v)-[:CLAIMED]->(c:IdentityClaim) WHERE ${CLAIMED_BY_AT('c')}
-  RETURN collect({props: properties(c), path: ${PATH_VIEW('p')}}) AS claims
+  RETURN collect({props: properties(c), path: ${DRAWN_PATH('p')}}) AS claims
 }
 CALL (v) {
   WITH v, [v] AS sv
@@ -111,11 +119,14 @@ CALL (v) {
   WITH v, e, hops ORDER BY hops, e.id LIMIT $nearestCap
   MATCH p = ANY SHORTEST (v) ${step('v', shape)}{1,${PROXIMITY_MAX_HOPS}} (e)
   WITH e, p ORDER BY length(p), e.id
-  RETURN collect({id: e.id, name: e.name, hops: length(p), path: ${PATH_VIEW('p')},
+  RETURN collect({id: e.id, name: e.name, hops: length(p), path: ${DRAWN_PATH('p')},
                   designation: ${FIRST_DESIGNATION('e')}}) AS nearest
 }
 RETURN ${NODE_VIEW('v')} AS vessel, designations, controllers, legs, transfers, tactics, claims, nearest`;
 }
+
+/** A leg as drawn, with what the rules read of it beyond its name. */
+const LEG_NODE = drawnNodeView(['cargoOrigin', 'legality']);
 
 const RISK_STATEMENTS = { everything: riskStatement(false), asOf: riskStatement(true) };
 
@@ -150,6 +161,55 @@ interface RiskRow {
   nearest: { id: string; name: string; hops: number; path: RawPath; designation: Attached | null }[];
 }
 
+type List = unknown[];
+type WithPath<T extends { path: RawPath }> = Omit<T, 'path'> & { path: DrawnPathList };
+
+/** What the statement returns: RiskRow with the compact views of db/read/drawnView.ts. */
+interface CompactRiskRow {
+  vessel: NodeView;
+  designations: WithPath<RiskRow['designations'][number]>[];
+  controllers: WithPath<RiskRow['controllers'][number]>[];
+  legs: { leg: List; on: List; from: { port: List; edge: List; kp: boolean }[] }[];
+  transfers: (Omit<RiskRow['transfers'][number], 'transfer' | 'mine' | 'theirs' | 'other' | 'otherDesignation'> & {
+    transfer: List;
+    mine: List;
+    theirs: List | null;
+    other: List | null;
+    otherDesignation: { edge: List; node: List } | null;
+  })[];
+  tactics: WithPath<RiskRow['tactics'][number]>[];
+  claims: WithPath<RiskRow['claims'][number]>[];
+  nearest: (WithPath<RiskRow['nearest'][number]> & { designation: { edge: List; node: List } | null })[];
+}
+
+const attached = (a: { edge: List; node: List } | null): Attached | null =>
+  a && { edge: decodeEdge(a.edge), node: DRAWN_NODE.decode(a.node) };
+
+function decodeRow(r: CompactRiskRow): RiskRow {
+  const withPath = <T extends { path: DrawnPathList }>(x: T) => ({ ...x, path: decodePath(x.path) });
+  return {
+    vessel: r.vessel,
+    designations: r.designations.map(withPath),
+    controllers: r.controllers.map(withPath),
+    legs: r.legs.map((l) => ({
+      leg: LEG_NODE.decode(l.leg),
+      on: decodeEdge(l.on),
+      from: l.from.map((f) => ({ port: DRAWN_NODE.decode(f.port), edge: decodeEdge(f.edge), kp: f.kp })),
+    })),
+    transfers: r.transfers.map((t) => ({
+      transfer: DRAWN_NODE.decode(t.transfer),
+      mine: decodeEdge(t.mine),
+      theirs: t.theirs && decodeEdge(t.theirs),
+      other: t.other && DRAWN_NODE.decode(t.other),
+      otherKp: t.otherKp,
+      otherDesignation: attached(t.otherDesignation),
+    })),
+    tactics: r.tactics.map(withPath),
+    claims: r.claims.map(withPath),
+    nearest: r.nearest.map((n) => ({ ...withPath(n), designation: attached(n.designation) })),
+  };
+}
+
 /** Evidence of one fact: its path, the path's sources and the fact's own, and the weakest confidence on the way. */
 function evidence(
   raw: RawPath,
@@ -180,9 +240,10 @@ export async function riskFacts(
   at: string | null,
   counter?: StatementCounter,
 ): Promise<RiskFactsRecord | null> {
-  const rows = await db.read<RiskRow>(
+  const rows = await db.read<CompactRiskRow>(
     at == null ? RISK_STATEMENTS.everything : RISK_STATEMENTS.asOf,
     {
+      ...DRAWN_PARAMS,
       id: vesselId,
       at: neoDate(at),
       types: PROXIMITY_TYPES,
@@ -197,7 +258,7 @@ export async function riskFacts(
     counter,
   );
   if (rows.length === 0) return null;
-  const [r] = rows;
+  const r = decodeRow(rows[0]);
   const v = r.vessel;
   const lastNode = (raw: RawPath) => raw.nodes[raw.nodes.length - 1];
 
