@@ -22,6 +22,11 @@
  *   its object as a promise. `syncArgValidation` answers the value at once in exactly the cases where
  *   the original returns it unchanged (no validate function, validation off or not an object), and
  *   calls the original otherwise.
+ * - **Abstract types resolve synchronously when their `resolveType` does.** type-graphql wraps every
+ *   union's and interface's `resolveType` in an `async` function, so graphql-js awaits a Promise for each
+ *   union or interface value, and graphql-jit (src/http/executor.ts), which takes the type's name as
+ *   the function answers it, cannot resolve it at all. `syncResolveType` answers the same name, at once
+ *   where the declared function answers at once, through the Promise otherwise.
  * - **Resolver instances come from a Map** (`container`), not from type-graphql's default container,
  *   which looks the class up in an array on every call.
  */
@@ -96,4 +101,37 @@ export function syncArgValidation(): void {
   };
   sync[SYNC] = true;
   mod.validateArg = sync;
+}
+
+type ResolveType = (...args: unknown[]) => unknown;
+interface ObjectTypeInfo {
+  target: unknown;
+  type: { name: string };
+}
+type GetResolveType = ((resolveType: ResolveType, possible: ObjectTypeInfo[]) => ResolveType) & { [SYNC]?: true };
+
+/** type-graphql's `resolveType` wrapper without its `async` (see above; idempotent; before buildSchema). */
+export function syncResolveType(): void {
+  let generator: { getResolveTypeFunction?: GetResolveType } | undefined;
+  try {
+    const file = path.join(path.dirname(require.resolve('type-graphql')), 'schema', 'schema-generator.js');
+    generator = (createRequire(__filename)(file) as { SchemaGenerator?: typeof generator }).SchemaGenerator;
+  } catch {
+    return;
+  }
+  if (!generator || typeof generator.getResolveTypeFunction !== 'function' || generator.getResolveTypeFunction[SYNC])
+    return;
+  const sync: GetResolveType = (resolveType, possible) => {
+    // the same answer as type-graphql's: a name as it is, a class by its object type's name
+    const nameOf = (resolved: unknown) =>
+      !resolved || typeof resolved === 'string'
+        ? ((resolved as string | undefined) ?? undefined)
+        : possible.find((objectType) => objectType.target === resolved)?.type.name;
+    return (...args) => {
+      const resolved = resolveType(...args);
+      return resolved instanceof Promise ? resolved.then(nameOf) : nameOf(resolved);
+    };
+  };
+  sync[SYNC] = true;
+  generator.getResolveTypeFunction = sync;
 }
