@@ -33,6 +33,7 @@ import {
   GraphQLSchema,
   Kind,
   OperationDefinitionNode,
+  OperationTypeNode,
 } from 'graphql';
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { Context } from '../resolvers/context';
@@ -60,7 +61,7 @@ function introspects(operation: OperationDefinitionNode): boolean {
 /** The compiled query of a document's operation, or null where graphql-js runs it. */
 function compile(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined): Run | null {
   const operation = getOperationAST(document, operationName);
-  if (!operation || operation.operation !== 'query' || introspects(operation)) return null;
+  if (!operation || operation.operation !== OperationTypeNode.QUERY || introspects(operation)) return null;
   try {
     const compiled = compileQuery(schema, document, operationName);
     return isCompiledQuery(compiled) ? (compiled.query as Run) : null;
@@ -88,7 +89,7 @@ export function jitGateway(schema: GraphQLSchema): Gateway {
   const compiled = new WeakMap<DocumentNode, Map<string, Run | null>>();
   const runFor = (document: DocumentNode, operationName: string | undefined): Run | null => {
     let byName = compiled.get(document);
-    if (!byName) compiled.set(document, (byName = new Map()));
+    if (!byName) compiled.set(document, (byName = new Map<string, Run | null>()));
     const key = operationName ?? '';
     let run = byName.get(key);
     if (run === undefined) byName.set(key, (run = compile(schema, document, operationName)));
@@ -98,7 +99,13 @@ export function jitGateway(schema: GraphQLSchema): Gateway {
     const operationName = request.request.operationName ?? undefined;
     const variables = request.request.variables ?? {};
     const graphqlJs = () =>
-      execute({ schema, document: request.document, contextValue: request.context, variableValues: variables, operationName });
+      execute({
+        schema,
+        document: request.document,
+        contextValue: request.context,
+        variableValues: variables,
+        operationName,
+      });
     const run = runFor(request.document, operationName);
     if (!run) return graphqlJs();
     const result = (await run(undefined, request.context, variables)) as ExecutionResult;
