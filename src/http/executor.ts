@@ -111,7 +111,8 @@ export function jitGateway(schema: GraphQLSchema): Gateway {
     const result = (await run(undefined, request.context, variables)) as ExecutionResult;
     // no data at all: the variables did not coerce and nothing ran; graphql-js words that error
     if (result.data === undefined) return graphqlJs();
-    return result.errors ? { data: result.data, errors: result.errors.map(asGraphQLError) } : result;
+    // errors first, as graphql-js answers
+    return result.errors ? { errors: result.errors.map(asGraphQLError), data: result.data } : result;
   };
   return {
     load: () => Promise.resolve({ schema, executor }),
