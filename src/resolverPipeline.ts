@@ -22,12 +22,11 @@
  *   its object as a promise. `syncArgValidation` answers the value at once in exactly the cases where
  *   the original returns it unchanged (no validate function, validation off or not an object), and
  *   calls the original otherwise.
- * - **An interface's type is told synchronously** (`syncResolveType`). type-graphql wraps every
- *   `resolveType` in an `async` function, so each `target` (a `Node`) and `party` (a `Party`) of a
- *   nested answer was completed as a promise (841 a nested read at S), its list through a Promise.all.
- *   The wrapper now answers the type name at once when the declared `resolveType` does (Collier's read
- *   it from the id or the record), as type-graphql's does after its `await`, and keeps the promise
- *   when it returns one.
+ * - **Abstract types resolve synchronously when their `resolveType` does.** type-graphql wraps every
+ *   union's and interface's `resolveType` in an `async` function, so graphql-js awaits a Promise for each
+ *   union or interface value, and graphql-jit (src/http/executor.ts), which takes the type's name as
+ *   the function answers it, cannot resolve it at all. `syncResolveType` answers the same name, at once
+ *   where the declared function answers at once, through the Promise otherwise.
  * - **Resolver instances come from a Map** (`container`), not from type-graphql's default container,
  *   which looks the class up in an array on every call.
  */
@@ -68,39 +67,6 @@ export function trimResolverPipeline(): void {
   syncResolveType();
 }
 
-type ResolveType = (...args: unknown[]) => unknown;
-type TypeInfo = { target: unknown; type: { name: string } };
-type MakeResolveType = ((resolveType: ResolveType, types: TypeInfo[]) => ResolveType) & { [SYNC]?: true };
-
-/**
- * Replaces type-graphql's `SchemaGenerator.getResolveTypeFunction` (see above; idempotent, before
- * buildSchema): the same answer — a type name as it is, a class by the name of its object type,
- * nothing as undefined — without a promise unless `resolveType` returns one. Its module is reached
- * by path, as in syncArgValidation: if a version moves it, nothing changes.
- */
-function syncResolveType(): void {
-  let generator: { getResolveTypeFunction?: MakeResolveType } | undefined;
-  try {
-    const file = path.join(path.dirname(require.resolve('type-graphql')), 'schema', 'schema-generator.js');
-    generator = (createRequire(__filename)(file) as { SchemaGenerator?: typeof generator }).SchemaGenerator;
-  } catch {
-    return;
-  }
-  if (typeof generator?.getResolveTypeFunction !== 'function' || generator.getResolveTypeFunction[SYNC]) return;
-  const make: MakeResolveType = (resolveType, types) => {
-    const nameOf = (resolved: unknown) =>
-      !resolved || typeof resolved === 'string'
-        ? ((resolved as string | undefined) ?? undefined)
-        : types.find((t) => t.target === resolved)?.type.name;
-    return (...args) => {
-      const resolved = resolveType(...args);
-      return resolved instanceof Promise ? resolved.then(nameOf) : nameOf(resolved);
-    };
-  };
-  make[SYNC] = true;
-  generator.getResolveTypeFunction = make;
-}
-
 type ValidateArg = (argValue: unknown, ...rest: unknown[]) => unknown;
 const SYNC = Symbol('collier sync validateArg');
 
@@ -136,4 +102,37 @@ export function syncArgValidation(): void {
   };
   sync[SYNC] = true;
   mod.validateArg = sync;
+}
+
+type ResolveType = (...args: unknown[]) => unknown;
+interface ObjectTypeInfo {
+  target: unknown;
+  type: { name: string };
+}
+type GetResolveType = ((resolveType: ResolveType, possible: ObjectTypeInfo[]) => ResolveType) & { [SYNC]?: true };
+
+/** type-graphql's `resolveType` wrapper without its `async` (see above; idempotent; before buildSchema). */
+export function syncResolveType(): void {
+  let generator: { getResolveTypeFunction?: GetResolveType } | undefined;
+  try {
+    const file = path.join(path.dirname(require.resolve('type-graphql')), 'schema', 'schema-generator.js');
+    generator = (createRequire(__filename)(file) as { SchemaGenerator?: typeof generator }).SchemaGenerator;
+  } catch {
+    return;
+  }
+  if (!generator || typeof generator.getResolveTypeFunction !== 'function' || generator.getResolveTypeFunction[SYNC])
+    return;
+  const sync: GetResolveType = (resolveType, possible) => {
+    // the same answer as type-graphql's: a name as it is, a class by its object type's name
+    const nameOf = (resolved: unknown) =>
+      !resolved || typeof resolved === 'string'
+        ? ((resolved as string | undefined) ?? undefined)
+        : possible.find((objectType) => objectType.target === resolved)?.type.name;
+    return (...args) => {
+      const resolved = resolveType(...args);
+      return resolved instanceof Promise ? resolved.then(nameOf) : nameOf(resolved);
+    };
+  };
+  sync[SYNC] = true;
+  generator.getResolveTypeFunction = sync;
 }

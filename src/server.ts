@@ -34,12 +34,14 @@ import { collierAuthChecker } from './resolvers/authChecker';
 import { ResponseBudget } from './resolvers/listBound';
 import { Statistic } from './schema/statistic';
 import { reconcileRouter } from './http/reconcile';
-import { resolverContainer, syncArgValidation, trimResolverPipeline } from './resolverPipeline';
+import { resolverContainer, syncArgValidation, syncResolveType, trimResolverPipeline } from './resolverPipeline';
 import { createOps } from './ops';
+import { executorKind, jitGateway } from './http/executor';
 
 export async function buildCollierSchema(): Promise<GraphQLSchema> {
   trimResolverPipeline();
   syncArgValidation();
+  syncResolveType();
   const schema = await buildSchema({
     resolvers: RESOLVERS,
     container: resolverContainer(),
@@ -265,8 +267,10 @@ export async function createService(deps: ServiceDeps): Promise<Service> {
     context,
     formatError: format,
   });
+  // graphql-jit behind Apollo's gateway interface (src/http/executor.ts); graphql-js with COLLIER_EXECUTOR=graphql-js
+  const executes = executorKind() === 'jit' ? { gateway: jitGateway(schema) } : { schema };
   const apollo = new ApolloServer<Context>({
-    schema,
+    ...executes,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     allowBatchedHttpRequests: false,

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { GraphQLInterfaceType, GraphQLResolveInfo } from 'graphql';
-import { syncArgValidation } from '../../src/resolverPipeline';
+import { syncArgValidation, syncResolveType } from '../../src/resolverPipeline';
 import { buildCollierSchema } from '../../src/server';
 
 type ValidateArg = (
@@ -58,5 +58,46 @@ describe('syncResolveType (through trimResolverPipeline, before the schema is bu
     expect(resolve('Party', { id: 'person:x' })).toBe('Person');
     expect(resolve('Node', { id: 'nothing' })).toBeUndefined();
     expect(resolve('Evidenced', { typename: 'Designation' })).toBe('Designation');
+  });
+});
+
+type GetResolveType = (
+  resolveType: (...args: unknown[]) => unknown,
+  possible: { target: unknown; type: { name: string } }[],
+) => (...args: unknown[]) => unknown;
+
+const schemaGenerator = (): { getResolveTypeFunction: GetResolveType } =>
+  (
+    createRequire(__filename)(
+      path.join(path.dirname(require.resolve('type-graphql')), 'schema', 'schema-generator.js'),
+    ) as { SchemaGenerator: { getResolveTypeFunction: GetResolveType } }
+  ).SchemaGenerator;
+
+describe('syncResolveType', () => {
+  beforeAll(() => syncResolveType());
+  class Company {}
+  const possible = [{ target: Company, type: { name: 'Company' } }];
+
+  it('answers a union or interface member at once where the declared resolveType does', () => {
+    const resolve = schemaGenerator().getResolveTypeFunction(
+      (value) => (value as { typename?: string }).typename,
+      possible,
+    );
+    expect(resolve({ typename: 'Person' })).toBe('Person');
+    expect(resolve({})).toBeUndefined();
+    // a class is answered by its object type's name, as type-graphql does
+    expect(schemaGenerator().getResolveTypeFunction(() => Company, possible)()).toBe('Company');
+  });
+
+  it('keeps the Promise where the declared resolveType is async', async () => {
+    const answer = schemaGenerator().getResolveTypeFunction(() => Promise.resolve(Company), possible)();
+    expect(answer).toBeInstanceOf(Promise);
+    await expect(answer).resolves.toBe('Company');
+  });
+
+  it('is idempotent', () => {
+    const before = schemaGenerator().getResolveTypeFunction;
+    syncResolveType();
+    expect(schemaGenerator().getResolveTypeFunction).toBe(before);
   });
 });
