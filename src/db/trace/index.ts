@@ -11,7 +11,6 @@
  */
 import { Database, Params, StatementCounter } from '../database';
 import { NodeRecord, toRecord } from '../records';
-import { labelOfId } from '../../domain/ids';
 import { neoDate } from '../write/graphWriter';
 import { groupDestinations } from '../../domain/destinations';
 import { CypherCandidates, DEEP_FROM, DEEP_LEGS, DeeperRow } from './candidates';
@@ -32,6 +31,7 @@ import { legBrief, LegBriefRow, LegRankRow, START, startExpanding } from './stat
 import { DEEPER_RETURN, deeperExpansion, deeperReturn, PortCall, startExpansion, startExpansionParams } from './seek';
 import { int } from 'neo4j-driver';
 import { rankRoutes } from './rank';
+import { readShown, shownOf } from './shown';
 import { finalPlace, routeDetail as shapeRouteDetail, summarizeRoute } from '../../domain/trace/shape';
 import { MassLeg, propagate } from './propagate';
 import { roundConfidence } from '../../domain/routeConfidence';
@@ -194,40 +194,11 @@ async function begin(db: Database, q: TraceQuery, counter?: StatementCounter) {
     shaped.set(w, r);
     return true;
   };
-  const views = new Map(row.views ?? []);
-  const nodes = new Map<string, NodeRecord>();
-  for (const props of row.nodes ?? []) nodes.set(String(props.id), toRecord(labelOfId(String(props.id))!, props));
   const anchor = toRecord('Port', row.anchor!);
-  // the origin of a route forwards: the port it starts from
-  if (q.show?.places) nodes.set(anchor.id, anchor);
-  return { anchor, candidates, starts, accept, shaped, views, nodes };
+  return { anchor, candidates, starts, accept, shaped, shown: readShown(row, anchor, q.show) };
 }
 
 type Begun = NonNullable<Awaited<ReturnType<typeof begin>>>;
-
-/**
- * What the start statement read for the client (TraceQuery.show) of the legs, origins, final ports and
- * countries, and vessels of these routes: what primes the service's loaders (resolvers/trace.ts).
- */
-function shownOf(b: Begun, routes: RouteRecord[]): { legViews: LegView[]; nodes: NodeRecord[] } {
-  const legViews = new Map<string, LegView>();
-  const nodes = new Map<string, NodeRecord>();
-  const take = (id: string) => {
-    const n = b.nodes.get(id);
-    if (n) nodes.set(id, n);
-  };
-  for (const r of routes) {
-    for (const id of r.legIds) {
-      const v = b.views.get(id);
-      if (v) legViews.set(id, v);
-    }
-    take(r.originId);
-    take(r.finalPortId);
-    take(`country:${r.finalCountryCode}`);
-    for (const s of r.vesselSpans) take(s.vesselId);
-  }
-  return { legViews: [...legViews.values()], nodes: [...nodes.values()] };
-}
 
 /** The walk of a trace from where it starts: ranked (best-first) or every route (enumerated, up to `cap`). */
 async function walkFrom(b: Begun, q: TraceQuery, cap: number): Promise<TraceResult> {
@@ -251,7 +222,7 @@ async function walkFrom(b: Begun, q: TraceQuery, cap: number): Promise<TraceResu
     routes,
     capped: result.capped,
     workLimit: result.workLimit,
-    ...shownOf(b, routes),
+    ...shownOf(b.shown, routes),
     rounds: b.candidates.statements,
   };
 }
@@ -370,7 +341,7 @@ export async function traceDestinations(
     capped,
     workLimit,
     ...shownOf(
-      b,
+      b.shown,
       groups.flatMap((g) => g.routes),
     ),
   };
