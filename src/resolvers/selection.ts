@@ -107,3 +107,14 @@ export function selectedFieldArgs(info: GraphQLResolveInfo, name: string): Recor
     for (const f of Object.values(fields)) if (f.name === name) out.push(f.args);
   return out;
 }
+
+/** The names of the fields selected on the items of the sub-field `name` below this field (every alias of it). */
+export function selectedSubfieldNames(info: GraphQLResolveInfo, name: string): string[] {
+  const tree = parseResolveInfo(info) as ResolveTree | null;
+  const names = new Set<string>();
+  for (const fields of Object.values(tree?.fieldsByTypeName ?? {}))
+    for (const f of Object.values(fields))
+      if (f.name === name)
+        for (const sub of Object.values(f.fieldsByTypeName)) for (const s of Object.values(sub)) names.add(s.name);
+  return [...names];
+}

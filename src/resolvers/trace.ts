@@ -47,7 +47,7 @@ import { MAX_ROUTE_LIMIT, routeLimitProblem } from '../domain/traceLimits';
 import { asDateRange, NodeRecord } from '../db/records';
 import { loadNode, loadNodes } from './load';
 import { Context } from './context';
-import { selectedFieldArgs, selectedFieldNames } from './selection';
+import { selectedFieldArgs, selectedFieldNames, selectedSubfieldNames } from './selection';
 import { badInput, check, notFound } from './errors';
 import { countryArg, idArg } from './args';
 
@@ -121,9 +121,12 @@ const SHOWN_FIELDS: Record<keyof Shown, string[]> = {
   vessels: ['vessels'],
 };
 
-/** TraceQuery.show for a selection of routes: what its fields read through the legView and node loaders. */
-export function showFor(info: GraphQLResolveInfo): Shown | undefined {
-  const selected = new Set(selectedFieldNames(info));
+/**
+ * TraceQuery.show for a selection of routes: what its fields read through the legView and node loaders
+ * (`routes`: of the routes selected below this field, destinations' groups).
+ */
+export function showFor(info: GraphQLResolveInfo, routes?: string): Shown | undefined {
+  const selected = new Set(routes ? selectedSubfieldNames(info, routes) : selectedFieldNames(info));
   const has = (fields: string[]) => fields.some((f) => selected.has(f));
   const show = { views: has(SHOWN_FIELDS.views), places: has(SHOWN_FIELDS.places), vessels: has(SHOWN_FIELDS.vessels) };
   return show.views || show.places || show.vessels ? show : undefined;
@@ -227,11 +230,15 @@ export class TraceResolver {
     description:
       'Where did the cargo landed at a port come from? The same routes, walked backwards from the destination.',
   })
-  async traceBack(@Args(() => TraceBackArgs) args: TraceBackArgs, @Ctx() ctx: Context): Promise<RouteFields[]> {
+  async traceBack(
+    @Args(() => TraceBackArgs) args: TraceBackArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<RouteFields[]> {
     const place = { name: 'destination', value: args.destination };
     checkTraceArgs(args, place);
     checkListArgs(args);
-    return runTrace(ctx, 'BACKWARD', place, args, null, best(args));
+    return runTrace(ctx, 'BACKWARD', place, args, null, best(args), showFor(info));
   }
 
   @Query(() => [DestinationSummary], {
@@ -257,7 +264,7 @@ export class TraceResolver {
       place,
       await traceDestinations(
         ctx.db,
-        traceQuery(ctx, 'FORWARD', place, args, null),
+        traceQuery(ctx, 'FORWARD', place, args, null, undefined, perGroup > 0 ? showFor(info, 'routes') : undefined),
         args.groupBy,
         perGroup,
         ctx.counter,

@@ -31,7 +31,7 @@ import { legBrief, LegBriefRow, LegRankRow, START, startExpanding } from './stat
 import { DEEPER_RETURN, deeperExpansion, deeperReturn, PortCall, startExpansion, startExpansionParams } from './seek';
 import { int } from 'neo4j-driver';
 import { rankRoutes } from './rank';
-import { readShown, shownOf } from './shown';
+import { completeShown, readShown, ShownRead, shownOf } from './shown';
 import { finalPlace, routeDetail as shapeRouteDetail, summarizeRoute } from '../../domain/trace/shape';
 import { MassLeg, propagate } from './propagate';
 import { roundConfidence } from '../../domain/routeConfidence';
@@ -195,7 +195,11 @@ async function begin(db: Database, q: TraceQuery, counter?: StatementCounter) {
     return true;
   };
   const anchor = toRecord('Port', row.anchor!);
-  return { anchor, candidates, starts, accept, shaped, shown: readShown(row, anchor, q.show) };
+  const shown = readShown(row, anchor, q.show, candidates.briefs.keys());
+  // what the client is shown of these routes: read by the start statement, else by one statement now
+  const showing = (routes: RouteRecord[], show = q.show) =>
+    completeShown(db, shown, routes, show, q.direction, counter).then((read: ShownRead) => shownOf(read, routes));
+  return { anchor, candidates, starts, accept, shaped, showing };
 }
 
 type Begun = NonNullable<Awaited<ReturnType<typeof begin>>>;
@@ -222,7 +226,7 @@ async function walkFrom(b: Begun, q: TraceQuery, cap: number): Promise<TraceResu
     routes,
     capped: result.capped,
     workLimit: result.workLimit,
-    ...shownOf(b.shown, routes),
+    ...(await b.showing(routes, q.show)),
     rounds: b.candidates.statements,
   };
 }
@@ -286,12 +290,12 @@ export async function traceDestinations(
       };
     },
   });
-  if (mass.cyclic)
-    return enumeratedDestinations(
-      await walkFrom(b, { ...q, best: undefined }, DESTINATION_ROUTE_CAP),
-      groupBy,
-      perGroup,
-    );
+  if (mass.cyclic) {
+    // every route enumerated; only the groups' best are shown
+    const all = await walkFrom(b, { ...q, best: undefined, show: undefined }, DESTINATION_ROUTE_CAP);
+    const groups = enumeratedDestinations(all, groupBy, perGroup);
+    return { groups, capped: all.capped, ...(await b.showing(groups.flatMap((g) => g.routes))) };
+  }
   const places = [...mass.places.values()].sort(
     (a, c) => c.routes - a.routes || (a.place < c.place ? -1 : a.place > c.place ? 1 : 0),
   );
@@ -336,21 +340,17 @@ export async function traceDestinations(
       routes: best.get(p.place)!,
     };
   });
-  return {
-    groups,
-    capped,
-    workLimit,
-    ...shownOf(
-      b.shown,
-      groups.flatMap((g) => g.routes),
-    ),
-  };
+  return { groups, capped, workLimit, ...(await b.showing(groups.flatMap((g) => g.routes))) };
 }
 
 /** Destinations from enumerated routes (domain/destinations.ts), when propagation cannot sum routes exactly. */
-function enumeratedDestinations(all: TraceResult, groupBy: 'COUNTRY' | 'PORT', perGroup: number): Destinations {
+function enumeratedDestinations(
+  all: TraceResult,
+  groupBy: 'COUNTRY' | 'PORT',
+  perGroup: number,
+): DestinationGroupRecord[] {
   const total = all.routes.reduce((s, r) => s + r.score, 0);
-  const groups = groupDestinations(
+  return groupDestinations(
     all.routes.map((r) => ({
       ...r,
       vesselIds: r.vesselSpans.map((s) => s.vesselId),
@@ -369,5 +369,4 @@ function enumeratedDestinations(all: TraceResult, groupBy: 'COUNTRY' | 'PORT', p
     vesselIds: g.vesselIds,
     routes: rankRoutes(g.routes, perGroup),
   }));
-  return { groups, capped: all.capped, legViews: all.legViews, nodes: all.nodes };
 }

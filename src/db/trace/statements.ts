@@ -146,7 +146,8 @@ RETURN properties(anchor) AS anchor, COLLECT {
  * What a client is shown of the legs of `met` (when there are at most `$show`): `shown`, those legs
  * (distinct), and as `nodes` (their properties) the records a route's fields read through the node
  * loader: with `$shown.places` the ports the legs reached and the countries of those ports and of the
- * legs' stated destinations (finalPort, finalCountry), with `$shown.vessels` their vessels.
+ * legs' stated destinations (finalPort, finalCountry), with `$shown.vessels` their vessels, with
+ * `$shown.origins` the ports they left (a backward route's origin; forwards the origin is the anchor).
  */
 const SHOWN = (met: string) => `CALL (${met}) {
   UNWIND CASE WHEN size(${met}) <= $show THEN ${met} ELSE [] END AS l
@@ -169,10 +170,17 @@ CALL (shown) {
     WITH l WHERE $shown.vessels
     MATCH (l)-[:ON]->(n:Vessel)
     RETURN n
+    UNION
+    WITH l WHERE $shown.origins
+    MATCH (l)-[:FROM]->(n:Port)
+    RETURN n
   }
   WITH DISTINCT n WHERE n IS NOT NULL
   RETURN collect(properties(n)) AS nodes
 }`;
+
+/** SHOWN's answer: with `$shown.views` the views of the legs as `[id, view]` pairs (LEG_VIEW), and `nodes`. */
+const SHOWN_RETURN = `CASE WHEN $shown.views THEN [l IN shown | [l.id, ${LEG_VIEW}]] ELSE [] END AS views, nodes`;
 
 /**
  * START forwards with the first round in the same statement when the anchor has at most `$eagerStart`
@@ -200,4 +208,15 @@ RETURN properties(anchor) AS anchor, [l IN starts | ${LEG_RANK('l')}] AS ranks,
        CASE WHEN size(eager) > 0 OR $briefStarts THEN [l IN starts | ${LEG_BRIEF('l')}] ELSE [] END AS legs,
        size(eager) > 0 AS expanded,
        links, calls, [l IN linked + called WHERE NOT l IN starts | ${LEG_BRIEF('l')}] AS found, ${deeperReturn},
-       CASE WHEN $shown.views THEN [l IN shown | [l.id, ${LEG_VIEW}]] ELSE [] END AS views, nodes`;
+       ${SHOWN_RETURN}`;
+
+/**
+ * What a client is shown of the legs `$ids` (SHOWN over them; `$show` their number), read in one
+ * statement after the walk for the legs of the answer that the start statement did not read (shown.ts
+ * `completeShown`): the views and records the legView and node loaders would read in two.
+ */
+export const SHOWN_BY_ID = `UNWIND $ids AS id
+MATCH (l:Leg {id: id})
+WITH collect(l) AS met
+${SHOWN('met')}
+RETURN ${SHOWN_RETURN}`;
