@@ -28,9 +28,13 @@ CALL {
   RETURN anchor
 }`;
 
-/** Everything a route shows of a leg: its properties, its ports and its vessel's name. */
+/**
+ * Everything a route shows of a leg: its properties, its ports and its vessel's name. Its days come as
+ * text (what db/database.ts toPlain makes of a DATE): a route's legs are most of what a trace sends
+ * back, and the driver builds an object of three integers for each DATE.
+ */
 const LEG_VIEW = `{
-  props: properties(l),
+  props: l {.*, ${['departureFrom', 'departureTo', 'arrivalFrom', 'arrivalTo'].map((k) => `${k}: toString(l.${k})`).join(', ')}},
   ports: [(l)-[r:FROM|TO]->(p:Port) | {direction: type(r), id: p.id, name: p.name, countryCode: p.countryCode, kind: p.kind, alternative: coalesce(r.alternative, false)}],
   vesselName: head([(l)-[:ON]->(v:Vessel) | v.name])
 }`;
