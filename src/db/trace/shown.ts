@@ -56,12 +56,12 @@ export async function completeShown(
   if (!show) return shown;
   const ids = [...new Set(routes.flatMap((r) => r.legIds))].filter((id) => !shown.legs.has(id));
   if (ids.length === 0) return shown;
-  const [row] = await db.read<ShownRow>(
+  const rows = await db.read<{ nodes: Record<string, unknown>[] | null; view: [string, LegView] | null }>(
     SHOWN_BY_ID,
     { ids, show: int(ids.length), shown: { ...show, origins: show.places && direction === 'BACKWARD' } },
     counter,
   );
-  const more = readShown(row ?? {}, null, show, ids);
+  const more = readShown({ nodes: rows[0]?.nodes ?? [], views: rows.slice(1).map((r) => r.view!) }, null, show, ids);
   return {
     views: new Map([...shown.views, ...more.views]),
     nodes: new Map([...shown.nodes, ...more.nodes]),

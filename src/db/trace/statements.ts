@@ -217,10 +217,14 @@ RETURN properties(anchor) AS anchor, [l IN starts | ${LEG_RANK('l')}] AS ranks,
 /**
  * What a client is shown of the legs `$ids` (SHOWN over them; `$show` their number), read in one
  * statement after the walk for the legs of the answer that the start statement did not read (shown.ts
- * `completeShown`): the views and records the legView and node loaders would read in two.
+ * `completeShown`): the views and records the legView and node loaders would read in two. A first row
+ * with the records (`nodes`), then a row per leg with its view (`view`, with `$shown.views`): the driver
+ * decodes a record that spans many chunks of the Bolt stream at about half the speed of small ones (S,
+ * 79 legs: 7.6 ms of client CPU as one row, 4.6 ms as rows).
  */
 export const SHOWN_BY_ID = `UNWIND $ids AS id
 MATCH (l:Leg {id: id})
 WITH collect(l) AS met
 ${SHOWN('met')}
-RETURN ${SHOWN_RETURN}`;
+UNWIND [null] + CASE WHEN $shown.views THEN shown ELSE [] END AS l
+RETURN CASE WHEN l IS NULL THEN nodes END AS nodes, CASE WHEN l IS NOT NULL THEN [l.id, ${LEG_VIEW}] END AS view`;
