@@ -15,4 +15,5 @@ COPY --from=build /app/dist ./dist
 COPY seed/data ./seed/data
 EXPOSE 4000
 USER node
-CMD ["node", "dist/src/main.js"]
+# a young generation of 2 × 32 MB (V8's default 2 × 16 MB): README "Performance", docs/performance.md
+CMD ["node", "--max-semi-space-size=32", "dist/src/main.js"]

@@ -34,7 +34,7 @@ import { BulkLoad, bulkImportSynthetic, finishBulkLoad } from '../seed/synthetic
 import { benchAnchors, planWorld } from '../seed/synthetic/generate';
 import { DEFAULT_SEED, isSizeName, SizeName } from '../seed/synthetic/spec';
 import { Anchors, NESTED_QUERY, nestedSummaryFromGraphql, operations } from './ops';
-import { NESTED_BENCH_MAX_COST, PEER_NESTED_QUERY } from './serve';
+import { NESTED_BENCH_MAX_COST, PEER_NESTED_QUERY, SERVICE_NODE_FLAGS } from './serve';
 import { ProfilingDatabase, RecordingDatabase, StatementProfile } from './profile';
 import { CpuSummary, formatCpuSummary, summarizeCpuProfile, toggleCpuProfile } from './cpuProfile';
 import { BENCH_WRITER_KEY_NAME, measureRecordLeg } from './recordLeg';
@@ -251,7 +251,9 @@ function rssMb(pid: number | undefined): number {
 
 async function startService(kind: string, port: number, uri: string, env: NodeJS.ProcessEnv = {}): Promise<Child> {
   const script = path.join(__dirname, 'serve.js');
-  const proc = spawn(process.execPath, [script, kind, String(port), uri], {
+  // Collier's services as `npm start` runs the service (its Node flags); the peer with Node's defaults
+  const flags = kind.startsWith('collier') ? SERVICE_NODE_FLAGS : [];
+  const proc = spawn(process.execPath, [...flags, script, kind, String(port), uri], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },
   });

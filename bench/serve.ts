@@ -46,6 +46,14 @@ export const PEER_TYPE_DEFS = /* GraphQL */ `
 export const PEER_NESTED_QUERY = `query Nested($first: Int!) { vessels(limit: $first, sort: [{ name: ASC }, { id: ASC }]) {
   id name owners { id name holdings { id name legs { id } } } } }`;
 
+/**
+ * The Node flags Collier's service runs with, as `npm start` and the Docker image start it (README
+ * "Performance"): a young generation of 2 × 32 MB instead of V8's 2 × 16 MB, so that a large answer
+ * (the nested read builds ≈ 10 MB of short-lived objects) is collected by fewer scavenges, each copying
+ * what is still alive (docs/performance.md "Session nested7"). The peer runs with Node's defaults.
+ */
+export const SERVICE_NODE_FLAGS = ['--max-semi-space-size=32'];
+
 /** GRAPHQL_MAX_COST (and GRAPHQL_MAX_RESPONSE_OBJECTS) of the Collier services the bench starts. */
 export const NESTED_BENCH_MAX_COST = 5_000_000;
 

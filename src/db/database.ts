@@ -251,13 +251,23 @@ async function plainRows<T>(records: { toObject(): Row }[]): Promise<T[]> {
 const isPrimitive = (x: unknown): boolean =>
   x === null || (typeof x !== 'object' && typeof x !== 'bigint' && x !== undefined);
 
-/** Driver values → plain JSON-able values: integers to numbers, temporal values to ISO strings, nodes and relationships to their properties. */
+/**
+ * Driver values → plain JSON-able values: integers to numbers, temporal values to ISO strings, nodes and
+ * relationships to their properties. A list is converted in place (the driver's lists of a result are
+ * the caller's alone): a nested answer's thousands of lists of lists are not copied.
+ */
 export function toPlain(value: unknown): unknown {
   if (value == null) return null;
   // Strings, numbers and booleans first: they are most of what a result holds.
   if (typeof value !== 'object') return typeof value === 'bigint' ? Number(value) : value;
   // A list of strings, numbers or booleans (most lists a result holds) is already plain: kept as it is.
-  if (Array.isArray(value)) return value.every(isPrimitive) ? value : value.map(toPlain);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const x: unknown = value[i];
+      if (!isPrimitive(x)) value[i] = toPlain(x);
+    }
+    return value;
+  }
   if (isInt(value)) return (value as { toNumber(): number }).toNumber();
   if (isDate(value) || isDateTime(value) || isLocalDateTime(value)) return (value as { toString(): string }).toString();
   const v = value as Record<string, unknown>;

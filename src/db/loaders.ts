@@ -232,7 +232,7 @@ export function createLoaders(db: Database, counter: StatementCounter, options: 
         loader = new DataLoader<string, unknown[]>(
           async (keys) => {
             const rows = await read(cypher, keyParams(keys, params));
-            const found = new Map(rows.map((r) => [r.key, decodeList(list, r.value)]));
+            const found = new Map(rows.map((r) => [r.key, decodeList(list, r.value, r.key)]));
             return keys.map((k) => found.get(k) ?? []);
           },
           { batch },

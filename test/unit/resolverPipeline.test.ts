@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { GraphQLInterfaceType, GraphQLResolveInfo } from 'graphql';
-import { syncArgValidation, syncResolveType } from '../../src/resolverPipeline';
+import { sortParamsOnce, syncArgValidation, syncResolveType } from '../../src/resolverPipeline';
 import { buildCollierSchema } from '../../src/server';
 
 type ValidateArg = (
@@ -99,5 +99,36 @@ describe('syncResolveType', () => {
     const before = schemaGenerator().getResolveTypeFunction;
     syncResolveType();
     expect(schemaGenerator().getResolveTypeFunction).toBe(before);
+  });
+});
+
+describe('sortParamsOnce', () => {
+  type GetParams = (params: unknown[], resolverData: unknown, validate: unknown, validateFn: unknown) => unknown[];
+  const helpers = (): { getParams: GetParams } =>
+    createRequire(__filename)(path.join(path.dirname(require.resolve('type-graphql')), 'resolvers', 'helpers.js')) as {
+      getParams: GetParams;
+    };
+  beforeAll(() => sortParamsOnce());
+
+  it('hands the parameters over in their index order, as type-graphql does, every call', () => {
+    const { getParams } = helpers();
+    const params = [
+      { kind: 'info', index: 2 },
+      { kind: 'context', index: 1 },
+      { kind: 'root', index: 0 },
+    ];
+    const data = { root: { id: 'vessel:a' }, args: {}, context: { user: 1 }, info: { fieldName: 'legs' } };
+    const expected = [data.root, data.context, data.info];
+    expect(getParams(params, data, false, undefined)).toEqual(expected);
+    expect(params.map((p) => p.index)).toEqual([0, 1, 2]);
+    // sorted once: the list's own sort now keeps it as it is, and the answer stays the same
+    expect(params.sort((a, b) => b.index - a.index).map((p) => p.index)).toEqual([0, 1, 2]);
+    expect(getParams(params, data, false, undefined)).toEqual(expected);
+  });
+
+  it('is idempotent', () => {
+    const before = helpers().getParams;
+    sortParamsOnce();
+    expect(helpers().getParams).toBe(before);
   });
 });

@@ -76,6 +76,13 @@ function value(x: string, prop: string): string {
   return /(From|To)$/.test(prop) ? `CASE WHEN ${v} IS :: DATE THEN toString(${v}) ELSE ${v} END` : v;
 }
 const values = (x: string, props: readonly string[]) => `[${props.map((p) => value(x, p)).join(', ')}]`;
+/** A node's properties other than its id (the id is the node's first value: not read twice). */
+const besidesId = new WeakMap<readonly string[], string[]>();
+function propsBesidesId(props: readonly string[]): string[] {
+  let rest = besidesId.get(props);
+  if (!rest) besidesId.set(props, (rest = props.filter((p) => p !== 'id')));
+  return rest;
+}
 const kindOf = (x: string) => `split(${x}.id, ':')[0]`;
 
 /** Builds the statement's expressions, naming variables by a counter. */
@@ -91,21 +98,26 @@ class Compiler {
     return plan.kind === 'legs' ? this.legs(x, plan) : this.relations(x, plan, labels);
   }
 
-  /** [n, columns]: one list per property of the legs' values (as LEGS_OF_VESSELS_NARROWED). */
+  /**
+   * The legs' values as columns, one list per property (as LEGS_OF_VESSELS_NARROWED); with one property
+   * (`legs { id }`) just its list, read while sorting.
+   */
   private legs(x: string, plan: LegsPlan): string {
     const i = this.next();
     const l = `l${i}`;
     const ls = `ls${i}`;
     const match = `MATCH (${l}:Leg)-[:ON]->(${x})`;
-    // one property (`legs { id }`): its values straight from the subquery, read while sorting
     if (plan.props.length === 1)
-      return `[${ls} IN [COLLECT { ${match} RETURN ${value(l, plan.props[0])} ORDER BY ${legOrder(l)} }] | [size(${ls}), [${ls}]]][0]`;
+      return `COLLECT { ${match} RETURN ${value(l, plan.props[0])} ORDER BY ${legOrder(l)} }`;
     const columns = plan.props.map((p) => `[y${i} IN ${ls} | ${value(`y${i}`, p)}]`);
-    return `[${ls} IN [COLLECT { ${match} WITH ${l} ORDER BY ${legOrder(l)} RETURN ${l} }]
-      | [size(${ls}), [${columns.join(', ')}]]][0]`;
+    return `[${ls} IN [COLLECT { ${match} WITH ${l} ORDER BY ${legOrder(l)} RETURN ${l} }] | [${columns.join(', ')}]][0]`;
   }
 
-  /** A list of [type, props, values, partyId, targetId, ...ends]. */
+  /**
+   * A list of [type, read, otherId, ...ends]: `read` the relationship's values (props) or its property
+   * map (every one); `otherId` the id of the end that is not `x`, or null where an end of that side is
+   * selected (its id is the end's first value); `x`'s own id is the key the list is read for.
+   */
   private relations(x: string, plan: RelationsPlan, labels: readonly NodeLabel[]): string {
     const i = this.next();
     const r = `r${i}`;
@@ -120,48 +132,54 @@ class Compiler {
     const [party, target] = plan.direction === 'to' ? [o, x] : [x, o];
     // the labels of each end, where they are known: a party is a company or a person; `x` has its own
     const [partyLabels, targetLabels] = plan.direction === 'to' ? [PARTY_LABELS, labels] : [labels, null];
-    const read = plan.props ? `null, ${values(r, plan.props)}` : `properties(${r}), null`;
+    // the other end's kind, where its labels are unknown: worked out once a row
+    const k = `k${i}`;
+    const kindOfOther = plan.direction === 'from' && plan.ends.some((e) => e.side === 'target');
+    const read = plan.props ? values(r, plan.props) : `properties(${r})`;
     const ends = plan.ends.map((e) =>
-      e.side === 'party' ? this.node(party, e.node, partyLabels) : this.node(target, e.node, targetLabels),
+      e.side === 'party'
+        ? this.node(party, e.node, partyLabels)
+        : this.node(target, e.node, targetLabels, kindOfOther ? k : undefined),
     );
-    return `COLLECT { MATCH ${pattern}
-      RETURN [type(${r}), ${read}, ${party}.id, ${target}.id${ends.map((e) => `, ${e}`).join('')}] }`;
+    const otherId = plan.ends.some((e) => e.side === otherSide(plan)) ? 'null' : `${o}.id`;
+    return `COLLECT { MATCH ${pattern}${kindOfOther ? ` WITH *, ${kindOf(o)} AS ${k}` : ''}
+      RETURN [type(${r}), ${read}, ${otherId}${ends.map((e) => `, ${e}`).join('')}] }`;
   }
 
   /**
-   * [id, props, values, ...lists]: the properties of the label its id names, its lists where they
-   * apply. `labels`: the labels `x` can have, or null (any): where every one of them reads the same
+   * [id, read, ...lists]: `read` the values of the properties the selection needs of the label its id
+   * names (besides the id), or every property (a map) where that label's are not narrowed; its lists where they apply.
+   * `labels`: the labels `x` can have, or null (any): where every one of them reads the same
    * properties, they are read without asking which label `x` has, and a list that applies to all of
-   * them without a condition.
+   * them without a condition. `kind`: a variable holding `x`'s kind, where the statement has one.
    */
-  node(x: string, plan: NodePlan, labels: readonly NodeLabel[] | null): string {
+  node(x: string, plan: NodePlan, labels: readonly NodeLabel[] | null, kind = kindOf(x)): string {
     const candidates = labels ?? ALL_LABELS;
     const propsOf = (l: NodeLabel) => plan.props[l] ?? null;
     const first = propsOf(candidates[0]);
     const same = labels != null && candidates.every((l) => String(propsOf(l)) === String(first));
-    let whole: string;
     let read: string;
-    if (same) [whole, read] = first ? ['null', values(x, first)] : [`properties(${x})`, 'null'];
+    if (same) read = first ? values(x, propsBesidesId(first)) : `properties(${x})`;
     else {
-      const narrowed = candidates
+      const whens = candidates
         .map((l) => [l, propsOf(l)] as const)
-        .filter((e): e is [NodeLabel, string[]] => e[1] != null);
-      const whens = narrowed.map(([label, props]) => `WHEN '${KIND_OF[label]}' THEN ${values(x, props)}`);
-      read = whens.length > 0 ? `CASE ${kindOf(x)} ${whens.join(' ')} END` : 'null';
-      const kinds = narrowed.map(([label]) => `'${KIND_OF[label]}'`).join(', ');
-      whole =
-        whens.length > 0 ? `CASE WHEN NOT ${kindOf(x)} IN [${kinds}] THEN properties(${x}) END` : `properties(${x})`;
+        .filter((e): e is [NodeLabel, string[]] => e[1] != null)
+        .map(([label, props]) => `WHEN '${KIND_OF[label]}' THEN ${values(x, propsBesidesId(props))}`);
+      read = whens.length > 0 ? `CASE ${kind} ${whens.join(' ')} ELSE properties(${x}) END` : `properties(${x})`;
     }
     const lists = plan.lists.map(({ labels: listLabels, list }) => {
       const applies = candidates.filter((l) => listLabels.includes(l));
       if (applies.length === 0) return ', null';
       if (labels != null && applies.length === candidates.length) return `, ${this.list(x, list, applies)}`;
       const kinds = applies.map((l) => `'${KIND_OF[l]}'`).join(', ');
-      return `, CASE WHEN ${kindOf(x)} IN [${kinds}] THEN ${this.list(x, list, applies)} END`;
+      return `, CASE WHEN ${kind} IN [${kinds}] THEN ${this.list(x, list, applies)} END`;
     });
-    return `[${x}.id, ${whole}, ${read}${lists.join('')}]`;
+    return `[${x}.id, ${read}${lists.join('')}]`;
   }
 }
+
+/** The side of a tie that is not the node its list is read for. */
+const otherSide = (plan: RelationsPlan): 'party' | 'target' => (plan.direction === 'to' ? 'party' : 'target');
 
 /**
  * The statement reading `list` for each key (`$keys_<Label>`, one UNION branch per label the list
@@ -183,25 +201,26 @@ export function compileNode(x: string, label: NodeLabel, plan: NodePlan): { expr
   return { expr: c.node(x, plan, [label]), params: c.params };
 }
 
-/** One read value of a compiled list as the records the loaders would answer, with what was read below them. */
-export function decodeList(list: ListPlan, value: unknown): unknown[] {
+/**
+ * One read value of a compiled list, read for the node `key`, as the records the loaders would answer,
+ * with what was read below them.
+ */
+export function decodeList(list: ListPlan, value: unknown, key: string): unknown[] {
   if (list.kind === 'legs') {
-    const [n, columns] = value as [number, unknown[][]];
-    return legsFromColumns(list.props, { n, columns });
+    const columns = (list.props.length === 1 ? [value] : value) as unknown[][];
+    return legsFromColumns(list.props, { n: columns[0].length, columns });
   }
+  const other = otherSide(list);
+  const otherEnd = list.ends.findIndex((e) => e.side === other);
   const relations = (value as unknown[][]).map((row) => {
-    const [type, props, values, partyId, targetId] = row as [
-      string,
-      Record<string, unknown> | null,
-      unknown[],
-      string,
-      string,
-    ];
-    const p = list.props ? propsFromValues(list.props, values) : props!;
-    const relation = toRelation(type, p, String(partyId), String(targetId));
+    const [type, read, otherId] = row as [string, unknown, string | null];
+    const p = list.props ? propsFromValues(list.props, read as unknown[]) : (read as Record<string, unknown>);
+    const otherIdOf = otherEnd < 0 ? String(otherId) : String((row[3 + otherEnd] as unknown[])[0]);
+    const [partyId, targetId] = list.direction === 'to' ? [otherIdOf, key] : [key, otherIdOf];
+    const relation = toRelation(type, p, partyId, targetId);
     if (list.ends.length > 0) {
       const pre: Preloaded = {};
-      list.ends.forEach((e, j) => (pre[e.key] = decodeNode(e.node, row[5 + j] as unknown[])));
+      list.ends.forEach((e, j) => (pre[e.key] = decodeNode(e.node, row[3 + j] as unknown[])));
       (relation as { [PRELOADED]?: Preloaded })[PRELOADED] = pre;
     }
     return relation;
@@ -211,18 +230,20 @@ export function decodeList(list: ListPlan, value: unknown): unknown[] {
 
 /** One read node as the record the node loader would answer (db/loaders.ts nodeWith). */
 export function decodeNode(plan: NodePlan, row: unknown[]): NodeRecord {
-  const [id, props, values] = row as [string, Record<string, unknown> | null, unknown[] | null];
+  const [id, read] = row as [string, unknown];
   const label = labelOfId(id)!;
   const narrowed = plan.props[label];
-  const record =
-    values != null && narrowed
-      ? narrowedRecord(label, narrowed, propsFromValues(narrowed, values))
-      : toRecord(label, props!);
+  let record: NodeRecord;
+  if (narrowed) {
+    const props = propsFromValues(propsBesidesId(narrowed), read as unknown[]);
+    props.id = id;
+    record = narrowedRecord(label, narrowed, props);
+  } else record = toRecord(label, read as Record<string, unknown>);
   if (plan.lists.length > 0) {
     const pre: Preloaded = {};
     plan.lists.forEach(({ list }, j) => {
-      const value = row[3 + j];
-      if (value != null) pre[list.key] = decodeList(list, value);
+      const value = row[2 + j];
+      if (value != null) pre[list.key] = decodeList(list, value, id);
     });
     (record as { [PRELOADED]?: Preloaded })[PRELOADED] = pre;
   }

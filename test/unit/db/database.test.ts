@@ -1,6 +1,6 @@
 /** Neo4j's memory and timeout errors become the service's own, which the driver does not retry. */
-import { Neo4jError } from 'neo4j-driver';
-import { classifyQueryError, QueryTimeoutError, QueryTooLargeError } from '../../../src/db/database';
+import neo4j, { Neo4jError } from 'neo4j-driver';
+import { classifyQueryError, QueryTimeoutError, QueryTooLargeError, toPlain } from '../../../src/db/database';
 
 const neo4jError = (code: string, message = 'x') => new Neo4jError(message, code, 'gql', 'gql');
 
@@ -37,5 +37,18 @@ describe('classifyQueryError', () => {
     expect(classifyQueryError(other, 1)).toBe(other);
     const plain = new Error('x');
     expect(classifyQueryError(plain, 1)).toBe(plain);
+  });
+});
+
+describe('toPlain', () => {
+  it("converts integers, dates, maps and lists nested in lists, keeping the driver's lists (converted in place)", () => {
+    const inner = [neo4j.int(3), 'a', null];
+    const outer = ['x', inner, [new neo4j.types.Date(2019, 5, 4), { n: neo4j.int(2), l: [neo4j.int(1)] }], undefined];
+    const plain = toPlain(outer);
+    expect(plain).toEqual(['x', [3, 'a', null], ['2019-05-04', { n: 2, l: [1] }], null]);
+    expect(plain).toBe(outer);
+    expect((plain as unknown[])[1]).toBe(inner);
+    const strings = ['a', 'b'];
+    expect(toPlain(strings)).toBe(strings);
   });
 });
