@@ -56,6 +56,24 @@ describe('bench warm-up by time', () => {
     expect(ran).toEqual([3, 1]);
   });
 
+  it('starts the budget once every side had its minimum (the cold runs do not spend it)', async () => {
+    let first = true;
+    const cold = () =>
+      new Promise<void>((resolve) => {
+        setTimeout(resolve, first ? 80 : 1);
+        first = false;
+      });
+    const ran = await warmUp(
+      [
+        { run: cold, min: 1, max: 1000 },
+        { run: () => new Promise<void>((resolve) => setTimeout(resolve, 1)), min: 1, max: 1000 },
+      ],
+      40,
+    );
+    expect(ran[0]).toBeGreaterThan(3);
+    expect(ran[1]).toBeGreaterThan(3);
+  });
+
   it('keeps going until the budget is spent, each side within its maximum', async () => {
     let calls = 0;
     const tick = () => new Promise<void>((resolve) => setTimeout(() => resolve(void calls++), 1));
