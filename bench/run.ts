@@ -9,8 +9,8 @@
  * synthetic world of that size if the folder does not hold it yet (size L, or `--loader bulk`: offline,
  * CSV files + neo4j-admin import before Neo4j starts; S and M by default through the batch writer), starts the services under test as
  * child processes (Collier; Collier with DataLoader batching off; @neo4j/graphql; a second Collier
- * replica), warms up, and measures the fixed mix of bench/ops.ts: latency percentiles (sequential
- * requests), throughput at concurrency 1, 8 and 32 (autocannon), Cypher statements per request, and the
+ * replica), warms up (by time, `--warmup`), and measures the fixed mix of bench/ops.ts: latency percentiles (sequential
+ * requests through node:http, GraphQL and raw Cypher in the same rounds: bench/sampling.ts), throughput at concurrency 1, 8 and 32 (autocannon), Cypher statements per request, and the
  * same answers by hand-written Cypher through the bare driver — each as a ratio. Then query plans
  * (PROFILE of every statement each operation sends), scale-out (two replicas against one) and memory.
  * Prints a table and writes bench/results.json.
