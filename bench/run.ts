@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --size S|M|L] [--duration <s>] [--samples <n>] [--raw-samples <n>] [--no-profile] [--load-only]`
- * [--only <name part,…>] [--loader bulk|unwind] [--keep-csv] [--profile-js] (BENCH_BOLT_PORT overrides the Bolt port 7704,
+ * [--only <name part,…>] [--loader bulk|unwind] [--keep-csv] [--profile-js] [--warmup <ms>] (BENCH_BOLT_PORT overrides the Bolt port 7704,
  * BENCH_HTTP_PORT the first of the HTTP ports 4204–4209)
  * (`--profile-js`: a CPU profile of the service for each operation, summarised by bench/cpuProfile.ts)
  * (`--only recordLeg`: the recordLeg writes at the busiest port against a quiet one, bench/recordLeg.ts)
@@ -9,8 +9,8 @@
  * synthetic world of that size if the folder does not hold it yet (size L, or `--loader bulk`: offline,
  * CSV files + neo4j-admin import before Neo4j starts; S and M by default through the batch writer), starts the services under test as
  * child processes (Collier; Collier with DataLoader batching off; @neo4j/graphql; a second Collier
- * replica), warms up, and measures the fixed mix of bench/ops.ts: latency percentiles (sequential
- * requests), throughput at concurrency 1, 8 and 32 (autocannon), Cypher statements per request, and the
+ * replica), warms up (by time, `--warmup`), and measures the fixed mix of bench/ops.ts: latency percentiles (sequential
+ * requests through node:http, GraphQL and raw Cypher in the same rounds: bench/sampling.ts), throughput at concurrency 1, 8 and 32 (autocannon), Cypher statements per request, and the
  * same answers by hand-written Cypher through the bare driver — each as a ratio. Then query plans
  * (PROFILE of every statement each operation sends), scale-out (two replicas against one) and memory.
  * Prints a table and writes bench/results.json.
@@ -39,6 +39,8 @@ import { ProfilingDatabase, RecordingDatabase, StatementProfile } from './profil
 import { CpuSummary, formatCpuSummary, summarizeCpuProfile, toggleCpuProfile } from './cpuProfile';
 import { BENCH_WRITER_KEY_NAME, measureRecordLeg } from './recordLeg';
 import { randomBytes } from 'node:crypto';
+import { closeClient, header, postJson } from './httpClient';
+import { Latency, timeInterleaved, timeSequential, warmUp } from './sampling';
 
 const BOLT_PORT = Number(process.env.BENCH_BOLT_PORT ?? 7704);
 /** The services' HTTP ports: BENCH_HTTP_PORT and the five above it (4204–4209 by default), so two benches can run side by side. */
@@ -65,6 +67,8 @@ interface Args {
   profileJs: boolean;
   /** Only the operations whose names contain one of these (comma-separated `--only`); results under `<size>-partial`. */
   only: string[] | null;
+  /** Warm-up of each operation before its samples, in ms (`--warmup`, default 3000; bench/sampling.ts). */
+  warmupMs: number;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -81,6 +85,7 @@ function parseArgs(argv: string[]): Args {
     rawSamples: get('raw-samples') != null ? Number(get('raw-samples')) : null,
     profile: !argv.includes('--no-profile'),
     profileJs: argv.includes('--profile-js'),
+    warmupMs: Number(get('warmup') ?? 3000),
     loadOnly: argv.includes('--load-only'),
     keepCsv: argv.includes('--keep-csv'),
     // How an absent size is loaded: `bulk` (CSV + neo4j-admin import, the default for L) or `unwind` (the batch writer).
@@ -100,42 +105,6 @@ const log = (msg: string, fields?: Record<string, unknown>) =>
 
 /* ---------------------------------------------------------------------------------------------- */
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i];
-}
-
-interface Latency {
-  n: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  mean: number;
-}
-
-function latency(samples: number[]): Latency {
-  const s = [...samples].sort((a, b) => a - b);
-  const r = (x: number) => Math.round(x * 100) / 100;
-  return {
-    n: s.length,
-    p50: r(percentile(s, 50)),
-    p95: r(percentile(s, 95)),
-    p99: r(percentile(s, 99)),
-    mean: r(s.reduce((a, b) => a + b, 0) / s.length),
-  };
-}
-
-async function timeSequential(n: number, run: () => Promise<unknown>): Promise<Latency> {
-  const samples: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = process.hrtime.bigint();
-    await run();
-    samples.push(Number(process.hrtime.bigint() - t) / 1e6);
-  }
-  return latency(samples);
-}
-
 interface GqlAnswer {
   data: any;
   errors?: unknown[];
@@ -145,30 +114,20 @@ interface GqlAnswer {
   bytes: number;
 }
 
-async function post(url: string, body: string): Promise<Response> {
-  try {
-    return await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-  } catch {
-    // A kept-alive socket the server closed while idle: once more on a fresh one.
-    return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', connection: 'close' }, body });
-  }
-}
-
 async function gql(url: string, query: string, variables: Record<string, unknown>): Promise<GqlAnswer> {
-  const res = await post(url, JSON.stringify({ query, variables }));
-  const text = await res.text();
-  const body = JSON.parse(text) as {
+  const res = await postJson(url, JSON.stringify({ query, variables }));
+  const body = JSON.parse(res.text) as {
     data?: any;
     errors?: unknown[];
     extensions?: { warnings?: { code: string }[] };
   };
-  const header = res.headers.get('x-collier-statements');
+  const statements = header(res, 'x-collier-statements');
   return {
     data: body.data,
     errors: body.errors,
     warnings: (body.extensions?.warnings ?? []).map((w) => w.code),
-    statements: header == null ? null : Number(header),
-    bytes: text.length,
+    statements: statements == null ? null : Number(statements),
+    bytes: res.text.length,
   };
 }
 
@@ -303,6 +262,8 @@ interface OpResult {
   raw?: Latency;
   /** The statements the service sent for one request, sent again in order through the bare driver. */
   ownCypher?: Latency | null;
+  /** Requests of the warm-up before the samples (`--warmup <ms>` of each side, bench/sampling.ts). */
+  warmUp?: { graphql: number; raw: number; ms: number };
   ratioP50?: number | null;
   /** GraphQL p50 over ownCypher p50: what the GraphQL layer adds to the Cypher it runs. */
   ratioOwnP50?: number | null;
@@ -473,12 +434,18 @@ async function main(): Promise<void> {
       opResults.push(r);
       try {
         log(`measuring ${op.name}`);
-        // Warm up both paths (plans cached, pages in memory).
-        for (let i = 0; i < 2; i++) {
-          await gql(collier.url, op.query, op.variables);
-          if (op.raw && i < Math.min(2, args.rawSamples ?? 2)) await op.raw(driver);
-        }
-        const answer = await gql(collier.url, op.query, op.variables);
+        const ask = () => gql(collier.url, op.query, op.variables);
+        // Warm up both paths (plans cached, pages in memory, the service's code optimised): by time, so
+        // that a request of a few ms runs hundreds of times and a raw baseline of seconds only twice.
+        const rawWarm = Math.min(2, args.rawSamples ?? 2);
+        const warmed = await warmUp(
+          [
+            { run: ask, min: 2, max: 1000 },
+            ...(op.raw && rawWarm > 0 ? [{ run: () => op.raw!(driver), min: rawWarm, max: 1000 }] : []),
+          ],
+          args.warmupMs,
+        );
+        const answer = await ask();
         if (answer.errors) throw new Error(`GraphQL errors: ${JSON.stringify(answer.errors).slice(0, 400)}`);
         r.statements = answer.statements;
         r.warnings = answer.warnings;
@@ -487,28 +454,37 @@ async function main(): Promise<void> {
         if (op.raw) r.rawSummary = await op.raw(driver);
         r.answersMatch =
           op.summarize && op.raw ? JSON.stringify(r.graphqlSummary) === JSON.stringify(r.rawSummary) : null;
-        // Slow operations (seconds a request) get fewer samples and no concurrency-32 run: the figures
-        // they would add are the same saturation, at the cost of minutes.
-        const probe = await timeSequential(2, () => gql(collier.url, op.query, op.variables));
-        const slow = probe.mean > 1500;
-        const samples = slow ? Math.min(args.samples, 6) : args.samples;
-        r.graphql = await timeSequential(samples, () => gql(collier.url, op.query, op.variables));
-        if (op.raw) r.raw = await timeSequential(args.rawSamples ?? samples, () => op.raw!(driver));
-        r.ratioP50 = ratio(r.graphql.p50, r.raw?.p50);
+        // The statements the service sent for one request (ownCypher), sent again one after the other
+        // through the bare driver (a request may overlap some): an upper bound of the Cypher's time.
         recording.take();
         const sent = await gql(recorderUrl, op.query, op.variables);
         const own = recording.take();
-        // sent again one after the other (a request may overlap some): an upper bound of the Cypher's time
-        r.ownCypher =
+        const runOwn =
           sent.statements === own.length
-            ? await timeSequential(samples, async () => {
+            ? async () => {
                 for (const s of own)
                   (await driver.executeQuery(s.cypher, s.params, { routing: neo4j.routing.READ })).records.map((x) =>
                     toPlain(x.toObject()),
                   );
-              })
+              }
             : null;
+        // Slow operations (seconds a request) get fewer samples and no concurrency-32 run: the figures
+        // they would add are the same saturation, at the cost of minutes.
+        const probe = await timeSequential(2, ask);
+        const slow = probe.mean > 1500;
+        const samples = slow ? Math.min(args.samples, 6) : args.samples;
+        // GraphQL, raw and own Cypher in the same rounds (bench/sampling.ts), so the minute's load lands on all three
+        const [graphql, raw, ownCypher] = await timeInterleaved([
+          { n: samples, run: ask },
+          { n: op.raw ? (args.rawSamples ?? samples) : 0, run: () => op.raw!(driver) },
+          { n: runOwn ? samples : 0, run: runOwn ?? (() => Promise.resolve()) },
+        ]);
+        r.graphql = graphql!;
+        if (raw) r.raw = raw;
+        r.ratioP50 = ratio(r.graphql.p50, r.raw?.p50);
+        r.ownCypher = ownCypher;
         r.ratioOwnP50 = ratio(r.graphql.p50, r.ownCypher?.p50);
+        r.warmUp = { graphql: warmed[0], raw: warmed[1] ?? 0, ms: args.warmupMs };
         r.ratioP95 = ratio(r.graphql.p95, r.raw?.p95);
         r.throughput = [];
         for (const c of slow ? [1, 8] : [1, 8, 32]) {
@@ -758,6 +734,7 @@ async function main(): Promise<void> {
     printTable(results, opResults);
     log(`results written to ${out}`);
   } finally {
+    closeClient();
     for (const c of children) await stopService(c).catch(() => undefined);
     await db.close().catch(() => undefined);
     await local.stop();

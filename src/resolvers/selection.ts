@@ -2,33 +2,91 @@
  * Which fields a query selects below a field, so that a loader reads only what is asked for
  * (db/records.ts LEG_FIELD_PROPS). Parsed with graphql-parse-resolve-info, which follows fragments,
  * inline fragments, aliases and @skip/@include; cached per field node, since a field inside a list is
- * resolved once per item with the same nodes.
+ * resolved once per item with the same nodes, and graphql-jit resolves every request of a cached
+ * document with the same nodes (selectionKey).
  */
-import { FieldNode, GraphQLResolveInfo, GraphQLSchema, isObjectType, OperationTypeNode } from 'graphql';
+import {
+  FieldNode,
+  GraphQLResolveInfo,
+  GraphQLSchema,
+  isObjectType,
+  Kind,
+  OperationTypeNode,
+  SelectionSetNode,
+} from 'graphql';
 import { parseResolveInfo, ResolveTree } from 'graphql-parse-resolve-info';
 import { NodeLabel } from '../domain/ids';
 import { FIELD_PROPS, propsFor } from '../db/records';
 import { Projection } from '../db/loaders';
 
-const cache = new WeakMap<readonly FieldNode[], Map<unknown, string[]>>();
+const cache = new WeakMap<readonly FieldNode[], Map<string, string[]>>();
+
+/** Answers kept per field node (distinct variable values of a selection with directives; then cleared). */
+const PER_FIELD = 64;
+
+const directed = new WeakMap<readonly FieldNode[], boolean>();
+
+/** Whether a directive (@skip, @include …) appears in the selection below these nodes, fragments followed. */
+function hasDirectives(info: GraphQLResolveInfo): boolean {
+  let known = directed.get(info.fieldNodes);
+  if (known !== undefined) return known;
+  const seen = new Set<string>();
+  const within = (set: SelectionSetNode | undefined): boolean =>
+    (set?.selections ?? []).some((s) => {
+      if ((s.directives?.length ?? 0) > 0) return true;
+      if (s.kind === Kind.FRAGMENT_SPREAD) {
+        if (seen.has(s.name.value)) return false;
+        seen.add(s.name.value);
+        return within(info.fragments[s.name.value]?.selectionSet);
+      }
+      return within(s.selectionSet);
+    });
+  known = info.fieldNodes.some((f) => within(f.selectionSet));
+  directed.set(info.fieldNodes, known);
+  return known;
+}
+
+/**
+ * What a cached selection is keyed by under its field nodes: the variable values where a directive
+ * below may read them, else one key for every request (graphql-jit hands each request of a cached
+ * document the same field nodes and a new variables object: keyed by that object, the selection was
+ * parsed again on every request and its map grew by one entry a request).
+ */
+export function selectionKey(info: GraphQLResolveInfo): string {
+  if (!hasDirectives(info)) return '';
+  // written once a request (a field inside a list is resolved once per item with the same variables)
+  let key = variablesKeys.get(info.variableValues);
+  if (key === undefined) variablesKeys.set(info.variableValues, (key = JSON.stringify(info.variableValues)));
+  return key;
+}
+
+const variablesKeys = new WeakMap<object, string>();
+
+/** The answer cached under these field nodes and key, or made and kept (at most PER_FIELD a node). */
+function cached<V>(store: WeakMap<readonly FieldNode[], Map<string, V>>, info: GraphQLResolveInfo, make: () => V): V {
+  let byKey = store.get(info.fieldNodes);
+  if (!byKey) store.set(info.fieldNodes, (byKey = new Map<string, V>()));
+  const key = selectionKey(info);
+  let hit = byKey.get(key);
+  if (hit === undefined) {
+    if (byKey.size >= PER_FIELD) byKey.clear();
+    byKey.set(key, (hit = make()));
+  }
+  return hit;
+}
 
 /**
  * The names of the fields selected on the items of this field (fragments on the type's interfaces
  * included: their fields apply to it too).
  */
 export function selectedFieldNames(info: GraphQLResolveInfo): string[] {
-  let byVariables = cache.get(info.fieldNodes);
-  if (!byVariables) cache.set(info.fieldNodes, (byVariables = new Map<unknown, string[]>()));
-  // @skip/@include may depend on variables: one answer per variable values object
-  const hit = byVariables.get(info.variableValues);
-  if (hit) return hit;
-  const tree = parseResolveInfo(info) as ResolveTree | null;
-  const names = new Set<string>();
-  for (const fields of Object.values(tree?.fieldsByTypeName ?? {}))
-    for (const f of Object.values(fields)) names.add(f.name);
-  const out = [...names];
-  byVariables.set(info.variableValues, out);
-  return out;
+  return cached(cache, info, () => {
+    const tree = parseResolveInfo(info) as ResolveTree | null;
+    const names = new Set<string>();
+    for (const fields of Object.values(tree?.fieldsByTypeName ?? {}))
+      for (const f of Object.values(fields)) names.add(f.name);
+    return [...names];
+  });
 }
 
 /** A query, not a mutation or subscription: only queries read through the narrowed (look-ahead) loaders. */
@@ -57,7 +115,7 @@ export function selectedProps(
   return props;
 }
 
-const projections = new WeakMap<readonly FieldNode[], Map<unknown, { key: string; projection: Projection }>>();
+const projections = new WeakMap<readonly FieldNode[], Map<string, { key: string; projection: Projection }>>();
 
 /**
  * What to read of the entity (or entities) this field returns: per label that has a field map
@@ -67,16 +125,11 @@ const projections = new WeakMap<readonly FieldNode[], Map<unknown, { key: string
  * selectedFieldNames.
  */
 export function selectedProjection(info: GraphQLResolveInfo): { key: string; projection: Projection } {
-  let byVariables = projections.get(info.fieldNodes);
-  if (!byVariables)
-    projections.set(info.fieldNodes, (byVariables = new Map<unknown, { key: string; projection: Projection }>()));
-  const hit = byVariables.get(info.variableValues);
-  if (hit) return hit;
-  const tree = parseResolveInfo(info) as ResolveTree | null;
-  const projection = projectionOf(info.schema, tree?.fieldsByTypeName ?? {});
-  const out = { key: JSON.stringify(projection), projection };
-  byVariables.set(info.variableValues, out);
-  return out;
+  return cached(projections, info, () => {
+    const tree = parseResolveInfo(info) as ResolveTree | null;
+    const projection = projectionOf(info.schema, tree?.fieldsByTypeName ?? {});
+    return { key: JSON.stringify(projection), projection };
+  });
 }
 
 /** The type names whose selections apply to an entity of this label: its type and its interfaces. */
