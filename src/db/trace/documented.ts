@@ -14,7 +14,7 @@
  */
 import { Database, toPlain, TxRunner } from '../database';
 import { neoDate } from '../write/graphWriter';
-import { computeOnwardAllIn, maintainOnwardIn } from './onward';
+import { computeOnwardAllIn, MAINTAIN_ONWARD, maintainOnwardParams } from './onward';
 import { arrivalSeekDay, departureSeekDay, Link, LinkCertainty, linkBetween, LegTiming } from '../../domain/linking';
 
 export interface CandidateRow {
@@ -130,9 +130,10 @@ export async function maintainNextLinksIn(tx: TxRunner, legIds?: string[]): Prom
     { ids },
   );
   const keys = seekKeys(timings.records.map((r) => toPlain(r.get('t')) as LegTiming));
-  await tx.run(SET_SEEK_KEYS, { keys });
-  // the onward fact (onward.ts) reads the index keys just set; ids of legs removed recompute what they set
-  if (legIds == null) await computeOnwardAllIn(tx);
-  else await maintainOnwardIn(tx, ids);
+  // then the onward fact (onward.ts), from the index keys just set; ids of legs removed recompute what they set
+  if (legIds == null) {
+    await tx.run(SET_SEEK_KEYS, { keys });
+    await computeOnwardAllIn(tx);
+  } else await tx.run(`${SET_SEEK_KEYS}\n${MAINTAIN_ONWARD}`, { keys, ids, ...maintainOnwardParams() });
   return { links: links.length };
 }

@@ -73,12 +73,24 @@ WITH l, w, by ORDER BY w, by
 WITH l, collect([w, by])[0] AS best
 SET l.onwardWait = best[0], l.onwardBy = best[1]`;
 
-/** Keeps the fact exact after the legs `ids` were written, changed or removed (see the file comment). */
-export async function maintainOnwardIn(tx: TxRunner, ids: string[]): Promise<void> {
-  if (ids.length === 0) return;
-  await tx.run(RECOMPUTE, { ids, ...params() });
-  await tx.run(LOWER, { ids, ...params() });
+/**
+ * Keeps the fact exact after the legs `$ids` were written, changed or removed (see the file comment),
+ * as the tail of the statement that sets their index keys (documented.ts: no statement more a write;
+ * the recomputation is complete, one row, before the lowering reads what it wrote).
+ */
+export const MAINTAIN_ONWARD = `WITH count(*) AS keyed
+CALL () {
+  ${RECOMPUTE}
+  RETURN count(*) AS recomputed
 }
+CALL () {
+  ${LOWER}
+  RETURN count(*) AS lowered
+}
+RETURN recomputed, lowered`;
+
+/** The parameters of MAINTAIN_ONWARD besides `$ids`. */
+export const maintainOnwardParams = params;
 
 /** The fact of every leg, recomputed from scratch in one transaction (the demo graph, `maintainNextLinks(db)`). */
 export async function computeOnwardAllIn(tx: TxRunner): Promise<void> {
