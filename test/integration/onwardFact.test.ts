@@ -10,6 +10,7 @@ import { migrate } from '../../src/db/upgrade/migrations';
 import { computeOnwardAll } from '../../src/db/trace/onward';
 import { linkBetween, LegTiming, onwardDeadEnd, onwardWait, compatibleCargo } from '../../src/domain/linking';
 import { PLACEHOLDER_PORT_KIND } from '../../src/domain/graph';
+import { Rng } from '../../seed/synthetic/prng';
 
 const ADMIN = 'admin-key-for-tests-onward';
 const SOURCE = 'https://example.org/collier-test-onward';
@@ -50,16 +51,10 @@ async function expectExact(t: TestService): Promise<number> {
   return legs.length;
 }
 
-/** A small PRNG (mulberry32), so that a failing sequence can be replayed. */
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let x = s;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
+/** A seeded sequence in [0, 1) (the synthetic generator's), so that a failing sequence can be replayed. */
+function prng(seed: number): () => number {
+  const rng = new Rng(seed);
+  return () => rng.next();
 }
 
 const imo = (n: number) => {

@@ -170,7 +170,7 @@ describe('best-first top-k equals exhaustive enumeration', () => {
           // legs opened, not expanded (their links above the bound first, the rest when reached), and
           // rounds that start small and double: the same answers
           const opening = provider(w, true, lazy.bound);
-          const lazily = await bestFirst(opening, {
+          const paced = {
             starts: startsOf(w),
             maxHops,
             limit,
@@ -179,7 +179,8 @@ describe('best-first top-k equals exhaustive enumeration', () => {
             batch: batch * 2,
             firstBatch: lazy.firstBatch,
             partialFrom: lazy.partialFrom,
-          });
+          };
+          const lazily = await bestFirst(opening, paced);
           opened += opening.opened;
           expect(lazily.capped).toBe(false);
           expect(lazily.routes.map(view)).toEqual(expected.map(view));
@@ -193,17 +194,7 @@ describe('best-first top-k equals exhaustive enumeration', () => {
             else if (next.every((c) => c.factor <= lazy.bound)) decided.set(s.legId, true);
           }
           decidedStarts += decided.size;
-          const deciding = await bestFirst(provider(w, true, lazy.bound), {
-            starts: startsOf(w),
-            maxHops,
-            limit,
-            minScore,
-            accept,
-            batch: batch * 2,
-            firstBatch: lazy.firstBatch,
-            partialFrom: lazy.partialFrom,
-            decided,
-          });
+          const deciding = await bestFirst(provider(w, true, lazy.bound), { ...paced, decided });
           expect(deciding.capped).toBe(false);
           expect(deciding.routes.map(view)).toEqual(expected.map(view));
           if (expected.length > 1 && expected.some((r) => r.legIds.length > 1)) nonTrivial++;
