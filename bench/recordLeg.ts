@@ -120,10 +120,8 @@ export async function measureRecordLeg(
       { ids: written, url: SOURCE },
     );
     const legs = await read(driver, 'MATCH (l:Leg)-[:ON]->(:Vessel {id: $id}) RETURN l.id AS id', { id: vesselId });
-    await maintainNextLinks(
-      db,
-      legs.map((l: { id: string }) => l.id),
-    );
+    // the legs removed too: the onward facts they set at the ports are recomputed (src/db/trace/onward.ts)
+    await maintainNextLinks(db, [...legs.map((l: { id: string }) => l.id), ...written]);
   }
   const [{ next: nextLinksAfter }] = await read(driver, 'MATCH ()-[n:NEXT]->() RETURN count(n) AS next');
   const stats = (xs: number[]) => {

@@ -26,6 +26,42 @@ export type { LinkKind, LinkCertainty };
 export const MAX_WAIT_DAYS_CAP = 730;
 export const DEFAULT_MAX_WAIT_DAYS = 60;
 
+/**
+ * The stored onward fact of a leg (db/trace/onward.ts, docs/trace-engine.md "Session trace7"): the least
+ * wait (days) at which a compatible departure from a port where the leg arrived takes its cargo on by an
+ * INFERRED link (`linkBetween`), counting only departures within `ONWARD_CAP_DAYS`. `ONWARD_ANY` when
+ * some link holds at any wait (an unknown date), `ONWARD_NONE` when none holds within the cap. A 1-leg
+ * route [a] has no inferred continuation under `maxWaitDays` W ⇔ fact > W (ONWARD_NONE: when W ≤ the cap;
+ * beyond it the fact does not decide).
+ */
+export const ONWARD_CAP_DAYS = 120;
+export const ONWARD_ANY = -1_000_000;
+export const ONWARD_NONE = 1_000_000;
+
+/**
+ * The onward fact of `a` (above) over the legs `followers` that leave the ports where `a` arrived: the
+ * rule in JS, for tests that recompute it from scratch.
+ */
+export function onwardWait(
+  a: LegTiming & { commodity: string | null },
+  followers: (LegTiming & { commodity: string | null })[],
+): number {
+  let least = ONWARD_NONE;
+  for (const b of followers) {
+    const link = linkBetween(a, b, false, ONWARD_CAP_DAYS);
+    if (!link || link.kind !== 'INFERRED' || !compatibleCargo(a.commodity, b.commodity)) continue;
+    least = Math.min(least, link.waitMinDays ?? ONWARD_ANY);
+  }
+  return least;
+}
+
+/** Whether the stored onward fact (`null`: not stored) decides that `a` has no inferred follower under `maxWaitDays`: true / false, or null (undecided). */
+export function onwardDeadEnd(fact: number | null, maxWaitDays: number): boolean | null {
+  if (fact == null) return null;
+  if (fact === ONWARD_NONE) return maxWaitDays <= ONWARD_CAP_DAYS ? true : null;
+  return fact > maxWaitDays;
+}
+
 export interface LegTiming {
   id: string;
   vesselId: string | null;
@@ -191,7 +227,7 @@ export function inferredLinkCypher(
   b: string,
   maxWait: string,
   distinct = `${a} <> ${b}`,
-): { holds: string; certain: string } {
+): { holds: string; certain: string; waitMin: string } {
   const waitMin = `CASE WHEN ${a}.arrivalTo IS NULL OR ${b}.departureFrom IS NULL THEN null ELSE duration.inDays(${a}.arrivalTo, ${b}.departureFrom).days END`;
   const arrFrom = `coalesce(${a}.arrivalFrom, ${a}.departureFrom)`;
   const depTo = `coalesce(${b}.departureTo, ${b}.arrivalTo)`;
@@ -203,5 +239,6 @@ export function inferredLinkCypher(
     holds: `(${distinct} AND coalesce(${waitMax} >= 0, true) AND coalesce(${waitMin} <= ${maxWait}, true)
       AND NOT coalesce(${a}.vesselId = ${b}.vesselId AND ${a}.discharged = false, false) AND ${compatible})`,
     certain: `(coalesce(${waitMin} >= 0, false) AND coalesce(${waitMax} <= ${maxWait}, false))`,
+    waitMin,
   };
 }

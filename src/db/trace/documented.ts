@@ -9,9 +9,12 @@
  * - Every FROM and TO relationship of a leg carries `portId` and `seekDay` (domain/linking.ts
  *   departureSeekDay / arrivalSeekDay), the keys of the composite RANGE indexes the candidate finding
  *   reads (migrations.ts): writing a leg costs its own relationships.
+ * - Every leg carries its onward fact (onward.ts): the least wait to a compatible departure, kept exact
+ *   here too (the arrivals in a written departure's window; the legs whose fact a removed one set).
  */
 import { Database, toPlain, TxRunner } from '../database';
 import { neoDate } from '../write/graphWriter';
+import { computeOnwardAllIn, MAINTAIN_ONWARD, maintainOnwardParams } from './onward';
 import { arrivalSeekDay, departureSeekDay, Link, LinkCertainty, linkBetween, LegTiming } from '../../domain/linking';
 
 export interface CandidateRow {
@@ -127,6 +130,10 @@ export async function maintainNextLinksIn(tx: TxRunner, legIds?: string[]): Prom
     { ids },
   );
   const keys = seekKeys(timings.records.map((r) => toPlain(r.get('t')) as LegTiming));
-  await tx.run(SET_SEEK_KEYS, { keys });
+  // then the onward fact (onward.ts), from the index keys just set; ids of legs removed recompute what they set
+  if (legIds == null) {
+    await tx.run(SET_SEEK_KEYS, { keys });
+    await computeOnwardAllIn(tx);
+  } else await tx.run(`${SET_SEEK_KEYS}\n${MAINTAIN_ONWARD}`, { keys, ids, ...maintainOnwardParams() });
   return { links: links.length };
 }

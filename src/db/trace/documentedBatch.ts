@@ -16,9 +16,11 @@
  * Because every chunk computes the complete set of outgoing links of its legs, running this over every
  * port (and the legs that end nowhere but hand their cargo on by transfer, `maintainAllNextLinks`) gives
  * the same links as `maintainNextLinks(db)`; the integration test nextLinksBatched checks that.
+ * `maintainAllNextLinks` then computes every leg's onward fact (onward.ts) in batches.
  */
 import { Database, StatementCounter } from '../database';
 import { computeNextLinks, NextLink, TIMING } from './documented';
+import { computeOnwardAll } from './onward';
 import { LegTiming } from '../../domain/linking';
 import { PLACEHOLDER_PORT_KIND } from '../../domain/graph';
 
@@ -316,5 +318,7 @@ export async function maintainAllNextLinks(
     options.counter,
   );
   await linkFrom(db, portless, new DepartureCache(db, options.counter), options, report);
+  // the onward fact of every leg (onward.ts), in batches: it reads the index keys the loaders wrote
+  await computeOnwardAll(db);
   return report;
 }

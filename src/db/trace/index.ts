@@ -36,6 +36,7 @@ import { finalPlace, routeDetail as shapeRouteDetail, summarizeRoute } from '../
 import { MassLeg, propagate } from './propagate';
 import { roundConfidence } from '../../domain/routeConfidence';
 import { WorkLimit } from './workBound';
+import { decidedStarts, onwardParams } from './onward';
 
 /** The most legs one round of a ranked walk reads (its look-ahead fills it with a whole hop). */
 const ROUND_LEGS = 5000;
@@ -130,6 +131,7 @@ async function begin(db: Database, q: TraceQuery, counter?: StatementCounter) {
     [deeper: `${'deeperIds' | 'links' | 'calls' | 'found'}${number}`]: unknown;
     views?: [string, LegView][];
     nodes?: Record<string, unknown>[];
+    deadBriefs?: LegBriefRow[];
   }>(
     forward ? START_FORWARD : START[q.direction],
     forward
@@ -145,6 +147,7 @@ async function begin(db: Database, q: TraceQuery, counter?: StatementCounter) {
           show: int(q.show ? SHOWN_LEGS : 0),
           shown: q.show ?? { views: false, places: false, vessels: false },
           maxHops: int(q.maxHops),
+          ...onwardParams(q),
         }
       : startParams(q),
     counter,
@@ -173,6 +176,7 @@ async function begin(db: Database, q: TraceQuery, counter?: StatementCounter) {
   const starts = row.ranks
     ? row.ranks.map(([legId, confidence, day]) => ({ legId, legConfidence: confidence ?? 0, day }))
     : row.legs.map(legBrief).map((l) => ({ legId: l.id, legConfidence: l.confidence ?? 0, day: l.departureFrom }));
+  const decided = decidedStarts(row, candidates);
   const briefOf = (id: string) => candidates.briefs.get(id)!;
   // A walked route is an answer when it can be shaped (ports at both ends) and passes the filters that
   // only its far end can be checked against (destination country; backward: the cargo origin).
@@ -199,7 +203,7 @@ async function begin(db: Database, q: TraceQuery, counter?: StatementCounter) {
   // what the client is shown of these routes: read by the start statement, else by one statement now
   const showing = (routes: RouteRecord[], show = q.show) =>
     completeShown(db, shown, routes, show, q.direction, counter).then((read: ShownRead) => shownOf(read, routes));
-  return { anchor, candidates, starts, accept, shaped, showing };
+  return { anchor, candidates, starts, decided, accept, shaped, showing };
 }
 
 type Begun = NonNullable<Awaited<ReturnType<typeof begin>>>;
@@ -218,6 +222,7 @@ async function walkFrom(b: Begun, q: TraceQuery, cap: number): Promise<TraceResu
         ...pacing(q.best.limit, b.starts.length),
         ...q.pacing,
         work: q.work,
+        decided: b.decided,
       })
     : await enumerateAll(provider, { starts: b.starts, maxHops: q.maxHops, accept: b.accept, cap });
   const routes = result.routes.map((w) => b.shaped.get(w)!);

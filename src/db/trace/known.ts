@@ -68,6 +68,13 @@ export class Known<L> {
     private readonly maxHops: number,
     /** Rounds with more legs to open than this open them partially (when the provider can). */
     private readonly partialFrom = Infinity,
+    /**
+     * Legs known to go on (true) or to end (false) before anything is fetched: the start legs whose
+     * stored onward fact decides it (db/trace/onward.ts). A leg that ends has no continuation at all
+     * (an answer on any route); one that goes on has one off a 1-leg route, weighing at most
+     * `lazyBound` (no documented link): that route grows into its placeholder only.
+     */
+    private readonly decided = new Map<string, boolean>(),
   ) {}
 
   /** Legs fetched so far (expanded, opened or probed): what the legs cap counts. */
@@ -87,7 +94,7 @@ export class Known<L> {
       // a placeholder: the continuations its route's eager ones left out
       if (!list) return { fetch: 'expand' };
       const onRoute = new Set(p.legIds);
-      const eager = this.opened.get(last)!.eagerIds;
+      const eager = this.opened.get(last)?.eagerIds ?? new Set<string>();
       return { grow: list.filter((c) => !onRoute.has(c.legId) && !eager.has(c.legId)) };
     }
     const atEnd = p.legIds.length >= this.maxHops;
@@ -100,7 +107,14 @@ export class Known<L> {
     const open = this.opened.get(last);
     const probed = this.probed.get(last);
     const ids = probed ?? open?.ids;
-    if (!ids) return { fetch: atEnd ? (this.provider.round ? 'probe' : 'expand') : 'open' };
+    if (!ids) {
+      const goes = this.decided.get(last);
+      if (goes === false) return { answer: walked(p, false) };
+      // (a 1-leg route at maxHops 1 is an answer: fetched as before, which briefs its leg)
+      if (goes === true && p.legIds.length === 1 && !atEnd && this.provider.lazyBound != null)
+        return { grow: [], rest: true };
+      return { fetch: atEnd ? (this.provider.round ? 'probe' : 'expand') : 'open' };
+    }
     const goesOn = ids.some((id) => !p.legIds.includes(id));
     // a probe for a shorter route found only legs of this one: there may be more (a full expansion tells)
     if (!goesOn && ids.length >= (probed ? this.maxHops : open!.need)) return { fetch: 'expand' };

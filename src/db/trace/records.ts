@@ -47,6 +47,11 @@ export interface TraceQuery {
   pacing?: { firstBatch: number; partialFrom: number };
   /** Forwards: the most legs at the anchor the start statement expands itself (index.ts EAGER_START; tests: 0). */
   eagerStart?: number;
+  /**
+   * Forwards, ranked: whether the start statement answers each start leg's dead end from its stored
+   * onward fact (onward.ts; default true; tests and the A/B set false to probe them as before).
+   */
+  onward?: boolean;
   /** The work bound of the best-first walk (workBound.ts); none: unbounded (direct calls). */
   work?: WorkBound;
   /**

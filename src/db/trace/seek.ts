@@ -31,7 +31,7 @@ const UNDER_WAIT = `(n.kind <> 'INFERRED' OR n.waitMinDays IS NULL OR n.waitMinD
  * term of the rule reads a property again (PROFILE at L, a round opening 400 legs: 16 db hits a
  * candidate → 5). `keep`: the other variables the statement goes on with.
  */
-const candidateRule = (direction: TraceDirection, keep = 'x, xm') => {
+export const candidateRule = (direction: TraceDirection, keep = 'x, xm') => {
   const rule =
     direction === 'FORWARD'
       ? inferredLinkCypher('xm', 'c', '$maxWait', 'x <> l')
@@ -41,13 +41,13 @@ const candidateRule = (direction: TraceDirection, keep = 'x, xm') => {
 };
 
 /** The properties of a leg the rule reads (as `a` and as `b`). */
-const LEG_PROPS = '.arrivalFrom, .arrivalTo, .departureFrom, .departureTo, .commodity, .vesselId, .discharged';
+export const LEG_PROPS = '.arrivalFrom, .arrivalTo, .departureFrom, .departureTo, .commodity, .vesselId, .discharged';
 
 /** `x` with `xm`, its properties the rule reads (candidateRule). */
 const WITH_PROPS = (keep: string) => `WITH ${keep}, x {${LEG_PROPS}} AS xm`;
 
 /** The index range read of one port's calls in `[q.lo, q.hi]`, candidate `l`, relationship `r`. */
-const SEEK = (index: string, q: string) => `MATCH (l:Leg)-[r:${index}]->()
+export const SEEK = (index: string, q: string) => `MATCH (l:Leg)-[r:${index}]->()
   USING INDEX r:${index}(portId, seekDay)
   WHERE r.portId = ${q}.id AND r.seekDay >= ${q}.lo AND r.seekDay <= ${q}.hi`;
 

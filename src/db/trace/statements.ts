@@ -61,8 +61,20 @@ export const LEG_BRIEF = (l: string) => `[
  */
 export const LEG_RANK = (l: string) => `[${l}.id, ${l}.confidence, toString(${l}.departureFrom)]`;
 
-/** A start leg as LEG_RANK reads it. */
-export type LegRankRow = [string, number | null, string | null];
+/**
+ * Whether start leg `l` goes on under the trace's wait, from its stored onward fact (onward.ts;
+ * domain/linking.ts `onwardDeadEnd`, negated): true, false (a dead end: no documented link, no inferred
+ * one), or null when the fact does not decide (not stored, beyond its cap, or the leg has documented
+ * links: the walk opens it as before).
+ */
+const GOES_ON = (
+  l: string,
+) => `CASE WHEN NOT $useOnward OR ${l}.onwardWait IS NULL OR EXISTS { (${l})-[:NEXT]->() } THEN null
+  WHEN ${l}.onwardWait = $onwardNone THEN CASE WHEN $maxWait <= $onwardCap THEN false ELSE null END
+  ELSE ${l}.onwardWait <= $maxWait END`;
+
+/** A start leg as LEG_RANK reads it, with GOES_ON (the start statement of a forward trace). */
+export type LegRankRow = [string, number | null, string | null, (boolean | null)?];
 
 /** The briefs of legs by id (`$ids`): the start legs a walk reaches, read when it reaches them. */
 export const LEG_BRIEFS_BY_ID = `UNWIND $ids AS id MATCH (l:Leg {id: id}) RETURN ${LEG_BRIEF('l')} AS row`;
@@ -196,19 +208,28 @@ const SHOWN_RETURN = `CASE WHEN $shown.views THEN [l IN shown | [l.id, ${LEG_VIE
  * legs and the legs its expansion met (`met`, a Cypher list) are at most `$show`: what a client is shown
  * of them (SHOWN: with `$shown.views` their views as `[id, view]` pairs, LEG_VIEW; `nodes`), so that
  * the service answers a small trace (the demo graph's) with no statement after the walk. `$show` 0:
- * nothing.
+ * nothing. Each rank carries GOES_ON (the stored onward fact under `$maxWait`), and `deadBriefs` are the
+ * briefs of the first `$deadBriefs` dead ends in rank order (rank.ts; not expanded here): the walk takes
+ * them as answers with no round (index.ts).
  */
 export const startExpanding = (expansion: string, deeperReturn: string, met: string) => `${RESOLVE_PORT}
 CALL (anchor) {
   MATCH (anchor)<-[:FROM]-(l:Leg)
   WHERE ${STARTS.FORWARD}
-  RETURN collect(l) AS starts
+  WITH l, ${GOES_ON('l')} AS on
+  RETURN collect(l) AS starts, collect(${LEG_RANK('l')} + [on]) AS ranks, collect(CASE WHEN on = false THEN l END) AS dead
 }
-WITH anchor, starts, CASE WHEN size(starts) <= $eagerStart THEN starts ELSE [] END AS eager
+WITH anchor, starts, ranks, dead, CASE WHEN size(starts) <= $eagerStart THEN starts ELSE [] END AS eager
+CALL (dead, eager) {
+  UNWIND CASE WHEN size(eager) = 0 THEN dead ELSE [] END AS l
+  WITH l ORDER BY coalesce(l.confidence, 0) DESC, l.departureFrom IS NOT NULL, l.departureFrom, l.id
+  LIMIT $deadBriefs
+  RETURN collect(${LEG_BRIEF('l')}) AS deadBriefs
+}
 ${expansion}
 WITH *, CASE WHEN size(eager) = 0 OR $show = 0 THEN [] ELSE starts + ${met} END AS met
 ${SHOWN('met')}
-RETURN properties(anchor) AS anchor, [l IN starts | ${LEG_RANK('l')}] AS ranks,
+RETURN properties(anchor) AS anchor, ranks, deadBriefs,
        CASE WHEN size(eager) > 0 OR $briefStarts THEN [l IN starts | ${LEG_BRIEF('l')}] ELSE [] END AS legs,
        size(eager) > 0 AS expanded,
        links, calls, [l IN linked + called WHERE NOT l IN starts | ${LEG_BRIEF('l')}] AS found, ${deeperReturn},

@@ -108,6 +108,11 @@ export interface WalkOptions<L> {
   firstBatch?: number;
   /** A round with more legs to expand than this only opens them (known.ts; default: never). */
   partialFrom?: number;
+  /**
+   * Legs already known to go on (true) or to end (false: no continuation at all), without their
+   * continuations (known.ts `decided`): the start legs whose stored onward fact decides it.
+   */
+  decided?: Map<string, boolean>;
   /** Safety caps: rounds, and legs expanded in all (defaults 64 and 50 000). */
   maxRounds?: number;
   maxExpanded?: number;
@@ -261,7 +266,7 @@ export async function bestFirst<L>(provider: ContinuationProvider<L>, o: WalkOpt
   const maxRounds = o.maxRounds ?? 64;
   const maxExpanded = o.maxExpanded ?? 50_000;
   const accept = o.accept ?? (() => true);
-  const known = new Known<L>(provider, o.maxHops, o.partialFrom);
+  const known = new Known<L>(provider, o.maxHops, o.partialFrom, o.decided);
   const lazyBound = provider.lazyBound ?? 1;
   const heap = new Heap<Partial<L>>(partialOrder);
   for (const s of o.starts) heap.push(startPartial<L>(s));

@@ -34,6 +34,8 @@ export const MIGRATIONS: readonly string[] = [
   // the trace's departure and arrival index (src/db/trace/candidates.ts): a port's calls by day
   'CREATE INDEX leg_departure_seek IF NOT EXISTS FOR ()-[r:FROM]-() ON (r.portId, r.seekDay)',
   'CREATE INDEX leg_arrival_seek IF NOT EXISTS FOR ()-[r:TO]-() ON (r.portId, r.seekDay)',
+  // the legs whose onward fact a departure set (src/db/trace/onward.ts): recomputed when it changes
+  'CREATE INDEX leg_onward_by IF NOT EXISTS FOR (n:Leg) ON (n.onwardBy)',
   'CREATE INDEX designation_date IF NOT EXISTS FOR (n:Designation) ON (n.dateFrom)',
   `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS FOR (n:Vessel|Port|Company|Person|IdentityClaim|Country) ON EACH [n.name, n.aliasesText]`,
   ...WRITE_MIGRATIONS,

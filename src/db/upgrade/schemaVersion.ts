@@ -6,6 +6,7 @@
  * one wrote. Steps must be idempotent (a crash between a step and its record runs it again).
  */
 import { Database } from '../database';
+import { computeOnwardAll } from '../trace/onward';
 
 export interface UpgradeStep {
   version: number;
@@ -39,6 +40,14 @@ export const UPGRADE_STEPS: readonly UpgradeStep[] = [
     version: 1,
     description: 'baseline: uniqueness constraints, lookup and full-text indexes (src/db/migrations.ts)',
     run: () => Promise.resolve(),
+  },
+  {
+    version: 2,
+    description:
+      "the trace's onward fact on every leg (Leg.onwardWait, onwardBy: src/db/trace/onward.ts), computed in batches",
+    run: async (db) => {
+      await computeOnwardAll(db);
+    },
   },
 ];
 

@@ -119,6 +119,7 @@ describe('best-first top-k equals exhaustive enumeration', () => {
     let nonTrivial = 0;
     let probed = 0;
     let opened = 0;
+    let decidedStarts = 0;
     await fc.assert(
       fc.asyncProperty(
         world,
@@ -169,7 +170,7 @@ describe('best-first top-k equals exhaustive enumeration', () => {
           // legs opened, not expanded (their links above the bound first, the rest when reached), and
           // rounds that start small and double: the same answers
           const opening = provider(w, true, lazy.bound);
-          const lazily = await bestFirst(opening, {
+          const paced = {
             starts: startsOf(w),
             maxHops,
             limit,
@@ -178,10 +179,24 @@ describe('best-first top-k equals exhaustive enumeration', () => {
             batch: batch * 2,
             firstBatch: lazy.firstBatch,
             partialFrom: lazy.partialFrom,
-          });
+          };
+          const lazily = await bestFirst(opening, paced);
           opened += opening.opened;
           expect(lazily.capped).toBe(false);
           expect(lazily.routes.map(view)).toEqual(expected.map(view));
+          // start legs decided before any round, as the stored onward fact does (known.ts `decided`):
+          // those with no continuation end, those whose continuations all weigh at most the bound go
+          // on; the others (a continuation above it: a documented link) are opened as before
+          const decided = new Map<string, boolean>();
+          for (const s of startsOf(w)) {
+            const next = continuationsOf(w, s.legId);
+            if (next.length === 0) decided.set(s.legId, false);
+            else if (next.every((c) => c.factor <= lazy.bound)) decided.set(s.legId, true);
+          }
+          decidedStarts += decided.size;
+          const deciding = await bestFirst(provider(w, true, lazy.bound), { ...paced, decided });
+          expect(deciding.capped).toBe(false);
+          expect(deciding.routes.map(view)).toEqual(expected.map(view));
           if (expected.length > 1 && expected.some((r) => r.legIds.length > 1)) nonTrivial++;
         },
       ),
@@ -191,6 +206,7 @@ describe('best-first top-k equals exhaustive enumeration', () => {
     // the legs ending routes of maxHops legs were probed, not expanded
     expect(probed).toBeGreaterThan(100);
     expect(opened).toBeGreaterThan(100);
+    expect(decidedStarts).toBeGreaterThan(100);
   });
 
   it('keeps the best `each` answers per key (the best routes of each destination) exactly', async () => {
