@@ -88,13 +88,8 @@ export function syncArgValidation(): void {
     (param) => param.kind === 'custom' && (param as { options?: { arg?: unknown } }).options?.arg !== undefined,
   );
   if (customArgs) return;
-  let mod: { validateArg?: ValidateArg & { [SYNC]?: true } };
-  try {
-    const file = path.join(path.dirname(require.resolve('type-graphql')), 'resolvers', 'validate-arg.js');
-    mod = createRequire(__filename)(file) as typeof mod;
-  } catch {
-    return;
-  }
+  const mod = typeGraphqlModule<{ validateArg?: ValidateArg & { [SYNC]?: true } }>('resolvers', 'validate-arg.js');
+  if (!mod) return;
   const original = mod.validateArg;
   if (typeof original !== 'function' || original[SYNC]) return;
   const sync: ValidateArg & { [SYNC]?: true } = function (this: unknown, ...args: unknown[]) {
@@ -109,6 +104,18 @@ export function syncArgValidation(): void {
   mod.validateArg = sync;
 }
 
+/**
+ * A module of type-graphql's own build, reached by path (what the patches above replace is not
+ * exported); undefined if this version has no such file, and then nothing is patched.
+ */
+function typeGraphqlModule<T>(...file: string[]): T | undefined {
+  try {
+    return createRequire(__filename)(path.join(path.dirname(require.resolve('type-graphql')), ...file)) as T;
+  } catch {
+    return undefined;
+  }
+}
+
 type ResolveType = (...args: unknown[]) => unknown;
 interface ObjectTypeInfo {
   target: unknown;
@@ -118,13 +125,10 @@ type GetResolveType = ((resolveType: ResolveType, possible: ObjectTypeInfo[]) =>
 
 /** type-graphql's `resolveType` wrapper without its `async` (see above; idempotent; before buildSchema). */
 export function syncResolveType(): void {
-  let generator: { getResolveTypeFunction?: GetResolveType } | undefined;
-  try {
-    const file = path.join(path.dirname(require.resolve('type-graphql')), 'schema', 'schema-generator.js');
-    generator = (createRequire(__filename)(file) as { SchemaGenerator?: typeof generator }).SchemaGenerator;
-  } catch {
-    return;
-  }
+  const generator = typeGraphqlModule<{ SchemaGenerator?: { getResolveTypeFunction?: GetResolveType } }>(
+    'schema',
+    'schema-generator.js',
+  )?.SchemaGenerator;
   if (!generator || typeof generator.getResolveTypeFunction !== 'function' || generator.getResolveTypeFunction[SYNC])
     return;
   const sync: GetResolveType = (resolveType, possible) => {
@@ -153,13 +157,8 @@ const keepOrder = function <T>(this: T): T {
  * own `sort` with itself. Reached by path like validateArg; if a version moves it, nothing changes.
  */
 export function sortParamsOnce(): void {
-  let mod: { getParams?: GetParams };
-  try {
-    const file = path.join(path.dirname(require.resolve('type-graphql')), 'resolvers', 'helpers.js');
-    mod = createRequire(__filename)(file) as typeof mod;
-  } catch {
-    return;
-  }
+  const mod = typeGraphqlModule<{ getParams?: GetParams }>('resolvers', 'helpers.js');
+  if (!mod) return;
   const original = mod.getParams;
   if (typeof original !== 'function' || original[SYNC]) return;
   const sorted: GetParams = function (this: unknown, params, ...rest) {
