@@ -4,11 +4,13 @@
  * departure index keys) are written to CSV files (csv.ts), one part of the world per core in worker
  * threads (csvWorker.ts), while this thread computes the documented NEXT links (transfers, the same
  * vessel sailing on with its cargo; never an inferred one) from the plan by the batched maintenance's
- * rule (next.ts), and the whole graph is written by Neo4j's offline importer
+ * rule (next.ts); each worker writes its legs with their onward fact (onward.ts), and the store is
+ * imported at the schema version of that fact's upgrade step (`schema.csv`), so that the step does not
+ * recompute it. The whole graph is written by Neo4j's offline importer
  * (`neo4j-admin database import full`) into an empty data folder. Then Neo4j starts on it, the
  * migrations build the constraints and indexes, and the marker records the load. The integration test
  * `syntheticBulk` checks that a world loaded this way equals the same world loaded through the batch
- * writer: every node, relationship, property and property type, and every NEXT link.
+ * writer: every node, relationship, property and property type, every NEXT link and onward fact.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -17,17 +19,22 @@ import { Worker } from 'worker_threads';
 import { Database } from '../../src/db/database';
 import { nodeStatement } from '../../src/db/write/graphWriter';
 import { migrate } from '../../src/db/upgrade/migrations';
+import { ONWARD_FACT_STEP, schemaVersion } from '../../src/db/upgrade/schemaVersion';
 import { NextLink } from '../../src/db/trace/documented';
 import { importCsvIntoLocalNeo4j } from '../../src/db/runtime/csvImport';
 import { World, worldStats } from './generate';
 import { GENERATOR_VERSION, SizeName } from './spec';
 import { ARRAY_DELIMITER, CsvFile, CsvPart, ROWS_PER_FILE, quote } from './csv';
-import { PartJob, writePartCsv } from './csvWorker';
+import { PartCsv, PartJob, writePartCsv } from './csvWorker';
 import { forEachNextLink } from './next';
 import type { LoadLog, LoadReport, SyntheticMarker } from './load';
 
 export interface SyntheticCsv extends CsvPart {
   nextLinks: number;
+  /** The schema version the store is imported at (its record node in `schema.csv`): the onward fact's step. */
+  schemaVersion: number;
+  /** Per part, the seconds its legs' onward facts took (onward.ts). */
+  onwardSeconds: number[];
   candidates: number;
   /** The parts written at once (worker threads), and whether they ran in worker threads. */
   parts: number;
@@ -42,14 +49,15 @@ export interface CsvOptions {
 const WORKER_SCRIPT = path.join(__dirname, 'csvWorker.js');
 
 /** Runs the parts in worker threads (compiled code), or one after the other here (ts-jest runs the sources). */
-function writeParts(jobs: PartJob[], log: LoadLog): { threads: boolean; done: Promise<CsvPart[]> } {
+function writeParts(jobs: PartJob[], log: LoadLog): { threads: boolean; done: Promise<PartCsv[]> } {
   const started = Date.now();
-  const written = (job: PartJob, part: CsvPart) => {
+  const written = (job: PartJob, part: PartCsv) => {
     const { index, count } = job.part;
     log('synthetic.bulk.csv.part', {
       index,
       count,
       seconds: (Date.now() - started) / 1000,
+      onwardSeconds: part.onwardSeconds,
       rows: part.nodes + part.relationships,
     });
     return part;
@@ -57,13 +65,13 @@ function writeParts(jobs: PartJob[], log: LoadLog): { threads: boolean; done: Pr
   if (jobs.length <= 1 || !fs.existsSync(WORKER_SCRIPT))
     return { threads: false, done: Promise.resolve().then(() => jobs.map((job) => written(job, writePartCsv(job)))) };
   const run = (job: PartJob) =>
-    new Promise<CsvPart>((resolve, reject) => {
+    new Promise<PartCsv>((resolve, reject) => {
       const worker = new Worker(WORKER_SCRIPT, {
         workerData: { collierCsvPart: job },
         // room to spare: the whole CSV step of L peaked at 2 GB RSS, 3 threads (a larger young generation: no gain at M)
         resourceLimits: { maxOldGenerationSizeMb: 8192 },
       });
-      worker.once('message', (part: CsvPart) => resolve(written(job, part)));
+      worker.once('message', (part: PartCsv) => resolve(written(job, part)));
       worker.once('error', reject);
       worker.once('exit', (code) => {
         if (code !== 0) reject(new Error(`CSV worker ${job.part.index} exited with ${code}`));
@@ -120,6 +128,27 @@ function writeNextCsv(world: World, dir: string, log: LoadLog) {
 }
 
 /**
+ * The record of the schema version (src/db/upgrade/schemaVersion.ts) as `schema.csv`: the store is
+ * imported at the version of the onward fact's step (and the baseline's before it), as `upgradeSchema`
+ * would record it, so that `migrate` runs only the steps after it. Written only when every leg of the
+ * world was written with its fact: a store imported without the fact is at version 0 and gets it from
+ * the step.
+ */
+function writeSchemaCsv(world: World, parts: PartCsv[], dir: string): { file: string; version: number } | null {
+  if (parts.reduce((s, p) => s + p.onwardLegs, 0) !== world.spec.legs) return null;
+  const file = new CsvFile(
+    path.join(dir, 'schema.csv'),
+    ':ID,:LABEL,name:string,version:long,description:string,upgradedAt:datetime',
+  );
+  const step = ONWARD_FACT_STEP;
+  file.line(
+    `"schema:collier",CollierSchema,"collier",${step.version},${quote(step.description)},${new Date().toISOString()}\n`,
+  );
+  file.close();
+  return { file: file.file, version: step.version };
+}
+
+/**
  * Writes the world into CSV files under `dir` (emptied first): its parts at once in worker threads,
  * and its NEXT links here meanwhile. Rows repeated by the generator are written once, as MERGE would
  * keep them once.
@@ -139,14 +168,17 @@ export async function writeSyntheticCsv(
   const next = threads ? writeNextCsv(world, dir, log) : null;
   const parts = await done;
   const links = next ?? writeNextCsv(world, dir, log);
+  const schema = writeSchemaCsv(world, parts, dir);
   const csv: SyntheticCsv = {
-    nodeFiles: parts.flatMap((p) => p.nodeFiles),
+    nodeFiles: [...parts.flatMap((p) => p.nodeFiles), ...(schema ? [schema.file] : [])],
     relationshipFiles: [...parts.flatMap((p) => p.relationshipFiles), ...links.files],
     nodes: parts.reduce((s, p) => s + p.nodes, 0),
     relationships: parts.reduce((s, p) => s + p.relationships, 0),
     bytes: parts.reduce((s, p) => s + p.bytes, 0) + links.bytes,
     emptyLists: parts.flatMap((p) => p.emptyLists),
     nextLinks: links.links,
+    schemaVersion: schema?.version ?? 0,
+    onwardSeconds: parts.map((p) => p.onwardSeconds),
     candidates: links.candidates,
     parts: count,
     threads,
@@ -155,6 +187,8 @@ export async function writeSyntheticCsv(
     nodes: csv.nodes,
     relationships: csv.relationships,
     nextLinks: csv.nextLinks,
+    schemaVersion: csv.schemaVersion,
+    onwardSeconds: csv.onwardSeconds,
     mb: Math.round(csv.bytes / 1048576),
     parts: count,
     threads,
@@ -216,14 +250,29 @@ export async function bulkImportSynthetic(
   };
 }
 
+/** What a bulk load reports (the marker, the phases' seconds, the schema version the store was imported at). */
+export interface BulkReport extends LoadReport {
+  loader: string;
+  csvSeconds: number;
+  csvCpuSeconds: number;
+  importSeconds: number;
+  indexSeconds: number;
+  importedVersion: number;
+  csvMb: number;
+  candidates: number;
+}
+
 /** On the running database of a bulk import: constraints and indexes (built now), then the marker of a complete load. */
 export async function finishBulkLoad(
   db: Database,
   load: BulkLoad,
   log: LoadLog = () => undefined,
-): Promise<LoadReport> {
+): Promise<BulkReport> {
   const indexStarted = Date.now();
+  // the store's imported schema version: the onward fact's step when the CSV carried the fact (schema.csv)
+  const importedVersion = await schemaVersion(db);
   await migrate(db);
+  log('synthetic.bulk.migrated', { importedVersion, seconds: (Date.now() - indexStarted) / 1000 });
   await db.write('CALL db.awaitIndexes(7200)');
   // The empty lists the importer could not write, through the batch writer (an indexed lookup a node).
   for (const { label, key, ids } of load.csv.emptyLists) {
@@ -247,15 +296,7 @@ export async function finishBulkLoad(
     nextLinks: load.csv.nextLinks,
   };
   await db.write('MERGE (m:SyntheticDataset {id: "synthetic"}) SET m += $marker, m.loader = "bulk"', { marker });
-  const report: LoadReport & {
-    loader: string;
-    csvSeconds: number;
-    csvCpuSeconds: number;
-    importSeconds: number;
-    indexSeconds: number;
-    csvMb: number;
-    candidates: number;
-  } = {
+  const report: BulkReport = {
     ...marker,
     loader: 'bulk (neo4j-admin database import full)',
     stats: load.stats,
@@ -263,6 +304,7 @@ export async function finishBulkLoad(
     csvCpuSeconds: load.csvCpuSeconds,
     importSeconds: load.importSeconds,
     indexSeconds,
+    importedVersion,
     csvMb: Math.round(load.csv.bytes / 1048576),
     candidates: load.csv.candidates,
     rowsPerSecond: Math.round((load.csv.nodes + load.csv.relationships + load.csv.nextLinks) / marker.loadSeconds),

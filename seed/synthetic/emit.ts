@@ -55,6 +55,18 @@ export function legRange(legs: number, part: WorldPart): [number, number] {
   return [bound(part.index), part.index === part.count - 1 ? legs : bound(part.index + 1)];
 }
 
+/** The commodity of leg i (its Leg node's `commodity`). */
+export function legCommodity(world: World, i: number): 'COAL' | 'UNKNOWN' {
+  const f = world.legs.flags[i];
+  return (f & F_DPRK_COAL) !== 0 || (f & F_RECEIVED) !== 0
+    ? 'COAL'
+    : f & F_RETURN
+      ? 'UNKNOWN'
+      : i % 9 < 5
+        ? 'COAL'
+        : 'UNKNOWN';
+}
+
 /** What a trace knows of leg i's dates, vessel and cargo (its Leg node's properties, as documented.ts reads them). */
 export function legTiming(world: World, i: number): LegTiming {
   const { legs } = world;
@@ -70,20 +82,25 @@ export function legTiming(world: World, i: number): LegTiming {
   };
 }
 
+/** Properties a writer adds to leg i's node (the bulk load: its onward fact, seed/synthetic/onward.ts). */
+export type LegExtra = (i: number) => Record<string, unknown>;
+
 /**
  * The world (or one part of it) as node and relationship batches of at most `batchSize` rows, in an
  * order where every relationship comes after both of its nodes (within a part; a part's relationships
- * may end at another part's nodes). Property maps are built here, batch by batch.
+ * may end at another part's nodes). Property maps are built here, batch by batch; `legExtra` adds
+ * properties at the end of each leg's.
  */
 export function* emitBatches(
   world: World,
   batchSize = 10_000,
   tactics: Tactics = [],
   part: WorldPart = WHOLE,
+  legExtra?: LegExtra,
 ): Generator<SyntheticBatch> {
   const out = new Batcher(batchSize);
   if (part.index === 0) yield* emitHead(world, out, tactics);
-  yield* emitLegs(world, out, batchSize, ...legRange(world.spec.legs, part));
+  yield* emitLegs(world, out, batchSize, ...legRange(world.spec.legs, part), legExtra);
   if (part.index === part.count - 1) yield* emitTransfers(world, out, batchSize);
 }
 
@@ -320,7 +337,7 @@ function* emitHead(world: World, out: Batcher, tactics: Tactics): Generator<Synt
 }
 
 /** Legs [start, end), a batch at a time, each batch's nodes before its relationships. */
-function* emitLegs(world: World, out: Batcher, batchSize: number, start: number, end: number) {
+function* emitLegs(world: World, out: Batcher, batchSize: number, start: number, end: number, legExtra?: LegExtra) {
   const { ports, legs } = world;
   for (let i = start; i < end; i++) {
     const f = legs.flags[i];
@@ -333,7 +350,7 @@ function* emitLegs(world: World, out: Batcher, batchSize: number, start: number,
     const month = (f & F_MONTH) !== 0;
     const tier: ConfidenceTier = dprkCoal ? 'HIGH' : receivedCoal ? 'MEDIUM_HIGH' : 'MEDIUM';
     const tonnage = legs.tonnage[i];
-    const commodity = dprkCoal || receivedCoal ? 'COAL' : f & F_RETURN ? 'UNKNOWN' : i % 9 < 5 ? 'COAL' : 'UNKNOWN';
+    const commodity = legCommodity(world, i);
     const ev = evidence(legs.source[i], tier);
     const toCountry = ports[to].country;
     const tacticCodes = LEG_TACTICS.filter((_, k) => legs.tactics[i] & (1 << k));
@@ -371,6 +388,7 @@ function* emitLegs(world: World, out: Batcher, batchSize: number, start: number,
       destinationCountryCode: toCountry,
       tacticsText: tacticCodes.length > 0 ? tacticCodes.join(', ').toLowerCase() : null,
       ...ev,
+      ...legExtra?.(i),
     });
     yield* out.rel('ON', id, vesselId(v), ev);
     // the departure index keys of the trace (src/db/trace/documented.ts), as a write would set them

@@ -40,19 +40,35 @@ export const ONWARD_NONE = 1_000_000;
 
 /**
  * The onward fact of `a` (above) over the legs `followers` that leave the ports where `a` arrived: the
- * rule in JS, for tests that recompute it from scratch.
+ * rule in JS, for tests that recompute it from scratch and for the synthetic bulk load, which writes it
+ * into its CSV (seed/synthetic/onward.ts). `wait` is the stored `onwardWait`; `by` the stored `onwardBy`:
+ * of the followers giving the least wait, the least id (the order of the Cypher's `ORDER BY w, by`,
+ * db/trace/onward.ts; null when none links).
  */
+export function onwardFact(
+  a: LegTiming & { commodity: string | null },
+  followers: Iterable<LegTiming & { commodity: string | null }>,
+): { wait: number; by: string | null } {
+  let wait = ONWARD_NONE;
+  let by: string | null = null;
+  for (const b of followers) {
+    const link = linkBetween(a, b, false, ONWARD_CAP_DAYS);
+    if (!link || link.kind !== 'INFERRED' || !compatibleCargo(a.commodity, b.commodity)) continue;
+    const w = link.waitMinDays ?? ONWARD_ANY;
+    if (by === null || w < wait || (w === wait && b.id < by)) {
+      wait = w;
+      by = b.id;
+    }
+  }
+  return { wait, by };
+}
+
+/** The stored `onwardWait` of `a` (onwardFact). */
 export function onwardWait(
   a: LegTiming & { commodity: string | null },
   followers: (LegTiming & { commodity: string | null })[],
 ): number {
-  let least = ONWARD_NONE;
-  for (const b of followers) {
-    const link = linkBetween(a, b, false, ONWARD_CAP_DAYS);
-    if (!link || link.kind !== 'INFERRED' || !compatibleCargo(a.commodity, b.commodity)) continue;
-    least = Math.min(least, link.waitMinDays ?? ONWARD_ANY);
-  }
-  return least;
+  return onwardFact(a, followers).wait;
 }
 
 /** Whether the stored onward fact (`null`: not stored) decides that `a` has no inferred follower under `maxWaitDays`: true / false, or null (undecided). */

@@ -6,6 +6,11 @@
  * the same Cypher type, and the same NEXT links. A small world of the generator's own shape is loaded
  * both ways: through the shared test database, and imported into a data folder of its own served by a
  * second Neo4j on NEO4J_BULK_BOLT_PORT (default 7694). All names are synthetic.
+ *
+ * The bulk path writes every leg's onward fact from its CSV (seed/synthetic/onward.ts) and imports the
+ * store at the fact's schema version: the facts it wrote are compared with the ones `computeOnwardAll`
+ * computes from scratch on the same store, and with the batched load's (its `maintainAllNextLinks`
+ * computes them).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,6 +22,8 @@ import { loadSynthetic, readMarker } from '../../seed/synthetic/load';
 import { bulkImportSynthetic, finishBulkLoad } from '../../seed/synthetic/bulk';
 import { planWorld, World } from '../../seed/synthetic/generate';
 import { SIZES } from '../../seed/synthetic/spec';
+import { computeOnwardAll } from '../../src/db/trace/onward';
+import { ONWARD_FACT_STEP, SCHEMA_VERSION, schemaVersion } from '../../src/db/upgrade/schemaVersion';
 
 const port = Number(process.env.NEO4J_BULK_BOLT_PORT ?? 7694);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'collier-bulk-'));
@@ -50,11 +57,19 @@ async function dump(db: Database): Promise<Dump> {
   return { nodes, rels };
 }
 
+type Facts = { id: string; wait: number | null; by: string | null }[];
+
+/** Every leg's stored onward fact, in id order. */
+const onwardFactsOf = (db: Database) =>
+  db.read<Facts[number]>('MATCH (l:Leg) RETURN l.id AS id, l.onwardWait AS wait, l.onwardBy AS by ORDER BY id');
+
 let batched: Dump;
 let bulk: Dump;
 let neo4j: LocalNeo4j | undefined;
 let bulkDb: Database | undefined;
 let report: Awaited<ReturnType<typeof finishBulkLoad>>;
+let written: Facts;
+let recomputed: Facts;
 
 beforeAll(async () => {
   const db = connectTestDatabase();
@@ -73,6 +88,11 @@ beforeAll(async () => {
   bulkDb = connectTestDatabase(neo4j.uri);
   report = await finishBulkLoad(bulkDb, load);
   bulk = await dump(bulkDb);
+  // the facts as imported, then from scratch on the same store by the schema upgrade's Cypher
+  written = await onwardFactsOf(bulkDb);
+  await bulkDb.write('MATCH (l:Leg) REMOVE l.onwardWait, l.onwardBy');
+  await computeOnwardAll(bulkDb, { batch: 400 });
+  recomputed = await onwardFactsOf(bulkDb);
 }, 600_000);
 
 afterAll(async () => {
@@ -119,5 +139,24 @@ describe('synthetic bulk load', () => {
     );
     expect(indexes.map((i) => i.name)).toEqual(expect.arrayContaining(['leg_id', 'vessel_name', 'entity_names']));
     expect(indexes.every((i) => i.state === 'ONLINE')).toBe(true);
+  });
+
+  it('writes every leg the onward fact computeOnwardAll computes, and imports the store at its schema version', async () => {
+    expect(written.length).toBe(world.spec.legs);
+    expect(written.every((f) => f.wait != null)).toBe(true);
+    // dead ends, unknown waits and least waits each occur, with the departure that gives them
+    expect(written.some((f) => f.wait === 1_000_000 && f.by == null)).toBe(true);
+    expect(written.some((f) => f.wait === -1_000_000 && f.by != null)).toBe(true);
+    expect(written.filter((f) => f.wait! >= 0 && f.wait! <= 120 && f.by != null).length).toBeGreaterThan(500);
+    expect(written).toEqual(recomputed);
+    // step 2 did not run on the imported store: it was imported at that version, with the step's record
+    expect(report.importedVersion).toBe(ONWARD_FACT_STEP.version);
+    expect(await schemaVersion(bulkDb!)).toBe(SCHEMA_VERSION);
+    const [record] = await bulkDb!.read<{ description: string }>(
+      "MATCH (s:CollierSchema {name: 'collier'}) RETURN s.description AS description",
+    );
+    expect(record.description).toBe(ONWARD_FACT_STEP.description);
+    const indexes = await bulkDb!.read<{ name: string }>('SHOW INDEXES YIELD name RETURN name');
+    expect(indexes.map((i) => i.name)).toContain('leg_onward_by');
   });
 });

@@ -51,6 +51,13 @@ export const UPGRADE_STEPS: readonly UpgradeStep[] = [
   },
 ];
 
+/**
+ * The step that computes the onward fact. A store written with the fact already on every leg (the
+ * synthetic bulk load's CSV, seed/synthetic/onward.ts) is imported at its version, with its record, so
+ * that the step does not run again; the steps after it run as on any store.
+ */
+export const ONWARD_FACT_STEP: UpgradeStep = UPGRADE_STEPS.find((s) => s.version === 2)!;
+
 /** Created with the other constraints (src/db/upgrade/migrations.ts): one version node, even with replicas starting together. */
 export const SCHEMA_VERSION_MIGRATIONS = [
   'CREATE CONSTRAINT collier_schema_name IF NOT EXISTS FOR (n:CollierSchema) REQUIRE n.name IS UNIQUE',
