@@ -6,6 +6,10 @@ import {
   LegTiming,
   linkBetween,
   linkUnderWait,
+  ONWARD_ANY,
+  ONWARD_NONE,
+  onwardFact,
+  onwardWait,
   predecessorSeekRange,
   SEEK_SPAN_DAYS,
   waitBounds,
@@ -82,6 +86,32 @@ describe('the link rule', () => {
     expect(linkUnderWait(stored, 60)).toBe('CERTAIN');
     expect(linkUnderWait(stored, 30)).toBeNull();
     expect(linkUnderWait({ ...stored, kind: 'TRANSFER' }, 0)).toBe('CERTAIN');
+  });
+});
+
+describe('the onward fact', () => {
+  const c = (l: LegTiming, commodity: string | null = 'COAL') => ({ ...l, commodity });
+  const a = c(leg('a', arrived('2017-09-05')));
+
+  it('is the least wait within the cap, by the least id of the departures giving it (the Cypher ORDER BY w, by)', () => {
+    const followers = [
+      c(leg('d', left('2017-09-20'))),
+      c(leg('c', left('2017-09-10'))),
+      c(leg('b', left('2017-09-10'))),
+      c(leg('x', left('2017-09-07')), 'IRON_ORE'),
+    ];
+    expect(onwardFact(a, followers)).toEqual({ wait: 5, by: 'b' });
+    expect(onwardWait(a, followers)).toBe(5);
+  });
+
+  it('is ONWARD_ANY for a departure of unknown day, ONWARD_NONE with no departure when none links within the cap', () => {
+    expect(onwardFact(a, [c(leg('b', left('2017-09-10'))), c(leg('z'))])).toEqual({ wait: ONWARD_ANY, by: 'z' });
+    expect(onwardFact(a, [c(leg('b', left('2018-01-04'))), c(leg('e', left('2017-09-01')))])).toEqual({
+      wait: ONWARD_NONE,
+      by: null,
+    });
+    // the cap itself holds: 120 days, not 121
+    expect(onwardFact(a, [c(leg('b', left('2018-01-03')))])).toEqual({ wait: 120, by: 'b' });
   });
 });
 
