@@ -111,16 +111,19 @@ ORDER BY routeCount DESC, country`;
  * Before session light8 the raw neighbourhood, paths and risk statements returned ids, lengths and
  * counts only (`rawIdsOnly` in results.json, kept for continuity): less than the answer shows. The raw
  * statements below return the data the bench's GraphQL query shows, and the answers-match check
- * compares that data (bench/README.md "Fair raw baselines").
+ * compares that data (bench/README.md "Session light8").
  */
-const rawNeighborhoodIds = (depth: number) => `
+/** The start and, as `out`, the nearest `limit` nodes within `depth` hops (by distance, then id). */
+const nearestFromStart = (depth: number, limit: string, out: string) => `
 MATCH (start:Vessel {id: $id})
 CALL (start) {
   MATCH p = ANY SHORTEST (start) ((x WHERE x = start OR NOT ${HUB('x')})-[r WHERE type(r) IN $types]-(y)){1,${depth}} (n)
   WHERE n <> start
-  WITH n, length(p) AS d ORDER BY d, n.id LIMIT $room
-  RETURN collect(n) AS reached
-}
+  WITH n, length(p) AS d ORDER BY d, n.id LIMIT ${limit}
+  RETURN collect(n) AS ${out}
+}`;
+
+const rawNeighborhoodIds = (depth: number) => `${nearestFromStart(depth, '$room', 'reached')}
 WITH [start] + reached AS keep
 CALL (keep) {
   UNWIND keep AS a
@@ -135,14 +138,7 @@ RETURN [n IN keep | n.id] AS nodes, edges`;
  * and confidence, and whether a cap cut it (the nearest `$room` nodes by distance, then id; at most
  * `$edgeCap` edges among them).
  */
-const rawNeighborhood = (depth: number) => `
-MATCH (start:Vessel {id: $id})
-CALL (start) {
-  MATCH p = ANY SHORTEST (start) ((x WHERE x = start OR NOT ${HUB('x')})-[r WHERE type(r) IN $types]-(y)){1,${depth}} (n)
-  WHERE n <> start
-  WITH n, length(p) AS d ORDER BY d, n.id LIMIT $probe
-  RETURN collect(n) AS found
-}
+const rawNeighborhood = (depth: number) => `${nearestFromStart(depth, '$probe', 'found')}
 WITH [start] + found[0..$room] AS keep, size(found) > $room AS cut
 CALL (keep) {
   UNWIND keep AS a
@@ -178,21 +174,21 @@ function neighborhoodSummary(nodes: DrawnNodeData[], edges: DrawnEdgeData[], tru
   return { nodes: nodes.length, edges: edges.length, truncated, data: digest([byId(nodes), byId(edges), truncated]) };
 }
 
-function rawPathsIds(toLabel: string): string {
-  return `
+/** The 3 shortest simple paths of up to 4 hops from vessel `$from` to `$to` (a `toLabel`), as `p`. */
+const shortestPaths = (toLabel: string) => `
 MATCH (a:Vessel {id: $from}) MATCH (b:${toLabel} {id: $to})
 MATCH p = SHORTEST 3 ((a) ((x WHERE x = a OR NOT ${HUB('x')})-[r WHERE type(r) IN $types]-(y)){1,4} (b)
-  WHERE NOT a IN y AND all(i IN range(0, size(y) - 2) WHERE NOT y[i] IN y[i + 1..]))
+  WHERE NOT a IN y AND all(i IN range(0, size(y) - 2) WHERE NOT y[i] IN y[i + 1..]))`;
+
+function rawPathsIds(toLabel: string): string {
+  return `${shortestPaths(toLabel)}
 RETURN [n IN nodes(p) | n.id] AS nodes, [r IN relationships(p) | coalesce(r.id, elementId(r))] AS edges, length(p) AS length
 ORDER BY length`;
 }
 
 /** The k shortest paths as the answer shows them: nodes with label and name, edges with type and ends, the weakest confidence. */
 function rawPaths(toLabel: string): string {
-  return `
-MATCH (a:Vessel {id: $from}) MATCH (b:${toLabel} {id: $to})
-MATCH p = SHORTEST 3 ((a) ((x WHERE x = a OR NOT ${HUB('x')})-[r WHERE type(r) IN $types]-(y)){1,4} (b)
-  WHERE NOT a IN y AND all(i IN range(0, size(y) - 2) WHERE NOT y[i] IN y[i + 1..]))
+  return `${shortestPaths(toLabel)}
 RETURN length(p) AS length, [n IN nodes(p) | ${RAW_NODE('n')}] AS nodes,
   [r IN relationships(p) | [coalesce(r.id, elementId(r)), type(r), startNode(r).id, endNode(r).id]] AS edges,
   reduce(m = null, c IN [r IN relationships(p) | ${RAW_EDGE_CONFIDENCE('r')}] | CASE WHEN c IS NULL OR c >= m THEN m ELSE c END) AS confidence`;
