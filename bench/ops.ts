@@ -5,10 +5,13 @@
  * what a developer would write by hand for the same question.
  */
 import neo4j, { Driver } from 'neo4j-driver';
-import { DEFAULT_TRAVERSAL_TYPES } from '../src/db/read/traversal';
 import { DEFAULT_MAX_WAIT_DAYS, inferredLinkCypher } from '../src/domain/linking';
 import { labelOfId } from '../src/domain/ids';
 import { toPlain } from '../src/db/database';
+import { DEFAULT_TRAVERSAL_TYPES, ENTITY_LABELS } from '../src/db/read/traversal';
+import { assessRisk, resolveRiskWeights, RiskFacts } from '../src/domain/risk';
+import { createHash } from 'node:crypto';
+import { RAW_EDGE_CONFIDENCE, RAW_NODE } from './rawViews';
 
 export interface Anchors {
   originPortId: string;
@@ -24,6 +27,11 @@ export interface Operation {
   variables: Record<string, unknown>;
   /** The same answer by hand-written Cypher; returns a summary comparable with `summarize`. */
   raw?: (driver: Driver) => Promise<unknown>;
+  /**
+   * The raw statement before session light8, which returned ids, lengths or counts only (less than the
+   * answer shows); sampled in the same rounds as `raw` and kept in results.json as `rawIdsOnly`.
+   */
+  rawIdsOnly?: (driver: Driver) => Promise<unknown>;
   /** Reduces a GraphQL `data` to the same summary as `raw` returns, to check both give one answer. */
   summarize?: (data: any) => unknown;
   note?: string;
@@ -99,14 +107,23 @@ WITH coalesce(final.countryCode, lastLeg.destinationCountryCode) AS country, leg
 RETURN country, count(*) AS routeCount
 ORDER BY routeCount DESC, country`;
 
-const rawNeighborhood = (depth: number) => `
+/**
+ * Before session light8 the raw neighbourhood, paths and risk statements returned ids, lengths and
+ * counts only (`rawIdsOnly` in results.json, kept for continuity): less than the answer shows. The raw
+ * statements below return the data the bench's GraphQL query shows, and the answers-match check
+ * compares that data (bench/README.md "Session light8").
+ */
+/** The start and, as `out`, the nearest `limit` nodes within `depth` hops (by distance, then id). */
+const nearestFromStart = (depth: number, limit: string, out: string) => `
 MATCH (start:Vessel {id: $id})
 CALL (start) {
   MATCH p = ANY SHORTEST (start) ((x WHERE x = start OR NOT ${HUB('x')})-[r WHERE type(r) IN $types]-(y)){1,${depth}} (n)
   WHERE n <> start
-  WITH n, length(p) AS d ORDER BY d, n.id LIMIT $room
-  RETURN collect(n) AS reached
-}
+  WITH n, length(p) AS d ORDER BY d, n.id LIMIT ${limit}
+  RETURN collect(n) AS ${out}
+}`;
+
+const rawNeighborhoodIds = (depth: number) => `${nearestFromStart(depth, '$room', 'reached')}
 WITH [start] + reached AS keep
 CALL (keep) {
   UNWIND keep AS a
@@ -116,16 +133,82 @@ CALL (keep) {
 }
 RETURN [n IN keep | n.id] AS nodes, edges`;
 
-function rawPaths(toLabel: string): string {
-  return `
+/**
+ * The neighbourhood as the answer shows it: each node's id, label and name, each edge's id, type, ends
+ * and confidence, and whether a cap cut it (the nearest `$room` nodes by distance, then id; at most
+ * `$edgeCap` edges among them).
+ */
+const rawNeighborhood = (depth: number) => `${nearestFromStart(depth, '$probe', 'found')}
+WITH [start] + found[0..$room] AS keep, size(found) > $room AS cut
+CALL (keep) {
+  UNWIND keep AS a
+  MATCH (a)-[r]->(b) WHERE b IN keep AND type(r) IN $types
+  WITH a, r, b LIMIT $edgeProbe
+  RETURN collect([coalesce(r.id, elementId(r)), type(r), a.id, b.id, ${RAW_EDGE_CONFIDENCE('r', 'a', 'b')}]) AS edges
+}
+RETURN [n IN keep | ${RAW_NODE('n')}] AS nodes, edges[0..$edgeCap] AS edges, cut OR size(edges) > $edgeCap AS truncated`;
+
+/** The neighbourhood's default `limit` (nodes, the start included); edges: 5 a node (src/db/read/neighborhood.ts). */
+const NEIGHBORHOOD_LIMIT = 200;
+
+/** A digest of answer data, so that results.json keeps the comparison short. */
+const digest = (x: unknown) => createHash('sha256').update(JSON.stringify(x)).digest('hex').slice(0, 16);
+
+interface DrawnNodeData {
+  id: string;
+  label: string;
+  name: string;
+}
+interface DrawnEdgeData {
+  id: string;
+  type: string;
+  source: string;
+  target: string;
+  confidence?: number | null;
+}
+const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+const nodeData = ([id, label, name]: [string, string, string]): DrawnNodeData => ({ id, label, name });
+
+/** The neighbourhood's data, nodes and edges by id (the answer lists nodes by distance). */
+function neighborhoodSummary(nodes: DrawnNodeData[], edges: DrawnEdgeData[], truncated: boolean) {
+  return { nodes: nodes.length, edges: edges.length, truncated, data: digest([byId(nodes), byId(edges), truncated]) };
+}
+
+/** The 3 shortest simple paths of up to 4 hops from vessel `$from` to `$to` (a `toLabel`), as `p`. */
+const shortestPaths = (toLabel: string) => `
 MATCH (a:Vessel {id: $from}) MATCH (b:${toLabel} {id: $to})
 MATCH p = SHORTEST 3 ((a) ((x WHERE x = a OR NOT ${HUB('x')})-[r WHERE type(r) IN $types]-(y)){1,4} (b)
-  WHERE NOT a IN y AND all(i IN range(0, size(y) - 2) WHERE NOT y[i] IN y[i + 1..]))
+  WHERE NOT a IN y AND all(i IN range(0, size(y) - 2) WHERE NOT y[i] IN y[i + 1..]))`;
+
+function rawPathsIds(toLabel: string): string {
+  return `${shortestPaths(toLabel)}
 RETURN [n IN nodes(p) | n.id] AS nodes, [r IN relationships(p) | coalesce(r.id, elementId(r))] AS edges, length(p) AS length
 ORDER BY length`;
 }
 
-const RAW_RISK = `
+/** The k shortest paths as the answer shows them: nodes with label and name, edges with type and ends, the weakest confidence. */
+function rawPaths(toLabel: string): string {
+  return `${shortestPaths(toLabel)}
+RETURN length(p) AS length, [n IN nodes(p) | ${RAW_NODE('n')}] AS nodes,
+  [r IN relationships(p) | [coalesce(r.id, elementId(r)), type(r), startNode(r).id, endNode(r).id]] AS edges,
+  reduce(m = null, c IN [r IN relationships(p) | ${RAW_EDGE_CONFIDENCE('r')}] | CASE WHEN c IS NULL OR c >= m THEN m ELSE c END) AS confidence`;
+}
+
+interface PathData {
+  length: number;
+  confidence: number | null;
+  nodes: DrawnNodeData[];
+  edges: DrawnEdgeData[];
+}
+const pathKey = (p: PathData) => `${p.nodes.map((n) => n.id).join('|')}#${p.edges.map((e) => e.id).join('|')}`;
+
+/** The paths' data, shortest first, then by their nodes and edges (the answer's order). */
+function pathsSummary(paths: PathData[]) {
+  const sorted = [...paths].sort((x, y) => x.length - y.length || pathKey(x).localeCompare(pathKey(y)));
+  return { paths: paths.length, lengths: paths.map((p) => p.length).join(','), data: digest(sorted) };
+}
+
+const RAW_RISK_IDS = `
 MATCH (v:Vessel {id: $id})
 RETURN
   COLLECT { MATCH (v)-[:DESIGNATED]->(d:Designation) RETURN d.id } AS designations,
@@ -141,6 +224,116 @@ RETURN
   COLLECT { MATCH p = ANY SHORTEST (v) ((x WHERE x = v OR NOT ${HUB('x')})-[r WHERE type(r) IN $proximityTypes]-(y)){1,4}
               (e WHERE (e:Vessel OR e:Party) AND EXISTS { (e)-[:DESIGNATED]->(:Designation {status: 'IN_FORCE'}) })
             WHERE e <> v RETURN length(p) AS hops ORDER BY hops LIMIT 5 } AS nearest`;
+
+/**
+ * The confidences a fact stands on: those of its path's edges (RAW_EDGE_CONFIDENCE) and the fact's own
+ * (a designation, controller's designation or claim at the path's end; for a transfer or a nearest
+ * designated entity the designation's edge only, as the service's evidence).
+ */
+const PATH_CONFIDENCES = (p: string, own?: string) =>
+  `[r IN relationships(${p}) | ${RAW_EDGE_CONFIDENCE('r')}]${own ? ` + [${own}.confidence]` : ''}`;
+
+/**
+ * The facts the risk rules read for the score, level and factors the bench's query shows (each fact's
+ * reason text and the confidences it stands on; no drawn paths, no sources: the query does not ask
+ * for them), under the service's cut rules: at most `$factCap` facts of a kind; the nearest designated
+ * vessels and parties found among the nearest `$reachCap` nodes within 4 hops (their distances by one
+ * breadth-first expansion, which Neo4j prunes: `min(size(r))` per node), the 5 nearest kept, with the
+ * shortest path to each for the confidences it stands on.
+ * The client then applies the rules (src/domain/risk.ts `assessRisk`: pure functions, no I/O), as a
+ * client computing the same score would.
+ */
+const RAW_RISK = `
+MATCH (v:Vessel {id: $id})
+RETURN v.name AS name, v.status AS status, v.confidence AS confidence,
+  COLLECT { MATCH p = (v)-[:DESIGNATED]->(d:Designation)
+            RETURN {id: d.id, authority: d.authority, measure: d.measure, status: d.status, date: toString(d.dateFrom), confs: ${PATH_CONFIDENCES('p', 'd')}} } AS designations,
+  COLLECT { MATCH p = (v)<-[first:OWNS|MANAGES|OPERATES|CONTROLS]-(:Party) (()<-[:OWNS|CONTROLS]-(:Party)){0,4} (party:Party)-[:DESIGNATED]->(d:Designation {status: 'IN_FORCE'})
+            WITH p, party, d, first ORDER BY length(p), party.id, d.id LIMIT $factCap
+            RETURN {partyId: party.id, partyName: party.name, relationType: type(first), depth: length(p) - 1, confs: ${PATH_CONFIDENCES('p', 'd')}} } AS controllers,
+  COLLECT { MATCH (l:Leg)-[on:ON]->(v)
+            WITH l, on ORDER BY coalesce(l.departureFrom, l.arrivalFrom), l.id LIMIT $factCap
+            WITH l, on, [(l)-[f:FROM]->(pt:Port) | {name: pt.name, kp: pt.countryCode = 'KP', conf: f.confidence}] AS from
+            WITH l, on, from, [x IN from WHERE x.kp] AS kp
+            RETURN {name: coalesce(l.fromText, '?') + ' → ' + coalesce(l.toText, '?'), cargoOrigin: l.cargoOrigin, legality: l.legality,
+                    dprkPorts: [x IN kp | x.name], confs: [on.confidence, coalesce(head(kp), head(from)).conf, l.confidence]} } AS legs,
+  COLLECT { MATCH (t:Transfer)-[mine:FROM_VESSEL|TO_VESSEL]->(v)
+            OPTIONAL MATCH (t)-[theirs:FROM_VESSEL|TO_VESSEL]->(o:Vessel) WHERE o <> v
+            WITH t, mine, theirs, o LIMIT $factCap
+            WITH t, mine, theirs, o,
+                 o IS NOT NULL AND (o.flagCode = 'KP' OR EXISTS { (o)-[:CLAIMED]->(c:IdentityClaim) WHERE c.flagCode = 'KP' AND c.status <> 'FALSE' }) AS kp,
+                 CASE WHEN o IS NULL THEN null ELSE COLLECT { MATCH (o)-[dr:DESIGNATED]->(d:Designation {status: 'IN_FORCE'})
+                   RETURN [dr.confidence] ORDER BY d.dateFrom, d.id LIMIT 1 }[0] END AS designation
+            WHERE kp OR designation IS NOT NULL
+            RETURN {id: t.id, name: coalesce(o.name, CASE WHEN t.fromVesselId = v.id THEN t.toVesselDescription ELSE t.fromVesselDescription END, 'an unnamed vessel'),
+                    kp: kp, designated: designation IS NOT NULL,
+                    confs: [mine.confidence, theirs.confidence, t.confidence] + coalesce(designation, [])} } AS transfers,
+  COLLECT { CALL (v) {
+              MATCH p = (v)-[:USED]->(t:Tactic) RETURN p, t
+              UNION ALL MATCH p = (v)<-[:ON]-(:Leg)-[:USED]->(t:Tactic) RETURN p, t
+              UNION ALL MATCH p = (v)<-[:FROM_VESSEL|TO_VESSEL]-(:Transfer)-[:USED]->(t:Tactic) RETURN p, t }
+            WITH p, t LIMIT $factCap
+            RETURN {code: t.code, name: t.name, confs: ${PATH_CONFIDENCES('p')}} } AS tactics,
+  COLLECT { MATCH p = (v)-[:CLAIMED]->(c:IdentityClaim)
+            RETURN {id: c.id, name: c.name, flagCode: c.flagCode, status: c.status, kind: c.kind, confs: ${PATH_CONFIDENCES('p', 'c')}} } AS claims,
+  COLLECT { MATCH (v) ((x WHERE x = v OR NOT ${HUB('x')})-[r WHERE type(r) IN $proximityTypes]-(y)){1,4} (e)
+            WHERE e <> v
+            WITH e, min(size(r)) AS hops ORDER BY hops LIMIT $reachCap
+            WITH e, hops WHERE (e:Vessel OR e:Party)
+            WITH e, hops, COLLECT { MATCH (e)-[dr:DESIGNATED]->(d:Designation {status: 'IN_FORCE'})
+                                    RETURN [dr.confidence] ORDER BY d.dateFrom, d.id LIMIT 1 }[0] AS designation
+            WHERE designation IS NOT NULL
+            WITH e, designation ORDER BY hops, e.id LIMIT 5
+            MATCH p = ANY SHORTEST (v) ((x WHERE x = v OR NOT ${HUB('x')})-[r WHERE type(r) IN $proximityTypes]-(y)){1,4} (e)
+            RETURN {id: e.id, name: e.name, hops: length(p), confs: ${PATH_CONFIDENCES('p')} + designation} } AS nearest`;
+
+/** The weakest of the confidences a fact stands on (none: null, as the service's evidence). */
+function weakest(confs: (number | null)[]): number | null {
+  const known = confs.filter((c): c is number => typeof c === 'number');
+  return known.length > 0 ? Math.min(...known) : null;
+}
+
+/** The raw risk row as the rules' facts (no paths, no sources: the bench's query selects neither). */
+function riskFactsOf(id: string, row: any): RiskFacts<null> {
+  const fact = <T extends { confs: (number | null)[] }>(x: T) => ({
+    ...x,
+    path: null,
+    sourceIds: [],
+    confidence: weakest(x.confs),
+  });
+  return {
+    vessel: {
+      id,
+      name: String(row.name),
+      status: String(row.status),
+      path: null,
+      sourceIds: [],
+      confidence: weakest([row.confidence]),
+    },
+    designations: row.designations.map(fact),
+    controllers: row.controllers.map((c: any) => ({ ...fact(c), id: c.partyId, date: null, authority: '' })),
+    legs: row.legs.map((l: any) => ({ ...fact(l), id: '', fromDprkPort: l.dprkPorts.length > 0 })),
+    transfers: row.transfers.map((t: any) => ({
+      ...fact(t),
+      counterpartyId: null,
+      counterpartyName: t.name,
+      counterpartyDprkFlag: t.kp,
+      counterpartyDesignated: t.designated,
+    })),
+    tactics: row.tactics.map((t: any) => ({ ...fact(t), id: t.code, subjectLabel: '' })),
+    claims: row.claims.map(fact),
+    nearestDesignated: row.nearest.map(fact),
+  };
+}
+
+/** What the bench's risk query shows: score, level and each factor's code, points and reason. */
+function riskSummary(r: { score: number; level: string; factors: { code: string; points: number; reason: string }[] }) {
+  return {
+    score: r.score,
+    level: r.level,
+    factors: r.factors.map((f) => ({ code: f.code, points: f.points, reason: f.reason })),
+  };
+}
 
 const RAW_NESTED = `
 MATCH (v:Vessel) WITH v ORDER BY v.name, v.id LIMIT 50
@@ -202,6 +395,7 @@ export function operations(a: Anchors): Operation[] {
   });
   const toLabel = labelOfId(a.pathToId) ?? 'Company';
   const types = [...DEFAULT_TRAVERSAL_TYPES];
+  const proximityTypes = types.filter((t) => t !== 'DESIGNATED' && t !== 'USED');
   return [
     trace(2),
     trace(4),
@@ -220,32 +414,71 @@ export function operations(a: Anchors): Operation[] {
         routes: data.destinations.reduce((s: number, d: any) => s + d.routeCount, 0),
       }),
     },
-    ...[1, 2].map((depth): Operation => ({
-      name: `neighborhood depth ${depth}`,
-      needs: ['neighborhood'],
-      query: `query Hood($id: ID!, $depth: Int!) { neighborhood(id: $id, depth: $depth) { nodes { id label name } edges { id type source target confidence } truncated } }`,
-      variables: { id: a.vesselId, depth },
-      raw: async (driver) => {
-        const [row] = await read(driver, rawNeighborhood(depth), {
-          id: a.vesselId,
-          types,
-          room: neo4j.int(199),
-          edgeCap: neo4j.int(1000),
-        });
-        return { nodes: row.nodes.length, edges: row.edges.length };
-      },
-      summarize: (data) => ({ nodes: data.neighborhood.nodes.length, edges: data.neighborhood.edges.length }),
-    })),
+    ...[1, 2].map((depth): Operation => {
+      const params = {
+        id: a.vesselId,
+        types,
+        labels: ENTITY_LABELS,
+        room: neo4j.int(NEIGHBORHOOD_LIMIT - 1),
+        probe: neo4j.int(NEIGHBORHOOD_LIMIT),
+        edgeCap: neo4j.int(NEIGHBORHOOD_LIMIT * 5),
+        edgeProbe: neo4j.int(NEIGHBORHOOD_LIMIT * 5 + 1),
+      };
+      return {
+        name: `neighborhood depth ${depth}`,
+        needs: ['neighborhood'],
+        query: `query Hood($id: ID!, $depth: Int!) { neighborhood(id: $id, depth: $depth) { nodes { id label name } edges { id type source target confidence } truncated } }`,
+        variables: { id: a.vesselId, depth },
+        raw: async (driver) => {
+          const [row] = await read(driver, rawNeighborhood(depth), params);
+          const edges = row.edges.map(([id, type, source, target, confidence]: any[]) => ({
+            id,
+            type,
+            source,
+            target,
+            confidence,
+          }));
+          return neighborhoodSummary(row.nodes.map(nodeData), edges, row.truncated);
+        },
+        rawIdsOnly: async (driver) => {
+          const [row] = await read(driver, rawNeighborhoodIds(depth), {
+            id: params.id,
+            types,
+            room: params.room,
+            edgeCap: params.edgeCap,
+          });
+          return { nodes: row.nodes.length, edges: row.edges.length };
+        },
+        summarize: (data) =>
+          neighborhoodSummary(data.neighborhood.nodes, data.neighborhood.edges, data.neighborhood.truncated),
+      };
+    }),
     {
       name: 'paths k 3',
       needs: ['paths'],
       query: `query Paths($from: ID!, $to: ID!) { paths(from: $from, to: $to, k: 3) { length confidence nodes { id label name } edges { id type source target } } }`,
       variables: { from: a.vesselId, to: a.pathToId },
       raw: async (driver) => {
-        const rows = await read(driver, rawPaths(toLabel), { from: a.vesselId, to: a.pathToId, types });
+        const rows = await read(driver, rawPaths(toLabel), {
+          from: a.vesselId,
+          to: a.pathToId,
+          types,
+          labels: ENTITY_LABELS,
+        });
+        return pathsSummary(
+          rows.map((r) => ({
+            length: r.length,
+            confidence: r.confidence,
+            nodes: r.nodes.map(nodeData),
+            edges: r.edges.map(([id, type, source, target]: string[]) => ({ id, type, source, target })),
+          })),
+        );
+      },
+      rawIdsOnly: async (driver) => {
+        const rows = await read(driver, rawPathsIds(toLabel), { from: a.vesselId, to: a.pathToId, types });
         return { paths: rows.length, lengths: rows.map((r) => r.length).join(',') };
       },
-      summarize: (data) => ({ paths: data.paths.length, lengths: data.paths.map((p: any) => p.length).join(',') }),
+      summarize: (data) => pathsSummary(data.paths),
     },
     {
       name: 'riskProfile',
@@ -255,11 +488,18 @@ export function operations(a: Anchors): Operation[] {
       raw: async (driver) => {
         const [row] = await read(driver, RAW_RISK, {
           id: a.vesselId,
-          proximityTypes: types.filter((t) => t !== 'DESIGNATED' && t !== 'USED'),
+          proximityTypes,
+          factCap: neo4j.int(200),
+          reachCap: neo4j.int(2000),
         });
+        return riskSummary(assessRisk(riskFactsOf(a.vesselId, row), resolveRiskWeights()));
+      },
+      rawIdsOnly: async (driver) => {
+        const [row] = await read(driver, RAW_RISK_IDS, { id: a.vesselId, proximityTypes });
         return { facts: Object.keys(row).length };
       },
-      note: 'raw gathers the same facts (ids and counts, no evidence paths); the scoring itself is pure JS',
+      summarize: (data) => riskSummary(data.riskProfile),
+      note: 'raw gathers the facts the score and the factors read (no evidence paths) and applies the rules (src/domain/risk.ts, pure JS)',
     },
     {
       name: 'nested vessels→owners→holdings→legs',

@@ -99,9 +99,8 @@ async function main(): Promise<void> {
       if (answer.errors) throw new Error(`${op.name}: ${JSON.stringify(answer.errors)}`);
       const own = [];
       for (const s of recording.take()) own.push(await measure(driver, s.cypher, s.params, runs));
-      let raw = null;
-      if (op.raw) {
-        // the raw statement as ops.ts sends it
+      // a raw statement as ops.ts sends it
+      const rawOf = async (send: (driver: Driver) => Promise<unknown>) => {
         const sent: { cypher: string; params: Params }[] = [];
         const spy = {
           executeQuery: (cypher: string, params: Params, config: unknown) => {
@@ -109,10 +108,12 @@ async function main(): Promise<void> {
             return driver.executeQuery(cypher, params, config as never);
           },
         } as unknown as Driver;
-        await op.raw(spy);
-        raw = await measure(driver, sent[0].cypher, sent[0].params, runs);
-      }
-      process.stdout.write(`${JSON.stringify({ op: op.name, statements: own.length, own, raw })}\n`);
+        await send(spy);
+        return measure(driver, sent[0].cypher, sent[0].params, runs);
+      };
+      const raw = op.raw ? await rawOf(op.raw) : null;
+      const rawIdsOnly = op.rawIdsOnly ? await rawOf(op.rawIdsOnly) : null;
+      process.stdout.write(`${JSON.stringify({ op: op.name, statements: own.length, own, raw, rawIdsOnly })}\n`);
     }
   } finally {
     await service.apollo.stop();

@@ -260,6 +260,10 @@ interface OpResult {
   rawSummary?: unknown;
   graphql?: Latency;
   raw?: Latency;
+  /** The raw statement before session light8 (ids, lengths or counts only; bench/ops.ts `rawIdsOnly`), same rounds. */
+  rawIdsOnly?: Latency;
+  /** GraphQL p50 over rawIdsOnly p50: the ratio `ratioP50` was before session light8. */
+  ratioIdsOnlyP50?: number | null;
   /** The statements the service sent for one request, sent again in order through the bare driver. */
   ownCypher?: Latency | null;
   /** Requests of the warm-up before the samples (`--warmup <ms>` of each side, bench/sampling.ts). */
@@ -442,6 +446,7 @@ async function main(): Promise<void> {
           [
             { run: ask, min: 2, max: 1000 },
             ...(op.raw && rawWarm > 0 ? [{ run: () => op.raw!(driver), min: rawWarm, max: 1000 }] : []),
+            ...(op.rawIdsOnly && rawWarm > 0 ? [{ run: () => op.rawIdsOnly!(driver), min: rawWarm, max: 1000 }] : []),
           ],
           args.warmupMs,
         );
@@ -474,14 +479,19 @@ async function main(): Promise<void> {
         const slow = probe.mean > 1500;
         const samples = slow ? Math.min(args.samples, 6) : args.samples;
         // GraphQL, raw and own Cypher in the same rounds (bench/sampling.ts), so the minute's load lands on all three
-        const [graphql, raw, ownCypher] = await timeInterleaved([
+        const [graphql, raw, ownCypher, idsOnly] = await timeInterleaved([
           { n: samples, run: ask },
           { n: op.raw ? (args.rawSamples ?? samples) : 0, run: () => op.raw!(driver) },
           { n: runOwn ? samples : 0, run: runOwn ?? (() => Promise.resolve()) },
+          { n: op.rawIdsOnly ? (args.rawSamples ?? samples) : 0, run: () => op.rawIdsOnly!(driver) },
         ]);
         r.graphql = graphql!;
         if (raw) r.raw = raw;
         r.ratioP50 = ratio(r.graphql.p50, r.raw?.p50);
+        if (idsOnly) {
+          r.rawIdsOnly = idsOnly;
+          r.ratioIdsOnlyP50 = ratio(r.graphql.p50, idsOnly.p50);
+        }
         r.ownCypher = ownCypher;
         r.ratioOwnP50 = ratio(r.graphql.p50, r.ownCypher?.p50);
         r.warmUp = { graphql: warmed[0], raw: warmed[1] ?? 0, ms: args.warmupMs };
@@ -504,6 +514,8 @@ async function main(): Promise<void> {
           p50: r.graphql.p50,
           rawP50: r.raw?.p50,
           ratioP50: r.ratioP50,
+          rawIdsOnlyP50: r.rawIdsOnly?.p50,
+          ratioIdsOnlyP50: r.ratioIdsOnlyP50,
           ownCypherP50: r.ownCypher?.p50,
           ratioOwnP50: r.ratioOwnP50,
           rps8: r.throughput[1]?.requestsPerSecond,
@@ -779,6 +791,7 @@ function printTable(results: Record<string, any>, ops: OpResult[]): void {
     'raw p95',
     'GQL/raw p50',
     'p95',
+    'ids-only raw p50',
     'own Cypher p50',
     'GQL/own p50',
     'rps c1',
@@ -801,6 +814,7 @@ function printTable(results: Record<string, any>, ops: OpResult[]): void {
             String(o.raw?.p95 ?? '-'),
             String(o.ratioP50 ?? '-'),
             String(o.ratioP95 ?? '-'),
+            String(o.rawIdsOnly?.p50 ?? '-'),
             String(o.ownCypher?.p50 ?? '-'),
             String(o.ratioOwnP50 ?? '-'),
             ...[1, 8, 32].map((c) => String(o.throughput?.find((t) => t.connections === c)?.requestsPerSecond ?? '-')),

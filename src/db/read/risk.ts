@@ -112,11 +112,12 @@ CALL (v) {
 CALL (v) {
   WITH v, [v] AS sv
   ${bfsLevels({ starts: 'sv', depth: PROXIMITY_MAX_HOPS, prefix: 'near', room: '$reachCap', shape })}
-  UNWIND range(1, ${PROXIMITY_MAX_HOPS}) AS hops
-  UNWIND [${Array.from({ length: PROXIMITY_MAX_HOPS }, (_, i) => `near${i + 1}`).join(', ')}][hops - 1] AS e
-  WITH v, e, hops
-  WHERE (e:Vessel OR e:Party) AND EXISTS { (e)-[:DESIGNATED]->(d:Designation) WHERE ${IN_FORCE('d')} }
-  WITH v, e, hops ORDER BY hops, e.id LIMIT $nearestCap
+  WITH v, [${Array.from({ length: PROXIMITY_MAX_HOPS }, (_, i) => `near${i + 1}`).join(', ')}] AS levels
+  WITH v, reduce(found = [], k IN range(0, ${PROXIMITY_MAX_HOPS - 1}) |
+    CASE WHEN size(found) >= $nearestCap THEN found
+    ELSE found + [e IN levels[k] WHERE (e:Vessel OR e:Party) AND EXISTS { (e)-[:DESIGNATED]->(d:Designation) WHERE ${IN_FORCE('d')} } | {e: e, hops: k + 1}] END) AS found
+  UNWIND found AS f
+  WITH v, f.e AS e, f.hops AS hops ORDER BY hops, e.id LIMIT $nearestCap
   MATCH p = ANY SHORTEST (v) ${step('v', shape)}{1,${PROXIMITY_MAX_HOPS}} (e)
   WITH e, p ORDER BY length(p), e.id
   RETURN collect({id: e.id, name: e.name, hops: length(p), path: ${DRAWN_PATH('p')},
