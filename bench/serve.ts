@@ -16,7 +16,6 @@ import { Neo4jGraphQL } from '@neo4j/graphql';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/logger';
 import { createDriver, Database } from '../src/db/database';
-import { oneWritePerFlush } from '../src/db/boltWrites';
 import { createService } from '../src/server';
 import { cpuProfileOnSignal } from './cpuProfile';
 
@@ -76,8 +75,6 @@ async function main(): Promise<void> {
     // the bench's own editor key (bench/recordLeg.ts), set by bench/run.ts for this run only
     COLLIER_API_KEYS: process.env.BENCH_API_KEYS ?? '',
   });
-  // Collier's services write as `npm start` does (src/main.ts): a statement in one socket write
-  if (kind.startsWith('collier')) oneWritePerFlush();
   const driver = createDriver(uri, 'neo4j', '', 5000);
   let server: http.Server;
   let stop: () => Promise<void>;

@@ -11,7 +11,6 @@ import { resolve } from 'node:path';
 import { ConfigError, loadConfig } from './config';
 import { createLogger, Logger } from './logger';
 import { createDriver, Database } from './db/database';
-import { oneWritePerFlush } from './db/boltWrites';
 import { migrate } from './db/upgrade/migrations';
 import { LocalNeo4j, startLocalNeo4j } from './db/runtime/localNeo4j';
 import { createService } from './server';
@@ -68,8 +67,6 @@ async function main(): Promise<void> {
     uri = local.uri;
   }
 
-  // a statement and its PULL in one socket write (src/db/boltWrites.ts)
-  oneWritePerFlush();
   const driver = createDriver(uri, config.neo4j.user, config.neo4j.password, config.neo4j.connectionTimeoutMs);
   const db = new Database(driver, { database: config.neo4j.database, timeoutMs: config.neo4j.queryTimeoutMs });
   await waitForDatabase(db, 60_000, logger);
