@@ -33,9 +33,21 @@
  *   sorts each list the first time it is asked and gives it a `sort` that keeps it as it is.
  * - **Resolver instances come from a Map** (`container`), not from type-graphql's default container,
  *   which looks the class up in an array on every call.
+ * - **A resolver method is called with its parameters, nothing around it.** For each `@Query` and
+ *   `@FieldResolver` call type-graphql's `createHandlerResolver` builds a `{ root, args, context,
+ *   info }` object, runs the (empty) middleware chain, maps the parameter list through `getParams` (a
+ *   closure a parameter, `convertArgToInstance` and `validateArg` for each argument, a `some` over the
+ *   values) and applies the method: ≈ 1,800 times for one nested answer (the 841 holdings' `target` and
+ *   `legs`; docs/performance.md "Session nested8"). `leanHandlerResolvers` calls the method directly with
+ *   the same values where that is all the wrapper would do: no middleware (global or the resolver's), no
+ *   `@Authorized` roles, parameters that are the root as it is, the context, the info or an argument of a
+ *   scalar type that is not validated (the value as graphql-js coerced it; a list copied, as the
+ *   original's conversion copies it). Anything else (`@Args` classes, input types, custom decorators,
+ *   validation, a container answering a Promise) goes through type-graphql's own resolver.
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { GraphQLScalarType } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
 
 type Constructor = new () => unknown;
@@ -70,6 +82,7 @@ export function trimResolverPipeline(): void {
   }
   syncResolveType();
   sortParamsOnce();
+  leanHandlerResolvers();
 }
 
 type ValidateArg = (argValue: unknown, ...rest: unknown[]) => unknown;
@@ -170,4 +183,118 @@ export function sortParamsOnce(): void {
   };
   sorted[SYNC] = true;
   mod.getParams = sorted;
+}
+
+interface ParamInfo {
+  index: number;
+  kind: string;
+  propertyName?: string;
+  name?: string;
+  getType?: () => unknown;
+  validateSettings?: unknown;
+  validateFn?: unknown;
+}
+interface HandlerMetadata {
+  kind?: string;
+  target: unknown;
+  methodName: string;
+  params?: ParamInfo[];
+  roles?: unknown[];
+  middlewares?: unknown[];
+}
+interface BuildContextShape {
+  validate: unknown;
+  validateFn?: unknown;
+  authChecker?: unknown;
+  globalMiddlewares: unknown[];
+  container: { getInstance(target: unknown, resolverData: unknown): unknown };
+}
+type FieldResolve = (root: unknown, args: Record<string, unknown>, context: unknown, info: unknown) => unknown;
+type CreateResolver = ((metadata: HandlerMetadata) => FieldResolve) & { [SYNC]?: true };
+interface CreateModule {
+  createHandlerResolver?: CreateResolver;
+  createAdvancedFieldResolver?: CreateResolver;
+}
+
+const SCALAR_CLASSES: readonly unknown[] = [String, Number, Boolean];
+/** A scalar argument as type-graphql's conversion hands it over: the value, a list copied. */
+const scalarArg = (value: unknown): unknown => (Array.isArray(value) ? value.map(scalarArg) : value);
+
+/**
+ * The parameter list a lean resolver hands over, sorted by index, or null where one of them needs
+ * type-graphql's own handling (see above).
+ */
+function leanParams(metadata: HandlerMetadata, context: BuildContextShape): ParamInfo[] | null {
+  const params = [...(metadata.params ?? [])].sort((a, b) => a.index - b.index);
+  if (params.some((p, i) => p.index !== i)) return null;
+  for (const p of params) {
+    if (p.kind === 'context' || p.kind === 'info') continue;
+    if (p.kind === 'root' && !p.getType) continue;
+    if (p.kind !== 'arg' || typeof (p.validateFn ?? context.validateFn) === 'function') return null;
+    if ((p.validateSettings !== undefined ? p.validateSettings : context.validate) !== false) return null;
+    const type = p.getType?.();
+    if (!(type instanceof GraphQLScalarType) && !SCALAR_CLASSES.includes(type)) return null;
+  }
+  return params;
+}
+
+/** type-graphql's handler resolver, or the lean one where it would only call the method (see above). */
+function leanHandler(original: CreateResolver, metadata: HandlerMetadata, context: BuildContextShape): FieldResolve {
+  const full = original(metadata);
+  const plain =
+    context.globalMiddlewares.length === 0 &&
+    (metadata.middlewares ?? []).length === 0 &&
+    !(context.authChecker && metadata.roles);
+  const params = plain ? leanParams(metadata, context) : null;
+  if (!params) return full;
+  const { target, methodName } = metadata;
+  const { container } = context;
+  const n = params.length;
+  return (root, args, ctx, info) => {
+    const instance = container.getInstance(target, { root, args, context: ctx, info }) as Record<
+      string,
+      (...values: unknown[]) => unknown
+    > | null;
+    if (typeof (instance as { then?: unknown } | null)?.then === 'function') return full(root, args, ctx, info);
+    const values = new Array<unknown>(n);
+    for (let i = 0; i < n; i++) {
+      const p = params[i];
+      switch (p.kind) {
+        case 'root':
+          values[i] = p.propertyName ? (root as Record<string, unknown>)[p.propertyName] : root;
+          break;
+        case 'context':
+          values[i] = p.propertyName ? (ctx as Record<string, unknown>)[p.propertyName] : ctx;
+          break;
+        case 'info':
+          values[i] = info;
+          break;
+        default:
+          values[i] = scalarArg(args[p.name!]);
+      }
+    }
+    return instance![methodName].apply(instance, values);
+  };
+}
+
+/**
+ * type-graphql's `createHandlerResolver` (queries, mutations) and `createAdvancedFieldResolver` for a
+ * resolver class's field resolvers (`external`) giving the lean resolver where it applies (see above;
+ * idempotent; before buildSchema). Reached by path like validateArg; if a version moves them, nothing changes.
+ */
+export function leanHandlerResolvers(): void {
+  const mod = typeGraphqlModule<CreateModule>('resolvers', 'create.js');
+  const build = typeGraphqlModule<{ BuildContext?: BuildContextShape }>('schema', 'build-context.js');
+  if (!mod || !build?.BuildContext) return;
+  const handler = mod.createHandlerResolver;
+  const advanced = mod.createAdvancedFieldResolver;
+  if (typeof handler !== 'function' || typeof advanced !== 'function' || handler[SYNC]) return;
+  const context = build.BuildContext;
+  const lean: CreateResolver = (metadata) => leanHandler(handler, metadata, context);
+  lean[SYNC] = true;
+  const field: CreateResolver = (metadata) =>
+    metadata.kind === 'external' ? leanHandler(advanced, metadata, context) : advanced(metadata);
+  field[SYNC] = true;
+  mod.createHandlerResolver = lean;
+  mod.createAdvancedFieldResolver = field;
 }

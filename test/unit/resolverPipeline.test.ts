@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { GraphQLInterfaceType, GraphQLResolveInfo } from 'graphql';
-import { sortParamsOnce, syncArgValidation, syncResolveType } from '../../src/resolverPipeline';
+import { GraphQLInt, GraphQLInterfaceType, GraphQLResolveInfo } from 'graphql';
+import { leanHandlerResolvers, sortParamsOnce, syncArgValidation, syncResolveType } from '../../src/resolverPipeline';
 import { buildCollierSchema } from '../../src/server';
 
 type ValidateArg = (
@@ -130,5 +130,100 @@ describe('sortParamsOnce', () => {
     const before = helpers().getParams;
     sortParamsOnce();
     expect(helpers().getParams).toBe(before);
+  });
+});
+
+describe('leanHandlerResolvers', () => {
+  type Resolve = (root: unknown, args: Record<string, unknown>, context: unknown, info: unknown) => unknown;
+  interface Create {
+    createHandlerResolver: (metadata: unknown) => Resolve;
+    createAdvancedFieldResolver: (metadata: unknown) => Resolve;
+  }
+  const typeGraphql = <T>(...file: string[]): T =>
+    createRequire(__filename)(path.join(path.dirname(require.resolve('type-graphql')), ...file)) as T;
+  const create = () => typeGraphql<Create>('resolvers', 'create.js');
+  const build = () =>
+    typeGraphql<{ BuildContext: Record<string, unknown> & { reset(): void } }>('schema', 'build-context.js');
+
+  class Input {
+    a = 0;
+  }
+  const seen: unknown[][] = [];
+  const instance = {
+    method(...values: unknown[]) {
+      seen.push(values);
+      return 'answer';
+    },
+  };
+  const params = [
+    { kind: 'info', index: 2 },
+    { kind: 'arg', index: 3, name: 'first', getType: () => GraphQLInt },
+    { kind: 'root', index: 0 },
+    { kind: 'context', index: 1 },
+    { kind: 'arg', index: 4, name: 'ids', getType: () => String },
+  ];
+  const metadata = (extra: Record<string, unknown> = {}) => ({
+    kind: 'external',
+    target: class Target {},
+    methodName: 'method',
+    params,
+    middlewares: [],
+    ...extra,
+  });
+  const data = {
+    root: { id: 'vessel:a' },
+    args: { first: 3, ids: ['x', 'y'] },
+    context: { user: 1 },
+    info: { fieldName: 'legs' },
+  };
+  const call = (resolve: Resolve) => resolve(data.root, data.args, data.context, data.info);
+
+  beforeAll(() => leanHandlerResolvers());
+  beforeEach(() => {
+    seen.length = 0;
+    const context = build().BuildContext;
+    context.reset();
+    context.validate = false;
+    context.container = { getInstance: () => instance };
+  });
+  afterAll(() => build().BuildContext.reset());
+
+  it('calls the method with its parameters in index order, a list argument copied as type-graphql does', () => {
+    for (const resolve of [
+      create().createHandlerResolver(metadata()),
+      create().createAdvancedFieldResolver(metadata()),
+    ]) {
+      expect(call(resolve)).toBe('answer');
+      const [root, context, info, first, ids] = seen.pop()!;
+      expect([root, context, info, first]).toEqual([data.root, data.context, data.info, 3]);
+      expect(root).toBe(data.root);
+      expect(ids).toEqual(['x', 'y']);
+      expect(ids).not.toBe(data.args.ids);
+    }
+  });
+
+  it("keeps type-graphql's resolver where a middleware, roles or an input type need it", async () => {
+    const context = build().BuildContext;
+    const ran: string[] = [];
+    context.globalMiddlewares = [(_: unknown, next: () => Promise<unknown>) => (ran.push('middleware'), next())];
+    await expect(call(create().createHandlerResolver(metadata()))).resolves.toBe('answer');
+    expect(ran).toEqual(['middleware']);
+    context.globalMiddlewares = [];
+    context.authChecker = () => (ran.push('auth'), true);
+    await expect(call(create().createHandlerResolver(metadata({ roles: ['editor'] })))).resolves.toBe('answer');
+    expect(ran).toEqual(['middleware', 'auth']);
+    context.authChecker = undefined;
+    // an argument of an input class is converted to an instance of it by type-graphql
+    const input = [{ kind: 'arg', index: 0, name: 'input', getType: () => Input }];
+    await create().createHandlerResolver(metadata({ params: input }))(data.root, { input: { a: 1 } }, {}, {});
+    const [converted] = seen.pop()!;
+    expect(converted).toBeInstanceOf(Input);
+    expect(converted).toEqual({ a: 1 });
+  });
+
+  it('is idempotent', () => {
+    const before = create().createHandlerResolver;
+    leanHandlerResolvers();
+    expect(create().createHandlerResolver).toBe(before);
   });
 });

@@ -16,7 +16,7 @@
 import { labelOfId, NODE_KINDS, NodeKind, NodeLabel } from '../../domain/ids';
 import { Params } from '../database';
 import { RELATION_TYPES } from './party';
-import { byPeriod, NodeRecord, propsFromValues, toRecord, toRelation } from '../records';
+import { byPeriod, NodeRecord, propsFromValues, RelationRecord, toRecord, toRelation } from '../records';
 import { legsFromColumns, narrowedRecord } from '../narrowedReads';
 
 /** What a compiled read attached to a record: the value of each compiled field, by response key. */
@@ -211,26 +211,38 @@ export function decodeList(list: ListPlan, value: unknown, key: string): unknown
     return legsFromColumns(list.props, { n: columns[0].length, columns });
   }
   const other = otherSide(list);
-  const otherEnd = list.ends.findIndex((e) => e.side === other);
-  const relations = (value as unknown[][]).map((row) => {
-    const [type, read, otherId] = row as [string, unknown, string | null];
+  const { ends } = list;
+  let otherEnd = -1;
+  for (let j = 0; j < ends.length; j++) if (ends[j].side === other && otherEnd < 0) otherEnd = j;
+  // plain loops: a list is decoded for each of 841 holdings' owners of a nested answer, a closure and
+  // a destructured array a row add up (docs/performance.md "Session nested8")
+  const rows = value as unknown[][];
+  const relations = new Array<RelationRecord>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    const read = row[1];
     const p = list.props ? propsFromValues(list.props, read as unknown[]) : (read as Record<string, unknown>);
-    const otherIdOf = otherEnd < 0 ? String(otherId) : String((row[3 + otherEnd] as unknown[])[0]);
-    const [partyId, targetId] = list.direction === 'to' ? [otherIdOf, key] : [key, otherIdOf];
-    const relation = toRelation(type, p, partyId, targetId);
-    if (list.ends.length > 0) {
+    const otherIdOf = otherEnd < 0 ? String(row[2]) : String((row[3 + otherEnd] as unknown[])[0]);
+    const relation = toRelation(
+      row[0] as string,
+      p,
+      list.direction === 'to' ? otherIdOf : key,
+      list.direction === 'to' ? key : otherIdOf,
+    );
+    if (ends.length > 0) {
       const pre: Preloaded = {};
-      list.ends.forEach((e, j) => (pre[e.key] = decodeNode(e.node, row[3 + j] as unknown[])));
+      for (let j = 0; j < ends.length; j++) pre[ends[j].key] = decodeNode(ends[j].node, row[3 + j] as unknown[]);
       (relation as { [PRELOADED]?: Preloaded })[PRELOADED] = pre;
     }
-    return relation;
-  });
+    relations[i] = relation;
+  }
   return relations.sort(byPeriod);
 }
 
 /** One read node as the record the node loader would answer (db/loaders.ts nodeWith). */
 export function decodeNode(plan: NodePlan, row: unknown[]): NodeRecord {
-  const [id, read] = row as [string, unknown];
+  const id = row[0] as string;
+  const read = row[1];
   const label = labelOfId(id)!;
   const narrowed = plan.props[label];
   let record: NodeRecord;
@@ -239,12 +251,13 @@ export function decodeNode(plan: NodePlan, row: unknown[]): NodeRecord {
     props.id = id;
     record = narrowedRecord(label, narrowed, props);
   } else record = toRecord(label, read as Record<string, unknown>);
-  if (plan.lists.length > 0) {
+  const { lists } = plan;
+  if (lists.length > 0) {
     const pre: Preloaded = {};
-    plan.lists.forEach(({ list }, j) => {
+    for (let j = 0; j < lists.length; j++) {
       const value = row[2 + j];
-      if (value != null) pre[list.key] = decodeList(list, value, id);
-    });
+      if (value != null) pre[lists[j].list.key] = decodeList(lists[j].list, value, id);
+    }
     (record as { [PRELOADED]?: Preloaded })[PRELOADED] = pre;
   }
   return record;
