@@ -348,22 +348,34 @@ export class CypherCandidates {
     });
   }
 
+  /** Links as the walk's continuations in `direction` (the link always stated a → b in route order). */
+  private continuations(found: Map<string, FoundLink[]>, forward: boolean): Map<string, Continuation<FoundLink>[]> {
+    const out = new Map<string, Continuation<FoundLink>[]>();
+    for (const [id, links] of found) {
+      out.set(
+        id,
+        links.map((l) => {
+          const legId = forward ? l.to : l.from;
+          return { legId, legConfidence: this.briefs.get(legId)?.confidence ?? 0, factor: l.factor, link: l };
+        }),
+      );
+    }
+    return out;
+  }
+
+  /**
+   * The forward continuations of legs opened by the statement that read their stored links (`links`,
+   * weighed as a round weighs an opened leg's, the briefs remembered first): the start statement's
+   * documented chains (onward.ts `openedStarts`).
+   */
+  async opened(ids: string[], links: FollowerRow[]): Promise<Map<string, Continuation<FoundLink>[]>> {
+    return this.continuations(await this.absorb([], ids, { links, calls: [] }), true);
+  }
+
   /** The walk's view: continuations in walk direction, the link always stated a → b in route order. */
   provider(direction: TraceDirection): ContinuationProvider<FoundLink> {
     const forward = direction === 'FORWARD';
-    const asContinuations = (found: Map<string, FoundLink[]>) => {
-      const out = new Map<string, Continuation<FoundLink>[]>();
-      for (const [id, links] of found) {
-        out.set(
-          id,
-          links.map((l) => {
-            const legId = forward ? l.to : l.from;
-            return { legId, legConfidence: this.briefs.get(legId)?.confidence ?? 0, factor: l.factor, link: l };
-          }),
-        );
-      }
-      return out;
-    };
+    const asContinuations = (found: Map<string, FoundLink[]>) => this.continuations(found, forward);
     const expand = async (ids: string[]) =>
       asContinuations(forward ? await this.followers(ids) : await this.predecessors(ids));
     if (!forward)

@@ -36,7 +36,7 @@ import { finalPlace, routeDetail as shapeRouteDetail, summarizeRoute } from '../
 import { MassLeg, propagate } from './propagate';
 import { roundConfidence } from '../../domain/routeConfidence';
 import { WorkLimit } from './workBound';
-import { decidedStarts, onwardParams } from './onward';
+import { decidedStarts, onwardParams, openedStarts, OpenedRows } from './onward';
 
 /** The most legs one round of a ranked walk reads (its look-ahead fills it with a whole hop). */
 const ROUND_LEGS = 5000;
@@ -116,23 +116,25 @@ const START_LEVELS = [3, 4];
 /** The anchor and the walk's inputs; null when the place names no port. */
 async function begin(db: Database, q: TraceQuery, counter?: StatementCounter) {
   const forward = q.direction === 'FORWARD';
-  const rows = await db.read<{
-    anchor: Record<string, unknown> | null;
-    legs: LegBriefRow[];
-    ranks?: LegRankRow[];
-    expanded?: boolean;
-    links?: FollowerRow[];
-    calls?: PortCall[];
-    found?: LegBriefRow[];
-    deeperIds?: string[];
-    links2?: FollowerRow[];
-    calls2?: PortCall[];
-    found2?: LegBriefRow[];
-    [deeper: `${'deeperIds' | 'links' | 'calls' | 'found'}${number}`]: unknown;
-    views?: [string, LegView][];
-    nodes?: Record<string, unknown>[];
-    deadBriefs?: LegBriefRow[];
-  }>(
+  const rows = await db.read<
+    {
+      anchor: Record<string, unknown> | null;
+      legs: LegBriefRow[];
+      ranks?: LegRankRow[];
+      expanded?: boolean;
+      links?: FollowerRow[];
+      calls?: PortCall[];
+      found?: LegBriefRow[];
+      deeperIds?: string[];
+      links2?: FollowerRow[];
+      calls2?: PortCall[];
+      found2?: LegBriefRow[];
+      [deeper: `${'deeperIds' | 'links' | 'calls' | 'found'}${number}`]: unknown;
+      views?: [string, LegView][];
+      nodes?: Record<string, unknown>[];
+      deadBriefs?: LegBriefRow[];
+    } & OpenedRows
+  >(
     forward ? START_FORWARD : START[q.direction],
     forward
       ? {
@@ -177,6 +179,7 @@ async function begin(db: Database, q: TraceQuery, counter?: StatementCounter) {
     ? row.ranks.map(([legId, confidence, day]) => ({ legId, legConfidence: confidence ?? 0, day }))
     : row.legs.map(legBrief).map((l) => ({ legId: l.id, legConfidence: l.confidence ?? 0, day: l.departureFrom }));
   const decided = decidedStarts(row, candidates);
+  const opened = await openedStarts(row, candidates);
   const briefOf = (id: string) => candidates.briefs.get(id)!;
   // A walked route is an answer when it can be shaped (ports at both ends) and passes the filters that
   // only its far end can be checked against (destination country; backward: the cargo origin).
@@ -203,7 +206,7 @@ async function begin(db: Database, q: TraceQuery, counter?: StatementCounter) {
   // what the client is shown of these routes: read by the start statement, else by one statement now
   const showing = (routes: RouteRecord[], show = q.show) =>
     completeShown(db, shown, routes, show, q.direction, counter).then((read: ShownRead) => shownOf(read, routes));
-  return { anchor, candidates, starts, decided, accept, shaped, showing };
+  return { anchor, candidates, starts, decided, opened, accept, shaped, showing };
 }
 
 type Begun = NonNullable<Awaited<ReturnType<typeof begin>>>;
@@ -223,6 +226,7 @@ async function walkFrom(b: Begun, q: TraceQuery, cap: number): Promise<TraceResu
         ...q.pacing,
         work: q.work,
         decided: b.decided,
+        opened: b.opened,
       })
     : await enumerateAll(provider, { starts: b.starts, maxHops: q.maxHops, accept: b.accept, cap });
   const routes = result.routes.map((w) => b.shaped.get(w)!);

@@ -47,6 +47,18 @@ export function want<L>(w: Wanted, fetch: 'expand' | 'open' | 'probe', p: Pendin
   else w[fetch].add(last);
 }
 
+/**
+ * A leg opened without a round: its eager continuations (all of them but those weighing at most the
+ * provider's `lazyBound`), and ids of legs that do follow it (its eager ones among them), every one
+ * when `complete` (else a route that has all of them on it expands the leg in full, and the leg keeps a
+ * placeholder for what its eager continuations leave out).
+ */
+export interface PreOpened<L> {
+  eager: Continuation<L>[];
+  ids: string[];
+  complete: boolean;
+}
+
 interface Opened<L> {
   eager: Continuation<L>[];
   eagerIds: Set<string>;
@@ -75,7 +87,25 @@ export class Known<L> {
      * `lazyBound` (no documented link): that route grows into its placeholder only.
      */
     private readonly decided = new Map<string, boolean>(),
-  ) {}
+    /**
+     * Legs opened before any round (the start statement's documented chains, db/trace/onward.ts): their
+     * eager continuations and the ids of legs that may follow them, every one when `complete`.
+     */
+    opened = new Map<string, PreOpened<L>>(),
+  ) {
+    for (const [id, o] of opened) this.open(id, o.eager, o.ids, o.complete ? Infinity : o.ids.length);
+  }
+
+  /**
+   * Keeps what is known of an opened leg: its eager continuations and `ids`, the legs found that may
+   * follow it, `need` how many were asked for (fewer found: every one; as many: there may be more).
+   */
+  private open(id: string, eager: Continuation<L>[], ids: string[], need: number): void {
+    const eagerIds = new Set(eager.map((c) => c.legId));
+    // every follower found, and fewer than asked, all eager: nothing is left out
+    const rest = ids.length >= need || ids.some((i) => !eagerIds.has(i));
+    this.opened.set(id, { eager, eagerIds, ids, need, rest });
+  }
 
   /** Legs fetched so far (expanded, opened or probed): what the legs cap counts. */
   get size(): number {
@@ -139,10 +169,7 @@ export class Known<L> {
       for (const l of light) this.probed.set(l, found.probed.get(l) ?? []);
       for (const l of open) {
         const o = found.opened.get(l) ?? { eager: [], ids: [] };
-        const eagerIds = new Set(o.eager.map((c) => c.legId));
-        // every follower found, and fewer than asked, all eager: nothing is left out
-        const rest = o.ids.length >= need(l) || o.ids.some((id) => !eagerIds.has(id));
-        this.opened.set(l, { eager: o.eager, eagerIds, ids: o.ids, need: need(l), rest });
+        this.open(l, o.eager, o.ids, need(l));
       }
       return;
     }

@@ -21,6 +21,8 @@ import { inferredLinkCypher, ONWARD_ANY, ONWARD_CAP_DAYS, ONWARD_NONE } from '..
 import { candidateRule, FOLLOWER_RANGE, LEG_PROPS, SEEK, startExpansionParams } from './seek';
 import { LegBriefRow, LegRankRow } from './statements';
 import { TraceQuery } from './records';
+import { PreOpened } from './known';
+import type { CypherCandidates, FollowerRow, FoundLink } from './candidates';
 
 /** The parameters of the statements below (the cap is the rule's `$maxWait`). */
 const params = () => ({
@@ -135,9 +137,15 @@ export const onwardParams = (q: TraceQuery) => ({
   onwardCap: int(ONWARD_CAP_DAYS),
   // the briefs of the first dead ends in rank order (statements.ts startExpanding): a route ending there is an answer
   deadBriefs: int(q.best == null || q.onward === false ? 0 : DEAD_BRIEFS_PER_ANSWER * q.best.limit),
+  // the documented chains from the start legs with documented links ranked before the limit-th dead end
+  // (at most OPEN_STARTS_PER_ANSWER a answer; statements.ts OPENED)
+  openUpTo: int(Math.max(1, q.best?.limit ?? 1)),
+  openStarts: int(q.best == null || q.onward === false ? 0 : OPEN_STARTS_PER_ANSWER * q.best.limit),
 });
 /** How many dead-end start legs per answer wanted the start statement briefs (the walk briefs any other it reaches). */
 const DEAD_BRIEFS_PER_ANSWER = 2;
+/** The most start legs with documented links per answer wanted the start statement opens (with their chains). */
+const OPEN_STARTS_PER_ANSWER = 8;
 
 /**
  * The start legs the walk knows go on or end before any round (walk.ts `decided`): those whose onward
@@ -154,4 +162,39 @@ export function decidedStarts(
   for (const [id, , , on] of row.ranks)
     if (on === true || (on === false && candidates.briefs.has(id))) decided.set(id, on);
   return decided;
+}
+
+/** What the start statement read of the documented chains it opened (statements.ts OPENED). */
+export interface OpenedRows {
+  expanded?: boolean;
+  /** `[id, goes on by an inferred link (null: the fact does not decide), onwardBy]` per leg. */
+  opened?: [string, boolean | null, string | null][];
+  openLinks?: FollowerRow[];
+  openBriefs?: LegBriefRow[];
+}
+
+/**
+ * The legs of the documented chains the start statement opened, as a round opens a leg (known.ts
+ * `PreOpened`): their documented continuations (eager), and as ids the legs those reach and, when the
+ * stored fact says an inferred link follows, `onwardBy` (a follower under the wait: its link waits the
+ * least); complete when the fact says no inferred link follows. The walk grows them with no round.
+ */
+export async function openedStarts(
+  row: OpenedRows,
+  candidates: Pick<CypherCandidates, 'remember' | 'opened'>,
+): Promise<Map<string, PreOpened<FoundLink>>> {
+  const out = new Map<string, PreOpened<FoundLink>>();
+  if (row.expanded || !row.opened || row.opened.length === 0) return out;
+  candidates.remember(row.openBriefs ?? []);
+  const eager = await candidates.opened(
+    row.opened.map(([id]) => id),
+    row.openLinks ?? [],
+  );
+  for (const [id, on, by] of row.opened) {
+    const continuations = eager.get(id) ?? [];
+    const ids = continuations.map((c) => c.legId);
+    if (on === true && by != null && !ids.includes(by)) ids.push(by);
+    out.set(id, { eager: continuations, ids, complete: on === false });
+  }
+  return out;
 }

@@ -12,7 +12,7 @@ import { int } from 'neo4j-driver';
 import { neoDate } from '../write/graphWriter';
 import { FIRST_DAY, inferredLinkCypher, LAST_DAY, SEEK_SPAN_DAYS, WIDE_SEEK_DAY } from '../../domain/linking';
 import { PLACEHOLDER_PORT_KIND } from '../../domain/graph';
-import { LEG_BRIEF } from './statements';
+import { LEG_BRIEF, LINK_ROW } from './statements';
 import { LegBrief, TraceDirection } from './records';
 
 /** Per direction: the stored links of leg `x` to candidate `l`, and the index read at a port. */
@@ -66,11 +66,6 @@ ${LINKS_AND_CALLS(direction)}
 WITH links, calls, linked + called AS found
 RETURN links, calls, [l IN found WHERE NOT l.id IN $briefed | ${LEG_BRIEF('l')}] AS legs`;
 }
-
-/** A stored link as a row (links are stated in route order: from → to). */
-const LINK_ROW = (from: string, to: string) =>
-  `{from: ${from}.id, to: ${to}.id, kind: n.kind, certainty: n.certainty, waitMinDays: n.waitMinDays,
-    waitMaxDays: n.waitMaxDays, transferId: n.transferId, portId: null, placeUncertain: coalesce(n.placeUncertain, false)}`;
 
 /** A call the index found as a row. */
 const CALL_ROW = `{portId: q.id, id: l.id, seekDay: toString(r.seekDay), alternative: coalesce(r.alternative, false)}`;

@@ -1,4 +1,5 @@
 import { LegBrief } from './records';
+import { MAX_HOPS_CAP } from '../../domain/traceLimits';
 
 /**
  * The Cypher text the trace shares: how a place names a port, what a leg looks like to the walk and to
@@ -62,16 +63,33 @@ export const LEG_BRIEF = (l: string) => `[
 export const LEG_RANK = (l: string) => `[${l}.id, ${l}.confidence, toString(${l}.departureFrom)]`;
 
 /**
- * Whether start leg `l` goes on under the trace's wait, from its stored onward fact (onward.ts;
- * domain/linking.ts `onwardDeadEnd`, negated): true, false (a dead end: no documented link, no inferred
- * one), or null when the fact does not decide (not stored, beyond its cap, or the leg has documented
- * links: the walk opens it as before).
+ * Whether leg `l` goes on under the trace's wait by an inferred link, from its stored onward fact
+ * (onward.ts; domain/linking.ts `onwardDeadEnd`, negated): true, false (no inferred follower), or null
+ * when the fact does not decide (not stored, beyond its cap, or the trace does not use it).
+ */
+const INFERRED_ON = (l: string) => `CASE WHEN NOT $useOnward OR ${l}.onwardWait IS NULL THEN null
+  WHEN ${l}.onwardWait = $onwardNone THEN CASE WHEN $maxWait <= $onwardCap THEN false ELSE null END
+  ELSE ${l}.onwardWait <= $maxWait END`;
+
+/**
+ * Whether start leg `l` goes on: `documented`, it has stored links (they hold under any wait), and
+ * GOES_ON (`on`), true or false (a dead end: no documented link, no inferred one) when the fact decides
+ * and the leg has no documented link, else null (the start statement opens the first documented ones,
+ * below; the walk opens the others as before).
  */
 const GOES_ON = (
   l: string,
-) => `CASE WHEN NOT $useOnward OR ${l}.onwardWait IS NULL OR EXISTS { (${l})-[:NEXT]->() } THEN null
-  WHEN ${l}.onwardWait = $onwardNone THEN CASE WHEN $maxWait <= $onwardCap THEN false ELSE null END
-  ELSE ${l}.onwardWait <= $maxWait END`;
+) => `WITH ${l}, CASE WHEN $useOnward THEN EXISTS { (${l})-[:NEXT]->() } ELSE false END AS documented
+  WITH ${l}, documented, CASE WHEN documented THEN null ELSE ${INFERRED_ON(l)} END AS on`;
+
+/** The rank order of start legs (rank.ts: confidence, an unknown day first, day, id), as an ORDER BY over `l`. */
+const RANK_ORDER = (l: string) =>
+  `coalesce(${l}.confidence, 0) DESC, ${l}.departureFrom IS NOT NULL, ${l}.departureFrom, ${l}.id`;
+
+/** A stored link as a row (links are stated in route order: from → to). */
+export const LINK_ROW = (from: string, to: string) =>
+  `{from: ${from}.id, to: ${to}.id, kind: n.kind, certainty: n.certainty, waitMinDays: n.waitMinDays,
+    waitMaxDays: n.waitMaxDays, transferId: n.transferId, portId: null, placeUncertain: coalesce(n.placeUncertain, false)}`;
 
 /** A start leg as LEG_RANK reads it, with GOES_ON (the start statement of a forward trace). */
 export type LegRankRow = [string, number | null, string | null, (boolean | null)?];
@@ -199,6 +217,31 @@ CALL (shown) {
 const SHOWN_RETURN = `CASE WHEN $shown.views THEN [l IN shown | [l.id, ${LEG_VIEW}]] ELSE [] END AS views, nodes`;
 
 /**
+ * The documented chains from the first `$openStarts` start legs with documented links in rank order
+ * (not expanded here): every leg they reach by stored links within `$maxHops` legs (the start legs
+ * among them), opened as a round would open it (onward.ts `openedStarts`, known.ts `PreOpened`):
+ * `opened`, `[id, INFERRED_ON, onwardBy]` per leg; `openLinks`, their stored links (FollowerRow); and
+ * `openBriefs`, the briefs of those legs and of the legs their links reach. The walk then grows them
+ * with no round: a documented link weighs 1, so a start leg's chain ranks with the start legs.
+ */
+/** The longest documented chain OPENED follows (its legs are at most `$maxHops`). */
+const MAX_CHAIN = MAX_HOPS_CAP - 1;
+const OPENED = `CALL (documented) {
+  UNWIND documented AS l
+  MATCH chain = (l)-[:NEXT*0..${MAX_CHAIN}]->(x:Leg)
+  WHERE length(chain) < $maxHops
+  WITH DISTINCT x
+  RETURN collect(x) AS chain
+}
+CALL (chain) {
+  UNWIND chain AS x
+  MATCH (x)-[n:NEXT]->(l:Leg)
+  RETURN collect(${LINK_ROW('x', 'l')}) AS openLinks, collect(DISTINCT l) AS chainNext
+}
+WITH *, [x IN chain | [x.id, ${INFERRED_ON('x')}, x.onwardBy]] AS opened,
+     [l IN chain | ${LEG_BRIEF('l')}] + [l IN chainNext WHERE NOT l IN chain | ${LEG_BRIEF('l')}] AS openBriefs`;
+
+/**
  * START forwards with the first round in the same statement when the anchor has at most `$eagerStart`
  * legs: `expansion` (seek.ts startExpansion over `eager`, and deeperExpansion: the hop after) reads
  * their links and the calls that may follow them, `found` the briefs of the legs it met, `expanded`
@@ -216,23 +259,28 @@ export const startExpanding = (expansion: string, deeperReturn: string, met: str
 CALL (anchor) {
   MATCH (anchor)<-[:FROM]-(l:Leg)
   WHERE ${STARTS.FORWARD}
-  WITH l, ${GOES_ON('l')} AS on
-  RETURN collect(l) AS starts, collect(${LEG_RANK('l')} + [on]) AS ranks, collect(CASE WHEN on = false THEN l END) AS dead
+  ${GOES_ON('l')}
+  RETURN collect(l) AS starts, collect(${LEG_RANK('l')} + [on]) AS ranks,
+         collect(CASE WHEN on = false OR documented THEN [l, documented] END) AS ends
 }
-WITH anchor, starts, ranks, dead, CASE WHEN size(starts) <= $eagerStart THEN starts ELSE [] END AS eager
-CALL (dead, eager) {
-  UNWIND CASE WHEN size(eager) = 0 THEN dead ELSE [] END AS l
-  WITH l ORDER BY coalesce(l.confidence, 0) DESC, l.departureFrom IS NOT NULL, l.departureFrom, l.id
-  LIMIT $deadBriefs
-  RETURN collect(${LEG_BRIEF('l')}) AS deadBriefs
+WITH anchor, starts, ranks, ends, CASE WHEN size(starts) <= $eagerStart THEN starts ELSE [] END AS eager
+CALL (ends, eager) {
+  UNWIND CASE WHEN size(eager) = 0 THEN ends ELSE [] END AS e
+  WITH e ORDER BY ${RANK_ORDER('e[0]')}
+  WITH collect(e) AS sorted
+  WITH sorted, [i IN range(0, size(sorted) - 1) WHERE NOT sorted[i][1]] AS deadAt
+  WITH sorted, deadAt, CASE WHEN size(deadAt) >= $openUpTo THEN deadAt[$openUpTo - 1] ELSE size(sorted) END AS cut
+  RETURN [l IN [i IN deadAt[..$deadBriefs] | sorted[i][0]] | ${LEG_BRIEF('l')}] AS deadBriefs,
+         [e IN sorted[..cut] WHERE e[1] | e[0]][..$openStarts] AS documented
 }
+${OPENED}
 ${expansion}
 WITH *, CASE WHEN size(eager) = 0 OR $show = 0 THEN [] ELSE starts + ${met} END AS met
 ${SHOWN('met')}
-RETURN properties(anchor) AS anchor, ranks, deadBriefs,
+RETURN properties(anchor) AS anchor, ranks, deadBriefs, opened, openLinks, openBriefs,
        CASE WHEN size(eager) > 0 OR $briefStarts THEN [l IN starts | ${LEG_BRIEF('l')}] ELSE [] END AS legs,
        size(eager) > 0 AS expanded,
-       links, calls, [l IN linked + called WHERE NOT l IN starts | ${LEG_BRIEF('l')}] AS found, ${deeperReturn},
+       links, calls, [l IN linked + called WHERE NOT l.id IN $briefed | ${LEG_BRIEF('l')}] AS found, ${deeperReturn},
        ${SHOWN_RETURN}`;
 
 /**

@@ -25,7 +25,7 @@ import { Heap } from 'heap-js';
 import { compareWalked } from './rank';
 import { UNBOUNDED, WorkBound, WorkLimit, WorkMeter } from './workBound';
 import { completeFromPending } from './complete';
-import { Known, want, wanted, Wanted } from './known';
+import { Known, PreOpened, want, wanted, Wanted } from './known';
 
 /** A leg that may follow (or, walking backwards, precede) another, with the link between them. */
 export interface Continuation<L> {
@@ -113,6 +113,8 @@ export interface WalkOptions<L> {
    * continuations (known.ts `decided`): the start legs whose stored onward fact decides it.
    */
   decided?: Map<string, boolean>;
+  /** Legs opened before any round (known.ts `PreOpened`): the start statement's documented chains. */
+  opened?: Map<string, PreOpened<L>>;
   /** Safety caps: rounds, and legs expanded in all (defaults 64 and 50 000). */
   maxRounds?: number;
   maxExpanded?: number;
@@ -266,7 +268,7 @@ export async function bestFirst<L>(provider: ContinuationProvider<L>, o: WalkOpt
   const maxRounds = o.maxRounds ?? 64;
   const maxExpanded = o.maxExpanded ?? 50_000;
   const accept = o.accept ?? (() => true);
-  const known = new Known<L>(provider, o.maxHops, o.partialFrom, o.decided);
+  const known = new Known<L>(provider, o.maxHops, o.partialFrom, o.decided, o.opened);
   const lazyBound = provider.lazyBound ?? 1;
   const heap = new Heap<Partial<L>>(partialOrder);
   for (const s of o.starts) heap.push(startPartial<L>(s));

@@ -15,6 +15,7 @@ import {
   WalkedRoute,
 } from '../../../../src/db/trace/walk';
 import { compareWalked } from '../../../../src/db/trace/rank';
+import { PreOpened } from '../../../../src/db/trace/known';
 import { MassLeg, propagate } from '../../../../src/db/trace/propagate';
 
 interface World {
@@ -120,6 +121,7 @@ describe('best-first top-k equals exhaustive enumeration', () => {
     let probed = 0;
     let opened = 0;
     let decidedStarts = 0;
+    let opensBefore = 0;
     await fc.assert(
       fc.asyncProperty(
         world,
@@ -197,6 +199,25 @@ describe('best-first top-k equals exhaustive enumeration', () => {
           const deciding = await bestFirst(provider(w, true, lazy.bound), { ...paced, decided });
           expect(deciding.capped).toBe(false);
           expect(deciding.routes.map(view)).toEqual(expected.map(view));
+          // legs opened before any round, as the start statement opens the documented chains from the
+          // first start legs (onward.ts `openedStarts`): any leg, met on any route; its eager
+          // continuations (above the bound: documented links), their ids and, when the stored fact
+          // decides, whether inferred ones (at most the bound) follow: one of them among the ids, or
+          // none (then the ids are complete); an undecided leg lists its eager ids only
+          const preOpened = new Map<string, PreOpened<string>>();
+          w.legs.forEach((_, i) => {
+            if ((i + maxHops) % 3 === 0) return;
+            const next = continuationsOf(w, id(i));
+            const eager = next.filter((c) => c.factor > lazy.bound);
+            const inferred = next.filter((c) => c.factor <= lazy.bound).map((c) => c.legId);
+            const decides = (i + limit) % 4 !== 0;
+            const ids = eager.map((c) => c.legId).concat(decides ? inferred.slice(i % 2 ? -1 : 0).slice(0, 1) : []);
+            preOpened.set(id(i), { eager, ids, complete: decides && inferred.length === 0 });
+          });
+          opensBefore += preOpened.size;
+          const opensFirst = await bestFirst(provider(w, true, lazy.bound), { ...paced, decided, opened: preOpened });
+          expect(opensFirst.capped).toBe(false);
+          expect(opensFirst.routes.map(view)).toEqual(expected.map(view));
           if (expected.length > 1 && expected.some((r) => r.legIds.length > 1)) nonTrivial++;
         },
       ),
@@ -207,6 +228,7 @@ describe('best-first top-k equals exhaustive enumeration', () => {
     expect(probed).toBeGreaterThan(100);
     expect(opened).toBeGreaterThan(100);
     expect(decidedStarts).toBeGreaterThan(100);
+    expect(opensBefore).toBeGreaterThan(100);
   });
 
   it('keeps the best `each` answers per key (the best routes of each destination) exactly', async () => {
