@@ -20,7 +20,7 @@ import { MANAGER_RELATION_TYPES, OWNER_RELATION_TYPES, RELATION_TYPES } from '..
 import { NodeLabel } from '../domain/ids';
 import { Context } from './context';
 import { DEFAULT_LIST_FIRST, firstItems, MAX_LIST_FIRST } from './listBound';
-import { isQuery, projectionOf, typeNamesOf } from './selection';
+import { cached, isQuery, planKey, projectionOf, typeNamesOf } from './selection';
 
 const ALL_TYPES = [...RELATION_TYPES];
 const TIES: Record<string, { direction: 'to' | 'from'; types: string[] }> = {
@@ -96,22 +96,27 @@ interface Compiled {
   key: string;
   list: ListPlan;
 }
-const plans = new WeakMap<readonly FieldNode[], Map<unknown, Compiled | null>>();
+const plans = new WeakMap<readonly FieldNode[], Map<string, Compiled | null>>();
 
-/** The compiled plan of this tie list field, when its selection goes on to a tie's ends (cached per selection). */
+/**
+ * The compiled plan of this tie list field, when its selection goes on to a tie's ends (cached per
+ * selection, and per variable values where the selection reads one: selection.ts planKey).
+ */
 function compiledPlan(info: GraphQLResolveInfo, labels: readonly NodeLabel[]): Compiled | null {
-  let byVariables = plans.get(info.fieldNodes);
-  if (!byVariables) plans.set(info.fieldNodes, (byVariables = new Map<unknown, Compiled | null>()));
-  const hit = byVariables.get(info.variableValues);
-  if (hit !== undefined) return hit;
-  const tree = parseResolveInfo(info) as ResolveTree | null;
-  const list = tree && TIES[tree.name] ? listPlan(info.schema, tree) : null;
-  const out = list?.kind === 'relations' && list.ends.length > 0 ? { key: JSON.stringify([labels, list]), list } : null;
-  byVariables.set(info.variableValues, out);
-  return out;
+  // the labels are the parent's, the same for every resolution of these field nodes
+  return cached(
+    plans,
+    info,
+    () => {
+      const tree = parseResolveInfo(info) as ResolveTree | null;
+      const list = tree && TIES[tree.name] ? listPlan(info.schema, tree) : null;
+      return list?.kind === 'relations' && list.ends.length > 0 ? { key: JSON.stringify([labels, list]), list } : null;
+    },
+    planKey,
+  );
 }
 
-const nodePlans = new WeakMap<readonly FieldNode[], Map<unknown, NodePlan | null>>();
+const nodePlans = new WeakMap<readonly FieldNode[], Map<string, NodePlan | null>>();
 
 /**
  * The plan of the entities a connection field (`vessels`) answers in `edges { node { … } }`, when
@@ -123,10 +128,10 @@ const nodePlans = new WeakMap<readonly FieldNode[], Map<unknown, NodePlan | null
  */
 export function connectionNodePlan(info: GraphQLResolveInfo): NodePlan | null {
   if (!isQuery(info)) return null;
-  let byVariables = nodePlans.get(info.fieldNodes);
-  if (!byVariables) nodePlans.set(info.fieldNodes, (byVariables = new Map<unknown, NodePlan | null>()));
-  const hit = byVariables.get(info.variableValues);
-  if (hit !== undefined) return hit;
+  return cached(nodePlans, info, () => makeConnectionNodePlan(info), planKey);
+}
+
+function makeConnectionNodePlan(info: GraphQLResolveInfo): NodePlan | null {
   const only = (tree: ResolveTree | null | undefined, typeName: string, name: string) => {
     const found = Object.values(tree?.fieldsByTypeName[typeName] ?? {}).filter((f) => f.name === name);
     return found.length === 1 ? found[0] : null;
@@ -135,9 +140,7 @@ export function connectionNodePlan(info: GraphQLResolveInfo): NodePlan | null {
   const edges = only(parseResolveInfo(info) as ResolveTree | null, connection, 'edges');
   const node = edges ? only(edges, Object.keys(edges.fieldsByTypeName)[0] ?? '', 'node') : null;
   const plan = node ? nodePlan(info.schema, node) : null;
-  const out = plan && plan.lists.length > 0 ? plan : null;
-  byVariables.set(info.variableValues, out);
-  return out;
+  return plan && plan.lists.length > 0 ? plan : null;
 }
 
 /** What a compiled read above this field read for it (undefined: nothing, resolve it through the loaders). */

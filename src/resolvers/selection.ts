@@ -12,7 +12,9 @@ import {
   isObjectType,
   Kind,
   OperationTypeNode,
+  SelectionNode,
   SelectionSetNode,
+  ValueNode,
 } from 'graphql';
 import { parseResolveInfo, ResolveTree } from 'graphql-parse-resolve-info';
 import { NodeLabel } from '../domain/ids';
@@ -55,18 +57,68 @@ function hasDirectives(info: GraphQLResolveInfo): boolean {
 export function selectionKey(info: GraphQLResolveInfo): string {
   if (!hasDirectives(info)) return '';
   // written once a request (a field inside a list is resolved once per item with the same variables)
+  return variablesKey(info);
+}
+
+const variablesKeys = new WeakMap<object, string>();
+
+/** The variable values of this request as text, made once a request. */
+function variablesKey(info: GraphQLResolveInfo): string {
   let key = variablesKeys.get(info.variableValues);
   if (key === undefined) variablesKeys.set(info.variableValues, (key = JSON.stringify(info.variableValues)));
   return key;
 }
 
-const variablesKeys = new WeakMap<object, string>();
+const readingVariables = new WeakMap<readonly FieldNode[], boolean>();
+
+const readsVariable = (value: ValueNode): boolean =>
+  value.kind === Kind.VARIABLE ||
+  (value.kind === Kind.LIST && value.values.some(readsVariable)) ||
+  (value.kind === Kind.OBJECT && value.fields.some((f) => readsVariable(f.value)));
+
+/**
+ * Whether these field nodes' arguments, or anything selected below them (fragments followed), read a
+ * variable: an argument's value or a directive's (`first: $n`, `@include(if: $x)`).
+ */
+function readsVariables(info: GraphQLResolveInfo): boolean {
+  let known = readingVariables.get(info.fieldNodes);
+  if (known !== undefined) return known;
+  const seen = new Set<string>();
+  const reads = (s: SelectionNode): boolean => {
+    if (s.directives?.some((d) => d.arguments?.some((a) => readsVariable(a.value)))) return true;
+    if (s.kind === Kind.FIELD && s.arguments?.some((a) => readsVariable(a.value))) return true;
+    if (s.kind === Kind.FRAGMENT_SPREAD) {
+      if (seen.has(s.name.value)) return false;
+      seen.add(s.name.value);
+      return (info.fragments[s.name.value]?.selectionSet.selections ?? []).some(reads);
+    }
+    return (s.selectionSet?.selections ?? []).some(reads);
+  };
+  known = info.fieldNodes.some(reads);
+  readingVariables.set(info.fieldNodes, known);
+  return known;
+}
+
+/**
+ * What a plan made from this field's selection and arguments (src/resolvers/compiled.ts) is keyed by
+ * under its field nodes: the variable values where they or a selection below read one, else one key
+ * for every request (graphql-jit hands each request a new variables object: keyed by that object, the
+ * plan was made again on every request and its map grew by one entry a request).
+ */
+export function planKey(info: GraphQLResolveInfo): string {
+  return readsVariables(info) ? variablesKey(info) : '';
+}
 
 /** The answer cached under these field nodes and key, or made and kept (at most PER_FIELD a node). */
-function cached<V>(store: WeakMap<readonly FieldNode[], Map<string, V>>, info: GraphQLResolveInfo, make: () => V): V {
+export function cached<V>(
+  store: WeakMap<readonly FieldNode[], Map<string, V>>,
+  info: GraphQLResolveInfo,
+  make: () => V,
+  keyOf: (info: GraphQLResolveInfo) => string = selectionKey,
+): V {
   let byKey = store.get(info.fieldNodes);
   if (!byKey) store.set(info.fieldNodes, (byKey = new Map<string, V>()));
-  const key = selectionKey(info);
+  const key = keyOf(info);
   let hit = byKey.get(key);
   if (hit === undefined) {
     if (byKey.size >= PER_FIELD) byKey.clear();

@@ -192,13 +192,23 @@ export function compileList(labels: readonly NodeLabel[], list: ListPlan): { cyp
   return { cypher: `CALL () { ${branches.join(' UNION ALL ')} } RETURN key, value`, params: c.params };
 }
 
+const compiledNodes = new WeakMap<NodePlan, Map<string, { expr: string; params: Params }>>();
+
 /**
  * The expression reading node `x`, of label `label`, as `plan` says, with its lists (decoded by
  * `decodeNode`): for a statement that finds the nodes itself (a page of vessels, db/read/vessel.ts).
  */
 export function compileNode(x: string, label: NodeLabel, plan: NodePlan): { expr: string; params: Params } {
-  const c = new Compiler();
-  return { expr: c.node(x, plan, [label]), params: c.params };
+  // a plan is cached with its selection (src/resolvers/compiled.ts): its expression is written once
+  let byTarget = compiledNodes.get(plan);
+  if (!byTarget) compiledNodes.set(plan, (byTarget = new Map<string, { expr: string; params: Params }>()));
+  const target = `${x} ${label}`;
+  let compiled = byTarget.get(target);
+  if (!compiled) {
+    const c = new Compiler();
+    byTarget.set(target, (compiled = { expr: c.node(x, plan, [label]), params: c.params }));
+  }
+  return compiled;
 }
 
 /**

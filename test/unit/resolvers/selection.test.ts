@@ -1,7 +1,7 @@
 import { GraphQLObjectType, GraphQLSchema, GraphQLString, GraphQLResolveInfo, parse, GraphQLList } from 'graphql';
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import * as resolveInfo from 'graphql-parse-resolve-info';
-import { selectedFieldNames } from '../../../src/resolvers/selection';
+import { planKey, selectedFieldNames } from '../../../src/resolvers/selection';
 
 /** A schema whose `items` field answers the names its query selects below it. */
 function schemaSeeing(seen: string[][]): GraphQLSchema {
@@ -58,5 +58,58 @@ describe('selectedFieldNames across requests of one compiled document', () => {
     );
     expect(seen).toEqual([['id', 'name'], ['id'], ['id', 'name'], ['id']]);
     expect(parsed).toHaveBeenCalledTimes(2);
+  });
+});
+
+/** A schema whose `items` field answers planKey of its resolution; an item's `sub` takes an argument. */
+function schemaKeying(keys: string[]): GraphQLSchema {
+  const Item: GraphQLObjectType = new GraphQLObjectType({
+    name: 'Item',
+    fields: () => ({
+      id: { type: GraphQLString },
+      sub: { type: new GraphQLList(Item), args: { first: { type: GraphQLString } }, resolve: () => [] },
+    }),
+  });
+  return new GraphQLSchema({
+    query: new GraphQLObjectType({
+      name: 'Query',
+      fields: {
+        items: {
+          type: new GraphQLList(Item),
+          args: { first: { type: GraphQLString } },
+          resolve: (_root: unknown, _args: unknown, _ctx: unknown, info: GraphQLResolveInfo) => {
+            keys.push(planKey(info));
+            return [{ id: 'a' }];
+          },
+        },
+      },
+    }),
+  });
+}
+
+describe('planKey: what a plan of a selection and its arguments is cached by', () => {
+  it('is one key for every request where nothing at or below the field reads a variable', async () => {
+    const keys: string[] = [];
+    await runCompiled(
+      schemaKeying(keys),
+      'query($x: String) { items(first: "2") { id sub(first: "3") { id } } other: items { id } }',
+      [{ x: '1' }, { x: '2' }],
+    );
+    expect(keys).toEqual(['', '', '', '']);
+  });
+
+  it('is the variable values where the field, a field below it or a directive reads one', async () => {
+    const keys: string[] = [];
+    await runCompiled(
+      schemaKeying(keys),
+      'query($n: String, $b: Boolean!) { own: items(first: $n) { id } below: items { ...S } directed: items { id @include(if: $b) } } fragment S on Item { sub(first: $n) { id } }',
+      [
+        { n: '1', b: true },
+        { n: '2', b: false },
+      ],
+    );
+    const first = JSON.stringify({ n: '1', b: true });
+    const second = JSON.stringify({ n: '2', b: false });
+    expect(keys).toEqual([first, first, first, second, second, second]);
   });
 });
