@@ -37,7 +37,6 @@ import { reconcileRouter } from './http/reconcile';
 import { resolverContainer, syncArgValidation, syncResolveType, trimResolverPipeline } from './resolverPipeline';
 import { createOps } from './ops';
 import { executorKind, jitGateway } from './http/executor';
-import { stringifyResult } from './http/answerJson';
 
 export async function buildCollierSchema(): Promise<GraphQLSchema> {
   trimResolverPipeline();
@@ -280,8 +279,6 @@ export async function createService(deps: ServiceDeps): Promise<Service> {
     csrfPrevention: true,
     stopOnTerminationSignals: false, // main.ts owns the signals: drain, close the driver, stop Neo4j
     formatError: format,
-    // the text of an answer: graphql-jit's compiled serializer where it writes JSON.stringify's text (src/http/answerJson.ts)
-    stringifyResult,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
       ApolloServerPluginLandingPageDisabled(),

@@ -19,9 +19,6 @@
  * - a request whose variables do not coerce: nothing ran, and graphql-js words the error the way Apollo
  *   classifies it (`BAD_USER_INPUT`, 400).
  *
- * Answers to a compiled query are written by graphql-jit's serializer of its document where that
- * writes the same text as JSON.stringify (src/http/answerJson.ts; Apollo's `stringifyResult`).
- *
  * Compiled queries live with the parsed document (a WeakMap on it, per operation name): Apollo keeps one
  * parsed document per query text in its bounded LRU document store, so a compiled query lives exactly as
  * long as its document is cached, and a client sending new texts cannot grow the map.
@@ -40,7 +37,6 @@ import {
 } from 'graphql';
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { Context } from '../resolvers/context';
-import { answeredWith, serializable } from './answerJson';
 
 type Gateway = ApolloServerOptionsWithGateway<Context>['gateway'];
 type Executor = Awaited<ReturnType<Gateway['load']>>['executor'];
@@ -62,21 +58,13 @@ function introspects(operation: OperationDefinitionNode): boolean {
   );
 }
 
-/** A compiled query, and graphql-jit's serializer of its answers where it writes them as JSON.stringify does (answerJson.ts). */
-interface Compiled {
-  run: Run;
-  stringify: ((value: unknown) => string) | null;
-}
-
 /** The compiled query of a document's operation, or null where graphql-js runs it. */
-function compile(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined): Compiled | null {
+function compile(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined): Run | null {
   const operation = getOperationAST(document, operationName);
   if (!operation || operation.operation !== OperationTypeNode.QUERY || introspects(operation)) return null;
   try {
-    const customJSONSerializer = serializable(schema, document, operation);
-    const compiled = compileQuery(schema, document, operationName, { customJSONSerializer });
-    if (!isCompiledQuery(compiled)) return null;
-    return { run: compiled.query as Run, stringify: customJSONSerializer ? compiled.stringify : null };
+    const compiled = compileQuery(schema, document, operationName);
+    return isCompiledQuery(compiled) ? (compiled.query as Run) : null;
   } catch {
     return null;
   }
@@ -98,14 +86,14 @@ function asGraphQLError(error: GraphQLError): GraphQLError {
 
 /** An Apollo gateway that serves `schema` and executes queries with graphql-jit (see above). */
 export function jitGateway(schema: GraphQLSchema): Gateway {
-  const compiled = new WeakMap<DocumentNode, Map<string, Compiled | null>>();
-  const compiledFor = (document: DocumentNode, operationName: string | undefined): Compiled | null => {
+  const compiled = new WeakMap<DocumentNode, Map<string, Run | null>>();
+  const runFor = (document: DocumentNode, operationName: string | undefined): Run | null => {
     let byName = compiled.get(document);
-    if (!byName) compiled.set(document, (byName = new Map<string, Compiled | null>()));
+    if (!byName) compiled.set(document, (byName = new Map<string, Run | null>()));
     const key = operationName ?? '';
-    let found = byName.get(key);
-    if (found === undefined) byName.set(key, (found = compile(schema, document, operationName)));
-    return found;
+    let run = byName.get(key);
+    if (run === undefined) byName.set(key, (run = compile(schema, document, operationName)));
+    return run;
   };
   const executor: Executor = async (request) => {
     const operationName = request.request.operationName ?? undefined;
@@ -118,15 +106,13 @@ export function jitGateway(schema: GraphQLSchema): Gateway {
         variableValues: variables,
         operationName,
       });
-    const query = compiledFor(request.document, operationName);
-    if (!query) return graphqlJs();
-    const result = (await query.run(undefined, request.context, variables)) as ExecutionResult;
+    const run = runFor(request.document, operationName);
+    if (!run) return graphqlJs();
+    const result = (await run(undefined, request.context, variables)) as ExecutionResult;
     // no data at all: the variables did not coerce and nothing ran; graphql-js words that error
     if (result.data === undefined) return graphqlJs();
     // errors first, as graphql-js answers
-    if (result.errors) return { errors: result.errors.map(asGraphQLError), data: result.data };
-    if (query.stringify) answeredWith(result.data, query.stringify);
-    return result;
+    return result.errors ? { errors: result.errors.map(asGraphQLError), data: result.data } : result;
   };
   return {
     load: () => Promise.resolve({ schema, executor }),
