@@ -3,11 +3,16 @@ import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import * as resolveInfo from 'graphql-parse-resolve-info';
 import { planKey, selectedFieldNames } from '../../../src/resolvers/selection';
 
-/** A schema whose `items` field answers the names its query selects below it. */
-function schemaSeeing(seen: string[][]): GraphQLSchema {
-  const Item = new GraphQLObjectType({
+/** A schema whose `items` field hands its resolve info to `record`; an item's `sub` takes an argument. */
+function schemaRecording(record: (info: GraphQLResolveInfo) => void): GraphQLSchema {
+  const Item: GraphQLObjectType = new GraphQLObjectType({
     name: 'Item',
-    fields: { id: { type: GraphQLString }, name: { type: GraphQLString }, flag: { type: GraphQLString } },
+    fields: () => ({
+      id: { type: GraphQLString },
+      name: { type: GraphQLString },
+      flag: { type: GraphQLString },
+      sub: { type: new GraphQLList(Item), args: { first: { type: GraphQLString } }, resolve: () => [] },
+    }),
   });
   return new GraphQLSchema({
     query: new GraphQLObjectType({
@@ -15,8 +20,9 @@ function schemaSeeing(seen: string[][]): GraphQLSchema {
       fields: {
         items: {
           type: new GraphQLList(Item),
+          args: { first: { type: GraphQLString } },
           resolve: (_root: unknown, _args: unknown, _ctx: unknown, info: GraphQLResolveInfo) => {
-            seen.push(selectedFieldNames(info));
+            record(info);
             return [{ id: 'a', name: 'A', flag: 'x' }];
           },
         },
@@ -24,6 +30,11 @@ function schemaSeeing(seen: string[][]): GraphQLSchema {
     }),
   });
 }
+
+/** A schema whose `items` field answers the names its query selects below it. */
+const schemaSeeing = (seen: string[][]) => schemaRecording((info) => seen.push(selectedFieldNames(info)));
+/** A schema whose `items` field answers planKey of its resolution. */
+const schemaKeying = (keys: string[]) => schemaRecording((info) => keys.push(planKey(info)));
 
 /** The same document compiled once (as the executor keeps it), run with these variables one request each. */
 async function runCompiled(schema: GraphQLSchema, query: string, variables: Record<string, unknown>[]): Promise<void> {
@@ -60,32 +71,6 @@ describe('selectedFieldNames across requests of one compiled document', () => {
     expect(parsed).toHaveBeenCalledTimes(2);
   });
 });
-
-/** A schema whose `items` field answers planKey of its resolution; an item's `sub` takes an argument. */
-function schemaKeying(keys: string[]): GraphQLSchema {
-  const Item: GraphQLObjectType = new GraphQLObjectType({
-    name: 'Item',
-    fields: () => ({
-      id: { type: GraphQLString },
-      sub: { type: new GraphQLList(Item), args: { first: { type: GraphQLString } }, resolve: () => [] },
-    }),
-  });
-  return new GraphQLSchema({
-    query: new GraphQLObjectType({
-      name: 'Query',
-      fields: {
-        items: {
-          type: new GraphQLList(Item),
-          args: { first: { type: GraphQLString } },
-          resolve: (_root: unknown, _args: unknown, _ctx: unknown, info: GraphQLResolveInfo) => {
-            keys.push(planKey(info));
-            return [{ id: 'a' }];
-          },
-        },
-      },
-    }),
-  });
-}
 
 describe('planKey: what a plan of a selection and its arguments is cached by', () => {
   it('is one key for every request where nothing at or below the field reads a variable', async () => {
