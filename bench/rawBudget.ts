@@ -85,12 +85,13 @@ const ceil2 = (x: number) => Math.ceil(x * 100 - 1e-9) / 100;
 
 /**
  * The raw's figures from its runs: `sampled` are the runs of the measurement (in the interleaved
- * rounds); when the raw timed out before any of them (in the warm-up), its one timed-out run stands
- * for them, so that the raw reads "> budget" rather than nothing.
+ * rounds); when the raw timed out before any of them (in the warm-up or the answer check), all its
+ * runs stand for them (a finished one as measured, the timed-out one as "> budget"), so that the raw
+ * reads what it did rather than nothing.
  */
 export function boundedFigures(graphql: Latency, sampled: RawRun[], all: RawRun[], budgetMs: number): BoundedFigures {
   const timedOutRuns = all.filter((r) => r.timedOut).length;
-  const runs = sampled.length > 0 ? sampled : all.filter((r) => r.timedOut).slice(0, 1);
+  const runs = sampled.length > 0 ? sampled : all;
   const raw = runs.length > 0 ? latency(runs.map((r) => r.ms)) : null;
   // a percentile lands on a timed-out run when it equals the budget (a finished run took less)
   const censored = (p: number | undefined) => timedOutRuns > 0 && p != null && p >= budgetMs;

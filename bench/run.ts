@@ -295,6 +295,8 @@ interface OpResult {
   /** The raw hit its budget (then it is not run again): `raw` counts that run as the budget. */
   rawTimedOut?: boolean;
   rawTimedOutRuns?: number;
+  /** Every raw run of the operation in order (ms, a timed-out one as the budget; `sampled`: one of the measured rounds, else the warm-up or the answer check). */
+  rawRuns?: { ms: number; timedOut: boolean; sampled: boolean }[];
   /** 'lower': that raw percentile is a timed-out run, the raw took more ("> budget"). */
   rawP50Bound?: 'lower' | null;
   rawP95Bound?: 'lower' | null;
@@ -536,6 +538,7 @@ async function main(): Promise<void> {
           r.rawTimeoutMs = budgetMs;
           r.rawTimedOut = f.rawTimedOut;
           r.rawTimedOutRuns = f.rawTimedOutRuns;
+          r.rawRuns = raw.runs.map((x, i) => ({ ms: Math.round(x.ms), timedOut: x.timedOut, sampled: i >= rawFrom }));
           r.rawP50Bound = f.rawP50Bound;
           r.rawP95Bound = f.rawP95Bound;
           r.ratioP50Bound = f.ratioP50Bound;

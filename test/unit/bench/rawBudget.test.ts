@@ -68,6 +68,22 @@ describe('bench raw budget: a raw baseline that does not finish within --raw-tim
     expect(formatRatio(f.ratioP50, f.ratioP50Bound, f.raw!.p50)).toBe('< 0.01 (raw > 600 s)');
   });
 
+  it('reads every run when the raw timed out before the samples: one finished, one not', () => {
+    const graphql = latency([10_000, 12_000]);
+    const all = [
+      { ms: 480_000, timedOut: false },
+      { ms: 600_000, timedOut: true },
+    ];
+    const f = boundedFigures(graphql, [], all, 600_000);
+    expect(f.raw?.n).toBe(2);
+    expect(f.raw?.p50).toBe(480_000);
+    expect(f.rawP50Bound).toBeNull();
+    expect(f.ratioP50).toBe(0.02);
+    expect(f.ratioP50Bound).toBeNull();
+    expect(f.rawP95Bound).toBe('lower');
+    expect(f.ratioP95Bound).toBe('upper');
+  });
+
   it('gives exact figures where the percentile is a finished run, bounds where it is a timed-out one', () => {
     const graphql = latency([100, 100, 100, 100]);
     const runs = [
