@@ -25,20 +25,31 @@ export interface Operation {
   needs: string[];
   query: string;
   variables: Record<string, unknown>;
-  /** The same answer by hand-written Cypher; returns a summary comparable with `summarize`. */
-  raw?: (driver: Driver) => Promise<unknown>;
+  /**
+   * The same answer by hand-written Cypher; returns a summary comparable with `summarize`. `timeoutMs`:
+   * the transaction timeout Neo4j stops it at (`--raw-timeout`, bench/rawBudget.ts).
+   */
+  raw?: (driver: Driver, timeoutMs?: number) => Promise<unknown>;
   /**
    * The raw statement before session light8, which returned ids, lengths or counts only (less than the
    * answer shows); sampled in the same rounds as `raw` and kept in results.json as `rawIdsOnly`.
    */
-  rawIdsOnly?: (driver: Driver) => Promise<unknown>;
+  rawIdsOnly?: (driver: Driver, timeoutMs?: number) => Promise<unknown>;
   /** Reduces a GraphQL `data` to the same summary as `raw` returns, to check both give one answer. */
   summarize?: (data: any) => unknown;
   note?: string;
 }
 
-async function read(driver: Driver, cypher: string, params: Record<string, unknown>): Promise<any[]> {
-  const { records } = await driver.executeQuery(cypher, params, { routing: neo4j.routing.READ });
+async function read(
+  driver: Driver,
+  cypher: string,
+  params: Record<string, unknown>,
+  timeoutMs?: number,
+): Promise<any[]> {
+  const { records } = await driver.executeQuery(cypher, params, {
+    routing: neo4j.routing.READ,
+    ...(timeoutMs != null ? { transactionConfig: { timeout: Math.ceil(timeoutMs) } } : {}),
+  });
   return records.map((r) => toPlain(r.toObject()));
 }
 
@@ -387,8 +398,8 @@ export function operations(a: Anchors): Operation[] {
       id confidence hops inferredLinks possibleLinks finalPort { id name } finalCountry { code }
       steps { kind leg { id departure { from } arrival { to } } link { kind certainty } } } }`,
     variables: { origin: a.originPortId, hops },
-    raw: async (driver) => {
-      const rows = await read(driver, rawTrace(hops), traceParams);
+    raw: async (driver, timeoutMs) => {
+      const rows = await read(driver, rawTrace(hops), traceParams, timeoutMs);
       return routeSummary(rows.map((r) => ({ confidence: r.confidence })));
     },
     summarize: (data) => routeSummary(data.traceCargo),
@@ -405,8 +416,8 @@ export function operations(a: Anchors): Operation[] {
       needs: ['destinations'],
       query: `query Dest($origin: String!) { destinations(origin: $origin) { key name routeCount tonnage { min max } firstDate lastDate bestConfidence } }`,
       variables: { origin: a.originPortId },
-      raw: async (driver) => {
-        const rows = await read(driver, RAW_DESTINATIONS, traceParams);
+      raw: async (driver, timeoutMs) => {
+        const rows = await read(driver, RAW_DESTINATIONS, traceParams, timeoutMs);
         return { groups: rows.length, routes: rows.reduce((s, r) => s + r.routeCount, 0) };
       },
       summarize: (data) => ({
@@ -429,8 +440,8 @@ export function operations(a: Anchors): Operation[] {
         needs: ['neighborhood'],
         query: `query Hood($id: ID!, $depth: Int!) { neighborhood(id: $id, depth: $depth) { nodes { id label name } edges { id type source target confidence } truncated } }`,
         variables: { id: a.vesselId, depth },
-        raw: async (driver) => {
-          const [row] = await read(driver, rawNeighborhood(depth), params);
+        raw: async (driver, timeoutMs) => {
+          const [row] = await read(driver, rawNeighborhood(depth), params, timeoutMs);
           const edges = row.edges.map(([id, type, source, target, confidence]: any[]) => ({
             id,
             type,
@@ -440,13 +451,18 @@ export function operations(a: Anchors): Operation[] {
           }));
           return neighborhoodSummary(row.nodes.map(nodeData), edges, row.truncated);
         },
-        rawIdsOnly: async (driver) => {
-          const [row] = await read(driver, rawNeighborhoodIds(depth), {
-            id: params.id,
-            types,
-            room: params.room,
-            edgeCap: params.edgeCap,
-          });
+        rawIdsOnly: async (driver, timeoutMs) => {
+          const [row] = await read(
+            driver,
+            rawNeighborhoodIds(depth),
+            {
+              id: params.id,
+              types,
+              room: params.room,
+              edgeCap: params.edgeCap,
+            },
+            timeoutMs,
+          );
           return { nodes: row.nodes.length, edges: row.edges.length };
         },
         summarize: (data) =>
@@ -458,13 +474,18 @@ export function operations(a: Anchors): Operation[] {
       needs: ['paths'],
       query: `query Paths($from: ID!, $to: ID!) { paths(from: $from, to: $to, k: 3) { length confidence nodes { id label name } edges { id type source target } } }`,
       variables: { from: a.vesselId, to: a.pathToId },
-      raw: async (driver) => {
-        const rows = await read(driver, rawPaths(toLabel), {
-          from: a.vesselId,
-          to: a.pathToId,
-          types,
-          labels: ENTITY_LABELS,
-        });
+      raw: async (driver, timeoutMs) => {
+        const rows = await read(
+          driver,
+          rawPaths(toLabel),
+          {
+            from: a.vesselId,
+            to: a.pathToId,
+            types,
+            labels: ENTITY_LABELS,
+          },
+          timeoutMs,
+        );
         return pathsSummary(
           rows.map((r) => ({
             length: r.length,
@@ -474,8 +495,8 @@ export function operations(a: Anchors): Operation[] {
           })),
         );
       },
-      rawIdsOnly: async (driver) => {
-        const rows = await read(driver, rawPathsIds(toLabel), { from: a.vesselId, to: a.pathToId, types });
+      rawIdsOnly: async (driver, timeoutMs) => {
+        const rows = await read(driver, rawPathsIds(toLabel), { from: a.vesselId, to: a.pathToId, types }, timeoutMs);
         return { paths: rows.length, lengths: rows.map((r) => r.length).join(',') };
       },
       summarize: (data) => pathsSummary(data.paths),
@@ -485,17 +506,22 @@ export function operations(a: Anchors): Operation[] {
       needs: ['riskProfile'],
       query: `query Risk($id: ID!) { riskProfile(vesselId: $id) { score level factors { code points reason } } }`,
       variables: { id: a.vesselId },
-      raw: async (driver) => {
-        const [row] = await read(driver, RAW_RISK, {
-          id: a.vesselId,
-          proximityTypes,
-          factCap: neo4j.int(200),
-          reachCap: neo4j.int(2000),
-        });
+      raw: async (driver, timeoutMs) => {
+        const [row] = await read(
+          driver,
+          RAW_RISK,
+          {
+            id: a.vesselId,
+            proximityTypes,
+            factCap: neo4j.int(200),
+            reachCap: neo4j.int(2000),
+          },
+          timeoutMs,
+        );
         return riskSummary(assessRisk(riskFactsOf(a.vesselId, row), resolveRiskWeights()));
       },
-      rawIdsOnly: async (driver) => {
-        const [row] = await read(driver, RAW_RISK_IDS, { id: a.vesselId, proximityTypes });
+      rawIdsOnly: async (driver, timeoutMs) => {
+        const [row] = await read(driver, RAW_RISK_IDS, { id: a.vesselId, proximityTypes }, timeoutMs);
         return { facts: Object.keys(row).length };
       },
       summarize: (data) => riskSummary(data.riskProfile),
@@ -506,8 +532,8 @@ export function operations(a: Anchors): Operation[] {
       needs: ['vessels'],
       query: NESTED_QUERY,
       variables: { first: 50 },
-      raw: async (driver) => {
-        const rows = await read(driver, RAW_NESTED, {});
+      raw: async (driver, timeoutMs) => {
+        const rows = await read(driver, RAW_NESTED, {}, timeoutMs);
         return { vessels: rows.length, legs: nestedLegCount(rows) };
       },
       summarize: nestedSummaryFromGraphql,

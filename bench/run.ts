@@ -1,9 +1,11 @@
 /**
  * `npm run bench [-- --size S|M|L] [--duration <s>] [--samples <n>] [--raw-samples <n>] [--no-profile] [--load-only]`
- * [--only <name part,…>] [--loader bulk|unwind] [--keep-csv] [--profile-js] [--warmup <ms>] (BENCH_BOLT_PORT overrides the Bolt port 7704,
+ * [--only <name part,…>] [--loader bulk|unwind] [--keep-csv] [--profile-js] [--warmup <ms>] [--raw-timeout <s>] (BENCH_BOLT_PORT overrides the Bolt port 7704,
  * BENCH_HTTP_PORT the first of the HTTP ports 4204–4209)
  * (`--profile-js`: a CPU profile of the service for each operation, summarised by bench/cpuProfile.ts)
  * (`--only recordLeg`: the recordLeg writes at the busiest port against a quiet one, bench/recordLeg.ts)
+ * (`--raw-timeout <s>`: the budget of one raw baseline run, a Neo4j transaction timeout; default 300 s at S,
+ * 600 s at M and L; a raw that hits it reads "> budget" and its ratio is an upper bound, bench/rawBudget.ts)
  *
  * Starts its own Neo4j (Bolt 7704, data folder .data/bench-<size>; never the demo database), loads the
  * synthetic world of that size if the folder does not hold it yet (size L, or `--loader bulk`: offline,
@@ -41,6 +43,14 @@ import { BENCH_WRITER_KEY_NAME, measureRecordLeg } from './recordLeg';
 import { randomBytes } from 'node:crypto';
 import { closeClient, header, postJson } from './httpClient';
 import { Latency, timeInterleaved, timeSequential, warmUp } from './sampling';
+import {
+  answersCompared,
+  BoundedRaw,
+  boundedFigures,
+  DEFAULT_RAW_TIMEOUT_S,
+  formatRatio,
+  formatRaw,
+} from './rawBudget';
 
 const BOLT_PORT = Number(process.env.BENCH_BOLT_PORT ?? 7704);
 /** The services' HTTP ports: BENCH_HTTP_PORT and the five above it (4204–4209 by default), so two benches can run side by side. */
@@ -59,6 +69,8 @@ interface Args {
   samples: number;
   /** Samples of the raw (hand-written Cypher) baselines (`--raw-samples`, default `samples`; the exhaustive trace walks take minutes at M). */
   rawSamples: number | null;
+  /** The budget of one raw run in seconds (`--raw-timeout`; a Neo4j transaction timeout; bench/rawBudget.ts). */
+  rawTimeoutS: number;
   profile: boolean;
   loadOnly: boolean;
   keepCsv: boolean;
@@ -78,11 +90,15 @@ function parseArgs(argv: string[]): Args {
   };
   const size = (get('size') ?? 'S').toUpperCase();
   if (!isSizeName(size)) throw new Error(`--size must be S, M or L (got ${size})`);
+  const rawTimeout = get('raw-timeout');
+  if (rawTimeout != null && !(Number(rawTimeout) > 0))
+    throw new Error(`--raw-timeout must be a number of seconds (got ${rawTimeout})`);
   return {
     size,
     duration: Number(get('duration') ?? (size === 'S' ? 5 : 8)),
     samples: Number(get('samples') ?? (size === 'S' ? 40 : 25)),
     rawSamples: get('raw-samples') != null ? Number(get('raw-samples')) : null,
+    rawTimeoutS: Number(get('raw-timeout') ?? DEFAULT_RAW_TIMEOUT_S[size]),
     profile: !argv.includes('--no-profile'),
     profileJs: argv.includes('--profile-js'),
     warmupMs: Number(get('warmup') ?? 3000),
@@ -255,6 +271,8 @@ interface OpResult {
   statements?: number | null;
   responseBytes?: number;
   answersMatch?: boolean | null;
+  /** Why answersMatch is null where a raw exists: "not compared (raw timed out)". */
+  answersNote?: string;
   warnings?: string[];
   graphqlSummary?: unknown;
   rawSummary?: unknown;
@@ -272,6 +290,22 @@ interface OpResult {
   /** GraphQL p50 over ownCypher p50: what the GraphQL layer adds to the Cypher it runs. */
   ratioOwnP50?: number | null;
   ratioP95?: number | null;
+  /** The budget of one raw run (`--raw-timeout`), ms; bench/rawBudget.ts. */
+  rawTimeoutMs?: number;
+  /** The raw hit its budget (then it is not run again): `raw` counts that run as the budget. */
+  rawTimedOut?: boolean;
+  rawTimedOutRuns?: number;
+  /** Every raw run of the operation in order (ms, a timed-out one as the budget; `sampled`: one of the measured rounds, else the warm-up or the answer check). */
+  rawRuns?: { ms: number; timedOut: boolean; sampled: boolean }[];
+  /** 'lower': that raw percentile is a timed-out run, the raw took more ("> budget"). */
+  rawP50Bound?: 'lower' | null;
+  rawP95Bound?: 'lower' | null;
+  /** 'upper': ratioP50 (ratioP95) is over a raw lower bound, the true ratio is below it. */
+  ratioP50Bound?: 'upper' | null;
+  ratioP95Bound?: 'upper' | null;
+  /** The same for rawIdsOnly. */
+  rawIdsOnlyTimedOut?: boolean;
+  ratioIdsOnlyP50Bound?: 'upper' | null;
   throughput?: Throughput[];
   profile?: StatementProfile[];
   note?: string;
@@ -439,26 +473,32 @@ async function main(): Promise<void> {
       try {
         log(`measuring ${op.name}`);
         const ask = () => gql(collier.url, op.query, op.variables);
+        // Each raw run under the budget (a Neo4j transaction timeout): one that hits it is not run again
+        const budgetMs = args.rawTimeoutS * 1000;
+        const raw = op.raw ? new BoundedRaw(budgetMs, (t) => op.raw!(driver, t)) : null;
+        const idsOnly = op.rawIdsOnly ? new BoundedRaw(budgetMs, (t) => op.rawIdsOnly!(driver, t)) : null;
         // Warm up both paths (plans cached, pages in memory, the service's code optimised): by time, so
         // that a request of a few ms runs hundreds of times and a raw baseline of seconds only twice.
         const rawWarm = Math.min(2, args.rawSamples ?? 2);
         const warmed = await warmUp(
           [
             { run: ask, min: 2, max: 1000 },
-            ...(op.raw && rawWarm > 0 ? [{ run: () => op.raw!(driver), min: rawWarm, max: 1000 }] : []),
-            ...(op.rawIdsOnly && rawWarm > 0 ? [{ run: () => op.rawIdsOnly!(driver), min: rawWarm, max: 1000 }] : []),
+            ...(raw && rawWarm > 0 ? [{ run: () => raw.run(), min: rawWarm, max: 1000 }] : []),
+            ...(idsOnly && rawWarm > 0 ? [{ run: () => idsOnly.run(), min: rawWarm, max: 1000 }] : []),
           ],
           args.warmupMs,
         );
+        const rawWarmRuns = raw?.runs.length ?? 0;
         const answer = await ask();
         if (answer.errors) throw new Error(`GraphQL errors: ${JSON.stringify(answer.errors).slice(0, 400)}`);
         r.statements = answer.statements;
         r.warnings = answer.warnings;
         r.responseBytes = answer.bytes;
         if (op.summarize) r.graphqlSummary = op.summarize(answer.data);
-        if (op.raw) r.rawSummary = await op.raw(driver);
-        r.answersMatch =
-          op.summarize && op.raw ? JSON.stringify(r.graphqlSummary) === JSON.stringify(r.rawSummary) : null;
+        // the raw's answer: from its warm-up (the same statement), or one run now
+        if (raw && !raw.answered && !raw.timedOut) await raw.run();
+        if (raw?.answered) r.rawSummary = raw.answer;
+        Object.assign(r, answersCompared(op.summarize ? r.graphqlSummary : undefined, raw));
         // The statements the service sent for one request (ownCypher), sent again one after the other
         // through the bare driver (a request may overlap some): an upper bound of the Cypher's time.
         recording.take();
@@ -478,24 +518,45 @@ async function main(): Promise<void> {
         const probe = await timeSequential(2, ask);
         const slow = probe.mean > 1500;
         const samples = slow ? Math.min(args.samples, 6) : args.samples;
-        // GraphQL, raw and own Cypher in the same rounds (bench/sampling.ts), so the minute's load lands on all three
-        const [graphql, raw, ownCypher, idsOnly] = await timeInterleaved([
+        // GraphQL, raw and own Cypher in the same rounds (bench/sampling.ts), so the minute's load lands on
+        // all three; a raw that timed out does nothing in its turns (its figure: "> budget")
+        const rawFrom = raw?.runs.length ?? 0;
+        const idsFrom = idsOnly?.runs.length ?? 0;
+        const rawN = (b: BoundedRaw<unknown> | null) => (b && !b.timedOut ? (args.rawSamples ?? samples) : 0);
+        const [graphql, , ownCypher] = await timeInterleaved([
           { n: samples, run: ask },
-          { n: op.raw ? (args.rawSamples ?? samples) : 0, run: () => op.raw!(driver) },
+          { n: rawN(raw), run: () => raw!.run() },
           { n: runOwn ? samples : 0, run: runOwn ?? (() => Promise.resolve()) },
-          { n: op.rawIdsOnly ? (args.rawSamples ?? samples) : 0, run: () => op.rawIdsOnly!(driver) },
+          { n: rawN(idsOnly), run: () => idsOnly!.run() },
         ]);
         r.graphql = graphql!;
-        if (raw) r.raw = raw;
-        r.ratioP50 = ratio(r.graphql.p50, r.raw?.p50);
+        if (raw) {
+          const f = boundedFigures(r.graphql, raw.runs.slice(rawFrom), raw.runs, budgetMs);
+          if (f.raw) r.raw = f.raw;
+          r.ratioP50 = f.ratioP50;
+          r.ratioP95 = f.ratioP95;
+          r.rawTimeoutMs = budgetMs;
+          r.rawTimedOut = f.rawTimedOut;
+          r.rawTimedOutRuns = f.rawTimedOutRuns;
+          r.rawRuns = raw.runs.map((x, i) => ({ ms: Math.round(x.ms), timedOut: x.timedOut, sampled: i >= rawFrom }));
+          r.rawP50Bound = f.rawP50Bound;
+          r.rawP95Bound = f.rawP95Bound;
+          r.ratioP50Bound = f.ratioP50Bound;
+          r.ratioP95Bound = f.ratioP95Bound;
+        } else {
+          r.ratioP50 = null;
+          r.ratioP95 = null;
+        }
         if (idsOnly) {
-          r.rawIdsOnly = idsOnly;
-          r.ratioIdsOnlyP50 = ratio(r.graphql.p50, idsOnly.p50);
+          const f = boundedFigures(r.graphql, idsOnly.runs.slice(idsFrom), idsOnly.runs, budgetMs);
+          if (f.raw) r.rawIdsOnly = f.raw;
+          r.ratioIdsOnlyP50 = f.ratioP50;
+          r.rawIdsOnlyTimedOut = f.rawTimedOut;
+          r.ratioIdsOnlyP50Bound = f.ratioP50Bound;
         }
         r.ownCypher = ownCypher;
         r.ratioOwnP50 = ratio(r.graphql.p50, r.ownCypher?.p50);
-        r.warmUp = { graphql: warmed[0], raw: warmed[1] ?? 0, ms: args.warmupMs };
-        r.ratioP95 = ratio(r.graphql.p95, r.raw?.p95);
+        r.warmUp = { graphql: warmed[0], raw: rawWarmRuns, ms: args.warmupMs };
         r.throughput = [];
         for (const c of slow ? [1, 8] : [1, 8, 32]) {
           r.throughput.push(
@@ -514,12 +575,13 @@ async function main(): Promise<void> {
           p50: r.graphql.p50,
           rawP50: r.raw?.p50,
           ratioP50: r.ratioP50,
+          ...(r.rawTimedOut ? { rawTimedOut: true, rawTimeoutMs: r.rawTimeoutMs, ratioP50Bound: r.ratioP50Bound } : {}),
           rawIdsOnlyP50: r.rawIdsOnly?.p50,
           ratioIdsOnlyP50: r.ratioIdsOnlyP50,
           ownCypherP50: r.ownCypher?.p50,
           ratioOwnP50: r.ratioOwnP50,
           rps8: r.throughput[1]?.requestsPerSecond,
-          match: r.answersMatch,
+          match: r.answersNote ?? r.answersMatch,
         });
       } catch (error) {
         r.error = (error as Error).message;
@@ -531,7 +593,7 @@ async function main(): Promise<void> {
 
     /* Where the service's time goes: a CPU profile per operation (`--profile-js`) */
     if (args.profileJs) {
-      const file = path.join(root, 'bench', 'cpu.cpuprofile');
+      const file = path.join(benchOutputDir(root), 'cpu.cpuprofile');
       const profiled = await startService('collier', HTTP_PORTS.replica + 2, local.uri, { BENCH_CPU_PROFILE: file });
       children.push(profiled);
       const summaries: Record<string, CpuSummary> = {};
@@ -544,7 +606,10 @@ async function main(): Promise<void> {
         const profile = await toggleCpuProfile(profiled.proc.pid!, file, true);
         summaries[op.name] = summarizeCpuProfile(profile!, n);
         // kept for a closer look (git-ignored): `node dist/bench/cpuProfile.js <file> <requests> top`
-        fs.copyFileSync(file, path.join(root, 'bench', `cpu-${op.name.replace(/[^A-Za-z0-9]+/g, '-')}.cpuprofile`));
+        fs.copyFileSync(
+          file,
+          path.join(benchOutputDir(root), `cpu-${op.name.replace(/[^A-Za-z0-9]+/g, '-')}.cpuprofile`),
+        );
         process.stderr.write(`${formatCpuSummary(`CPU profile of ${op.name}`, summaries[op.name])}\n`);
       }
       results.jsProfile = summaries;
@@ -753,9 +818,19 @@ async function main(): Promise<void> {
   }
 }
 
+/**
+ * Where the bench writes its results and profiles: `<root>/bench`, created when the build it runs from
+ * has none (a copy of `dist/` with its package.json and neo4j/, as a frozen build for an A/B).
+ */
+function benchOutputDir(root: string): string {
+  const dir = path.join(root, 'bench');
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
 /** Merges one entry into bench/results.json (git-ignored), keyed by size. */
 function writeResults(root: string, key: string, value: Record<string, unknown>): string {
-  const out = path.join(root, 'bench', 'results.json');
+  const out = path.join(benchOutputDir(root), 'results.json');
   let all: Record<string, unknown> = {};
   try {
     all = JSON.parse(fs.readFileSync(out, 'utf8'));
@@ -810,15 +885,15 @@ function printTable(results: Record<string, any>, ops: OpResult[]): void {
             String(o.graphql?.p50),
             String(o.graphql?.p95),
             String(o.graphql?.p99),
-            String(o.raw?.p50 ?? '-'),
-            String(o.raw?.p95 ?? '-'),
-            String(o.ratioP50 ?? '-'),
-            String(o.ratioP95 ?? '-'),
+            formatRaw(o.raw?.p50, o.rawP50Bound),
+            formatRaw(o.raw?.p95, o.rawP95Bound),
+            formatRatio(o.ratioP50, o.ratioP50Bound, o.raw?.p50),
+            formatRatio(o.ratioP95, o.ratioP95Bound, o.raw?.p95),
             String(o.rawIdsOnly?.p50 ?? '-'),
             String(o.ownCypher?.p50 ?? '-'),
             String(o.ratioOwnP50 ?? '-'),
             ...[1, 8, 32].map((c) => String(o.throughput?.find((t) => t.connections === c)?.requestsPerSecond ?? '-')),
-            o.answersMatch == null ? '-' : o.answersMatch ? 'yes' : 'NO',
+            o.answersNote ?? (o.answersMatch == null ? '-' : o.answersMatch ? 'yes' : 'NO'),
           ],
   );
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));

@@ -45,6 +45,20 @@ describe('bench sampling: the sides of a ratio in the same rounds', () => {
 });
 
 describe('bench warm-up by time', () => {
+  it('gives no turns to a side whose run takes over ten times the whole budget (only its minimum)', async () => {
+    const slow = () => new Promise<void>((resolve) => setTimeout(resolve, 60));
+    const fast = () => new Promise<void>((resolve) => setTimeout(resolve, 1));
+    const ran = await warmUp(
+      [
+        { run: fast, min: 1, max: 1000 },
+        { run: slow, min: 1, max: 1000 },
+      ],
+      5,
+    );
+    expect(ran[1]).toBe(1);
+    expect(ran[0]).toBeGreaterThan(1);
+  });
+
   it('runs each side its minimum even when the budget is spent', async () => {
     const ran = await warmUp(
       [
