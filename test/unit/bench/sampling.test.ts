@@ -1,4 +1,4 @@
-import { interleavedRounds, latency, timeInterleaved, warmUp } from '../../../bench/sampling';
+import { interleavedRounds, latency, timeInterleaved, topUpWarmUp, warmUp } from '../../../bench/sampling';
 
 describe('bench sampling: the sides of a ratio in the same rounds', () => {
   it('runs every side once a round when they want the same count, rotating who goes first', () => {
@@ -101,5 +101,33 @@ describe('bench warm-up by time', () => {
     expect(ran[0]).toBe(5);
     expect(ran[1]).toBeGreaterThan(5);
     expect(calls).toBe(ran[0] + ran[1]);
+  });
+});
+
+describe('bench warm-up topped up to a floor of requests', () => {
+  const counter = (ms = 0) => {
+    const calls: number[] = [];
+    const side = (k: number) => ({
+      run: () => new Promise<void>((resolve) => setTimeout(() => resolve(void calls.push(k)), ms)),
+      min: 1,
+      max: 1000,
+    });
+    return { calls, side };
+  };
+
+  it('runs every side until the service has its floor, in turns, never a side past the floor', async () => {
+    const { calls, side } = counter();
+    const more = await topUpWarmUp([side(0), side(1), side(2)], [40, 40, 995], 100, 60_000);
+    expect(more).toEqual([60, 60, 0]);
+    expect(calls.slice(0, 4)).toEqual([0, 1, 0, 1]);
+    expect(calls.length).toBe(120);
+    expect(await topUpWarmUp([side(0)], [100], 100, 60_000)).toEqual([0]);
+  });
+
+  it('stops after its probe turns when their pace says the rest would take longer than the cap', async () => {
+    const { calls, side } = counter(5);
+    // 5 ms a turn: 990 more would take ≈ 5 s, over the cap of 1 s
+    expect(await topUpWarmUp([side(0), side(1)], [10, 10], 1000, 1000, 4)).toEqual([4, 4]);
+    expect(calls.length).toBe(8);
   });
 });
