@@ -20,7 +20,7 @@ import { int } from 'neo4j-driver';
 import { Database, StatementCounter } from '../database';
 import { MORE_STARTS, LegBriefRow, LegRankRow } from './statements';
 import { MoreStarts, StartLeg } from './walk';
-import { decidedStarts, onwardParams, openedStarts, OpenedRows } from './onward';
+import { decidedStarts, inLegBatches, onwardParams, openedStarts, OpenedRows } from './onward';
 import type { CypherCandidates, FoundLink } from './candidates';
 import { TraceQuery } from './records';
 import { neoDate } from '../write/graphWriter';
@@ -43,27 +43,8 @@ export async function setRankKeysAll(
   db: Database,
   options: { batch?: number; onBatch?: (legs: number) => void } = {},
 ): Promise<{ legs: number }> {
-  const batch = options.batch ?? 20_000;
-  let after = '';
-  let legs = 0;
-  for (;;) {
-    const [row] = await db.write<{ last: string | null; n: number }>(
-      `CALL () {
-         MATCH (l:Leg) WHERE l.id > $after
-         WITH l ORDER BY l.id LIMIT $batch
-         CALL (l) { MATCH (l)-[r:FROM]->(:Port) SET ${RANK_KEYS('l', 'r')} }
-         RETURN l.id AS id
-       }
-       RETURN max(id) AS last, count(id) AS n`,
-      { after, batch: int(batch) },
-    );
-    if (!row || row.n === 0 || row.last == null) break;
-    legs += row.n;
-    after = row.last;
-    options.onBatch?.(legs);
-    if (row.n < batch) break;
-  }
-  return { legs };
+  const body = `CALL (x) { MATCH (x)-[r:FROM]->(:Port) SET ${RANK_KEYS('x', 'r')} }`;
+  return inLegBatches(db, body, {}, { batch: 20_000, ...options });
 }
 
 /**
