@@ -19,7 +19,7 @@ import { Worker } from 'worker_threads';
 import { Database } from '../../src/db/database';
 import { nodeStatement } from '../../src/db/write/graphWriter';
 import { migrate } from '../../src/db/upgrade/migrations';
-import { ONWARD_FACT_STEP, schemaVersion } from '../../src/db/upgrade/schemaVersion';
+import { RANK_KEYS_STEP, schemaVersion } from '../../src/db/upgrade/schemaVersion';
 import { NextLink } from '../../src/db/trace/documented';
 import { importCsvIntoLocalNeo4j } from '../../src/db/runtime/csvImport';
 import { World, worldStats } from './generate';
@@ -129,10 +129,10 @@ function writeNextCsv(world: World, dir: string, log: LoadLog) {
 
 /**
  * The record of the schema version (src/db/upgrade/schemaVersion.ts) as `schema.csv`: the store is
- * imported at the version of the onward fact's step (and the baseline's before it), as `upgradeSchema`
- * would record it, so that `migrate` runs only the steps after it. Written only when every leg of the
- * world was written with its fact: a store imported without the fact is at version 0 and gets it from
- * the step.
+ * imported at the version of the rank keys' step (and the onward fact's and the baseline's before it:
+ * emit.ts writes both on every leg), as `upgradeSchema` would record it, so that `migrate` runs only the
+ * steps after it. Written only when every leg of the world was written with its fact: a store imported
+ * without the fact is at version 0 and gets it (and the keys again) from the steps.
  */
 function writeSchemaCsv(world: World, parts: PartCsv[], dir: string): { file: string; version: number } | null {
   if (parts.reduce((s, p) => s + p.onwardLegs, 0) !== world.spec.legs) return null;
@@ -140,7 +140,8 @@ function writeSchemaCsv(world: World, parts: PartCsv[], dir: string): { file: st
     path.join(dir, 'schema.csv'),
     ':ID,:LABEL,name:string,version:long,description:string,upgradedAt:datetime',
   );
-  const step = ONWARD_FACT_STEP;
+  // the CSV holds the onward fact and the rank keys (emit.ts) of every leg: the steps up to the rank keys' are done
+  const step = RANK_KEYS_STEP;
   file.line(
     `"schema:collier",CollierSchema,"collier",${step.version},${quote(step.description)},${new Date().toISOString()}\n`,
   );

@@ -5,6 +5,7 @@ import { confidenceScore, ConfidenceTier } from '../../src/domain/confidence';
 import { countryName } from '../../src/domain/identifiers';
 import { currentFlag } from '../../src/domain/identity';
 import { arrivalSeekDay, departureSeekDay, LegTiming } from '../../src/domain/linking';
+import { rankKeys } from '../../src/db/trace/startOrder';
 import { Batcher, SyntheticBatch, TIERS, dateOf, evidence, quantity, range, src } from './batches';
 import {
   COMPANY_SUFFIXES,
@@ -398,6 +399,12 @@ function* emitLegs(world: World, out: Batcher, batchSize: number, start: number,
       ...ev,
       portId: portId(from),
       seekDay: dateOf(departureSeekDay(timing)),
+      // the rank keys of the trace's start legs (src/db/trace/startOrder.ts), as a write would set them
+      ...rankKeys({
+        id,
+        confidence: confidenceScore(tier),
+        departureFrom: legs.depFrom[i] === NONE ? null : isoOf(legs.depFrom[i]),
+      }),
     });
     yield* out.rel('TO', id, portId(to), {
       alternative: false,

@@ -48,6 +48,14 @@ async function expectExact(t: TestService): Promise<number> {
     }
   }
   expect(wrong).toEqual([]);
+  // and the rank keys of every departure (src/db/trace/startOrder.ts): what the leg says, on every FROM
+  const keys = await t.db.read<{ id: string }>(
+    `MATCH (l:Leg)-[r:FROM]->(p:Port)
+     WHERE r.portId IS NULL OR r.portId <> p.id OR r.rankConf IS NULL OR r.rankConf <> 0.0 - toFloat(coalesce(l.confidence, 0))
+        OR r.rankDay IS NULL OR r.rankDay <> coalesce(toString(l.departureFrom), '') OR r.rankId IS NULL OR r.rankId <> l.id
+     RETURN l.id AS id`,
+  );
+  expect(keys).toEqual([]);
   return legs.length;
 }
 

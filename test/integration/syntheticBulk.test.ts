@@ -23,7 +23,7 @@ import { bulkImportSynthetic, finishBulkLoad } from '../../seed/synthetic/bulk';
 import { planWorld, World } from '../../seed/synthetic/generate';
 import { SIZES } from '../../seed/synthetic/spec';
 import { computeOnwardAll } from '../../src/db/trace/onward';
-import { ONWARD_FACT_STEP, SCHEMA_VERSION, schemaVersion } from '../../src/db/upgrade/schemaVersion';
+import { RANK_KEYS_STEP, SCHEMA_VERSION, schemaVersion } from '../../src/db/upgrade/schemaVersion';
 
 const port = Number(process.env.NEO4J_BULK_BOLT_PORT ?? 7694);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'collier-bulk-'));
@@ -149,14 +149,24 @@ describe('synthetic bulk load', () => {
     expect(written.some((f) => f.wait === -1_000_000 && f.by != null)).toBe(true);
     expect(written.filter((f) => f.wait! >= 0 && f.wait! <= 120 && f.by != null).length).toBeGreaterThan(500);
     expect(written).toEqual(recomputed);
-    // step 2 did not run on the imported store: it was imported at that version, with the step's record
-    expect(report.importedVersion).toBe(ONWARD_FACT_STEP.version);
+    // steps 2 and 3 did not run on the imported store: it was imported at step 3's version, with its record
+    expect(report.importedVersion).toBe(RANK_KEYS_STEP.version);
     expect(await schemaVersion(bulkDb!)).toBe(SCHEMA_VERSION);
     const [record] = await bulkDb!.read<{ description: string }>(
       "MATCH (s:CollierSchema {name: 'collier'}) RETURN s.description AS description",
     );
-    expect(record.description).toBe(ONWARD_FACT_STEP.description);
+    expect(record.description).toBe(RANK_KEYS_STEP.description);
     const indexes = await bulkDb!.read<{ name: string }>('SHOW INDEXES YIELD name RETURN name');
     expect(indexes.map((i) => i.name)).toContain('leg_onward_by');
+    expect(indexes.map((i) => i.name)).toContain('leg_departure_rank');
+    // the rank keys the CSV wrote on every departure are those a write sets (src/db/trace/startOrder.ts)
+    const [keys] = await bulkDb!.read<{ from: number; wrong: number }>(
+      `MATCH (l:Leg)-[r:FROM]->(:Port)
+       RETURN count(r) AS from, count(CASE WHEN r.rankConf IS NULL OR r.rankConf <> 0.0 - toFloat(coalesce(l.confidence, 0))
+         OR r.rankDay IS NULL OR r.rankDay <> coalesce(toString(l.departureFrom), '') OR r.rankId IS NULL OR r.rankId <> l.id
+         THEN r END) AS wrong`,
+    );
+    expect(keys.from).toBeGreaterThanOrEqual(world.spec.legs);
+    expect(keys.wrong).toBe(0);
   });
 });

@@ -68,6 +68,8 @@ export async function completeFromPending<L>(o: Completion<L>): Promise<WalkedRo
   while (dives.length < o.maxDives && o.heap.length > 0) {
     const p = o.heap.pop()!;
     if (o.minScore != null && p.score < o.minScore) break;
+    // the stand-in for start legs not read (walk.ts): no route of its own
+    if (p.more) continue;
     dives.push(p);
   }
   const finished: WalkedRoute<L>[] = [];

@@ -15,6 +15,7 @@
 import { Database, toPlain, TxRunner } from '../database';
 import { neoDate } from '../write/graphWriter';
 import { computeOnwardAllIn, MAINTAIN_ONWARD, maintainOnwardParams } from './onward';
+import { RANK_KEYS } from './startOrder';
 import { arrivalSeekDay, departureSeekDay, Link, LinkCertainty, linkBetween, LegTiming } from '../../domain/linking';
 
 export interface CandidateRow {
@@ -89,7 +90,7 @@ export function seekKeys(legs: LegTiming[]): { id: string; dep: unknown; arr: un
 
 export const SET_SEEK_KEYS = `UNWIND $keys AS k
 MATCH (l:Leg {id: k.id})
-CALL (l, k) { MATCH (l)-[r:FROM]->(p:Port) SET r.portId = p.id, r.seekDay = k.dep }
+CALL (l, k) { MATCH (l)-[r:FROM]->(p:Port) SET r.portId = p.id, r.seekDay = k.dep, ${RANK_KEYS('l', 'r')} }
 CALL (l, k) { MATCH (l)-[r:TO]->(p:Port) SET r.portId = p.id, r.seekDay = k.arr }`;
 
 /**

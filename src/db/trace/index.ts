@@ -37,6 +37,7 @@ import { MassLeg, propagate } from './propagate';
 import { roundConfidence } from '../../domain/routeConfidence';
 import { WorkLimit } from './workBound';
 import { decidedStarts, onwardParams, openedStarts, OpenedRows } from './onward';
+import { firstStartBatch, moreStarts, NextRow, startLegs } from './startOrder';
 
 /** The most legs one round of a ranked walk reads (its look-ahead fills it with a whole hop). */
 const ROUND_LEGS = 5000;
@@ -133,6 +134,7 @@ async function begin(db: Database, q: TraceQuery, counter?: StatementCounter) {
       views?: [string, LegView][];
       nodes?: Record<string, unknown>[];
       deadBriefs?: LegBriefRow[];
+      next?: NextRow[];
     } & OpenedRows
   >(
     forward ? START_FORWARD : START[q.direction],
@@ -150,6 +152,7 @@ async function begin(db: Database, q: TraceQuery, counter?: StatementCounter) {
           shown: q.show ?? { views: false, places: false, vessels: false },
           maxHops: int(q.maxHops),
           ...onwardParams(q),
+          startBatch: int(firstStartBatch(q, q.eagerStart ?? EAGER_START)),
         }
       : startParams(q),
     counter,
@@ -176,10 +179,14 @@ async function begin(db: Database, q: TraceQuery, counter?: StatementCounter) {
   }
   // the tie-break day: when the leg at the anchor left (rank.ts)
   const starts = row.ranks
-    ? row.ranks.map(([legId, confidence, day]) => ({ legId, legConfidence: confidence ?? 0, day }))
+    ? startLegs(row.ranks)
     : row.legs.map(legBrief).map((l) => ({ legId: l.id, legConfidence: l.confidence ?? 0, day: l.departureFrom }));
   const decided = decidedStarts(row, candidates);
   const opened = await openedStarts(row, candidates);
+  // forwards, the start legs after the first batch in rank order (startOrder.ts): read when the walk reaches them
+  const anchorId = String(row.anchor!.id);
+  const first = firstStartBatch(q, q.eagerStart ?? EAGER_START);
+  const more = forward ? moreStarts(db, q, anchorId, first, row.next, candidates, counter) : undefined;
   const briefOf = (id: string) => candidates.briefs.get(id)!;
   // A walked route is an answer when it can be shaped (ports at both ends) and passes the filters that
   // only its far end can be checked against (destination country; backward: the cargo origin).
@@ -206,7 +213,7 @@ async function begin(db: Database, q: TraceQuery, counter?: StatementCounter) {
   // what the client is shown of these routes: read by the start statement, else by one statement now
   const showing = (routes: RouteRecord[], show = q.show) =>
     completeShown(db, shown, routes, show, q.direction, counter).then((read: ShownRead) => shownOf(read, routes));
-  return { anchor, candidates, starts, decided, opened, accept, shaped, showing };
+  return { anchor, candidates, starts, more, decided, opened, accept, shaped, showing };
 }
 
 type Begun = NonNullable<Awaited<ReturnType<typeof begin>>>;
@@ -222,11 +229,13 @@ async function walkFrom(b: Begun, q: TraceQuery, cap: number): Promise<TraceResu
         minScore: q.best.minConfidence,
         accept: b.accept,
         // the most legs a round reads; the walk's look-ahead fills it with a whole hop (docs/trace-engine.md)
-        ...pacing(q.best.limit, b.starts.length),
+        // (start legs not read yet: more than the first batch, itself more than pacing's bound)
+        ...pacing(q.best.limit, b.more ? Infinity : b.starts.length),
         ...q.pacing,
         work: q.work,
         decided: b.decided,
         opened: b.opened,
+        more: b.more,
       })
     : await enumerateAll(provider, { starts: b.starts, maxHops: q.maxHops, accept: b.accept, cap });
   const routes = result.routes.map((w) => b.shaped.get(w)!);

@@ -96,6 +96,14 @@ export class Known<L> {
     for (const [id, o] of opened) this.open(id, o.eager, o.ids, o.complete ? Infinity : o.ids.length);
   }
 
+  /** Takes in what a later batch of start legs brought (walk.ts `MoreStarts`): legs decided and opened. */
+  learn(decided?: Map<string, boolean>, opened?: Map<string, PreOpened<L>>): void {
+    for (const [id, goes] of decided ?? []) this.decided.set(id, goes);
+    for (const [id, o] of opened ?? [])
+      if (!this.opened.has(id) && !this.continuations.has(id))
+        this.open(id, o.eager, o.ids, o.complete ? Infinity : o.ids.length);
+  }
+
   /**
    * Keeps what is known of an opened leg: its eager continuations and `ids`, the legs found that may
    * follow it, `need` how many were asked for (fewer found: every one; as many: there may be more).

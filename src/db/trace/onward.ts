@@ -107,6 +107,19 @@ export async function computeOnwardAll(
   db: Database,
   options: { batch?: number; onBatch?: (legs: number) => void } = {},
 ): Promise<{ legs: number }> {
+  return inLegBatches(db, FACT_OF, params(), { batch: 10_000, ...options });
+}
+
+/**
+ * Runs `body` (Cypher over the leg `x`) on every leg, in batches of `batch` legs in id order, each its
+ * own transaction (the schema upgrade steps: the onward fact, startOrder.ts's rank keys).
+ */
+export async function inLegBatches(
+  db: Database,
+  body: string,
+  parameters: Record<string, unknown>,
+  options: { batch?: number; onBatch?: (legs: number) => void },
+): Promise<{ legs: number }> {
   const batch = options.batch ?? 10_000;
   let after = '';
   let legs = 0;
@@ -115,11 +128,11 @@ export async function computeOnwardAll(
       `CALL () {
          MATCH (x:Leg) WHERE x.id > $after
          WITH x ORDER BY x.id LIMIT $batch
-         ${FACT_OF}
+         ${body}
          RETURN x.id AS id
        }
        RETURN max(id) AS last, count(id) AS n`,
-      { after, batch: int(batch), ...params() },
+      { after, batch: int(batch), ...parameters },
     );
     if (!row || row.n === 0 || row.last == null) break;
     legs += row.n;

@@ -48,6 +48,11 @@ export interface TraceQuery {
   /** Forwards: the most legs at the anchor the start statement expands itself (index.ts EAGER_START; tests: 0). */
   eagerStart?: number;
   /**
+   * Forwards, ranked: how many start legs in rank order the start statement reads (startOrder.ts; by
+   * default from `limit`), each later batch twice the last; tests set 1 or 2.
+   */
+  startBatch?: number;
+  /**
    * Forwards, ranked: whether the start statement answers each start leg's dead end from its stored
    * onward fact (onward.ts; default true; tests and the A/B set false to probe them as before).
    */

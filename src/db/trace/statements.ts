@@ -82,9 +82,46 @@ const GOES_ON = (
 ) => `WITH ${l}, CASE WHEN $useOnward THEN EXISTS { (${l})-[:NEXT]->() } ELSE false END AS documented
   WITH ${l}, documented, CASE WHEN documented THEN null ELSE ${INFERRED_ON(l)} END AS on`;
 
-/** The rank order of start legs (rank.ts: confidence, an unknown day first, day, id), as an ORDER BY over `l`. */
-const RANK_ORDER = (l: string) =>
-  `coalesce(${l}.confidence, 0) DESC, ${l}.departureFrom IS NOT NULL, ${l}.departureFrom, ${l}.id`;
+/**
+ * The start legs of a forward trace from `anchor` in rank order (rank.ts: confidence, an unknown day
+ * first, day, id), read through the index of their rank keys (startOrder.ts: the order of the index, no
+ * sort) and cut after `$startBatch` legs that pass the trace's filters: `starts`, their `ranks`
+ * (LEG_RANK with GOES_ON) and `ends` (`[leg, documented]` of the dead ends and the legs with documented
+ * links, in rank order); `unread`, the first leg after them (`[LEG_RANK, rank keys]`; none when all were
+ * read). With `after`, from the leg whose rank keys are `$after` on (a later batch).
+ */
+const RANKED_STARTS = (after: boolean) => `CALL (anchor) {
+  MATCH (l:Leg)-[r:FROM]->(anchor)
+  USING INDEX r:FROM(portId, rankConf, rankDay, rankId)
+  WHERE r.portId = anchor.id AND ${after ? 'r.rankConf >= $after.conf' : 'r.rankConf IS NOT NULL'}
+    AND r.rankDay IS NOT NULL AND r.rankId IS NOT NULL
+    ${after ? 'AND (r.rankConf > $after.conf OR r.rankDay > $after.day OR (r.rankDay = $after.day AND r.rankId >= $after.id))' : ''}
+    AND ${STARTS.FORWARD}
+  WITH l, r ORDER BY r.portId, r.rankConf, r.rankDay, r.rankId
+  LIMIT $startBatch + 1
+  RETURN collect(l) AS read, collect([r.rankConf, r.rankDay, r.rankId]) AS keys
+}
+WITH anchor, read[..$startBatch] AS batch,
+     [i IN range($startBatch, size(read) - 1) | [${LEG_RANK('read[i]')}, keys[i]]] AS unread
+CALL (batch) {
+  UNWIND batch AS l
+  ${GOES_ON('l')}
+  RETURN collect(l) AS starts, collect(${LEG_RANK('l')} + [on]) AS ranks,
+         collect(CASE WHEN on = false OR documented THEN [l, documented] END) AS ends
+}`;
+
+/**
+ * From `ends` (RANKED_STARTS, in rank order): `deadBriefs`, the briefs of the first `$deadBriefs` dead
+ * ends, and `documented`, the legs with documented links ranked before the `$openUpTo`-th dead end (at
+ * most `$openStarts`), whose chains OPENED opens.
+ */
+const DECIDED_ENDS = (ends: string) => `CALL (ends${ends === 'ends' ? '' : ', eager'}) {
+  WITH ${ends} AS sorted
+  WITH sorted, [i IN range(0, size(sorted) - 1) WHERE NOT sorted[i][1]] AS deadAt
+  WITH sorted, deadAt, CASE WHEN size(deadAt) >= $openUpTo THEN deadAt[$openUpTo - 1] ELSE size(sorted) END AS cut
+  RETURN [l IN [i IN deadAt[..$deadBriefs] | sorted[i][0]] | ${LEG_BRIEF('l')}] AS deadBriefs,
+         [e IN sorted[..cut] WHERE e[1] | e[0]][..$openStarts] AS documented
+}`;
 
 /** A stored link as a row (links are stated in route order: from → to). */
 export const LINK_ROW = (from: string, to: string) =>
@@ -256,32 +293,30 @@ WITH *, [x IN chain | [x.id, ${INFERRED_ON('x')}, x.onwardBy]] AS opened,
  * them as answers with no round (index.ts).
  */
 export const startExpanding = (expansion: string, deeperReturn: string, met: string) => `${RESOLVE_PORT}
-CALL (anchor) {
-  MATCH (anchor)<-[:FROM]-(l:Leg)
-  WHERE ${STARTS.FORWARD}
-  ${GOES_ON('l')}
-  RETURN collect(l) AS starts, collect(${LEG_RANK('l')} + [on]) AS ranks,
-         collect(CASE WHEN on = false OR documented THEN [l, documented] END) AS ends
-}
-WITH anchor, starts, ranks, ends, CASE WHEN size(starts) <= $eagerStart THEN starts ELSE [] END AS eager
-CALL (ends, eager) {
-  UNWIND CASE WHEN size(eager) = 0 THEN ends ELSE [] END AS e
-  WITH e ORDER BY ${RANK_ORDER('e[0]')}
-  WITH collect(e) AS sorted
-  WITH sorted, [i IN range(0, size(sorted) - 1) WHERE NOT sorted[i][1]] AS deadAt
-  WITH sorted, deadAt, CASE WHEN size(deadAt) >= $openUpTo THEN deadAt[$openUpTo - 1] ELSE size(sorted) END AS cut
-  RETURN [l IN [i IN deadAt[..$deadBriefs] | sorted[i][0]] | ${LEG_BRIEF('l')}] AS deadBriefs,
-         [e IN sorted[..cut] WHERE e[1] | e[0]][..$openStarts] AS documented
-}
+${RANKED_STARTS(false)}
+WITH anchor, starts, ranks, ends, unread,
+     CASE WHEN size(unread) = 0 AND size(starts) <= $eagerStart THEN starts ELSE [] END AS eager
+${DECIDED_ENDS('CASE WHEN size(eager) = 0 THEN ends ELSE [] END')}
 ${OPENED}
 ${expansion}
 WITH *, CASE WHEN size(eager) = 0 OR $show = 0 THEN [] ELSE starts + ${met} END AS met
 ${SHOWN('met')}
-RETURN properties(anchor) AS anchor, ranks, deadBriefs, opened, openLinks, openBriefs,
+RETURN properties(anchor) AS anchor, ranks, unread AS next, deadBriefs, opened, openLinks, openBriefs,
        CASE WHEN size(eager) > 0 OR $briefStarts THEN [l IN starts | ${LEG_BRIEF('l')}] ELSE [] END AS legs,
        size(eager) > 0 AS expanded,
        links, calls, [l IN linked + called WHERE NOT l.id IN $briefed | ${LEG_BRIEF('l')}] AS found, ${deeperReturn},
        ${SHOWN_RETURN}`;
+
+/**
+ * The next `$startBatch` start legs of a forward trace in rank order, from the leg `$after` (the
+ * stand-in's, walk.ts `MoreStarts`), with what the first batch reads of its legs (RANKED_STARTS,
+ * DECIDED_ENDS, OPENED): a later batch of startOrder.ts.
+ */
+export const MORE_STARTS = `MATCH (anchor:Port {id: $anchorId})
+${RANKED_STARTS(true)}
+${DECIDED_ENDS('ends')}
+${OPENED}
+RETURN ranks, unread AS next, deadBriefs, opened, openLinks, openBriefs`;
 
 /**
  * What a client is shown of the legs `$ids` (SHOWN over them; `$show` their number), read in one

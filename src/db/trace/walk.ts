@@ -79,6 +79,8 @@ interface Partial<L> {
   day: string | null;
   /** A placeholder (known.ts): the continuations of this route's last leg that its eager ones left out. */
   rest?: boolean;
+  /** The stand-in for the start legs not read yet (`WalkOptions.more`), keyed as the next one's 1-leg route. */
+  more?: boolean;
 }
 /** Most pending routes grown into answers after the work bound (complete.ts). */
 const MAX_DIVES = 2_000;
@@ -115,11 +117,33 @@ export interface WalkOptions<L> {
   decided?: Map<string, boolean>;
   /** Legs opened before any round (known.ts `PreOpened`): the start statement's documented chains. */
   opened?: Map<string, PreOpened<L>>;
+  /**
+   * The start legs not read yet, when `starts` are the first ones in rank order (startOrder.ts): the
+   * rank keys of the next one and how to read the next batch. The queue holds a stand-in for them
+   * (`standIn`); popping it reads a batch.
+   */
+  more?: MoreStarts<L>;
   /** Safety caps: rounds, and legs expanded in all (defaults 64 and 50 000). */
   maxRounds?: number;
   maxExpanded?: number;
   /** The work bound (workBound.ts); reaching it ends the exact walk, and the answer is completed from what is pending. */
   work?: WorkBound;
+}
+
+/** More start legs, read in rank order (rank.ts) a batch at a time (db/trace/startOrder.ts). */
+export interface MoreStarts<L> {
+  /** The first start leg not read yet. */
+  next: StartLeg;
+  /** Reads the next batch: `next` and the legs after it in rank order, what is known of them, and the next one after them. */
+  read(next: StartLeg): Promise<StartBatch<L>>;
+}
+
+export interface StartBatch<L> {
+  starts: StartLeg[];
+  /** The first start leg after them (null: every one is read). */
+  next: StartLeg | null;
+  decided?: Map<string, boolean>;
+  opened?: Map<string, PreOpened<L>>;
 }
 
 export interface WalkResult<L> {
@@ -135,6 +159,18 @@ const partialOrder = <L>(a: Partial<L>, b: Partial<L>) => compareWalked(a, b);
 
 function startPartial<L>(s: StartLeg): Partial<L> {
   return { legIds: [s.legId], links: [], minLeg: s.legConfidence, product: 1, score: s.legConfidence, day: s.day };
+}
+
+/**
+ * The stand-in for the start legs not read yet: keyed as the 1-leg route of the next one, `next`. Every
+ * route from an unread start leg u ranks no earlier (rank.ts): its score is at most u's confidence
+ * (a route's score is its weakest leg times factors ≤ 1), its day is u's, its ids begin with u's; and u
+ * is `next` or after it in the order the legs are read (confidence descending, day with unknown first,
+ * id) — so (score, day, ids) of the route ≥ (u's confidence, u's day, [u]) ≥ (next's, next's, [next]),
+ * a route after its prefix. Popping the stand-in before any of those routes keeps the walk exact.
+ */
+function standIn<L>(next: StartLeg): Partial<L> {
+  return { ...startPartial<L>(next), more: true };
 }
 
 export function grow<L>(p: Partial<L>, c: Continuation<L>): Partial<L> {
@@ -224,6 +260,8 @@ async function foresee<L>(
     const p = ahead.pop()!;
     popped++;
     if (o.minScore != null && p.score < o.minScore) break;
+    // what follows the stand-in is not known before its batch is read
+    if (p.more) break;
     const step = known.step(p);
     if ('fetch' in step) want(w, step.fetch, p);
     else if ('answer' in step) take.offer(step.answer);
@@ -272,6 +310,8 @@ export async function bestFirst<L>(provider: ContinuationProvider<L>, o: WalkOpt
   const lazyBound = provider.lazyBound ?? 1;
   const heap = new Heap<Partial<L>>(partialOrder);
   for (const s of o.starts) heap.push(startPartial<L>(s));
+  let unread = o.more;
+  if (unread) heap.push(standIn<L>(unread.next));
   const routes: WalkedRoute<L>[] = [];
   const take = taker(o, accept);
   const meter = new WorkMeter(o.work ?? UNBOUNDED);
@@ -282,6 +322,18 @@ export async function bestFirst<L>(provider: ContinuationProvider<L>, o: WalkOpt
     if (meter.exhausted()) break;
     const top = heap.peek()!;
     if (o.minScore != null && top.score < o.minScore) break;
+    if (top.more) {
+      // the stand-in: the next start legs in rank order, read now (their routes rank no earlier)
+      heap.pop();
+      const from = unread!;
+      const batch = await meter.away(() => from.read(from.next));
+      known.learn(batch.decided, batch.opened);
+      for (const s of batch.starts) heap.push(startPartial<L>(s));
+      meter.grow(batch.starts.length);
+      unread = batch.next ? { ...from, next: batch.next } : undefined;
+      if (unread) heap.push(standIn<L>(unread.next));
+      continue;
+    }
     const step = known.step(top);
     if ('fetch' in step) {
       if (rounds >= maxRounds || known.size >= maxExpanded) {

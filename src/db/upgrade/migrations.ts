@@ -34,6 +34,8 @@ export const MIGRATIONS: readonly string[] = [
   // the trace's departure and arrival index (src/db/trace/candidates.ts): a port's calls by day
   'CREATE INDEX leg_departure_seek IF NOT EXISTS FOR ()-[r:FROM]-() ON (r.portId, r.seekDay)',
   'CREATE INDEX leg_arrival_seek IF NOT EXISTS FOR ()-[r:TO]-() ON (r.portId, r.seekDay)',
+  // a port's departures in the rank order of routes (src/db/trace/startOrder.ts): a trace's start legs, best first
+  'CREATE INDEX leg_departure_rank IF NOT EXISTS FOR ()-[r:FROM]-() ON (r.portId, r.rankConf, r.rankDay, r.rankId)',
   // the legs whose onward fact a departure set (src/db/trace/onward.ts): recomputed when it changes
   'CREATE INDEX leg_onward_by IF NOT EXISTS FOR (n:Leg) ON (n.onwardBy)',
   'CREATE INDEX designation_date IF NOT EXISTS FOR (n:Designation) ON (n.dateFrom)',

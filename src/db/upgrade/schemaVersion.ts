@@ -7,6 +7,7 @@
  */
 import { Database } from '../database';
 import { computeOnwardAll } from '../trace/onward';
+import { setRankKeysAll } from '../trace/startOrder';
 
 export interface UpgradeStep {
   version: number;
@@ -49,6 +50,14 @@ export const UPGRADE_STEPS: readonly UpgradeStep[] = [
       await computeOnwardAll(db);
     },
   },
+  {
+    version: 3,
+    description:
+      'the rank keys of every departure (FROM.rankConf, rankDay, rankId: src/db/trace/startOrder.ts), set in batches',
+    run: async (db) => {
+      await setRankKeysAll(db);
+    },
+  },
 ];
 
 /**
@@ -57,6 +66,9 @@ export const UPGRADE_STEPS: readonly UpgradeStep[] = [
  * that the step does not run again; the steps after it run as on any store.
  */
 export const ONWARD_FACT_STEP: UpgradeStep = UPGRADE_STEPS.find((s) => s.version === 2)!;
+
+/** The step that sets the rank keys (written by the synthetic bulk load's CSV too: it imports at this version). */
+export const RANK_KEYS_STEP: UpgradeStep = UPGRADE_STEPS.find((s) => s.version === 3)!;
 
 /** Created with the other constraints (src/db/upgrade/migrations.ts): one version node, even with replicas starting together. */
 export const SCHEMA_VERSION_MIGRATIONS = [

@@ -122,6 +122,7 @@ describe('best-first top-k equals exhaustive enumeration', () => {
     let opened = 0;
     let decidedStarts = 0;
     let opensBefore = 0;
+    let batches = 0;
     await fc.assert(
       fc.asyncProperty(
         world,
@@ -218,6 +219,50 @@ describe('best-first top-k equals exhaustive enumeration', () => {
           const opensFirst = await bestFirst(provider(w, true, lazy.bound), { ...paced, decided, opened: preOpened });
           expect(opensFirst.capped).toBe(false);
           expect(opensFirst.routes.map(view)).toEqual(expected.map(view));
+          // the start legs read in rank order a batch at a time (db/trace/startOrder.ts), a stand-in for
+          // the rest in the queue: batches of 1, 2 or 3 legs, growing, each with what is decided and
+          // opened of its legs (the other legs opened before any round, as the start statement does)
+          const ranked = [...startsOf(w)].sort((a, b) =>
+            compareWalked(
+              { score: a.legConfidence, day: a.day, legIds: [a.legId] },
+              { score: b.legConfidence, day: b.day, legIds: [b.legId] },
+            ),
+          );
+          const first = 1 + (batch % 3);
+          let read = first;
+          let size = first;
+          const ofBatch = <V>(m: Map<string, V>, legs: StartLeg[]) =>
+            new Map(legs.filter((l) => m.has(l.legId)).map((l) => [l.legId, m.get(l.legId)!]));
+          const startIds = new Set(w.starts.map(id));
+          const more = {
+            next: ranked[first],
+            read: (next: StartLeg) => {
+              expect(next).toEqual(ranked[read]);
+              size = Math.min(3, size + 1);
+              const legs = ranked.slice(read, read + size);
+              read += legs.length;
+              batches++;
+              return Promise.resolve({
+                starts: legs,
+                next: ranked[read] ?? null,
+                decided: ofBatch(decided, legs),
+                opened: ofBatch(preOpened, legs),
+              });
+            },
+          };
+          const inBatches = await bestFirst(provider(w, true, lazy.bound), {
+            ...paced,
+            starts: ranked.slice(0, first),
+            more: ranked.length > first ? more : undefined,
+            decided: ofBatch(decided, ranked.slice(0, first)),
+            opened: new Map(
+              [...preOpened].filter(
+                ([legId]) => !startIds.has(legId) || ranked.slice(0, first).some((l) => l.legId === legId),
+              ),
+            ),
+          });
+          expect(inBatches.capped).toBe(false);
+          expect(inBatches.routes.map(view)).toEqual(expected.map(view));
           if (expected.length > 1 && expected.some((r) => r.legIds.length > 1)) nonTrivial++;
         },
       ),
@@ -229,6 +274,8 @@ describe('best-first top-k equals exhaustive enumeration', () => {
     expect(opened).toBeGreaterThan(100);
     expect(decidedStarts).toBeGreaterThan(100);
     expect(opensBefore).toBeGreaterThan(100);
+    // the stand-in was popped (a later batch read) on many worlds
+    expect(batches).toBeGreaterThan(100);
   });
 
   it('keeps the best `each` answers per key (the best routes of each destination) exactly', async () => {
