@@ -14,7 +14,8 @@ import { NodeRecord, toRecord } from '../records';
 import { neoDate } from '../write/graphWriter';
 import { groupDestinations } from '../../domain/destinations';
 import { CypherCandidates, DEEP_FROM, DEEP_LEGS, DeeperRow } from './candidates';
-import { bestFirst, enumerateAll, WalkedRoute } from './walk';
+import { bestFirst, WalkedRoute } from './walk';
+import { enumerateAll } from './enumerate';
 import { FollowerRow, FoundLink } from './candidates';
 import {
   DESTINATION_ROUTE_CAP,

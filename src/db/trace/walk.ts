@@ -1,6 +1,6 @@
 /**
- * The walk: exact best-first top-k over an abstract continuations provider, and the exhaustive
- * enumeration it is tested against. Pure (no Cypher): the provider (db/trace/candidates.ts) answers,
+ * The walk: exact best-first top-k over an abstract continuations provider (the exhaustive
+ * enumeration it is tested against is enumerate.ts). Pure (no Cypher): the provider (db/trace/candidates.ts) answers,
  * for a batch of legs, what may follow each of them; here routes are grown in order of confidence.
  *
  * A route's score is its weakest leg's confidence times the factors of its links (each ≤ 1,
@@ -157,7 +157,7 @@ export interface WalkResult<L> {
 
 const partialOrder = <L>(a: Partial<L>, b: Partial<L>) => compareWalked(a, b);
 
-function startPartial<L>(s: StartLeg): Partial<L> {
+export function startPartial<L>(s: StartLeg): Partial<L> {
   return { legIds: [s.legId], links: [], minLeg: s.legConfidence, product: 1, score: s.legConfidence, day: s.day };
 }
 
@@ -379,57 +379,4 @@ export async function bestFirst<L>(provider: ContinuationProvider<L>, o: WalkOpt
     expanded: known.size,
     workLimit: { reason: meter.reason, states: meter.states, exact },
   };
-}
-
-/**
- * Every answer route (the same definition as `bestFirst`), hop by hop, one provider call per hop, at
- * most `cap` routes (then `capped`), in the order of `compareWalked`. The reference for the property
- * test, and the walk of `destinations`, which sums every route.
- */
-export async function enumerateAll<L>(
-  provider: ContinuationProvider<L>,
-  o: Pick<WalkOptions<L>, 'starts' | 'maxHops' | 'accept'> & { cap: number },
-): Promise<WalkResult<L>> {
-  const accept = o.accept ?? (() => true);
-  const known = new Map<string, Continuation<L>[]>();
-  let frontier = o.starts.map((s) => startPartial<L>(s));
-  const routes: WalkedRoute<L>[] = [];
-  let rounds = 0;
-  let walkedCount = 0;
-  let capped = false;
-  let cut = false;
-  while (frontier.length > 0 && !capped) {
-    // best first within each hop, so that a cap keeps the strongest routes
-    frontier.sort(compareWalked);
-    const want = [...new Set(frontier.map((p) => p.legIds[p.legIds.length - 1]))].filter((l) => !known.has(l));
-    if (want.length > 0) {
-      const found = await provider.expand(want);
-      for (const l of want) known.set(l, found.get(l) ?? []);
-      rounds++;
-    }
-    const grown: Partial<L>[] = [];
-    for (const p of frontier) {
-      const onRoute = new Set(p.legIds);
-      const next = known.get(p.legIds[p.legIds.length - 1])!.filter((c) => !onRoute.has(c.legId));
-      if (next.length === 0 || p.legIds.length >= o.maxHops) {
-        if (walkedCount >= o.cap) {
-          capped = true;
-          break;
-        }
-        walkedCount++;
-        const r = walked(p, next.length > 0);
-        if (accept(r)) routes.push(r);
-      } else for (const c of next) grown.push(grow(p, c));
-    }
-    // a frontier far beyond the cap is cut to its best part (and the walk says it was capped)
-    if (grown.length > o.cap * 10) {
-      grown.sort(compareWalked);
-      grown.length = o.cap * 10;
-      cut = true;
-    }
-    frontier = grown;
-  }
-  routes.sort(compareWalked);
-  traceWalked({ kind: 'enumerate', expanded: known.size, rounds, routes: routes.length, capped: capped || cut });
-  return { routes, capped: capped || cut, rounds, expanded: known.size };
 }

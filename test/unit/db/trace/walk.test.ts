@@ -6,14 +6,8 @@
  * a route it grows into.
  */
 import fc from 'fast-check';
-import {
-  bestFirst,
-  Continuation,
-  ContinuationProvider,
-  enumerateAll,
-  StartLeg,
-  WalkedRoute,
-} from '../../../../src/db/trace/walk';
+import { bestFirst, Continuation, ContinuationProvider, StartLeg, WalkedRoute } from '../../../../src/db/trace/walk';
+import { enumerateAll } from '../../../../src/db/trace/enumerate';
 import { compareWalked } from '../../../../src/db/trace/rank';
 import { PreOpened } from '../../../../src/db/trace/known';
 import { MassLeg, propagate } from '../../../../src/db/trace/propagate';

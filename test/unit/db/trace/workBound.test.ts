@@ -6,13 +6,8 @@
  * works. No timing is asserted: the bound counted here is the number of partial routes grown.
  */
 import fc from 'fast-check';
-import {
-  bestFirst,
-  Continuation,
-  ContinuationProvider,
-  enumerateAll,
-  WalkedRoute,
-} from '../../../../src/db/trace/walk';
+import { bestFirst, Continuation, ContinuationProvider, WalkedRoute } from '../../../../src/db/trace/walk';
+import { enumerateAll } from '../../../../src/db/trace/enumerate';
 import { compareWalked } from '../../../../src/db/trace/rank';
 import { UNBOUNDED } from '../../../../src/db/trace/workBound';
 
