@@ -34,6 +34,11 @@ export function latency(samples: number[]): Latency {
   };
 }
 
+/** Where the warm-ups read the time, in milliseconds (a test gives one that its runs advance). */
+export type Clock = () => number;
+
+const monotonic: Clock = () => performance.now();
+
 /** Milliseconds one call takes. */
 export async function timeOnce(run: () => Promise<unknown>): Promise<number> {
   const t = process.hrtime.bigint();
@@ -98,13 +103,13 @@ export interface WarmUp {
  * a cold run of a second or two, a plan being compiled, still leaves the side its turns).
  * Answers how many times each side ran.
  */
-export async function warmUp(sides: WarmUp[], budgetMs: number): Promise<number[]> {
+export async function warmUp(sides: WarmUp[], budgetMs: number, now: Clock = monotonic): Promise<number[]> {
   const ran = sides.map(() => 0);
   const lastMs = sides.map(() => 0);
   let until: number | null = null;
   for (;;) {
-    if (until == null && sides.every((s, k) => ran[k] >= Math.min(s.min, s.max))) until = performance.now() + budgetMs;
-    const late = until != null && performance.now() >= until;
+    if (until == null && sides.every((s, k) => ran[k] >= Math.min(s.min, s.max))) until = now() + budgetMs;
+    const late = until != null && now() >= until;
     // cold runs first (each side up to its min), then turns until the budget is spent
     const due = sides.map(
       (s, k) => ran[k] < s.max && (ran[k] < s.min || (until != null && !late && lastMs[k] <= 10 * budgetMs)),
@@ -112,7 +117,9 @@ export async function warmUp(sides: WarmUp[], budgetMs: number): Promise<number[
     if (!due.some(Boolean)) return ran;
     for (let k = 0; k < sides.length; k++) {
       if (!due[k]) continue;
-      lastMs[k] = await timeOnce(sides[k].run);
+      const t = now();
+      await sides[k].run();
+      lastMs[k] = now() - t;
       ran[k]++;
     }
   }
@@ -134,16 +141,17 @@ export async function topUpWarmUp(
   floor: number,
   capMs: number,
   probe = 10,
+  now: Clock = monotonic,
 ): Promise<number[]> {
   const more = sides.map(() => 0);
-  const started = performance.now();
+  const started = now();
   for (let turn = 1; ran[0] + more[0] < floor; turn++) {
     for (let k = 0; k < sides.length; k++) {
       if (ran[k] + more[k] >= floor) continue;
       await sides[k].run();
       more[k]++;
     }
-    const spent = performance.now() - started;
+    const spent = now() - started;
     if (spent >= capMs || (turn === probe && (spent / probe) * (floor - ran[0] - more[0]) > capMs - spent)) break;
   }
   return more;
