@@ -35,7 +35,7 @@ import { Statistic } from './schema/statistic';
 import { reconcileRouter } from './http/reconcile';
 import { resolverContainer, syncArgValidation, syncResolveType, trimResolverPipeline } from './resolverPipeline';
 import { createOps } from './ops';
-import { executorKind, jitGateway } from './http/executor';
+import { executorKind, exportsTraces, jitGateway } from './http/executor';
 import { bodyErrorOr, directGraphql, requestIdOf } from './http/directGraphql';
 
 export async function buildCollierSchema(): Promise<GraphQLSchema> {
@@ -354,7 +354,9 @@ export async function createService(deps: ServiceDeps): Promise<Service> {
     }),
   );
   app.use('/graphql', graphql);
-  if (config.corsOrigins.length === 0 && ops.passiveOnGraphql && config.http.directGraphql) {
+  // POST /graphql without Express when none of its middleware acts (src/http/directGraphql.ts); a
+  // service exporting traces keeps Express, whose spans are part of the trace
+  if (config.corsOrigins.length === 0 && ops.passiveOnGraphql && config.http.directGraphql && !exportsTraces()) {
     listener = directGraphql({
       apollo,
       parseJson,

@@ -5,7 +5,8 @@
  * middleware would be a no-op or is reproduced here byte for byte, and hands any other request (and
  * any request whose body fails to parse) to the Express app unchanged:
  * - taken: POST to exactly `/graphql`, a JSON content type in UTF-8, no CORS origins configured, no
- *   rate limit and no trusted-documents manifest (Ops.passiveOnGraphql);
+ *   rate limit and no trusted-documents manifest (Ops.passiveOnGraphql), no OpenTelemetry export
+ *   (Express's spans are part of a trace), HTTP_DIRECT_GRAPHQL not false;
  * - kept: the request id header (the same rule as server.ts), the body limit and parsing (the same
  *   body-parser instance Express uses), Apollo Server's `executeHTTPGraphQLRequest` with the same
  *   context, the response byte budget, and Express's `res.send` headers (Content-Type with its
