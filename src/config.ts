@@ -42,6 +42,8 @@ export interface Config {
     keepAliveTimeoutMs: number;
     /** Most open connections; more are refused. */
     maxConnections: number;
+    /** POST /graphql answered without Express when nothing of its middleware acts (src/http/directGraphql.ts). */
+    directGraphql: boolean;
   };
   shutdownGraceMs: number;
   introspection: boolean;
@@ -280,6 +282,7 @@ export function loadConfig(env: Env = process.env): Config {
       requestTimeoutMs: int(env, 'HTTP_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000),
       keepAliveTimeoutMs: int(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 5_000, 100, 600_000),
       maxConnections: int(env, 'HTTP_MAX_CONNECTIONS', 256, 1, 100_000),
+      directGraphql: bool(env, 'HTTP_DIRECT_GRAPHQL', true),
     },
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     introspection: bool(env, 'GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),

@@ -3,7 +3,6 @@
  * health and readiness probes, the offline playground, request ids and structured logs.
  */
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import express from 'express';
 import cors from 'cors';
@@ -36,7 +35,8 @@ import { Statistic } from './schema/statistic';
 import { reconcileRouter } from './http/reconcile';
 import { resolverContainer, syncArgValidation, syncResolveType, trimResolverPipeline } from './resolverPipeline';
 import { createOps } from './ops';
-import { executorKind, jitGateway } from './http/executor';
+import { executorKind, exportsTraces, jitGateway } from './http/executor';
+import { bodyErrorOr, directGraphql, requestIdOf } from './http/directGraphql';
 
 export async function buildCollierSchema(): Promise<GraphQLSchema> {
   trimResolverPipeline();
@@ -96,8 +96,6 @@ export interface Service {
   /** This replica's live alerts (subscriptions over WebSocket). */
   alertFeed: AlertFeed;
 }
-
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 function formatError(config: Config, logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -227,6 +225,8 @@ export async function createService(deps: ServiceDeps): Promise<Service> {
   const ops = await createOps({ config, db, logger, authenticator });
   const app = express();
   app.disable('x-powered-by');
+  // POST /graphql skips Express when nothing of its middleware would act (src/http/directGraphql.ts)
+  let listener: http.RequestListener = app;
   // A client gets this long to send its headers, and its whole request: a trickled body is cut off
   // (checked every second rather than Node's default 30 s).
   const httpServer = http.createServer(
@@ -235,7 +235,7 @@ export async function createService(deps: ServiceDeps): Promise<Service> {
       requestTimeout: config.http.requestTimeoutMs,
       connectionsCheckingInterval: 1000,
     },
-    app,
+    (req, res) => listener(req, res),
   );
   httpServer.keepAliveTimeout = config.http.keepAliveTimeoutMs;
   httpServer.maxConnections = config.http.maxConnections;
@@ -295,8 +295,7 @@ export async function createService(deps: ServiceDeps): Promise<Service> {
   await apollo.start();
 
   app.use((req, res, next) => {
-    const given = req.header('x-request-id');
-    const id = given && REQUEST_ID.test(given) ? given : randomUUID();
+    const id = requestIdOf(req);
     res.locals.requestId = id;
     res.setHeader('x-request-id', id);
     next();
@@ -339,11 +338,12 @@ export async function createService(deps: ServiceDeps): Promise<Service> {
   const graphql = express();
   graphql.disable('x-powered-by');
   graphql.set('etag', false);
+  const parseJson = express.json({ limit: config.bodyLimit });
   graphql.use(
     ...ops.beforeBody,
     utf8Only,
     responseByteBudget(config.limits.maxResponseBytes),
-    express.json({ limit: config.bodyLimit }),
+    bodyErrorOr(parseJson),
     ...ops.afterBody,
     expressMiddleware(apollo, {
       context: async ({ req, res }) =>
@@ -354,6 +354,18 @@ export async function createService(deps: ServiceDeps): Promise<Service> {
     }),
   );
   app.use('/graphql', graphql);
+  // POST /graphql without Express when none of its middleware acts (src/http/directGraphql.ts); a
+  // service exporting traces keeps Express, whose spans are part of the trace
+  if (config.corsOrigins.length === 0 && ops.passiveOnGraphql && config.http.directGraphql && !exportsTraces()) {
+    listener = directGraphql({
+      apollo,
+      parseJson,
+      maxResponseBytes: config.limits.maxResponseBytes,
+      context: async (req, requestId) =>
+        context(await requestAuth(authenticator, req.headers.authorization, config.auth), requestId),
+      fallback: app,
+    });
+  }
 
   // Anything else: a JSON 404 that names nothing of the install.
   app.use((_req: express.Request, res: express.Response) => {

@@ -47,8 +47,13 @@ export type ExecutorKind = 'jit' | 'graphql-js';
 /** `jit` unless COLLIER_EXECUTOR=graphql-js, or the service is traced (the trace keeps graphql-js's execution span). */
 export function executorKind(env: NodeJS.ProcessEnv = process.env): ExecutorKind {
   if (env.COLLIER_EXECUTOR === 'graphql-js') return 'graphql-js';
-  if (env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) return 'graphql-js';
+  if (exportsTraces(env)) return 'graphql-js';
   return 'jit';
+}
+
+/** The service exports OpenTelemetry traces: its spans (graphql-js's execution, Express's middleware) are kept. */
+export function exportsTraces(env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
 }
 
 /** Root fields of introspection: answered by graphql-js. */

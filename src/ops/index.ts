@@ -27,6 +27,8 @@ export interface Ops {
   metrics: express.RequestHandler;
   /** Wraps a request's loaders so that their batch sizes are measured. */
   measureLoaders<T extends object>(loaders: T): T;
+  /** beforeBody and afterBody do nothing but strip the rate-limit caller header: /graphql may skip Express. */
+  passiveOnGraphql: boolean;
 }
 
 export async function createOps(deps: {
@@ -56,5 +58,6 @@ export async function createOps(deps: {
     afterBody,
     metrics: metricsHandler(config.ops.metrics),
     measureLoaders: measureLoaderBatches,
+    passiveOnGraphql: limits.passive && afterBody.length === 0,
   };
 }

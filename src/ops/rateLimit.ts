@@ -16,11 +16,13 @@ import type { Logger } from '../logger';
 import { metrics } from './metrics';
 
 /** Set by the middleware on the request (any value a client sent is replaced) for the cost plugin. */
-const CALLER_HEADER = 'x-collier-rate-caller';
+export const CALLER_HEADER = 'x-collier-rate-caller';
 
 export interface RateLimits {
   middleware: express.RequestHandler;
   plugin: ApolloServerPlugin;
+  /** No limit is set: the middleware only strips CALLER_HEADER (src/http/directGraphql.ts does that itself). */
+  passive: boolean;
 }
 
 type Limit = 'requests' | 'cost';
@@ -134,5 +136,5 @@ export async function rateLimits(deps: {
     },
   };
 
-  return { middleware, plugin };
+  return { middleware, plugin, passive: requests == null && cost == null };
 }
