@@ -36,7 +36,7 @@ import { reconcileRouter } from './http/reconcile';
 import { resolverContainer, syncArgValidation, syncResolveType, trimResolverPipeline } from './resolverPipeline';
 import { createOps } from './ops';
 import { executorKind, exportsTraces, jitGateway } from './http/executor';
-import { bodyErrorOr, directGraphql, requestIdOf } from './http/directGraphql';
+import { bodyErrorOr, directGraphql, requestIdOf, tooLargeAnswer } from './http/directGraphql';
 
 export async function buildCollierSchema(): Promise<GraphQLSchema> {
   trimResolverPipeline();
@@ -163,19 +163,11 @@ function responseByteBudget(maxBytes: number) {
   return (_req: express.Request, res: express.Response, next: express.NextFunction): void => {
     const send = res.send.bind(res);
     res.send = (body?: unknown) => {
-      if (typeof body === 'string' && body.length > maxBytes / 4 && Buffer.byteLength(body) > maxBytes) {
+      const tooLarge = typeof body === 'string' ? tooLargeAnswer(body, maxBytes) : null;
+      if (tooLarge != null) {
         res.status(400);
         res.type('application/json');
-        return send(
-          JSON.stringify({
-            errors: [
-              {
-                message: `This answer would be larger than ${maxBytes} bytes (RESPONSE_MAX_BYTES): ask for fewer items (first, limit), fewer fields or page through them.`,
-                extensions: { code: 'RESPONSE_TOO_LARGE', maxBytes },
-              },
-            ],
-          }),
-        );
+        return send(tooLarge);
       }
       return send(body);
     };

@@ -139,21 +139,32 @@ function takes(req: IncomingMessage): boolean {
 }
 
 /**
+ * The RESPONSE_TOO_LARGE answer (status 400, JSON) that replaces a serialized answer of more than
+ * `maxBytes` (RESPONSE_MAX_BYTES), or null when it fits; both paths (Express's responseByteBudget in
+ * server.ts and `send` below) answer with it.
+ */
+export function tooLargeAnswer(body: string, maxBytes: number): string | null {
+  if (body.length <= maxBytes / 4 || Buffer.byteLength(body) <= maxBytes) return null;
+  return JSON.stringify({
+    errors: [
+      {
+        message: `This answer would be larger than ${maxBytes} bytes (RESPONSE_MAX_BYTES): ask for fewer items (first, limit), fewer fields or page through them.`,
+        extensions: { code: 'RESPONSE_TOO_LARGE', maxBytes },
+      },
+    ],
+  });
+}
+
+/**
  * What server.ts's responseByteBudget and Express's `res.send(string)` do with Apollo's answer: the
  * same headers (names, values and order) and the same bytes.
  */
 function send(res: ServerResponse, body: string, maxBytes: number): void {
-  if (body.length > maxBytes / 4 && Buffer.byteLength(body) > maxBytes) {
+  const tooLarge = tooLargeAnswer(body, maxBytes);
+  if (tooLarge != null) {
     res.statusCode = 400;
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
-    body = JSON.stringify({
-      errors: [
-        {
-          message: `This answer would be larger than ${maxBytes} bytes (RESPONSE_MAX_BYTES): ask for fewer items (first, limit), fewer fields or page through them.`,
-          extensions: { code: 'RESPONSE_TOO_LARGE', maxBytes },
-        },
-      ],
-    });
+    body = tooLarge;
   }
   const type = res.getHeader('content-type');
   res.setHeader('Content-Type', typeof type === 'string' ? withUtf8(type) : 'text/html; charset=utf-8');
