@@ -20,7 +20,7 @@ import { MANAGER_RELATION_TYPES, OWNER_RELATION_TYPES, RELATION_TYPES } from '..
 import { NodeLabel } from '../domain/ids';
 import { Context } from './context';
 import { DEFAULT_LIST_FIRST, firstItems, MAX_LIST_FIRST } from './listBound';
-import { cached, isQuery, planKey, projectionOf, typeNamesOf } from './selection';
+import { cached, isQuery, projectionOf, typeNamesOf } from './selection';
 
 const ALL_TYPES = [...RELATION_TYPES];
 const TIES: Record<string, { direction: 'to' | 'from'; types: string[] }> = {
@@ -104,16 +104,11 @@ const plans = new WeakMap<readonly FieldNode[], Map<string, Compiled | null>>();
  */
 function compiledPlan(info: GraphQLResolveInfo, labels: readonly NodeLabel[]): Compiled | null {
   // the labels are the parent's, the same for every resolution of these field nodes
-  return cached(
-    plans,
-    info,
-    () => {
-      const tree = parseResolveInfo(info) as ResolveTree | null;
-      const list = tree && TIES[tree.name] ? listPlan(info.schema, tree) : null;
-      return list?.kind === 'relations' && list.ends.length > 0 ? { key: JSON.stringify([labels, list]), list } : null;
-    },
-    planKey,
-  );
+  return cached(plans, info, () => {
+    const tree = parseResolveInfo(info) as ResolveTree | null;
+    const list = tree && TIES[tree.name] ? listPlan(info.schema, tree) : null;
+    return list?.kind === 'relations' && list.ends.length > 0 ? { key: JSON.stringify([labels, list]), list } : null;
+  });
 }
 
 const nodePlans = new WeakMap<readonly FieldNode[], Map<string, NodePlan | null>>();
@@ -128,7 +123,7 @@ const nodePlans = new WeakMap<readonly FieldNode[], Map<string, NodePlan | null>
  */
 export function connectionNodePlan(info: GraphQLResolveInfo): NodePlan | null {
   if (!isQuery(info)) return null;
-  return cached(nodePlans, info, () => makeConnectionNodePlan(info), planKey);
+  return cached(nodePlans, info, () => makeConnectionNodePlan(info));
 }
 
 function makeConnectionNodePlan(info: GraphQLResolveInfo): NodePlan | null {

@@ -3,7 +3,7 @@
  * (db/records.ts LEG_FIELD_PROPS). Parsed with graphql-parse-resolve-info, which follows fragments,
  * inline fragments, aliases and @skip/@include; cached per field node, since a field inside a list is
  * resolved once per item with the same nodes, and graphql-jit resolves every request of a cached
- * document with the same nodes (selectionKey).
+ * document with the same nodes (planKey).
  */
 import {
   FieldNode,
@@ -13,7 +13,6 @@ import {
   Kind,
   OperationTypeNode,
   SelectionNode,
-  SelectionSetNode,
   ValueNode,
 } from 'graphql';
 import { parseResolveInfo, ResolveTree } from 'graphql-parse-resolve-info';
@@ -23,42 +22,8 @@ import { Projection } from '../db/loaders';
 
 const cache = new WeakMap<readonly FieldNode[], Map<string, string[]>>();
 
-/** Answers kept per field node (distinct variable values of a selection with directives; then cleared). */
+/** Answers kept per field node (distinct variable values of a selection that reads them; then cleared). */
 const PER_FIELD = 64;
-
-const directed = new WeakMap<readonly FieldNode[], boolean>();
-
-/** Whether a directive (@skip, @include …) appears in the selection below these nodes, fragments followed. */
-function hasDirectives(info: GraphQLResolveInfo): boolean {
-  let known = directed.get(info.fieldNodes);
-  if (known !== undefined) return known;
-  const seen = new Set<string>();
-  const within = (set: SelectionSetNode | undefined): boolean =>
-    (set?.selections ?? []).some((s) => {
-      if ((s.directives?.length ?? 0) > 0) return true;
-      if (s.kind === Kind.FRAGMENT_SPREAD) {
-        if (seen.has(s.name.value)) return false;
-        seen.add(s.name.value);
-        return within(info.fragments[s.name.value]?.selectionSet);
-      }
-      return within(s.selectionSet);
-    });
-  known = info.fieldNodes.some((f) => within(f.selectionSet));
-  directed.set(info.fieldNodes, known);
-  return known;
-}
-
-/**
- * What a cached selection is keyed by under its field nodes: the variable values where a directive
- * below may read them, else one key for every request (graphql-jit hands each request of a cached
- * document the same field nodes and a new variables object: keyed by that object, the selection was
- * parsed again on every request and its map grew by one entry a request).
- */
-export function selectionKey(info: GraphQLResolveInfo): string {
-  if (!hasDirectives(info)) return '';
-  // written once a request (a field inside a list is resolved once per item with the same variables)
-  return variablesKey(info);
-}
 
 const variablesKeys = new WeakMap<object, string>();
 
@@ -100,10 +65,12 @@ function readsVariables(info: GraphQLResolveInfo): boolean {
 }
 
 /**
- * What a plan made from this field's selection and arguments (src/resolvers/compiled.ts) is keyed by
- * under its field nodes: the variable values where they or a selection below read one, else one key
- * for every request (graphql-jit hands each request a new variables object: keyed by that object, the
- * plan was made again on every request and its map grew by one entry a request).
+ * What anything made from this field's selection and arguments (the selected names and projections
+ * here, the plans of src/resolvers/compiled.ts) is keyed by under its field nodes: the variable values
+ * where they or a selection below read one (an argument's value, a directive's), else one key for every
+ * request (graphql-jit hands each request of a cached document the same field nodes and a new variables
+ * object: keyed by that object, the selection was parsed again on every request and its map grew by
+ * one entry a request). One rule for every cache of a selection.
  */
 export function planKey(info: GraphQLResolveInfo): string {
   return readsVariables(info) ? variablesKey(info) : '';
@@ -114,11 +81,10 @@ export function cached<V>(
   store: WeakMap<readonly FieldNode[], Map<string, V>>,
   info: GraphQLResolveInfo,
   make: () => V,
-  keyOf: (info: GraphQLResolveInfo) => string = selectionKey,
 ): V {
   let byKey = store.get(info.fieldNodes);
   if (!byKey) store.set(info.fieldNodes, (byKey = new Map<string, V>()));
-  const key = keyOf(info);
+  const key = planKey(info);
   let hit = byKey.get(key);
   if (hit === undefined) {
     if (byKey.size >= PER_FIELD) byKey.clear();

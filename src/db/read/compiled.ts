@@ -60,6 +60,16 @@ const ALL_LABELS = Object.values(NODE_KINDS);
 const PARTY_LABELS: readonly NodeLabel[] = ['Company', 'Person'];
 const KIND_OF = Object.fromEntries(Object.entries(NODE_KINDS).map(([k, l]) => [l, k])) as Record<NodeLabel, NodeKind>;
 
+/** What separates a vessel's leg ids in the one text its legs are read as (never in an id: domain/ids.ts). */
+const LEG_ID_SEPARATOR = ' ';
+
+/** The ids of a vessel's legs, read as one text with a separator after each. */
+function splitIds(text: string): string[] {
+  const ids = text.split(LEG_ID_SEPARATOR);
+  ids.pop();
+  return ids;
+}
+
 /** The order of a vessel's legs, as the legs loaders read them (db/loaders.ts). */
 const legOrder = (l: string) => `coalesce(${l}.departureFrom, ${l}.arrivalFrom, ${l}.arrivalTo), ${l}.id`;
 
@@ -107,8 +117,16 @@ class Compiler {
     const l = `l${i}`;
     const ls = `ls${i}`;
     const match = `MATCH (${l}:Leg)-[:ON]->(${x})`;
-    if (plan.props.length === 1)
-      return `COLLECT { ${match} RETURN ${value(l, plan.props[0])} ORDER BY ${legOrder(l)} }`;
+    if (plan.props.length === 1) {
+      const list = `COLLECT { ${match} RETURN ${value(l, plan.props[0])} ORDER BY ${legOrder(l)} }`;
+      if (plan.props[0] !== 'id') return list;
+      // the ids as one text (decodeList splits it): one string for the driver to decode a vessel, not
+      // one a leg; a list as before where an id is not text or holds the separator
+      const v = `v${i}`;
+      const joined = `reduce(s = '', ${v} IN ${ls} | s + ${v} + '${LEG_ID_SEPARATOR}')`;
+      const plain = `all(${v} IN ${ls} WHERE ${v} IS :: STRING NOT NULL AND NOT ${v} CONTAINS '${LEG_ID_SEPARATOR}')`;
+      return `[${ls} IN [${list}] | CASE WHEN ${plain} THEN ${joined} ELSE ${ls} END][0]`;
+    }
     const columns = plan.props.map((p) => `[y${i} IN ${ls} | ${value(`y${i}`, p)}]`);
     return `[${ls} IN [COLLECT { ${match} WITH ${l} ORDER BY ${legOrder(l)} RETURN ${l} }] | [${columns.join(', ')}]][0]`;
   }
@@ -217,7 +235,9 @@ export function compileNode(x: string, label: NodeLabel, plan: NodePlan): { expr
  */
 export function decodeList(list: ListPlan, value: unknown, key: string): unknown[] {
   if (list.kind === 'legs') {
-    const columns = (list.props.length === 1 ? [value] : value) as unknown[][];
+    const columns = (
+      list.props.length === 1 ? [typeof value === 'string' ? splitIds(value) : value] : value
+    ) as unknown[][];
     return legsFromColumns(list.props, { n: columns[0].length, columns });
   }
   const other = otherSide(list);

@@ -70,6 +70,18 @@ describe('selectedFieldNames across requests of one compiled document', () => {
     expect(seen).toEqual([['id', 'name'], ['id'], ['id', 'name'], ['id']]);
     expect(parsed).toHaveBeenCalledTimes(2);
   });
+
+  it('parses a selection whose directives read no variable once (the rule of planKey)', async () => {
+    const parsed = jest.spyOn(resolveInfo, 'parseResolveInfo');
+    const seen: string[][] = [];
+    await runCompiled(schemaSeeing(seen), 'query($x: String) { items { id name @include(if: false) } }', [
+      { x: '1' },
+      { x: '2' },
+      { x: '3' },
+    ]);
+    expect(seen).toEqual([['id'], ['id'], ['id']]);
+    expect(parsed).toHaveBeenCalledTimes(1);
+  });
 });
 
 describe('planKey: what a plan of a selection and its arguments is cached by', () => {
