@@ -141,11 +141,17 @@ WITH *, CASE WHEN size(next${s}) <= $deep AND ${gate} THEN next${s} ELSE [] END 
 ${startExpansion(`deeper${s}`, String(level))}`;
 }
 
-/** What deeperExpansion of `level` adds to a statement's RETURN: the legs it expanded, their links, calls and briefs. */
-export const deeperReturn = (level = 2) => {
+/**
+ * What deeperExpansion of `level` adds to a statement's RETURN: the legs it expanded, their links, calls
+ * and (unless `briefs` is false: the statement briefs the legs of every level in one list) their briefs.
+ */
+export const deeperReturn = (level = 2, briefs = true) => {
   const s = level === 2 ? '' : String(level);
-  return `[l IN deeper${s} | l.id] AS deeperIds${s}, links${level}, calls${level},
-       [l IN linked${level} + called${level} WHERE NOT l.id IN $briefed | ${LEG_BRIEF('l')}] AS found${level}`;
+  const ids = `[l IN deeper${s} | l.id] AS deeperIds${s}, links${level}, calls${level}`;
+  return briefs
+    ? `${ids},
+       [l IN linked${level} + called${level} WHERE NOT l.id IN $briefed | ${LEG_BRIEF('l')}] AS found${level}`
+    : ids;
 };
 export const DEEPER_RETURN = deeperReturn();
 
