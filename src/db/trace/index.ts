@@ -30,7 +30,7 @@ import {
   TraceResult,
 } from './records';
 import { legBrief, LegBriefRow, LegRankRow, START, startExpanding } from './statements';
-import { deeperExpansion, deeperReturn, PortCall, startExpansion, startExpansionParams } from './seek';
+import { deeperGate, deeperReturn, levelExpansion, PortCall, startExpansionParams } from './seek';
 import { int } from 'neo4j-driver';
 import { rankRoutes } from './rank';
 import { completeShown, readShown, ShownRead, shownOf } from './shown';
@@ -106,10 +106,13 @@ const EAGER_START = 64;
 const START_FORWARD = compactCypher(
   startExpanding(
     [
-      startExpansion('eager'),
-      deeperExpansion('eager'),
-      deeperExpansion('deeper', 3, '$maxHops >= 3 AND size(eager) <= $deepFrom'),
-      deeperExpansion('deeper3', 4, '$maxHops >= 4 AND size(eager) <= $deepFrom'),
+      levelExpansion('eager', '', 'next'),
+      deeperGate('', 'true'),
+      levelExpansion('deeper', '2', 'next3'),
+      deeperGate('3', '$maxHops >= 3 AND size(eager) <= $deepFrom'),
+      levelExpansion('deeper3', '3', 'next4'),
+      deeperGate('4', '$maxHops >= 4 AND size(eager) <= $deepFrom'),
+      levelExpansion('deeper4', '4'),
     ].join('\n'),
     [2, 3, 4].map((n) => deeperReturn(n, false)).join(', '),
     'linked + called + linked2 + called2 + linked3 + called3 + linked4 + called4',
