@@ -166,7 +166,7 @@ async function begin(db: Database, q: TraceQuery, counter?: StatementCounter) {
   const row = rows[0];
   candidates.remember(row.legs);
   if (row.expanded) {
-    // the briefs of every level's legs, in one list (`found`: the statement briefs a leg once a level it met it in)
+    // the briefs of the legs every level met, in one list (statements.ts startExpanding `found`; none per level)
     candidates.remember(row.found!);
     await candidates.absorb(
       row.legs.map((l) => l[0]),
