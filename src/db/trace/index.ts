@@ -10,6 +10,7 @@
  * - rank.ts: the order of routes; statements.ts: shared Cypher; the answers are shaped by domain/trace/shape.ts.
  */
 import { Database, Params, StatementCounter } from '../database';
+import { compactCypher } from '../cypherText';
 import { NodeRecord, toRecord } from '../records';
 import { neoDate } from '../write/graphWriter';
 import { groupDestinations } from '../../domain/destinations';
@@ -29,7 +30,7 @@ import {
   TraceResult,
 } from './records';
 import { legBrief, LegBriefRow, LegRankRow, START, startExpanding } from './statements';
-import { DEEPER_RETURN, deeperExpansion, deeperReturn, PortCall, startExpansion, startExpansionParams } from './seek';
+import { deeperGate, deeperReturn, levelExpansion, PortCall, startExpansionParams } from './seek';
 import { int } from 'neo4j-driver';
 import { rankRoutes } from './rank';
 import { completeShown, readShown, ShownRead, shownOf } from './shown';
@@ -102,15 +103,20 @@ function startParams(q: TraceQuery): Params {
  * demo graph's origins: the whole walk in one statement).
  */
 const EAGER_START = 64;
-const START_FORWARD = startExpanding(
-  [
-    startExpansion('eager'),
-    deeperExpansion('eager'),
-    deeperExpansion('deeper', 3, '$maxHops >= 3 AND size(eager) <= $deepFrom'),
-    deeperExpansion('deeper3', 4, '$maxHops >= 4 AND size(eager) <= $deepFrom'),
-  ].join('\n'),
-  [DEEPER_RETURN, deeperReturn(3), deeperReturn(4)].join(', '),
-  'linked + called + linked2 + called2 + linked3 + called3 + linked4 + called4',
+const START_FORWARD = compactCypher(
+  startExpanding(
+    [
+      levelExpansion('eager', '', 'next'),
+      deeperGate('', 'true'),
+      levelExpansion('deeper', '2', 'next3'),
+      deeperGate('3', '$maxHops >= 3 AND size(eager) <= $deepFrom'),
+      levelExpansion('deeper3', '3', 'next4'),
+      deeperGate('4', '$maxHops >= 4 AND size(eager) <= $deepFrom'),
+      levelExpansion('deeper4', '4'),
+    ].join('\n'),
+    [2, 3, 4].map((n) => deeperReturn(n, false)).join(', '),
+    'linked + called + linked2 + called2 + linked3 + called3 + linked4 + called4',
+  ),
 );
 /** The hops after the second that the start statement may expand (START_FORWARD: `deeperIds3` …). */
 const START_LEVELS = [3, 4];
@@ -128,10 +134,7 @@ async function begin(db: Database, q: TraceQuery, counter?: StatementCounter) {
       calls?: PortCall[];
       found?: LegBriefRow[];
       deeperIds?: string[];
-      links2?: FollowerRow[];
-      calls2?: PortCall[];
-      found2?: LegBriefRow[];
-      [deeper: `${'deeperIds' | 'links' | 'calls' | 'found'}${number}`]: unknown;
+      [deeper: `${'deeperIds' | 'links' | 'calls'}${number}`]: unknown;
       views?: [string, LegView][];
       nodes?: Record<string, unknown>[];
       deadBriefs?: LegBriefRow[];
@@ -163,19 +166,19 @@ async function begin(db: Database, q: TraceQuery, counter?: StatementCounter) {
   const row = rows[0];
   candidates.remember(row.legs);
   if (row.expanded) {
+    // the briefs of the legs every level met, in one list (statements.ts startExpanding `found`; none per level)
     candidates.remember(row.found!);
     await candidates.absorb(
       row.legs.map((l) => l[0]),
       [],
       { links: row.links!, calls: row.calls! },
     );
-    await candidates.absorbDeeper(row as Required<typeof row>);
-    for (const n of START_LEVELS)
+    for (const n of [2, ...START_LEVELS])
       await candidates.absorbDeeper({
-        deeperIds: row[`deeperIds${n}`],
+        deeperIds: row[`deeperIds${n === 2 ? '' : n}`],
         links2: row[`links${n}`],
         calls2: row[`calls${n}`],
-        found2: row[`found${n}`],
+        found2: [],
       } as DeeperRow);
   }
   // the tie-break day: when the leg at the anchor left (rank.ts)

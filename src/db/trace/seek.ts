@@ -137,15 +137,55 @@ export function deeperExpansion(list: string, level = 2, gate = 'true'): string 
   WITH DISTINCT l WHERE NOT l IN ${list}
   RETURN collect(l) AS next${s}
 }
-WITH *, CASE WHEN size(next${s}) <= $deep AND ${gate} THEN next${s} ELSE [] END AS deeper${s}
+${deeperGate(s, gate)}
 ${startExpansion(`deeper${s}`, String(level))}`;
 }
 
-/** What deeperExpansion of `level` adds to a statement's RETURN: the legs it expanded, their links, calls and briefs. */
-export const deeperReturn = (level = 2) => {
+/** The legs of `next${s}` a statement expands at the next level (`deeper${s}`): all when they are at most `$deep` and `gate` holds, else none. */
+export const deeperGate = (s: string, gate: string) =>
+  `WITH *, CASE WHEN size(next${s}) <= $deep AND ${gate} THEN next${s} ELSE [] END AS deeper${s}`;
+
+/**
+ * One hop of the forward expansion of the leg nodes in `list`, one pass over each leg (the start
+ * statement, index.ts START_FORWARD): what startExpansion reads (`links${suffix}`, `linked${suffix}`,
+ * `calls${suffix}`, `called${suffix}`) and, with `next`, the legs the rule links to them (stored links
+ * under the wait, and the calls its Cypher twin links), not in `list`, as `next`: what deeperExpansion's
+ * first subquery finds, from the same rows. Each leg's calls are sought once (startExpansion and
+ * deeperExpansion seek them twice) and the statement is shorter (docs/performance.md "Session demo10").
+ */
+export function levelExpansion(list: string, suffix: string, next?: string): string {
+  const rule = inferredLinkCypher('xm', 'c', '$maxWait', 'x <> l');
+  return `CALL (${list}) {
+  UNWIND ${list} AS x
+  ${WITH_PROPS(`x, ${list}`)}
+  CALL (x, xm) {
+    MATCH ${SIDES.FORWARD.next('x')}
+    RETURN l, ${LINK_ROW('x', 'l')} AS link, null AS call, ${next ? UNDER_WAIT : 'false'} AS follows
+    UNION ALL
+    MATCH (x)-[:TO]->(p:Port) WHERE p.kind <> $placeholderKind
+    UNWIND [{id: p.id, ${FOLLOWER_RANGE('x')}}, {id: p.id, lo: $wideDay, hi: $wideDay}] AS q
+    ${SEEK('FROM', 'q')}
+    WITH x, xm, q, l, r, l {${LEG_PROPS}} AS c
+    RETURN l, null AS link, ${CALL_ROW} AS call, ${next ? rule.holds : 'false'} AS follows
+  }
+  RETURN collect(link) AS links${suffix}, collect(CASE WHEN link IS NOT NULL THEN l END) AS linked${suffix},
+    collect(DISTINCT call) AS calls${suffix}, collect(DISTINCT CASE WHEN call IS NOT NULL THEN l END) AS called${suffix}${
+      next ? `,\n    collect(DISTINCT CASE WHEN follows AND NOT l IN ${list} THEN l END) AS ${next}` : ''
+    }
+}`;
+}
+
+/**
+ * What deeperExpansion of `level` adds to a statement's RETURN: the legs it expanded, their links, calls
+ * and (unless `briefs` is false: the statement briefs the legs of every level in one list) their briefs.
+ */
+export const deeperReturn = (level = 2, briefs = true) => {
   const s = level === 2 ? '' : String(level);
-  return `[l IN deeper${s} | l.id] AS deeperIds${s}, links${level}, calls${level},
-       [l IN linked${level} + called${level} WHERE NOT l.id IN $briefed | ${LEG_BRIEF('l')}] AS found${level}`;
+  const ids = `[l IN deeper${s} | l.id] AS deeperIds${s}, links${level}, calls${level}`;
+  return briefs
+    ? `${ids},
+       [l IN linked${level} + called${level} WHERE NOT l.id IN $briefed | ${LEG_BRIEF('l')}] AS found${level}`
+    : ids;
 };
 export const DEEPER_RETURN = deeperReturn();
 

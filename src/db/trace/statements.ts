@@ -281,7 +281,8 @@ WITH *, [x IN chain | [x.id, ${INFERRED_ON('x')}, x.onwardBy]] AS opened,
 /**
  * START forwards with the first round in the same statement when the anchor has at most `$eagerStart`
  * legs: `expansion` (seek.ts startExpansion over `eager`, and deeperExpansion: the hop after) reads
- * their links and the calls that may follow them, `found` the briefs of the legs it met, `expanded`
+ * their links and the calls that may follow them, `found` the briefs of the legs it met (`met`, every
+ * level's in one list: deeperReturn without briefs), `expanded`
  * whether it ran. `ranks`: what ranking needs of every start leg (LEG_RANK); `legs`: their briefs, only
  * when they are expanded here or `$briefStarts` (else the walk briefs those it reaches: at L, 2,753
  * legs leave the bench origin and the best 50 routes are 50 of them). When it expanded, and the start
@@ -304,7 +305,7 @@ ${SHOWN('met')}
 RETURN properties(anchor) AS anchor, ranks, unread AS next, deadBriefs, opened, openLinks, openBriefs,
        CASE WHEN size(eager) > 0 OR $briefStarts THEN [l IN starts | ${LEG_BRIEF('l')}] ELSE [] END AS legs,
        size(eager) > 0 AS expanded,
-       links, calls, [l IN linked + called WHERE NOT l.id IN $briefed | ${LEG_BRIEF('l')}] AS found, ${deeperReturn},
+       links, calls, [l IN ${met} WHERE NOT l.id IN $briefed | ${LEG_BRIEF('l')}] AS found, ${deeperReturn},
        ${SHOWN_RETURN}`;
 
 /**
