@@ -362,9 +362,7 @@ export class CypherCandidates {
         id,
         links.map((l) => {
           const legId = forward ? l.to : l.from;
-          const confidence = this.briefs.has(legId)
-            ? this.briefs.get(legId)!.confidence
-            : this.confidences.get(legId);
+          const confidence = this.briefs.has(legId) ? this.briefs.get(legId)!.confidence : this.confidences.get(legId);
           return { legId, legConfidence: confidence ?? 0, factor: l.factor, link: l };
         }),
       );

@@ -73,21 +73,28 @@ const INFERRED_ON = (l: string) => `CASE WHEN NOT $useOnward OR ${l}.onwardWait 
 
 /**
  * Whether start leg `l` goes on: `documented`, it has stored links (they hold under any wait), and
- * GOES_ON (`on`), true or false (a dead end: no documented link, no inferred one) when the fact decides
- * and the leg has no documented link, else null (the start statement opens the first documented ones,
- * below; the walk opens the others as before).
+ * GOES_ON (`on`): without documented links, true or false (a dead end: no inferred link either) when the
+ * fact decides, else null; with them, true when every leg they reach (another leg) is at most
+ * `$lazyBound` times as confident as `l` — then every route from `l` scores at most its placeholder's
+ * `confidence × $lazyBound` (an inferred link weighs at most that; a documented one at most 1 to such a
+ * leg: known.ts `decided`), so the walk need not open `l` to rank its routes — else null (the start
+ * statement opens the first such legs, below; the walk opens the others as before). At L every
+ * documented start leg leads to legs of confidence 0.75 or 0.6 from its 0.9: none is opened.
  */
 const GOES_ON = (
   l: string,
 ) => `WITH ${l}, CASE WHEN $useOnward THEN EXISTS { (${l})-[:NEXT]->() } ELSE false END AS documented
-  WITH ${l}, documented, CASE WHEN documented THEN null ELSE ${INFERRED_ON(l)} END AS on`;
+  WITH ${l}, documented, CASE WHEN NOT documented THEN ${INFERRED_ON(l)}
+    WHEN all(c IN [(${l})-[:NEXT]->(x) | CASE WHEN x = ${l} THEN null ELSE coalesce(x.confidence, 0) END]
+             WHERE c <= coalesce(${l}.confidence, 0) * $lazyBound) THEN true
+    ELSE null END AS on`;
 
 /**
  * The start legs of a forward trace from `anchor` in rank order (rank.ts: confidence, an unknown day
  * first, day, id), read through the index of their rank keys (startOrder.ts: the order of the index, no
  * sort) and cut after `$startBatch` legs that pass the trace's filters: `starts`, their `ranks`
  * (LEG_RANK with GOES_ON) and `ends` (`[leg, documented]` of the dead ends and the legs with documented
- * links, in rank order); `unread`, the first leg after them (`[LEG_RANK, rank keys]`; none when all were
+ * links not decided, in rank order); `unread`, the first leg after them (`[LEG_RANK, rank keys]`; none when all were
  * read). With `after`, from the leg whose rank keys are `$after` on (a later batch).
  */
 const RANKED_STARTS = (after: boolean) => `CALL (anchor) {
@@ -107,7 +114,7 @@ CALL (batch) {
   UNWIND batch AS l
   ${GOES_ON('l')}
   RETURN collect(l) AS starts, collect(${LEG_RANK('l')} + [on]) AS ranks,
-         collect(CASE WHEN on = false OR documented THEN [l, documented] END) AS ends
+         collect(CASE WHEN on = false OR (documented AND on IS NULL) THEN [l, documented] END) AS ends
 }`;
 
 /**

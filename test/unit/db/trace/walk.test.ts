@@ -115,6 +115,7 @@ describe('best-first top-k equals exhaustive enumeration', () => {
     let probed = 0;
     let opened = 0;
     let decidedStarts = 0;
+    let decidedDocumented = 0;
     let opensBefore = 0;
     let batches = 0;
     await fc.assert(
@@ -182,13 +183,19 @@ describe('best-first top-k equals exhaustive enumeration', () => {
           expect(lazily.capped).toBe(false);
           expect(lazily.routes.map(view)).toEqual(expected.map(view));
           // start legs decided before any round, as the stored onward fact does (known.ts `decided`):
-          // those with no continuation end, those whose continuations all weigh at most the bound go
-          // on; the others (a continuation above it: a documented link) are opened as before
+          // those with no continuation end, those whose continuations all score at most the leg's
+          // confidence times the bound go on (statements.ts GOES_ON: inferred links, and documented
+          // ones to legs that much less confident); the others are opened as before
           const decided = new Map<string, boolean>();
           for (const s of startsOf(w)) {
             const next = continuationsOf(w, s.legId);
+            const under = (c: Continuation<string>) =>
+              Math.min(s.legConfidence, c.legConfidence) * c.factor <= s.legConfidence * lazy.bound;
             if (next.length === 0) decided.set(s.legId, false);
-            else if (next.every((c) => c.factor <= lazy.bound)) decided.set(s.legId, true);
+            else if (next.every(under)) {
+              decided.set(s.legId, true);
+              if (next.some((c) => c.factor > lazy.bound)) decidedDocumented++;
+            }
           }
           decidedStarts += decided.size;
           const deciding = await bestFirst(provider(w, true, lazy.bound), { ...paced, decided });
@@ -267,6 +274,8 @@ describe('best-first top-k equals exhaustive enumeration', () => {
     expect(probed).toBeGreaterThan(100);
     expect(opened).toBeGreaterThan(100);
     expect(decidedStarts).toBeGreaterThan(100);
+    // … among them legs with a link above the bound (a documented one) to a leg less confident
+    expect(decidedDocumented).toBeGreaterThan(10);
     expect(opensBefore).toBeGreaterThan(100);
     // the stand-in was popped (a later batch read) on many worlds
     expect(batches).toBeGreaterThan(100);
