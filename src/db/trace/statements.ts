@@ -297,9 +297,12 @@ WITH *, [x IN chain | [x.id, ${INFERRED_ON('x')}, x.onwardBy]] AS opened,
  * legs and the legs its expansion met (`met`, a Cypher list) are at most `$show`: what a client is shown
  * of them (SHOWN: with `$shown.views` their views as `[id, view]` pairs, LEG_VIEW; `nodes`), so that
  * the service answers a small trace (the demo graph's) with no statement after the walk. `$show` 0:
- * nothing. Each rank carries GOES_ON (the stored onward fact under `$maxWait`), and `deadBriefs` are the
- * briefs of the first `$deadBriefs` dead ends in rank order (rank.ts; not expanded here): the walk takes
- * them as answers with no round (index.ts).
+ * nothing. When it did not expand (a large anchor), what a client is shown of the first `$showDead`
+ * dead ends in rank order (at L the answer is the first 50; index.ts `shownDead`), so that the service
+ * sends no statement after the walk there either. `$showMet`: the most legs it reads for when it
+ * expanded; `$show` the most in all. Each rank carries GOES_ON (the stored onward fact under
+ * `$maxWait`), and `deadBriefs` are the briefs of the first `$deadBriefs` dead ends in rank order
+ * (rank.ts; not expanded here): the walk takes them as answers with no round (index.ts).
  */
 export const startExpanding = (expansion: string, deeperReturn: string, met: string) => `${RESOLVE_PORT}
 ${RANKED_STARTS(false)}
@@ -308,7 +311,9 @@ WITH anchor, starts, ranks, ends, unread,
 ${DECIDED_ENDS('CASE WHEN size(eager) = 0 THEN ends ELSE [] END')}
 ${OPENED}
 ${expansion}
-WITH *, CASE WHEN size(eager) = 0 OR $show = 0 THEN [] ELSE starts + ${met} END AS met
+WITH *, CASE WHEN $show = 0 THEN []
+  WHEN size(eager) = 0 THEN [e IN ends WHERE NOT e[1] | e[0]][..$showDead]
+  WHEN size(starts + ${met}) <= $showMet THEN starts + ${met} ELSE [] END AS met
 ${SHOWN('met')}
 RETURN properties(anchor) AS anchor, ranks, unread AS next, deadBriefs, opened, openLinks, openConfs,
        CASE WHEN size(eager) > 0 OR $briefStarts THEN [l IN starts | ${LEG_BRIEF('l')}] ELSE [] END AS legs,
