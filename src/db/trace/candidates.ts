@@ -22,7 +22,7 @@ import { followerSeekRange, predecessorSeekRange } from '../../domain/linking';
 import { INFERRED_LINK_FACTOR } from '../../domain/routeConfidence';
 import { Continuation, ContinuationProvider } from './walk';
 import { LegBrief, TraceDirection } from './records';
-import { documentedLinks, FollowerRow, FoundLink, linksFrom, timingOf } from './weigh';
+import { FollowerRow, FoundLink, linksFrom, timingOf } from './weigh';
 
 export type { FollowerRow, FoundLink } from './weigh';
 import { LEG_BRIEFS_BY_ID, legBrief, LegBriefRow } from './statements';
@@ -87,12 +87,6 @@ export interface DeeperRow {
  */
 export class CypherCandidates {
   readonly briefs = new Map<string, LegBrief>();
-  /**
-   * The confidence of legs known without their brief (the start statement's documented chains, onward.ts
-   * `openedStarts`): what a continuation to them weighs. Their brief is read when a route that is an
-   * answer holds them (`unbriefed`, `brief`), or when they are expanded.
-   */
-  readonly confidences = new Map<string, number | null>();
   private readonly forward = new Map<string, FoundLink[]>();
   statements = 0;
 
@@ -101,11 +95,6 @@ export class CypherCandidates {
     private readonly maxWaitDays: number,
     private readonly counter?: StatementCounter,
   ) {}
-
-  /** Keeps the confidences of legs not briefed (`[id, confidence]` rows). */
-  know(rows: [string, number | null][]): void {
-    for (const [id, confidence] of rows) this.confidences.set(id, confidence);
-  }
 
   /** Keeps the briefs read (rows of statements.ts LEG_BRIEF). */
   remember(rows: LegBriefRow[]): void {
@@ -261,9 +250,14 @@ export class CypherCandidates {
       this.forward.set(id, linksFrom(briefOf(id), byLeg.get(id)!, briefOf, this.maxWaitDays));
       await pacer.pace();
     }
-    // an opened leg's documented links weigh as in a full expansion (they do not depend on k, nor on a brief:
-    // a leg opened may be unbriefed, seek.ts roundStatement, onward.ts openedStarts)
-    const eager = new Map(open.map((id) => [id, documentedLinks(byLeg.get(id)!, this.maxWaitDays)]));
+    // an opened leg's documented links weigh as in a full expansion (they do not depend on k)
+    // (a leg opened without stored links may be unbriefed: seek.ts roundStatement)
+    const eager = new Map(
+      open.map((id) => {
+        const rows = byLeg.get(id)!;
+        return [id, rows.length === 0 ? [] : linksFrom(briefOf(id), rows, briefOf, this.maxWaitDays)];
+      }),
+    );
     return eager;
   }
 
@@ -362,8 +356,7 @@ export class CypherCandidates {
         id,
         links.map((l) => {
           const legId = forward ? l.to : l.from;
-          const confidence = this.briefs.has(legId) ? this.briefs.get(legId)!.confidence : this.confidences.get(legId);
-          return { legId, legConfidence: confidence ?? 0, factor: l.factor, link: l };
+          return { legId, legConfidence: this.briefs.get(legId)?.confidence ?? 0, factor: l.factor, link: l };
         }),
       );
     }
@@ -383,17 +376,11 @@ export class CypherCandidates {
   provider(direction: TraceDirection): ContinuationProvider<FoundLink> {
     const forward = direction === 'FORWARD';
     const asContinuations = (found: Map<string, FoundLink[]>) => this.continuations(found, forward);
-    // an answer is shaped from the briefs of its legs (index.ts accept): those known by confidence only are read first
-    const briefing = {
-      unbriefed: (ids: string[]) => ids.filter((id) => !this.briefs.has(id)),
-      brief: (ids: string[]) => this.brief(ids),
-    };
     const expand = async (ids: string[]) =>
       asContinuations(forward ? await this.followers(ids) : await this.predecessors(ids));
     if (!forward)
       return {
         expand,
-        ...briefing,
         round: async (want) => ({
           expanded: want.expand.length > 0 ? await expand(want.expand) : new Map<string, Continuation<FoundLink>[]>(),
           opened: new Map(),
@@ -402,7 +389,6 @@ export class CypherCandidates {
       };
     return {
       expand,
-      ...briefing,
       // a leg opened gets its documented links; the inferred ones weigh at most this (known.ts)
       lazyBound: INFERRED_LINK_FACTOR,
       round: async (want) => {

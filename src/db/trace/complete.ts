@@ -15,7 +15,7 @@
 import { Heap } from 'heap-js';
 import { compareWalked } from './rank';
 import { grow, PendingRoute, Taker, WalkedRoute } from './walk';
-import { Fetch, Known, want, wanted } from './known';
+import { Known, want, wanted } from './known';
 import { WorkMeter } from './workBound';
 
 export interface Completion<L> {
@@ -35,7 +35,7 @@ async function dive<L>(
   p: PendingRoute<L>,
   known: Known<L>,
   meter: WorkMeter,
-): Promise<{ done: WalkedRoute<L> } | { at: PendingRoute<L>; fetch: Fetch } | { none: true }> {
+): Promise<{ done: WalkedRoute<L> } | { at: PendingRoute<L>; fetch: 'expand' | 'open' | 'probe' } | { none: true }> {
   let route = p;
   for (;;) {
     await meter.breathe();

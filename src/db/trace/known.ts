@@ -24,34 +24,26 @@
  */
 import { Continuation, ContinuationProvider, PendingRoute, walked, WalkedRoute } from './walk';
 
-/**
- * What the walk does with a route next: fetch its last leg (or, `brief`, what an answer is shaped from:
- * the briefs of its legs known by confidence only), take it as an answer, or grow it (`rest`: and queue a
- * placeholder).
- */
-export type Step<L> = { fetch: Fetch } | { answer: WalkedRoute<L> } | { grow: Continuation<L>[]; rest?: boolean };
-
-export type Fetch = 'expand' | 'open' | 'probe' | 'brief';
+/** What the walk does with a route next: fetch its last leg, take it as an answer, or grow it (`rest`: and queue a placeholder). */
+export type Step<L> =
+  { fetch: 'expand' | 'open' | 'probe' } | { answer: WalkedRoute<L> } | { grow: Continuation<L>[]; rest?: boolean };
 
 /**
  * What a round fetches: legs expanded in full, legs opened (expanded, or only their eager part) with the
- * length of the longest route that wants them (their probe's `need`), legs probed, and the legs of
- * answers to brief.
+ * length of the longest route that wants them (their probe's `need`), legs probed.
  */
 export interface Wanted {
   expand: Set<string>;
   open: Map<string, number>;
   probe: Set<string>;
-  brief: Set<string>;
 }
 
-export const wanted = (): Wanted => ({ expand: new Set(), open: new Map(), probe: new Set(), brief: new Set() });
+export const wanted = (): Wanted => ({ expand: new Set(), open: new Map(), probe: new Set() });
 
-/** Adds the last leg of `p` (to brief: its legs) to what a round fetches, as `step` asked. */
-export function want<L>(w: Wanted, fetch: Fetch, p: PendingRoute<L>): void {
+/** Adds the last leg of `p` to what a round fetches, as `step` asked. */
+export function want<L>(w: Wanted, fetch: 'expand' | 'open' | 'probe', p: PendingRoute<L>): void {
   const last = p.legIds[p.legIds.length - 1];
   if (fetch === 'open') w.open.set(last, Math.max(w.open.get(last) ?? 0, p.legIds.length));
-  else if (fetch === 'brief') for (const id of p.legIds) w.brief.add(id);
   else w[fetch].add(last);
 }
 
@@ -134,14 +126,8 @@ export class Known<L> {
     return this.continuations.size;
   }
 
-  /** The next step for a route (see the file comment); an answer only once its legs are briefed (`brief`). */
+  /** The next step for a route (see the file comment). */
   step(p: PendingRoute<L>): Step<L> {
-    const s = this.next(p);
-    if ('answer' in s && (this.provider.unbriefed?.(p.legIds).length ?? 0) > 0) return { fetch: 'brief' };
-    return s;
-  }
-
-  private next(p: PendingRoute<L>): Step<L> {
     const last = p.legIds[p.legIds.length - 1];
     const list = this.continuations.get(last);
     if (p.rest) {
@@ -179,7 +165,6 @@ export class Known<L> {
 
   /** One round (one provider call): legs expanded, opened (partially when many) and probed. */
   async fetch(want: Wanted): Promise<void> {
-    if (want.brief.size > 0) await this.provider.brief?.([...want.brief]);
     const lazy = this.provider.lazyBound != null && want.open.size > this.partialFrom;
     const full = new Set([...want.expand, ...(lazy ? [] : want.open.keys())]);
     const open = lazy ? [...want.open.keys()].filter((id) => !full.has(id) && !this.opened.has(id)) : [];

@@ -187,8 +187,7 @@ export interface OpenedRows {
   /** `[id, goes on by an inferred link (null: the fact does not decide), onwardBy]` per leg. */
   opened?: [string, boolean | null, string | null][];
   openLinks?: FollowerRow[];
-  /** `[id, confidence]` of those legs and of the legs their links reach (the walk briefs them when an answer holds them). */
-  openConfs?: [string, number | null][];
+  openBriefs?: LegBriefRow[];
 }
 
 /**
@@ -199,11 +198,11 @@ export interface OpenedRows {
  */
 export async function openedStarts(
   row: OpenedRows,
-  candidates: Pick<CypherCandidates, 'know' | 'opened'>,
+  candidates: Pick<CypherCandidates, 'remember' | 'opened'>,
 ): Promise<Map<string, PreOpened<FoundLink>>> {
   const out = new Map<string, PreOpened<FoundLink>>();
   if (row.expanded || !row.opened || row.opened.length === 0) return out;
-  candidates.know(row.openConfs ?? []);
+  candidates.remember(row.openBriefs ?? []);
   const eager = await candidates.opened(
     row.opened.map(([id]) => id),
     row.openLinks ?? [],

@@ -265,10 +265,8 @@ const SHOWN_RETURN = `CASE WHEN $shown.views THEN [l IN shown | [l.id, ${LEG_VIE
  * (not expanded here): every leg they reach by stored links within `$maxHops` legs (the start legs
  * among them), opened as a round would open it (onward.ts `openedStarts`, known.ts `PreOpened`):
  * `opened`, `[id, INFERRED_ON, onwardBy]` per leg; `openLinks`, their stored links (FollowerRow); and
- * `openConfs`, `[id, confidence]` of those legs and of the legs their links reach (no brief: the walk
- * reads a leg's brief when an answer holds it, known.ts `brief`; at L none of the 331 chain legs is in
- * the answer). The walk then grows them with no round: a documented link weighs 1, so a start leg's
- * chain ranks with the start legs.
+ * `openBriefs`, the briefs of those legs and of the legs their links reach. The walk then grows them
+ * with no round: a documented link weighs 1, so a start leg's chain ranks with the start legs.
  */
 /** The longest documented chain OPENED follows (its legs are at most `$maxHops`). */
 const MAX_CHAIN = MAX_HOPS_CAP - 1;
@@ -285,7 +283,7 @@ CALL (chain) {
   RETURN collect(${LINK_ROW('x', 'l')}) AS openLinks, collect(DISTINCT l) AS chainNext
 }
 WITH *, [x IN chain | [x.id, ${INFERRED_ON('x')}, x.onwardBy]] AS opened,
-     [l IN chain + [l IN chainNext WHERE NOT l IN chain] | [l.id, l.confidence]] AS openConfs`;
+     [l IN chain | ${LEG_BRIEF('l')}] + [l IN chainNext WHERE NOT l IN chain | ${LEG_BRIEF('l')}] AS openBriefs`;
 
 /**
  * START forwards with the first round in the same statement when the anchor has at most `$eagerStart`
@@ -315,7 +313,7 @@ WITH *, CASE WHEN $show = 0 THEN []
   WHEN size(eager) = 0 THEN [e IN ends WHERE NOT e[1] | e[0]][..$showDead]
   WHEN size(starts + ${met}) <= $showMet THEN starts + ${met} ELSE [] END AS met
 ${SHOWN('met')}
-RETURN properties(anchor) AS anchor, ranks, unread AS next, deadBriefs, opened, openLinks, openConfs,
+RETURN properties(anchor) AS anchor, ranks, unread AS next, deadBriefs, opened, openLinks, openBriefs,
        CASE WHEN size(eager) > 0 OR $briefStarts THEN [l IN starts | ${LEG_BRIEF('l')}] ELSE [] END AS legs,
        size(eager) > 0 AS expanded,
        links, calls, [l IN linked + called WHERE NOT l.id IN $briefed | ${LEG_BRIEF('l')}] AS found, ${deeperReturn},
@@ -330,7 +328,7 @@ export const MORE_STARTS = `MATCH (anchor:Port {id: $anchorId})
 ${RANKED_STARTS(true)}
 ${DECIDED_ENDS('ends')}
 ${OPENED}
-RETURN ranks, unread AS next, deadBriefs, opened, openLinks, openConfs`;
+RETURN ranks, unread AS next, deadBriefs, opened, openLinks, openBriefs`;
 
 /**
  * What a client is shown of the legs `$ids` (SHOWN over them; `$show` their number), read in one

@@ -59,12 +59,6 @@ export interface ContinuationProvider<L> {
   }>;
   /** The largest factor of a continuation that `round` may leave out of an opened leg's eager ones. */
   lazyBound?: number;
-  /**
-   * Optional: the legs among `legIds` that an answer cannot be shaped from yet (db/trace: legs known by
-   * confidence only, not briefed); known.ts reads them (`brief`, in the round) before it takes the answer.
-   */
-  unbriefed?(legIds: string[]): string[];
-  brief?(legIds: string[]): Promise<void>;
 }
 
 /** A route as the walk grows it, legs in walk order (backwards: from the anchor leg back). */
@@ -257,7 +251,7 @@ async function foresee<L>(
   let pushed = 0;
   while (
     ahead.length > 0 &&
-    w.expand.size + w.open.size + w.probe.size + w.brief.size < batch &&
+    w.expand.size + w.open.size + w.probe.size < batch &&
     !take.full() &&
     popped < maxLookahead &&
     pushed < maxPushes

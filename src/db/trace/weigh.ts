@@ -47,50 +47,10 @@ function reasonOf(kind: LinkKind, k: number, portId: string | null, maxWaitDays:
 }
 
 /**
- * The documented links among `rows` (stored links, under the trace's wait), one per follower (a transfer
- * before a continuation, a sure place before an alternative, then the higher factor), in the order of
- * the follower's id. They need no brief of either leg: what an opened leg's eager continuations are
- * (candidates.ts `absorb`; the start statement's documented chains read no brief, onward.ts).
- */
-export function documentedLinks(rows: FollowerRow[], maxWaitDays: number): FoundLink[] {
-  const best = new Map<string, FoundLink>();
-  for (const r of rows) {
-    if (r.kind === 'INFERRED') continue;
-    const certainty = linkUnderWait(
-      { kind: r.kind, certainty: r.certainty ?? 'POSSIBLE', waitMinDays: r.waitMinDays, waitMaxDays: r.waitMaxDays },
-      maxWaitDays,
-    );
-    if (certainty == null) continue;
-    const record: RouteLinkRecord = {
-      kind: r.kind,
-      certainty: r.placeUncertain ? 'POSSIBLE' : certainty,
-      waitMinDays: r.waitMinDays,
-      waitMaxDays: r.waitMaxDays,
-      placeUncertain: r.placeUncertain,
-      transferId: r.transferId,
-      alternatives: 1,
-      reason: reasonOf(r.kind, 1, null, maxWaitDays, r.transferId),
-    };
-    const l: FoundLink = { from: r.from, to: r.to, record, factor: linkFactor(record) };
-    if (!best.has(l.to) || rank(l) < rank(best.get(l.to)!)) best.set(l.to, l);
-  }
-  return byFollower(best);
-}
-
-/** Which of two links to one follower a leg keeps: the lower rank. */
-const rank = (l: FoundLink) =>
-  (l.record.kind === 'TRANSFER' ? 0 : l.record.kind === 'CONTINUATION' ? 10 : 20) +
-  (l.record.placeUncertain ? 5 : 0) -
-  l.factor;
-
-const byFollower = (best: Map<string, FoundLink>) =>
-  [...best.values()].sort((x, y) => (x.to < y.to ? -1 : x.to > y.to ? 1 : 0));
-
-/**
- * The links from leg `a` given the candidate rows read for it (every row's `from` is `a`): documented
- * ones as stored (under the trace's wait, `documentedLinks`), inferred ones by the rule, each weighed by
- * k (the inferred followers at that port). One link per follower: a documented link before an inferred
- * one, then the fewest alternatives.
+ * The links from leg `a` given the candidate rows read for it: documented ones as stored (under the
+ * trace's wait), inferred ones by the rule, each weighed by k (the inferred followers at that port).
+ * One link per follower: a transfer before a continuation before an inferred link, a sure place before
+ * an alternative, then the fewest alternatives.
  */
 export function linksFrom(
   a: LegBrief,
@@ -98,20 +58,45 @@ export function linksFrom(
   briefOf: (id: string) => LegBrief,
   maxWaitDays: number,
 ): FoundLink[] {
+  const documented: FoundLink[] = [];
   const inferred: { b: LegBrief; portId: string; placeUncertain: boolean; link: ReturnType<typeof linkBetween> }[] = [];
-  const best = new Map(documentedLinks(rows, maxWaitDays).map((l) => [l.to, l]));
+  const documentedTo = new Set<string>();
   for (const row of rows) {
-    if (row.kind !== 'INFERRED') continue;
-    const b = briefOf(row.to);
-    if (!compatibleCargo(a.commodity, b.commodity)) continue;
-    const link = linkBetween(timingOf(a), timingOf(b), false, maxWaitDays);
+    const r = { ...row, leg: briefOf(row.to) };
+    if (r.kind !== 'INFERRED') {
+      const certainty = linkUnderWait(
+        { kind: r.kind, certainty: r.certainty ?? 'POSSIBLE', waitMinDays: r.waitMinDays, waitMaxDays: r.waitMaxDays },
+        maxWaitDays,
+      );
+      if (certainty == null) continue;
+      const record: RouteLinkRecord = {
+        kind: r.kind,
+        certainty: r.placeUncertain ? 'POSSIBLE' : certainty,
+        waitMinDays: r.waitMinDays,
+        waitMaxDays: r.waitMaxDays,
+        placeUncertain: r.placeUncertain,
+        transferId: r.transferId,
+        alternatives: 1,
+        reason: reasonOf(r.kind, 1, null, maxWaitDays, r.transferId),
+      };
+      documented.push({ from: a.id, to: r.leg.id, record, factor: linkFactor(record) });
+      documentedTo.add(r.leg.id);
+      continue;
+    }
+    if (!compatibleCargo(a.commodity, r.leg.commodity)) continue;
+    const link = linkBetween(timingOf(a), timingOf(r.leg), false, maxWaitDays);
     // a continuation the rule sees here is documented: it is stored as NEXT and read above
     if (link == null || link.kind !== 'INFERRED') continue;
-    inferred.push({ b, portId: row.portId!, placeUncertain: row.placeUncertain, link });
+    inferred.push({ b: r.leg, portId: r.portId!, placeUncertain: r.placeUncertain, link });
   }
   const k = new Map<string, number>();
   for (const i of inferred) k.set(i.portId, (k.get(i.portId) ?? 0) + 1);
-  const documentedTo = new Set(best.keys());
+  const best = new Map<string, FoundLink>();
+  const rank = (l: FoundLink) =>
+    (l.record.kind === 'TRANSFER' ? 0 : l.record.kind === 'CONTINUATION' ? 10 : 20) +
+    (l.record.placeUncertain ? 5 : 0) -
+    l.factor;
+  for (const l of documented) if (!best.has(l.to) || rank(l) < rank(best.get(l.to)!)) best.set(l.to, l);
   for (const i of inferred) {
     if (documentedTo.has(i.b.id)) continue;
     const alternatives = k.get(i.portId)!;
@@ -128,5 +113,5 @@ export function linksFrom(
     const l: FoundLink = { from: a.id, to: i.b.id, record, factor: linkFactor(record) };
     if (!best.has(l.to) || rank(l) < rank(best.get(l.to)!)) best.set(l.to, l);
   }
-  return byFollower(best);
+  return [...best.values()].sort((x, y) => (x.to < y.to ? -1 : x.to > y.to ? 1 : 0));
 }
