@@ -90,10 +90,17 @@ const GOES_ON = (
     ELSE null END AS on`;
 
 /**
+ * LEG_RANK of a start leg from the rank keys of its FROM (`k`, startOrder.ts): its id, its confidence
+ * (minus `rankConf`: negation is exact, and an unknown confidence is 0 to the walk either way) and its
+ * day (`rankDay`, '' when unknown) — the keys the index read, not the leg's properties again.
+ */
+const RANK_OF_KEYS = (k: string) => `[${k}[2], 0.0 - ${k}[0], CASE WHEN ${k}[1] = '' THEN null ELSE ${k}[1] END]`;
+
+/**
  * The start legs of a forward trace from `anchor` in rank order (rank.ts: confidence, an unknown day
  * first, day, id), read through the index of their rank keys (startOrder.ts: the order of the index, no
  * sort) and cut after `$startBatch` legs that pass the trace's filters: `starts`, their `ranks`
- * (LEG_RANK with GOES_ON) and `ends` (`[leg, documented]` of the dead ends and the legs with documented
+ * (LEG_RANK from the rank keys, RANK_OF_KEYS, with GOES_ON) and `ends` (`[leg, documented]` of the dead ends and the legs with documented
  * links not decided, in rank order); `unread`, the first leg after them (`[LEG_RANK, rank keys]`; none when all were
  * read). With `after`, from the leg whose rank keys are `$after` on (a later batch).
  */
@@ -108,14 +115,15 @@ const RANKED_STARTS = (after: boolean) => `CALL (anchor) {
   LIMIT $startBatch + 1
   RETURN collect(l) AS read, collect([r.rankConf, r.rankDay, r.rankId]) AS keys
 }
-WITH anchor, read[..$startBatch] AS batch,
+WITH anchor, read[..$startBatch] AS batch, keys,
      [i IN range($startBatch, size(read) - 1) | [${LEG_RANK('read[i]')}, keys[i]]] AS unread
 CALL (batch) {
   UNWIND batch AS l
   ${GOES_ON('l')}
-  RETURN collect(l) AS starts, collect(${LEG_RANK('l')} + [on]) AS ranks,
+  RETURN collect(l) AS starts, collect([on]) AS ons,
          collect(CASE WHEN on = false OR (documented AND on IS NULL) THEN [l, documented] END) AS ends
-}`;
+}
+WITH anchor, starts, ends, unread, [i IN range(0, size(starts) - 1) | ${RANK_OF_KEYS('keys[i]')} + ons[i]] AS ranks`;
 
 /**
  * From `ends` (RANKED_STARTS, in rank order): `deadBriefs`, the briefs of the first `$deadBriefs` dead
