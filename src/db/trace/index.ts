@@ -118,6 +118,20 @@ const START_FORWARD = compactCypher(
     'linked + called + linked2 + called2 + linked3 + called3 + linked4 + called4',
   ),
 );
+/**
+ * Forwards, ranked, from an anchor the start statement does not expand: it reads what the client is shown
+ * of the first `limit` dead ends in rank order (statements.ts startExpanding `$showDead`): at L those are
+ * the answer, and the trace is one statement.
+ */
+const showDead = (q: TraceQuery) => (q.show && q.best && q.onward !== false ? q.best.limit : 0);
+
+/** The legs of those dead ends: the first start legs GOES_ON answers false for, in the order read. */
+const shownDead = (q: TraceQuery, ranks: LegRankRow[] = []) =>
+  ranks
+    .filter((r) => r[3] === false)
+    .slice(0, showDead(q))
+    .map((r) => r[0]);
+
 /** The hops after the second that the start statement may expand (START_FORWARD: `deeperIds3` …). */
 const START_LEVELS = [3, 4];
 
@@ -152,7 +166,9 @@ async function begin(db: Database, q: TraceQuery, counter?: StatementCounter) {
           briefed: [],
           // a ranked walk briefs the start legs it reaches; the others read every leg
           briefStarts: q.best == null,
-          show: int(q.show ? SHOWN_LEGS : 0),
+          show: int(q.show ? Math.max(SHOWN_LEGS, showDead(q)) : 0),
+          showMet: int(SHOWN_LEGS),
+          showDead: int(showDead(q)),
           shown: q.show ?? { views: false, places: false, vessels: false },
           maxHops: int(q.maxHops),
           ...onwardParams(q),
@@ -213,7 +229,8 @@ async function begin(db: Database, q: TraceQuery, counter?: StatementCounter) {
     return true;
   };
   const anchor = toRecord('Port', row.anchor!);
-  const shown = readShown(row, anchor, q.show, candidates.briefs.keys());
+  // the legs the start statement read for the client: those it met when it expanded, else its first dead ends
+  const shown = readShown(row, anchor, q.show, row.expanded ? candidates.briefs.keys() : shownDead(q, row.ranks));
   // what the client is shown of these routes: read by the start statement, else by one statement now
   const showing = (routes: RouteRecord[], show = q.show) =>
     completeShown(db, shown, routes, show, q.direction, counter).then((read: ShownRead) => shownOf(read, routes));

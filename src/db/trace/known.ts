@@ -83,8 +83,10 @@ export class Known<L> {
     /**
      * Legs known to go on (true) or to end (false) before anything is fetched: the start legs whose
      * stored onward fact decides it (db/trace/onward.ts). A leg that ends has no continuation at all
-     * (an answer on any route); one that goes on has one off a 1-leg route, weighing at most
-     * `lazyBound` (no documented link): that route grows into its placeholder only.
+     * (an answer on any route); one that goes on has one off a 1-leg route, and every route that route
+     * grows into scores at most its score × `lazyBound` (inferred links weigh at most `lazyBound`;
+     * documented ones reach legs at most `lazyBound` times as confident, statements.ts GOES_ON): that
+     * route grows into its placeholder only (popping it expands the leg in full).
      */
     private readonly decided = new Map<string, boolean>(),
     /**

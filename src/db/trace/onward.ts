@@ -18,6 +18,7 @@
 import { int } from 'neo4j-driver';
 import { Database, TxRunner } from '../database';
 import { inferredLinkCypher, ONWARD_ANY, ONWARD_CAP_DAYS, ONWARD_NONE } from '../../domain/linking';
+import { INFERRED_LINK_FACTOR } from '../../domain/routeConfidence';
 import { candidateRule, FOLLOWER_RANGE, LEG_PROPS, SEEK, startExpansionParams } from './seek';
 import { LegBriefRow, LegRankRow } from './statements';
 import { TraceQuery } from './records';
@@ -146,6 +147,9 @@ export async function inLegBatches(
 /** The start statement's use of the stored onward fact (onward.ts, statements.ts GOES_ON): on for ranked traces. */
 export const onwardParams = (q: TraceQuery) => ({
   useOnward: q.best != null && q.onward !== false,
+  // a documented start leg whose links all reach legs at most this times as confident goes on as a
+  // leg with inferred links only does (statements.ts GOES_ON, known.ts `decided`)
+  lazyBound: INFERRED_LINK_FACTOR,
   onwardNone: int(ONWARD_NONE),
   onwardCap: int(ONWARD_CAP_DAYS),
   // the briefs of the first dead ends in rank order (statements.ts startExpanding): a route ending there is an answer

@@ -73,21 +73,35 @@ const INFERRED_ON = (l: string) => `CASE WHEN NOT $useOnward OR ${l}.onwardWait 
 
 /**
  * Whether start leg `l` goes on: `documented`, it has stored links (they hold under any wait), and
- * GOES_ON (`on`), true or false (a dead end: no documented link, no inferred one) when the fact decides
- * and the leg has no documented link, else null (the start statement opens the first documented ones,
- * below; the walk opens the others as before).
+ * GOES_ON (`on`): without documented links, true or false (a dead end: no inferred link either) when the
+ * fact decides, else null; with them, true when every leg they reach (another leg) is at most
+ * `$lazyBound` times as confident as `l` — then every route from `l` scores at most its placeholder's
+ * `confidence × $lazyBound` (an inferred link weighs at most that; a documented one at most 1 to such a
+ * leg: known.ts `decided`), so the walk need not open `l` to rank its routes — else null (the start
+ * statement opens the first such legs, below; the walk opens the others as before). At L every
+ * documented start leg leads to legs of confidence 0.75 or 0.6 from its 0.9: none is opened.
  */
 const GOES_ON = (
   l: string,
 ) => `WITH ${l}, CASE WHEN $useOnward THEN EXISTS { (${l})-[:NEXT]->() } ELSE false END AS documented
-  WITH ${l}, documented, CASE WHEN documented THEN null ELSE ${INFERRED_ON(l)} END AS on`;
+  WITH ${l}, documented, CASE WHEN NOT documented THEN ${INFERRED_ON(l)}
+    WHEN all(c IN [(${l})-[:NEXT]->(x) | CASE WHEN x = ${l} THEN null ELSE coalesce(x.confidence, 0) END]
+             WHERE c <= coalesce(${l}.confidence, 0) * $lazyBound) THEN true
+    ELSE null END AS on`;
+
+/**
+ * LEG_RANK of a start leg from the rank keys of its FROM (`k`, startOrder.ts): its id, its confidence
+ * (minus `rankConf`: negation is exact, and an unknown confidence is 0 to the walk either way) and its
+ * day (`rankDay`, '' when unknown) — the keys the index read, not the leg's properties again.
+ */
+const RANK_OF_KEYS = (k: string) => `[${k}[2], 0.0 - ${k}[0], CASE WHEN ${k}[1] = '' THEN null ELSE ${k}[1] END]`;
 
 /**
  * The start legs of a forward trace from `anchor` in rank order (rank.ts: confidence, an unknown day
  * first, day, id), read through the index of their rank keys (startOrder.ts: the order of the index, no
  * sort) and cut after `$startBatch` legs that pass the trace's filters: `starts`, their `ranks`
- * (LEG_RANK with GOES_ON) and `ends` (`[leg, documented]` of the dead ends and the legs with documented
- * links, in rank order); `unread`, the first leg after them (`[LEG_RANK, rank keys]`; none when all were
+ * (LEG_RANK from the rank keys, RANK_OF_KEYS, with GOES_ON) and `ends` (`[leg, documented]` of the dead ends and the legs with documented
+ * links not decided, in rank order); `unread`, the first leg after them (`[LEG_RANK, rank keys]`; none when all were
  * read). With `after`, from the leg whose rank keys are `$after` on (a later batch).
  */
 const RANKED_STARTS = (after: boolean) => `CALL (anchor) {
@@ -101,14 +115,15 @@ const RANKED_STARTS = (after: boolean) => `CALL (anchor) {
   LIMIT $startBatch + 1
   RETURN collect(l) AS read, collect([r.rankConf, r.rankDay, r.rankId]) AS keys
 }
-WITH anchor, read[..$startBatch] AS batch,
+WITH anchor, read[..$startBatch] AS batch, keys,
      [i IN range($startBatch, size(read) - 1) | [${LEG_RANK('read[i]')}, keys[i]]] AS unread
 CALL (batch) {
   UNWIND batch AS l
   ${GOES_ON('l')}
-  RETURN collect(l) AS starts, collect(${LEG_RANK('l')} + [on]) AS ranks,
-         collect(CASE WHEN on = false OR documented THEN [l, documented] END) AS ends
-}`;
+  RETURN collect(l) AS starts, collect([on]) AS ons,
+         collect(CASE WHEN on = false OR (documented AND on IS NULL) THEN [l, documented] END) AS ends
+}
+WITH anchor, starts, ends, unread, [i IN range(0, size(starts) - 1) | ${RANK_OF_KEYS('keys[i]')} + ons[i]] AS ranks`;
 
 /**
  * From `ends` (RANKED_STARTS, in rank order): `deadBriefs`, the briefs of the first `$deadBriefs` dead
@@ -289,9 +304,12 @@ WITH *, [x IN chain | [x.id, ${INFERRED_ON('x')}, x.onwardBy]] AS opened,
  * legs and the legs its expansion met (`met`, a Cypher list) are at most `$show`: what a client is shown
  * of them (SHOWN: with `$shown.views` their views as `[id, view]` pairs, LEG_VIEW; `nodes`), so that
  * the service answers a small trace (the demo graph's) with no statement after the walk. `$show` 0:
- * nothing. Each rank carries GOES_ON (the stored onward fact under `$maxWait`), and `deadBriefs` are the
- * briefs of the first `$deadBriefs` dead ends in rank order (rank.ts; not expanded here): the walk takes
- * them as answers with no round (index.ts).
+ * nothing. When it did not expand (a large anchor), what a client is shown of the first `$showDead`
+ * dead ends in rank order (at L the answer is the first 50; index.ts `shownDead`), so that the service
+ * sends no statement after the walk there either. `$showMet`: the most legs it reads for when it
+ * expanded; `$show` the most in all. Each rank carries GOES_ON (the stored onward fact under
+ * `$maxWait`), and `deadBriefs` are the briefs of the first `$deadBriefs` dead ends in rank order
+ * (rank.ts; not expanded here): the walk takes them as answers with no round (index.ts).
  */
 export const startExpanding = (expansion: string, deeperReturn: string, met: string) => `${RESOLVE_PORT}
 ${RANKED_STARTS(false)}
@@ -300,7 +318,9 @@ WITH anchor, starts, ranks, ends, unread,
 ${DECIDED_ENDS('CASE WHEN size(eager) = 0 THEN ends ELSE [] END')}
 ${OPENED}
 ${expansion}
-WITH *, CASE WHEN size(eager) = 0 OR $show = 0 THEN [] ELSE starts + ${met} END AS met
+WITH *, CASE WHEN $show = 0 THEN []
+  WHEN size(eager) = 0 THEN [e IN ends WHERE NOT e[1] | e[0]][..$showDead]
+  WHEN size(starts + ${met}) <= $showMet THEN starts + ${met} ELSE [] END AS met
 ${SHOWN('met')}
 RETURN properties(anchor) AS anchor, ranks, unread AS next, deadBriefs, opened, openLinks, openBriefs,
        CASE WHEN size(eager) > 0 OR $briefStarts THEN [l IN starts | ${LEG_BRIEF('l')}] ELSE [] END AS legs,

@@ -115,6 +115,7 @@ describe('best-first top-k equals exhaustive enumeration', () => {
     let probed = 0;
     let opened = 0;
     let decidedStarts = 0;
+    let decidedDocumented = 0;
     let opensBefore = 0;
     let batches = 0;
     await fc.assert(
@@ -182,13 +183,19 @@ describe('best-first top-k equals exhaustive enumeration', () => {
           expect(lazily.capped).toBe(false);
           expect(lazily.routes.map(view)).toEqual(expected.map(view));
           // start legs decided before any round, as the stored onward fact does (known.ts `decided`):
-          // those with no continuation end, those whose continuations all weigh at most the bound go
-          // on; the others (a continuation above it: a documented link) are opened as before
+          // those with no continuation end, those whose continuations all score at most the leg's
+          // confidence times the bound go on (statements.ts GOES_ON: inferred links, and documented
+          // ones to legs that much less confident); the others are opened as before
           const decided = new Map<string, boolean>();
           for (const s of startsOf(w)) {
             const next = continuationsOf(w, s.legId);
+            const under = (c: Continuation<string>) =>
+              Math.min(s.legConfidence, c.legConfidence) * c.factor <= s.legConfidence * lazy.bound;
             if (next.length === 0) decided.set(s.legId, false);
-            else if (next.every((c) => c.factor <= lazy.bound)) decided.set(s.legId, true);
+            else if (next.every(under)) {
+              decided.set(s.legId, true);
+              if (next.some((c) => c.factor > lazy.bound)) decidedDocumented++;
+            }
           }
           decidedStarts += decided.size;
           const deciding = await bestFirst(provider(w, true, lazy.bound), { ...paced, decided });
@@ -267,9 +274,35 @@ describe('best-first top-k equals exhaustive enumeration', () => {
     expect(probed).toBeGreaterThan(100);
     expect(opened).toBeGreaterThan(100);
     expect(decidedStarts).toBeGreaterThan(100);
+    // … among them legs with a link above the bound (a documented one) to a leg less confident
+    expect(decidedDocumented).toBeGreaterThan(10);
     expect(opensBefore).toBeGreaterThan(100);
     // the stand-in was popped (a later batch read) on many worlds
     expect(batches).toBeGreaterThan(100);
+  });
+
+  it('keys the stand-in for unread start legs as the next one (a route from a read leg may rank after it)', async () => {
+    // A (confidence 1, a late day) is read first; its route A→X scores 0.9 like B, the next unread leg,
+    // but left later: [B] ranks first. A stand-in keyed with a later day than B's would let A→X pass it.
+    const w: World = {
+      legs: [
+        { conf: 1, day: '2018-01-01' },
+        { conf: 0.9, day: '2017-01-01' },
+        { conf: 0.9, day: '2017-06-01' },
+      ],
+      edges: [{ from: 0, to: 2, factor: 1 }],
+      starts: [0, 1],
+    };
+    const [a, b] = startsOf(w);
+    const expected = (await enumerateAll(provider(w), { starts: [a, b], maxHops: 2, cap: 100 })).routes;
+    expect(expected.map((r) => r.legIds)).toEqual([[id(1)], [id(0), id(2)]]);
+    const walked = await bestFirst(provider(w), {
+      starts: [a],
+      maxHops: 2,
+      limit: 2,
+      more: { next: b, read: () => Promise.resolve({ starts: [b], next: null }) },
+    });
+    expect(walked.routes.map(view)).toEqual(expected.map(view));
   });
 
   it('keeps the best `each` answers per key (the best routes of each destination) exactly', async () => {
