@@ -36,7 +36,8 @@ import { reconcileRouter } from './http/reconcile';
 import { resolverContainer, syncArgValidation, syncResolveType, trimResolverPipeline } from './resolverPipeline';
 import { createOps } from './ops';
 import { executorKind, exportsTraces, jitGateway } from './http/executor';
-import { bodyErrorOr, directGraphql, requestIdOf, tooLargeAnswer } from './http/directGraphql';
+import { bodyErrorOr, directGraphql, requestIdOf } from './http/directGraphql';
+import { responseByteBudget } from './http/responseBudget';
 
 export async function buildCollierSchema(): Promise<GraphQLSchema> {
   trimResolverPipeline();
@@ -153,26 +154,6 @@ function utf8Only(req: express.Request, res: express.Response, next: express.Nex
       },
     ],
   });
-}
-
-/**
- * Answers larger than RESPONSE_MAX_BYTES are replaced by a RESPONSE_TOO_LARGE error (Apollo hands the
- * serialized answer to res.send, so it is measured without being serialized twice).
- */
-function responseByteBudget(maxBytes: number) {
-  return (_req: express.Request, res: express.Response, next: express.NextFunction): void => {
-    const send = res.send.bind(res);
-    res.send = (body?: unknown) => {
-      const tooLarge = typeof body === 'string' ? tooLargeAnswer(body, maxBytes) : null;
-      if (tooLarge != null) {
-        res.status(400);
-        res.type('application/json');
-        return send(tooLarge);
-      }
-      return send(body);
-    };
-    next();
-  };
 }
 
 /** Logs one line per operation and reports how many Cypher statements it cost. */

@@ -19,6 +19,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServer, HeaderMap, HTTPGraphQLRequest } from '@apollo/server';
 import type express from 'express';
 import { CALLER_HEADER } from '../ops/rateLimit';
+import { tooLargeAnswer } from './responseBudget';
 
 /** Same rule as the Express middleware: a client's id is kept when it is short and plain. */
 export const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -136,23 +137,6 @@ function takes(req: IncomingMessage): boolean {
   if (semicolon < 0 || type.slice(0, semicolon).trim().toLowerCase() !== 'application/json') return false;
   const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(type)?.[1];
   return charset == null || /^utf-?8$/i.test(charset);
-}
-
-/**
- * The RESPONSE_TOO_LARGE answer (status 400, JSON) that replaces a serialized answer of more than
- * `maxBytes` (RESPONSE_MAX_BYTES), or null when it fits; both paths (Express's responseByteBudget in
- * server.ts and `send` below) answer with it.
- */
-export function tooLargeAnswer(body: string, maxBytes: number): string | null {
-  if (body.length <= maxBytes / 4 || Buffer.byteLength(body) <= maxBytes) return null;
-  return JSON.stringify({
-    errors: [
-      {
-        message: `This answer would be larger than ${maxBytes} bytes (RESPONSE_MAX_BYTES): ask for fewer items (first, limit), fewer fields or page through them.`,
-        extensions: { code: 'RESPONSE_TOO_LARGE', maxBytes },
-      },
-    ],
-  });
 }
 
 /**

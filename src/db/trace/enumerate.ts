@@ -3,7 +3,9 @@
  * tested against, and the walk of `destinations`, which sums every route. Pure (no Cypher).
  */
 import { traceWalked } from '../observe/events';
-import { compareWalked } from './rank';
+import { groupDestinations } from '../../domain/destinations';
+import { compareWalked, rankRoutes } from './rank';
+import { DestinationGroupRecord, TraceResult } from './records';
 import {
   Continuation,
   ContinuationProvider,
@@ -67,4 +69,32 @@ export async function enumerateAll<L>(
   routes.sort(compareWalked);
   traceWalked({ kind: 'enumerate', expanded: known.size, rounds, routes: routes.length, capped: capped || cut });
   return { routes, capped: capped || cut, rounds, expanded: known.size };
+}
+
+/** Destinations from enumerated routes (domain/destinations.ts), when propagation cannot sum routes exactly. */
+export function enumeratedDestinations(
+  all: TraceResult,
+  groupBy: 'COUNTRY' | 'PORT',
+  perGroup: number,
+): DestinationGroupRecord[] {
+  const total = all.routes.reduce((s, r) => s + r.score, 0);
+  return groupDestinations(
+    all.routes.map((r) => ({
+      ...r,
+      vesselIds: r.vesselSpans.map((s) => s.vesselId),
+      finalLegId: r.legIds[r.legIds.length - 1],
+    })),
+    groupBy,
+  ).map((g) => ({
+    key: g.key,
+    countryCode: g.routes[0].finalCountryCode,
+    routeCount: g.routes.length,
+    bestConfidence: g.bestConfidence,
+    likelihood: total > 0 ? Math.round((g.routes.reduce((s, r) => s + r.score, 0) / total) * 1000) / 1000 : 0,
+    firstDate: g.firstDate,
+    lastDate: g.lastDate,
+    tonnage: g.tonnage,
+    vesselIds: g.vesselIds,
+    routes: rankRoutes(g.routes, perGroup),
+  }));
 }

@@ -13,10 +13,9 @@ import { Database, Params, StatementCounter } from '../database';
 import { compactCypher } from '../cypherText';
 import { NodeRecord, toRecord } from '../records';
 import { neoDate } from '../write/graphWriter';
-import { groupDestinations } from '../../domain/destinations';
 import { CypherCandidates, DEEP_FROM, DEEP_LEGS, DeeperRow } from './candidates';
 import { bestFirst, WalkedRoute } from './walk';
-import { enumerateAll } from './enumerate';
+import { enumerateAll, enumeratedDestinations } from './enumerate';
 import { FollowerRow, FoundLink } from './candidates';
 import {
   DESTINATION_ROUTE_CAP,
@@ -32,7 +31,6 @@ import {
 import { legBrief, LegBriefRow, LegRankRow, START, startExpanding } from './statements';
 import { deeperGate, deeperReturn, levelExpansion, PortCall, startExpansionParams } from './seek';
 import { int } from 'neo4j-driver';
-import { rankRoutes } from './rank';
 import { completeShown, readShown, ShownRead, shownOf } from './shown';
 import { finalPlace, routeDetail as shapeRouteDetail, summarizeRoute } from '../../domain/trace/shape';
 import { MassLeg, propagate } from './propagate';
@@ -380,32 +378,4 @@ export async function traceDestinations(
     };
   });
   return { groups, capped, workLimit, ...(await b.showing(groups.flatMap((g) => g.routes))) };
-}
-
-/** Destinations from enumerated routes (domain/destinations.ts), when propagation cannot sum routes exactly. */
-function enumeratedDestinations(
-  all: TraceResult,
-  groupBy: 'COUNTRY' | 'PORT',
-  perGroup: number,
-): DestinationGroupRecord[] {
-  const total = all.routes.reduce((s, r) => s + r.score, 0);
-  return groupDestinations(
-    all.routes.map((r) => ({
-      ...r,
-      vesselIds: r.vesselSpans.map((s) => s.vesselId),
-      finalLegId: r.legIds[r.legIds.length - 1],
-    })),
-    groupBy,
-  ).map((g) => ({
-    key: g.key,
-    countryCode: g.routes[0].finalCountryCode,
-    routeCount: g.routes.length,
-    bestConfidence: g.bestConfidence,
-    likelihood: total > 0 ? Math.round((g.routes.reduce((s, r) => s + r.score, 0) / total) * 1000) / 1000 : 0,
-    firstDate: g.firstDate,
-    lastDate: g.lastDate,
-    tonnage: g.tonnage,
-    vesselIds: g.vesselIds,
-    routes: rankRoutes(g.routes, perGroup),
-  }));
 }
