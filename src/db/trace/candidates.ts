@@ -15,6 +15,9 @@
  * the same rows. Walking backwards, the legs that may precede a leg are found through the arrival
  * index, and then expanded forwards (the same statement, the same rule), so that a link weighs the
  * same in both directions.
+ *
+ * This file reads (the statements, the briefs and links kept per trace, the walk's view of them);
+ * weigh.ts turns what a statement read into weighed links (`weighRound`), paced by pacer.ts.
  */
 import { int } from 'neo4j-driver';
 import { Database, StatementCounter } from '../database';
@@ -22,9 +25,8 @@ import { followerSeekRange, predecessorSeekRange } from '../../domain/linking';
 import { INFERRED_LINK_FACTOR } from '../../domain/routeConfidence';
 import { Continuation, ContinuationProvider } from './walk';
 import { LegBrief, TraceDirection } from './records';
-import { FollowerRow, FoundLink, linksFrom, timingOf } from './weigh';
-
-export type { FollowerRow, FoundLink } from './weigh';
+import { callsByPort, FollowerRow, FoundLink, RoundRows, timingOf, weighRound } from './weigh';
+import { Pacer } from './pacer';
 import { LEG_BRIEFS_BY_ID, legBrief, LegBriefRow } from './statements';
 import {
   expandStatement,
@@ -36,34 +38,7 @@ import {
   startExpansionParams,
 } from './seek';
 
-/** How long the link rule may run without letting other requests in (ms of wall time). */
-const SLICE_MS = 10;
-
-/**
- * Lets other requests run during a long stretch of the link rule: at a hub, weighing the links of one
- * round is hundreds of ms of synchronous work (linksFrom over every departure in each window), and
- * /healthz waited for all of it. `pace()` resolves at once until SLICE_MS have passed, then waits one
- * turn of the event loop.
- */
-class Pacer {
-  private start = performance.now();
-  async pace(): Promise<void> {
-    if (performance.now() - this.start < SLICE_MS) return;
-    await new Promise<void>((r) => setImmediate(r));
-    this.start = performance.now();
-  }
-}
-
-/** Port calls grouped by port, each group in the order read. */
-function callsByPort(calls: PortCall[]): Map<string, PortCall[]> {
-  const byPort = new Map<string, PortCall[]>();
-  for (const c of calls) {
-    const list = byPort.get(c.portId);
-    if (list) list.push(c);
-    else byPort.set(c.portId, [c]);
-  }
-  return byPort;
-}
+export type { FollowerRow, FoundLink } from './weigh';
 
 const EXPAND_BACKWARD = expandStatement('BACKWARD');
 const PROBE = { FORWARD: probeStatement('FORWARD'), BACKWARD: probeStatement('BACKWARD') };
@@ -213,52 +188,9 @@ export class CypherCandidates {
    * Takes in what a forward round read: the links of `expand` (kept in `forward`) from their stored
    * links and the calls in their ranges; the documented links of `open` (returned).
    */
-  async absorb(
-    expand: string[],
-    open: string[],
-    row: { links: FollowerRow[]; calls: PortCall[] },
-  ): Promise<Map<string, FoundLink[]>> {
-    const missing = expand;
-    const wanted = missing.map((id) => {
-      const a = this.briefs.get(id)!;
-      return { a, range: followerSeekRange(timingOf(a), this.maxWaitDays) };
-    });
-    const byPort = callsByPort(row.calls);
-    const byLeg = new Map<string, FollowerRow[]>([...missing, ...open].map((id) => [id, []]));
-    for (const r of row.links) byLeg.get(r.from)?.push(r);
-    for (const { a, range } of wanted) {
-      for (const to of a.ports.filter((p) => p.direction === 'TO')) {
-        for (const c of byPort.get(to.id) ?? []) {
-          if (c.id === a.id || !inRange(c, range)) continue;
-          byLeg.get(a.id)!.push({
-            from: a.id,
-            to: c.id,
-            kind: 'INFERRED',
-            certainty: null,
-            waitMinDays: null,
-            waitMaxDays: null,
-            transferId: null,
-            portId: to.id,
-            placeUncertain: to.alternative || c.alternative,
-          });
-        }
-      }
-    }
+  async absorb(expand: string[], open: string[], row: RoundRows): Promise<Map<string, FoundLink[]>> {
     const briefOf = (id: string) => this.briefs.get(id)!;
-    const pacer = new Pacer();
-    for (const id of missing) {
-      this.forward.set(id, linksFrom(briefOf(id), byLeg.get(id)!, briefOf, this.maxWaitDays));
-      await pacer.pace();
-    }
-    // an opened leg's documented links weigh as in a full expansion (they do not depend on k)
-    // (a leg opened without stored links may be unbriefed: seek.ts roundStatement)
-    const eager = new Map(
-      open.map((id) => {
-        const rows = byLeg.get(id)!;
-        return [id, rows.length === 0 ? [] : linksFrom(briefOf(id), rows, briefOf, this.maxWaitDays)];
-      }),
-    );
-    return eager;
+    return weighRound(row, expand, open, briefOf, this.maxWaitDays, (id, links) => this.forward.set(id, links));
   }
 
   private readonly byPair = new Map<string, Map<string, FoundLink>>();

@@ -2,11 +2,21 @@
  * Weighing: the links from a leg given the candidate rows a statement read for it (stored documented
  * links, and the calls in its seek ranges), by the link rule (domain/linking.ts) and the weights
  * (domain/routeConfidence.ts). One link per follower; k, the compatible departures, counted from the
- * same rows (candidates.ts reads them).
+ * same rows (candidates.ts reads them; `weighRound` weighs a round's legs from what its statement read).
  */
-import { compatibleCargo, LegTiming, linkBetween, linkUnderWait, LinkCertainty, LinkKind } from '../../domain/linking';
+import {
+  compatibleCargo,
+  followerSeekRange,
+  LegTiming,
+  linkBetween,
+  linkUnderWait,
+  LinkCertainty,
+  LinkKind,
+} from '../../domain/linking';
 import { linkFactor } from '../../domain/routeConfidence';
 import { LegBrief, RouteLinkRecord } from './records';
+import { inRange, PortCall } from './seek';
+import { Pacer } from './pacer';
 
 export interface FollowerRow {
   from: string;
@@ -114,4 +124,74 @@ export function linksFrom(
     if (!best.has(l.to) || rank(l) < rank(best.get(l.to)!)) best.set(l.to, l);
   }
   return [...best.values()].sort((x, y) => (x.to < y.to ? -1 : x.to > y.to ? 1 : 0));
+}
+
+/** Port calls grouped by port, each group in the order read. */
+export function callsByPort(calls: PortCall[]): Map<string, PortCall[]> {
+  const byPort = new Map<string, PortCall[]>();
+  for (const c of calls) {
+    const list = byPort.get(c.portId);
+    if (list) list.push(c);
+    else byPort.set(c.portId, [c]);
+  }
+  return byPort;
+}
+
+/** What a forward round's statement read: the stored links of its legs, and the port calls in their seek ranges. */
+export interface RoundRows {
+  links: FollowerRow[];
+  calls: PortCall[];
+}
+
+/**
+ * Weighs what a forward round read (`row`): every link of the legs of `expand` (their stored links, and
+ * an inferred candidate for each call in their follower range at a port they reached), each leg's
+ * links handed to `keep` as weighed (paced: pacer.ts); and the documented links of the legs of `open`
+ * (returned: they do not depend on k, so they weigh as in a full expansion).
+ */
+export async function weighRound(
+  row: RoundRows,
+  expand: string[],
+  open: string[],
+  briefOf: (id: string) => LegBrief,
+  maxWaitDays: number,
+  keep: (id: string, links: FoundLink[]) => void,
+): Promise<Map<string, FoundLink[]>> {
+  const wanted = expand.map((id) => {
+    const a = briefOf(id);
+    return { a, range: followerSeekRange(timingOf(a), maxWaitDays) };
+  });
+  const byPort = callsByPort(row.calls);
+  const byLeg = new Map<string, FollowerRow[]>([...expand, ...open].map((id) => [id, []]));
+  for (const r of row.links) byLeg.get(r.from)?.push(r);
+  for (const { a, range } of wanted) {
+    for (const to of a.ports.filter((p) => p.direction === 'TO')) {
+      for (const c of byPort.get(to.id) ?? []) {
+        if (c.id === a.id || !inRange(c, range)) continue;
+        byLeg.get(a.id)!.push({
+          from: a.id,
+          to: c.id,
+          kind: 'INFERRED',
+          certainty: null,
+          waitMinDays: null,
+          waitMaxDays: null,
+          transferId: null,
+          portId: to.id,
+          placeUncertain: to.alternative || c.alternative,
+        });
+      }
+    }
+  }
+  const pacer = new Pacer();
+  for (const id of expand) {
+    keep(id, linksFrom(briefOf(id), byLeg.get(id)!, briefOf, maxWaitDays));
+    await pacer.pace();
+  }
+  // (a leg opened without stored links may be unbriefed: seek.ts roundStatement)
+  return new Map(
+    open.map((id) => {
+      const rows = byLeg.get(id)!;
+      return [id, rows.length === 0 ? [] : linksFrom(briefOf(id), rows, briefOf, maxWaitDays)];
+    }),
+  );
 }
