@@ -87,12 +87,13 @@ export function moreStarts(
 ): MoreStarts<FoundLink> | undefined {
   if (!next || next.length === 0) return undefined;
   let size = first;
-  const after = new Map<string, [number, string, string]>([[next[0][0][0], next[0][1]]]);
+  // the rank keys of the next leg to read (the stand-in's): the first after the last batch read
+  let after = next[0][1];
   return {
     next: startLegOf(next[0][0]),
-    read: async (leg) => {
+    read: async () => {
       size *= 2;
-      const [conf, day, id] = after.get(leg.legId)!;
+      const [conf, day, id] = after;
       const [row] = await db.read<{ ranks: LegRankRow[]; next: NextRow[]; deadBriefs: LegBriefRow[] } & OpenedRows>(
         MORE_STARTS,
         {
@@ -111,7 +112,7 @@ export function moreStarts(
       );
       candidates.statements++;
       const nextRow = row.next[0];
-      if (nextRow) after.set(nextRow[0][0], nextRow[1]);
+      if (nextRow) after = nextRow[1];
       return {
         starts: startLegs(row.ranks),
         next: nextRow ? startLegOf(nextRow[0]) : null,

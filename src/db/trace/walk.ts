@@ -134,8 +134,11 @@ export interface WalkOptions<L> {
 export interface MoreStarts<L> {
   /** The first start leg not read yet. */
   next: StartLeg;
-  /** Reads the next batch: `next` and the legs after it in rank order, what is known of them, and the next one after them. */
-  read(next: StartLeg): Promise<StartBatch<L>>;
+  /**
+   * Reads the next batch: `next` (the one the last batch named) and the legs after it in rank order,
+   * what is known of them, and the next one after them.
+   */
+  read(): Promise<StartBatch<L>>;
 }
 
 export interface StartBatch<L> {
@@ -326,7 +329,7 @@ export async function bestFirst<L>(provider: ContinuationProvider<L>, o: WalkOpt
       // the stand-in: the next start legs in rank order, read now (their routes rank no earlier)
       heap.pop();
       const from = unread!;
-      const batch = await meter.away(() => from.read(from.next));
+      const batch = await meter.away(() => from.read());
       known.learn(batch.decided, batch.opened);
       for (const s of batch.starts) heap.push(startPartial<L>(s));
       meter.grow(batch.starts.length);

@@ -237,8 +237,7 @@ describe('best-first top-k equals exhaustive enumeration', () => {
           const startIds = new Set(w.starts.map(id));
           const more = {
             next: ranked[first],
-            read: (next: StartLeg) => {
-              expect(next).toEqual(ranked[read]);
+            read: () => {
               size = Math.min(3, size + 1);
               const legs = ranked.slice(read, read + size);
               read += legs.length;
