@@ -92,7 +92,8 @@ const GOES_ON = (
 /**
  * LEG_RANK of a start leg from the rank keys of its FROM (`k`, startOrder.ts): its id, its confidence
  * (minus `rankConf`: negation is exact, and an unknown confidence is 0 to the walk either way) and its
- * day (`rankDay`, '' when unknown) — the keys the index read, not the leg's properties again.
+ * day (`rankDay`, '' when unknown) — the keys the index read, not the leg's properties again
+ * (test/integration/traceStartRanks.test.ts checks the rows against the legs).
  */
 const RANK_OF_KEYS = (k: string) => `[${k}[2], 0.0 - ${k}[0], CASE WHEN ${k}[1] = '' THEN null ELSE ${k}[1] END]`;
 
