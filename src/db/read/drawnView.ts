@@ -49,8 +49,15 @@ const EDGE_KEYS = ['confidence', 'sourceIds', ...period('period')] as const;
 
 /** Cypher property names are written from the fixed lists above only. */
 const SAFE_KEY = /^[A-Za-z][A-Za-z0-9]*$/;
+/**
+ * Of the keys listed, the days are those named `…From` or `…To` (the statement tells them by their
+ * name, without a list of them to send): checked here for every key, so a key added that breaks the
+ * rule fails at load.
+ */
+const DAY_NAME = /(From|To)$/;
 for (const k of [...COMMON_KEYS, ...Object.values(DRAWN_KEYS).flat(), ...OTHER_KEYS, ...EDGE_KEYS]) {
   if (!SAFE_KEY.test(k)) throw new Error(`not a property name: ${k}`);
+  if (DAY_NAME.test(k) !== DATE_KEYS.has(k)) throw new Error(`a day must be named …From or …To, and only a day: ${k}`);
 }
 
 /**
@@ -72,14 +79,12 @@ const values = (n: string, keys: readonly string[]) =>
 const VESSEL_NAME_AT = 1 + COMMON_KEYS.length;
 
 /**
- * The parameters every statement with a DRAWN_NODE needs: the keys by label, the days and the
- * model's labels. They travel as parameters, not as text, so that the statement stays short: a CASE
+ * The parameters every statement with a DRAWN_NODE needs: the keys by label and the model's labels. They travel as parameters, not as text, so that the statement stays short: a CASE
  * of every label's keys written out at each of the dozen places the risk statement draws a node made
  * it 3× as long (25 kB) and slower to plan.
  */
 export const DRAWN_PARAMS = {
   drawnKeys: { ...DRAWN_KEYS, other: OTHER_KEYS } as Record<string, readonly string[]>,
-  drawnDays: [...DATE_KEYS],
   drawnLabels: ENTITY_LABELS,
 };
 
@@ -102,7 +107,7 @@ export function drawnNodeView(extra: readonly string[] = []): DrawnNodeView {
     cypher: (n) =>
       `[drawn_k IN [${PRIMARY_LABEL(n)}] | [drawn_k, ${values(n, COMMON_KEYS)}, ` +
       `CASE drawn_k WHEN 'Leg' THEN head([(${n})-[:ON]->(drawn_v:Vessel) | drawn_v.name]) END] + ` +
-      `[drawn_p IN coalesce($drawnKeys[drawn_k], $drawnKeys.other) | CASE WHEN drawn_p IN $drawnDays THEN toString(${n}[drawn_p]) ELSE ${n}[drawn_p] END]` +
+      `[drawn_p IN coalesce($drawnKeys[drawn_k], $drawnKeys.other) | CASE WHEN drawn_p ENDS WITH 'From' OR drawn_p ENDS WITH 'To' THEN toString(${n}[drawn_p]) ELSE ${n}[drawn_p] END]` +
       `${extra.length > 0 ? ` + [${values(n, extra)}]` : ''}][0]`,
     decode: (list) => {
       const label = list[0] as string;

@@ -8,8 +8,10 @@
 import neo4j from 'neo4j-driver';
 import { Database, StatementCounter } from '../database';
 import { GraphEdgeRecord } from '../trace';
+import { NodeLabel } from '../../domain/ids';
 import { decodeEdge, DRAWN_EDGE, DRAWN_NODE, DRAWN_PARAMS } from './drawnView';
 import {
+  anchorLabels,
   anchors,
   DrawnNode,
   EdgeView,
@@ -31,9 +33,14 @@ export const MAX_NEIGHBORHOOD_LIMIT = 2000;
 /** Edges kept per node allowed: a subgraph of `limit` nodes has at most `limit × EDGES_PER_NODE` edges. */
 export const EDGES_PER_NODE = 5;
 
-function neighborhoodStatement(depth: number, shape: FilterShape, view: NodeViewKind): string {
+function neighborhoodStatement(
+  depth: number,
+  shape: FilterShape,
+  view: NodeViewKind,
+  labels: readonly NodeLabel[],
+): string {
   const levels = Array.from({ length: depth }, (_, i) => `level${i + 1}`);
-  return `${anchors('$ids', 'start')}
+  return `${anchors('$ids', 'start', labels)}
 WITH collect(start) AS starts
 ${bfsLevels({ starts: 'starts', depth, prefix: 'level', room: '$room', shape })}
 WITH starts, ${levels.length > 0 ? levels.join(' + ') : '[]'} AS found
@@ -80,7 +87,10 @@ const CHUNK: Record<NodeViewKind, number> = { drawn: 500, whole: 100 };
  */
 export type NodeViewKind = 'drawn' | 'whole';
 
-/** One statement per depth, filter shape and node view: the hop bound is a literal of the pattern, from 0..MAX_NEIGHBORHOOD_DEPTH. */
+/**
+ * One statement per depth, filter shape, node view and anchor labels: the hop bound is a literal of the
+ * pattern, from 0..MAX_NEIGHBORHOOD_DEPTH.
+ */
 const NEIGHBORHOOD_STATEMENTS = statementCache(neighborhoodStatement);
 
 export interface NeighborhoodQuery extends WalkFilter {
@@ -114,7 +124,7 @@ export async function neighborhood(
   const edgeCap = q.limit * EDGES_PER_NODE;
   const view = q.view ?? 'drawn';
   const rows = await db.read<SubgraphRow>(
-    NEIGHBORHOOD_STATEMENTS(q.depth, shapeOf(q), view),
+    NEIGHBORHOOD_STATEMENTS(q.depth, shapeOf(q), view, anchorLabels(ids)),
     {
       ...walkParams(q),
       ...DRAWN_PARAMS,

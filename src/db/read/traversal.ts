@@ -7,7 +7,8 @@
  * Relationship types travel as the `$types` parameter and are only ever compared with `type(r)`; the
  * only names written into Cypher text here are labels from Collier's own model (NODE_KINDS).
  */
-import { NODE_KINDS, NodeLabel } from '../../domain/ids';
+import { labelOfId, NODE_KINDS, NodeLabel } from '../../domain/ids';
+import { compactCypher } from '../cypherText';
 import { asText } from '../../domain/text';
 import { DateRangeRecord, dateRange } from '../records';
 import { neoDate, RELATIONSHIP_TYPES, RelationshipType } from '../write/graphWriter';
@@ -150,26 +151,52 @@ export function step(start: string, f: FilterShape, avoid?: string): string {
   return `((${x} WHERE ${passable(x, start)})-[${r} WHERE ${relOk(r, f)}]-(${y} WHERE ${nodeOk(y, f)}${avoid ? ` AND ${y} <> ${avoid}` : ''}))`;
 }
 
-/** Statements built on first use from a key of checked, bounded values (hop counts, filter shapes), then reused. */
+/**
+ * Statements built on first use from a key of checked, bounded values (hop counts, filter shapes,
+ * anchor labels), then reused; compacted once (cypherText.ts: the text is sent on every request).
+ */
 export function statementCache<K extends unknown[]>(build: (...key: K) => string): (...key: K) => string {
   const built = new Map<string, string>();
   return (...key: K) => {
     const k = JSON.stringify(key);
     let statement = built.get(k);
     if (statement == null) {
-      statement = build(...key);
+      statement = compactCypher(build(...key));
       built.set(k, statement);
     }
     return statement;
   };
 }
 
+/** Most labels an anchor names before it seeks under all of them (bounds the statements per shape). */
+const MAX_ANCHOR_LABELS = 2;
+
 /**
- * Finds nodes by id whatever their label: one index seek per label of the model (each label has a
- * uniqueness constraint on `id`). Binds `out` for each id of the list parameter `param` that exists.
+ * The labels `anchors` seeks the ids under: the labels their kinds name (domain/ids.ts: a node lives
+ * under the label of its id's kind, which is how `node(id)` finds it), in the model's order; every
+ * label of the model when an id has no kind of Collier's or the ids name more than MAX_ANCHOR_LABELS.
+ * An id of a known kind that is not under that label is in no label's index either (the loaders write
+ * each node under its kind's label), so the same nodes are found.
  */
-export function anchors(param: string, out: string): string {
-  return `CALL () { ${ENTITY_LABELS.map((l) => `MATCH (${out}:${l}) WHERE ${out}.id IN ${param} RETURN ${out}`).join(' UNION ALL ')} }`;
+export function anchorLabels(ids: readonly string[]): readonly NodeLabel[] {
+  const named = new Set<NodeLabel>();
+  for (const id of ids) {
+    const label = labelOfId(id);
+    if (label == null) return ENTITY_LABELS;
+    named.add(label);
+  }
+  if (named.size === 0 || named.size > MAX_ANCHOR_LABELS) return ENTITY_LABELS;
+  return ENTITY_LABELS.filter((l) => named.has(l));
+}
+
+/**
+ * Finds nodes by id: one index seek per label of `labels` (each label has a uniqueness constraint on
+ * `id`; `anchorLabels` of the ids, else every label of the model). Binds `out` for each id of the
+ * list parameter `param` that exists.
+ */
+export function anchors(param: string, out: string, labels: readonly NodeLabel[] = ENTITY_LABELS): string {
+  for (const l of labels) if (!LABEL_SET.has(l)) throw new Error(`not a label of the model: ${l}`);
+  return `CALL () { ${labels.map((l) => `MATCH (${out}:${l}) WHERE ${out}.id IN ${param} RETURN ${out}`).join(' UNION ALL ')} }`;
 }
 
 /** What a query returns for a node to be drawn. */
