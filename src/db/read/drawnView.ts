@@ -60,12 +60,14 @@ for (const k of [...COMMON_KEYS, ...Object.values(DRAWN_KEYS).flat(), ...OTHER_K
   if (DAY_NAME.test(k) !== DATE_KEYS.has(k)) throw new Error(`a day must be named …From or …To, and only a day: ${k}`);
 }
 
+/** The variables the views bind are named `d_…`: short (the text is sent on every request), and no caller's. */
+
 /**
  * The node's label as `primaryLabel` picks it: its first label that is one of the model's, else its
  * first label, else 'Node'.
  */
 const PRIMARY_LABEL = (n: string) =>
-  `coalesce(head([drawn_l IN labels(${n}) WHERE drawn_l IN $drawnLabels]), head(labels(${n})), 'Node')`;
+  `coalesce(head([d_l IN labels(${n}) WHERE d_l IN $drawnLabels]), head(labels(${n})), 'Node')`;
 
 /**
  * Days are sent as text: the driver would build a Date of three Integers for each, which `toPlain`
@@ -105,9 +107,9 @@ export function drawnNodeView(extra: readonly string[] = []): DrawnNodeView {
   for (const [label, keys] of Object.entries(DRAWN_PARAMS.drawnKeys)) keysOf[label] = [...keys, ...extra];
   return {
     cypher: (n) =>
-      `[drawn_k IN [${PRIMARY_LABEL(n)}] | [drawn_k, ${values(n, COMMON_KEYS)}, ` +
-      `CASE drawn_k WHEN 'Leg' THEN head([(${n})-[:ON]->(drawn_v:Vessel) | drawn_v.name]) END] + ` +
-      `[drawn_p IN coalesce($drawnKeys[drawn_k], $drawnKeys.other) | CASE WHEN drawn_p ENDS WITH 'From' OR drawn_p ENDS WITH 'To' THEN toString(${n}[drawn_p]) ELSE ${n}[drawn_p] END]` +
+      `[d_k IN [${PRIMARY_LABEL(n)}] | [d_k, ${values(n, COMMON_KEYS)}, ` +
+      `CASE d_k WHEN 'Leg' THEN head([(${n})-[:ON]->(d_v:Vessel) | d_v.name]) END] + ` +
+      `[d_p IN coalesce($drawnKeys[d_k], $drawnKeys.other) | CASE WHEN d_p ENDS WITH 'From' OR d_p ENDS WITH 'To' THEN toString(${n}[d_p]) ELSE ${n}[d_p] END]` +
       `${extra.length > 0 ? ` + [${values(n, extra)}]` : ''}][0]`,
     decode: (list) => {
       const label = list[0] as string;
@@ -153,7 +155,7 @@ export function decodeEdge(list: unknown[]): EdgeView {
 
 /** A walked path as two lists: its nodes' and its relationships' compact views. */
 export const DRAWN_PATH = (p: string) =>
-  `[[drawn_n IN nodes(${p}) | ${DRAWN_NODE.cypher('drawn_n')}], [drawn_r IN relationships(${p}) | ${DRAWN_EDGE('drawn_r')}]]`;
+  `[[d_n IN nodes(${p}) | ${DRAWN_NODE.cypher('d_n')}], [d_r IN relationships(${p}) | ${DRAWN_EDGE('d_r')}]]`;
 
 export type DrawnPathList = [unknown[][], unknown[][]];
 

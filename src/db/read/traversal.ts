@@ -76,7 +76,7 @@ export function relOk(r: string, f: FilterShape): string {
   const parts = [`type(${r}) IN $types`];
   if (f.minConfidence) parts.push(`coalesce(${r}.confidence, 1.0) >= $minConfidence`);
   if (f.at) parts.push(inForceAt(r));
-  return `(${parts.join(' AND ')})`;
+  return parts.length > 1 ? `(${parts.join(' AND ')})` : parts[0];
 }
 
 /** The day an event began (a leg's departure, else its arrival; a transfer; a designation; a claim or statistic period). */
@@ -97,9 +97,15 @@ export function nodeOk(n: string, f: FilterShape): string {
   return parts.length > 0 ? `(${parts.join(' AND ')})` : 'true';
 }
 
+/** The conditions that are given, joined by AND (`true` when none is): a filter not asked for is not in the text. */
+function all(...conditions: (string | undefined)[]): string {
+  const kept = conditions.filter((c): c is string => c != null && c !== '' && c !== 'true');
+  return kept.length > 0 ? kept.join(' AND ') : 'true';
+}
+
 /** `x` is a hub (see HUB_LABELS). */
 export function isHub(x: string): string {
-  return `(${HUB_LABELS.map((l) => `${x}:${l}`).join(' OR ')} OR (${x}:Port AND ${x}.kind = '${PLACEHOLDER_PORT_KIND}'))`;
+  return `(${x}:${HUB_LABELS.join('|')} OR (${x}:Port AND ${x}.kind = '${PLACEHOLDER_PORT_KIND}'))`;
 }
 
 /** `x` may be passed through: it is the walk's start, or not a hub. */
@@ -129,11 +135,11 @@ export function bfsLevels(o: {
     const frontier = k === 1 ? o.starts : `${o.prefix}${k - 1}`;
     const imports = [o.starts, ...previous, ...(o.avoid ? [o.avoid] : [])].join(', ');
     clauses.push(`CALL (${imports}) {
-  WITH ${[o.starts, ...previous, ...(o.avoid ? [o.avoid] : [])].join(', ')}, ${[o.starts, ...previous].join(' + ')} AS seen
+  WITH *, ${[o.starts, ...previous].join(' + ')} AS seen
   UNWIND (CASE WHEN size(seen) - size(${o.starts}) > ${o.room} THEN [] ELSE ${frontier} END) AS x
   WITH x, seen WHERE x IN ${o.starts} OR NOT ${isHub('x')}
   MATCH (x)-[r]-(y)
-  WHERE ${relOk('r', o.shape)} AND ${nodeOk('y', o.shape)} AND NOT y IN seen${o.avoid ? ` AND y <> ${o.avoid}` : ''}
+  WHERE ${all(relOk('r', o.shape), nodeOk('y', o.shape), 'NOT y IN seen', o.avoid && `y <> ${o.avoid}`)}
   WITH DISTINCT y LIMIT $probe
   RETURN collect(y) AS ${o.prefix}${k}
 }`);
@@ -148,7 +154,8 @@ export function bfsLevels(o: {
  */
 export function step(start: string, f: FilterShape, avoid?: string): string {
   const [x, r, y] = [`x_${start}`, `r_${start}`, `y_${start}`];
-  return `((${x} WHERE ${passable(x, start)})-[${r} WHERE ${relOk(r, f)}]-(${y} WHERE ${nodeOk(y, f)}${avoid ? ` AND ${y} <> ${avoid}` : ''}))`;
+  const yOk = all(nodeOk(y, f), avoid && `${y} <> ${avoid}`);
+  return `((${x} WHERE ${passable(x, start)})-[${r} WHERE ${relOk(r, f)}]-(${y}${yOk === 'true' ? '' : ` WHERE ${yOk}`}))`;
 }
 
 /**
@@ -316,7 +323,13 @@ export function toDrawnEdge(
   };
 }
 
-/** The Cypher parameters of a walk filter (`at` as a DATE so it compares with stored dates). */
+/**
+ * The Cypher parameters of a walk filter (`at` as a DATE so it compares with stored dates): only those
+ * the statement of its shape (`shapeOf`) reads.
+ */
 export function walkParams(f: WalkFilter): Record<string, unknown> {
-  return { types: [...f.types], at: neoDate(f.at), minConfidence: f.minConfidence };
+  const params: Record<string, unknown> = { types: [...f.types] };
+  if (f.at != null) params.at = neoDate(f.at);
+  if (f.minConfidence != null) params.minConfidence = f.minConfidence;
+  return params;
 }
