@@ -21,9 +21,13 @@ type Props = Record<string, unknown>;
 
 /** The days of periods (`…From`, `…To`): stored as dates. */
 const DATE_KEYS = new Set<string>();
+/** Every key of a period. */
+const PERIOD_KEYS = new Set<string>();
 const period = (prefix: string) => {
   DATE_KEYS.add(`${prefix}From`).add(`${prefix}To`);
-  return ['From', 'To', 'Precision', 'Text'].map((s) => `${prefix}${s}`);
+  const keys = ['From', 'To', 'Precision', 'Text'].map((s) => `${prefix}${s}`);
+  for (const k of keys) PERIOD_KEYS.add(k);
+  return keys;
 };
 
 /** Read for every node: its id, and the confidence and sources an edge may borrow (`toDrawnNode`). */
@@ -44,8 +48,21 @@ const DRAWN_KEYS: Record<string, readonly string[]> = {
 };
 const OTHER_KEYS = ['name', 'code'] as const;
 
+/** Of the period keys above, those `displayName` reads: a leg's and a transfer's day as text, a designation's date. */
+const NAMED_PERIOD_KEYS = new Set(['departureText', 'arrivalText', 'whenText', 'dateFrom']);
+
+/** DRAWN_KEYS without the dates only edges' periods borrow: what a drawing that shows no period reads. */
+const NAME_KEYS: Record<string, readonly string[]> = Object.fromEntries(
+  Object.entries(DRAWN_KEYS).map(([label, keys]) => [
+    label,
+    keys.filter((k) => !PERIOD_KEYS.has(k) || NAMED_PERIOD_KEYS.has(k)),
+  ]),
+);
+
 /** Read for every edge (`toDrawnEdge`): its own confidence, sources and period. */
 const EDGE_KEYS = ['confidence', 'sourceIds', ...period('period')] as const;
+/** EDGE_KEYS but the period: an edge drawn without it (`decodeEdge` reads either). */
+const EDGE_KEYS_UNDATED = EDGE_KEYS.filter((k) => !PERIOD_KEYS.has(k));
 
 /** Cypher property names are written from the fixed lists above only. */
 const SAFE_KEY = /^[A-Za-z][A-Za-z0-9]*$/;
@@ -90,6 +107,9 @@ export const DRAWN_PARAMS = {
   drawnLabels: ENTITY_LABELS,
 };
 
+/** DRAWN_PARAMS for NAMED_NODE: the keys without the dates edges borrow. */
+export const NAMED_PARAMS = { ...DRAWN_PARAMS, drawnKeys: { ...NAME_KEYS, other: OTHER_KEYS } };
+
 export interface DrawnNodeView {
   /** Cypher: the compact list of node `n` (needs DRAWN_PARAMS). */
   cypher: (n: string) => string;
@@ -101,10 +121,13 @@ export interface DrawnNodeView {
  * A compact node view; `extra` are properties some caller reads beyond what drawing needs (the risk
  * rules read a leg's cargo origin and legality), appended to every node's list.
  */
-export function drawnNodeView(extra: readonly string[] = []): DrawnNodeView {
+export function drawnNodeView(
+  extra: readonly string[] = [],
+  drawnKeys: Record<string, readonly string[]> = DRAWN_PARAMS.drawnKeys,
+): DrawnNodeView {
   for (const k of extra) if (!SAFE_KEY.test(k)) throw new Error(`not a property name: ${k}`);
   const keysOf: Record<string, string[]> = {};
-  for (const [label, keys] of Object.entries(DRAWN_PARAMS.drawnKeys)) keysOf[label] = [...keys, ...extra];
+  for (const [label, keys] of Object.entries(drawnKeys)) keysOf[label] = [...keys, ...extra];
   return {
     cypher: (n) =>
       `[d_k IN [${PRIMARY_LABEL(n)}] | [d_k, ${values(n, COMMON_KEYS)}, ` +
@@ -134,11 +157,18 @@ export function drawnNodeView(extra: readonly string[] = []): DrawnNodeView {
 export const DRAWN_NODE = drawnNodeView();
 
 /**
- * Cypher: the compact list of relationship `r` (stored direction, whichever way it was walked);
- * `from` and `to`, when the statement has them bound, are its start and end node.
+ * The compact view of nodes drawn for an answer that shows no edge's period (the same Cypher as
+ * DRAWN_NODE, sent with NAMED_PARAMS): their names, confidence and sources, not the dates edges borrow.
  */
-export const DRAWN_EDGE = (r: string, from = `startNode(${r})`, to = `endNode(${r})`) =>
-  `[coalesce(${r}.id, elementId(${r})), type(${r}), ${from}.id, ${to}.id, ${values(r, EDGE_KEYS)}]`;
+export const NAMED_NODE = drawnNodeView([], NAMED_PARAMS.drawnKeys);
+
+/**
+ * Cypher: the compact list of relationship `r` (stored direction, whichever way it was walked);
+ * `from` and `to`, when the statement has them bound, are its start and end node; `periods` false
+ * leaves its period out.
+ */
+export const DRAWN_EDGE = (r: string, from = `startNode(${r})`, to = `endNode(${r})`, periods = true) =>
+  `[coalesce(${r}.id, elementId(${r})), type(${r}), ${from}.id, ${to}.id, ${values(r, periods ? EDGE_KEYS : EDGE_KEYS_UNDATED)}]`;
 
 /** The list of DRAWN_EDGE back as the view `toDrawnEdge` reads. */
 export function decodeEdge(list: unknown[]): EdgeView {
