@@ -107,6 +107,25 @@ export function selectedFieldNames(info: GraphQLResolveInfo): string[] {
   });
 }
 
+const subSelections = new WeakMap<readonly FieldNode[], Map<string, boolean>>();
+
+/**
+ * Whether the items of this field's sub-field `name` (any alias) have `sub` selected, fragments
+ * followed: `edges { period }` below a neighbourhood. True outside queries (nothing is left out there).
+ */
+export function selectsBelow(info: GraphQLResolveInfo, name: string, sub: string): boolean {
+  if (!isQuery(info)) return true;
+  return cached(subSelections, info, () => {
+    const tree = parseResolveInfo(info) as ResolveTree | null;
+    for (const fields of Object.values(tree?.fieldsByTypeName ?? {}))
+      for (const f of Object.values(fields))
+        if (f.name === name)
+          for (const below of Object.values(f.fieldsByTypeName))
+            if (Object.values(below).some((b) => b.name === sub)) return true;
+    return false;
+  });
+}
+
 /** A query, not a mutation or subscription: only queries read through the narrowed (look-ahead) loaders. */
 export function isQuery(info: GraphQLResolveInfo): boolean {
   return info.operation.operation === OperationTypeNode.QUERY;

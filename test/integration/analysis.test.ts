@@ -148,6 +148,21 @@ describe('neighborhood', () => {
     expect(statements(r)).toBe(2);
   });
 
+  it('reads the periods only when they are selected: the same answer but for them, through a fragment or not', async () => {
+    const q = (edge: string, fragment = '') =>
+      `query { neighborhood(id: "vessel:lucky-star", depth: 2) { nodes { id label name } edges { ${edge} } truncated } } ${fragment}`;
+    const plain = await t.gql(q('id type source target confidence'));
+    const dated = await t.gql(
+      q('id type source target confidence ...P', 'fragment P on GraphEdge { when: period { from to } }'),
+    );
+    expect(plain.errors).toBeUndefined();
+    expect(dated.errors).toBeUndefined();
+    const leg = dated.data!.neighborhood.edges.find((e: any) => e.type === 'FROM');
+    expect(leg.when.from).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const strip = (g: any) => ({ ...g, edges: g.edges.map(({ when: _when, ...e }: any) => e) });
+    expect(strip(dated.data!.neighborhood)).toEqual(plain.data!.neighborhood);
+  });
+
   it('never walks through a hub: tactics end a path, they do not join the vessels that used them', async () => {
     const r = await t.gql(
       `{ neighborhood(id: "vessel:lucky-star", depth: 2, relationshipTypes: ["USED"]) { nodes { id } } }`,

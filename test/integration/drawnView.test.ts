@@ -136,4 +136,25 @@ describe('the neighbourhood in rows', () => {
     // the whole view holds every property of the start
     expect(Object.keys(wholeG.nodes[0].props)).toHaveLength(ids[0].n);
   });
+
+  it('without periods: the same nodes (names, confidence, sources) and edges but for their periods', async () => {
+    const { DEFAULT_TRAVERSAL_TYPES } = await import('../../src/db/read/traversal');
+    const q = { ...around, types: [...DEFAULT_TRAVERSAL_TYPES] };
+    const dated = await neighborhood(t.db, q);
+    const undated = await neighborhood(t.db, { ...q, periods: false });
+    const shown = (g: typeof dated) => ({
+      ...g,
+      nodes: g.nodes.map((n) => ({ ...n, props: undefined })),
+      edges: g.edges.map((e) => ({ ...e, period: null })),
+    });
+    expect(dated.edges.filter((e) => e.period != null).length).toBeGreaterThan(10);
+    // (a designation's date stays: its name shows it, so an edge to it still borrows it)
+    expect(undated.edges.filter((e) => e.period != null).length).toBeLessThan(
+      dated.edges.filter((e) => e.period != null).length,
+    );
+    expect(shown(undated)).toEqual(shown(dated));
+    // a node without periods holds fewer properties (the leg's departure and arrival days are left out)
+    const leg = (g: typeof dated) => g.nodes.find((n) => n.label === 'Leg')!;
+    expect(Object.keys(leg(undated).props).length).toBeLessThan(Object.keys(leg(dated).props).length);
+  });
 });

@@ -8,8 +8,10 @@
 import neo4j from 'neo4j-driver';
 import { Database, StatementCounter } from '../database';
 import { GraphEdgeRecord } from '../trace';
-import { decodeEdge, DRAWN_EDGE, DRAWN_NODE, DRAWN_PARAMS } from './drawnView';
+import { NodeLabel } from '../../domain/ids';
+import { decodeEdge, DRAWN_EDGE, DRAWN_NODE, DRAWN_PARAMS, NAMED_NODE, NAMED_PARAMS } from './drawnView';
 import {
+  anchorLabels,
   anchors,
   DrawnNode,
   EdgeView,
@@ -31,9 +33,15 @@ export const MAX_NEIGHBORHOOD_LIMIT = 2000;
 /** Edges kept per node allowed: a subgraph of `limit` nodes has at most `limit × EDGES_PER_NODE` edges. */
 export const EDGES_PER_NODE = 5;
 
-function neighborhoodStatement(depth: number, shape: FilterShape, view: NodeViewKind): string {
+function neighborhoodStatement(
+  depth: number,
+  shape: FilterShape,
+  view: NodeViewKind,
+  labels: readonly NodeLabel[],
+  periods: boolean,
+): string {
   const levels = Array.from({ length: depth }, (_, i) => `level${i + 1}`);
-  return `${anchors('$ids', 'start')}
+  return `${anchors('$ids', 'start', labels)}
 WITH collect(start) AS starts
 ${bfsLevels({ starts: 'starts', depth, prefix: 'level', room: '$room', shape })}
 WITH starts, ${levels.length > 0 ? levels.join(' + ') : '[]'} AS found
@@ -47,7 +55,7 @@ CALL (keep) {
   MATCH (a)-[r]->(b)
   WHERE b IN keep AND ${relOk('r', shape)}
   WITH a, r, b LIMIT $edgeProbe
-  WITH collect(${DRAWN_EDGE('r', 'a', 'b')}) AS edges
+  WITH collect(${DRAWN_EDGE('r', 'a', 'b', periods)}) AS edges
   UNWIND range(0, size(edges) - 1, $chunk) AS at
   RETURN null AS at, null AS nodes, edges[at..at + $chunk] AS edges
 }
@@ -80,7 +88,10 @@ const CHUNK: Record<NodeViewKind, number> = { drawn: 500, whole: 100 };
  */
 export type NodeViewKind = 'drawn' | 'whole';
 
-/** One statement per depth, filter shape and node view: the hop bound is a literal of the pattern, from 0..MAX_NEIGHBORHOOD_DEPTH. */
+/**
+ * One statement per depth, filter shape, node view and anchor labels: the hop bound is a literal of the
+ * pattern, from 0..MAX_NEIGHBORHOOD_DEPTH.
+ */
 const NEIGHBORHOOD_STATEMENTS = statementCache(neighborhoodStatement);
 
 export interface NeighborhoodQuery extends WalkFilter {
@@ -90,6 +101,12 @@ export interface NeighborhoodQuery extends WalkFilter {
   limit: number;
   /** Default `drawn`. */
   view?: NodeViewKind;
+  /**
+   * Whether the edges' periods are read (default true): false leaves out the edges' own dates and the
+   * nodes' dates edges borrow (drawnView.ts NAMED_NODE): the edges' `period` is not to be shown. The
+   * whole view reads them always.
+   */
+  periods?: boolean;
   /** Nodes or edges a row (default CHUNK of the view); tests set it to check that rows join up. */
   chunk?: number;
 }
@@ -113,11 +130,13 @@ export async function neighborhood(
   const room = Math.max(0, q.limit - ids.length);
   const edgeCap = q.limit * EDGES_PER_NODE;
   const view = q.view ?? 'drawn';
+  const periods = view === 'whole' || q.periods !== false;
+  const nodeView = periods ? DRAWN_NODE : NAMED_NODE;
   const rows = await db.read<SubgraphRow>(
-    NEIGHBORHOOD_STATEMENTS(q.depth, shapeOf(q), view),
+    NEIGHBORHOOD_STATEMENTS(q.depth, shapeOf(q), view, anchorLabels(ids), periods),
     {
       ...walkParams(q),
-      ...DRAWN_PARAMS,
+      ...(periods ? DRAWN_PARAMS : NAMED_PARAMS),
       ids,
       room: neo4j.int(room),
       probe: neo4j.int(room + 1),
@@ -130,7 +149,7 @@ export async function neighborhood(
   const edgeViews: EdgeView[] = [];
   for (const r of rows) {
     if (r.nodes) {
-      const nodes = view === 'whole' ? (r.nodes as NodeView[]) : (r.nodes as unknown[][]).map(DRAWN_NODE.decode);
+      const nodes = view === 'whole' ? (r.nodes as NodeView[]) : (r.nodes as unknown[][]).map(nodeView.decode);
       chunks.push({ at: r.at!, nodes });
     } else if (r.edges) for (const e of r.edges) edgeViews.push(decodeEdge(e));
   }

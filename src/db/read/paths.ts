@@ -8,8 +8,10 @@
 import neo4j from 'neo4j-driver';
 import { Database, StatementCounter } from '../database';
 import { GraphEdgeRecord } from '../trace';
+import { NodeLabel } from '../../domain/ids';
 import { decodePath, DRAWN_NODE, DRAWN_PARAMS, DRAWN_PATH, DrawnPathList } from './drawnView';
 import {
+  anchorLabels,
   anchors,
   bfsLevels,
   DrawnNode,
@@ -33,12 +35,12 @@ export const MAX_COMMON_DEPTH = 3;
 export const COMMON_REACH_CAP = 2000;
 export const MAX_COMMON_LIMIT = 200;
 
-/** Binds `a` and `b` (null when an id is not in the graph). */
-const ENDPOINTS = `${anchors('[$from, $to]', 'e')}
+/** Binds `a` and `b` (null when an id is not in the graph), seeking them under `labels` (`anchorLabels`). */
+const ENDPOINTS = (labels: readonly NodeLabel[]) => `${anchors('[$from, $to]', 'e', labels)}
 WITH collect(e) AS found
 WITH [n IN found WHERE n.id = $from][0] AS a, [n IN found WHERE n.id = $to][0] AS b`;
 
-function pathsStatement(k: number, maxLength: number, shape: FilterShape): string {
+function pathsStatement(k: number, maxLength: number, shape: FilterShape, labels: readonly NodeLabel[]): string {
   if (!(
     Number.isInteger(k) &&
     k >= 1 &&
@@ -49,7 +51,7 @@ function pathsStatement(k: number, maxLength: number, shape: FilterShape): strin
   )) {
     throw new RangeError(`k ${k} or maxLength ${maxLength} is outside 1..${MAX_PATHS_K} / 1..${MAX_PATH_LENGTH}`);
   }
-  return `${ENDPOINTS}
+  return `${ENDPOINTS(labels)}
 CALL (a, b) {
   WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL
   MATCH p = SHORTEST ${k} ((a) ${step('a', shape)}{1,${maxLength}} (b)
@@ -59,7 +61,7 @@ CALL (a, b) {
 RETURN a.id AS fromId, b.id AS toId, paths`;
 }
 
-/** One statement per path count, hop bound (literals of the pattern, checked against the caps) and filter shape. */
+/** One statement per path count, hop bound (literals of the pattern, checked against the caps), filter shape and endpoint labels. */
 const PATHS_STATEMENTS = statementCache(pathsStatement);
 
 /** What can be a common connection: entities, not events, claims or hubs. */
@@ -70,12 +72,12 @@ const COMMON_ENTITY = (c: string) => `((${c}:Vessel OR ${c}:Company OR ${c}:Pers
  * their entities in common ranked by the hops from a plus the hops from b, and for the closest `$limit`
  * of them the shortest way from each side (point to point, the hop bound known).
  */
-function commonStatement(depth: number, shape: FilterShape): string {
+function commonStatement(depth: number, shape: FilterShape, labels: readonly NodeLabel[]): string {
   if (!(Number.isInteger(depth) && depth >= 1 && depth <= MAX_COMMON_DEPTH))
     throw new RangeError(`maxDepth ${depth} is outside 1..${MAX_COMMON_DEPTH}`);
   const levels = (prefix: string) => `[${Array.from({ length: depth }, (_, i) => `${prefix}${i + 1}`).join(', ')}]`;
   const hopsFromB = Array.from({ length: depth }, (_, i) => `WHEN c IN lb${i + 1} THEN ${i + 1}`).join(' ');
-  return `${ENDPOINTS}
+  return `${ENDPOINTS(labels)}
 CALL (a, b) {
   WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL
   WITH a, b, [a] AS sa, [b] AS sb
@@ -148,7 +150,7 @@ export async function kShortestPaths(
   q: PathsQuery,
   counter?: StatementCounter,
 ): Promise<Endpoints & { paths: GraphPathRecord[] }> {
-  const statement = PATHS_STATEMENTS(q.k, q.maxLength, shapeOf(q));
+  const statement = PATHS_STATEMENTS(q.k, q.maxLength, shapeOf(q), anchorLabels([q.from, q.to]));
   const [row] = await db.read<{ fromId: string | null; toId: string | null; paths: DrawnPathList[] }>(
     statement,
     { ...walkParams(q), ...DRAWN_PARAMS, from: q.from, to: q.to },
@@ -180,7 +182,7 @@ export async function commonConnections(
   q: CommonQuery,
   counter?: StatementCounter,
 ): Promise<Endpoints & { connections: CommonConnectionRecord[] }> {
-  const statement = COMMON_STATEMENTS(q.maxDepth, shapeOf(q));
+  const statement = COMMON_STATEMENTS(q.maxDepth, shapeOf(q), anchorLabels([q.a, q.b]));
   const [row] = await db.read<{
     fromId: string | null;
     toId: string | null;

@@ -7,7 +7,8 @@
  * Relationship types travel as the `$types` parameter and are only ever compared with `type(r)`; the
  * only names written into Cypher text here are labels from Collier's own model (NODE_KINDS).
  */
-import { NODE_KINDS, NodeLabel } from '../../domain/ids';
+import { labelOfId, NODE_KINDS, NodeLabel } from '../../domain/ids';
+import { compactCypher } from '../cypherText';
 import { asText } from '../../domain/text';
 import { DateRangeRecord, dateRange } from '../records';
 import { neoDate, RELATIONSHIP_TYPES, RelationshipType } from '../write/graphWriter';
@@ -75,7 +76,7 @@ export function relOk(r: string, f: FilterShape): string {
   const parts = [`type(${r}) IN $types`];
   if (f.minConfidence) parts.push(`coalesce(${r}.confidence, 1.0) >= $minConfidence`);
   if (f.at) parts.push(inForceAt(r));
-  return `(${parts.join(' AND ')})`;
+  return parts.length > 1 ? `(${parts.join(' AND ')})` : parts[0];
 }
 
 /** The day an event began (a leg's departure, else its arrival; a transfer; a designation; a claim or statistic period). */
@@ -96,9 +97,15 @@ export function nodeOk(n: string, f: FilterShape): string {
   return parts.length > 0 ? `(${parts.join(' AND ')})` : 'true';
 }
 
+/** The conditions that are given, joined by AND (`true` when none is): a filter not asked for is not in the text. */
+function all(...conditions: (string | undefined)[]): string {
+  const kept = conditions.filter((c): c is string => c != null && c !== '' && c !== 'true');
+  return kept.length > 0 ? kept.join(' AND ') : 'true';
+}
+
 /** `x` is a hub (see HUB_LABELS). */
 export function isHub(x: string): string {
-  return `(${HUB_LABELS.map((l) => `${x}:${l}`).join(' OR ')} OR (${x}:Port AND ${x}.kind = '${PLACEHOLDER_PORT_KIND}'))`;
+  return `(${x}:${HUB_LABELS.join('|')} OR (${x}:Port AND ${x}.kind = '${PLACEHOLDER_PORT_KIND}'))`;
 }
 
 /** `x` may be passed through: it is the walk's start, or not a hub. */
@@ -128,11 +135,11 @@ export function bfsLevels(o: {
     const frontier = k === 1 ? o.starts : `${o.prefix}${k - 1}`;
     const imports = [o.starts, ...previous, ...(o.avoid ? [o.avoid] : [])].join(', ');
     clauses.push(`CALL (${imports}) {
-  WITH ${[o.starts, ...previous, ...(o.avoid ? [o.avoid] : [])].join(', ')}, ${[o.starts, ...previous].join(' + ')} AS seen
+  WITH *, ${[o.starts, ...previous].join(' + ')} AS seen
   UNWIND (CASE WHEN size(seen) - size(${o.starts}) > ${o.room} THEN [] ELSE ${frontier} END) AS x
   WITH x, seen WHERE x IN ${o.starts} OR NOT ${isHub('x')}
   MATCH (x)-[r]-(y)
-  WHERE ${relOk('r', o.shape)} AND ${nodeOk('y', o.shape)} AND NOT y IN seen${o.avoid ? ` AND y <> ${o.avoid}` : ''}
+  WHERE ${all(relOk('r', o.shape), nodeOk('y', o.shape), 'NOT y IN seen', o.avoid && `y <> ${o.avoid}`)}
   WITH DISTINCT y LIMIT $probe
   RETURN collect(y) AS ${o.prefix}${k}
 }`);
@@ -147,29 +154,56 @@ export function bfsLevels(o: {
  */
 export function step(start: string, f: FilterShape, avoid?: string): string {
   const [x, r, y] = [`x_${start}`, `r_${start}`, `y_${start}`];
-  return `((${x} WHERE ${passable(x, start)})-[${r} WHERE ${relOk(r, f)}]-(${y} WHERE ${nodeOk(y, f)}${avoid ? ` AND ${y} <> ${avoid}` : ''}))`;
+  const yOk = all(nodeOk(y, f), avoid && `${y} <> ${avoid}`);
+  return `((${x} WHERE ${passable(x, start)})-[${r} WHERE ${relOk(r, f)}]-(${y}${yOk === 'true' ? '' : ` WHERE ${yOk}`}))`;
 }
 
-/** Statements built on first use from a key of checked, bounded values (hop counts, filter shapes), then reused. */
+/**
+ * Statements built on first use from a key of checked, bounded values (hop counts, filter shapes,
+ * anchor labels), then reused; compacted once (cypherText.ts: the text is sent on every request).
+ */
 export function statementCache<K extends unknown[]>(build: (...key: K) => string): (...key: K) => string {
   const built = new Map<string, string>();
   return (...key: K) => {
     const k = JSON.stringify(key);
     let statement = built.get(k);
     if (statement == null) {
-      statement = build(...key);
+      statement = compactCypher(build(...key));
       built.set(k, statement);
     }
     return statement;
   };
 }
 
+/** Most labels an anchor names before it seeks under all of them (bounds the statements per shape). */
+const MAX_ANCHOR_LABELS = 2;
+
 /**
- * Finds nodes by id whatever their label: one index seek per label of the model (each label has a
- * uniqueness constraint on `id`). Binds `out` for each id of the list parameter `param` that exists.
+ * The labels `anchors` seeks the ids under: the labels their kinds name (domain/ids.ts: a node lives
+ * under the label of its id's kind, which is how `node(id)` finds it), in the model's order; every
+ * label of the model when an id has no kind of Collier's or the ids name more than MAX_ANCHOR_LABELS.
+ * An id of a known kind that is not under that label is in no label's index either (the loaders write
+ * each node under its kind's label), so the same nodes are found.
  */
-export function anchors(param: string, out: string): string {
-  return `CALL () { ${ENTITY_LABELS.map((l) => `MATCH (${out}:${l}) WHERE ${out}.id IN ${param} RETURN ${out}`).join(' UNION ALL ')} }`;
+export function anchorLabels(ids: readonly string[]): readonly NodeLabel[] {
+  const named = new Set<NodeLabel>();
+  for (const id of ids) {
+    const label = labelOfId(id);
+    if (label == null) return ENTITY_LABELS;
+    named.add(label);
+  }
+  if (named.size === 0 || named.size > MAX_ANCHOR_LABELS) return ENTITY_LABELS;
+  return ENTITY_LABELS.filter((l) => named.has(l));
+}
+
+/**
+ * Finds nodes by id: one index seek per label of `labels` (each label has a uniqueness constraint on
+ * `id`; `anchorLabels` of the ids, else every label of the model). Binds `out` for each id of the
+ * list parameter `param` that exists.
+ */
+export function anchors(param: string, out: string, labels: readonly NodeLabel[] = ENTITY_LABELS): string {
+  for (const l of labels) if (!LABEL_SET.has(l)) throw new Error(`not a label of the model: ${l}`);
+  return `CALL () { ${labels.map((l) => `MATCH (${out}:${l}) WHERE ${out}.id IN ${param} RETURN ${out}`).join(' UNION ALL ')} }`;
 }
 
 /** What a query returns for a node to be drawn. */
@@ -289,7 +323,13 @@ export function toDrawnEdge(
   };
 }
 
-/** The Cypher parameters of a walk filter (`at` as a DATE so it compares with stored dates). */
+/**
+ * The Cypher parameters of a walk filter (`at` as a DATE so it compares with stored dates): only those
+ * the statement of its shape (`shapeOf`) reads.
+ */
 export function walkParams(f: WalkFilter): Record<string, unknown> {
-  return { types: [...f.types], at: neoDate(f.at), minConfidence: f.minConfidence };
+  const params: Record<string, unknown> = { types: [...f.types] };
+  if (f.at != null) params.at = neoDate(f.at);
+  if (f.minConfidence != null) params.minConfidence = f.minConfidence;
+  return params;
 }

@@ -1,6 +1,12 @@
 /** Neo4j's memory and timeout errors become the service's own, which the driver does not retry. */
 import neo4j, { Neo4jError } from 'neo4j-driver';
-import { classifyQueryError, QueryTimeoutError, QueryTooLargeError, toPlain } from '../../../src/db/database';
+import {
+  classifyQueryError,
+  QueryTimeoutError,
+  QueryTooLargeError,
+  toPlain,
+  withCallerStack,
+} from '../../../src/db/database';
 
 const neo4jError = (code: string, message = 'x') => new Neo4jError(message, code, 'gql', 'gql');
 
@@ -50,5 +56,26 @@ describe('toPlain', () => {
     expect((plain as unknown[])[1]).toBe(inner);
     const strings = ['a', 'b'];
     expect(toPlain(strings)).toBe(strings);
+  });
+});
+
+describe('withCallerStack', () => {
+  it('gives an error without frames the stack of the code that caught it', async () => {
+    const error = neo4jError('Neo.ClientError.Statement.SyntaxError', 'bad');
+    error.stack = `${error.toString()}\n`;
+    async function theCaller(): Promise<void> {
+      await Promise.resolve();
+      withCallerStack(error);
+    }
+    await theCaller();
+    expect(error.stack).toMatch(/^Neo4jError: bad\n\s+at /);
+    expect(error.stack).toContain('theCaller');
+  });
+
+  it('leaves a stack that has frames as it is', () => {
+    const error = new Error('x');
+    const stack = error.stack;
+    withCallerStack(error);
+    expect(error.stack).toBe(stack);
   });
 });
