@@ -12,24 +12,27 @@ function fakeDb(all: string[], moved?: string[]) {
   const sent: { cypher: string; params: Row }[] = [];
   const db = {
     statementsRunning: 0,
-    read: async (cypher: string, params: Row, counter?: StatementCounter) => {
+    read: (cypher: string, params: Row, counter?: StatementCounter) => {
       if (counter) counter.count++;
-      sent.push({ cypher, params });
-      const view = moved && sent.length > 1 ? moved : all;
-      const num = (k: string) => Number((params[k] as { toNumber(): number }).toNumber());
-      const page = view.slice(num('offset'), num('offset') + num('first'));
-      if (!cypher.includes('$partOffset')) {
-        // the page as one statement
-        const rows = page.map((id) => ({ total: view.length, item: `item-${id}` }));
-        return rows.length > 0 ? rows : [{ total: view.length, item: null }];
-      }
-      const part = view.slice(num('partOffset'), num('partOffset') + num('partFirst'));
-      const withCount = cypher.includes('count(');
-      const ids = page.map((id) => `${id} `).join('');
-      const rows = part.map((id) => ({ ...(withCount ? { total: view.length } : {}), ids, item: `item-${id}`, id }));
-      return rows.length > 0 ? rows : [{ ...(withCount ? { total: view.length } : {}), ids, item: null, id: null }];
+      return Promise.resolve(answer(cypher, params));
     },
   } as unknown as Database;
+  const answer = (cypher: string, params: Row) => {
+    sent.push({ cypher, params });
+    const view = moved && sent.length > 1 ? moved : all;
+    const num = (k: string) => Number((params[k] as { toNumber(): number }).toNumber());
+    const page = view.slice(num('offset'), num('offset') + num('first'));
+    if (!cypher.includes('$partOffset')) {
+      // the page as one statement
+      const rows = page.map((id) => ({ total: view.length, item: `item-${id}` }));
+      return rows.length > 0 ? rows : [{ total: view.length, item: null }];
+    }
+    const part = view.slice(num('partOffset'), num('partOffset') + num('partFirst'));
+    const withCount = cypher.includes('count(');
+    const ids = page.map((id) => `${id} `).join('');
+    const rows = part.map((id) => ({ ...(withCount ? { total: view.length } : {}), ids, item: `item-${id}`, id }));
+    return rows.length > 0 ? rows : [{ ...(withCount ? { total: view.length } : {}), ids, item: null, id: null }];
+  };
   return { db, sent };
 }
 
