@@ -20,6 +20,7 @@ import { benchAnchors, planWorld } from '../seed/synthetic/generate';
 import { DEFAULT_SEED, isSizeName } from '../seed/synthetic/spec';
 import { RecordingDatabase } from './profile';
 import { operations } from './ops';
+import { NESTED_BENCH_MAX_COST } from './serve';
 
 interface Plan {
   dbHits?: number;
@@ -76,7 +77,13 @@ async function main(): Promise<void> {
   const driver = createDriver(uri, 'neo4j', '', 10_000);
   const recording = new RecordingDatabase(driver, { timeoutMs: 900_000 });
   const service = await createService({
-    config: loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent' }),
+    // the bench's services' limits (bench/serve.ts): the nested read is priced over the default
+    config: loadConfig({
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'silent',
+      GRAPHQL_MAX_COST: String(NESTED_BENCH_MAX_COST),
+      GRAPHQL_MAX_RESPONSE_OBJECTS: String(NESTED_BENCH_MAX_COST),
+    }),
     db: recording,
     logger: createLogger('silent'),
   });

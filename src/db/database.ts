@@ -89,10 +89,20 @@ export type TxRunner = Pick<ManagedTransaction, 'run'>;
 export type Params = Record<string, unknown>;
 
 export class Database {
+  private running = 0;
+
   constructor(
     readonly driver: Driver,
     private readonly options: DatabaseOptions,
   ) {}
+
+  /**
+   * How many single statements (read, write) this service has sent and not yet seen answered: none
+   * when no other request is reading (db/read/page.ts reads a large page in halves only then).
+   */
+  get statementsRunning(): number {
+    return this.running;
+  }
 
   async read<T = Row>(cypher: string, params: Params = {}, counter?: StatementCounter): Promise<T[]> {
     return this.run<T>('READ', cypher, params, counter);
@@ -167,6 +177,7 @@ export class Database {
     });
     if (counter) counter.count++;
     const ended = statementStarted(cypher, mode);
+    this.running++;
     try {
       const timeoutMs = this.options.timeoutMs;
       // Memory and timeout errors are turned into the service's own inside the work, so the driver's
@@ -190,6 +201,7 @@ export class Database {
       if (isUnavailable(error)) throw new DatabaseUnavailableError(error);
       throw classifyQueryError(error, this.options.timeoutMs);
     } finally {
+      this.running--;
       await session.close();
     }
   }

@@ -13,6 +13,17 @@ export async function findVesselByImo(db: Database, imo: string, counter?: State
   return rows.length ? toRecord('Vessel', rows[0].props) : null;
 }
 
+/**
+ * From this page size on, a page of vessels whose compiled read holds lists within lists (owners →
+ * holdings, holdings → legs: thousands of rows) is read in two halves at once (db/read/page.ts).
+ */
+export const HALVES_MIN_PAGE = 16;
+
+/** Whether a compiled read holds a list below one of its lists (a list's ends with lists of their own). */
+function listsInLists(plan: NodePlan): boolean {
+  return plan.lists.some(({ list }) => list.kind === 'relations' && list.ends.some((e) => e.node.lists.length > 0));
+}
+
 export interface VesselQuery {
   name: string | null;
   flagCode: string | null;
@@ -70,6 +81,9 @@ export async function listVessels(
       offset: q.offset,
       first: q.first,
       item: item?.expr,
+      // a large page of nested reads (the nested query's vessels, their owners, holdings and legs) in
+      // two halves at once
+      halves: compiled != null && q.first >= HALVES_MIN_PAGE && listsInLists(compiled),
     },
     counter,
   );
