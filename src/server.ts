@@ -160,11 +160,14 @@ function utf8Only(req: express.Request, res: express.Response, next: express.Nex
 function operationLogPlugin(): ApolloServerPlugin<Context> {
   return {
     // eslint-disable-next-line @typescript-eslint/require-await -- Apollo's hooks return promises; async keeps a throw a rejection
-    async requestDidStart() {
+    async requestDidStart({ contextValue }) {
       const started = process.hrtime.bigint();
+      // the operation is in flight until its answer (Database.alone)
+      const ended = contextValue.db.requestStarted();
       return {
         // eslint-disable-next-line @typescript-eslint/require-await -- Apollo's hooks return promises; async keeps a throw a rejection
         async willSendResponse({ contextValue: ctx, response, operationName, errors }) {
+          ended();
           response.http.headers.set('x-collier-statements', String(ctx.counter.count));
           // a request the database could not finish is not a success: 422 (narrow it) or 504 (too slow)
           const originals = (errors ?? []).map((e) => unwrapResolverError(e));

@@ -89,7 +89,10 @@ export type TxRunner = Pick<ManagedTransaction, 'run'>;
 export type Params = Record<string, unknown>;
 
 export class Database {
+  /** Statements (read, write) this service has sent and not yet seen answered. */
   private running = 0;
+  /** GraphQL operations this service is answering (`requestStarted`). */
+  private requests = 0;
 
   constructor(
     readonly driver: Driver,
@@ -97,11 +100,27 @@ export class Database {
   ) {}
 
   /**
-   * How many single statements (read, write) this service has sent and not yet seen answered: none
-   * when no other request is reading (db/read/page.ts reads a large page in halves only then).
+   * Counts one GraphQL operation from its start to its answer (server.ts, operationLogPlugin); the
+   * call returned ends it (once; a second call does nothing).
    */
-  get statementsRunning(): number {
-    return this.running;
+  requestStarted(): () => void {
+    this.requests++;
+    let ended = false;
+    return () => {
+      if (ended) return;
+      ended = true;
+      this.requests--;
+    };
+  }
+
+  /**
+   * Whether the caller has Neo4j to itself: at most one operation in flight (its own) and no statement
+   * running. db/read/page.ts reads a large page in halves only then: a request between two statements
+   * still has its share of the machine, so under overlapping requests a second statement would only add
+   * its own cost (docs/performance.md "Session nested11" and the lead's section after it).
+   */
+  get alone(): boolean {
+    return this.requests <= 1 && this.running === 0;
   }
 
   async read<T = Row>(cypher: string, params: Params = {}, counter?: StatementCounter): Promise<T[]> {

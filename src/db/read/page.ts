@@ -19,8 +19,8 @@ export interface NamedPageQuery {
   /** What each item of the page is read as (its parameters in `params`); default `properties(<variable>)`. */
   item?: string;
   /**
-   * Read the items (`item` given) as two halves, two statements at once (`readInHalves`), when no
-   * other statement of the service is running: for a page whose items are large reads (a compiled
+   * Read the items (`item` given) as two halves, two statements at once (`readInHalves`), when the
+   * request has Neo4j to itself (`Database.alone`): for a page whose items are large reads (a compiled
    * read's nested lists), so that Neo4j works on them in two threads where a thread would be idle.
    */
   halves?: boolean;
@@ -36,9 +36,9 @@ export async function readNamedPage<T = Record<string, unknown>>(
   const page = `MATCH (${v}:${label}) ${q.pageWhere ?? q.where}
        WITH ${v} ORDER BY ${v}.name, ${v}.id SKIP $offset LIMIT $first`;
   const params = { ...q.params, offset: neo4j.int(q.offset), first: neo4j.int(q.first) };
-  // in halves only while no other statement of this service runs: with requests overlapping, Neo4j's
-  // threads are busy already and a second statement would only add its own cost
-  if (q.item && q.halves && q.first >= 2 && db.statementsRunning === 0) {
+  // in halves only while this request has Neo4j to itself (Database.alone): with requests overlapping,
+  // Neo4j's threads are busy already and a second statement would only add its own cost
+  if (q.item && q.halves && q.first >= 2 && db.alone) {
     const read = await readInHalves<T>(db, q, count, params, counter);
     if (read) return read;
   }

@@ -2,6 +2,7 @@
 import neo4j, { Neo4jError } from 'neo4j-driver';
 import {
   classifyQueryError,
+  Database,
   QueryTimeoutError,
   QueryTooLargeError,
   toPlain,
@@ -77,5 +78,26 @@ describe('withCallerStack', () => {
     const stack = error.stack;
     withCallerStack(error);
     expect(error.stack).toBe(stack);
+  });
+});
+
+describe('Database.alone', () => {
+  const db = () => new Database({} as never, { timeoutMs: 1000 });
+
+  it('is true with no operation or one in flight, false with two, true again when one ends (once)', () => {
+    const d = db();
+    expect(d.alone).toBe(true);
+    const first = d.requestStarted();
+    expect(d.alone).toBe(true);
+    const second = d.requestStarted();
+    expect(d.alone).toBe(false);
+    second();
+    second(); // a second end of the same operation counts nothing
+    expect(d.alone).toBe(true);
+    const third = d.requestStarted();
+    expect(d.alone).toBe(false);
+    third();
+    first();
+    expect(d.alone).toBe(true);
   });
 });
