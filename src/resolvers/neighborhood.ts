@@ -25,7 +25,9 @@ export class NeighborhoodResolver {
     const filter = walkFilterArgs(args);
     // an edge's period is read (its own, or its event's dates) only when a query selects it
     const periods = selectsBelow(info, 'edges', 'period');
-    const g = await neighborhood(ctx.db, { ids: [id], depth, limit, periods, ...filter }, ctx.counter);
+    // and their sources (their own, or their claim's) only when it selects them
+    const sources = selectsBelow(info, 'edges', 'sources');
+    const g = await neighborhood(ctx.db, { ids: [id], depth, limit, periods, sources, ...filter }, ctx.counter);
     if (g.missing.length > 0) throw notFoundIds(g.missing);
     return { nodes: g.nodes, edges: g.edges, truncated: g.truncated };
   }

@@ -1,5 +1,6 @@
 /** How two entities are connected: k shortest paths and common connections (one statement each, db/read/paths.ts). */
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { CommonConnection, GraphPath } from '../schema/paths';
 import { CommonConnectionsArgs, PathsArgs } from '../schema/args/paths';
 import { Node } from '../schema/node';
@@ -16,6 +17,7 @@ import { ANY_LABEL, loadNode, loadNodes } from './load';
 import { Context } from './context';
 import { badInput } from './errors';
 import { entityIdArg, intArg, notFoundIds, walkFilterArgs } from './analysisArgs';
+import { selects, selectsBelow } from './selection';
 
 function missing(found: { from: boolean; to: boolean }, from: string, to: string): string[] {
   return [...(found.from ? [] : [from]), ...(found.to ? [] : [to])];
@@ -27,13 +29,22 @@ export class PathsResolver {
     description:
       'The k shortest paths between two entities (no entity twice, never through a country, source, tactic or unnamed-port placeholder), shortest first, each with its nodes, edges and sources.',
   })
-  async paths(@Args(() => PathsArgs) args: PathsArgs, @Ctx() ctx: Context): Promise<GraphPath[]> {
+  async paths(
+    @Args(() => PathsArgs) args: PathsArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<GraphPath[]> {
     const from = entityIdArg('from', args.from);
     const to = entityIdArg('to', args.to);
     if (from === to) throw badInput('to', 'must differ from "from"');
     const k = intArg('k', args.k, 1, MAX_PATHS_K);
     const maxLength = intArg('maxLength', args.maxLength, 1, MAX_PATH_LENGTH);
-    const r = await kShortestPaths(ctx.db, { from, to, k, maxLength, ...walkFilterArgs(args) }, ctx.counter);
+    // the edges' periods and the sources (the paths' or the edges') are read only when the query selects them
+    const shown = {
+      periods: selectsBelow(info, 'edges', 'period'),
+      sources: selects(info, 'sources') || selectsBelow(info, 'edges', 'sources'),
+    };
+    const r = await kShortestPaths(ctx.db, { from, to, k, maxLength, shown, ...walkFilterArgs(args) }, ctx.counter);
     const gone = missing(r.found, from, to);
     if (gone.length > 0) throw notFoundIds(gone);
     return r.paths;

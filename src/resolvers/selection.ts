@@ -107,23 +107,33 @@ export function selectedFieldNames(info: GraphQLResolveInfo): string[] {
   });
 }
 
-const subSelections = new WeakMap<readonly FieldNode[], Map<string, boolean>>();
+const subSelections = new WeakMap<readonly FieldNode[], Map<string, Set<string>>>();
 
 /**
  * Whether the items of this field's sub-field `name` (any alias) have `sub` selected, fragments
  * followed: `edges { period }` below a neighbourhood. True outside queries (nothing is left out there).
+ * Every `name.sub` below the field is parsed once and cached (not one answer per field node: a
+ * resolver asks for several).
  */
 export function selectsBelow(info: GraphQLResolveInfo, name: string, sub: string): boolean {
   if (!isQuery(info)) return true;
   return cached(subSelections, info, () => {
     const tree = parseResolveInfo(info) as ResolveTree | null;
+    const pairs = new Set<string>();
     for (const fields of Object.values(tree?.fieldsByTypeName ?? {}))
       for (const f of Object.values(fields))
-        if (f.name === name)
-          for (const below of Object.values(f.fieldsByTypeName))
-            if (Object.values(below).some((b) => b.name === sub)) return true;
-    return false;
-  });
+        for (const below of Object.values(f.fieldsByTypeName))
+          for (const b of Object.values(below)) pairs.add(`${f.name}.${b.name}`);
+    return pairs;
+  }).has(`${name}.${sub}`);
+}
+
+/**
+ * Whether the items of this field have `name` selected (any alias, fragments followed): a path's
+ * `sources`. True outside queries, as selectsBelow.
+ */
+export function selects(info: GraphQLResolveInfo, name: string): boolean {
+  return !isQuery(info) || selectedFieldNames(info).includes(name);
 }
 
 /** A query, not a mutation or subscription: only queries read through the narrowed (look-ahead) loaders. */

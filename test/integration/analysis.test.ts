@@ -79,6 +79,37 @@ describe('how Lucky Star and Asia Bridge are connected', () => {
     expect(statements(r)).toBeLessThanOrEqual(3);
   });
 
+  it('paths read periods and sources only when selected: through fragments the same as the whole answer, without them the rest unchanged', async () => {
+    const q = (sel: string, fragments = '') =>
+      `{ paths(from: "vessel:wise-honest", to: "vessel:dong-thanh", k: 10, maxLength: 6) { ${sel} } } ${fragments}`;
+    const whole = await t.gql(q(PATH));
+    const plain = await t.gql(
+      q('length confidence nodes { id label name } edges { id type source target confidence }'),
+    );
+    const through = await t.gql(
+      q(
+        'length confidence nodes { id label name } edges { id type source target confidence ...E } ...P',
+        'fragment E on GraphEdge { period { from to } sources { url } } fragment P on GraphPath { sources { url } }',
+      ),
+    );
+    const edgeSourcesOnly = await t.gql(q('edges { id s: sources { url } }'));
+    for (const r of [whole, plain, through, edgeSourcesOnly]) expect(r.errors).toBeUndefined();
+    const paths = whole.data!.paths;
+    expect(paths.length).toBeGreaterThan(3);
+    expect(paths.some((p: any) => p.edges.some((e: any) => e.period != null))).toBe(true);
+    expect(paths.every((p: any) => p.sources.length > 0)).toBe(true);
+    expect(through.data!.paths).toEqual(paths);
+    const bare = (p: any) => ({
+      ...p,
+      sources: undefined,
+      edges: p.edges.map(({ period: _p, sources: _s, ...e }: any) => e),
+    });
+    expect(plain.data!.paths).toEqual(paths.map(bare));
+    expect(edgeSourcesOnly.data!.paths).toEqual(
+      paths.map((p: any) => ({ edges: p.edges.map((e: any) => ({ id: e.id, s: e.sources })) })),
+    );
+  });
+
   it('paths are the k shortest, simple, shortest first (Wise Honest → Dong Thanh: broker and transfer first)', async () => {
     const r = await t.gql(
       `{ paths(from: "vessel:wise-honest", to: "vessel:dong-thanh", k: 10, maxLength: 6) { length nodes { id } edges { type } } }`,
@@ -161,6 +192,34 @@ describe('neighborhood', () => {
     expect(leg.when.from).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const strip = (g: any) => ({ ...g, edges: g.edges.map(({ when: _when, ...e }: any) => e) });
     expect(strip(dated.data!.neighborhood)).toEqual(plain.data!.neighborhood);
+  });
+
+  it('reads the sources only when they are selected: the same answer as with them, but for them', async () => {
+    const q = (edge: string, fragment = '') =>
+      `query { neighborhood(id: "vessel:lucky-star", depth: 2) { nodes { id label name } edges { ${edge} } truncated } } ${fragment}`;
+    const plain = await t.gql(q('id type source target confidence'));
+    const whole = await t.gql(q('id type source target confidence period { from to } sources { id url }'));
+    const cited = await t.gql(
+      q(
+        'id type source target confidence ...S',
+        'fragment S on GraphEdge { cites: sources { id url } when: period { from } }',
+      ),
+    );
+    for (const r of [plain, whole, cited]) expect(r.errors).toBeUndefined();
+    const edges = whole.data!.neighborhood.edges;
+    // a CLAIMED edge borrows its claim's sources
+    expect(edges.find((e: any) => e.type === 'CLAIMED').sources.length).toBeGreaterThan(0);
+    expect(edges.filter((e: any) => e.sources.length > 0).length).toBeGreaterThan(10);
+    expect(cited.data!.neighborhood.edges.map((e: any) => e.cites)).toEqual(edges.map((e: any) => e.sources));
+    expect(cited.data!.neighborhood.edges.map((e: any) => e.when)).toEqual(
+      edges.map((e: any) => e.period && { from: e.period.from }),
+    );
+    const bare = (g: any) => ({
+      ...g,
+      edges: g.edges.map(({ period: _p, sources: _s, cites: _c, when: _w, ...e }: any) => e),
+    });
+    expect(plain.data!.neighborhood).toEqual(bare(whole.data!.neighborhood));
+    expect(bare(cited.data!.neighborhood)).toEqual(plain.data!.neighborhood);
   });
 
   it('never walks through a hub: tactics end a path, they do not join the vessels that used them', async () => {

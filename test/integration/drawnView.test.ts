@@ -16,7 +16,7 @@ import {
   toDrawnNode,
 } from '../../src/db/read/traversal';
 import { neighborhood } from '../../src/db/read/neighborhood';
-import { toGraphPath } from '../../src/db/read/paths';
+import { kShortestPaths, toGraphPath } from '../../src/db/read/paths';
 
 let t: TestService;
 beforeAll(async () => {
@@ -156,5 +156,66 @@ describe('the neighbourhood in rows', () => {
     // a node without periods holds fewer properties (the leg's departure and arrival days are left out)
     const leg = (g: typeof dated) => g.nodes.find((n) => n.label === 'Leg')!;
     expect(Object.keys(leg(undated).props).length).toBeLessThan(Object.keys(leg(dated).props).length);
+  });
+
+  it('without sources: the same nodes and edges but for their sources, with or without periods', async () => {
+    const { DEFAULT_TRAVERSAL_TYPES } = await import('../../src/db/read/traversal');
+    const q = { ...around, types: [...DEFAULT_TRAVERSAL_TYPES] };
+    const all = await neighborhood(t.db, q);
+    const unsourced = await neighborhood(t.db, { ...q, sources: false });
+    const neither = await neighborhood(t.db, { ...q, sources: false, periods: false });
+    const undated = await neighborhood(t.db, { ...q, periods: false });
+    const shown = (g: typeof all, periods: boolean) => ({
+      ...g,
+      nodes: g.nodes.map((n) => ({ ...n, props: undefined, sourceIds: undefined })),
+      edges: g.edges.map((e) => ({ ...e, sourceIds: undefined, period: periods ? e.period : null })),
+    });
+    expect(all.edges.filter((e) => e.sourceIds.length > 0).length).toBeGreaterThan(10);
+    expect(all.edges.filter((e) => e.type === 'CLAIMED' && e.sourceIds.length > 0).length).toBeGreaterThan(0);
+    expect(unsourced.edges.every((e) => e.sourceIds.length === 0)).toBe(true);
+    expect(unsourced.nodes.every((n) => n.sourceIds.length === 0 && n.props.sourceIds === undefined)).toBe(true);
+    expect(shown(unsourced, true)).toEqual(shown(all, true));
+    expect(shown(neither, false)).toEqual(shown(all, false));
+    // with sources and without periods, the sources are those of the whole drawing
+    expect(undated.edges.map((e) => e.sourceIds)).toEqual(all.edges.map((e) => e.sourceIds));
+  });
+});
+
+describe('paths by what they show', () => {
+  it('the same paths, lengths and confidences with or without periods and sources; each read when asked', async () => {
+    const { DEFAULT_TRAVERSAL_TYPES } = await import('../../src/db/read/traversal');
+    const q = {
+      from: 'vessel:wise-honest',
+      to: 'vessel:dong-thanh',
+      k: 10,
+      maxLength: 6,
+      types: [...DEFAULT_TRAVERSAL_TYPES],
+      at: null,
+      minConfidence: null,
+    };
+    const all = await kShortestPaths(t.db, q);
+    expect(all.paths.length).toBeGreaterThan(3);
+    const shown = (r: typeof all, periods: boolean, sources: boolean) =>
+      r.paths.map((p) => ({
+        ...p,
+        sourceIds: sources ? p.sourceIds : [],
+        nodes: p.nodes.map((n) => ({ ...n, props: undefined, sourceIds: undefined })),
+        edges: p.edges.map((e) => ({
+          ...e,
+          period: periods ? (e as { period?: unknown }).period : null,
+          sourceIds: sources ? e.sourceIds : [],
+        })),
+      }));
+    for (const periods of [true, false])
+      for (const sources of [true, false]) {
+        const r = await kShortestPaths(t.db, { ...q, shown: { periods, sources } });
+        expect(shown(r, periods, sources)).toEqual(shown(all, periods, sources));
+        if (!sources) expect(r.paths.every((p) => p.sourceIds.length === 0)).toBe(true);
+        if (!periods)
+          expect(r.paths.flatMap((p) => p.edges).filter((e: any) => e.period != null).length).toBeLessThan(
+            all.paths.flatMap((p) => p.edges).filter((e: any) => e.period != null).length,
+          );
+      }
+    expect(all.paths.every((p) => p.sourceIds.length > 0)).toBe(true);
   });
 });

@@ -32,6 +32,8 @@ const period = (prefix: string) => {
 
 /** Read for every node: its id, and the confidence and sources an edge may borrow (`toDrawnNode`). */
 const COMMON_KEYS = ['id', 'confidence', 'sourceIds'] as const;
+/** COMMON_KEYS but the sources: a node drawn for an answer that shows no sources. */
+const COMMON_KEYS_UNSOURCED = COMMON_KEYS.filter((k) => k !== 'sourceIds');
 
 /**
  * The properties `displayName` reads for a node of each label, and the dates `toDrawnEdge` borrows
@@ -61,8 +63,9 @@ const NAME_KEYS: Record<string, readonly string[]> = Object.fromEntries(
 
 /** Read for every edge (`toDrawnEdge`): its own confidence, sources and period. */
 const EDGE_KEYS = ['confidence', 'sourceIds', ...period('period')] as const;
-/** EDGE_KEYS but the period: an edge drawn without it (`decodeEdge` reads either). */
-const EDGE_KEYS_UNDATED = EDGE_KEYS.filter((k) => !PERIOD_KEYS.has(k));
+/** EDGE_KEYS without the period (`periods` false) or the sources (`sources` false): what an edge is drawn with. */
+const edgeKeys = (periods: boolean, sources: boolean): readonly string[] =>
+  EDGE_KEYS.filter((k) => (periods || !PERIOD_KEYS.has(k)) && (sources || k !== 'sourceIds'));
 
 /** Cypher property names are written from the fixed lists above only. */
 const SAFE_KEY = /^[A-Za-z][A-Za-z0-9]*$/;
@@ -95,7 +98,6 @@ const values = (n: string, keys: readonly string[]) =>
   keys.map((k) => (DATE_KEYS.has(k) ? `toString(${n}.${k})` : `${n}.${k}`)).join(', ');
 
 /** A node list: its label, the common keys, the vessel name of a leg (else null), then its label's keys and the extra keys. */
-const VESSEL_NAME_AT = 1 + COMMON_KEYS.length;
 
 /**
  * The parameters every statement with a DRAWN_NODE needs: the keys by label and the model's labels. They travel as parameters, not as text, so that the statement stays short: a CASE
@@ -107,7 +109,7 @@ export const DRAWN_PARAMS = {
   drawnLabels: ENTITY_LABELS,
 };
 
-/** DRAWN_PARAMS for NAMED_NODE: the keys without the dates edges borrow. */
+/** DRAWN_PARAMS for a drawing that shows no edge's period (`lookOf`): the keys without the dates edges borrow. */
 export const NAMED_PARAMS = { ...DRAWN_PARAMS, drawnKeys: { ...NAME_KEYS, other: OTHER_KEYS } };
 
 export interface DrawnNodeView {
@@ -124,13 +126,15 @@ export interface DrawnNodeView {
 export function drawnNodeView(
   extra: readonly string[] = [],
   drawnKeys: Record<string, readonly string[]> = DRAWN_PARAMS.drawnKeys,
+  common: readonly string[] = COMMON_KEYS,
 ): DrawnNodeView {
   for (const k of extra) if (!SAFE_KEY.test(k)) throw new Error(`not a property name: ${k}`);
   const keysOf: Record<string, string[]> = {};
   for (const [label, keys] of Object.entries(drawnKeys)) keysOf[label] = [...keys, ...extra];
+  const vesselNameAt = 1 + common.length;
   return {
     cypher: (n) =>
-      `[d_k IN [${PRIMARY_LABEL(n)}] | [d_k, ${values(n, COMMON_KEYS)}, ` +
+      `[d_k IN [${PRIMARY_LABEL(n)}] | [d_k, ${values(n, common)}, ` +
       `CASE d_k WHEN 'Leg' THEN head([(${n})-[:ON]->(d_v:Vessel) | d_v.name]) END] + ` +
       `[d_p IN coalesce($drawnKeys[d_k], $drawnKeys.other) | CASE WHEN d_p ENDS WITH 'From' OR d_p ENDS WITH 'To' THEN toString(${n}[d_p]) ELSE ${n}[d_p] END]` +
       `${extra.length > 0 ? ` + [${values(n, extra)}]` : ''}][0]`,
@@ -138,16 +142,16 @@ export function drawnNodeView(
       const label = list[0] as string;
       const keys = keysOf[label] ?? keysOf.other;
       const props: Props = {};
-      for (let i = 0; i < COMMON_KEYS.length; i++) if (list[1 + i] != null) props[COMMON_KEYS[i]] = list[1 + i];
+      for (let i = 0; i < common.length; i++) if (list[1 + i] != null) props[common[i]] = list[1 + i];
       for (let i = 0; i < keys.length; i++) {
-        const v = list[VESSEL_NAME_AT + 1 + i];
+        const v = list[vesselNameAt + 1 + i];
         if (v != null) props[keys[i]] = v;
       }
       return {
         id: list[1] as string,
         labels: [label],
         props,
-        vesselName: (list[VESSEL_NAME_AT] as string | null) ?? null,
+        vesselName: (list[vesselNameAt] as string | null) ?? null,
       };
     },
   };
@@ -157,23 +161,17 @@ export function drawnNodeView(
 export const DRAWN_NODE = drawnNodeView();
 
 /**
- * The compact view of nodes drawn for an answer that shows no edge's period (the same Cypher as
- * DRAWN_NODE, sent with NAMED_PARAMS): their names, confidence and sources, not the dates edges borrow.
- */
-export const NAMED_NODE = drawnNodeView([], NAMED_PARAMS.drawnKeys);
-
-/**
  * Cypher: the compact list of relationship `r` (stored direction, whichever way it was walked);
  * `from` and `to`, when the statement has them bound, are its start and end node; `periods` false
- * leaves its period out.
+ * leaves its period out, `sources` false its sources (decode it with the same `edgeKeys`).
  */
-export const DRAWN_EDGE = (r: string, from = `startNode(${r})`, to = `endNode(${r})`, periods = true) =>
-  `[coalesce(${r}.id, elementId(${r})), type(${r}), ${from}.id, ${to}.id, ${values(r, periods ? EDGE_KEYS : EDGE_KEYS_UNDATED)}]`;
+export const DRAWN_EDGE = (r: string, from = `startNode(${r})`, to = `endNode(${r})`, periods = true, sources = true) =>
+  `[coalesce(${r}.id, elementId(${r})), type(${r}), ${from}.id, ${to}.id, ${values(r, edgeKeys(periods, sources))}]`;
 
-/** The list of DRAWN_EDGE back as the view `toDrawnEdge` reads. */
-export function decodeEdge(list: unknown[]): EdgeView {
+/** The list of DRAWN_EDGE back as the view `toDrawnEdge` reads; `keys` those it was drawn with (`Look.edgeKeys`). */
+export function decodeEdge(list: unknown[], keys: readonly string[] = EDGE_KEYS): EdgeView {
   const props: Props = {};
-  for (let i = 0; i < EDGE_KEYS.length; i++) if (list[4 + i] != null) props[EDGE_KEYS[i]] = list[4 + i];
+  for (let i = 0; i < keys.length; i++) if (list[4 + i] != null) props[keys[i]] = list[4 + i];
   return {
     id: list[0] as string,
     type: list[1] as string,
@@ -183,13 +181,58 @@ export function decodeEdge(list: unknown[]): EdgeView {
   };
 }
 
-/** A walked path as two lists: its nodes' and its relationships' compact views. */
-export const DRAWN_PATH = (p: string) =>
-  `[[d_n IN nodes(${p}) | ${DRAWN_NODE.cypher('d_n')}], [d_r IN relationships(${p}) | ${DRAWN_EDGE('d_r')}]]`;
+/**
+ * What an answer shows of the drawn nodes and edges, so that only that is read: the edges' periods
+ * (`edges { period }`) and their sources (`edges { sources }`, a path's `sources`). Read per request
+ * by the resolvers (resolvers/selection.ts `selectsBelow`); both true unless a query leaves them out.
+ */
+export interface Shown {
+  periods: boolean;
+  sources: boolean;
+}
+
+export const SHOWN_ALL: Shown = { periods: true, sources: true };
+
+/** The node view, its parameters and the edge keys for what an answer shows (four, made once). */
+export interface Look {
+  node: DrawnNodeView;
+  params: typeof DRAWN_PARAMS;
+  edgeKeys: readonly string[];
+  shown: Shown;
+}
+
+const LOOKS = new Map<string, Look>();
+
+/**
+ * Without periods the nodes leave out the dates edges borrow (NAMED_PARAMS: the same Cypher, other
+ * key lists); without sources the nodes and edges leave out `sourceIds` (other Cypher: one more
+ * statement per shape at most). Confidence is read always: an edge's confidence borrows its claim's.
+ */
+export function lookOf(shown: Shown): Look {
+  const key = `${shown.periods}/${shown.sources}`;
+  let look = LOOKS.get(key);
+  if (!look) {
+    const params = shown.periods ? DRAWN_PARAMS : NAMED_PARAMS;
+    const node =
+      shown.periods && shown.sources
+        ? DRAWN_NODE
+        : drawnNodeView([], params.drawnKeys, shown.sources ? COMMON_KEYS : COMMON_KEYS_UNSOURCED);
+    look = { node, params, edgeKeys: edgeKeys(shown.periods, shown.sources), shown: { ...shown } };
+    LOOKS.set(key, look);
+  }
+  return look;
+}
+
+/** A walked path as two lists: its nodes' and its relationships' compact views (of what `look` shows). */
+export const DRAWN_PATH = (p: string, look: Look = lookOf(SHOWN_ALL)) =>
+  `[[d_n IN nodes(${p}) | ${look.node.cypher('d_n')}], [d_r IN relationships(${p}) | ${DRAWN_EDGE('d_r', undefined, undefined, look.shown.periods, look.shown.sources)}]]`;
 
 export type DrawnPathList = [unknown[][], unknown[][]];
 
 /** A DRAWN_PATH list back as the nodes and edges `toGraphPath` reads. */
-export function decodePath(list: DrawnPathList): { nodes: NodeView[]; edges: EdgeView[] } {
-  return { nodes: list[0].map(DRAWN_NODE.decode), edges: list[1].map(decodeEdge) };
+export function decodePath(
+  list: DrawnPathList,
+  look: Look = lookOf(SHOWN_ALL),
+): { nodes: NodeView[]; edges: EdgeView[] } {
+  return { nodes: list[0].map(look.node.decode), edges: list[1].map((e) => decodeEdge(e, look.edgeKeys)) };
 }

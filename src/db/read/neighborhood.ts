@@ -9,7 +9,7 @@ import neo4j from 'neo4j-driver';
 import { Database, StatementCounter } from '../database';
 import { GraphEdgeRecord } from '../trace';
 import { NodeLabel } from '../../domain/ids';
-import { decodeEdge, DRAWN_EDGE, DRAWN_NODE, DRAWN_PARAMS, NAMED_NODE, NAMED_PARAMS } from './drawnView';
+import { decodeEdge, DRAWN_EDGE, lookOf, Shown } from './drawnView';
 import {
   anchorLabels,
   anchors,
@@ -39,7 +39,9 @@ function neighborhoodStatement(
   view: NodeViewKind,
   labels: readonly NodeLabel[],
   periods: boolean,
+  sources: boolean,
 ): string {
+  const look = lookOf({ periods, sources });
   const levels = Array.from({ length: depth }, (_, i) => `level${i + 1}`);
   return `${anchors('$ids', 'start', labels)}
 WITH collect(start) AS starts
@@ -49,13 +51,13 @@ WITH starts, found[0..$room] AS reached, size(found) > $room AS cut
 WITH starts + reached AS keep, cut
 CALL (keep) {
   UNWIND range(0, size(keep) - 1, $chunk) AS at
-  RETURN at, [n IN keep[at..at + $chunk] | ${view === 'whole' ? NODE_VIEW('n') : DRAWN_NODE.cypher('n')}] AS nodes, null AS edges
+  RETURN at, [n IN keep[at..at + $chunk] | ${view === 'whole' ? NODE_VIEW('n') : look.node.cypher('n')}] AS nodes, null AS edges
   UNION ALL
   UNWIND keep AS a
   MATCH (a)-[r]->(b)
   WHERE b IN keep AND ${relOk('r', shape)}
   WITH a, r, b LIMIT $edgeProbe
-  WITH collect(${DRAWN_EDGE('r', 'a', 'b', periods)}) AS edges
+  WITH collect(${DRAWN_EDGE('r', 'a', 'b', periods, sources)}) AS edges
   UNWIND range(0, size(edges) - 1, $chunk) AS at
   RETURN null AS at, null AS nodes, edges[at..at + $chunk] AS edges
 }
@@ -107,6 +109,12 @@ export interface NeighborhoodQuery extends WalkFilter {
    * whole view reads them always.
    */
   periods?: boolean;
+  /**
+   * Whether the sources of the nodes and edges are read (default true): false leaves `sourceIds` out
+   * (every edge's `sourceIds` is then empty): the edges' `sources` are not to be shown. The whole view
+   * reads them always.
+   */
+  sources?: boolean;
   /** Nodes or edges a row (default CHUNK of the view); tests set it to check that rows join up. */
   chunk?: number;
 }
@@ -130,13 +138,16 @@ export async function neighborhood(
   const room = Math.max(0, q.limit - ids.length);
   const edgeCap = q.limit * EDGES_PER_NODE;
   const view = q.view ?? 'drawn';
-  const periods = view === 'whole' || q.periods !== false;
-  const nodeView = periods ? DRAWN_NODE : NAMED_NODE;
+  const shown: Shown = {
+    periods: view === 'whole' || q.periods !== false,
+    sources: view === 'whole' || q.sources !== false,
+  };
+  const look = lookOf(shown);
   const rows = await db.read<SubgraphRow>(
-    NEIGHBORHOOD_STATEMENTS(q.depth, shapeOf(q), view, anchorLabels(ids), periods),
+    NEIGHBORHOOD_STATEMENTS(q.depth, shapeOf(q), view, anchorLabels(ids), shown.periods, shown.sources),
     {
       ...walkParams(q),
-      ...(periods ? DRAWN_PARAMS : NAMED_PARAMS),
+      ...look.params,
       ids,
       room: neo4j.int(room),
       probe: neo4j.int(room + 1),
@@ -149,9 +160,9 @@ export async function neighborhood(
   const edgeViews: EdgeView[] = [];
   for (const r of rows) {
     if (r.nodes) {
-      const nodes = view === 'whole' ? (r.nodes as NodeView[]) : (r.nodes as unknown[][]).map(nodeView.decode);
+      const nodes = view === 'whole' ? (r.nodes as NodeView[]) : (r.nodes as unknown[][]).map(look.node.decode);
       chunks.push({ at: r.at!, nodes });
-    } else if (r.edges) for (const e of r.edges) edgeViews.push(decodeEdge(e));
+    } else if (r.edges) for (const e of r.edges) edgeViews.push(decodeEdge(e, look.edgeKeys));
   }
   // the starts first, then by distance (the order of `keep`)
   const nodes = chunks.sort((a, b) => a.at - b.at).flatMap((c) => c.nodes.map(toDrawnNode));

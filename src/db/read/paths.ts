@@ -9,7 +9,7 @@ import neo4j from 'neo4j-driver';
 import { Database, StatementCounter } from '../database';
 import { GraphEdgeRecord } from '../trace';
 import { NodeLabel } from '../../domain/ids';
-import { decodePath, DRAWN_NODE, DRAWN_PARAMS, DRAWN_PATH, DrawnPathList } from './drawnView';
+import { decodePath, DRAWN_NODE, DRAWN_PARAMS, DRAWN_PATH, DrawnPathList, lookOf, Shown, SHOWN_ALL } from './drawnView';
 import {
   anchorLabels,
   anchors,
@@ -40,7 +40,14 @@ const ENDPOINTS = (labels: readonly NodeLabel[]) => `${anchors('[$from, $to]', '
 WITH collect(e) AS found
 WITH [n IN found WHERE n.id = $from][0] AS a, [n IN found WHERE n.id = $to][0] AS b`;
 
-function pathsStatement(k: number, maxLength: number, shape: FilterShape, labels: readonly NodeLabel[]): string {
+function pathsStatement(
+  k: number,
+  maxLength: number,
+  shape: FilterShape,
+  labels: readonly NodeLabel[],
+  periods: boolean,
+  sources: boolean,
+): string {
   if (!(
     Number.isInteger(k) &&
     k >= 1 &&
@@ -56,12 +63,15 @@ CALL (a, b) {
   WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL
   MATCH p = SHORTEST ${k} ((a) ${step('a', shape)}{1,${maxLength}} (b)
     WHERE NOT a IN y_a AND all(i IN range(0, size(y_a) - 2) WHERE NOT y_a[i] IN y_a[i + 1..]))
-  RETURN collect(${DRAWN_PATH('p')}) AS paths
+  RETURN collect(${DRAWN_PATH('p', lookOf({ periods, sources }))}) AS paths
 }
 RETURN a.id AS fromId, b.id AS toId, paths`;
 }
 
-/** One statement per path count, hop bound (literals of the pattern, checked against the caps), filter shape and endpoint labels. */
+/**
+ * One statement per path count, hop bound (literals of the pattern, checked against the caps), filter
+ * shape, endpoint labels and what is shown (periods, sources).
+ */
 const PATHS_STATEMENTS = statementCache(pathsStatement);
 
 /** What can be a common connection: entities, not events, claims or hubs. */
@@ -138,6 +148,12 @@ export interface PathsQuery extends WalkFilter {
   to: string;
   k: number;
   maxLength: number;
+  /**
+   * What the answer shows (default both): without `periods` the edges' periods are not read (every
+   * edge's `period` null or a designation's date), without `sources` no `sourceIds` (the paths' and
+   * edges' sources empty). Confidence is read always.
+   */
+  shown?: Shown;
 }
 
 export interface Endpoints {
@@ -150,14 +166,22 @@ export async function kShortestPaths(
   q: PathsQuery,
   counter?: StatementCounter,
 ): Promise<Endpoints & { paths: GraphPathRecord[] }> {
-  const statement = PATHS_STATEMENTS(q.k, q.maxLength, shapeOf(q), anchorLabels([q.from, q.to]));
+  const look = lookOf(q.shown ?? SHOWN_ALL);
+  const statement = PATHS_STATEMENTS(
+    q.k,
+    q.maxLength,
+    shapeOf(q),
+    anchorLabels([q.from, q.to]),
+    look.shown.periods,
+    look.shown.sources,
+  );
   const [row] = await db.read<{ fromId: string | null; toId: string | null; paths: DrawnPathList[] }>(
     statement,
-    { ...walkParams(q), ...DRAWN_PARAMS, from: q.from, to: q.to },
+    { ...walkParams(q), ...look.params, from: q.from, to: q.to },
     counter,
   );
   const paths = row.paths
-    .map((p) => toGraphPath(decodePath(p)))
+    .map((p) => toGraphPath(decodePath(p, look)))
     .sort((x, y) => x.length - y.length || pathKey(x).localeCompare(pathKey(y)));
   return { found: { from: row.fromId != null, to: row.toId != null }, paths };
 }
