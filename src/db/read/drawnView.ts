@@ -80,11 +80,10 @@ for (const k of [...COMMON_KEYS, ...Object.values(DRAWN_KEYS).flat(), ...OTHER_K
   if (DAY_NAME.test(k) !== DATE_KEYS.has(k)) throw new Error(`a day must be named …From or …To, and only a day: ${k}`);
 }
 
-/** The variables the views bind are named `d_…`: short (the text is sent on every request), and no caller's. */
-
 /**
  * The node's label as `primaryLabel` picks it: its first label that is one of the model's, else its
- * first label, else 'Node'.
+ * first label, else 'Node'. The variables the views bind are named `d_…`: short (the text is sent on
+ * every request), and no caller's.
  */
 const PRIMARY_LABEL = (n: string) =>
   `coalesce(head([d_l IN labels(${n}) WHERE d_l IN $drawnLabels]), head(labels(${n})), 'Node')`;
@@ -97,12 +96,11 @@ const PRIMARY_LABEL = (n: string) =>
 const values = (n: string, keys: readonly string[]) =>
   keys.map((k) => (DATE_KEYS.has(k) ? `toString(${n}.${k})` : `${n}.${k}`)).join(', ');
 
-/** A node list: its label, the common keys, the vessel name of a leg (else null), then its label's keys and the extra keys. */
-
 /**
- * The parameters every statement with a DRAWN_NODE needs: the keys by label and the model's labels. They travel as parameters, not as text, so that the statement stays short: a CASE
- * of every label's keys written out at each of the dozen places the risk statement draws a node made
- * it 3× as long (25 kB) and slower to plan.
+ * The parameters every statement with a DRAWN_NODE needs: the keys by label and the model's labels.
+ * They travel as parameters, not as text, so that the statement stays short: a CASE of every label's
+ * keys written out at each of the dozen places the risk statement draws a node made it 3× as long
+ * (25 kB) and slower to plan.
  */
 export const DRAWN_PARAMS = {
   drawnKeys: { ...DRAWN_KEYS, other: OTHER_KEYS } as Record<string, readonly string[]>,
@@ -120,8 +118,9 @@ export interface DrawnNodeView {
 }
 
 /**
- * A compact node view; `extra` are properties some caller reads beyond what drawing needs (the risk
- * rules read a leg's cargo origin and legality), appended to every node's list.
+ * A compact node view, a list: its label, the `common` keys, the vessel name of a leg (else null),
+ * then its label's keys (`drawnKeys`) and the extra keys. `extra` are properties some caller reads
+ * beyond what drawing needs (the risk rules read a leg's cargo origin and legality).
  */
 export function drawnNodeView(
   extra: readonly string[] = [],
