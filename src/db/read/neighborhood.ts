@@ -105,7 +105,7 @@ export interface NeighborhoodQuery extends WalkFilter {
   view?: NodeViewKind;
   /**
    * Whether the edges' periods are read (default true): false leaves out the edges' own dates and the
-   * nodes' dates edges borrow (drawnView.ts NAMED_NODE): the edges' `period` is not to be shown. The
+   * nodes' dates edges borrow (drawnView.ts `lookOf`): the edges' `period` is not to be shown. The
    * whole view reads them always.
    */
   periods?: boolean;
