@@ -20,7 +20,7 @@ import { buildSchema } from 'type-graphql';
 import { Config } from './config';
 import { Logger } from './logger';
 import { Database, isUnavailable, QueryTimeoutError, QueryTooLargeError, StatementCounter } from './db/database';
-import { createLoaders, LoaderOptions } from './db/loaders';
+import { createLoaders, LoaderOptions, Loaders } from './db/loaders';
 import { Context } from './resolvers/context';
 import { RESOLVERS } from './resolvers';
 import { playgroundHandler } from './playgroundRoute';
@@ -220,10 +220,15 @@ export async function createService(deps: ServiceDeps): Promise<Service> {
   const format = formatError(config, logger);
   const context = (auth: AuthContext, requestId: string): Context => {
     const counter = new StatementCounter();
+    let loaders: Loaders | undefined;
     return {
       db,
       counter,
-      loaders: ops.measureLoaders(createLoaders(db, counter, deps.loaderOptions)),
+      // made on first use: a light read (a neighbourhood, paths) runs its one statement without them, and
+      // a request's ~20 DataLoaders were most of what it allocated outside its answer (issue 14)
+      get loaders(): Loaders {
+        return (loaders ??= ops.measureLoaders(createLoaders(db, counter, deps.loaderOptions)));
+      },
       requestId,
       logger: logger.child({ requestId, caller: auth.principal?.name ?? null }),
       auth,
