@@ -3,7 +3,7 @@
  * (db/records.ts LEG_FIELD_PROPS). Parsed with graphql-parse-resolve-info, which follows fragments,
  * inline fragments, aliases and @skip/@include; cached per field node, since a field inside a list is
  * resolved once per item with the same nodes, and graphql-jit resolves every request of a cached
- * document with the same nodes (planKey).
+ * document with the same nodes (namesKey: keyed by the variables only where a directive reads one).
  */
 import {
   FieldNode,
@@ -34,7 +34,9 @@ function variablesKey(info: GraphQLResolveInfo): string {
   return key;
 }
 
+/** Per rule (arguments and directives, or directives only): whether these field nodes read a variable. */
 const readingVariables = new WeakMap<readonly FieldNode[], boolean>();
+const directingByVariables = new WeakMap<readonly FieldNode[], boolean>();
 
 const readsVariable = (value: ValueNode): boolean =>
   value.kind === Kind.VARIABLE ||
@@ -42,16 +44,18 @@ const readsVariable = (value: ValueNode): boolean =>
   (value.kind === Kind.OBJECT && value.fields.some((f) => readsVariable(f.value)));
 
 /**
- * Whether these field nodes' arguments, or anything selected below them (fragments followed), read a
- * variable: an argument's value or a directive's (`first: $n`, `@include(if: $x)`).
+ * Whether these field nodes' arguments (with `fieldArguments`), or anything selected below them
+ * (fragments followed), read a variable: an argument's value or a directive's (`first: $n`,
+ * `@include(if: $x)`); without `fieldArguments` only the directives count.
  */
-function readsVariables(info: GraphQLResolveInfo): boolean {
-  let known = readingVariables.get(info.fieldNodes);
+function readsVariables(info: GraphQLResolveInfo, fieldArguments: boolean): boolean {
+  const store = fieldArguments ? readingVariables : directingByVariables;
+  let known = store.get(info.fieldNodes);
   if (known !== undefined) return known;
   const seen = new Set<string>();
   const reads = (s: SelectionNode): boolean => {
     if (s.directives?.some((d) => d.arguments?.some((a) => readsVariable(a.value)))) return true;
-    if (s.kind === Kind.FIELD && s.arguments?.some((a) => readsVariable(a.value))) return true;
+    if (fieldArguments && s.kind === Kind.FIELD && s.arguments?.some((a) => readsVariable(a.value))) return true;
     if (s.kind === Kind.FRAGMENT_SPREAD) {
       if (seen.has(s.name.value)) return false;
       seen.add(s.name.value);
@@ -60,20 +64,29 @@ function readsVariables(info: GraphQLResolveInfo): boolean {
     return (s.selectionSet?.selections ?? []).some(reads);
   };
   known = info.fieldNodes.some(reads);
-  readingVariables.set(info.fieldNodes, known);
+  store.set(info.fieldNodes, known);
   return known;
 }
 
 /**
- * What anything made from this field's selection and arguments (the selected names and projections
- * here, the plans of src/resolvers/compiled.ts) is keyed by under its field nodes: the variable values
- * where they or a selection below read one (an argument's value, a directive's), else one key for every
- * request (graphql-jit hands each request of a cached document the same field nodes and a new variables
- * object: keyed by that object, the selection was parsed again on every request and its map grew by
- * one entry a request). One rule for every cache of a selection.
+ * What anything made from this field's selection and arguments (the plans of src/resolvers/compiled.ts)
+ * is keyed by under its field nodes: the variable values where they or a selection below read one (an
+ * argument's value, a directive's), else one key for every request (graphql-jit hands each request of a
+ * cached document the same field nodes and a new variables object: keyed by that object, the selection
+ * was parsed again on every request and its map grew by one entry a request).
  */
 export function planKey(info: GraphQLResolveInfo): string {
-  return readsVariables(info) ? variablesKey(info) : '';
+  return readsVariables(info, true) ? variablesKey(info) : '';
+}
+
+/**
+ * What the names selected below this field (and what is made of them alone: selectsBelow, the
+ * projections) are keyed by: only a directive's variable (`@include(if: $x)`) changes which fields are
+ * selected, an argument's value (`neighborhood(id: $id)`) does not. A query whose arguments are
+ * variables (every client's) was parsed again for each new value (issue 14).
+ */
+export function namesKey(info: GraphQLResolveInfo): string {
+  return readsVariables(info, false) ? variablesKey(info) : '';
 }
 
 /** The answer cached under these field nodes and key, or made and kept (at most PER_FIELD a node). */
@@ -81,10 +94,11 @@ export function cached<V>(
   store: WeakMap<readonly FieldNode[], Map<string, V>>,
   info: GraphQLResolveInfo,
   make: () => V,
+  keyOf: (info: GraphQLResolveInfo) => string = planKey,
 ): V {
   let byKey = store.get(info.fieldNodes);
   if (!byKey) store.set(info.fieldNodes, (byKey = new Map<string, V>()));
-  const key = planKey(info);
+  const key = keyOf(info);
   let hit = byKey.get(key);
   if (hit === undefined) {
     if (byKey.size >= PER_FIELD) byKey.clear();
@@ -93,12 +107,21 @@ export function cached<V>(
   return hit;
 }
 
+/** `cached` keyed by namesKey: for what is made of the selected names alone. */
+function cachedByNames<V>(
+  store: WeakMap<readonly FieldNode[], Map<string, V>>,
+  info: GraphQLResolveInfo,
+  make: () => V,
+): V {
+  return cached(store, info, make, namesKey);
+}
+
 /**
  * The names of the fields selected on the items of this field (fragments on the type's interfaces
  * included: their fields apply to it too).
  */
 export function selectedFieldNames(info: GraphQLResolveInfo): string[] {
-  return cached(cache, info, () => {
+  return cachedByNames(cache, info, () => {
     const tree = parseResolveInfo(info) as ResolveTree | null;
     const names = new Set<string>();
     for (const fields of Object.values(tree?.fieldsByTypeName ?? {}))
@@ -117,7 +140,7 @@ const subSelections = new WeakMap<readonly FieldNode[], Map<string, Set<string>>
  */
 export function selectsBelow(info: GraphQLResolveInfo, name: string, sub: string): boolean {
   if (!isQuery(info)) return true;
-  return cached(subSelections, info, () => {
+  return cachedByNames(subSelections, info, () => {
     const tree = parseResolveInfo(info) as ResolveTree | null;
     const pairs = new Set<string>();
     for (const fields of Object.values(tree?.fieldsByTypeName ?? {}))
@@ -172,7 +195,7 @@ const projections = new WeakMap<readonly FieldNode[], Map<string, { key: string;
  * selectedFieldNames.
  */
 export function selectedProjection(info: GraphQLResolveInfo): { key: string; projection: Projection } {
-  return cached(projections, info, () => {
+  return cachedByNames(projections, info, () => {
     const tree = parseResolveInfo(info) as ResolveTree | null;
     const projection = projectionOf(info.schema, tree?.fieldsByTypeName ?? {});
     return { key: JSON.stringify(projection), projection };

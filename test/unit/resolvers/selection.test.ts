@@ -68,6 +68,22 @@ describe('selectedFieldNames across requests of one compiled document', () => {
     expect(parsed).toHaveBeenCalledTimes(parses);
   });
 
+  it('parses a selection once whatever the values of the variables its arguments read (only directives change it)', async () => {
+    const parsed = jest.spyOn(resolveInfo, 'parseResolveInfo');
+    const seen: string[][] = [];
+    await runCompiled(
+      schemaSeeing(seen),
+      'query($n: String) { items(first: $n) { id ...S } } fragment S on Item { sub(first: $n) { id } }',
+      [{ n: '1' }, { n: '2' }, { n: '3' }],
+    );
+    expect(seen).toEqual([
+      ['id', 'sub'],
+      ['id', 'sub'],
+      ['id', 'sub'],
+    ]);
+    expect(parsed).toHaveBeenCalledTimes(1);
+  });
+
   it('answers by the variables a directive reads, each set parsed once', async () => {
     const parsed = jest.spyOn(resolveInfo, 'parseResolveInfo');
     const seen: string[][] = [];
