@@ -126,7 +126,8 @@ export function attachSubscriptions(deps: SubscriptionDeps): SubscriptionServer 
           throw error;
         }
         const auth = callers.get(ctx.extra.socket) ?? { principal: null, auditRole: config.auth.auditRole };
-        const contextValue: Context = { ...deps.context(auth, randomUUID()), alertFeed: feed };
+        // assigned, not spread: a context's DataLoaders are made by a getter of its prototype (server.ts)
+        const contextValue: Context = Object.assign(deps.context(auth, randomUUID()), { alertFeed: feed });
         contextValue.logger.info({ operationName: payload.operationName ?? null }, 'subscription started');
         return {
           schema,
