@@ -1,10 +1,13 @@
 /**
  * `npm run bench [-- --size S|M|L] [--duration <s>] [--samples <n>] [--raw-samples <n>] [--no-profile] [--load-only]`
  * [--only <name part,…>] [--loader bulk|unwind] [--keep-csv] [--profile-js] [--warmup <ms>] [--warmup-requests <n>] [--raw-timeout <s>]
+ * [--neo4j-warmup <s>]
  * (BENCH_BOLT_PORT overrides the Bolt port 7704,
  * BENCH_HTTP_PORT the first of the HTTP ports 4204–4209)
  * (`--profile-js`: a CPU profile of the service for each operation, summarised by bench/cpuProfile.ts)
  * (`--only recordLeg`: the recordLeg writes at the busiest port against a quiet one, bench/recordLeg.ts)
+ * (`--neo4j-warmup <s>`: before any operation, the light operations in turns until Neo4j's JIT is quiet, at most
+ * that long; default 60, 0: none; bench/neo4jWarmUp.ts)
  * (`--raw-timeout <s>`: the budget of one raw baseline run, a Neo4j transaction timeout; default 300 s at S,
  * 600 s at M and L; a raw that hits it reads "> budget" and its ratio is an upper bound, bench/rawBudget.ts)
  *
@@ -43,7 +46,18 @@ import { CpuSummary, formatCpuSummary, summarizeCpuProfile, toggleCpuProfile } f
 import { BENCH_WRITER_KEY_NAME, measureRecordLeg } from './recordLeg';
 import { randomBytes } from 'node:crypto';
 import { closeClient, header, postJson } from './httpClient';
-import { Latency, timeInterleaved, timeSequential, topUpWarmUp, warmUp } from './sampling';
+import {
+  Latency,
+  latency,
+  RatioInterval,
+  ratioP50Interval,
+  sampleInterleaved,
+  taken,
+  timeSequential,
+  topUpWarmUp,
+  warmUpPaced,
+} from './sampling';
+import { jvmCompilationMs, warmNeo4j } from './neo4jWarmUp';
 import {
   answersCompared,
   BoundedRaw,
@@ -87,10 +101,15 @@ interface Args {
    * (`--warmup-requests`, default 1000; 0: the time alone; bench/sampling.ts topUpWarmUp).
    */
   warmupRequests: number;
+  /** The longest warm-up of Neo4j itself before the first operation, in s (`--neo4j-warmup`, default 60; 0: none). */
+  neo4jWarmupS: number;
 }
 
 /** The longest a warm-up is topped up to `--warmup-requests` (a slow operation keeps its budget of time). */
 const WARMUP_TOP_UP_MS = 120_000;
+/** Neo4j's warm-up reads the JIT's pace over windows of this length, and stops when it is below the quiet pace. */
+const NEO4J_WARMUP_WINDOW_MS = 5_000;
+const NEO4J_QUIET_MS_PER_S = 100;
 
 function parseArgs(argv: string[]): Args {
   const get = (name: string) => {
@@ -112,6 +131,7 @@ function parseArgs(argv: string[]): Args {
     profileJs: argv.includes('--profile-js'),
     warmupMs: Number(get('warmup') ?? 3000),
     warmupRequests: Number(get('warmup-requests') ?? 1000),
+    neo4jWarmupS: Number(get('neo4j-warmup') ?? 60),
     loadOnly: argv.includes('--load-only'),
     keepCsv: argv.includes('--keep-csv'),
     // How an absent size is loaded: `bulk` (CSV + neo4j-admin import, the default for L) or `unwind` (the batch writer).
@@ -300,6 +320,15 @@ interface OpResult {
   /** GraphQL p50 over ownCypher p50: what the GraphQL layer adds to the Cypher it runs. */
   ratioOwnP50?: number | null;
   ratioP95?: number | null;
+  /**
+   * How firm ratioP50 is: the middle 90 % of the p50 ratios of resampled blocks of the same rounds
+   * (bench/sampling.ts ratioP50Interval); null with fewer than 5 raw samples or a raw that timed out.
+   */
+  ratioP50Interval?: RatioInterval | null;
+  /** The GraphQL and raw samples round by round (ms; null: no sample that round), for recomputing the interval. */
+  rounds?: { graphql: (number | null)[]; raw: (number | null)[] };
+  /** What Neo4j's JIT compiled during the sampled rounds (ms of compilation, JMX; bench/neo4jWarmUp.ts). */
+  neo4jCompilationMs?: number | null;
   /** The budget of one raw run (`--raw-timeout`), ms; bench/rawBudget.ts. */
   rawTimeoutMs?: number;
   /** The raw hit its budget (then it is not run again): `raw` counts that run as the budget. */
@@ -469,9 +498,47 @@ async function main(): Promise<void> {
     const recorderUrl = `http://127.0.0.1:${(recorder.httpServer.address() as AddressInfo).port}/graphql`;
     const ops = operations(anchors);
     const opResults: OpResult[] = [];
+    const selected = (name: string) => !args.only || args.only.some((o) => name.includes(o));
+
+    /* Neo4j itself warmed before any operation is measured (bench/neo4jWarmUp.ts) */
+    if (args.neo4jWarmupS > 0) {
+      // the light operations of the run (a second run of each side under a second), GraphQL and raw in
+      // turns; a raw's first run (its plan compiled by a cold JVM) is stopped by Neo4j after 10 s, the
+      // next after 2 s, so that an exhaustive walk of minutes is not waited for
+      const sides: (() => Promise<unknown>)[] = [];
+      const warmedOps: string[] = [];
+      for (const op of ops) {
+        if (!selected(op.name) || op.needs.some((f) => !fields.has(f))) continue;
+        const ask = () => gql(collier.url, op.query, op.variables);
+        const raw = op.raw ? () => op.raw!(driver, 2_000) : null;
+        try {
+          const light = async (run: () => Promise<unknown>) => {
+            await (run === raw ? op.raw!(driver, 10_000) : run());
+            return (await timeSequential(1, run)).p50 < 1000;
+          };
+          if ((await light(ask)) && (!raw || (await light(raw)))) {
+            sides.push(ask, ...(raw ? [raw] : []));
+            warmedOps.push(op.name);
+          }
+        } catch {
+          // a raw over its 2 s (or failing) is left to the operation's own measurement
+        }
+      }
+      log('warming Neo4j', { operations: warmedOps, capS: args.neo4jWarmupS });
+      results.neo4jWarmUp = {
+        operations: warmedOps,
+        ...(await warmNeo4j(sides, () => jvmCompilationMs(driver), {
+          capMs: args.neo4jWarmupS * 1000,
+          windowMs: NEO4J_WARMUP_WINDOW_MS,
+          quietMsPerS: NEO4J_QUIET_MS_PER_S,
+          onWindow: (rate, ms) => log('Neo4j JIT', { compilationMsPerS: rate, afterS: Math.round(ms / 1000) }),
+        })),
+      };
+      log('Neo4j warmed', results.neo4jWarmUp as Record<string, unknown>);
+    }
 
     for (const op of ops) {
-      if (args.only && !args.only.some((o) => op.name.includes(o))) continue;
+      if (!selected(op.name)) continue;
       const missing = op.needs.filter((f) => !fields.has(f));
       if (missing.length > 0) {
         log(`skipping ${op.name}: the schema has no ${missing.join(', ')} yet`);
@@ -496,10 +563,12 @@ async function main(): Promise<void> {
           ...(idsOnly && rawWarm > 0 ? [{ run: () => idsOnly.run(), min: rawWarm, max: 1000 }] : []),
         ];
         const warmStart = performance.now();
-        const warmed = await warmUp(warmSides, args.warmupMs);
+        const paced = await warmUpPaced(warmSides, args.warmupMs);
+        const warmed = paced.ran;
         // a fast request also runs until the service's code is optimised (every side in the same turns);
-        // not an operation whose warm-up turns say the rest would not fit (a raw of minutes runs no more)
-        const turnMs = (performance.now() - warmStart) / Math.max(1, warmed[0]);
+        // not an operation whose warm-up turns say the rest would not fit (a raw of minutes runs no more);
+        // the pace of the turns after the cold runs (a plan compiled on a cold Neo4j is not the pace)
+        const turnMs = paced.turnMs ?? (performance.now() - warmStart) / Math.max(1, warmed[0]);
         const fits = turnMs * Math.max(0, args.warmupRequests - warmed[0]) <= WARMUP_TOP_UP_MS;
         const toppedUp = fits
           ? await topUpWarmUp(warmSides, warmed, args.warmupRequests, WARMUP_TOP_UP_MS)
@@ -540,17 +609,29 @@ async function main(): Promise<void> {
         const rawFrom = raw?.runs.length ?? 0;
         const idsFrom = idsOnly?.runs.length ?? 0;
         const rawN = (b: BoundedRaw<unknown> | null) => (b && !b.timedOut ? (args.rawSamples ?? samples) : 0);
-        const [graphql, , ownCypher] = await timeInterleaved([
+        const compiledBefore = await jvmCompilationMs(driver);
+        const rounds = await sampleInterleaved([
           { n: samples, run: ask },
           { n: rawN(raw), run: () => raw!.run() },
           { n: runOwn ? samples : 0, run: runOwn ?? (() => Promise.resolve()) },
           { n: rawN(idsOnly), run: () => idsOnly!.run() },
         ]);
-        r.graphql = graphql!;
+        const compiledAfter = await jvmCompilationMs(driver);
+        r.neo4jCompilationMs =
+          compiledBefore != null && compiledAfter != null ? Math.round(compiledAfter - compiledBefore) : null;
+        r.graphql = latency(taken(rounds[0]));
+        const ms2 = (xs: (number | null)[]) => xs.map((x) => (x == null ? null : Math.round(x * 100) / 100));
+        const ownCypher = taken(rounds[2]).length > 0 ? latency(taken(rounds[2])) : null;
         if (raw) {
           const f = boundedFigures(r.graphql, raw.runs.slice(rawFrom), raw.runs, budgetMs);
           if (f.raw) r.raw = f.raw;
           r.ratioP50 = f.ratioP50;
+          // the raw's own timings (those of ratioP50) in the rounds it ran
+          const rawMs = raw.runs.slice(rawFrom).map((x) => x.ms);
+          let m = 0;
+          const rawRounds = rounds[1].map((x) => (x == null ? null : (rawMs[m++] ?? null)));
+          r.ratioP50Interval = f.rawTimedOut ? null : ratioP50Interval(rounds[0], rawRounds);
+          r.rounds = { graphql: ms2(rounds[0]), raw: ms2(rawRounds) };
           r.ratioP95 = f.ratioP95;
           r.rawTimeoutMs = budgetMs;
           r.rawTimedOut = f.rawTimedOut;
@@ -592,6 +673,8 @@ async function main(): Promise<void> {
           p50: r.graphql.p50,
           rawP50: r.raw?.p50,
           ratioP50: r.ratioP50,
+          ratioP50Interval: r.ratioP50Interval && `${r.ratioP50Interval.low}–${r.ratioP50Interval.high}`,
+          neo4jCompilationMs: r.neo4jCompilationMs,
           ...(r.rawTimedOut ? { rawTimedOut: true, rawTimeoutMs: r.rawTimeoutMs, ratioP50Bound: r.ratioP50Bound } : {}),
           rawIdsOnlyP50: r.rawIdsOnly?.p50,
           ratioIdsOnlyP50: r.ratioIdsOnlyP50,
@@ -873,6 +956,11 @@ function printTable(results: Record<string, any>, ops: OpResult[]): void {
     lines.push(
       `trace statements (bound 2 × (hops + 1)) and caps: ${results.traceChecks.map((c: any) => `${c.operation}: ${c.statements}/${c.bound}${c.capped ? ' CAPPED' : ''}`).join('; ')}`,
     );
+  const w = results.neo4jWarmUp;
+  if (w)
+    lines.push(
+      `Neo4j warmed ${Math.round(w.ms / 1000)} s first (${w.turns} turns of the light operations; JIT ${w.quiet ? 'quiet' : 'still compiling'}: ${w.lastRateMsPerS ?? '?'} ms of compilation a second at the end)`,
+    );
   const head = [
     'operation',
     'stmts',
@@ -882,6 +970,7 @@ function printTable(results: Record<string, any>, ops: OpResult[]): void {
     'raw p50',
     'raw p95',
     'GQL/raw p50',
+    'GQL/raw p50 90% interval',
     'p95',
     'ids-only raw p50',
     'own Cypher p50',
@@ -905,6 +994,7 @@ function printTable(results: Record<string, any>, ops: OpResult[]): void {
             formatRaw(o.raw?.p50, o.rawP50Bound),
             formatRaw(o.raw?.p95, o.rawP95Bound),
             formatRatio(o.ratioP50, o.ratioP50Bound, o.raw?.p50),
+            o.ratioP50Interval ? `${o.ratioP50Interval.low}–${o.ratioP50Interval.high}` : '-',
             formatRatio(o.ratioP95, o.ratioP95Bound, o.raw?.p95),
             String(o.rawIdsOnly?.p50 ?? '-'),
             String(o.ownCypher?.p50 ?? '-'),

@@ -5,8 +5,11 @@
  *   it takes after 400);
  * - the sides of a ratio (GraphQL, raw Cypher, the service's own Cypher) sampled in the same rounds,
  *   one request of each a round, in an order that rotates, so that the load of a minute lands on every
- *   side alike instead of on whichever block of samples it met.
+ *   side alike instead of on whichever block of samples it met;
+ * - how firm a ratio of p50s is, from the rounds of one run (ratioP50Interval, session bench13).
  */
+
+import { Rng } from '../seed/synthetic/prng';
 
 export interface Latency {
   n: number;
@@ -78,12 +81,86 @@ export interface Side {
   run: () => Promise<unknown>;
 }
 
+/**
+ * The samples of the sides taken in the same rounds (see interleavedRounds): `[k][i]` is side k's
+ * milliseconds in round i, null where it did not run in that round.
+ */
+export async function sampleInterleaved(sides: Side[]): Promise<(number | null)[][]> {
+  const rounds = interleavedRounds(sides.map((s) => s.n));
+  const samples: (number | null)[][] = sides.map(() => rounds.map(() => null));
+  for (const [i, round] of rounds.entries()) for (const k of round) samples[k][i] = await timeOnce(sides[k].run);
+  return samples;
+}
+
+/** The samples of one side, without its empty rounds. */
+export const taken = (rounds: (number | null)[]): number[] => rounds.filter((x): x is number => x != null);
+
 /** Latencies of the sides sampled in the same rounds (see interleavedRounds); null for a side of no samples. */
 export async function timeInterleaved(sides: Side[]): Promise<(Latency | null)[]> {
-  const samples: number[][] = sides.map(() => []);
-  for (const round of interleavedRounds(sides.map((s) => s.n)))
-    for (const k of round) samples[k].push(await timeOnce(sides[k].run));
-  return samples.map((s) => (s.length > 0 ? latency(s) : null));
+  return (await sampleInterleaved(sides)).map((s) => (taken(s).length > 0 ? latency(taken(s)) : null));
+}
+
+/** How firm a ratio of p50s is: a bootstrap interval (see ratioP50Interval). */
+export interface RatioInterval {
+  low: number;
+  high: number;
+  /** The share of resampled ratios between low and high (0.9: the 5th to the 95th percentile). */
+  level: number;
+  resamples: number;
+  /** Rounds drawn together (a moving block), so that a slow minute is drawn whole. */
+  block: number;
+}
+
+/**
+ * How firm the ratio p50(num) / p50(den) of one run is: a moving-block bootstrap over the interleaved
+ * rounds (`num[i]`, `den[i]`: the two sides' milliseconds in round i, null where a side did not run).
+ * Each resample draws blocks of `block` consecutive rounds with replacement until it has as many rounds
+ * as the run, and takes the ratio of the p50s of what it drew; the interval holds the middle `level` of
+ * those ratios. Drawing whole rounds keeps the two sides of a round together (they met the same load),
+ * and drawing blocks keeps a slow minute together (the default block, √rounds, is 6 rounds of 40).
+ * It says how much the ratio would move if the same run were taken again under the same conditions,
+ * not how a cold Neo4j or another minute's load would move it. Null when a side has fewer than
+ * `minSamples` samples (a ratio of one or two samples has no interval worth giving).
+ */
+export function ratioP50Interval(
+  num: (number | null)[],
+  den: (number | null)[],
+  opts: { level?: number; resamples?: number; block?: number; seed?: number; minSamples?: number } = {},
+): RatioInterval | null {
+  const rounds = Math.min(num.length, den.length);
+  const { level = 0.9, resamples = 2000, seed = 1, minSamples = 5 } = opts;
+  if (taken(num.slice(0, rounds)).length < minSamples || taken(den.slice(0, rounds)).length < minSamples) return null;
+  const block = Math.max(1, Math.min(rounds, opts.block ?? Math.round(Math.sqrt(rounds))));
+  // seeded (the synthetic world's generator): the same samples give the same interval
+  const rng = new Rng(seed);
+  const p50 = (xs: number[]) =>
+    percentile(
+      xs.sort((a, b) => a - b),
+      50,
+    );
+  const ratios: number[] = [];
+  for (let b = 0; b < resamples; b++) {
+    const a: number[] = [];
+    const d: number[] = [];
+    for (let drawn = 0; drawn < rounds;) {
+      const start = rng.int(rounds - block + 1);
+      for (let i = start; i < start + block && drawn < rounds; i++, drawn++) {
+        if (num[i] != null) a.push(num[i]!);
+        if (den[i] != null) d.push(den[i]!);
+      }
+    }
+    if (a.length > 0 && d.length > 0) ratios.push(p50(a) / p50(d));
+  }
+  ratios.sort((x, y) => x - y);
+  const tail = (1 - level) / 2;
+  const r = (x: number) => Math.round(x * 100) / 100;
+  return {
+    low: r(ratios[Math.floor(tail * (ratios.length - 1))]),
+    high: r(ratios[Math.ceil((1 - tail) * (ratios.length - 1))]),
+    level,
+    resamples: ratios.length,
+    block,
+  };
 }
 
 export interface WarmUp {
@@ -104,17 +181,42 @@ export interface WarmUp {
  * Answers how many times each side ran.
  */
 export async function warmUp(sides: WarmUp[], budgetMs: number, now: Clock = monotonic): Promise<number[]> {
+  return (await warmUpPaced(sides, budgetMs, now)).ran;
+}
+
+/**
+ * warmUp, and the pace of its turns once the cold runs were done (`turnMs`: ms a turn of the first
+ * side; null if the budget gave it no turn, or gave none to a side that could run more: a raw of
+ * minutes left out of the turns is not in their pace). The pace with the cold runs in it says little of a warm
+ * request's: on a Neo4j just started the neighbourhood's first runs took seconds (its JVM compiling),
+ * which made 1,000 requests look like minutes, and its warm-up was left at 34 requests (bench13).
+ */
+export async function warmUpPaced(
+  sides: WarmUp[],
+  budgetMs: number,
+  now: Clock = monotonic,
+): Promise<{ ran: number[]; turnMs: number | null }> {
   const ran = sides.map(() => 0);
   const lastMs = sides.map(() => 0);
   let until: number | null = null;
+  let coldRuns: number[] = [];
   for (;;) {
-    if (until == null && sides.every((s, k) => ran[k] >= Math.min(s.min, s.max))) until = now() + budgetMs;
+    if (until == null && sides.every((s, k) => ran[k] >= Math.min(s.min, s.max))) {
+      until = now() + budgetMs;
+      coldRuns = [...ran];
+    }
     const late = until != null && now() >= until;
     // cold runs first (each side up to its min), then turns until the budget is spent
     const due = sides.map(
       (s, k) => ran[k] < s.max && (ran[k] < s.min || (until != null && !late && lastMs[k] <= 10 * budgetMs)),
     );
-    if (!due.some(Boolean)) return ran;
+    if (!due.some(Boolean)) {
+      const turns = ran[0] - (coldRuns[0] ?? 0);
+      const spent = until == null ? 0 : now() - (until - budgetMs);
+      // a side left out of the turns (a run of over ten budgets) is not in the pace: then there is none
+      const allTurned = sides.every((s, k) => ran[k] >= s.max || ran[k] > (coldRuns[k] ?? 0));
+      return { ran, turnMs: turns > 0 && allTurned ? spent / turns : null };
+    }
     for (let k = 0; k < sides.length; k++) {
       if (!due[k]) continue;
       const t = now();

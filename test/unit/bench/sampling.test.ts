@@ -1,4 +1,14 @@
-import { interleavedRounds, latency, timeInterleaved, topUpWarmUp, warmUp } from '../../../bench/sampling';
+import {
+  interleavedRounds,
+  latency,
+  ratioP50Interval,
+  sampleInterleaved,
+  taken,
+  timeInterleaved,
+  topUpWarmUp,
+  warmUp,
+  warmUpPaced,
+} from '../../../bench/sampling';
 
 describe('bench sampling: the sides of a ratio in the same rounds', () => {
   it('runs every side once a round when they want the same count, rotating who goes first', () => {
@@ -129,6 +139,47 @@ describe('bench warm-up by time', () => {
   });
 });
 
+describe('bench warm-up: the pace of its warm turns', () => {
+  it('leaves the cold runs out of the pace (a plan compiled on a cold Neo4j is not a request)', async () => {
+    const clock = fakeClock();
+    let cold = 2;
+    const slowFirst = () => (cold-- > 0 ? 2000 : 2);
+    const { ran, turnMs } = await warmUpPaced(
+      [
+        { run: clock.run('gql', slowFirst), min: 2, max: 1000 },
+        { run: clock.run('raw', 3), min: 2, max: 1000 },
+      ],
+      500,
+      clock.now,
+    );
+    // 4,006 ms of cold runs, then turns of 5 ms for the 500 ms of the budget
+    expect(ran).toEqual([102, 102]);
+    expect(turnMs).toBe(5);
+  });
+
+  it("has no pace when a side was left out of the turns (a raw of minutes: its pace is not the turns')", async () => {
+    const clock = fakeClock();
+    const paced = await warmUpPaced(
+      [
+        { run: clock.run('gql', 5), min: 2, max: 1000 },
+        { run: clock.run('raw', 60_000), min: 2, max: 1000 },
+      ],
+      3000,
+      clock.now,
+    );
+    expect(paced.ran[1]).toBe(2);
+    expect(paced.turnMs).toBeNull();
+  });
+
+  it('has no pace when the budget gave no turn', async () => {
+    const clock = fakeClock();
+    expect(await warmUpPaced([{ run: clock.run('a', 10), min: 1, max: 1 }], 100, clock.now)).toEqual({
+      ran: [1],
+      turnMs: null,
+    });
+  });
+});
+
 describe('bench warm-up topped up to a floor of requests', () => {
   it('runs every side until the service has its floor, in turns, never a side past the floor', async () => {
     const clock = fakeClock();
@@ -157,5 +208,65 @@ describe('bench warm-up topped up to a floor of requests', () => {
     expect(await topUpWarmUp([side('a'), side('b')], [10, 10], 1000, 1000, 4, clock.now)).toEqual([4, 4]);
     // a probe later than the cap: the cap stops it (500 turns of 2 ms)
     expect(await topUpWarmUp([side('a'), side('b')], [10, 10], 1000, 1000, 10_000, clock.now)).toEqual([500, 500]);
+  });
+});
+
+describe('bench sampling: the samples round by round', () => {
+  it('gives each side its milliseconds in the rounds it ran, null in the others', async () => {
+    const [a, b] = await sampleInterleaved([
+      { n: 4, run: () => Promise.resolve() },
+      { n: 2, run: () => Promise.resolve() },
+    ]);
+    expect(a.every((x) => typeof x === 'number')).toBe(true);
+    expect(b.map((x) => x != null)).toEqual([false, true, false, true]);
+    expect(taken(b)).toHaveLength(2);
+  });
+});
+
+describe('bench sampling: how firm a ratio of p50s is (ratioP50Interval)', () => {
+  const steady = (ms: number, n: number) => Array.from({ length: n }, () => ms);
+
+  it('is a point when every round gives the same milliseconds', () => {
+    expect(ratioP50Interval(steady(3, 40), steady(2, 40))).toMatchObject({ low: 1.5, high: 1.5, block: 6 });
+  });
+
+  it('holds the ratio of the p50s, and is the same for the same samples (seeded)', () => {
+    // GraphQL 3 ± 1 ms, raw 2 ± 0.5 ms over 40 rounds, in a fixed pattern
+    const gql = Array.from({ length: 40 }, (_, i) => 3 + ((i * 7) % 11) / 5 - 1);
+    const raw = Array.from({ length: 40 }, (_, i) => 2 + ((i * 5) % 13) / 12 - 0.5);
+    const p50 = (xs: number[]) => [...xs].sort((x, y) => x - y)[19];
+    const point = p50(gql) / p50(raw);
+    const a = ratioP50Interval(gql, raw)!;
+    expect(a.low).toBeLessThan(point);
+    expect(a.high).toBeGreaterThan(point);
+    expect(a.level).toBe(0.9);
+    expect(ratioP50Interval(gql, raw)).toEqual(a);
+    // a wider level holds the narrower one
+    const wide = ratioP50Interval(gql, raw, { level: 0.99 })!;
+    expect(wide.low).toBeLessThanOrEqual(a.low);
+    expect(wide.high).toBeGreaterThanOrEqual(a.high);
+  });
+
+  it('is wider for a side whose samples scatter more', () => {
+    const raw = steady(2, 40);
+    const calm = Array.from({ length: 40 }, (_, i) => 3 + ((i * 7) % 11) / 50);
+    const wild = Array.from({ length: 40 }, (_, i) => 3 + ((i * 7) % 11) / 5);
+    const width = (x: ReturnType<typeof ratioP50Interval>) => x!.high - x!.low;
+    expect(width(ratioP50Interval(wild, raw))).toBeGreaterThan(width(ratioP50Interval(calm, raw)));
+  });
+
+  it('keeps the two sides of a round together (a slow stretch of rounds moves both alike)', () => {
+    // rounds 20–39 slow on both sides (a busy stretch, half the run): the p50s of a resample are both
+    // slow or both fast, so the ratio stays 1.5; drawn apart, they would give 4.5 or 0.5
+    const gql = Array.from({ length: 40 }, (_, i) => (i >= 20 ? 9 : 3));
+    const raw = Array.from({ length: 40 }, (_, i) => (i >= 20 ? 6 : 2));
+    expect(ratioP50Interval(gql, raw, { block: 1 })).toMatchObject({ low: 1.5, high: 1.5 });
+  });
+
+  it('uses only the rounds a side ran in, and gives nothing for fewer than 5 samples a side', () => {
+    const raw = Array.from({ length: 40 }, (_, i) => (i % 4 === 3 ? 2 : null));
+    expect(ratioP50Interval(steady(3, 40), raw)).toMatchObject({ low: 1.5, high: 1.5 });
+    const two = Array.from({ length: 40 }, (_, i) => (i === 19 || i === 39 ? 2 : null));
+    expect(ratioP50Interval(steady(3, 40), two)).toBeNull();
   });
 });
