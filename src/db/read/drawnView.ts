@@ -88,7 +88,8 @@ for (const k of [...COMMON_KEYS, ...Object.values(DRAWN_KEYS).flat(), ...OTHER_K
  * variables the views bind are named `d_…` (no caller's), but `l`, whose
  * comprehension reads nothing else.
  */
-const PRIMARY_LABEL = (n: string) => `head([l IN labels(${n}) WHERE l IN keys($drawn)] + labels(${n}) + ['Node'])`;
+const PRIMARY_LABEL = (n: string) =>
+  `coalesce(head([l IN labels(${n}) WHERE l IN keys($drawn)]), head(labels(${n})), 'Node')`;
 
 /**
  * Days are sent as text: the driver would build a Date of three Integers for each, which `toPlain`
