@@ -85,8 +85,7 @@ for (const k of [...COMMON_KEYS, ...Object.values(DRAWN_KEYS).flat(), ...OTHER_K
 /**
  * The node's label as `primaryLabel` picks it: its first label that is one of the model's (the keys
  * of `$drawn`: every label of the model, DRAWN_PARAMS), else its first label, else 'Node'. The
- * variables the views bind are named `d_…` (no caller's), but `l`, whose
- * comprehension reads nothing else.
+ * variables the views bind are named `d_…` (no caller's), but `l`: its comprehension reads nothing else.
  */
 const PRIMARY_LABEL = (n: string) =>
   `coalesce(head([l IN labels(${n}) WHERE l IN keys($drawn)]), head(labels(${n})), 'Node')`;
@@ -127,10 +126,11 @@ export interface DrawnNodeView {
 
 /**
  * A compact node view, a list: its label, the `common` keys, the vessel name of a leg (else null),
- * then its label's keys (`drawnKeys`, sent as `$drawn`) and the extra keys. `extra` are properties some caller reads
- * beyond what drawing needs (the risk rules read a leg's cargo origin and legality). Days are read as
- * text (`toString` in the statement) unless `daysAsText` is false: then the driver's dates, which
- * Database turns into the same text (`toPlain`), for key lists with few days (NAME_KEYS: a designation's).
+ * then its label's keys (`drawnKeys`, sent as `$drawn`) and the extra keys. `extra` are properties
+ * some caller reads beyond what drawing needs (the risk rules read a leg's cargo origin and legality).
+ * Days are read as text (`toString` in the statement) unless `daysAsText` is false: then as the
+ * driver's dates, which Database turns into the same text (`toPlain`): for key lists with few days
+ * (NAME_KEYS: a designation's), where the CASE costs more bytes sent than the dates cost to decode.
  */
 export function drawnNodeView(
   extra: readonly string[] = [],
@@ -219,8 +219,9 @@ const LOOKS = new Map<string, Look>();
 
 /**
  * Without periods the nodes leave out the dates edges borrow (NAMED_PARAMS: other key lists, and the
- * one day left, a designation's, read as a date: `daysAsText` false); without sources the nodes and edges leave out `sourceIds` (other Cypher: one more
- * statement per shape at most). Confidence is read always: an edge's confidence borrows its claim's.
+ * one day left, a designation's, read as a date: `daysAsText` false); without sources the nodes and
+ * edges leave out `sourceIds`. Each look is its own Cypher: one more statement per shape and look at
+ * most. Confidence is read always: an edge's confidence borrows its claim's.
  */
 export function lookOf(shown: Shown): Look {
   const key = `${shown.periods}/${shown.sources}`;
