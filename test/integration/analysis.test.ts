@@ -10,6 +10,7 @@ import { graphCounts, startTestService, TestService } from './harness';
 import { Database, Params, StatementCounter } from '../../src/db/database';
 import { centrality, clusters, DEFAULT_NETWORK_TYPES, GdsUnavailableError, NetworkScope } from '../../src/db/read/gds';
 import { loadConfig } from '../../src/config';
+import { DEFAULT_TRAVERSAL_TYPES } from '../../src/db/read/traversal';
 
 let t: TestService;
 beforeAll(async () => {
@@ -128,6 +129,19 @@ describe('how Lucky Star and Asia Bridge are connected', () => {
     ).toEqual(['person:eko-setyamoko', 'transfer:wise-honest:dong-thanh']);
     for (const p of paths) expect(new Set(p.nodes.map((n: any) => n.id)).size).toBe(p.nodes.length);
     expect(statements(r)).toBe(1);
+  });
+
+  it('paths with the default types (written in the statement) are those of the same types asked for by name (sent as $types)', async () => {
+    const q = (types: string) =>
+      `{ paths(from: "vessel:wise-honest", to: "vessel:dong-thanh", k: 10, maxLength: 4${types}) { length nodes { id } edges { id type } } }`;
+    const byDefault = await t.gql(q(''));
+    // CITED_IN leads only to sources, hubs no path passes through: the same paths, the types sent
+    const named = await t.gql(
+      q(`, relationshipTypes: [${[...DEFAULT_TRAVERSAL_TYPES, 'CITED_IN'].map((x) => `"${x}"`).join(', ')}]`),
+    );
+    for (const r of [byDefault, named]) expect(r.errors).toBeUndefined();
+    expect(byDefault.data!.paths.length).toBeGreaterThan(3);
+    expect(named.data!.paths).toEqual(byDefault.data!.paths);
   });
 
   it('paths respect the relationship types, the day and the confidence asked for', async () => {

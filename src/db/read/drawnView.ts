@@ -49,6 +49,8 @@ const DRAWN_KEYS: Record<string, readonly string[]> = {
   Statistic: ['statement'],
 };
 const OTHER_KEYS = ['name', 'code'] as const;
+/** OTHER_KEYS as a Cypher list (model property names, checked below). */
+const OTHER_LIST = `[${OTHER_KEYS.map((k) => `'${k}'`).join(', ')}]`;
 
 /** Of the period keys above, those `displayName` reads: a leg's and a transfer's day as text, a designation's date. */
 const NAMED_PERIOD_KEYS = new Set(['departureText', 'arrivalText', 'whenText', 'dateFrom']);
@@ -81,12 +83,12 @@ for (const k of [...COMMON_KEYS, ...Object.values(DRAWN_KEYS).flat(), ...OTHER_K
 }
 
 /**
- * The node's label as `primaryLabel` picks it: its first label that is one of the model's, else its
- * first label, else 'Node'. The variables the views bind are named `d_…`: short (the text is sent on
- * every request), and no caller's.
+ * The node's label as `primaryLabel` picks it: its first label that is one of the model's (the keys
+ * of `$drawn`: every label of the model, DRAWN_PARAMS), else its first label, else 'Node'. The
+ * variables the views bind are named `d_…` (no caller's), but `l`: its comprehension reads nothing else.
  */
 const PRIMARY_LABEL = (n: string) =>
-  `coalesce(head([d_l IN labels(${n}) WHERE d_l IN $drawnLabels]), head(labels(${n})), 'Node')`;
+  `coalesce(head([l IN labels(${n}) WHERE l IN keys($drawn)]), head(labels(${n})), 'Node')`;
 
 /**
  * Days are sent as text: the driver would build a Date of three Integers for each, which `toPlain`
@@ -97,18 +99,23 @@ const values = (n: string, keys: readonly string[]) =>
   keys.map((k) => (DATE_KEYS.has(k) ? `toString(${n}.${k})` : `${n}.${k}`)).join(', ');
 
 /**
- * The parameters every statement with a DRAWN_NODE needs: the keys by label and the model's labels.
- * They travel as parameters, not as text, so that the statement stays short: a CASE of every label's
- * keys written out at each of the dozen places the risk statement draws a node made it 3× as long
- * (25 kB) and slower to plan.
+ * The keys by label for `$drawn`: every label of the model, those named by `name`, else `code`
+ * (OTHER_KEYS, written in the statement) with null, so that the map's keys are the model's labels
+ * (PRIMARY_LABEL) and no second list of them is sent.
  */
-export const DRAWN_PARAMS = {
-  drawnKeys: { ...DRAWN_KEYS, other: OTHER_KEYS } as Record<string, readonly string[]>,
-  drawnLabels: ENTITY_LABELS,
-};
+const keysByLabel = (keys: Record<string, readonly string[]>): Record<string, readonly string[] | null> =>
+  Object.fromEntries(ENTITY_LABELS.map((l) => [l, keys[l] ?? null]));
+for (const l of Object.keys(DRAWN_KEYS)) if (!ENTITY_LABELS.includes(l as never)) throw new Error(`not a label: ${l}`);
+
+/**
+ * The parameter every statement with a DRAWN_NODE needs: the keys by label. They travel as a parameter,
+ * not as text, so that the statement stays short: a CASE of every label's keys written out at each of
+ * the dozen places the risk statement draws a node made it 3× as long (25 kB) and slower to plan.
+ */
+export const DRAWN_PARAMS = { drawn: keysByLabel(DRAWN_KEYS) };
 
 /** DRAWN_PARAMS for a drawing that shows no edge's period (`lookOf`): the keys without the dates edges borrow. */
-export const NAMED_PARAMS = { ...DRAWN_PARAMS, drawnKeys: { ...NAME_KEYS, other: OTHER_KEYS } };
+export const NAMED_PARAMS = { drawn: keysByLabel(NAME_KEYS) };
 
 export interface DrawnNodeView {
   /** Cypher: the compact list of node `n` (needs DRAWN_PARAMS). */
@@ -119,23 +126,31 @@ export interface DrawnNodeView {
 
 /**
  * A compact node view, a list: its label, the `common` keys, the vessel name of a leg (else null),
- * then its label's keys (`drawnKeys`) and the extra keys. `extra` are properties some caller reads
- * beyond what drawing needs (the risk rules read a leg's cargo origin and legality).
+ * then its label's keys (`drawnKeys`, sent as `$drawn`) and the extra keys. `extra` are properties
+ * some caller reads beyond what drawing needs (the risk rules read a leg's cargo origin and legality).
+ * Days are read as text (`toString` in the statement) unless `daysAsText` is false: then as the
+ * driver's dates, which Database turns into the same text (`toPlain`): for key lists with few days
+ * (NAME_KEYS: a designation's), where the CASE costs more bytes sent than the dates cost to decode.
  */
 export function drawnNodeView(
   extra: readonly string[] = [],
-  drawnKeys: Record<string, readonly string[]> = DRAWN_PARAMS.drawnKeys,
+  drawnKeys: Record<string, readonly string[] | null> = DRAWN_PARAMS.drawn,
   common: readonly string[] = COMMON_KEYS,
+  daysAsText = true,
 ): DrawnNodeView {
   for (const k of extra) if (!SAFE_KEY.test(k)) throw new Error(`not a property name: ${k}`);
-  const keysOf: Record<string, string[]> = {};
-  for (const [label, keys] of Object.entries(drawnKeys)) keysOf[label] = [...keys, ...extra];
+  const keysOf: Record<string, string[]> = { other: [...OTHER_KEYS, ...extra] };
+  for (const [label, keys] of Object.entries(drawnKeys)) keysOf[label] = [...(keys ?? OTHER_KEYS), ...extra];
   const vesselNameAt = 1 + common.length;
+  const value = (n: string) =>
+    daysAsText
+      ? `CASE WHEN d_p ENDS WITH 'From' OR d_p ENDS WITH 'To' THEN toString(${n}[d_p]) ELSE ${n}[d_p] END`
+      : `${n}[d_p]`;
   return {
     cypher: (n) =>
       `[d_k IN [${PRIMARY_LABEL(n)}] | [d_k, ${values(n, common)}, ` +
       `CASE d_k WHEN 'Leg' THEN head([(${n})-[:ON]->(d_v:Vessel) | d_v.name]) END] + ` +
-      `[d_p IN coalesce($drawnKeys[d_k], $drawnKeys.other) | CASE WHEN d_p ENDS WITH 'From' OR d_p ENDS WITH 'To' THEN toString(${n}[d_p]) ELSE ${n}[d_p] END]` +
+      `[d_p IN coalesce($drawn[d_k], ${OTHER_LIST}) | ${value(n)}]` +
       `${extra.length > 0 ? ` + [${values(n, extra)}]` : ''}][0]`,
     decode: (list) => {
       const label = list[0] as string;
@@ -203,9 +218,10 @@ export interface Look {
 const LOOKS = new Map<string, Look>();
 
 /**
- * Without periods the nodes leave out the dates edges borrow (NAMED_PARAMS: the same Cypher, other
- * key lists); without sources the nodes and edges leave out `sourceIds` (other Cypher: one more
- * statement per shape at most). Confidence is read always: an edge's confidence borrows its claim's.
+ * Without periods the nodes leave out the dates edges borrow (NAMED_PARAMS: other key lists, and the
+ * one day left, a designation's, read as a date: `daysAsText` false); without sources the nodes and
+ * edges leave out `sourceIds`. Each look is its own Cypher: one more statement per shape and look at
+ * most. Confidence is read always: an edge's confidence borrows its claim's.
  */
 export function lookOf(shown: Shown): Look {
   const key = `${shown.periods}/${shown.sources}`;
@@ -215,16 +231,19 @@ export function lookOf(shown: Shown): Look {
     const node =
       shown.periods && shown.sources
         ? DRAWN_NODE
-        : drawnNodeView([], params.drawnKeys, shown.sources ? COMMON_KEYS : COMMON_KEYS_UNSOURCED);
+        : drawnNodeView([], params.drawn, shown.sources ? COMMON_KEYS : COMMON_KEYS_UNSOURCED, shown.periods);
     look = { node, params, edgeKeys: edgeKeys(shown.periods, shown.sources), shown: { ...shown } };
     LOOKS.set(key, look);
   }
   return look;
 }
 
-/** A walked path as two lists: its nodes' and its relationships' compact views (of what `look` shows). */
+/**
+ * A walked path as two lists: its nodes' and its relationships' compact views (of what `look` shows);
+ * `n` and `r` are the comprehensions' own (they read nothing else).
+ */
 export const DRAWN_PATH = (p: string, look: Look = lookOf(SHOWN_ALL)) =>
-  `[[d_n IN nodes(${p}) | ${look.node.cypher('d_n')}], [d_r IN relationships(${p}) | ${DRAWN_EDGE('d_r', undefined, undefined, look.shown.periods, look.shown.sources)}]]`;
+  `[[n IN nodes(${p}) | ${look.node.cypher('n')}], [r IN relationships(${p}) | ${DRAWN_EDGE('r', undefined, undefined, look.shown.periods, look.shown.sources)}]]`;
 
 export type DrawnPathList = [unknown[][], unknown[][]];
 

@@ -47,8 +47,7 @@ function neighborhoodStatement(
 WITH collect(start) AS starts
 ${bfsLevels({ starts: 'starts', depth, prefix: 'level', room: '$room', shape })}
 WITH starts, ${levels.length > 0 ? levels.join(' + ') : '[]'} AS found
-WITH starts, found[0..$room] AS reached, size(found) > $room AS cut
-WITH starts + reached AS keep, cut
+WITH starts + found[0..$room] AS keep, size(found) > $room AS cut
 CALL (keep) {
   UNWIND range(0, size(keep) - 1, $chunk) AS at
   RETURN at, [n IN keep[at..at + $chunk] | ${view === 'whole' ? NODE_VIEW('n') : look.node.cypher('n')}] AS nodes, null AS edges

@@ -8,7 +8,7 @@
 import neo4j from 'neo4j-driver';
 import { Database, StatementCounter } from '../database';
 import { GraphEdgeRecord } from '../trace';
-import { NodeLabel } from '../../domain/ids';
+import { labelOfId, NodeLabel } from '../../domain/ids';
 import { decodePath, DRAWN_NODE, DRAWN_PARAMS, DRAWN_PATH, DrawnPathList, lookOf, Shown, SHOWN_ALL } from './drawnView';
 import {
   anchorLabels,
@@ -17,6 +17,7 @@ import {
   DrawnNode,
   EdgeView,
   FilterShape,
+  followsDefaultTypes,
   isHub,
   NodeView,
   shapeOf,
@@ -35,16 +36,36 @@ export const MAX_COMMON_DEPTH = 3;
 export const COMMON_REACH_CAP = 2000;
 export const MAX_COMMON_LIMIT = 200;
 
-/** Binds `a` and `b` (null when an id is not in the graph), seeking them under `labels` (`anchorLabels`). */
-const ENDPOINTS = (labels: readonly NodeLabel[]) => `${anchors('[$from, $to]', 'e', labels)}
+/**
+ * Binds `a` and `b` (null when an id is not in the graph): each sought under the label its id's kind
+ * names (`endpointLabels`), else both under `labels` (`anchorLabels`).
+ */
+const ENDPOINTS = (labels: readonly NodeLabel[], own: EndpointLabels | null) =>
+  own
+    ? `OPTIONAL MATCH (a:${own[0]} {id: $from})
+OPTIONAL MATCH (b:${own[1]} {id: $to})`
+    : `${anchors('[$from, $to]', 'e', labels)}
 WITH collect(e) AS found
 WITH [n IN found WHERE n.id = $from][0] AS a, [n IN found WHERE n.id = $to][0] AS b`;
+
+type EndpointLabels = readonly [NodeLabel, NodeLabel];
+
+/**
+ * The labels of `from` and `to` when both ids name a kind of the model (domain/ids.ts: a node lives
+ * under its kind's label, as `anchorLabels` relies on), else null. Bounded: 12 × 12 pairs.
+ */
+function endpointLabels(from: string, to: string): EndpointLabels | null {
+  const [a, b] = [labelOfId(from), labelOfId(to)];
+  return a != null && b != null ? [a, b] : null;
+}
 
 function pathsStatement(
   k: number,
   maxLength: number,
   shape: FilterShape,
   labels: readonly NodeLabel[],
+  own: EndpointLabels | null,
+  typed: boolean,
   periods: boolean,
   sources: boolean,
 ): string {
@@ -58,10 +79,10 @@ function pathsStatement(
   )) {
     throw new RangeError(`k ${k} or maxLength ${maxLength} is outside 1..${MAX_PATHS_K} / 1..${MAX_PATH_LENGTH}`);
   }
-  return `${ENDPOINTS(labels)}
+  // a null end matches no path (no guard needed: the text is sent on every request)
+  return `${ENDPOINTS(labels, own)}
 CALL (a, b) {
-  WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL
-  MATCH p = SHORTEST ${k} ((a) ${step('a', shape)}{1,${maxLength}} (b)
+  MATCH p = SHORTEST ${k} ((a) ${step('a', shape, undefined, typed)}{1,${maxLength}} (b)
     WHERE NOT a IN y_a AND all(i IN range(0, size(y_a) - 2) WHERE NOT y_a[i] IN y_a[i + 1..]))
   RETURN collect(${DRAWN_PATH('p', lookOf({ periods, sources }))}) AS paths
 }
@@ -70,7 +91,8 @@ RETURN a.id AS fromId, b.id AS toId, paths`;
 
 /**
  * One statement per path count, hop bound (literals of the pattern, checked against the caps), filter
- * shape, endpoint labels and what is shown (periods, sources).
+ * shape, endpoint labels (the pair, else the anchor labels), default types or not (`typed`: written in
+ * the pattern) and what is shown (periods, sources).
  */
 const PATHS_STATEMENTS = statementCache(pathsStatement);
 
@@ -82,12 +104,17 @@ const COMMON_ENTITY = (c: string) => `((${c}:Vessel OR ${c}:Company OR ${c}:Pers
  * their entities in common ranked by the hops from a plus the hops from b, and for the closest `$limit`
  * of them the shortest way from each side (point to point, the hop bound known).
  */
-function commonStatement(depth: number, shape: FilterShape, labels: readonly NodeLabel[]): string {
+function commonStatement(
+  depth: number,
+  shape: FilterShape,
+  labels: readonly NodeLabel[],
+  own: EndpointLabels | null,
+): string {
   if (!(Number.isInteger(depth) && depth >= 1 && depth <= MAX_COMMON_DEPTH))
     throw new RangeError(`maxDepth ${depth} is outside 1..${MAX_COMMON_DEPTH}`);
   const levels = (prefix: string) => `[${Array.from({ length: depth }, (_, i) => `${prefix}${i + 1}`).join(', ')}]`;
   const hopsFromB = Array.from({ length: depth }, (_, i) => `WHEN c IN lb${i + 1} THEN ${i + 1}`).join(' ');
-  return `${ENDPOINTS(labels)}
+  return `${ENDPOINTS(labels, own)}
 CALL (a, b) {
   WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL
   WITH a, b, [a] AS sa, [b] AS sb
@@ -167,17 +194,20 @@ export async function kShortestPaths(
   counter?: StatementCounter,
 ): Promise<Endpoints & { paths: GraphPathRecord[] }> {
   const look = lookOf(q.shown ?? SHOWN_ALL);
+  const typed = followsDefaultTypes(q.types);
   const statement = PATHS_STATEMENTS(
     q.k,
     q.maxLength,
     shapeOf(q),
     anchorLabels([q.from, q.to]),
+    endpointLabels(q.from, q.to),
+    typed,
     look.shown.periods,
     look.shown.sources,
   );
   const [row] = await db.read<{ fromId: string | null; toId: string | null; paths: DrawnPathList[] }>(
     statement,
-    { ...walkParams(q), ...look.params, from: q.from, to: q.to },
+    { ...walkParams(q, typed), ...look.params, from: q.from, to: q.to },
     counter,
   );
   const paths = row.paths
@@ -206,7 +236,7 @@ export async function commonConnections(
   q: CommonQuery,
   counter?: StatementCounter,
 ): Promise<Endpoints & { connections: CommonConnectionRecord[] }> {
-  const statement = COMMON_STATEMENTS(q.maxDepth, shapeOf(q), anchorLabels([q.a, q.b]));
+  const statement = COMMON_STATEMENTS(q.maxDepth, shapeOf(q), anchorLabels([q.a, q.b]), endpointLabels(q.a, q.b));
   const [row] = await db.read<{
     fromId: string | null;
     toId: string | null;

@@ -72,11 +72,25 @@ export function inForceAt(r: string): string {
  * A relationship may be followed: of a requested type, confident enough, and in force on `$at`. Facts
  * without a confidence of their own (CLAIMED, IN …) pass; the node they lead to is checked instead.
  */
-export function relOk(r: string, f: FilterShape): string {
-  const parts = [`type(${r}) IN $types`];
+export function relOk(r: string, f: FilterShape, typesInPattern = false): string {
+  const parts = typesInPattern ? [] : [`type(${r}) IN $types`];
   if (f.minConfidence) parts.push(`coalesce(${r}.confidence, 1.0) >= $minConfidence`);
   if (f.at) parts.push(inForceAt(r));
-  return parts.length > 1 ? `(${parts.join(' AND ')})` : parts[0];
+  return parts.length > 1 ? `(${parts.join(' AND ')})` : (parts[0] ?? 'true');
+}
+
+/**
+ * DEFAULT_TRAVERSAL_TYPES as a relationship type expression (`CLAIMED|OWNS|…`: the model's type names,
+ * checked): a walk that follows exactly them and reads `$types` once has them written in its pattern
+ * instead (`step`'s `typed`), 40 bytes shorter than the list sent.
+ */
+export const DEFAULT_TYPES_EXPRESSION = DEFAULT_TRAVERSAL_TYPES.join('|');
+if (!/^[A-Z_]+(\|[A-Z_]+)*$/.test(DEFAULT_TYPES_EXPRESSION)) throw new Error('not relationship type names');
+
+/** The types asked for are the default ones (in any order): `DEFAULT_TYPES_EXPRESSION` may stand for them. */
+export function followsDefaultTypes(types: readonly string[]): boolean {
+  const asked = new Set(types);
+  return asked.size === DEFAULT_TRAVERSAL_TYPES.length && DEFAULT_TRAVERSAL_TYPES.every((t) => asked.has(t));
 }
 
 /** The day an event began (a leg's departure, else its arrival; a transfer; a designation; a claim or statistic period). */
@@ -134,6 +148,18 @@ export function bfsLevels(o: {
     const previous = Array.from({ length: k - 1 }, (_, i) => `${o.prefix}${i + 1}`);
     const frontier = k === 1 ? o.starts : `${o.prefix}${k - 1}`;
     const imports = [o.starts, ...previous, ...(o.avoid ? [o.avoid] : [])].join(', ');
+    if (k === 1) {
+      // the first level: nothing seen but the starts, whose expansion room never cuts (room ≥ 0) and
+      // which are passable (written out, the same walk in 200 fewer bytes sent on every request)
+      clauses.push(`CALL (${imports}) {
+  UNWIND ${o.starts} AS x
+  MATCH (x)-[r]-(y)
+  WHERE ${all(relOk('r', o.shape), nodeOk('y', o.shape), `NOT y IN ${o.starts}`, o.avoid && `y <> ${o.avoid}`)}
+  WITH DISTINCT y LIMIT $probe
+  RETURN collect(y) AS ${o.prefix}1
+}`);
+      continue;
+    }
     clauses.push(`CALL (${imports}) {
   WITH *, ${[o.starts, ...previous].join(' + ')} AS seen
   UNWIND (CASE WHEN size(seen) - size(${o.starts}) > ${o.room} THEN [] ELSE ${frontier} END) AS x
@@ -150,12 +176,14 @@ export function bfsLevels(o: {
 /**
  * One step of a walk from `start`, as the body of a quantified path pattern:
  * `(start) ${step('start', shape)}{1,3} (end)`. Every node but the last must be passable; `avoid`, if
- * given, is never entered. Variables are named after `start`, so two walks can share a scope.
+ * given, is never entered; `typed`: the default types written in the pattern (`$types` not read). Variables are named after `start`, so two walks can share a scope.
  */
-export function step(start: string, f: FilterShape, avoid?: string): string {
+export function step(start: string, f: FilterShape, avoid?: string, typed = false): string {
   const [x, r, y] = [`x_${start}`, `r_${start}`, `y_${start}`];
   const yOk = all(nodeOk(y, f), avoid && `${y} <> ${avoid}`);
-  return `((${x} WHERE ${passable(x, start)})-[${r} WHERE ${relOk(r, f)}]-(${y}${yOk === 'true' ? '' : ` WHERE ${yOk}`}))`;
+  const rOk = relOk(r, f, typed);
+  const rel = `${r}${typed ? `:${DEFAULT_TYPES_EXPRESSION}` : ''}${rOk === 'true' ? '' : ` WHERE ${rOk}`}`;
+  return `((${x} WHERE ${passable(x, start)})-[${rel}]-(${y}${yOk === 'true' ? '' : ` WHERE ${yOk}`}))`;
 }
 
 /**
@@ -203,7 +231,10 @@ export function anchorLabels(ids: readonly string[]): readonly NodeLabel[] {
  */
 export function anchors(param: string, out: string, labels: readonly NodeLabel[] = ENTITY_LABELS): string {
   for (const l of labels) if (!LABEL_SET.has(l)) throw new Error(`not a label of the model: ${l}`);
-  return `CALL () { ${labels.map((l) => `MATCH (${out}:${l}) WHERE ${out}.id IN ${param} RETURN ${out}`).join(' UNION ALL ')} }`;
+  const seek = (l: string) => `MATCH (${out}:${l}) WHERE ${out}.id IN ${param}`;
+  // one label: the seek itself (the statement goes on with `WITH collect(${out})`)
+  if (labels.length === 1) return seek(labels[0]);
+  return `CALL () { ${labels.map((l) => `${seek(l)} RETURN ${out}`).join(' UNION ALL ')} }`;
 }
 
 /** What a query returns for a node to be drawn. */
@@ -325,10 +356,10 @@ export function toDrawnEdge(
 
 /**
  * The Cypher parameters of a walk filter (`at` as a DATE so it compares with stored dates): only those
- * the statement of its shape (`shapeOf`) reads.
+ * the statement of its shape (`shapeOf`) reads; no `types` when they are written in it (`typed`).
  */
-export function walkParams(f: WalkFilter): Record<string, unknown> {
-  const params: Record<string, unknown> = { types: [...f.types] };
+export function walkParams(f: WalkFilter, typed = false): Record<string, unknown> {
+  const params: Record<string, unknown> = typed ? {} : { types: [...f.types] };
   if (f.at != null) params.at = neoDate(f.at);
   if (f.minConfidence != null) params.minConfidence = f.minConfidence;
   return params;

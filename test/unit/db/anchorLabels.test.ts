@@ -16,7 +16,10 @@ describe('anchorLabels', () => {
   });
 
   it('writes only labels of the model', () => {
-    expect(anchors('$ids', 's', ['Vessel'])).toBe('CALL () { MATCH (s:Vessel) WHERE s.id IN $ids RETURN s }');
+    expect(anchors('$ids', 's', ['Vessel'])).toBe('MATCH (s:Vessel) WHERE s.id IN $ids');
+    expect(anchors('$ids', 's', ['Vessel', 'Port'])).toBe(
+      'CALL () { MATCH (s:Vessel) WHERE s.id IN $ids RETURN s UNION ALL MATCH (s:Port) WHERE s.id IN $ids RETURN s }',
+    );
     expect(() => anchors('$ids', 's', ['Vessel) DETACH DELETE (s' as never])).toThrow(/not a label/);
   });
 });
