@@ -57,13 +57,18 @@ export class PathsResolver {
   async commonConnections(
     @Args(() => CommonConnectionsArgs) args: CommonConnectionsArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<CommonConnection[]> {
     const a = entityIdArg('a', args.a);
     const b = entityIdArg('b', args.b);
     if (a === b) throw badInput('b', 'must differ from "a"');
     const maxDepth = intArg('maxDepth', args.maxDepth, 1, MAX_COMMON_DEPTH);
     const limit = intArg('limit', args.limit, 1, MAX_COMMON_LIMIT);
-    const r = await commonConnections(ctx.db, { a, b, maxDepth, limit, ...walkFilterArgs(args) }, ctx.counter);
+    // as paths: the periods and sources of the paths from either side only when the query selects them
+    const below = (...path: string[]) =>
+      selectsBelow(info, 'pathFromA', ...path) || selectsBelow(info, 'pathFromB', ...path);
+    const shown = { periods: below('edges', 'period'), sources: below('sources') || below('edges', 'sources') };
+    const r = await commonConnections(ctx.db, { a, b, maxDepth, limit, shown, ...walkFilterArgs(args) }, ctx.counter);
     const gone = missing(r.found, a, b);
     if (gone.length > 0) throw notFoundIds(gone);
     return r.connections.map((c) => ({ node: c.entity, pathFromA: c.fromA, pathFromB: c.fromB, distance: c.distance }));

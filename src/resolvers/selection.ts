@@ -130,25 +130,39 @@ export function selectedFieldNames(info: GraphQLResolveInfo): string[] {
   });
 }
 
-const subSelections = new WeakMap<readonly FieldNode[], Map<string, Set<string>>>();
+/** Per field node and names key: this field's parsed selection, and the paths asked of it so far. */
+const pathSelections = new WeakMap<
+  readonly FieldNode[],
+  Map<string, { tree: ResolveTree | null; answers: Map<string, boolean> }>
+>();
 
 /**
- * Whether the items of this field's sub-field `name` (any alias) have `sub` selected, fragments
- * followed: `edges { period }` below a neighbourhood. True outside queries (nothing is left out there).
- * Every `name.sub` below the field is parsed once and cached (not one answer per field node: a
- * resolver asks for several).
+ * Whether the items of this field have the path `name`, `…rest` selected (any alias at every step,
+ * fragments, inline fragments and @skip/@include followed): `edges { period }` below a neighbourhood
+ * (`'edges', 'period'`), `pathFromA { edges { sources } }` below commonConnections. True outside
+ * queries (nothing is left out there). The selection is parsed once per field node and names key,
+ * each path's answer kept beside it (a resolver asks for several).
  */
-export function selectsBelow(info: GraphQLResolveInfo, name: string, sub: string): boolean {
+export function selectsBelow(info: GraphQLResolveInfo, name: string, ...rest: string[]): boolean {
   if (!isQuery(info)) return true;
-  return cachedByNames(subSelections, info, () => {
-    const tree = parseResolveInfo(info) as ResolveTree | null;
-    const pairs = new Set<string>();
-    for (const fields of Object.values(tree?.fieldsByTypeName ?? {}))
-      for (const f of Object.values(fields))
-        for (const below of Object.values(f.fieldsByTypeName))
-          for (const b of Object.values(below)) pairs.add(`${f.name}.${b.name}`);
-    return pairs;
-  }).has(`${name}.${sub}`);
+  const seen = cachedByNames(pathSelections, info, () => ({
+    tree: parseResolveInfo(info) as ResolveTree | null,
+    answers: new Map<string, boolean>(),
+  }));
+  const path = [name, ...rest];
+  const key = path.join('.');
+  let known = seen.answers.get(key);
+  if (known === undefined) seen.answers.set(key, (known = hasPath(seen.tree, path)));
+  return known;
+}
+
+/** Whether some field selected on `tree`'s items (any type, any alias) is `path[0]`, with the rest below it. */
+function hasPath(tree: ResolveTree | null, path: readonly string[]): boolean {
+  if (path.length === 0) return true;
+  const [name, ...rest] = path;
+  for (const fields of Object.values(tree?.fieldsByTypeName ?? {}))
+    for (const f of Object.values(fields)) if (f.name === name && hasPath(f, rest)) return true;
+  return false;
 }
 
 /**

@@ -111,6 +111,109 @@ describe('how Lucky Star and Asia Bridge are connected', () => {
     );
   });
 
+  it('commonConnections reads periods and sources only when selected, on either side, through fragments, aliases and @include alike', async () => {
+    const args = 'a: "vessel:wise-honest", b: "vessel:dong-thanh", maxDepth: 3, limit: 50';
+    const whole = await t.gql(
+      `{ commonConnections(${args}) { node { id label name } distance pathFromA { ${PATH} } pathFromB { ${PATH} } } }`,
+    );
+    expect(whole.errors).toBeUndefined();
+    const all = whole.data!.commonConnections;
+    expect(all.length).toBeGreaterThan(3);
+    const SIDES = ['pathFromA', 'pathFromB'] as const;
+    // each side has periods, edges' sources and paths' sources to lose
+    for (const side of SIDES) {
+      expect(all.some((c: any) => c[side].edges.some((e: any) => e.period != null))).toBe(true);
+      expect(all.some((c: any) => c[side].edges.some((e: any) => e.sources.length > 0))).toBe(true);
+      expect(all.some((c: any) => c[side].sources.length > 0)).toBe(true);
+    }
+    type Shows = { period: boolean; edgeSources: boolean; sources: boolean };
+    const EDGE = 'id type source target confidence';
+    const PATH_BASE = 'length confidence nodes { id label name }';
+    // the whole answer cut to what a side selects
+    const cut = (p: any, s: Shows) => ({
+      ...p,
+      sources: s.sources ? p.sources : undefined,
+      edges: p.edges.map(({ period, sources, ...e }: any) => ({
+        ...e,
+        ...(s.period ? { period } : {}),
+        ...(s.edgeSources ? { sources } : {}),
+      })),
+    });
+    // an answer through aliases back under the fields' names
+    const unalias = (p: any) => ({
+      ...p,
+      cited: undefined,
+      sources: p.cited,
+      edges: p.edges.map(({ when, cites, ...e }: any) => ({
+        ...e,
+        ...(when !== undefined ? { period: when } : {}),
+        ...(cites !== undefined ? { sources: cites } : {}),
+      })),
+    });
+    const direct = (side: string, s: Shows) =>
+      `${side} { ${PATH_BASE} edges { ${EDGE} ${s.period ? 'period { from to }' : ''} ${s.edgeSources ? 'sources { url }' : ''} } ${s.sources ? 'sources { url }' : ''} }`;
+    // the side in a fragment, its period in an inline fragment, its sources in named fragments, all aliased
+    const fragments = (side: string, s: Shows) => {
+      const x = side.slice(-1);
+      const defs = [
+        `fragment Side${x} on Connection { ${side} { ${PATH_BASE} edges { ${EDGE} ${s.period ? '... on GraphEdge { when: period { from to } }' : ''} ${s.edgeSources ? `...ES${x}` : ''} } ${s.sources ? `...PS${x}` : ''} } }`,
+        s.edgeSources ? `fragment ES${x} on GraphEdge { cites: sources { url } }` : '',
+        s.sources ? `fragment PS${x} on GraphPath { cited: sources { url } }` : '',
+      ];
+      return { spread: `...Side${x}`, defs: defs.join(' ') };
+    };
+    const included = (side: string) => {
+      const x = side.slice(-1);
+      return `${side} { ${PATH_BASE} edges { ${EDGE} period @include(if: $p${x}) { from to } sources @include(if: $e${x}) { url } } sources @skip(if: $noS${x}) { url } }`;
+    };
+    const INCLUDED = `query($pA: Boolean!, $eA: Boolean!, $noSA: Boolean!, $pB: Boolean!, $eB: Boolean!, $noSB: Boolean!) {
+      commonConnections(${args}) { node { id label name } distance ${included('pathFromA')} ${included('pathFromB')} } }`;
+    const shows: Shows[] = [];
+    for (const period of [false, true])
+      for (const edgeSources of [false, true])
+        for (const sources of [false, true]) shows.push({ period, edgeSources, sources });
+    let compared = 0;
+    for (const a of shows)
+      for (const b of shows) {
+        const expected = all.map((c: any) => ({
+          node: c.node,
+          distance: c.distance,
+          pathFromA: cut(c.pathFromA, a),
+          pathFromB: cut(c.pathFromB, b),
+        }));
+        const fa = fragments('pathFromA', a);
+        const fb = fragments('pathFromB', b);
+        const answers = {
+          direct: await t.gql(
+            `{ commonConnections(${args}) { node { id label name } distance ${direct('pathFromA', a)} ${direct('pathFromB', b)} } }`,
+          ),
+          fragments: await t.gql(
+            `{ commonConnections(${args}) { node { id label name } distance ${fa.spread} ${fb.spread} } } ${fa.defs} ${fb.defs}`,
+          ),
+          included: await t.gql(INCLUDED, {
+            pA: a.period,
+            eA: a.edgeSources,
+            noSA: !a.sources,
+            pB: b.period,
+            eB: b.edgeSources,
+            noSB: !b.sources,
+          }),
+        };
+        for (const [how, r] of Object.entries(answers)) {
+          expect({ how, a, b, errors: r.errors }).toEqual({ how, a, b, errors: undefined });
+          const got = r.data!.commonConnections.map((c: any) =>
+            how === 'fragments' ? { ...c, pathFromA: unalias(c.pathFromA), pathFromB: unalias(c.pathFromB) } : c,
+          );
+          expect({ how, a, b, got }).toEqual({ how, a, b, got: expected });
+          // the walk, and one batch of sources when any are shown
+          const cited = a.sources || a.edgeSources || b.sources || b.edgeSources;
+          expect({ how, a, b, statements: statements(r) }).toEqual({ how, a, b, statements: cited ? 2 : 1 });
+          compared++;
+        }
+      }
+    expect(compared).toBe(3 * 64);
+  });
+
   it('paths are the k shortest, simple, shortest first (Wise Honest → Dong Thanh: broker and transfer first)', async () => {
     const r = await t.gql(
       `{ paths(from: "vessel:wise-honest", to: "vessel:dong-thanh", k: 10, maxLength: 6) { length nodes { id } edges { type } } }`,

@@ -16,7 +16,7 @@ import {
   toDrawnNode,
 } from '../../src/db/read/traversal';
 import { neighborhood } from '../../src/db/read/neighborhood';
-import { kShortestPaths, toGraphPath } from '../../src/db/read/paths';
+import { commonConnections, kShortestPaths, toGraphPath } from '../../src/db/read/paths';
 
 let t: TestService;
 beforeAll(async () => {
@@ -217,5 +217,49 @@ describe('paths by what they show', () => {
           );
       }
     expect(all.paths.every((p) => p.sourceIds.length > 0)).toBe(true);
+  });
+});
+
+describe('common connections by what they show', () => {
+  it('the same connections, nodes, paths and confidences with or without periods and sources', async () => {
+    const { DEFAULT_TRAVERSAL_TYPES } = await import('../../src/db/read/traversal');
+    const q = {
+      a: 'vessel:wise-honest',
+      b: 'vessel:dong-thanh',
+      maxDepth: 3,
+      limit: 50,
+      types: [...DEFAULT_TRAVERSAL_TYPES],
+      at: null,
+      minConfidence: null,
+    };
+    const all = await commonConnections(t.db, q);
+    expect(all.connections.length).toBeGreaterThan(3);
+    const path = (p: ReturnType<typeof toGraphPath>, periods: boolean, sources: boolean) => ({
+      ...p,
+      sourceIds: sources ? p.sourceIds : [],
+      nodes: p.nodes.map((n) => ({ ...n, props: undefined, sourceIds: undefined })),
+      edges: p.edges.map((e) => ({
+        ...e,
+        period: periods ? (e as { period?: unknown }).period : null,
+        sourceIds: sources ? e.sourceIds : [],
+      })),
+    });
+    const shown = (r: typeof all, periods: boolean, sources: boolean) =>
+      r.connections.map((c) => ({
+        ...c,
+        entity: { ...c.entity, props: undefined, sourceIds: undefined },
+        fromA: path(c.fromA, periods, sources),
+        fromB: path(c.fromB, periods, sources),
+      }));
+    const edges = (r: typeof all) => r.connections.flatMap((c) => [...c.fromA.edges, ...c.fromB.edges]);
+    const dated = (r: typeof all) => edges(r).filter((e: any) => e.period != null).length;
+    for (const periods of [true, false])
+      for (const sources of [true, false]) {
+        const r = await commonConnections(t.db, { ...q, shown: { periods, sources } });
+        expect(shown(r, periods, sources)).toEqual(shown(all, periods, sources));
+        if (!sources) expect(edges(r).every((e) => e.sourceIds.length === 0)).toBe(true);
+        if (!periods) expect(dated(r)).toBeLessThan(dated(all));
+      }
+    expect(all.connections.every((c) => c.fromA.sourceIds.length > 0 && c.fromB.sourceIds.length > 0)).toBe(true);
   });
 });

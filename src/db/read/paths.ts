@@ -9,7 +9,7 @@ import neo4j from 'neo4j-driver';
 import { Database, StatementCounter } from '../database';
 import { GraphEdgeRecord } from '../trace';
 import { labelOfId, NodeLabel } from '../../domain/ids';
-import { decodePath, DRAWN_NODE, DRAWN_PARAMS, DRAWN_PATH, DrawnPathList, lookOf, Shown, SHOWN_ALL } from './drawnView';
+import { decodePath, DRAWN_PATH, DrawnPathList, lookOf, Shown, SHOWN_ALL } from './drawnView';
 import {
   anchorLabels,
   anchors,
@@ -109,10 +109,13 @@ function commonStatement(
   shape: FilterShape,
   labels: readonly NodeLabel[],
   own: EndpointLabels | null,
+  periods: boolean,
+  sources: boolean,
 ): string {
   if (!(Number.isInteger(depth) && depth >= 1 && depth <= MAX_COMMON_DEPTH))
     throw new RangeError(`maxDepth ${depth} is outside 1..${MAX_COMMON_DEPTH}`);
   const levels = (prefix: string) => `[${Array.from({ length: depth }, (_, i) => `${prefix}${i + 1}`).join(', ')}]`;
+  const look = lookOf({ periods, sources });
   const hopsFromB = Array.from({ length: depth }, (_, i) => `WHEN c IN lb${i + 1} THEN ${i + 1}`).join(' ');
   return `${ENDPOINTS(labels, own)}
 CALL (a, b) {
@@ -128,11 +131,12 @@ CALL (a, b) {
   MATCH pa = ANY SHORTEST (a) ${step('a', shape, 'b')}{1,${depth}} (c)
   MATCH pb = ANY SHORTEST (b) ${step('b', shape, 'a')}{1,${depth}} (c)
   WITH c, pa, pb ORDER BY length(pa) + length(pb), c.id
-  RETURN collect({entity: ${DRAWN_NODE.cypher('c')}, fromA: ${DRAWN_PATH('pa')}, fromB: ${DRAWN_PATH('pb')}}) AS connections
+  RETURN collect({entity: ${look.node.cypher('c')}, fromA: ${DRAWN_PATH('pa', look)}, fromB: ${DRAWN_PATH('pb', look)}}) AS connections
 }
 RETURN a.id AS fromId, b.id AS toId, connections`;
 }
 
+/** One statement per depth, filter shape, endpoint labels and what is shown (periods, sources). */
 const COMMON_STATEMENTS = statementCache(commonStatement);
 
 /* ----------------------------------------------------------------------------------------------
@@ -221,6 +225,8 @@ export interface CommonQuery extends WalkFilter {
   b: string;
   maxDepth: number;
   limit: number;
+  /** What the answer shows of both paths (default both), as PathsQuery's `shown`; the shared node is drawn alike. */
+  shown?: Shown;
 }
 
 export interface CommonConnectionRecord {
@@ -236,7 +242,15 @@ export async function commonConnections(
   q: CommonQuery,
   counter?: StatementCounter,
 ): Promise<Endpoints & { connections: CommonConnectionRecord[] }> {
-  const statement = COMMON_STATEMENTS(q.maxDepth, shapeOf(q), anchorLabels([q.a, q.b]), endpointLabels(q.a, q.b));
+  const look = lookOf(q.shown ?? SHOWN_ALL);
+  const statement = COMMON_STATEMENTS(
+    q.maxDepth,
+    shapeOf(q),
+    anchorLabels([q.a, q.b]),
+    endpointLabels(q.a, q.b),
+    look.shown.periods,
+    look.shown.sources,
+  );
   const [row] = await db.read<{
     fromId: string | null;
     toId: string | null;
@@ -245,7 +259,7 @@ export async function commonConnections(
     statement,
     {
       ...walkParams(q),
-      ...DRAWN_PARAMS,
+      ...look.params,
       from: q.a,
       to: q.b,
       reachCap: neo4j.int(COMMON_REACH_CAP),
@@ -255,9 +269,9 @@ export async function commonConnections(
     counter,
   );
   const connections = row.connections.map((c) => {
-    const fromA = toGraphPath(decodePath(c.fromA));
-    const fromB = toGraphPath(decodePath(c.fromB));
-    return { entity: toDrawnNode(DRAWN_NODE.decode(c.entity)), fromA, fromB, distance: fromA.length + fromB.length };
+    const fromA = toGraphPath(decodePath(c.fromA, look));
+    const fromB = toGraphPath(decodePath(c.fromB, look));
+    return { entity: toDrawnNode(look.node.decode(c.entity)), fromA, fromB, distance: fromA.length + fromB.length };
   });
   return { found: { from: row.fromId != null, to: row.toId != null }, connections };
 }

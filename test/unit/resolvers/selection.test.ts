@@ -1,7 +1,7 @@
 import { GraphQLObjectType, GraphQLSchema, GraphQLString, GraphQLResolveInfo, parse, GraphQLList } from 'graphql';
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import * as resolveInfo from 'graphql-parse-resolve-info';
-import { planKey, selectedFieldNames } from '../../../src/resolvers/selection';
+import { planKey, selectedFieldNames, selectsBelow } from '../../../src/resolvers/selection';
 
 /** A schema whose `items` field hands its resolve info to `record`; an item's `sub` takes an argument. */
 function schemaRecording(record: (info: GraphQLResolveInfo) => void): GraphQLSchema {
@@ -83,6 +83,29 @@ describe('selectedFieldNames across requests of one compiled document', () => {
       [{ withName: true }, { withName: false }, { withName: true }, { withName: false }],
     );
     expect(seen).toEqual([['id', 'name'], ['id'], ['id', 'name'], ['id']]);
+    expect(parsed).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('selectsBelow: a path selected below a field', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  const PATHS = [['sub'], ['sub', 'name'], ['sub', 'sub', 'name'], ['sub', 'sub', 'flag'], ['sub', 'flag'], ['name']];
+  const seeingPaths = (seen: string[][]) =>
+    schemaRecording((info) =>
+      seen.push(PATHS.filter(([first, ...rest]) => selectsBelow(info, first, ...rest)).map((p) => p.join('.'))),
+    );
+
+  it('follows aliases, fragments, inline fragments and directives at every step, one parse per field node and directive values', async () => {
+    const parsed = jest.spyOn(resolveInfo, 'parseResolveInfo');
+    const seen: string[][] = [];
+    await runCompiled(
+      seeingPaths(seen),
+      `query($deep: Boolean!) { items(first: "1") { id s: sub { ...S } sub { flag @skip(if: true) } } }
+       fragment S on Item { ... on Item { t: sub @include(if: $deep) { n: name } } }`,
+      [{ deep: true }, { deep: false }, { deep: true }],
+    );
+    expect(seen).toEqual([['sub', 'sub.sub.name'], ['sub'], ['sub', 'sub.sub.name']]);
     expect(parsed).toHaveBeenCalledTimes(2);
   });
 });
