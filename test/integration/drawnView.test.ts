@@ -7,6 +7,7 @@
 import { startTestService, TestService } from './harness';
 import { decodeEdge, DRAWN_EDGE, DRAWN_NODE, DRAWN_PARAMS, DRAWN_PATH, decodePath } from '../../src/db/read/drawnView';
 import {
+  DEFAULT_TRAVERSAL_TYPES,
   EDGE_VIEW,
   EdgeView,
   NODE_VIEW,
@@ -181,31 +182,28 @@ describe('the neighbourhood in rows', () => {
   });
 });
 
+/** The walk filters of both tests below: the default types, any day, any confidence. */
+const WALK = { types: [...DEFAULT_TRAVERSAL_TYPES], at: null, minConfidence: null };
+
+/** A path as it is drawn when it shows these (its nodes' own sources and properties are never drawn). */
+const shownPath = (p: ReturnType<typeof toGraphPath>, periods: boolean, sources: boolean) => ({
+  ...p,
+  sourceIds: sources ? p.sourceIds : [],
+  nodes: p.nodes.map((n) => ({ ...n, props: undefined, sourceIds: undefined })),
+  edges: p.edges.map((e) => ({
+    ...e,
+    period: periods ? (e as { period?: unknown }).period : null,
+    sourceIds: sources ? e.sourceIds : [],
+  })),
+});
+
 describe('paths by what they show', () => {
   it('the same paths, lengths and confidences with or without periods and sources; each read when asked', async () => {
-    const { DEFAULT_TRAVERSAL_TYPES } = await import('../../src/db/read/traversal');
-    const q = {
-      from: 'vessel:wise-honest',
-      to: 'vessel:dong-thanh',
-      k: 10,
-      maxLength: 6,
-      types: [...DEFAULT_TRAVERSAL_TYPES],
-      at: null,
-      minConfidence: null,
-    };
+    const q = { from: 'vessel:wise-honest', to: 'vessel:dong-thanh', k: 10, maxLength: 6, ...WALK };
     const all = await kShortestPaths(t.db, q);
     expect(all.paths.length).toBeGreaterThan(3);
     const shown = (r: typeof all, periods: boolean, sources: boolean) =>
-      r.paths.map((p) => ({
-        ...p,
-        sourceIds: sources ? p.sourceIds : [],
-        nodes: p.nodes.map((n) => ({ ...n, props: undefined, sourceIds: undefined })),
-        edges: p.edges.map((e) => ({
-          ...e,
-          period: periods ? (e as { period?: unknown }).period : null,
-          sourceIds: sources ? e.sourceIds : [],
-        })),
-      }));
+      r.paths.map((p) => shownPath(p, periods, sources));
     for (const periods of [true, false])
       for (const sources of [true, false]) {
         const r = await kShortestPaths(t.db, { ...q, shown: { periods, sources } });
@@ -222,34 +220,15 @@ describe('paths by what they show', () => {
 
 describe('common connections by what they show', () => {
   it('the same connections, nodes, paths and confidences with or without periods and sources', async () => {
-    const { DEFAULT_TRAVERSAL_TYPES } = await import('../../src/db/read/traversal');
-    const q = {
-      a: 'vessel:wise-honest',
-      b: 'vessel:dong-thanh',
-      maxDepth: 3,
-      limit: 50,
-      types: [...DEFAULT_TRAVERSAL_TYPES],
-      at: null,
-      minConfidence: null,
-    };
+    const q = { a: 'vessel:wise-honest', b: 'vessel:dong-thanh', maxDepth: 3, limit: 50, ...WALK };
     const all = await commonConnections(t.db, q);
     expect(all.connections.length).toBeGreaterThan(3);
-    const path = (p: ReturnType<typeof toGraphPath>, periods: boolean, sources: boolean) => ({
-      ...p,
-      sourceIds: sources ? p.sourceIds : [],
-      nodes: p.nodes.map((n) => ({ ...n, props: undefined, sourceIds: undefined })),
-      edges: p.edges.map((e) => ({
-        ...e,
-        period: periods ? (e as { period?: unknown }).period : null,
-        sourceIds: sources ? e.sourceIds : [],
-      })),
-    });
     const shown = (r: typeof all, periods: boolean, sources: boolean) =>
       r.connections.map((c) => ({
         ...c,
         entity: { ...c.entity, props: undefined, sourceIds: undefined },
-        fromA: path(c.fromA, periods, sources),
-        fromB: path(c.fromB, periods, sources),
+        fromA: shownPath(c.fromA, periods, sources),
+        fromB: shownPath(c.fromB, periods, sources),
       }));
     const edges = (r: typeof all) => r.connections.flatMap((c) => [...c.fromA.edges, ...c.fromB.edges]);
     const dated = (r: typeof all) => edges(r).filter((e: any) => e.period != null).length;
