@@ -19,18 +19,17 @@ import { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { Config } from './config';
 import { Logger } from './logger';
-import { Database, isUnavailable, QueryTimeoutError, QueryTooLargeError, StatementCounter } from './db/database';
-import { createLoaders, LoaderOptions, Loaders } from './db/loaders';
-import { Context, Warning } from './resolvers/context';
+import { Database, isUnavailable, QueryTimeoutError, QueryTooLargeError } from './db/database';
+import { LoaderOptions } from './db/loaders';
+import { Context } from './resolvers/context';
 import { RESOLVERS } from './resolvers';
 import { playgroundHandler } from './playgroundRoute';
 import { operationLimits } from './operationLimits';
 import { explorerHandler } from './explorerRoute';
-import { AuthContext, createAuthenticator, requestAuth } from './http/auth';
+import { createAuthenticator, requestAuth } from './http/auth';
 import { attachSubscriptions } from './http/subscriptions';
 import { AlertFeed } from './http/alertFeed';
 import { collierAuthChecker } from './resolvers/authChecker';
-import { ResponseBudget } from './resolvers/listBound';
 import { Statistic } from './schema/statistic';
 import { reconcileRouter } from './http/reconcile';
 import { resolverContainer, syncArgValidation, syncResolveType, trimResolverPipeline } from './resolverPipeline';
@@ -38,6 +37,7 @@ import { createOps } from './ops';
 import { executorKind, exportsTraces, jitGateway } from './http/executor';
 import { bodyErrorOr, directGraphql, requestIdOf } from './http/directGraphql';
 import { responseByteBudget } from './http/responseBudget';
+import { requestContexts } from './http/requestContext';
 
 export async function buildCollierSchema(): Promise<GraphQLSchema> {
   trimResolverPipeline();
@@ -218,33 +218,14 @@ export async function createService(deps: ServiceDeps): Promise<Service> {
 
   const limits = operationLimits(config);
   const format = formatError(config, logger);
-  // A request's DataLoaders are made on first use, by a getter on its context's prototype: Apollo copies
-  // the context for each operation (`Object.assign` onto an object of the same prototype), which calls
-  // an own getter but keeps an inherited one. A light read (a neighbourhood, paths) never uses them, and
-  // making and wrapping ~20 DataLoaders was ≈ 10 µs and 13 kB a request (issue 14).
-  class RequestContext implements Context {
-    readonly db = db;
-    readonly counter = new StatementCounter();
-    readonly logger: Logger;
-    readonly warnings: Warning[] = [];
-    readonly budget = new ResponseBudget(config.limits.maxResponseObjects);
-    readonly traceWork = config.limits.traceWork;
-
-    constructor(
-      readonly auth: AuthContext,
-      readonly requestId: string,
-    ) {
-      this.logger = logger.child({ requestId, caller: auth.principal?.name ?? null });
-    }
-
-    get loaders(): Loaders {
-      const loaders = ops.measureLoaders(createLoaders(this.db, this.counter, deps.loaderOptions));
-      // the copy Apollo resolves with keeps its own (the getter is not called again)
-      Object.defineProperty(this, 'loaders', { value: loaders, writable: true, enumerable: true, configurable: true });
-      return loaders;
-    }
-  }
-  const context = (auth: AuthContext, requestId: string): Context => new RequestContext(auth, requestId);
+  const context = requestContexts({
+    db,
+    logger,
+    maxResponseObjects: config.limits.maxResponseObjects,
+    traceWork: config.limits.traceWork,
+    measureLoaders: (loaders) => ops.measureLoaders(loaders),
+    loaderOptions: deps.loaderOptions,
+  });
   const subscriptions = attachSubscriptions({
     httpServer,
     schema,
