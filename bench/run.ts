@@ -1,13 +1,15 @@
 /**
  * `npm run bench [-- --size S|M|L] [--duration <s>] [--samples <n>] [--raw-samples <n>] [--no-profile] [--load-only]`
  * [--only <name part,…>] [--loader bulk|unwind] [--keep-csv] [--profile-js] [--warmup <ms>] [--warmup-requests <n>] [--raw-timeout <s>]
- * [--neo4j-warmup <s>]
+ * [--neo4j-warmup <s>] [--peer-rounds <n>]
  * (BENCH_BOLT_PORT overrides the Bolt port 7704,
  * BENCH_HTTP_PORT the first of the HTTP ports 4204–4209)
  * (`--profile-js`: a CPU profile of the service for each operation, summarised by bench/cpuProfile.ts)
  * (`--only recordLeg`: the recordLeg writes at the busiest port against a quiet one, bench/recordLeg.ts)
  * (`--neo4j-warmup <s>`: before any operation, the light operations in turns until Neo4j's JIT is quiet, at most
  * that long; default 60, 0: none; bench/neo4jWarmUp.ts)
+ * (`--peer-rounds <n>`: Collier and @neo4j/graphql in n rounds of alternating throughput windows per concurrency;
+ * default 5; bench/throughput.ts)
  * (`--raw-timeout <s>`: the budget of one raw baseline run, a Neo4j transaction timeout; default 300 s at S,
  * 600 s at M and L; a raw that hits it reads "> budget" and its ratio is an upper bound, bench/rawBudget.ts)
  *
@@ -27,7 +29,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as readline from 'node:readline';
 import { AddressInfo } from 'node:net';
-import autocannon from 'autocannon';
 import neo4j, { Driver } from 'neo4j-driver';
 import { findRepoRoot } from '../src/db/runtime/build';
 import { startLocalNeo4j, LocalNeo4j } from '../src/db/runtime/localNeo4j';
@@ -58,6 +59,7 @@ import {
   warmUpPaced,
 } from './sampling';
 import { jvmCompilationMs, warmNeo4j } from './neo4jWarmUp';
+import { load, Throughput, throughputInterleaved } from './throughput';
 import {
   answersCompared,
   BoundedRaw,
@@ -103,6 +105,8 @@ interface Args {
   warmupRequests: number;
   /** The longest warm-up of Neo4j itself before the first operation, in s (`--neo4j-warmup`, default 60; 0: none). */
   neo4jWarmupS: number;
+  /** Rounds of alternating Collier / peer throughput windows per concurrency (`--peer-rounds`, default 5; bench/throughput.ts). */
+  peerRounds: number;
 }
 
 /** The longest a warm-up is topped up to `--warmup-requests` (a slow operation keeps its budget of time). */
@@ -119,6 +123,9 @@ function parseArgs(argv: string[]): Args {
   const size = (get('size') ?? 'S').toUpperCase();
   if (!isSizeName(size)) throw new Error(`--size must be S, M or L (got ${size})`);
   const rawTimeout = get('raw-timeout');
+  const peerRounds = Number(get('peer-rounds') ?? 5);
+  if (!Number.isInteger(peerRounds) || peerRounds < 1)
+    throw new Error(`--peer-rounds must be a whole number of rounds, 1 or more (got ${get('peer-rounds')})`);
   if (rawTimeout != null && !(Number(rawTimeout) > 0))
     throw new Error(`--raw-timeout must be a number of seconds (got ${rawTimeout})`);
   return {
@@ -132,6 +139,7 @@ function parseArgs(argv: string[]): Args {
     warmupMs: Number(get('warmup') ?? 3000),
     warmupRequests: Number(get('warmup-requests') ?? 1000),
     neo4jWarmupS: Number(get('neo4j-warmup') ?? 60),
+    peerRounds,
     loadOnly: argv.includes('--load-only'),
     keepCsv: argv.includes('--keep-csv'),
     // How an absent size is loaded: `bulk` (CSV + neo4j-admin import, the default for L) or `unwind` (the batch writer).
@@ -174,49 +182,6 @@ async function gql(url: string, query: string, variables: Record<string, unknown
     warnings: (body.extensions?.warnings ?? []).map((w) => w.code),
     statements: statements == null ? null : Number(statements),
     bytes: res.text.length,
-  };
-}
-
-interface Throughput {
-  connections: number;
-  requestsPerSecond: number;
-  latencyP50: number;
-  latencyP99: number;
-  errors: number;
-  non2xx: number;
-  timeouts: number;
-}
-
-async function load(
-  urls: string[],
-  connections: number,
-  duration: number,
-  query: string,
-  variables: Record<string, unknown>,
-): Promise<Throughput> {
-  const body = JSON.stringify({ query, variables });
-  const per = Math.max(1, Math.round(connections / urls.length));
-  const results = await Promise.all(
-    urls.map((url) =>
-      autocannon({
-        url,
-        connections: per,
-        duration,
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body,
-        timeout: 60,
-      }),
-    ),
-  );
-  return {
-    connections,
-    requestsPerSecond: Math.round(results.reduce((s, r) => s + r.requests.total / duration, 0) * 100) / 100,
-    latencyP50: Math.max(...results.map((r) => r.latency.p50)),
-    latencyP99: Math.max(...results.map((r) => r.latency.p99)),
-    errors: results.reduce((s, r) => s + r.errors, 0),
-    non2xx: results.reduce((s, r) => s + r.non2xx, 0),
-    timeouts: results.reduce((s, r) => s + r.timeouts, 0),
   };
 }
 
@@ -824,11 +789,22 @@ async function main(): Promise<void> {
           }
         : a.errors;
       const lat = await timeSequential(args.samples, () => gql(peer.url, PEER_NESTED_QUERY, { first: 50 }));
-      const tp: Throughput[] = [];
-      for (const c of [1, 8, 32]) {
-        tp.push(await load([peer.url], c, args.duration, PEER_NESTED_QUERY, { first: 50 }));
-        await quiesce(driver);
-      }
+      // The throughput comparison: Collier and the peer in alternating windows at each concurrency
+      // (bench/throughput.ts: both meet the same minutes of the machine), after a window that warms the
+      // peer as Collier's operation turn warmed Collier; the ratio is that of the two medians.
+      await load([peer.url], 8, args.duration, PEER_NESTED_QUERY, { first: 50 });
+      await quiesce(driver);
+      const compared = await throughputInterleaved(
+        [
+          { url: collier.url, query: NESTED_QUERY, variables: { first: 50 } },
+          { url: peer.url, query: PEER_NESTED_QUERY, variables: { first: 50 } },
+        ],
+        [1, 8, 32],
+        args.peerRounds,
+        args.duration,
+        () => quiesce(driver),
+      );
+      const tp: Throughput[] = compared.map((c) => c.sides[1].median);
       results.peer = {
         library: '@neo4j/graphql 7',
         statements: 1,
@@ -837,7 +813,21 @@ async function main(): Promise<void> {
         latency: lat,
         throughput: tp,
         rssMb: peer.maxRssMb,
-        throughputRatio: tp.map((t, i) => ({
+        throughputRatio: compared.map((c) => ({
+          connections: c.connections,
+          collierOverPeer: ratio(c.sides[0].median.requestsPerSecond, c.sides[1].median.requestsPerSecond),
+          collierRequestsPerSecond: c.sides[0].median.requestsPerSecond,
+          peerRequestsPerSecond: c.sides[1].median.requestsPerSecond,
+        })),
+        throughputMethod: `${args.peerRounds} rounds of alternating ${args.duration}-s windows per concurrency (Collier first in even rounds, the peer in odd ones); the ratio of the medians`,
+        throughputWindows: compared.map((c) => ({
+          connections: c.connections,
+          collier: c.sides[0].windows.map((w) => w.requestsPerSecond),
+          peer: c.sides[1].windows.map((w) => w.requestsPerSecond),
+        })),
+        // Collier's windows in its operation's turn (minutes before the peer's) over the peer's medians: the
+        // way this bench compared them before the interleaved windows
+        collierOverPeerSeparateWindows: tp.map((t, i) => ({
           connections: t.connections,
           collierOverPeer: ratio(nested?.throughput?.[i]?.requestsPerSecond, t.requestsPerSecond),
         })),
@@ -1013,7 +1003,7 @@ function printTable(results: Record<string, any>, ops: OpResult[]): void {
     );
   if (results.peer)
     lines.push(
-      `@neo4j/graphql peer (nested): p50 ${results.peer.latency.p50} ms; Collier/peer throughput ${results.peer.throughputRatio.map((t: any) => `c${t.connections} ${t.collierOverPeer}×`).join(', ')}; same answer: ${results.peer.answersMatch}`,
+      `@neo4j/graphql peer (nested): p50 ${results.peer.latency.p50} ms; Collier/peer throughput (medians of alternating windows) ${results.peer.throughputRatio.map((t: any) => `c${t.connections} ${t.collierOverPeer}× (${t.collierRequestsPerSecond} / ${t.peerRequestsPerSecond} req/s)`).join(', ')}; same answer: ${results.peer.answersMatch}`,
     );
   if (results.scaleOut)
     for (const s of results.scaleOut.runs)
