@@ -37,6 +37,11 @@ export interface Operation {
   rawIdsOnly?: (driver: Driver, timeoutMs?: number) => Promise<unknown>;
   /** Reduces a GraphQL `data` to the same summary as `raw` returns, to check both give one answer. */
   summarize?: (data: any) => unknown;
+  /**
+   * Why the raw's answer is not the exact answer this time, or null. Asked (once, untimed) only when
+   * the two answers differ: a reason turns the answers-match check into "not compared" with it.
+   */
+  rawInexact?: (driver: Driver, timeoutMs?: number) => Promise<string | null>;
   note?: string;
 }
 
@@ -86,11 +91,7 @@ WITH CASE WHEN b IS NULL THEN legs ELSE legs + b END AS legs, CASE WHEN b IS NUL
  * `hops` legs, the first `cap` of them, with their confidence by the same rule as the engine.
  */
 function rawWalk(hops: number, cap: number): string {
-  return `
-MATCH (anchor:Port {id: $origin})<-[:FROM]-(l:Leg)
-WHERE l.commodity IN $commodities AND l.cargoOrigin IN $origins
-WITH [l] AS legs, [] AS fs, false AS done
-${Array.from({ length: hops - 1 }, () => STEP).join('\n')}
+  return `${rawSteps(hops)}
 WITH legs, fs LIMIT ${cap}
 WITH legs, fs, last(legs) AS lastLeg
 WITH legs, fs, lastLeg,
@@ -100,9 +101,21 @@ WITH legs, lastLeg, final,
      round(reduce(m = 1.0, x IN legs | CASE WHEN x.confidence < m THEN x.confidence ELSE m END) * reduce(p = 1.0, f IN fs | p * f) * 1000) / 1000.0 AS confidence`;
 }
 
+/** The walks of up to `hops` legs from the origin, before any cap (rawWalk's first part). */
+function rawSteps(hops: number): string {
+  return `
+MATCH (anchor:Port {id: $origin})<-[:FROM]-(l:Leg)
+WHERE l.commodity IN $commodities AND l.cargoOrigin IN $origins
+WITH [l] AS legs, [] AS fs, false AS done
+${Array.from({ length: hops - 1 }, () => STEP).join('\n')}`;
+}
+
+/** The routes the raw trace ranks: the first RAW_TRACE_CAP walks (the first engine's path cap). */
+export const RAW_TRACE_CAP = 5000;
+
 /** The trace by hand: the exhaustive walk, ranked, the top 50. */
 function rawTrace(hops: number): string {
-  return `${rawWalk(hops, 5000)}
+  return `${rawWalk(hops, RAW_TRACE_CAP)}
 RETURN confidence, [x IN legs | x.id] AS legIds, final.id AS finalPortId, toString(head(legs).departureFrom) AS departed
 ORDER BY confidence DESC, departed
 LIMIT 50`;
@@ -403,6 +416,14 @@ export function operations(a: Anchors): Operation[] {
       return routeSummary(rows.map((r) => ({ confidence: r.confidence })));
     },
     summarize: (data) => routeSummary(data.traceCargo),
+    // the raw ranks the first RAW_TRACE_CAP walks: with more, its top 50 is the best of a part of them
+    rawInexact: async (driver, timeoutMs) => {
+      const cypher = `${rawSteps(hops)}\nWITH legs LIMIT ${RAW_TRACE_CAP + 1}\nRETURN count(*) AS walks`;
+      const [row] = await read(driver, cypher, traceParams, timeoutMs);
+      return Number(row.walks) > RAW_TRACE_CAP
+        ? `not compared: the raw ranks the first ${RAW_TRACE_CAP} of more walks than that (its top 50 is the best of a part)`
+        : null;
+    },
   });
   const toLabel = labelOfId(a.pathToId) ?? 'Company';
   const types = [...DEFAULT_TRAVERSAL_TYPES];

@@ -266,7 +266,7 @@ interface OpResult {
   statements?: number | null;
   responseBytes?: number;
   answersMatch?: boolean | null;
-  /** Why answersMatch is null where a raw exists: "not compared (raw timed out)". */
+  /** Why answersMatch is null where a raw exists: "not compared (raw timed out)", or the raw's `rawInexact` reason. */
   answersNote?: string;
   warnings?: string[];
   graphqlSummary?: unknown;
@@ -550,6 +550,9 @@ async function main(): Promise<void> {
         if (raw && !raw.answered && !raw.timedOut) await raw.run();
         if (raw?.answered) r.rawSummary = raw.answer;
         Object.assign(r, answersCompared(op.summarize ? r.graphqlSummary : undefined, raw));
+        // answers that differ because the raw's is not exact this time (a cap it met) are not compared
+        const inexact = r.answersMatch === false && op.rawInexact ? await op.rawInexact(driver, budgetMs) : null;
+        if (inexact) Object.assign(r, { answersMatch: null, answersNote: inexact });
         // The statements the service sent for one request (ownCypher), sent again one after the other
         // through the bare driver (a request may overlap some): an upper bound of the Cypher's time.
         recording.take();
