@@ -123,11 +123,11 @@ function parseArgs(argv: string[]): Args {
   const size = (get('size') ?? 'S').toUpperCase();
   if (!isSizeName(size)) throw new Error(`--size must be S, M or L (got ${size})`);
   const rawTimeout = get('raw-timeout');
+  if (rawTimeout != null && !(Number(rawTimeout) > 0))
+    throw new Error(`--raw-timeout must be a number of seconds (got ${rawTimeout})`);
   const peerRounds = Number(get('peer-rounds') ?? 5);
   if (!Number.isInteger(peerRounds) || peerRounds < 1)
     throw new Error(`--peer-rounds must be a whole number of rounds, 1 or more (got ${get('peer-rounds')})`);
-  if (rawTimeout != null && !(Number(rawTimeout) > 0))
-    throw new Error(`--raw-timeout must be a number of seconds (got ${rawTimeout})`);
   return {
     size,
     duration: Number(get('duration') ?? (size === 'S' ? 5 : 8)),

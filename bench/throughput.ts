@@ -69,6 +69,12 @@ export interface SideWindows {
   windows: Throughput[];
 }
 
+/** The windows of every side at one concurrency, in the order of the sides. */
+export interface ComparedAt {
+  connections: number;
+  sides: SideWindows[];
+}
+
 /**
  * The window of median requests per second (the lower middle one of an even count): a real window, so
  * its latencies and error counts stay those of one run.
@@ -82,8 +88,8 @@ export function medianWindow(windows: Throughput[]): Throughput {
 /**
  * Each side's throughput at each concurrency in `rounds` rounds of alternating windows of `duration` s;
  * the side that goes first rotates from round to round (a side that always ran second would inherit what
- * the first left: a busy JIT, a heap to collect); `settle` runs after every window (the bench waits until Neo4j has finished what a window left running).
- * Returns, per concurrency, each side's windows in the order of `sides`.
+ * the first left: a busy JIT, a heap to collect); `settle` runs after every window (the bench waits
+ * until Neo4j has finished what a window left running).
  */
 export async function throughputInterleaved(
   sides: LoadedSide[],
@@ -91,8 +97,8 @@ export async function throughputInterleaved(
   rounds: number,
   duration: number,
   settle: () => Promise<void>,
-): Promise<{ connections: number; sides: SideWindows[] }[]> {
-  const out: { connections: number; sides: SideWindows[] }[] = [];
+): Promise<ComparedAt[]> {
+  const out: ComparedAt[] = [];
   for (const connections of concurrencies) {
     const windows: Throughput[][] = sides.map(() => []);
     for (const order of interleavedRounds(sides.map(() => rounds)))
